@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
+
+/// @title IComputeCapacityToken
+/// @notice ERC-1155 compute-capacity lots (1 unit = 1 GPU-hour) with an ERC-3643-style compliance layer.
+interface IComputeCapacityToken is IERC1155 {
+    /*//////////////////////////////////////////////////////////////
+                                 TYPES
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice The defining fields of a lot, chosen by its provider at issue time.
+    /// @param provider The registered provider that delivers the capacity (must be the caller of `issueLot`).
+    /// @param poolId The provider's pool (cluster) that delivers it; oracle reports are keyed by it.
+    /// @param gpuModel GPU class as a short ASCII label, e.g. "H100-SXM5-80GB". A pool's first lot fixes its
+    /// GPU model and region; later lots of the pool must repeat them.
+    /// @param region Delivery region as a short ASCII label, e.g. "eu-west".
+    /// @param startsAt Start of the delivery window (unix seconds).
+    /// @param endsAt End of the delivery window (unix seconds); the lot is perishable after it.
+    /// @param referencePrice Reference price of one unit in stablecoin base units (SLA refunds pay this).
+    /// @param slaUptimeBps Minimum pool uptime promised, in basis points.
+    /// @param energyWhPerGpuHour Energy efficiency figure: watt-hours drawn per delivered GPU-hour.
+    /// @param metadataHash keccak256 of the off-chain metadata document served at `uri(id)`.
+    struct LotSpec {
+        address provider;
+        bytes32 poolId;
+        bytes16 gpuModel;
+        bytes16 region;
+        uint40 startsAt;
+        uint40 endsAt;
+        uint96 referencePrice;
+        uint16 slaUptimeBps;
+        uint32 energyWhPerGpuHour;
+        bytes32 metadataHash;
+    }
+
+    /// @notice A lot as stored: its spec plus its issued and burned unit counters.
+    struct Lot {
+        address provider;
+        uint40 startsAt;
+        uint40 endsAt;
+        uint16 slaUptimeBps;
+        uint96 referencePrice;
+        uint32 energyWhPerGpuHour;
+        uint64 unitsIssued;
+        uint64 unitsBurned;
+        bytes32 poolId;
+        bytes16 gpuModel;
+        bytes16 region;
+        bytes32 metadataHash;
+    }
+
+    /// @notice Why a transfer would fail, as returned by `canTransfer` (never reverts).
+    enum TransferStatus {
+        Ok,
+        Paused,
+        SenderNotAllowed,
+        ReceiverNotAllowed,
+        SenderFrozen,
+        ReceiverFrozen,
+        LotExpired,
+        UnknownLot,
+        InsufficientUnlockedBalance,
+        InvalidReceiver
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 EVENTS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Emitted when a provider is registered.
+    event ProviderRegistered(address indexed provider);
+    /// @notice Emitted when a provider is removed; it can no longer issue (existing lots stay valid).
+    event ProviderRemoved(address indexed provider);
+    /// @notice Emitted when a pool is assigned to a provider.
+    event PoolRegistered(bytes32 indexed poolId, address indexed provider);
+    /// @notice Emitted when a new lot is created.
+    event LotCreated(uint256 indexed lotId, address indexed provider, bytes32 indexed poolId, LotSpec spec);
+    /// @notice Emitted when units of a lot are issued (minted).
+    event UnitsIssued(uint256 indexed lotId, address indexed to, uint256 units);
+    /// @notice Emitted when units of a lot are burned for redemption.
+    event UnitsRedeemed(uint256 indexed lotId, address indexed holder, uint256 units);
+    /// @notice Emitted when an account is added to or removed from the holder allowlist.
+    event AllowlistUpdated(address indexed account, bool allowed);
+    /// @notice Emitted when an account is frozen or unfrozen.
+    event AccountFrozen(address indexed account, bool frozen);
+    /// @notice Emitted when a recovery agent forces a transfer.
+    event ForcedTransfer(address indexed agent, address indexed from, address indexed to, uint256 lotId, uint256 units);
+    /// @notice Emitted when units are locked as collateral.
+    event UnitsLocked(address indexed account, uint256 indexed lotId, uint256 units);
+    /// @notice Emitted when locked units are released.
+    event UnitsUnlocked(address indexed account, uint256 indexed lotId, uint256 units);
+    /// @notice Emitted when locked units are seized and moved to a creditor.
+    event UnitsSeized(address indexed from, address indexed to, uint256 indexed lotId, uint256 units);
+    /// @notice Emitted when the metadata base URI changes.
+    event BaseUriUpdated(string newUri);
+
+    /*//////////////////////////////////////////////////////////////
+                                 ERRORS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Thrown when the caller is not a registered provider.
+    error ComputeToken_NotProvider(address account);
+    /// @notice Thrown when the caller is not the lot's provider.
+    error ComputeToken_NotLotProvider(uint256 lotId, address caller);
+    /// @notice Thrown when registering an already registered provider or a zero address.
+    error ComputeToken_InvalidProvider(address provider);
+    /// @notice Thrown when a pool is unknown, or belongs to another provider.
+    error ComputeToken_PoolNotOwned(bytes32 poolId, address provider);
+    /// @notice Thrown when a pool is already assigned.
+    error ComputeToken_PoolTaken(bytes32 poolId, address owner);
+    /// @notice Thrown when a lot spec is inconsistent (window, SLA, zero pool).
+    error ComputeToken_InvalidLotSpec();
+    /// @notice Thrown when a lot's GPU model or region differs from its pool's (set by the pool's first lot).
+    error ComputeToken_PoolProfileMismatch(bytes32 poolId, bytes16 gpuModel, bytes16 region);
+    /// @notice Thrown when creating a lot that exists already.
+    error ComputeToken_LotExists(uint256 lotId);
+    /// @notice Thrown when a lot id is unknown.
+    error ComputeToken_UnknownLot(uint256 lotId);
+    /// @notice Thrown when moving or issuing units of a lot past its `endsAt`.
+    error ComputeToken_LotExpired(uint256 lotId, uint40 endsAt);
+    /// @notice Thrown when an amount is zero or would overflow the lot's 48-bit unit counters.
+    error ComputeToken_InvalidAmount(uint256 amount);
+    /// @notice Thrown when array arguments differ in length.
+    error ComputeToken_LengthMismatch(uint256 a, uint256 b);
+    /// @notice Thrown when a sender is not on the holder allowlist.
+    error ComputeToken_SenderNotAllowed(address account);
+    /// @notice Thrown when a receiver is not on the holder allowlist.
+    error ComputeToken_ReceiverNotAllowed(address account);
+    /// @notice Thrown when an account involved is frozen.
+    error ComputeToken_AccountFrozen(address account);
+    /// @notice Thrown when a transfer would move locked (pledged) units.
+    error ComputeToken_InsufficientUnlockedBalance(address account, uint256 lotId, uint256 unlocked, uint256 needed);
+    /// @notice Thrown when unlocking or seizing more than is locked.
+    error ComputeToken_InsufficientLocked(address account, uint256 lotId, uint256 locked, uint256 needed);
+
+    /*//////////////////////////////////////////////////////////////
+                               PROVIDERS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Registers a compute provider (REGISTRAR_ROLE).
+    function registerProvider(address provider) external;
+
+    /// @notice Removes a provider: it can no longer issue; its lots stay valid (REGISTRAR_ROLE).
+    function removeProvider(address provider) external;
+
+    /// @notice Assigns a pool to a registered provider (REGISTRAR_ROLE). A pool belongs to one provider forever.
+    function registerPool(bytes32 poolId, address provider) external;
+
+    /// @notice Whether `account` is a registered provider.
+    function isProvider(address account) external view returns (bool);
+
+    /// @notice The provider a pool belongs to (zero if unassigned).
+    function poolProvider(bytes32 poolId) external view returns (address);
+
+    /*//////////////////////////////////////////////////////////////
+                                 ISSUE
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Creates a lot from `spec` and issues `units` of it to `to`. Caller must be `spec.provider`.
+    function issueLot(LotSpec calldata spec, address to, uint256 units) external returns (uint256 lotId);
+
+    /// @notice Issues more units of an existing lot (its provider only, before `endsAt`).
+    function issue(uint256 lotId, address to, uint256 units) external;
+
+    /// @notice Issues units of several existing lots in one call (its provider only).
+    function issueBatch(uint256[] calldata lotIds, address to, uint256[] calldata units) external;
+
+    /// @notice The deterministic id `spec` gets: `endsAt` in the top 40 bits, the low 216 bits of
+    /// keccak256(abi.encode(spec)) below.
+    function lotIdOf(LotSpec calldata spec) external pure returns (uint256);
+
+    /*//////////////////////////////////////////////////////////////
+                              COMPLIANCE
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Adds or removes `account` from the holder allowlist (COMPLIANCE_ROLE).
+    function setAllowed(address account, bool allowed) external;
+
+    /// @notice Adds many accounts to, or removes them from, the allowlist (COMPLIANCE_ROLE).
+    function setAllowedBatch(address[] calldata accounts, bool allowed) external;
+
+    /// @notice Freezes or unfreezes an account: a frozen account can neither send nor receive (COMPLIANCE_ROLE).
+    function setFrozen(address account, bool frozen) external;
+
+    /// @notice Pauses all transfers, issues and redemptions (PAUSER_ROLE).
+    function pause() external;
+
+    /// @notice Lifts a pause (PAUSER_ROLE).
+    function unpause() external;
+
+    /// @notice Recovery: moves unlocked units from `from` to `to` regardless of pause and of `from`'s
+    /// status; `to` must be allowed and not frozen (RECOVERY_ROLE).
+    function forcedTransfer(address from, address to, uint256 lotId, uint256 units) external;
+
+    /// @notice Preflight: why `from` could not send `units` of `lotId` to `to` now, without reverting.
+    function canTransfer(address from, address to, uint256 lotId, uint256 units) external view returns (TransferStatus);
+
+    /// @notice Whether `account` is on the holder allowlist.
+    function isAllowed(address account) external view returns (bool);
+
+    /// @notice Whether `account` is frozen.
+    function isFrozen(address account) external view returns (bool);
+
+    /*//////////////////////////////////////////////////////////////
+                          COLLATERAL (ESCROW)
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Locks `units` of `account`'s balance of `lotId` as collateral (ESCROW_ROLE).
+    function lock(address account, uint256 lotId, uint256 units) external;
+
+    /// @notice Releases locked units (ESCROW_ROLE).
+    function unlock(address account, uint256 lotId, uint256 units) external;
+
+    /// @notice Unlocks `units` of `from` and moves them to `to` (a defaulted loan's lender) (ESCROW_ROLE).
+    function seize(address from, address to, uint256 lotId, uint256 units) external;
+
+    /// @notice Burns `units` of `holder`'s unlocked balance for a redemption (ESCROW_ROLE).
+    function redeemFrom(address holder, uint256 lotId, uint256 units) external;
+
+    /// @notice Units of `lotId` locked in `account`'s balance.
+    function lockedBalanceOf(address account, uint256 lotId) external view returns (uint256);
+
+    /*//////////////////////////////////////////////////////////////
+                                 VIEWS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice The stored record of a lot. Reverts `ComputeToken_UnknownLot` if it does not exist.
+    function lot(uint256 lotId) external view returns (Lot memory);
+
+    /// @notice Whether `lotId` exists.
+    function exists(uint256 lotId) external view returns (bool);
+
+    /// @notice Units of `lotId` in circulation (issued minus burned).
+    function totalSupply(uint256 lotId) external view returns (uint256);
+}

@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+/// @title IComputeEscrow
+/// @notice Stablecoin escrow for compute lots: delivery-versus-payment purchases, pledges (collateralised
+/// stablecoin advances) and redemptions backed by the provider's bond.
+interface IComputeEscrow {
+    /*//////////////////////////////////////////////////////////////
+                                 TYPES
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice A seller's standing offer; units stay in the seller's wallet until bought.
+    struct Offer {
+        address seller;
+        uint40 expiresAt;
+        bool cancelled;
+        uint96 pricePerUnit;
+        uint64 unitsRemaining;
+        uint256 lotId;
+    }
+
+    /// @notice Lifecycle of a pledge. Moves only forward: Requested → Active → Repaid | Claimed, or Requested → Cancelled.
+    enum PledgeStatus {
+        None,
+        Requested,
+        Active,
+        Repaid,
+        Claimed,
+        Cancelled
+    }
+
+    /// @notice Units locked in the holder's wallet as collateral for a stablecoin advance.
+    struct Pledge {
+        address holder;
+        uint40 maturity;
+        PledgeStatus status;
+        address lender;
+        uint64 units;
+        uint128 principal;
+        uint128 fee;
+        uint256 lotId;
+    }
+
+    /// @notice Lifecycle of a redemption. Moves only forward: Open → Delivered | Refunded.
+    enum RedemptionStatus {
+        None,
+        Open,
+        Delivered,
+        Refunded
+    }
+
+    /// @notice A redemption: burned units awaiting delivery, with the bond amount reserved for a refund.
+    struct Redemption {
+        address holder;
+        uint40 openedAt;
+        uint40 deadline;
+        RedemptionStatus status;
+        uint64 units;
+        uint160 reserved;
+        uint256 lotId;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 EVENTS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Emitted when a seller lists units.
+    event OfferCreated(
+        uint256 indexed offerId,
+        address indexed seller,
+        uint256 indexed lotId,
+        uint256 units,
+        uint256 pricePerUnit,
+        uint40 expiresAt
+    );
+    /// @notice Emitted when a seller withdraws an offer.
+    event OfferCancelled(uint256 indexed offerId);
+    /// @notice Emitted when units are bought from an offer (delivery versus payment).
+    event Purchased(uint256 indexed offerId, address indexed buyer, uint256 indexed lotId, uint256 units, uint256 cost);
+    /// @notice Emitted when a holder locks units and asks for an advance.
+    event PledgeRequested(
+        uint256 indexed pledgeId,
+        address indexed holder,
+        uint256 indexed lotId,
+        uint256 units,
+        address lender,
+        uint256 principal,
+        uint256 fee,
+        uint40 maturity
+    );
+    /// @notice Emitted when a holder withdraws an unfunded pledge request.
+    event PledgeCancelled(uint256 indexed pledgeId);
+    /// @notice Emitted when a lender funds a pledge; the principal is credited to the holder.
+    event PledgeFunded(uint256 indexed pledgeId, address indexed lender, uint256 principal);
+    /// @notice Emitted when a pledge is repaid and its units released.
+    event PledgeRepaid(uint256 indexed pledgeId, address indexed payer, uint256 amount);
+    /// @notice Emitted when a lender takes the collateral of a matured, unpaid pledge.
+    event CollateralClaimed(uint256 indexed pledgeId, address indexed lender, uint256 units);
+    /// @notice Emitted when stablecoin is posted as a lot's delivery bond.
+    event BondPosted(uint256 indexed lotId, address indexed from, uint256 amount);
+    /// @notice Emitted when a provider takes back unreserved bond after the lot's window.
+    event BondWithdrawn(uint256 indexed lotId, address indexed provider, uint256 amount);
+    /// @notice Emitted when units are burned and a redemption opens.
+    event RedemptionOpened(
+        uint256 indexed redemptionId,
+        address indexed holder,
+        uint256 indexed lotId,
+        uint256 units,
+        uint256 reserved,
+        uint40 deadline
+    );
+    /// @notice Emitted when delivery is confirmed; the reserved bond is credited to the provider.
+    event DeliveryConfirmed(uint256 indexed redemptionId, address indexed confirmedBy, bool byOracle);
+    /// @notice Emitted when a redemption is refunded from the bond; the holder is credited.
+    event RedemptionRefunded(uint256 indexed redemptionId, address indexed holder, uint256 amount, bool slaBreached);
+    /// @notice Emitted when an account withdraws its credited stablecoin.
+    event Withdrawn(address indexed account, address indexed to, uint256 amount);
+    /// @notice Emitted when a lot's loan-to-value changes.
+    event LoanToValueUpdated(uint256 indexed lotId, uint16 ltvBps);
+
+    /*//////////////////////////////////////////////////////////////
+                                 ERRORS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Thrown when an amount or unit count is zero or does not fit its field.
+    error Escrow_InvalidAmount(uint256 amount);
+    /// @notice Thrown when an address argument is the zero address.
+    error Escrow_ZeroAddress();
+    /// @notice Thrown when an expiry or maturity is in the past or beyond the lot's window.
+    error Escrow_InvalidTime(uint256 time);
+    /// @notice Thrown when the lot's window has ended.
+    error Escrow_LotExpired(uint256 lotId, uint40 endsAt);
+    /// @notice Thrown when fewer stablecoin arrived than the flow needs (fee-on-transfer tokens).
+    error Escrow_PaymentShortfall(uint256 expected, uint256 received);
+    /// @notice Thrown when an offer id is unknown.
+    error Escrow_UnknownOffer(uint256 offerId);
+    /// @notice Thrown when an offer is cancelled or past its expiry.
+    error Escrow_OfferClosed(uint256 offerId);
+    /// @notice Thrown when buying more units than an offer has left.
+    error Escrow_InsufficientOfferUnits(uint256 offerId, uint256 remaining, uint256 requested);
+    /// @notice Thrown when the caller is not the party a function is reserved for.
+    error Escrow_Unauthorized(address caller);
+    /// @notice Thrown when a principal exceeds the lot's loan-to-value.
+    error Escrow_LoanToValueExceeded(uint256 principal, uint256 maxPrincipal);
+    /// @notice Thrown when a pledge is not in the status the call requires.
+    error Escrow_WrongPledgeStatus(uint256 pledgeId, PledgeStatus status);
+    /// @notice Thrown when repaying at or after maturity.
+    error Escrow_PledgeMatured(uint256 pledgeId, uint40 maturity);
+    /// @notice Thrown when claiming collateral before maturity.
+    error Escrow_PledgeNotMatured(uint256 pledgeId, uint40 maturity);
+    /// @notice Thrown when a lot's unreserved bond cannot cover a redemption.
+    error Escrow_InsufficientBond(uint256 lotId, uint256 available, uint256 needed);
+    /// @notice Thrown when withdrawing bond before the lot's window ended.
+    error Escrow_BondLocked(uint256 lotId, uint40 endsAt);
+    /// @notice Thrown when a redemption is not open.
+    error Escrow_WrongRedemptionStatus(uint256 redemptionId, RedemptionStatus status);
+    /// @notice Thrown when the oracle has not attested enough delivery for a redemption.
+    error Escrow_DeliveryNotAttested(uint256 redemptionId);
+    /// @notice Thrown when no refund is due yet (deadline not passed and no SLA breach attested).
+    error Escrow_NoRefundDue(uint256 redemptionId);
+    /// @notice Thrown when an account has nothing to withdraw.
+    error Escrow_NothingToWithdraw(address account);
+    /// @notice Thrown when a loan-to-value exceeds 100 %.
+    error Escrow_InvalidLoanToValue(uint16 ltvBps);
+
+    /*//////////////////////////////////////////////////////////////
+                                PURCHASE
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Lists `units` of `lotId` at `pricePerUnit` until `expiresAt`. The seller must approve the escrow
+    /// as ERC-1155 operator; units stay in the seller's wallet.
+    function createOffer(uint256 lotId, uint256 units, uint256 pricePerUnit, uint40 expiresAt)
+        external
+        returns (uint256 offerId);
+
+    /// @notice Withdraws an offer (its seller only).
+    function cancelOffer(uint256 offerId) external;
+
+    /// @notice Buys `units` from an offer: the stablecoin and the units swap atomically, or nothing moves.
+    function purchase(uint256 offerId, uint256 units) external;
+
+    /// @notice `purchase` with an EIP-2612 permit for the payment.
+    function purchaseWithPermit(uint256 offerId, uint256 units, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
+        external;
+
+    /*//////////////////////////////////////////////////////////////
+                                 PLEDGE
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Locks `units` of `lotId` in the caller's wallet and asks `lender` (or anyone, if zero) for `principal`,
+    /// to be repaid with `fee` before `maturity`.
+    function requestPledge(
+        uint256 lotId,
+        uint256 units,
+        address lender,
+        uint256 principal,
+        uint256 fee,
+        uint40 maturity
+    ) external returns (uint256 pledgeId);
+
+    /// @notice Withdraws an unfunded request and unlocks its units (holder only).
+    function cancelPledge(uint256 pledgeId) external;
+
+    /// @notice Funds a requested pledge: pulls the principal from the lender and credits it to the holder.
+    function fundPledge(uint256 pledgeId) external;
+
+    /// @notice Repays principal plus fee before maturity (anyone may pay); unlocks the units.
+    function repay(uint256 pledgeId) external;
+
+    /// @notice After maturity, the unpaid lender takes the locked units.
+    function claimCollateral(uint256 pledgeId) external;
+
+    /*//////////////////////////////////////////////////////////////
+                                 REDEEM
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Posts stablecoin as the delivery bond of `lotId` (credits what actually arrived).
+    function postBond(uint256 lotId, uint256 amount) external;
+
+    /// @notice `postBond` with an EIP-2612 permit.
+    function postBondWithPermit(uint256 lotId, uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external;
+
+    /// @notice The lot's provider takes back unreserved bond once the delivery window has ended.
+    function withdrawBond(uint256 lotId, uint256 amount) external;
+
+    /// @notice Burns `units` of the caller's unlocked balance and opens a redemption, reserving
+    /// `units × referencePrice` of the lot's bond for a refund.
+    function redeem(uint256 lotId, uint256 units) external returns (uint256 redemptionId);
+
+    /// @notice The holder confirms delivery; the reserved bond is credited to the provider.
+    function confirmDelivery(uint256 redemptionId) external;
+
+    /// @notice Anyone confirms delivery from the oracle: a report observed after the redemption opened, meeting the
+    /// lot's SLA, with enough unclaimed delivered GPU-hours for the pool's epoch.
+    function confirmDeliveryByOracle(uint256 redemptionId) external;
+
+    /// @notice Refunds an open redemption from the bond when its deadline passed, or when the oracle attests
+    /// uptime below the lot's SLA after it opened. Anyone may trigger; the holder is credited.
+    function claimRefund(uint256 redemptionId) external;
+
+    /*//////////////////////////////////////////////////////////////
+                               WITHDRAWAL
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Pays the caller's whole credited balance to `to`.
+    function withdraw(address to) external;
+
+    /*//////////////////////////////////////////////////////////////
+                                 ADMIN
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Sets a lot's loan-to-value in basis points (RISK_ROLE); zero falls back to the default.
+    function setLoanToValue(uint256 lotId, uint16 ltvBps) external;
+
+    /*//////////////////////////////////////////////////////////////
+                                 VIEWS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice An offer by id.
+    function offer(uint256 offerId) external view returns (Offer memory);
+
+    /// @notice A pledge by id.
+    function pledge(uint256 pledgeId) external view returns (Pledge memory);
+
+    /// @notice A redemption by id.
+    function redemption(uint256 redemptionId) external view returns (Redemption memory);
+
+    /// @notice Stablecoin credited to `account`, withdrawable with `withdraw`.
+    function claimable(address account) external view returns (uint256);
+
+    /// @notice A lot's bond: total held and the part reserved for open redemptions.
+    function bondOf(uint256 lotId) external view returns (uint256 total, uint256 reserved);
+
+    /// @notice The largest principal `units` of `lotId` can secure.
+    function maxPrincipal(uint256 lotId, uint256 units) external view returns (uint256);
+
+    /// @notice The loan-to-value applied to `lotId`, in basis points.
+    function loanToValue(uint256 lotId) external view returns (uint16);
+
+    /// @notice GPU-hours of a pool's epoch already used to confirm redemptions.
+    function deliveryConsumed(bytes32 poolId, uint64 epoch) external view returns (uint64);
+}

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
+import {IUtilizationOracle} from "../../src/interfaces/IUtilizationOracle.sol";
+import {SuiteFixture} from "../utils/SuiteFixture.sol";
+import {PlainERC1155} from "./PlainERC1155.sol";
+
+/// @notice Gas of each user-facing operation, side by side with a plain OpenZeppelin ERC1155.
+/// @dev Run with `forge test --match-contract GasBenchmark --isolate`: every top-level call is then a transaction
+/// of its own (cold storage, intrinsic gas), as on a real chain. Figures land in contracts/snapshots/GasBenchmark.json.
+contract GasBenchmark is SuiteFixture {
+    PlainERC1155 internal plain;
+    address internal carol = makeAddr("carol");
+    address internal dave = makeAddr("dave");
+
+    function setUp() public override {
+        super.setUp();
+        plain = new PlainERC1155();
+        vm.startPrank(compliance);
+        token.setAllowed(carol, true);
+        token.setAllowed(dave, true);
+        vm.stopPrank();
+    }
+
+    function test_Gas_Token_IssueNewLot_FirstOfPool() public {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        vm.prank(provider);
+        token.issueLot(spec, alice, 1000);
+        vm.snapshotGasLastCall("token", "issueLot_new_firstOfPool");
+    }
+
+    function test_Gas_Token_IssueNewLot_KnownPool() public {
+        _issueLot(1000); // the pool's first lot records its hardware profile
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.startsAt += WINDOW;
+        spec.endsAt += WINDOW;
+        vm.prank(provider);
+        token.issueLot(spec, alice, 1000);
+        vm.snapshotGasLastCall("token", "issueLot_new_knownPool");
+    }
+
+    function test_Gas_Token_IssueExistingLot() public {
+        uint256 lotId = _issueLot(1000);
+        vm.prank(provider);
+        token.issue(lotId, alice, 500);
+        vm.snapshotGasLastCall("token", "issue_existingLot_existingHolder");
+    }
+
+    function test_Gas_Transfer_ToFreshHolder() public {
+        uint256 lotId = _issueLot(1000);
+        plain.mint(provider, lotId, 1000);
+
+        vm.prank(provider);
+        plain.safeTransferFrom(provider, carol, lotId, 10, "");
+        vm.snapshotGasLastCall("transfer", "plainOZ_toFreshHolder");
+
+        vm.prank(provider);
+        token.safeTransferFrom(provider, carol, lotId, 10, "");
+        vm.snapshotGasLastCall("transfer", "compliant_toFreshHolder");
+    }
+
+    function test_Gas_Transfer_ToExistingHolder() public {
+        uint256 lotId = _issueLot(1000);
+        plain.mint(provider, lotId, 1000);
+        plain.mint(dave, lotId, 1);
+        vm.prank(provider);
+        token.safeTransferFrom(provider, dave, lotId, 1, "");
+
+        vm.prank(provider);
+        plain.safeTransferFrom(provider, dave, lotId, 10, "");
+        vm.snapshotGasLastCall("transfer", "plainOZ_toExistingHolder");
+
+        vm.prank(provider);
+        token.safeTransferFrom(provider, dave, lotId, 10, "");
+        vm.snapshotGasLastCall("transfer", "compliant_toExistingHolder");
+    }
+
+    function test_Gas_Escrow_Purchase() public {
+        uint256 lotId = _lotHeldBy(alice, 100);
+        vm.prank(alice);
+        uint256 offerId = escrow.createOffer(lotId, 100, 3_000_000, uint40(block.timestamp + 1 days));
+        vm.prank(bob);
+        escrow.purchase(offerId, 10);
+        vm.snapshotGasLastCall("escrow", "purchase");
+    }
+
+    function test_Gas_Escrow_PledgeFundRepay() public {
+        uint256 lotId = _lotHeldBy(alice, 100);
+        vm.prank(alice);
+        uint256 pledgeId = escrow.requestPledge(lotId, 40, lender, 40e6, 1e6, uint40(block.timestamp + 10 days));
+        vm.snapshotGasLastCall("escrow", "pledge_request");
+        vm.prank(lender);
+        escrow.fundPledge(pledgeId);
+        vm.snapshotGasLastCall("escrow", "pledge_fund");
+        vm.prank(alice);
+        escrow.repay(pledgeId);
+        vm.snapshotGasLastCall("escrow", "repay");
+    }
+
+    function test_Gas_Escrow_Redeem() public {
+        uint256 lotId = _lotHeldBy(alice, 100);
+        vm.warp(block.timestamp + 2 days);
+        vm.prank(alice);
+        escrow.redeem(lotId, 10);
+        vm.snapshotGasLastCall("escrow", "redeem");
+    }
+
+    function test_Gas_Oracle_Report() public {
+        vm.prank(admin);
+        oracle.setReporters(reporterAddrs, 1);
+        _report(POOL, 1, 9950, 100, 1); // first report of the pool: storage goes from zero to non-zero
+
+        _report(POOL, 2, 9950, 100, 1);
+        vm.snapshotGasLastCall("oracle", "submitReport_1sig");
+        _report(POOL, 3, 9950, 100, 3);
+        vm.snapshotGasLastCall("oracle", "submitReport_3sig");
+        _report(POOL, 4, 9950, 100, 5);
+        vm.snapshotGasLastCall("oracle", "submitReport_5sig");
+    }
+}

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {Test} from "forge-std/Test.sol";
+
+import {ComputeEscrow} from "../../src/escrow/ComputeEscrow.sol";
+import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
+import {IUtilizationOracle} from "../../src/interfaces/IUtilizationOracle.sol";
+import {UtilizationOracle} from "../../src/oracle/UtilizationOracle.sol";
+import {ComputeCapacityToken} from "../../src/token/ComputeCapacityToken.sol";
+import {MockUSDC} from "../mocks/MockUSDC.sol";
+
+/// @notice Deploys the whole suite with named actors; the base of the token, escrow and gas tests.
+abstract contract SuiteFixture is Test {
+    uint40 internal constant START = 1_750_000_000;
+    uint40 internal constant WINDOW = 30 days;
+    uint40 internal constant GRACE = 7 days;
+    uint16 internal constant DEFAULT_LTV = 5000;
+    uint96 internal constant PRICE = 2_500_000; // 2.50 USDC per GPU-hour
+    uint16 internal constant SLA = 9900;
+    bytes32 internal constant POOL = keccak256("pool:frankfurt-1");
+    bytes32 internal constant POOL_2 = keccak256("pool:frankfurt-2");
+    uint64 internal constant ORACLE_MAX_AGE = 1 days;
+
+    ComputeCapacityToken internal token;
+    UtilizationOracle internal oracle;
+    ComputeEscrow internal escrow;
+    MockUSDC internal usdc;
+
+    address internal admin = makeAddr("admin");
+    address internal registrar = makeAddr("registrar");
+    address internal compliance = makeAddr("compliance");
+    address internal pauser = makeAddr("pauser");
+    address internal recovery = makeAddr("recovery");
+    address internal risk = makeAddr("risk");
+    address internal provider = makeAddr("provider");
+    address internal alice = makeAddr("alice");
+    address internal bob = makeAddr("bob");
+    address internal lender = makeAddr("lender");
+    address internal outsider = makeAddr("outsider");
+
+    address[] internal reporterAddrs;
+    uint256[] internal reporterKeys;
+
+    function setUp() public virtual {
+        vm.warp(START);
+        for (uint256 i; i < 5; ++i) {
+            (address addr, uint256 key) = makeAddrAndKey(string.concat("reporter", vm.toString(i)));
+            reporterAddrs.push(addr);
+            reporterKeys.push(key);
+        }
+        _sortReporters();
+
+        usdc = new MockUSDC(admin);
+        token = new ComputeCapacityToken(admin, "https://meta.rwacompute.example/lots/{id}.json");
+        oracle = new UtilizationOracle(admin, _firstReporters(3), 2, ORACLE_MAX_AGE);
+        escrow = new ComputeEscrow(admin, token, IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV);
+
+        vm.startPrank(admin);
+        token.grantRole(token.REGISTRAR_ROLE(), registrar);
+        token.grantRole(token.COMPLIANCE_ROLE(), compliance);
+        token.grantRole(token.PAUSER_ROLE(), pauser);
+        token.grantRole(token.RECOVERY_ROLE(), recovery);
+        token.grantRole(token.ESCROW_ROLE(), address(escrow));
+        escrow.grantRole(escrow.RISK_ROLE(), risk);
+        vm.stopPrank();
+
+        vm.startPrank(registrar);
+        token.registerProvider(provider);
+        token.registerPool(POOL, provider);
+        token.registerPool(POOL_2, provider);
+        vm.stopPrank();
+
+        vm.startPrank(compliance);
+        token.setAllowed(provider, true);
+        token.setAllowed(alice, true);
+        token.setAllowed(bob, true);
+        token.setAllowed(lender, true);
+        vm.stopPrank();
+
+        for (uint256 i; i < 4; ++i) {
+            address who = [provider, alice, bob, lender][i];
+            vm.prank(admin);
+            usdc.mint(who, 1_000_000e6);
+            vm.startPrank(who);
+            usdc.approve(address(escrow), type(uint256).max);
+            token.setApprovalForAll(address(escrow), true);
+            vm.stopPrank();
+        }
+    }
+
+    /// @dev A valid lot spec for `POOL`, window [now + 1 day, now + 1 day + WINDOW).
+    function _spec() internal view returns (IComputeCapacityToken.LotSpec memory) {
+        return IComputeCapacityToken.LotSpec({
+            provider: provider,
+            poolId: POOL,
+            gpuModel: bytes16("H100-SXM5-80GB"),
+            region: bytes16("eu-central"),
+            startsAt: uint40(block.timestamp + 1 days),
+            endsAt: uint40(block.timestamp + 1 days + WINDOW),
+            referencePrice: PRICE,
+            slaUptimeBps: SLA,
+            energyWhPerGpuHour: 700,
+            metadataHash: keccak256("lot metadata v1")
+        });
+    }
+
+    /// @dev Issues a fresh lot of `units` to the provider.
+    function _issueLot(uint256 units) internal returns (uint256 lotId) {
+        vm.prank(provider);
+        lotId = token.issueLot(_spec(), provider, units);
+    }
+
+    /// @dev Issues a lot to the provider, posts a full bond for it and moves `units` to `holder`.
+    function _lotHeldBy(address holder, uint256 units) internal returns (uint256 lotId) {
+        lotId = _issueLot(units);
+        vm.startPrank(provider);
+        escrow.postBond(lotId, units * PRICE);
+        if (holder != provider) token.safeTransferFrom(provider, holder, lotId, units, "");
+        vm.stopPrank();
+    }
+
+    /// @dev Signs `obs` for `(pool, epoch)` with reporter `index` under the oracle's current configuration.
+    function _sign(uint256 index, bytes32 pool, uint64 epoch, IUtilizationOracle.Observation memory obs)
+        internal
+        view
+        returns (bytes memory)
+    {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(reporterKeys[index], oracle.reportDigest(pool, epoch, obs));
+        return abi.encodePacked(r, s, v);
+    }
+
+    /// @dev Submits a report where the first `signers` reporters all observed the same values.
+    function _report(bytes32 pool, uint64 epoch, uint16 uptimeBps, uint64 delivered, uint256 signers) internal {
+        IUtilizationOracle.Observation memory obs = IUtilizationOracle.Observation({
+            utilizationBps: 8000,
+            uptimeBps: uptimeBps,
+            deliveredGpuHours: delivered,
+            energyKwh: 1234,
+            observedAt: uint64(block.timestamp)
+        });
+        IUtilizationOracle.Observation[] memory list = new IUtilizationOracle.Observation[](signers);
+        bytes[] memory sigs = new bytes[](signers);
+        for (uint256 i; i < signers; ++i) {
+            list[i] = obs;
+            sigs[i] = _sign(i, pool, epoch, obs);
+        }
+        oracle.submitReport(pool, epoch, list, sigs);
+    }
+
+    function _firstReporters(uint256 n) internal view returns (address[] memory list) {
+        list = new address[](n);
+        for (uint256 i; i < n; ++i) {
+            list[i] = reporterAddrs[i];
+        }
+    }
+
+    function _sortReporters() private {
+        uint256 n = reporterAddrs.length;
+        for (uint256 i; i < n; ++i) {
+            for (uint256 j = i + 1; j < n; ++j) {
+                if (reporterAddrs[j] < reporterAddrs[i]) {
+                    (reporterAddrs[i], reporterAddrs[j]) = (reporterAddrs[j], reporterAddrs[i]);
+                    (reporterKeys[i], reporterKeys[j]) = (reporterKeys[j], reporterKeys[i]);
+                }
+            }
+        }
+    }
+}
