@@ -201,7 +201,7 @@ contract OracleHandler is CommonBase, StdCheats, StdUtils, StdAssertions {
                                  VIEWS
     //////////////////////////////////////////////////////////////*/
 
-    function pool(uint256 index) external view returns (bytes32) {
+    function poolAt(uint256 index) external view returns (bytes32) {
         return _pools[index];
     }
 

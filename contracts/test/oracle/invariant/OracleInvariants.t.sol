@@ -55,7 +55,7 @@ contract OracleInvariants is Test {
     function invariant_EpochsMonotonic() external view {
         assertFalse(handler.ghost_epochDecreased(), "an epoch decreased");
         for (uint256 i; i < handler.POOL_COUNT(); ++i) {
-            bytes32 pool = handler.pool(i);
+            bytes32 pool = handler.poolAt(i);
             (bool exists, IUtilizationOracle.Report memory r) = _stored(pool);
             uint64 ghostEpoch = handler.ghost_lastEpoch(pool);
             assertEq(exists, ghostEpoch != 0, "report existence");
@@ -67,7 +67,7 @@ contract OracleInvariants is Test {
     function invariant_ReportsBackedByQuorum() external view {
         uint32 currentVersion = oracle.configVersion();
         for (uint256 i; i < handler.POOL_COUNT(); ++i) {
-            bytes32 pool = handler.pool(i);
+            bytes32 pool = handler.poolAt(i);
             (bool exists, IUtilizationOracle.Report memory r) = _stored(pool);
             if (!exists) continue;
             assertLe(r.configVersion, currentVersion, "report from a future configuration");
@@ -82,7 +82,7 @@ contract OracleInvariants is Test {
     /// @notice Basis-point fields never exceed 10 000.
     function invariant_BpsInRange() external view {
         for (uint256 i; i < handler.POOL_COUNT(); ++i) {
-            (bool exists, IUtilizationOracle.Report memory r) = _stored(handler.pool(i));
+            (bool exists, IUtilizationOracle.Report memory r) = _stored(handler.poolAt(i));
             if (!exists) continue;
             assertLe(r.utilizationBps, 10_000, "utilizationBps");
             assertLe(r.uptimeBps, 10_000, "uptimeBps");
@@ -92,7 +92,7 @@ contract OracleInvariants is Test {
     /// @notice The stored report equals the reference lower-median of the accepted observations.
     function invariant_StoredMediansMatchReference() external view {
         for (uint256 i; i < handler.POOL_COUNT(); ++i) {
-            bytes32 pool = handler.pool(i);
+            bytes32 pool = handler.poolAt(i);
             (bool exists, IUtilizationOracle.Report memory r) = _stored(pool);
             if (!exists) continue;
             IUtilizationOracle.Report memory e = handler.expectedReport(pool);
@@ -138,6 +138,6 @@ contract OracleInvariants is Test {
             handler.reconfigure(round, 1, 1); // single reporter, quorum 1 (QuorumNotMet then submits 0)
         }
         assertEq(handler.ghost_rejectedSubmissions(), 2 * 3 * kinds);
-        assertEq(oracle.latest(handler.pool(0)).epoch, handler.ghost_lastEpoch(handler.pool(0)));
+        assertEq(oracle.latest(handler.poolAt(0)).epoch, handler.ghost_lastEpoch(handler.poolAt(0)));
     }
 }
