@@ -143,7 +143,8 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
         nonReentrant
     {
         Offer storage o = _offers[offerId];
-        _permit(uint256(o.pricePerUnit) * units, deadline, v, r, s);
+        // An impossible `units` permits nothing; `_purchase` then reverts with the offer's own error.
+        _permit(units <= o.unitsRemaining ? units * o.pricePerUnit : 0, deadline, v, r, s);
         _purchase(offerId, units);
     }
 
@@ -302,8 +303,10 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
     /// @inheritdoc IComputeEscrow
     function confirmDeliveryByOracle(uint256 redemptionId) external {
         Redemption storage r = _openRedemption(redemptionId);
+        // Past the deadline the holder is owed a refund; a late attestation must not race it.
+        if (block.timestamp > r.deadline) revert Escrow_DeliveryNotAttested(redemptionId);
         IComputeCapacityToken.Lot memory record = TOKEN.lot(r.lotId);
-        IUtilizationOracle.Report memory report = ORACLE.latest(record.poolId);
+        IUtilizationOracle.Report memory report = _latestReport(record.poolId);
         if (report.observedAt < r.openedAt || report.uptimeBps < record.slaUptimeBps) {
             revert Escrow_DeliveryNotAttested(redemptionId);
         }
@@ -319,7 +322,7 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
         bool slaBreached;
         if (block.timestamp <= r.deadline) {
             IComputeCapacityToken.Lot memory record = TOKEN.lot(r.lotId);
-            IUtilizationOracle.Report memory report = ORACLE.latest(record.poolId);
+            IUtilizationOracle.Report memory report = _latestReport(record.poolId);
             slaBreached = report.observedAt >= r.openedAt && report.uptimeBps < record.slaUptimeBps;
             if (!slaBreached) revert Escrow_NoRefundDue(redemptionId);
         }
@@ -451,6 +454,14 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
         bond.total -= uint128(amount);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
         bond.reserved -= uint128(amount);
+    }
+
+    /// @dev The pool's latest report, or an empty one (observedAt 0, attests nothing) when the pool has none, so
+    /// callers revert with the escrow's own errors rather than the oracle's.
+    function _latestReport(bytes32 poolId) private view returns (IUtilizationOracle.Report memory report) {
+        try ORACLE.latest(poolId) returns (IUtilizationOracle.Report memory latest) {
+            report = latest;
+        } catch {}
     }
 
     function _pledgeIn(uint256 pledgeId, PledgeStatus expected) private view returns (Pledge storage p) {

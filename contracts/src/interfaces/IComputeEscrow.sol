@@ -230,8 +230,8 @@ interface IComputeEscrow {
     /// @notice The holder confirms delivery; the reserved bond is credited to the provider.
     function confirmDelivery(uint256 redemptionId) external;
 
-    /// @notice Anyone confirms delivery from the oracle: a report observed after the redemption opened, meeting the
-    /// lot's SLA, with enough unclaimed delivered GPU-hours for the pool's epoch.
+    /// @notice Anyone confirms delivery from the oracle, up to the redemption's deadline: a report observed after the
+    /// redemption opened, meeting the lot's SLA, with enough unclaimed delivered GPU-hours for the pool's epoch.
     function confirmDeliveryByOracle(uint256 redemptionId) external;
 
     /// @notice Refunds an open redemption from the bond when its deadline passed, or when the oracle attests

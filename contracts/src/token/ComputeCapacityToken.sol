@@ -238,9 +238,8 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
     function forcedTransfer(address from, address to, uint256 lotId, uint256 units) external onlyRole(RECOVERY_ROLE) {
         if (units == 0) revert ComputeToken_InvalidAmount(units);
         emit ForcedTransfer(msg.sender, from, to, lotId, units);
-        _mode = _MODE_FORCED;
+        _mode = _MODE_FORCED; // reset by `_update`
         _safeTransferFrom(from, to, lotId, units, "");
-        _mode = _MODE_NORMAL;
     }
 
     /// @inheritdoc IComputeCapacityToken
@@ -298,9 +297,8 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
     function seize(address from, address to, uint256 lotId, uint256 units) external onlyRole(ESCROW_ROLE) {
         _unlock(from, lotId, units);
         emit UnitsSeized(from, to, lotId, units);
-        _mode = _MODE_SEIZE;
+        _mode = _MODE_SEIZE; // reset by `_update`
         _safeTransferFrom(from, to, lotId, units, "");
-        _mode = _MODE_NORMAL;
     }
 
     /// @inheritdoc IComputeCapacityToken
@@ -381,6 +379,9 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
     /// @dev Every mint, burn and transfer passes here: the compliance rules live in this one place.
     function _update(address from, address to, uint256[] memory ids, uint256[] memory values) internal override {
         uint8 mode = _mode;
+        // The mode covers this one movement only: the receiver hook runs after `_update`, and a transfer the
+        // receiver makes from inside it must be checked as a normal one.
+        if (mode != _MODE_NORMAL) _mode = _MODE_NORMAL;
         if (mode != _MODE_FORCED) _requireNotPaused();
         if (from != address(0)) {
             AccountState memory sender = _accounts[from];
@@ -403,9 +404,14 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
         for (uint256 i; i < ids.length; ++i) {
             uint256 locked = _locked[from][ids[i]];
             if (locked != 0) {
+                // A batch may name the same lot twice: what it moves of the lot in total must be unlocked.
+                uint256 needed = values[i];
+                for (uint256 j; j < i; ++j) {
+                    if (ids[j] == ids[i]) needed += values[j];
+                }
                 uint256 unlocked = balanceOf(from, ids[i]) - locked;
-                if (unlocked < values[i]) {
-                    revert ComputeToken_InsufficientUnlockedBalance(from, ids[i], unlocked, values[i]);
+                if (unlocked < needed) {
+                    revert ComputeToken_InsufficientUnlockedBalance(from, ids[i], unlocked, needed);
                 }
             }
         }
@@ -425,10 +431,10 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
         if (provider != msg.sender) revert ComputeToken_NotLotProvider(lotId, msg.sender);
         if (!_providers[msg.sender]) revert ComputeToken_NotProvider(msg.sender);
         if (block.timestamp >= record.endsAt) revert ComputeToken_LotExpired(lotId, record.endsAt);
-        uint256 issued = record.unitsIssued + units;
-        if (units == 0 || issued > type(uint48).max) revert ComputeToken_InvalidAmount(units);
+        uint256 issued = record.unitsIssued;
+        if (units == 0 || units > type(uint48).max - issued) revert ComputeToken_InvalidAmount(units);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
-        record.unitsIssued = uint48(issued);
+        record.unitsIssued = uint48(issued + units);
     }
 
     /// @dev A pool is one cluster: one GPU class in one region. Its first lot records that profile; every later

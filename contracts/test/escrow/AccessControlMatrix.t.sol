@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+
+import {IComputeEscrow} from "../../src/interfaces/IComputeEscrow.sol";
+import {EscrowBase} from "./EscrowBase.sol";
+
+/// @notice Who may call what: role-gated admin functions against every named actor, and every party-restricted
+/// function against every account that is not the party.
+contract AccessControlMatrix_Test is EscrowBase {
+    bytes32 internal riskRole;
+    bytes32 internal adminRole;
+
+    function setUp() public override {
+        super.setUp();
+        riskRole = escrow.RISK_ROLE();
+        adminRole = escrow.DEFAULT_ADMIN_ROLE();
+    }
+
+    /// @dev Every named actor plus a fresh outsider-like account, minus `party`.
+    function _othersThan(address party) internal view returns (address[] memory list) {
+        address[11] memory all = _allActors();
+        list = new address[](all.length);
+        uint256 n;
+        for (uint256 i; i < all.length; ++i) {
+            if (all[i] != party) list[n++] = all[i];
+        }
+        assembly ("memory-safe") {
+            mstore(list, n)
+        }
+    }
+
+    function _expectUnauthorized(address caller) internal {
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, caller));
+        vm.prank(caller);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                              ROLE-GATED
+    //////////////////////////////////////////////////////////////*/
+
+    function test_SetLoanToValue_Matrix() external {
+        address[11] memory all = _allActors();
+        for (uint256 i; i < all.length; ++i) {
+            address caller = all[i];
+            bool allowed = caller == admin || caller == risk;
+            if (!allowed) {
+                vm.expectRevert(
+                    abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, riskRole)
+                );
+            }
+            vm.prank(caller);
+            // forge-lint: disable-next-line(unsafe-typecast)
+            escrow.setLoanToValue(lotId, uint16(1000 + i));
+            if (allowed) assertEq(escrow.loanToValue(lotId), 1000 + i);
+        }
+        assertEq(escrow.loanToValue(lotId), 1005, "risk (index 5) set it last");
+    }
+
+    function test_GrantRole_Matrix() external {
+        address[11] memory all = _allActors();
+        address grantee = makeAddr("grantee");
+        for (uint256 i; i < all.length; ++i) {
+            address caller = all[i];
+            if (caller != admin) {
+                vm.expectRevert(
+                    abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, adminRole)
+                );
+            }
+            vm.prank(caller);
+            escrow.grantRole(riskRole, grantee);
+            assertEq(escrow.hasRole(riskRole, grantee), caller == admin || i > 0);
+        }
+        // The granted role works.
+        vm.prank(grantee);
+        escrow.setLoanToValue(lotId, 1234);
+        assertEq(escrow.loanToValue(lotId), 1234);
+    }
+
+    function test_GrantAdminRole_Matrix() external {
+        address[11] memory all = _allActors();
+        for (uint256 i; i < all.length; ++i) {
+            address caller = all[i];
+            if (caller == admin) continue;
+            vm.expectRevert(
+                abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, adminRole)
+            );
+            vm.prank(caller);
+            escrow.grantRole(adminRole, caller);
+            assertFalse(escrow.hasRole(adminRole, caller));
+        }
+    }
+
+    function test_RevokeRole_Matrix() external {
+        address[11] memory all = _allActors();
+        for (uint256 i; i < all.length; ++i) {
+            address caller = all[i];
+            if (caller == admin) continue;
+            vm.expectRevert(
+                abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, adminRole)
+            );
+            vm.prank(caller);
+            escrow.revokeRole(riskRole, risk);
+            assertTrue(escrow.hasRole(riskRole, risk));
+        }
+
+        vm.prank(admin);
+        escrow.revokeRole(riskRole, risk);
+        assertFalse(escrow.hasRole(riskRole, risk));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, risk, riskRole)
+        );
+        vm.prank(risk);
+        escrow.setLoanToValue(lotId, 1000);
+    }
+
+    function test_RenounceRole_OnlySelf() external {
+        address[11] memory all = _allActors();
+        for (uint256 i; i < all.length; ++i) {
+            if (all[i] == risk) continue;
+            vm.expectRevert(IAccessControl.AccessControlBadConfirmation.selector);
+            vm.prank(all[i]);
+            escrow.renounceRole(riskRole, risk);
+        }
+        vm.prank(risk);
+        escrow.renounceRole(riskRole, risk);
+        assertFalse(escrow.hasRole(riskRole, risk));
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                           PARTY-RESTRICTED
+    //////////////////////////////////////////////////////////////*/
+
+    function test_CancelOffer_OnlySeller() external {
+        uint256 offerId = _defaultOffer();
+        address[] memory others = _othersThan(alice);
+        for (uint256 i; i < others.length; ++i) {
+            _expectUnauthorized(others[i]);
+            escrow.cancelOffer(offerId);
+        }
+        vm.prank(alice);
+        escrow.cancelOffer(offerId);
+    }
+
+    function test_CancelPledge_OnlyHolder() external {
+        uint256 pledgeId = _defaultPledge();
+        address[] memory others = _othersThan(alice);
+        for (uint256 i; i < others.length; ++i) {
+            _expectUnauthorized(others[i]);
+            escrow.cancelPledge(pledgeId);
+        }
+        vm.prank(alice);
+        escrow.cancelPledge(pledgeId);
+    }
+
+    function test_FundPledge_OnlyDesignatedLender() external {
+        uint256 pledgeId = _defaultPledge();
+        address[] memory others = _othersThan(lender);
+        for (uint256 i; i < others.length; ++i) {
+            _expectUnauthorized(others[i]);
+            escrow.fundPledge(pledgeId);
+        }
+        vm.prank(lender);
+        escrow.fundPledge(pledgeId);
+    }
+
+    function test_FundPledge_OpenToAnyoneWithoutDesignatedLender() external {
+        address[11] memory all = _allActors();
+        for (uint256 i; i < all.length; ++i) {
+            uint256 snapshot = vm.snapshotState();
+            _onboard(all[i]);
+            uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(0), PRINCIPAL, FEE, maturity);
+            vm.prank(all[i]);
+            escrow.fundPledge(pledgeId);
+            assertEq(escrow.pledge(pledgeId).lender, all[i]);
+            vm.revertToState(snapshot);
+        }
+    }
+
+    function test_ClaimCollateral_OnlyLender() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity);
+        address[] memory others = _othersThan(lender);
+        for (uint256 i; i < others.length; ++i) {
+            _expectUnauthorized(others[i]);
+            escrow.claimCollateral(pledgeId);
+        }
+        vm.prank(lender);
+        escrow.claimCollateral(pledgeId);
+    }
+
+    function test_WithdrawBond_OnlyProvider() external {
+        vm.warp(endsAt);
+        address[] memory others = _othersThan(provider);
+        for (uint256 i; i < others.length; ++i) {
+            _expectUnauthorized(others[i]);
+            escrow.withdrawBond(lotId, 1e6);
+        }
+        vm.prank(provider);
+        escrow.withdrawBond(lotId, 1e6);
+    }
+
+    function test_ConfirmDelivery_OnlyHolder() external {
+        uint256 redemptionId = _redeem(alice, 10);
+        address[] memory others = _othersThan(alice);
+        for (uint256 i; i < others.length; ++i) {
+            _expectUnauthorized(others[i]);
+            escrow.confirmDelivery(redemptionId);
+        }
+        vm.prank(alice);
+        escrow.confirmDelivery(redemptionId);
+    }
+
+    /// @dev The functions open to anyone stay open to every actor (no accidental gating).
+    function test_OpenFunctions_AnyCaller() external {
+        uint256 redemptionId = _redeem(alice, 10);
+        _reportPool(1, 10_000, 1000);
+        address[11] memory all = _allActors();
+        for (uint256 i; i < all.length; ++i) {
+            uint256 snapshot = vm.snapshotState();
+            vm.prank(all[i]);
+            escrow.confirmDeliveryByOracle(redemptionId);
+            vm.revertToState(snapshot);
+
+            snapshot = vm.snapshotState();
+            vm.warp(endsAt + GRACE + 1);
+            vm.prank(all[i]);
+            escrow.claimRefund(redemptionId);
+            vm.revertToState(snapshot);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+import {ComputeEscrow} from "../../../src/escrow/ComputeEscrow.sol";
+import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {FeeOnTransferToken} from "../../mocks/FeeOnTransferToken.sol";
+import {EscrowBase} from "../EscrowBase.sol";
+
+/// @notice Balance-delta accounting against a stablecoin that burns a fee on every transfer: a second escrow is
+/// deployed on FeeOnTransferToken. Bonds credit what arrived; purchase, fund and repay revert on a shortfall.
+contract FeeOnTransfer_Test is EscrowBase {
+    FeeOnTransferToken internal fot;
+    ComputeEscrow internal fotEscrow;
+
+    function _deploy(uint256 feeBps) internal {
+        fot = new FeeOnTransferToken(feeBps);
+        fotEscrow = new ComputeEscrow(admin, token, IERC20(address(fot)), oracle, GRACE, DEFAULT_LTV);
+        bytes32 escrowRole = token.ESCROW_ROLE();
+        vm.prank(admin);
+        token.grantRole(escrowRole, address(fotEscrow));
+        address[4] memory who = [provider, alice, bob, lender];
+        for (uint256 i; i < who.length; ++i) {
+            fot.mint(who[i], 1_000_000e6);
+            vm.startPrank(who[i]);
+            fot.approve(address(fotEscrow), type(uint256).max);
+            token.setApprovalForAll(address(fotEscrow), true);
+            vm.stopPrank();
+        }
+    }
+
+    function _fee(uint256 amount, uint256 feeBps) internal pure returns (uint256) {
+        return amount * feeBps / 10_000;
+    }
+
+    /// @dev The bond credits only what arrived, so the escrow stays exactly solvent.
+    function testFuzz_PostBondCreditsReceived(uint256 feeBps, uint256 amount) external {
+        feeBps = bound(feeBps, 0, 9999);
+        amount = bound(amount, 1, 1_000_000e6);
+        _deploy(feeBps);
+        uint256 received = amount - _fee(amount, feeBps);
+
+        vm.expectEmit(address(fotEscrow));
+        emit IComputeEscrow.BondPosted(lotId, provider, received);
+        vm.prank(provider);
+        fotEscrow.postBond(lotId, amount);
+
+        (uint256 total,) = fotEscrow.bondOf(lotId);
+        assertEq(total, received);
+        assertEq(fot.balanceOf(address(fotEscrow)), total, "solvent");
+    }
+
+    /// @dev A refund from a fee-reduced bond: the accounting stays solvent through redeem, refund and withdraw.
+    function testFuzz_RefundFromFeeReducedBond(uint256 feeBps, uint256 units) external {
+        feeBps = bound(feeBps, 1, 5000);
+        units = bound(units, 1, 500);
+        _deploy(feeBps);
+        vm.prank(provider);
+        fotEscrow.postBond(lotId, 2 * UNITS * PRICE); // what arrives still covers every unit
+        vm.prank(alice);
+        uint256 id = fotEscrow.redeem(lotId, units);
+        vm.warp(endsAt + GRACE + 1);
+        fotEscrow.claimRefund(id);
+
+        (uint256 total, uint256 reserved) = fotEscrow.bondOf(lotId);
+        assertEq(reserved, 0);
+        assertEq(fot.balanceOf(address(fotEscrow)), total + fotEscrow.claimable(alice), "solvent");
+
+        uint256 before = fot.balanceOf(alice);
+        vm.prank(alice);
+        fotEscrow.withdraw(alice);
+        uint256 credit = units * PRICE;
+        assertEq(fot.balanceOf(alice) - before, credit - _fee(credit, feeBps), "fee on the way out");
+        assertEq(fot.balanceOf(address(fotEscrow)), total, "solvent after withdrawal");
+    }
+
+    function testFuzz_RevertWhen_PurchaseShortfall(uint256 feeBps, uint256 units) external {
+        feeBps = bound(feeBps, 1, 10_000);
+        units = bound(units, 1, 100);
+        _deploy(feeBps);
+        vm.prank(alice);
+        uint256 offerId = fotEscrow.createOffer(lotId, 100, PRICE, endsAt);
+        uint256 cost = units * PRICE;
+
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_PaymentShortfall.selector, cost, cost - _fee(cost, feeBps))
+        );
+        vm.prank(bob);
+        fotEscrow.purchase(offerId, units);
+        assertEq(token.balanceOf(bob, lotId), 0);
+        assertEq(fotEscrow.claimable(alice), 0);
+    }
+
+    function testFuzz_RevertWhen_FundShortfall(uint256 feeBps, uint256 principal) external {
+        feeBps = bound(feeBps, 1, 10_000);
+        principal = bound(principal, 10_000, _cap());
+        _deploy(feeBps);
+        vm.prank(alice);
+        uint256 pledgeId = fotEscrow.requestPledge(lotId, PLEDGE_UNITS, lender, principal, FEE, maturity);
+
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeEscrow.Escrow_PaymentShortfall.selector, principal, principal - _fee(principal, feeBps)
+            )
+        );
+        vm.prank(lender);
+        fotEscrow.fundPledge(pledgeId);
+        assertEq(fotEscrow.claimable(alice), 0);
+    }
+
+    function testFuzz_RevertWhen_RepayShortfall(uint256 feeBps, uint256 pledgeFee) external {
+        feeBps = bound(feeBps, 1, 9999);
+        pledgeFee = bound(pledgeFee, 10_000, 1e11);
+        _deploy(feeBps);
+        // A principal of 1 base unit loses nothing to the fee (rounds down), so the pledge can be funded.
+        vm.prank(alice);
+        uint256 pledgeId = fotEscrow.requestPledge(lotId, PLEDGE_UNITS, lender, 1, pledgeFee, maturity);
+        vm.prank(lender);
+        fotEscrow.fundPledge(pledgeId);
+
+        uint256 owed = 1 + pledgeFee;
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_PaymentShortfall.selector, owed, owed - _fee(owed, feeBps))
+        );
+        vm.prank(alice);
+        fotEscrow.repay(pledgeId);
+        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "still pledged");
+    }
+
+    function test_ZeroFeeBehavesLikeAPlainToken() external {
+        _deploy(0);
+        vm.prank(alice);
+        uint256 offerId = fotEscrow.createOffer(lotId, 100, PRICE, endsAt);
+        vm.prank(bob);
+        fotEscrow.purchase(offerId, 100);
+        vm.prank(alice);
+        uint256 pledgeId = fotEscrow.requestPledge(lotId, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
+        vm.prank(lender);
+        fotEscrow.fundPledge(pledgeId);
+        vm.prank(alice);
+        fotEscrow.repay(pledgeId);
+        assertEq(fotEscrow.claimable(alice), 100 * uint256(PRICE) + PRINCIPAL);
+        assertEq(fotEscrow.claimable(lender), PRINCIPAL + FEE);
+        assertEq(fot.balanceOf(address(fotEscrow)), 100 * uint256(PRICE) + 2 * PRINCIPAL + FEE);
+    }
+
+    function _cap() internal pure returns (uint256) {
+        return PLEDGE_UNITS * PRICE * DEFAULT_LTV / 10_000;
+    }
+}

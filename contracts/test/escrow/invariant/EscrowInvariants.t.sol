@@ -1,0 +1,320 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
+import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {SuiteFixture} from "../../utils/SuiteFixture.sol";
+import {EscrowHandler} from "./EscrowHandler.sol";
+
+/// @notice Handler-based invariants of the escrow: solvency, bond reserve, unit conservation, pledged units staying
+/// locked, forward-only statuses, exact credit accounting, oracle hours never over-consumed, and blacklisted
+/// accounts never blocking anyone else's withdrawal.
+contract EscrowInvariants_Test is SuiteFixture {
+    EscrowHandler internal handler;
+    address[] internal actors;
+    uint256[] internal lots;
+    bytes4[] internal handlerSelectors;
+
+    function setUp() public override {
+        super.setUp();
+        actors.push(provider);
+        actors.push(alice);
+        actors.push(bob);
+        actors.push(lender);
+
+        // Three bonded lots: two share POOL (so they compete for its delivered hours), one on POOL_2 with a
+        // different price and SLA; windows end after 6, 21 and 46 days.
+        lots.push(_bondedLot(POOL, 5 days, PRICE, SLA, "lot A"));
+        lots.push(_bondedLot(POOL, 20 days, 1e6, SLA, "lot B"));
+        lots.push(_bondedLot(POOL_2, 45 days, 4e6, 9500, "lot C"));
+
+        handler = new EscrowHandler(
+            escrow, token, usdc, oracle, admin, risk, actors, lots, [reporterKeys[0], reporterKeys[1]]
+        );
+
+        bytes4[] memory selectors = new bytes4[](23);
+        selectors[0] = EscrowHandler.createOffer.selector;
+        selectors[1] = EscrowHandler.cancelOffer.selector;
+        selectors[2] = EscrowHandler.purchase.selector;
+        selectors[3] = EscrowHandler.requestPledge.selector;
+        selectors[4] = EscrowHandler.cancelPledge.selector;
+        selectors[5] = EscrowHandler.fundPledge.selector;
+        selectors[6] = EscrowHandler.repay.selector;
+        selectors[7] = EscrowHandler.claimCollateral.selector;
+        selectors[8] = EscrowHandler.moveLockedUnits.selector;
+        selectors[9] = EscrowHandler.postBond.selector;
+        selectors[10] = EscrowHandler.withdrawBond.selector;
+        selectors[11] = EscrowHandler.redeem.selector;
+        selectors[12] = EscrowHandler.confirmDelivery.selector;
+        selectors[13] = EscrowHandler.confirmByOracle.selector;
+        selectors[14] = EscrowHandler.refundOnBreach.selector;
+        selectors[15] = EscrowHandler.claimRefund.selector;
+        selectors[16] = EscrowHandler.withdraw.selector;
+        selectors[17] = EscrowHandler.blacklist.selector;
+        selectors[18] = EscrowHandler.unblacklist.selector;
+        selectors[19] = EscrowHandler.warp.selector;
+        selectors[20] = EscrowHandler.setLoanToValue.selector;
+        selectors[21] = EscrowHandler.warpToMaturityAndClaim.selector;
+        selectors[22] = EscrowHandler.warpPastDeadlineAndRefund.selector;
+        targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
+        for (uint256 i; i < selectors.length; ++i) {
+            handlerSelectors.push(selectors[i]);
+        }
+        targetContract(address(handler));
+    }
+
+    function _bondedLot(bytes32 pool, uint40 window, uint96 price, uint16 sla, string memory salt)
+        internal
+        returns (uint256 lotId)
+    {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.poolId = pool;
+        spec.endsAt = spec.startsAt + window;
+        spec.referencePrice = price;
+        spec.slaUptimeBps = sla;
+        spec.metadataHash = keccak256(bytes(salt));
+        vm.startPrank(provider);
+        lotId = token.issueLot(spec, provider, 1000);
+        escrow.postBond(lotId, 1000 * uint256(price));
+        token.safeTransferFrom(provider, alice, lotId, 300, "");
+        token.safeTransferFrom(provider, bob, lotId, 300, "");
+        token.safeTransferFrom(provider, lender, lotId, 200, "");
+        vm.stopPrank();
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               INVARIANTS
+    //////////////////////////////////////////////////////////////*/
+    // Checks run after every handler call, so they read state in as few calls as possible and only call the
+    // (external) assertion cheatcodes when a check fails. Every `invariant_*` function replays the same call
+    // sequences (the fuzz seed is fixed), so the properties are grouped in three campaigns rather than eight
+    // identical ones; each property is its own `_assert*` function with its own failure message.
+
+    /// @dev Money: solvency, bond reserve and exact credit accounting.
+    function invariant_Solvency() external view {
+        _assertSolvency();
+        _assertBondReserve();
+        _assertCreditsMatchGhosts();
+    }
+
+    /// @dev Units: conservation per lot, and pledged units never moving.
+    function invariant_UnitsConservedAndPledgesLocked() external view {
+        _assertUnitConservation();
+        _assertPledgedUnitsLocked();
+    }
+
+    /// @dev Lifecycles and third parties: forward-only statuses, oracle hours never reused, blacklisted accounts
+    /// never blocking another account's withdrawal.
+    function invariant_LifecycleOracleBlacklist() external view {
+        _assertStatusesMoveForward();
+        _assertOracleHoursNotOverConsumed();
+        _assertBlacklistNeverBlocksOthers();
+    }
+
+    /// @dev The escrow holds at least everything it owes: Σ claimable + Σ bond totals (exactly, as no stablecoin
+    /// reaches it outside the flows).
+    function _assertSolvency() internal view {
+        uint256 owed;
+        for (uint256 i; i < actors.length; ++i) {
+            owed += escrow.claimable(actors[i]);
+        }
+        for (uint256 i; i < lots.length; ++i) {
+            (uint256 total,) = escrow.bondOf(lots[i]);
+            owed += total;
+        }
+        uint256 held = usdc.balanceOf(address(escrow));
+        if (held < owed) assertGe(held, owed, "insolvent");
+        if (held != owed) assertEq(held, owed, "untracked stablecoin");
+    }
+
+    /// @dev Per lot: reserved <= total, and reserved is exactly the sum of the open redemptions' reserves.
+    /// (Ids are sequential from 1 and only the handler creates them.)
+    function _assertBondReserve() internal view {
+        uint256[] memory open = new uint256[](lots.length);
+        uint256 n = handler.redemptionCount();
+        for (uint256 id = 1; id <= n; ++id) {
+            IComputeEscrow.Redemption memory r = escrow.redemption(id);
+            if (r.status == IComputeEscrow.RedemptionStatus.Open) open[_lotIndex(r.lotId)] += r.reserved;
+        }
+        for (uint256 l; l < lots.length; ++l) {
+            (uint256 total, uint256 reserved) = escrow.bondOf(lots[l]);
+            if (reserved > total) assertLe(reserved, total, "reserved > total");
+            if (reserved != open[l]) assertEq(reserved, open[l], "reserve != open redemptions");
+        }
+    }
+
+    /// @dev Per lot: unitsIssued − unitsBurned == Σ balances of all actors; the escrow never holds units.
+    function _assertUnitConservation() internal view {
+        uint256[] memory balances = _balances(true);
+        uint256 width = actors.length + 1;
+        for (uint256 l; l < lots.length; ++l) {
+            IComputeCapacityToken.Lot memory record = token.lot(lots[l]);
+            uint256 held;
+            for (uint256 a; a < actors.length; ++a) {
+                held += balances[l * width + a];
+            }
+            uint256 supply = record.unitsIssued - record.unitsBurned;
+            if (held != supply) assertEq(held, supply, "units created or lost");
+            if (balances[l * width + actors.length] != 0) assertTrue(false, "escrow holds units");
+        }
+    }
+
+    /// @dev Pledged units never move: for every (holder, lot) the locked balance equals the units of its Requested
+    /// and Active pledges (so every such pledge stays covered), the ghost lock of each pledge matches, and the
+    /// balance covers the locked units.
+    function _assertPledgedUnitsLocked() internal view {
+        uint256 width = lots.length;
+        uint256[] memory pledged = new uint256[](actors.length * width);
+        (uint256[] memory ghostLocked,) = handler.pledgeGhosts();
+        for (uint256 id = 1; id < ghostLocked.length; ++id) {
+            IComputeEscrow.Pledge memory p = escrow.pledge(id);
+            bool live =
+                p.status == IComputeEscrow.PledgeStatus.Requested || p.status == IComputeEscrow.PledgeStatus.Active;
+            uint256 expected = live ? p.units : 0;
+            if (ghostLocked[id] != expected) assertEq(ghostLocked[id], expected, "ghost lock");
+            if (live) pledged[_actorIndex(p.holder) * width + _lotIndex(p.lotId)] += p.units;
+        }
+        uint256[] memory balances = _balances(false);
+        for (uint256 a; a < actors.length; ++a) {
+            for (uint256 l; l < width; ++l) {
+                uint256 locked = token.lockedBalanceOf(actors[a], lots[l]);
+                if (locked != pledged[a * width + l]) assertEq(locked, pledged[a * width + l], "locked != pledged");
+                uint256 balance = balances[l * actors.length + a];
+                if (balance < locked) assertGe(balance, locked, "balance < locked");
+            }
+        }
+    }
+
+    /// @dev Statuses only move forward (checked by the handler after every action: Requested → Active →
+    /// Repaid | Claimed, Requested → Cancelled; Open → Delivered | Refunded), and the recorded ghosts match.
+    function _assertStatusesMoveForward() internal view {
+        if (handler.ghost_statusRegressed()) assertTrue(false, "status moved backwards");
+        (, IComputeEscrow.PledgeStatus[] memory pledgeStatuses) = handler.pledgeGhosts();
+        for (uint256 id = 1; id < pledgeStatuses.length; ++id) {
+            if (escrow.pledge(id).status != pledgeStatuses[id]) assertTrue(false, "pledge ghost status");
+        }
+        IComputeEscrow.RedemptionStatus[] memory redemptionStatuses = handler.redemptionGhosts();
+        for (uint256 id = 1; id < redemptionStatuses.length; ++id) {
+            if (escrow.redemption(id).status != redemptionStatuses[id]) assertTrue(false, "redemption ghost status");
+        }
+    }
+
+    /// @dev Every account's claimable is exactly what the flows credited it minus what it withdrew.
+    function _assertCreditsMatchGhosts() internal view {
+        uint256[] memory net = handler.netCredits();
+        for (uint256 i; i < actors.length; ++i) {
+            uint256 credit = escrow.claimable(actors[i]);
+            if (credit != net[i]) assertEq(credit, net[i], "credit drift");
+        }
+    }
+
+    /// @dev No epoch's delivered GPU-hours are consumed beyond what the oracle reported.
+    function _assertOracleHoursNotOverConsumed() internal view {
+        (bytes32[] memory pools, uint64[] memory epochs, uint64[] memory delivered) = handler.reports();
+        for (uint256 i; i < pools.length; ++i) {
+            uint64 consumed = escrow.deliveryConsumed(pools[i], epochs[i]);
+            if (consumed > delivered[i]) assertLe(consumed, delivered[i], "hours reused");
+        }
+    }
+
+    /// @dev A blacklisted account never blocked another account's withdrawal.
+    function _assertBlacklistNeverBlocksOthers() internal view {
+        if (handler.ghost_blacklistBlockedOther()) assertTrue(false, "blacklist blocked another account");
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                             HANDLER COVERAGE
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Guards against a vacuous campaign: random 64-call sequences through the handler (like the fuzzer's)
+    /// reach every terminal state of both lifecycles, blacklist checks and oracle reports.
+    function test_HandlerReachesEveryFlow() external {
+        uint256[6] memory pledgeEnds; // Requested, Active, Repaid, Claimed, Cancelled (index = status - 1)
+        uint256[3] memory redemptionEnds; // Open, Delivered, Refunded
+        uint256 offers;
+        uint256 blacklistChecks;
+        uint256 reportsSubmitted;
+        for (uint256 run; run < 24; ++run) {
+            uint256 snapshot = vm.snapshotState();
+            for (uint256 step; step < 64; ++step) {
+                uint256 seed = uint256(keccak256(abi.encode(run, step)));
+                bytes memory data = abi.encodePacked(handlerSelectors[seed % handlerSelectors.length]);
+                for (uint256 w; w < 7; ++w) {
+                    data = abi.encodePacked(data, keccak256(abi.encode(seed, w)));
+                }
+                (bool ok,) = address(handler).call(data);
+                assertTrue(ok, "handler call reverted");
+            }
+            for (uint256 id = 1; id <= handler.pledgeCount(); ++id) {
+                ++pledgeEnds[uint8(escrow.pledge(id).status) - 1];
+            }
+            for (uint256 id = 1; id <= handler.redemptionCount(); ++id) {
+                ++redemptionEnds[uint8(escrow.redemption(id).status) - 1];
+            }
+            offers += handler.offerCount();
+            blacklistChecks += handler.ghost_withdrawalsDespiteBlacklist();
+            reportsSubmitted += handler.reportCount();
+            vm.revertToState(snapshot);
+        }
+        emit log_named_array("pledges by status", _toDynamic(pledgeEnds));
+        emit log_named_array("redemptions by status", _toDynamic3(redemptionEnds));
+        emit log_named_uint("offers", offers);
+        emit log_named_uint("blacklist checks", blacklistChecks);
+        emit log_named_uint("reports", reportsSubmitted);
+        for (uint256 i; i < 5; ++i) {
+            assertGt(pledgeEnds[i], 0, "a pledge status was never reached");
+        }
+        for (uint256 i; i < 3; ++i) {
+            assertGt(redemptionEnds[i], 0, "a redemption status was never reached");
+        }
+        assertGt(offers, 0, "no offer");
+        assertGt(blacklistChecks, 0, "no withdrawal checked under a blacklist");
+        assertGt(reportsSubmitted, 0, "no oracle report");
+    }
+
+    function _toDynamic(uint256[6] memory a) internal pure returns (uint256[] memory out) {
+        out = new uint256[](5);
+        for (uint256 i; i < 5; ++i) {
+            out[i] = a[i];
+        }
+    }
+
+    function _toDynamic3(uint256[3] memory a) internal pure returns (uint256[] memory out) {
+        out = new uint256[](3);
+        for (uint256 i; i < 3; ++i) {
+            out[i] = a[i];
+        }
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                HELPERS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev All actors' balances of all lots in one balanceOfBatch, lot-major; with the escrow as a last column.
+    function _balances(bool withEscrow) internal view returns (uint256[] memory) {
+        uint256 width = actors.length + (withEscrow ? 1 : 0);
+        address[] memory accounts = new address[](width * lots.length);
+        uint256[] memory ids = new uint256[](width * lots.length);
+        for (uint256 l; l < lots.length; ++l) {
+            for (uint256 a; a < width; ++a) {
+                accounts[l * width + a] = a < actors.length ? actors[a] : address(escrow);
+                ids[l * width + a] = lots[l];
+            }
+        }
+        return token.balanceOfBatch(accounts, ids);
+    }
+
+    function _lotIndex(uint256 lotId) internal view returns (uint256) {
+        for (uint256 l; l < lots.length; ++l) {
+            if (lots[l] == lotId) return l;
+        }
+        revert("unknown lot");
+    }
+
+    function _actorIndex(address account) internal view returns (uint256) {
+        for (uint256 a; a < actors.length; ++a) {
+            if (actors[a] == account) return a;
+        }
+        revert("unknown actor");
+    }
+}

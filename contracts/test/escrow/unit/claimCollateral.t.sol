@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
+import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {EscrowBase} from "../EscrowBase.sol";
+
+contract ClaimCollateral_Unit_Test is EscrowBase {
+    function _expectWrongStatus(uint256 pledgeId, IComputeEscrow.PledgeStatus status) internal {
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_WrongPledgeStatus.selector, pledgeId, status));
+        vm.prank(lender);
+        escrow.claimCollateral(pledgeId);
+    }
+
+    function _assertSeized(uint256 pledgeId) internal view {
+        assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Claimed));
+        assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS, "lender got the collateral");
+        assertEq(token.balanceOf(alice, lotId), UNITS - PLEDGE_UNITS, "holder lost it");
+        assertEq(token.lockedBalanceOf(alice, lotId), 0, "nothing locked");
+    }
+
+    function test_RevertWhen_PledgeRequested() external {
+        uint256 pledgeId = _defaultPledge();
+        vm.warp(maturity);
+        _expectWrongStatus(pledgeId, IComputeEscrow.PledgeStatus.Requested);
+    }
+
+    function test_RevertWhen_PledgeRepaid() external {
+        uint256 pledgeId = _activePledge();
+        vm.prank(alice);
+        escrow.repay(pledgeId);
+        vm.warp(maturity);
+        _expectWrongStatus(pledgeId, IComputeEscrow.PledgeStatus.Repaid);
+    }
+
+    function test_RevertWhen_PledgeAlreadyClaimed() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity);
+        vm.prank(lender);
+        escrow.claimCollateral(pledgeId);
+        _expectWrongStatus(pledgeId, IComputeEscrow.PledgeStatus.Claimed);
+    }
+
+    function test_RevertWhen_CallerNotLender() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity);
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, alice));
+        vm.prank(alice);
+        escrow.claimCollateral(pledgeId);
+    }
+
+    function test_RevertWhen_BeforeMaturity() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity - 1);
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_PledgeNotMatured.selector, pledgeId, maturity));
+        vm.prank(lender);
+        escrow.claimCollateral(pledgeId);
+    }
+
+    function test_RevertWhen_LenderNotAllowlisted() external {
+        uint256 pledgeId = _activePledge();
+        vm.prank(compliance);
+        token.setAllowed(lender, false);
+        vm.warp(maturity);
+        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_ReceiverNotAllowed.selector, lender));
+        vm.prank(lender);
+        escrow.claimCollateral(pledgeId);
+        assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Active));
+    }
+
+    function test_WhenHolderFrozen() external {
+        uint256 pledgeId = _activePledge();
+        vm.prank(compliance);
+        token.setFrozen(alice, true);
+        vm.warp(maturity);
+        vm.prank(lender);
+        escrow.claimCollateral(pledgeId);
+        _assertSeized(pledgeId);
+    }
+
+    function test_WhenLotWindowEnded() external {
+        uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, PRINCIPAL, FEE, endsAt);
+        vm.prank(lender);
+        escrow.fundPledge(pledgeId);
+        vm.warp(endsAt + 30 days);
+        vm.prank(lender);
+        escrow.claimCollateral(pledgeId);
+        _assertSeized(pledgeId);
+    }
+
+    function test_WhenAllChecksPass() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity);
+
+        vm.expectEmit(address(escrow));
+        emit IComputeEscrow.CollateralClaimed(pledgeId, lender, PLEDGE_UNITS);
+        vm.expectEmit(address(token));
+        emit IComputeCapacityToken.UnitsSeized(alice, lender, lotId, PLEDGE_UNITS);
+        vm.prank(lender);
+        escrow.claimCollateral(pledgeId);
+
+        _assertSeized(pledgeId);
+        assertEq(escrow.claimable(alice), PRINCIPAL, "holder keeps the advance");
+        assertEq(escrow.claimable(lender), 0, "lender gets units, not money");
+    }
+}

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {EscrowBase} from "../EscrowBase.sol";
+
+contract ConfirmDelivery_Unit_Test is EscrowBase {
+    uint256 internal constant REDEEMED = 100;
+    uint256 internal constant RESERVE = REDEEMED * PRICE;
+    uint256 internal redemptionId;
+
+    function setUp() public override {
+        super.setUp();
+        redemptionId = _redeem(alice, REDEEMED);
+    }
+
+    function _expectWrongStatus(uint256 id, IComputeEscrow.RedemptionStatus status) internal {
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_WrongRedemptionStatus.selector, id, status));
+        vm.prank(alice);
+        escrow.confirmDelivery(id);
+    }
+
+    function test_RevertWhen_RedemptionUnknown() external {
+        _expectWrongStatus(9, IComputeEscrow.RedemptionStatus.None);
+    }
+
+    function test_RevertWhen_AlreadyDelivered() external {
+        vm.prank(alice);
+        escrow.confirmDelivery(redemptionId);
+        _expectWrongStatus(redemptionId, IComputeEscrow.RedemptionStatus.Delivered);
+        assertEq(escrow.claimable(provider), RESERVE, "credited once");
+    }
+
+    function test_RevertWhen_Refunded() external {
+        vm.warp(endsAt + GRACE + 1);
+        escrow.claimRefund(redemptionId);
+        _expectWrongStatus(redemptionId, IComputeEscrow.RedemptionStatus.Refunded);
+    }
+
+    function test_RevertWhen_CallerNotHolder() external {
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, provider));
+        vm.prank(provider);
+        escrow.confirmDelivery(redemptionId);
+    }
+
+    function test_WhenDeadlinePassed() external {
+        vm.warp(endsAt + GRACE + 1 days);
+        vm.prank(alice);
+        escrow.confirmDelivery(redemptionId);
+        assertEq(uint8(_redemptionStatus(redemptionId)), uint8(IComputeEscrow.RedemptionStatus.Delivered));
+        assertEq(escrow.claimable(provider), RESERVE);
+    }
+
+    function test_WhenProviderBlacklisted() external {
+        vm.prank(admin);
+        usdc.setBlacklisted(provider, true);
+        vm.prank(alice);
+        escrow.confirmDelivery(redemptionId);
+        assertEq(escrow.claimable(provider), RESERVE);
+    }
+
+    function test_WhenAllChecksPass() external {
+        uint256 escrowBefore = usdc.balanceOf(address(escrow));
+        vm.expectEmit(address(escrow));
+        emit IComputeEscrow.DeliveryConfirmed(redemptionId, alice, false);
+        vm.prank(alice);
+        escrow.confirmDelivery(redemptionId);
+
+        assertEq(uint8(_redemptionStatus(redemptionId)), uint8(IComputeEscrow.RedemptionStatus.Delivered));
+        assertEq(_bondTotal(lotId), UNITS * PRICE - RESERVE, "bond total");
+        assertEq(_bondReserved(lotId), 0, "reserve released");
+        assertEq(escrow.claimable(provider), RESERVE, "provider credited");
+        assertEq(escrow.claimable(alice), 0);
+        assertEq(usdc.balanceOf(address(escrow)), escrowBefore, "no money moved");
+    }
+}

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+import {ComputeEscrow} from "../../../src/escrow/ComputeEscrow.sol";
+import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
+import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {IUtilizationOracle} from "../../../src/interfaces/IUtilizationOracle.sol";
+import {EscrowBase} from "../EscrowBase.sol";
+
+contract Constructor_Unit_Test is EscrowBase {
+    function test_RevertWhen_AdminZero() external {
+        vm.expectRevert(IComputeEscrow.Escrow_ZeroAddress.selector);
+        new ComputeEscrow(address(0), token, IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV);
+    }
+
+    function test_RevertWhen_TokenZero() external {
+        vm.expectRevert(IComputeEscrow.Escrow_ZeroAddress.selector);
+        new ComputeEscrow(admin, IComputeCapacityToken(address(0)), IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV);
+    }
+
+    function test_RevertWhen_StablecoinZero() external {
+        vm.expectRevert(IComputeEscrow.Escrow_ZeroAddress.selector);
+        new ComputeEscrow(admin, token, IERC20(address(0)), oracle, GRACE, DEFAULT_LTV);
+    }
+
+    function test_RevertWhen_OracleZero() external {
+        vm.expectRevert(IComputeEscrow.Escrow_ZeroAddress.selector);
+        new ComputeEscrow(admin, token, IERC20(address(usdc)), IUtilizationOracle(address(0)), GRACE, DEFAULT_LTV);
+    }
+
+    function test_RevertWhen_DefaultLtvAboveMax() external {
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidLoanToValue.selector, 10_001));
+        new ComputeEscrow(admin, token, IERC20(address(usdc)), oracle, GRACE, 10_001);
+    }
+
+    function test_WhenAllChecksPass() external {
+        ComputeEscrow fresh = new ComputeEscrow(bob, token, IERC20(address(usdc)), oracle, 3 days, 10_000);
+        assertEq(address(fresh.TOKEN()), address(token));
+        assertEq(address(fresh.STABLECOIN()), address(usdc));
+        assertEq(address(fresh.ORACLE()), address(oracle));
+        assertEq(fresh.DELIVERY_GRACE(), 3 days);
+        assertEq(fresh.DEFAULT_LTV_BPS(), 10_000);
+        assertEq(fresh.loanToValue(lotId), 10_000);
+        assertTrue(fresh.hasRole(fresh.DEFAULT_ADMIN_ROLE(), bob));
+        assertTrue(fresh.hasRole(fresh.RISK_ROLE(), bob));
+        assertFalse(fresh.hasRole(fresh.RISK_ROLE(), admin));
+
+        // Ids start at one (the fixture's escrow shows it for every kind).
+        assertEq(_defaultOffer(), 1);
+        assertEq(_defaultPledge(), 1);
+        assertEq(_redeem(alice, 1), 1);
+    }
+}

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC1155Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+
+import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
+import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {EscrowBase} from "../EscrowBase.sol";
+
+contract Redeem_Unit_Test is EscrowBase {
+    uint256 internal constant BOND = UNITS * PRICE;
+
+    function _expectRedeemRevert(address holder, uint256 units, bytes memory err) internal {
+        vm.expectRevert(err);
+        vm.prank(holder);
+        escrow.redeem(lotId, units);
+    }
+
+    function test_RevertWhen_LotUnknown() external {
+        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnknownLot.selector, 42));
+        vm.prank(alice);
+        escrow.redeem(42, 1);
+    }
+
+    function test_RevertWhen_LotWindowEnded() external {
+        vm.warp(endsAt);
+        _expectRedeemRevert(alice, 1, abi.encodeWithSelector(IComputeEscrow.Escrow_LotExpired.selector, lotId, endsAt));
+    }
+
+    function test_RevertWhen_UnitsZero() external {
+        _expectRedeemRevert(alice, 0, abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0));
+    }
+
+    function test_RevertWhen_UnitsExceedUint64() external {
+        uint256 units = uint256(type(uint64).max) + 1;
+        _expectRedeemRevert(alice, units, abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, units));
+    }
+
+    function test_RevertWhen_BondInsufficient() external {
+        // More units than the bond covers: the provider issues 10 extra units with no extra bond.
+        vm.prank(provider);
+        token.issue(lotId, alice, 10);
+        _expectRedeemRevert(
+            alice,
+            UNITS + 1,
+            abi.encodeWithSelector(IComputeEscrow.Escrow_InsufficientBond.selector, lotId, BOND, (UNITS + 1) * PRICE)
+        );
+    }
+
+    function test_RevertWhen_BondPartlyReserved() external {
+        _redeem(alice, 600);
+        vm.prank(provider);
+        token.issue(lotId, alice, 1);
+        uint256 free = 400 * uint256(PRICE);
+        _expectRedeemRevert(
+            alice,
+            401,
+            abi.encodeWithSelector(IComputeEscrow.Escrow_InsufficientBond.selector, lotId, free, 401 * PRICE)
+        );
+        _redeem(alice, 400); // exactly the unreserved part
+        assertEq(_bondReserved(lotId), BOND);
+    }
+
+    function test_RevertWhen_UnitsPledged() external {
+        _requestPledge(alice, UNITS, lender, PRINCIPAL, FEE, maturity);
+        _expectRedeemRevert(
+            alice,
+            1,
+            abi.encodeWithSelector(
+                IComputeCapacityToken.ComputeToken_InsufficientUnlockedBalance.selector, alice, lotId, 0, 1
+            )
+        );
+        assertEq(_bondReserved(lotId), 0, "reserve rolled back");
+        assertEq(token.balanceOf(alice, lotId), UNITS);
+    }
+
+    function test_RevertWhen_HolderLacksUnits() external {
+        _expectRedeemRevert(
+            bob, 1, abi.encodeWithSelector(IERC1155Errors.ERC1155InsufficientBalance.selector, bob, 0, 1, lotId)
+        );
+    }
+
+    function test_RevertWhen_HolderNotAllowlisted() external {
+        vm.prank(compliance);
+        token.setAllowed(alice, false);
+        _expectRedeemRevert(
+            alice, 1, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_SenderNotAllowed.selector, alice)
+        );
+    }
+
+    function test_RevertWhen_TokenPaused() external {
+        vm.prank(pauser);
+        token.pause();
+        _expectRedeemRevert(alice, 1, abi.encodeWithSelector(Pausable.EnforcedPause.selector));
+        assertEq(_bondReserved(lotId), 0);
+    }
+
+    function test_WhenWindowNotStarted() external {
+        assertLt(block.timestamp, token.lot(lotId).startsAt);
+        uint256 redemptionId = _redeem(alice, 1);
+        assertEq(uint8(_redemptionStatus(redemptionId)), uint8(IComputeEscrow.RedemptionStatus.Open));
+    }
+
+    function test_WhenAllChecksPass() external {
+        vm.warp(block.timestamp + 2 days); // inside the window
+        uint256 units = 250;
+        uint256 reserve = units * PRICE;
+        uint40 deadline = endsAt + GRACE;
+
+        vm.expectEmit(address(escrow));
+        emit IComputeEscrow.RedemptionOpened(1, alice, lotId, units, reserve, deadline);
+        vm.expectEmit(address(token));
+        emit IComputeCapacityToken.UnitsRedeemed(lotId, alice, units);
+        uint256 redemptionId = _redeem(alice, units);
+
+        assertEq(redemptionId, 1);
+        IComputeEscrow.Redemption memory r = escrow.redemption(redemptionId);
+        assertEq(r.holder, alice);
+        assertEq(r.openedAt, block.timestamp);
+        assertEq(r.deadline, deadline);
+        assertEq(uint8(r.status), uint8(IComputeEscrow.RedemptionStatus.Open));
+        assertEq(r.units, units);
+        assertEq(r.reserved, reserve);
+        assertEq(r.lotId, lotId);
+
+        assertEq(token.balanceOf(alice, lotId), UNITS - units, "burned");
+        assertEq(token.totalSupply(lotId), UNITS - units);
+        assertEq(token.lot(lotId).unitsBurned, units);
+        assertEq(_bondTotal(lotId), BOND, "total unchanged");
+        assertEq(_bondReserved(lotId), reserve, "reserved");
+
+        assertEq(_redeem(alice, 1), 2, "sequential id");
+    }
+}

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
+import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {EscrowBase} from "../EscrowBase.sol";
+
+contract RequestPledge_Unit_Test is EscrowBase {
+    function _expectRevertRequest(bytes memory err, uint256 units, uint256 principal, uint256 fee, uint40 mat)
+        internal
+    {
+        vm.expectRevert(err);
+        vm.prank(alice);
+        escrow.requestPledge(lotId, units, lender, principal, fee, mat);
+    }
+
+    function test_RevertWhen_LotUnknown() external {
+        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnknownLot.selector, 5));
+        vm.prank(alice);
+        escrow.requestPledge(5, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
+    }
+
+    function test_RevertWhen_LotWindowEnded() external {
+        vm.warp(endsAt);
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_LotExpired.selector, lotId, endsAt),
+            PLEDGE_UNITS,
+            PRINCIPAL,
+            FEE,
+            endsAt
+        );
+    }
+
+    function test_RevertWhen_UnitsZero() external {
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0), 0, PRINCIPAL, FEE, maturity
+        );
+    }
+
+    function test_RevertWhen_UnitsExceedUint64() external {
+        uint256 units = uint256(type(uint64).max) + 1;
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, units), units, PRINCIPAL, FEE, maturity
+        );
+    }
+
+    function test_RevertWhen_PrincipalZero() external {
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0), PLEDGE_UNITS, 0, FEE, maturity
+        );
+    }
+
+    function test_RevertWhen_PrincipalExceedsUint128() external {
+        uint256 principal = uint256(type(uint128).max) + 1;
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, principal),
+            PLEDGE_UNITS,
+            principal,
+            FEE,
+            maturity
+        );
+    }
+
+    function test_RevertWhen_FeeExceedsUint128() external {
+        uint256 fee = uint256(type(uint128).max) + 1;
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, fee),
+            PLEDGE_UNITS,
+            PRINCIPAL,
+            fee,
+            maturity
+        );
+    }
+
+    function test_RevertWhen_MaturityNotInFuture() external {
+        uint40 mat = uint40(block.timestamp);
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidTime.selector, mat), PLEDGE_UNITS, PRINCIPAL, FEE, mat
+        );
+    }
+
+    function test_RevertWhen_MaturityAfterLotEnd() external {
+        uint40 mat = endsAt + 1;
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidTime.selector, mat), PLEDGE_UNITS, PRINCIPAL, FEE, mat
+        );
+    }
+
+    function test_RevertWhen_PrincipalExceedsCap() external {
+        uint256 cap = PLEDGE_UNITS * PRICE * DEFAULT_LTV / 10_000;
+        assertEq(escrow.maxPrincipal(lotId, PLEDGE_UNITS), cap);
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_LoanToValueExceeded.selector, cap + 1, cap),
+            PLEDGE_UNITS,
+            cap + 1,
+            FEE,
+            maturity
+        );
+    }
+
+    function test_RevertWhen_PrincipalExceedsLotCap() external {
+        vm.prank(risk);
+        escrow.setLoanToValue(lotId, 2000); // 20 %
+        uint256 cap = PLEDGE_UNITS * PRICE * 2000 / 10_000;
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_LoanToValueExceeded.selector, cap + 1, cap),
+            PLEDGE_UNITS,
+            cap + 1,
+            FEE,
+            maturity
+        );
+    }
+
+    function test_WhenPrincipalWithinLotCap() external {
+        vm.prank(risk);
+        escrow.setLoanToValue(lotId, 9000); // 90 %: above the default
+        uint256 cap = PLEDGE_UNITS * PRICE * 9000 / 10_000;
+        uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, cap, FEE, maturity);
+        assertEq(escrow.pledge(pledgeId).principal, cap);
+    }
+
+    function test_RevertWhen_HolderLacksUnlockedUnits() external {
+        _requestPledge(alice, 950, lender, 1e6, 0, maturity);
+        _expectRevertRequest(
+            abi.encodeWithSelector(
+                IComputeCapacityToken.ComputeToken_InsufficientUnlockedBalance.selector, alice, lotId, 50, PLEDGE_UNITS
+            ),
+            PLEDGE_UNITS,
+            1e6,
+            FEE,
+            maturity
+        );
+        // The id of the reverted request was not consumed.
+        assertEq(_requestPledge(alice, 50, lender, 1e6, 0, maturity), 2);
+        assertEq(escrow.pledge(3).holder, address(0));
+    }
+
+    function test_WhenPrincipalEqualsCapAndMaturityEqualsLotEnd() external {
+        uint256 cap = escrow.maxPrincipal(lotId, PLEDGE_UNITS);
+        uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, cap, FEE, endsAt);
+        IComputeEscrow.Pledge memory p = escrow.pledge(pledgeId);
+        assertEq(p.principal, cap);
+        assertEq(p.maturity, endsAt);
+    }
+
+    function test_WhenNoLenderDesignated() external {
+        uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(0), PRINCIPAL, FEE, maturity);
+        assertEq(escrow.pledge(pledgeId).lender, address(0));
+        assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Requested));
+    }
+
+    function test_WhenAllChecksPass() external {
+        vm.expectEmit(address(escrow));
+        emit IComputeEscrow.PledgeRequested(1, alice, lotId, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
+        vm.expectEmit(address(token));
+        emit IComputeCapacityToken.UnitsLocked(alice, lotId, PLEDGE_UNITS);
+        uint256 pledgeId = _defaultPledge();
+
+        assertEq(pledgeId, 1);
+        IComputeEscrow.Pledge memory p = escrow.pledge(pledgeId);
+        assertEq(p.holder, alice);
+        assertEq(p.maturity, maturity);
+        assertEq(uint8(p.status), uint8(IComputeEscrow.PledgeStatus.Requested));
+        assertEq(p.lender, lender);
+        assertEq(p.units, PLEDGE_UNITS);
+        assertEq(p.principal, PRINCIPAL);
+        assertEq(p.fee, FEE);
+        assertEq(p.lotId, lotId);
+
+        assertEq(token.balanceOf(alice, lotId), UNITS, "units stay in the wallet");
+        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "locked");
+        assertEq(escrow.claimable(alice), 0, "no money before funding");
+
+        // Pledged units cannot be transferred ...
+        vm.prank(alice);
+        token.safeTransferFrom(alice, bob, lotId, UNITS - PLEDGE_UNITS, ""); // the unlocked part moves
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeCapacityToken.ComputeToken_InsufficientUnlockedBalance.selector, alice, lotId, 0, 1
+            )
+        );
+        vm.prank(alice);
+        token.safeTransferFrom(alice, bob, lotId, 1, "");
+
+        // ... nor redeemed.
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeCapacityToken.ComputeToken_InsufficientUnlockedBalance.selector, alice, lotId, 0, 1
+            )
+        );
+        vm.prank(alice);
+        escrow.redeem(lotId, 1);
+        assertEq(token.balanceOf(alice, lotId), PLEDGE_UNITS);
+    }
+}

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {MockUSDC} from "../../mocks/MockUSDC.sol";
+import {EscrowBase} from "../EscrowBase.sol";
+
+contract Withdraw_Unit_Test is EscrowBase {
+    uint256 internal constant CREDIT = 100 * uint256(PRICE);
+
+    /// @dev bob buys 100 units from alice: alice is credited CREDIT.
+    function setUp() public override {
+        super.setUp();
+        uint256 offerId = _defaultOffer();
+        vm.prank(bob);
+        escrow.purchase(offerId, 100);
+    }
+
+    function test_RevertWhen_RecipientZero() external {
+        vm.expectRevert(IComputeEscrow.Escrow_ZeroAddress.selector);
+        vm.prank(alice);
+        escrow.withdraw(address(0));
+    }
+
+    function test_RevertWhen_NothingCredited() external {
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NothingToWithdraw.selector, bob));
+        vm.prank(bob);
+        escrow.withdraw(bob);
+    }
+
+    function test_RevertWhen_StablecoinPaused() external {
+        vm.prank(admin);
+        usdc.setPaused(true);
+        vm.expectRevert(MockUSDC.MockUSDC_Paused.selector);
+        vm.prank(alice);
+        escrow.withdraw(alice);
+        assertEq(escrow.claimable(alice), CREDIT, "credit kept");
+    }
+
+    function test_WhenStablecoinUnpaused() external {
+        vm.prank(admin);
+        usdc.setPaused(true);
+        vm.expectRevert(MockUSDC.MockUSDC_Paused.selector);
+        vm.prank(alice);
+        escrow.withdraw(alice);
+
+        vm.prank(admin);
+        usdc.setPaused(false);
+        uint256 before = usdc.balanceOf(alice);
+        vm.prank(alice);
+        escrow.withdraw(alice);
+        assertEq(usdc.balanceOf(alice) - before, CREDIT, "paid after unpause");
+        assertEq(escrow.claimable(alice), 0);
+    }
+
+    function test_RevertWhen_RecipientBlacklisted() external {
+        vm.prank(admin);
+        usdc.setBlacklisted(lender, true);
+        vm.expectRevert(abi.encodeWithSelector(MockUSDC.MockUSDC_Blacklisted.selector, lender));
+        vm.prank(alice);
+        escrow.withdraw(lender);
+        assertEq(escrow.claimable(alice), CREDIT, "credit kept");
+    }
+
+    function test_WhenAnotherAccountBlacklisted() external {
+        vm.startPrank(admin);
+        usdc.setBlacklisted(bob, true);
+        usdc.setBlacklisted(provider, true);
+        vm.stopPrank();
+        uint256 before = usdc.balanceOf(alice);
+        vm.prank(alice);
+        escrow.withdraw(alice);
+        assertEq(usdc.balanceOf(alice) - before, CREDIT);
+    }
+
+    function test_WhenRecipientIsAnotherAddress() external {
+        uint256 aliceBefore = usdc.balanceOf(alice);
+        vm.expectEmit(address(escrow));
+        emit IComputeEscrow.Withdrawn(alice, outsider, CREDIT);
+        vm.prank(alice);
+        escrow.withdraw(outsider);
+        assertEq(usdc.balanceOf(outsider), CREDIT);
+        assertEq(usdc.balanceOf(alice), aliceBefore);
+        assertEq(escrow.claimable(alice), 0);
+    }
+
+    function test_WhenAllChecksPass() external {
+        uint256 before = usdc.balanceOf(alice);
+        uint256 escrowBefore = usdc.balanceOf(address(escrow));
+
+        vm.expectEmit(address(escrow));
+        emit IComputeEscrow.Withdrawn(alice, alice, CREDIT);
+        vm.prank(alice);
+        escrow.withdraw(alice);
+
+        assertEq(escrow.claimable(alice), 0, "credit zeroed");
+        assertEq(usdc.balanceOf(alice) - before, CREDIT, "paid");
+        assertEq(escrowBefore - usdc.balanceOf(address(escrow)), CREDIT);
+
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NothingToWithdraw.selector, alice));
+        vm.prank(alice);
+        escrow.withdraw(alice);
+    }
+}

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC1155Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+
+import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
+import {TokenTestBase} from "./utils/TokenTestBase.sol";
+
+/// @notice Branching-tree tests of `issueLot` (see issueLot.tree).
+contract ComputeTokenIssueLotTest is TokenTestBase {
+    function _expectRevertIssue(IComputeCapacityToken.LotSpec memory spec, address to, uint256 units, bytes memory err)
+        internal
+    {
+        vm.expectRevert(err);
+        vm.prank(provider);
+        token.issueLot(spec, to, units);
+    }
+
+    function _poolNotOwned(bytes32 poolId) internal view returns (bytes memory) {
+        return abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_PoolNotOwned.selector, poolId, provider);
+    }
+
+    function test_RevertWhen_CallerNeverProvider() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.provider = outsider;
+        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_NotProvider.selector, outsider));
+        vm.prank(outsider);
+        token.issueLot(spec, alice, 1);
+    }
+
+    function test_RevertWhen_CallerRemovedProvider() external {
+        vm.prank(registrar);
+        token.removeProvider(provider);
+        _expectRevertIssue(
+            _spec(),
+            provider,
+            1,
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_NotProvider.selector, provider)
+        );
+    }
+
+    function test_RevertWhen_SpecNamesAnotherProvider() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.provider = provider2;
+        _expectRevertIssue(spec, provider, 1, _poolNotOwned(POOL));
+    }
+
+    function test_RevertWhen_PoolNotAssigned() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.poolId = keccak256("pool:nowhere");
+        _expectRevertIssue(spec, provider, 1, _poolNotOwned(spec.poolId));
+    }
+
+    function test_RevertWhen_PoolOfAnotherProvider() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.poolId = POOL_3;
+        _expectRevertIssue(spec, provider, 1, _poolNotOwned(POOL_3));
+    }
+
+    function test_RevertWhen_WindowEmpty() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.startsAt = spec.endsAt;
+        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+    }
+
+    function test_RevertWhen_WindowInverted() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.startsAt = spec.endsAt + 1;
+        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+    }
+
+    function test_RevertWhen_EndsAtEqualsNow() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.startsAt = uint40(block.timestamp - 10 days);
+        spec.endsAt = uint40(block.timestamp);
+        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+    }
+
+    function test_RevertWhen_EndsAtInPast() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.startsAt = uint40(block.timestamp - 10 days);
+        spec.endsAt = uint40(block.timestamp - 1);
+        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+    }
+
+    function test_RevertWhen_SlaAboveMaxBps() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.slaUptimeBps = 10_001;
+        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+    }
+
+    function test_RevertWhen_ReferencePriceZero() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.referencePrice = 0;
+        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+    }
+
+    function test_RevertWhen_FirstLotGpuModelEmpty() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.gpuModel = bytes16(0);
+        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+    }
+
+    function test_RevertWhen_FirstLotRegionEmpty() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.region = bytes16(0);
+        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+    }
+
+    function test_RevertWhen_GpuModelDiffersFromPool() external {
+        IComputeCapacityToken.LotSpec memory first = _spec();
+        _issue(first, provider, 1);
+        IComputeCapacityToken.LotSpec memory spec = _specN(1);
+        spec.gpuModel = bytes16("B200-SXM-192GB");
+        _expectRevertIssue(
+            spec,
+            provider,
+            1,
+            abi.encodeWithSelector(
+                IComputeCapacityToken.ComputeToken_PoolProfileMismatch.selector, POOL, first.gpuModel, first.region
+            )
+        );
+    }
+
+    function test_RevertWhen_RegionDiffersFromPool() external {
+        IComputeCapacityToken.LotSpec memory first = _spec();
+        _issue(first, provider, 1);
+        IComputeCapacityToken.LotSpec memory spec = _specN(1);
+        spec.region = bytes16("us-east");
+        _expectRevertIssue(
+            spec,
+            provider,
+            1,
+            abi.encodeWithSelector(
+                IComputeCapacityToken.ComputeToken_PoolProfileMismatch.selector, POOL, first.gpuModel, first.region
+            )
+        );
+    }
+
+    function test_RevertWhen_UnitsZero() external {
+        _expectRevertIssue(
+            _spec(), provider, 0, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, 0)
+        );
+    }
+
+    function test_RevertWhen_UnitsAboveUint64Max() external {
+        uint256 units = MAX_UNITS + 1;
+        _expectRevertIssue(
+            _spec(),
+            provider,
+            units,
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, units)
+        );
+    }
+
+    function test_RevertWhen_LotExists() external {
+        uint256 lotId = _issueLot(5);
+        _expectRevertIssue(
+            _spec(), provider, 5, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_LotExists.selector, lotId)
+        );
+    }
+
+    function test_RevertWhen_Paused() external {
+        _pause();
+        _expectRevertIssue(_spec(), provider, 5, _err(Pausable.EnforcedPause.selector));
+    }
+
+    function test_RevertWhen_ReceiverIsZeroAddress() external {
+        _expectRevertIssue(
+            _spec(), address(0), 5, abi.encodeWithSelector(IERC1155Errors.ERC1155InvalidReceiver.selector, address(0))
+        );
+    }
+
+    function test_RevertWhen_ReceiverFrozen() external {
+        _freeze(alice);
+        _expectRevertIssue(
+            _spec(), alice, 5, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, alice)
+        );
+    }
+
+    function test_RevertWhen_ReceiverNotAllowed() external {
+        _expectRevertIssue(
+            _spec(),
+            outsider,
+            5,
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_ReceiverNotAllowed.selector, outsider)
+        );
+    }
+
+    function test_WhenAllChecksPass() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        uint256 expectedId = token.lotIdOf(spec);
+
+        vm.expectEmit(true, true, true, true, address(token));
+        emit IComputeCapacityToken.LotCreated(expectedId, provider, POOL, spec);
+        vm.expectEmit(true, true, false, true, address(token));
+        emit IComputeCapacityToken.UnitsIssued(expectedId, alice, 1000);
+        vm.expectEmit(true, true, true, true, address(token));
+        emit IERC1155.TransferSingle(provider, address(0), alice, expectedId, 1000);
+        vm.prank(provider);
+        uint256 lotId = token.issueLot(spec, alice, 1000);
+
+        // it should return lotIdOf(spec), with endsAt in the top 40 bits
+        assertEq(lotId, expectedId);
+        assertEq(lotId >> 216, spec.endsAt);
+        // it should store the lot
+        assertTrue(token.exists(lotId));
+        IComputeCapacityToken.Lot memory stored = token.lot(lotId);
+        assertEq(stored.provider, provider);
+        assertEq(stored.poolId, POOL);
+        assertEq(stored.gpuModel, spec.gpuModel);
+        assertEq(stored.region, spec.region);
+        assertEq(stored.startsAt, spec.startsAt);
+        assertEq(stored.endsAt, spec.endsAt);
+        assertEq(stored.referencePrice, PRICE);
+        assertEq(stored.slaUptimeBps, SLA);
+        assertEq(stored.energyWhPerGpuHour, spec.energyWhPerGpuHour);
+        assertEq(stored.metadataHash, spec.metadataHash);
+        assertEq(stored.unitsIssued, 1000);
+        assertEq(stored.unitsBurned, 0);
+        // it should mint the units to the receiver
+        assertEq(token.balanceOf(alice, lotId), 1000);
+        assertEq(token.totalSupply(lotId), 1000);
+        assertEq(token.lockedBalanceOf(alice, lotId), 0);
+    }
+
+    function test_WhenLaterLotMatchesPoolProfile() external {
+        IComputeCapacityToken.LotSpec memory first = _spec();
+        _issue(first, provider, 1);
+        IComputeCapacityToken.LotSpec memory spec = _specN(1);
+        spec.slaUptimeBps = 9500;
+        spec.referencePrice = PRICE * 2;
+        uint256 lotId = _issue(spec, provider, 2);
+        IComputeCapacityToken.Lot memory stored = token.lot(lotId);
+        // it should record the pool profile from the first lot
+        assertEq(stored.gpuModel, first.gpuModel);
+        assertEq(stored.region, first.region);
+        assertEq(stored.slaUptimeBps, 9500);
+    }
+
+    function test_WhenWindowAlreadyStarted() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.startsAt = uint40(block.timestamp - 1 days);
+        spec.endsAt = uint40(block.timestamp + 1);
+        uint256 lotId = _issue(spec, provider, 3);
+        assertEq(token.balanceOf(provider, lotId), 3);
+    }
+
+    function test_WhenSlaIsMaxBps() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.slaUptimeBps = 10_000;
+        uint256 lotId = _issue(spec, provider, 3);
+        assertEq(token.lot(lotId).slaUptimeBps, 10_000);
+    }
+
+    function test_WhenUnitsIsUint64Max() external {
+        uint256 lotId = _issue(_spec(), provider, MAX_UNITS);
+        assertEq(token.balanceOf(provider, lotId), MAX_UNITS);
+        assertEq(token.totalSupply(lotId), MAX_UNITS);
+    }
+
+    function test_WhenSpecDiffersInMetadataHash() external {
+        uint256 a = _issue(_specN(1), provider, 1);
+        uint256 b = _issue(_specN(2), provider, 1);
+        assertTrue(a != b);
+        assertEq(a >> 216, b >> 216);
+    }
+}

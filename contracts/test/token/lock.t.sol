@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
+import {TokenTestBase} from "./utils/TokenTestBase.sol";
+
+/// @notice Branching-tree tests of `lock` (see lock.tree).
+contract ComputeTokenLockTest is TokenTestBase {
+    uint256 internal lotId;
+
+    function setUp() public override {
+        super.setUp();
+        lotId = _issueTo(alice, 10);
+    }
+
+    function _unlockedErr(uint256 id, uint256 unlocked, uint256 needed) internal view returns (bytes memory) {
+        return abi.encodeWithSelector(
+            IComputeCapacityToken.ComputeToken_InsufficientUnlockedBalance.selector, alice, id, unlocked, needed
+        );
+    }
+
+    function test_RevertWhen_CallerNotEscrow() external {
+        vm.expectRevert(_unauthorized(alice, ESCROW_ROLE));
+        vm.prank(alice);
+        token.lock(alice, lotId, 1);
+    }
+
+    function test_RevertWhen_UnitsZero() external {
+        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, 0));
+        vm.prank(escrowAgent);
+        token.lock(alice, lotId, 0);
+    }
+
+    function test_RevertWhen_UnitsExceedBalance() external {
+        vm.expectRevert(_unlockedErr(lotId, 10, 11));
+        vm.prank(escrowAgent);
+        token.lock(alice, lotId, 11);
+    }
+
+    function test_RevertWhen_UnitsExceedUnlockedRest() external {
+        _lock(alice, lotId, 6);
+        vm.expectRevert(_unlockedErr(lotId, 4, 5));
+        vm.prank(escrowAgent);
+        token.lock(alice, lotId, 5);
+    }
+
+    function test_RevertWhen_LotUnknown() external {
+        uint256 unknown = lotId ^ 1;
+        vm.expectRevert(_unlockedErr(unknown, 0, 1));
+        vm.prank(escrowAgent);
+        token.lock(alice, unknown, 1);
+    }
+
+    function test_WhenUnitsFit() external {
+        vm.expectEmit(true, true, false, true, address(token));
+        emit IComputeCapacityToken.UnitsLocked(alice, lotId, 6);
+        vm.prank(escrowAgent);
+        token.lock(alice, lotId, 6);
+
+        assertEq(token.lockedBalanceOf(alice, lotId), 6);
+        assertEq(token.balanceOf(alice, lotId), 10);
+
+        // it should stop the holder from transferring the locked units
+        vm.expectRevert(_unlockedErr(lotId, 4, 5));
+        vm.prank(alice);
+        token.safeTransferFrom(alice, bob, lotId, 5, "");
+        // it should stop a forced transfer of the locked units
+        vm.expectRevert(_unlockedErr(lotId, 4, 5));
+        vm.prank(recovery);
+        token.forcedTransfer(alice, bob, lotId, 5);
+        // it should stop redeemFrom of the locked units
+        vm.expectRevert(_unlockedErr(lotId, 4, 5));
+        vm.prank(escrowAgent);
+        token.redeemFrom(alice, lotId, 5);
+        // it should let the holder transfer the unlocked rest
+        vm.prank(alice);
+        token.safeTransferFrom(alice, bob, lotId, 4, "");
+        assertEq(token.balanceOf(alice, lotId), 6);
+        assertEq(token.lockedBalanceOf(alice, lotId), 6);
+    }
+
+    function test_WhenLockingWholeBalance() external {
+        _lock(alice, lotId, 4);
+        _lock(alice, lotId, 6);
+        assertEq(token.lockedBalanceOf(alice, lotId), 10);
+        vm.expectRevert(_unlockedErr(lotId, 0, 1));
+        vm.prank(alice);
+        token.safeTransferFrom(alice, bob, lotId, 1, "");
+    }
+
+    function test_WhenFrozenPausedAndExpired() external {
+        _freeze(alice);
+        _pause();
+        vm.warp(_endsAt(lotId));
+        _lock(alice, lotId, 10);
+        assertEq(token.lockedBalanceOf(alice, lotId), 10);
+    }
+}

@@ -1,0 +1,45 @@
+using RwaCompute.CodeGen.Naming;
+
+namespace RwaCompute.CodeGen.Emitting;
+
+/// <summary>Emits an event DTO per event.</summary>
+public static class EventEmitter
+{
+    /// <summary>Writes the contract's event DTOs.</summary>
+    /// <param name="writer">The writer (header already written).</param>
+    /// <param name="binding">The contract.</param>
+    public static void Write(CodeWriter writer, ContractBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(binding);
+        for (var i = 0; i < binding.Events.Count; i++)
+        {
+            var e = binding.Events[i];
+            var dto = e.DtoClass;
+            if (i > 0)
+            {
+                writer.Line();
+            }
+
+            writer.Summary(DocText.NoticeOr(e.Event.Documentation, "The event " + DocText.Code(e.Event.Signature) + "."));
+            writer.Remarks(
+                "Solidity " + DocText.Code("event " + e.Event.Name + "(" + string.Join(", ", e.Event.Inputs.Select(DocText.Declaration)) + ")" + (e.Event.Anonymous ? " anonymous" : string.Empty))
+                + (e.Event.Anonymous
+                    ? ". Anonymous: its logs carry no signature topic, so the service has no query helper for it; decode logs you have identified with <c>Event&lt;T&gt;.DecodeEvent</c>."
+                    : ", topic 0 " + DocText.Code(e.Topic) + "."));
+            writer.Line($"public partial class {dto} : {dto}Base");
+            using (writer.Block())
+            {
+            }
+
+            writer.Line();
+            writer.Summary($"The fields of <see cref=\"{dto}\"/> (generated: extend <see cref=\"{dto}\"/> instead).");
+            writer.Line(e.Event.Anonymous ? $"[Event(\"{e.Event.Name}\", true)]" : $"[Event(\"{e.Event.Name}\")]");
+            writer.Line($"public class {dto}Base : IEventDTO");
+            using (writer.Block())
+            {
+                PropertyWriter.Write(writer, e.Properties, e.Event.Documentation, isEvent: true);
+            }
+        }
+    }
+}
