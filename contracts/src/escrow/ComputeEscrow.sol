@@ -297,7 +297,7 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
     function confirmDelivery(uint256 redemptionId) external {
         Redemption storage r = _openRedemption(redemptionId);
         if (r.holder != msg.sender) revert Escrow_Unauthorized(msg.sender);
-        _settleDelivery(redemptionId, r, false);
+        _settleDelivery(redemptionId, r, TOKEN.lot(r.lotId).provider, false);
     }
 
     /// @inheritdoc IComputeEscrow
@@ -313,7 +313,7 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
         uint64 consumed = _deliveryConsumed[record.poolId][report.epoch];
         if (report.deliveredGpuHours - consumed < r.units) revert Escrow_DeliveryNotAttested(redemptionId);
         _deliveryConsumed[record.poolId][report.epoch] = consumed + r.units;
-        _settleDelivery(redemptionId, r, true);
+        _settleDelivery(redemptionId, r, record.provider, true);
     }
 
     /// @inheritdoc IComputeEscrow
@@ -439,11 +439,11 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
         emit BondPosted(lotId, msg.sender, received);
     }
 
-    function _settleDelivery(uint256 redemptionId, Redemption storage r, bool byOracle) private {
+    function _settleDelivery(uint256 redemptionId, Redemption storage r, address provider, bool byOracle) private {
         uint256 amount = r.reserved;
         r.status = RedemptionStatus.Delivered;
         _releaseReserve(r.lotId, amount);
-        _claimable[TOKEN.lot(r.lotId).provider] += amount;
+        _claimable[provider] += amount;
         emit DeliveryConfirmed(redemptionId, msg.sender, byOracle);
     }
 
