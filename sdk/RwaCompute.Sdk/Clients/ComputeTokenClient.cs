@@ -1,0 +1,451 @@
+using System.Numerics;
+using Nethereum.Contracts;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Util;
+using RwaCompute.Sdk.Contracts;
+using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
+using RwaCompute.Sdk.Errors;
+using RwaCompute.Sdk.Transactions;
+using RwaCompute.Sdk.Validation;
+
+namespace RwaCompute.Sdk.Clients;
+
+/// <summary>
+/// The compute-capacity token (ERC-1155 lots): providers, issuance, balances, transfers and the compliance
+/// controls. Every sending method validates its input and the chain state first (lot exists and is not expired,
+/// <c>canTransfer</c>, simulation) and throws a typed exception without sending anything when a check fails.
+/// </summary>
+public sealed class ComputeTokenClient
+{
+    /// <summary>Largest units per issuance (the token stores issued units in 48 bits).</summary>
+    public static readonly BigInteger MaxIssueUnits = (BigInteger.One << 48) - 1;
+
+    private readonly SuiteContext context;
+
+    internal ComputeTokenClient(SuiteContext context)
+    {
+        this.context = context;
+    }
+
+    /// <summary>The token's address.</summary>
+    public string Address => context.TokenAddress;
+
+    /// <summary>The generated binding, for anything this client does not wrap (read-only: its Web3 has no account).</summary>
+    public ComputeCapacityTokenService Service => context.Token;
+
+    // ----------------------------------------------------------------- providers and pools (registrar)
+
+    /// <summary>Registers a compute provider (REGISTRAR_ROLE).</summary>
+    /// <param name="provider">The provider's address.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    public async Task<TransactionResult> RegisterProviderAsync(string provider, CancellationToken cancellationToken = default)
+    {
+        var account = Guard.Address(provider, nameof(provider));
+        return await SendAsync(new RegisterProviderFunction { Provider = account }, $"token.registerProvider({account})", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Assigns a pool (cluster) to a registered provider (REGISTRAR_ROLE).</summary>
+    /// <param name="poolId">The pool id (32 bytes; see <see cref="Bytes32Text.Parse"/> for labels).</param>
+    /// <param name="provider">The owning provider.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    public async Task<TransactionResult> RegisterPoolAsync(byte[] poolId, string provider, CancellationToken cancellationToken = default)
+    {
+        var pool = Guard.Bytes32(poolId, nameof(poolId));
+        var account = Guard.Address(provider, nameof(provider));
+        return await SendAsync(new RegisterPoolFunction { PoolId = pool, Provider = account }, $"token.registerPool({Bytes32Text.Format(pool)}, {account})", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether an account is a registered provider.</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> if registered.</returns>
+    public Task<bool> IsProviderAsync(string account, CancellationToken cancellationToken = default)
+    {
+        var address = Guard.Address(account, nameof(account));
+        return context.ReadAsync(ct => context.Token.IsProviderQueryAsync(address, null, ct), cancellationToken);
+    }
+
+    // ----------------------------------------------------------------- issuance (provider)
+
+    /// <summary>Creates a lot and issues its first units (the caller must be the lot's provider).</summary>
+    /// <param name="terms">The lot's defining fields.</param>
+    /// <param name="to">The first holder (must be allowlisted).</param>
+    /// <param name="units">Units (GPU-hours) to issue, 1 to 2^48-1.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The new lot id and the mined transaction.</returns>
+    /// <exception cref="InputValidationException">Bad terms, address or units.</exception>
+    /// <exception cref="LotExpiredException">The window ends before the chain's current time.</exception>
+    public async Task<TransactionResult<BigInteger>> IssueLotAsync(LotTerms terms, string to, BigInteger units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var spec = terms.ToSpec();
+        var holder = Guard.Address(to, nameof(to));
+        Guard.Amount(units, nameof(units), 48);
+        var lotId = LotIds.Compute(spec);
+        var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+        if (terms.EndsAt <= now)
+        {
+            throw new LotExpiredException(lotId, terms.EndsAt, now);
+        }
+
+        var receipt = await context.SendAsync(
+            TransactionCall.For(Address, new IssueLotFunction { Spec = spec, To = holder, Units = units }, $"token.issueLot(lot {lotId}, {units} units to {holder})", SuiteErrorDecoder.ForToken),
+            cancellationToken).ConfigureAwait(false);
+        var created = receipt.DecodeAllEvents<LotCreatedEventDTO>().FirstOrDefault();
+        return Result(created?.Event.LotId ?? lotId, receipt);
+    }
+
+    /// <summary>Issues more units of an existing lot (the caller must be the lot's provider).</summary>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="to">The holder (must be allowlisted).</param>
+    /// <param name="units">Units to issue.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    public async Task<TransactionResult> IssueAsync(BigInteger lotId, string to, BigInteger units, CancellationToken cancellationToken = default)
+    {
+        var holder = Guard.Address(to, nameof(to));
+        Guard.Amount(units, nameof(units), 48);
+        await RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(new IssueFunction { LotId = lotId, To = holder, Units = units }, $"token.issue(lot {lotId}, {units} units to {holder})", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Builds the call for <see cref="IssueAsync"/> without preflight reads, for pipelined bulk issuance
+    /// with <see cref="TransactionSender.SendAsync"/> (the node's simulation still rejects a bad call).</summary>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="to">The holder.</param>
+    /// <param name="units">Units to issue.</param>
+    /// <returns>The call.</returns>
+    public TransactionCall IssueCall(BigInteger lotId, string to, BigInteger units)
+    {
+        var holder = Guard.Address(to, nameof(to));
+        Guard.Amount(units, nameof(units), 48);
+        Guard.Amount(lotId, nameof(lotId));
+        return TransactionCall.For(Address, new IssueFunction { LotId = lotId, To = holder, Units = units }, $"token.issue(lot {lotId}, {units} units to {holder})", SuiteErrorDecoder.ForToken);
+    }
+
+    /// <summary>Issues units of several lots to one holder in one transaction.</summary>
+    /// <param name="lotIds">The lots.</param>
+    /// <param name="to">The holder.</param>
+    /// <param name="units">Units per lot, in the same order.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    public async Task<TransactionResult> IssueBatchAsync(IReadOnlyList<BigInteger> lotIds, string to, IReadOnlyList<BigInteger> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lotIds);
+        ArgumentNullException.ThrowIfNull(units);
+        Guard.SameLength(lotIds.Count, units.Count, nameof(units));
+        var holder = Guard.Address(to, nameof(to));
+        for (var i = 0; i < units.Count; i++)
+        {
+            Guard.Amount(units[i], $"{nameof(units)}[{i}]", 48);
+            await RequireLiveLotAsync(lotIds[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return await SendAsync(new IssueBatchFunction { LotIds = [.. lotIds], To = holder, Units = [.. units] }, $"token.issueBatch({lotIds.Count} lots to {holder})", cancellationToken).ConfigureAwait(false);
+    }
+
+    // ----------------------------------------------------------------- reads
+
+    /// <summary>Reads a lot.</summary>
+    /// <param name="lotId">The lot id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The lot.</returns>
+    /// <exception cref="LotNotFoundException">No such lot.</exception>
+    public async Task<LotInfo> GetLotAsync(BigInteger lotId, CancellationToken cancellationToken = default)
+    {
+        Guard.Amount(lotId, nameof(lotId));
+        Lot lot;
+        try
+        {
+            lot = await context.ReadAsync(ct => context.Token.LotQueryAsync(lotId, null, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ComputeTokenUnknownLotException ex)
+        {
+            throw new LotNotFoundException(lotId, ex);
+        }
+
+        if (string.IsNullOrEmpty(lot.Provider) || lot.Provider == AddressUtil.ZERO_ADDRESS)
+        {
+            throw new LotNotFoundException(lotId);
+        }
+
+        return new LotInfo(
+            lotId,
+            new AddressUtil().ConvertToChecksumAddress(lot.Provider),
+            lot.PoolId,
+            Bytes32Text.Format(lot.GpuModel),
+            Bytes32Text.Format(lot.Region),
+            SuiteContext.Time(lot.StartsAt),
+            SuiteContext.Time(lot.EndsAt),
+            lot.ReferencePrice,
+            lot.SlaUptimeBps,
+            lot.EnergyWhPerGpuHour,
+            lot.UnitsIssued,
+            lot.UnitsBurned,
+            lot.MetadataHash);
+    }
+
+    /// <summary>Whether a lot exists.</summary>
+    /// <param name="lotId">The lot id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> if it was issued.</returns>
+    public Task<bool> ExistsAsync(BigInteger lotId, CancellationToken cancellationToken = default)
+    {
+        Guard.Amount(lotId, nameof(lotId), allowZero: true);
+        return context.ReadAsync(ct => context.Token.ExistsQueryAsync(lotId, null, ct), cancellationToken);
+    }
+
+    /// <summary>An account's balance of a lot (locked units included).</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Units held.</returns>
+    public Task<BigInteger> BalanceOfAsync(string account, BigInteger lotId, CancellationToken cancellationToken = default)
+    {
+        var address = Guard.Address(account, nameof(account), allowZero: true);
+        Guard.Amount(lotId, nameof(lotId), allowZero: true);
+        return context.ReadAsync(ct => context.Token.BalanceOfQueryAsync(address, lotId, null, ct), cancellationToken);
+    }
+
+    /// <summary>Units of a lot an account has locked (pledged or offered for sale).</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Locked units.</returns>
+    public Task<BigInteger> LockedBalanceOfAsync(string account, BigInteger lotId, CancellationToken cancellationToken = default)
+    {
+        var address = Guard.Address(account, nameof(account), allowZero: true);
+        return context.ReadAsync(ct => context.Token.LockedBalanceOfQueryAsync(address, lotId, null, ct), cancellationToken);
+    }
+
+    /// <summary>Units of a lot in circulation.</summary>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The supply.</returns>
+    public Task<BigInteger> TotalSupplyAsync(BigInteger lotId, CancellationToken cancellationToken = default) =>
+        context.ReadAsync(ct => context.Token.TotalSupplyQueryAsync(lotId, null, ct), cancellationToken);
+
+    /// <summary>Asks the token whether a transfer would pass its compliance rules.</summary>
+    /// <param name="from">The sender.</param>
+    /// <param name="to">The receiver.</param>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="units">The units.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The reason code (<see cref="TransferStatus.Ok"/> when allowed).</returns>
+    public async Task<TransferStatus> CanTransferAsync(string from, string to, BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default)
+    {
+        var sender = Guard.Address(from, nameof(from));
+        var receiver = Guard.Address(to, nameof(to), allowZero: true);
+        Guard.Amount(units, nameof(units), allowZero: true);
+        var code = await context.ReadAsync(ct => context.Token.CanTransferQueryAsync(sender, receiver, lotId, units, null, ct), cancellationToken).ConfigureAwait(false);
+        return Enum.IsDefined(typeof(TransferStatus), (int)code) ? (TransferStatus)code : throw new InvalidOperationException($"Unknown canTransfer code {code}: the SDK is older than the token.");
+    }
+
+    /// <summary>Whether an account is allowlisted.</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> if allowed.</returns>
+    public Task<bool> IsAllowedAsync(string account, CancellationToken cancellationToken = default)
+    {
+        var address = Guard.Address(account, nameof(account));
+        return context.ReadAsync(ct => context.Token.IsAllowedQueryAsync(address, null, ct), cancellationToken);
+    }
+
+    /// <summary>Whether an account is frozen.</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> if frozen.</returns>
+    public Task<bool> IsFrozenAsync(string account, CancellationToken cancellationToken = default)
+    {
+        var address = Guard.Address(account, nameof(account));
+        return context.ReadAsync(ct => context.Token.IsFrozenQueryAsync(address, null, ct), cancellationToken);
+    }
+
+    /// <summary>Whether the token is paused.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> if paused.</returns>
+    public Task<bool> IsPausedAsync(CancellationToken cancellationToken = default) =>
+        context.ReadAsync(ct => context.Token.PausedQueryAsync(null, ct), cancellationToken);
+
+    // ----------------------------------------------------------------- transfers
+
+    /// <summary>Transfers units from the signer to another holder, after checking the lot and
+    /// <c>canTransfer</c>.</summary>
+    /// <param name="to">The receiver.</param>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="units">The units.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    /// <exception cref="TransferNotAllowedException">The compliance rules refuse it (nothing sent).</exception>
+    public async Task<TransactionResult> TransferAsync(string to, BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default)
+    {
+        var receiver = Guard.Address(to, nameof(to));
+        Guard.Amount(units, nameof(units), 64);
+        var from = context.Account;
+        await RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
+        var status = await CanTransferAsync(from, receiver, lotId, units, cancellationToken).ConfigureAwait(false);
+        if (status != TransferStatus.Ok)
+        {
+            throw new TransferNotAllowedException(status, from, receiver, lotId, units);
+        }
+
+        return await SendAsync(new SafeTransferFromFunction { From = from, To = receiver, Id = lotId, Value = units, Data = [] }, $"token.transfer(lot {lotId}, {units} units to {receiver})", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Lets an operator (for example the escrow) move the signer's units.</summary>
+    /// <param name="operatorAddress">The operator.</param>
+    /// <param name="approved">Grant or revoke.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    public async Task<TransactionResult> SetApprovalForAllAsync(string operatorAddress, bool approved, CancellationToken cancellationToken = default)
+    {
+        var account = Guard.Address(operatorAddress, nameof(operatorAddress));
+        return await SendAsync(new SetApprovalForAllFunction { Operator = account, Approved = approved }, $"token.setApprovalForAll({account}, {approved})", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Approves an operator for the signer's units unless already approved.</summary>
+    /// <param name="operatorAddress">The operator.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns><see langword="true"/> if a transaction was sent.</returns>
+    public async Task<bool> EnsureApprovalForAllAsync(string operatorAddress, CancellationToken cancellationToken = default)
+    {
+        var account = Guard.Address(operatorAddress, nameof(operatorAddress));
+        var owner = context.Account;
+        if (await context.ReadAsync(ct => context.Token.IsApprovedForAllQueryAsync(owner, account, null, ct), cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await SetApprovalForAllAsync(account, true, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    // ----------------------------------------------------------------- compliance (admin)
+
+    /// <summary>Adds or removes an account from the allowlist (COMPLIANCE_ROLE).</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="allowed">Allow or remove.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    public async Task<TransactionResult> SetAllowedAsync(string account, bool allowed, CancellationToken cancellationToken = default)
+    {
+        var address = Guard.Address(account, nameof(account));
+        return await SendAsync(new SetAllowedFunction { Account = address, Allowed = allowed }, $"token.setAllowed({address}, {allowed})", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Allowlists (or removes) several accounts in one transaction (COMPLIANCE_ROLE).</summary>
+    /// <param name="accounts">The accounts.</param>
+    /// <param name="allowed">Allow or remove.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    public async Task<TransactionResult> SetAllowedBatchAsync(IReadOnlyList<string> accounts, bool allowed, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        if (accounts.Count == 0)
+        {
+            throw new InputValidationException(nameof(accounts), "the batch is empty.");
+        }
+
+        var addresses = accounts.Select((a, i) => Guard.Address(a, $"{nameof(accounts)}[{i}]")).ToList();
+        return await SendAsync(new SetAllowedBatchFunction { Accounts = addresses, Allowed = allowed }, $"token.setAllowedBatch({addresses.Count} accounts, {allowed})", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Freezes or unfreezes an account (COMPLIANCE_ROLE).</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="frozen">Freeze or unfreeze.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    public async Task<TransactionResult> SetFrozenAsync(string account, bool frozen, CancellationToken cancellationToken = default)
+    {
+        var address = Guard.Address(account, nameof(account));
+        return await SendAsync(new SetFrozenFunction { Account = address, Frozen = frozen }, $"token.setFrozen({address}, {frozen})", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Pauses every transfer (PAUSER_ROLE).</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    public Task<TransactionResult> PauseAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(new PauseFunction(), "token.pause()", cancellationToken);
+
+    /// <summary>Lifts a pause (PAUSER_ROLE).</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    public Task<TransactionResult> UnpauseAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(new UnpauseFunction(), "token.unpause()", cancellationToken);
+
+    /// <summary>Moves units between holders without their consent, for recovery of lost keys or a court order
+    /// (RECOVERY_ROLE). The receiver must still be allowlisted; locked units are not moved.</summary>
+    /// <param name="from">The current holder.</param>
+    /// <param name="to">The new holder.</param>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="units">The units.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    public async Task<TransactionResult> ForcedTransferAsync(string from, string to, BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default)
+    {
+        var sender = Guard.Address(from, nameof(from));
+        var receiver = Guard.Address(to, nameof(to));
+        Guard.Amount(units, nameof(units), 64);
+        await GetLotAsync(lotId, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(new ForcedTransferFunction { From = sender, To = receiver, LotId = lotId, Units = units }, $"token.forcedTransfer(lot {lotId}, {units} units {sender} -> {receiver})", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Grants one of the token's roles (DEFAULT_ADMIN_ROLE).</summary>
+    /// <param name="role">The role's name as in the contract (for example <c>REGISTRAR_ROLE</c>) or its 32-byte
+    /// hash.</param>
+    /// <param name="account">The account.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    public async Task<TransactionResult> GrantRoleAsync(string role, string account, CancellationToken cancellationToken = default)
+    {
+        var address = Guard.Address(account, nameof(account));
+        return await SendAsync(new GrantRoleFunction { Role = Roles.Id(role), Account = address }, $"token.grantRole({role}, {address})", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether an account holds one of the token's roles.</summary>
+    /// <param name="role">The role's name or hash.</param>
+    /// <param name="account">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> if it does.</returns>
+    public Task<bool> HasRoleAsync(string role, string account, CancellationToken cancellationToken = default)
+    {
+        var address = Guard.Address(account, nameof(account));
+        var id = Roles.Id(role);
+        return context.ReadAsync(ct => context.Token.HasRoleQueryAsync(id, address, null, ct), cancellationToken);
+    }
+
+    // ----------------------------------------------------------------- helpers
+
+    /// <summary>Throws unless the lot exists and its window has not ended (chain time).</summary>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The lot.</returns>
+    /// <exception cref="LotNotFoundException">No such lot.</exception>
+    /// <exception cref="LotExpiredException">The lot expired.</exception>
+    public async Task<LotInfo> RequireLiveLotAsync(BigInteger lotId, CancellationToken cancellationToken = default)
+    {
+        var lot = await GetLotAsync(lotId, cancellationToken).ConfigureAwait(false);
+        var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+        if (lot.IsExpiredAt(now))
+        {
+            throw new LotExpiredException(lotId, lot.EndsAt, now);
+        }
+
+        return lot;
+    }
+
+    private static TransactionResult<T> Result<T>(T value, TransactionReceipt receipt)
+    {
+        var basic = TransactionResult.From(receipt);
+        return new TransactionResult<T>(value, basic.TransactionHash, basic.BlockNumber, basic.GasUsed);
+    }
+
+    private async Task<TransactionResult> SendAsync<TFunction>(TFunction message, string description, CancellationToken cancellationToken)
+        where TFunction : FunctionMessage, new()
+    {
+        var receipt = await context.SendAsync(TransactionCall.For(Address, message, description, SuiteErrorDecoder.ForToken), cancellationToken).ConfigureAwait(false);
+        return TransactionResult.From(receipt);
+    }
+}

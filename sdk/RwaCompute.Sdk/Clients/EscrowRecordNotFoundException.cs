@@ -1,0 +1,24 @@
+using System.Numerics;
+using RwaCompute.Sdk.Errors;
+
+namespace RwaCompute.Sdk.Clients;
+
+/// <summary>No offer, pledge or redemption with this id exists in the escrow.</summary>
+public sealed class EscrowRecordNotFoundException : PreflightException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="kind">offer, pledge or redemption.</param>
+    /// <param name="id">The id.</param>
+    public EscrowRecordNotFoundException(string kind, BigInteger id)
+        : base($"There is no {kind} {id} in the escrow.")
+    {
+        Kind = kind;
+        Id = id;
+    }
+
+    /// <summary>offer, pledge or redemption.</summary>
+    public string Kind { get; }
+
+    /// <summary>The id.</summary>
+    public BigInteger Id { get; }
+}

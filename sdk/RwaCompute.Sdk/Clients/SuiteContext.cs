@@ -1,0 +1,118 @@
+using System.Numerics;
+using Microsoft.Extensions.Logging;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
+using RwaCompute.Sdk.Contracts;
+using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
+using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.UtilizationOracle;
+using RwaCompute.Sdk.Deployment;
+using RwaCompute.Sdk.Errors;
+using RwaCompute.Sdk.Transactions;
+
+namespace RwaCompute.Sdk.Clients;
+
+/// <summary>What the operation clients share: the chain, the deployment, the read-only contract services and (when
+/// the client has a signer) the transaction pipeline.</summary>
+internal sealed class SuiteContext
+{
+    public SuiteContext(ChainRpc rpc, DeploymentManifest manifest, TransactionSender? sender, TransactionOptions transactionOptions, bool autoApprove, ILoggerFactory loggerFactory)
+    {
+        Rpc = rpc;
+        Manifest = manifest;
+        Sender = sender;
+        TransactionOptions = transactionOptions;
+        AutoApprove = autoApprove;
+        LoggerFactory = loggerFactory;
+        Web3 = new Web3(rpc.Client);
+        TokenAddress = manifest.TokenAddress;
+        EscrowAddress = manifest.EscrowAddress;
+        OracleAddress = manifest.OracleAddress;
+        StablecoinAddress = manifest.StablecoinAddress;
+        Token = new ComputeCapacityTokenService(Web3, TokenAddress);
+        Escrow = new ComputeEscrowService(Web3, EscrowAddress);
+        Oracle = new UtilizationOracleService(Web3, OracleAddress);
+    }
+
+    public ChainRpc Rpc { get; }
+
+    public DeploymentManifest Manifest { get; }
+
+    public long ChainId => Manifest.ChainId;
+
+    public TransactionSender? Sender { get; }
+
+    public TransactionOptions TransactionOptions { get; }
+
+    public bool AutoApprove { get; }
+
+    public ILoggerFactory LoggerFactory { get; }
+
+    public Web3 Web3 { get; }
+
+    public string TokenAddress { get; }
+
+    public string EscrowAddress { get; }
+
+    public string OracleAddress { get; }
+
+    public string StablecoinAddress { get; }
+
+    public ComputeCapacityTokenService Token { get; }
+
+    public ComputeEscrowService Escrow { get; }
+
+    public UtilizationOracleService Oracle { get; }
+
+    /// <summary>The signer's address; throws for a read-only client.</summary>
+    public string Account => RequireSender().From;
+
+    public TransactionSender RequireSender() =>
+        Sender ?? throw new SignerException("This client is read-only: connect with a signer to send transactions.");
+
+    /// <summary>Sends and waits, returning the receipt (reverts typed by <see cref="SuiteErrorDecoder"/>).</summary>
+    public Task<TransactionReceipt> SendAsync(TransactionCall call, CancellationToken cancellationToken) =>
+        RequireSender().SendAndWaitAsync(call, cancellationToken);
+
+    /// <summary>The latest block's timestamp: preflight compares expiries with chain time, not the local clock.</summary>
+    public async Task<DateTimeOffset> ChainTimeAsync(CancellationToken cancellationToken)
+    {
+        var block = await Rpc.GetBlockAsync(BlockParameter.CreateLatest(), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The node returned no latest block.");
+        return DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value);
+    }
+
+    /// <summary>Runs a read through a generated service, translating any revert with the suite's decoder.</summary>
+    public async Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await query(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ContractRevertException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (SuiteErrorDecoder.Instance.TryTranslate(ex, out var revert))
+        {
+            throw revert;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or Nethereum.JsonRpc.Client.RpcClientUnknownException or Nethereum.JsonRpc.Client.RpcClientTimeoutException)
+        {
+            throw new RpcUnavailableException(Rpc.Endpoint, "eth_call", ex);
+        }
+    }
+
+    public static DateTimeOffset Time(ulong unixSeconds) => DateTimeOffset.FromUnixTimeSeconds((long)Math.Min(unixSeconds, (ulong)long.MaxValue / 1000));
+
+    public static ulong Unix(DateTimeOffset time, string parameterName)
+    {
+        var seconds = time.ToUnixTimeSeconds();
+        if (seconds < 0 || seconds > (long)((1UL << 40) - 1))
+        {
+            throw new AmountOutOfRangeException(parameterName, seconds, BigInteger.Zero, (BigInteger.One << 40) - 1, "uint40 (unix seconds)");
+        }
+
+        return (ulong)seconds;
+    }
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace RwaCompute.Sdk.Deployment;
+
+/// <summary>
+/// What to deploy (<c>deploy.json</c>): the constructor arguments of the suite, the CREATE2 salt namespace and the
+/// extra role grants. The deploying account is the admin of every contract.
+/// </summary>
+/// <example>
+/// <code>
+/// {
+///   "stablecoin": "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+///   "reporters": ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"],
+///   "quorum": 2,
+///   "salt": "rwacompute-v1",
+///   "roles": [{ "contract": "ComputeCapacityToken", "role": "REGISTRAR_ROLE", "account": "0x9065…" }]
+/// }
+/// </code>
+/// </example>
+public sealed partial record DeployConfig
+{
+    /// <summary>The largest <c>uint40</c> (the escrow's <c>deliveryGrace</c>).</summary>
+    private const ulong MaxUint40 = (1UL << 40) - 1;
+
+    /// <summary>The address of an existing USDC-like stablecoin (required to deploy).</summary>
+    public string? Stablecoin { get; init; }
+
+    /// <summary>The oracle's initial reporters (1..32 distinct, non-zero addresses).</summary>
+    public IReadOnlyList<string> Reporters { get; init; } = [];
+
+    /// <summary>The oracle's quorum (1..number of reporters).</summary>
+    public int Quorum { get; init; } = 2;
+
+    /// <summary>The oracle's maximum observation age, in seconds (positive).</summary>
+    public ulong OracleMaxAgeSeconds { get; init; } = 86400;
+
+    /// <summary>The escrow's delivery grace after a lot's window, in seconds (fits <c>uint40</c>).</summary>
+    public ulong DeliveryGraceSeconds { get; init; } = 604800;
+
+    /// <summary>The escrow's default loan-to-value, in basis points (0..10 000).</summary>
+    public int DefaultLtvBps { get; init; } = 5000;
+
+    /// <summary>The token's ERC-1155 metadata URI with the <c>{id}</c> placeholder.</summary>
+    public string BaseUri { get; init; } = "https://metadata.rwacompute.local/lots/{id}.json";
+
+    /// <summary>The namespace of the CREATE2 salts: contract <c>X</c> gets <c>keccak256(Salt + ":" + X)</c>. Change
+    /// it to deploy a second, independent suite on the same chain.</summary>
+    public string Salt { get; init; } = "rwacompute-v1";
+
+    /// <summary>Extra role grants, made after the escrow receives the token's <c>ESCROW_ROLE</c>.</summary>
+    public IReadOnlyList<RoleAssignment> Roles { get; init; } = [];
+
+    /// <summary>Reads and validates a configuration file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The configuration.</returns>
+    /// <exception cref="DeployConfigException">The file is missing, malformed or invalid.</exception>
+    public static async Task<DeployConfig> LoadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string json;
+        try
+        {
+            json = await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new DeployConfigException(path, "not found", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DeployConfigException(path, "could not be read: " + ex.Message, ex);
+        }
+
+        return Parse(json, path);
+    }
+
+    /// <summary>Parses and validates a configuration.</summary>
+    /// <param name="json">The JSON.</param>
+    /// <param name="path">Where it came from, for error messages.</param>
+    /// <returns>The configuration.</returns>
+    /// <exception cref="DeployConfigException">The JSON is malformed or the configuration invalid.</exception>
+    public static DeployConfig Parse(string json, string? path = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        DeployConfigDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(json, DeployConfigJsonContext.Default.DeployConfigDocument);
+        }
+        catch (JsonException ex)
+        {
+            throw new DeployConfigException(path, $"is not valid (at '{ex.Path}', line {(ex.LineNumber + 1)?.ToString(CultureInfo.InvariantCulture)}): {ex.Message}", ex);
+        }
+
+        if (document is null)
+        {
+            throw new DeployConfigException(path, "is empty (null)");
+        }
+
+        var config = document.ToConfig();
+        config.Validate(path);
+        return config;
+    }
+
+    /// <summary>Checks every value (addresses, reporter count, quorum, bounds of the Solidity types, role
+    /// names).</summary>
+    /// <exception cref="DeployConfigException">A value is invalid; the message names it.</exception>
+    public void Validate() => Validate(null);
+
+    /// <summary>The stablecoin address checksummed, the reporters checksummed: the values the deployer uses.</summary>
+    internal DeployConfig Normalized() => this with
+    {
+        Stablecoin = Stablecoin is null ? null : Checksummed(Stablecoin),
+        Reporters = Reporters.Select(Checksummed).ToList(),
+        Roles = Roles.Select(role => role with { Account = Checksummed(role.Account) }).ToList(),
+    };
+
+    private static string Checksummed(string address) =>
+        EthereumHex.TryNormalizeAddress(address, out var checksummed, out _) ? checksummed : address;
+
+    private void Validate(string? path)
+    {
+        if (Stablecoin is not null)
+        {
+            RequireAddress(Stablecoin, "stablecoin", path);
+        }
+
+        if (Reporters is null || Reporters.Count == 0 || Reporters.Count > 32)
+        {
+            throw new DeployConfigException(path, $"'reporters' must list 1 to 32 addresses, not {(Reporters?.Count ?? 0).ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Reporters.Count; i++)
+        {
+            var field = $"reporters[{i.ToString(CultureInfo.InvariantCulture)}]";
+            RequireAddress(Reporters[i], field, path);
+            if (!seen.Add(Reporters[i]))
+            {
+                throw new DeployConfigException(path, $"'{field}' repeats {Reporters[i]}");
+            }
+        }
+
+        if (Quorum < 1 || Quorum > Reporters.Count)
+        {
+            throw new DeployConfigException(path, $"'quorum' must be between 1 and the number of reporters ({Reporters.Count.ToString(CultureInfo.InvariantCulture)}), not {Quorum.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (OracleMaxAgeSeconds == 0)
+        {
+            throw new DeployConfigException(path, "'oracleMaxAgeSeconds' must be positive");
+        }
+
+        if (DeliveryGraceSeconds > MaxUint40)
+        {
+            throw new DeployConfigException(path, $"'deliveryGraceSeconds' must fit a uint40 (at most {MaxUint40.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        if (DefaultLtvBps is < 0 or > 10_000)
+        {
+            throw new DeployConfigException(path, $"'defaultLtvBps' must be between 0 and 10000, not {DefaultLtvBps.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (BaseUri is null)
+        {
+            throw new DeployConfigException(path, "'baseUri' must not be null");
+        }
+
+        if (string.IsNullOrWhiteSpace(Salt))
+        {
+            throw new DeployConfigException(path, "'salt' must not be empty");
+        }
+
+        for (var i = 0; i < (Roles?.Count ?? 0); i++)
+        {
+            var field = $"roles[{i.ToString(CultureInfo.InvariantCulture)}]";
+            var role = Roles![i] ?? throw new DeployConfigException(path, $"'{field}' is null");
+            if (!ManifestContractNames.Deployed.Contains(role.Contract, StringComparer.Ordinal))
+            {
+                throw new DeployConfigException(path, $"'{field}.contract' must be one of {string.Join(", ", ManifestContractNames.Deployed)}, not '{role.Contract}'");
+            }
+
+            if (role.Role is null || !(RoleName().IsMatch(role.Role) || EthereumHex.IsHash32(role.Role)))
+            {
+                throw new DeployConfigException(path, $"'{field}.role' must be a role constant's name (like ESCROW_ROLE) or a 0x 32-byte id, not '{role.Role}'");
+            }
+
+            RequireAddress(role.Account, field + ".account", path);
+        }
+    }
+
+    private static void RequireAddress(string? value, string field, string? path)
+    {
+        if (!EthereumHex.TryNormalizeAddress(value, out var checksummed, out var reason))
+        {
+            throw new DeployConfigException(path, $"'{field}' {reason}");
+        }
+
+        if (string.Equals(checksummed, EthereumHex.ZeroAddress, StringComparison.Ordinal))
+        {
+            throw new DeployConfigException(path, $"'{field}' must not be the zero address");
+        }
+    }
+
+    [GeneratedRegex("^[A-Z][A-Z0-9_]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleName();
+}

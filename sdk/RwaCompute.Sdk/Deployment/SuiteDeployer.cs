@@ -1,0 +1,669 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Nethereum.Contracts;
+using Nethereum.Contracts.MessageEncodingServices;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
+using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
+using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.UtilizationOracle;
+using GrantRoleFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.GrantRoleFunction;
+using HasRoleFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.HasRoleFunction;
+using RwaCompute.Sdk.Errors;
+
+namespace RwaCompute.Sdk.Deployment;
+
+/// <summary>
+/// Deploys the suite (token, oracle, escrow) through the deterministic CREATE2 deployer, grants the escrow the token's
+/// <c>ESCROW_ROLE</c> and the configured extra roles, and records everything in <c>&lt;chainId&gt;.json</c>.
+/// Idempotent and resumable: a contract already at its CREATE2 address is adopted, a journaled transaction is completed
+/// from its receipt, a role already held is skipped; nothing is ever deployed twice.
+/// </summary>
+/// <example>
+/// <code>
+/// var web3 = new Web3(new Account(privateKey, chainId), rpcUrl);
+/// var deployer = new SuiteDeployer(web3, "deployments");
+/// var manifest = await deployer.DeployAsync(await DeployConfig.LoadAsync("deploy.json"), progress, ct);
+/// </code>
+/// </example>
+public sealed class SuiteDeployer
+{
+    /// <summary>The name of the first step (reported once the chain id is read and the manifest checked).</summary>
+    public const string CheckChainStep = "CheckChain";
+
+    private const string EscrowRoleName = "ESCROW_ROLE";
+    private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(5);
+
+    private readonly IWeb3 web3;
+    private readonly string manifestDirectory;
+    private readonly ILogger logger;
+
+    /// <summary>Creates a deployer.</summary>
+    /// <param name="web3">The connection; its account signs every transaction and becomes the admin of every
+    /// contract.</param>
+    /// <param name="manifestDirectory">Where <c>&lt;chainId&gt;.json</c> and <c>&lt;chainId&gt;.journal.jsonl</c>
+    /// live (created if missing).</param>
+    /// <param name="logger">Progress and warnings (addresses and hashes only).</param>
+    public SuiteDeployer(IWeb3 web3, string manifestDirectory, ILogger<SuiteDeployer>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(web3);
+        ArgumentException.ThrowIfNullOrWhiteSpace(manifestDirectory);
+        this.web3 = web3;
+        this.manifestDirectory = manifestDirectory;
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>How long to wait for one receipt before giving up with a <see cref="DeploymentException"/> (the
+    /// transaction stays journaled: a re-run resumes it). Default 5 minutes.</summary>
+    public TimeSpan ReceiptTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest pause between receipt polls (polling starts at 5 ms and doubles). Default 1 second.</summary>
+    public TimeSpan MaxReceiptPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Deploys what is missing and returns the complete manifest (saved after every completed step).</summary>
+    /// <param name="config">What to deploy (validated first).</param>
+    /// <param name="progress">Receives each step's <see cref="DeploymentStep"/>; called synchronously on the
+    /// deploying thread.</param>
+    /// <param name="cancellationToken">Stops between steps or while waiting; the journal and manifest let a re-run
+    /// resume.</param>
+    /// <returns>The manifest.</returns>
+    /// <exception cref="DeployConfigException">The configuration is invalid or names no stablecoin.</exception>
+    /// <exception cref="ManifestException">The existing manifest is unreadable or for another chain.</exception>
+    /// <exception cref="DeploymentException">The deterministic deployer or the stablecoin is missing, the chain's code
+    /// differs from the manifest, the configuration no longer derives the manifest's addresses, or a transaction
+    /// failed or timed out.</exception>
+    public async Task<DeploymentManifest> DeployAsync(DeployConfig config, IProgress<DeploymentStep>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        if (config.Stablecoin is null)
+        {
+            throw new DeployConfigException(null, "'stablecoin' is required to deploy (the address of an existing USDC-like token)");
+        }
+
+        config = config.Normalized();
+        cancellationToken.ThrowIfCancellationRequested();
+        var admin = AdminAddress();
+        progress?.Report(new DeploymentStep(CheckChainStep, DeploymentStepState.Started, null, null));
+        var chainId = await ChainIdAsync(cancellationToken).ConfigureAwait(false);
+        var path = DeploymentManifest.DefaultPath(manifestDirectory, chainId);
+        DeploymentLog.Starting(logger, chainId, admin, path);
+
+        DeploymentManifest? existing = null;
+        var verificationFilledHashes = false;
+        if (File.Exists(path))
+        {
+            var loaded = await DeploymentManifest.LoadAsync(path, cancellationToken).ConfigureAwait(false);
+            existing = await VerifyAsync(loaded, chainId, cancellationToken).ConfigureAwait(false);
+            verificationFilledHashes = !ReferenceEquals(loaded, existing);
+        }
+
+        if ((await CodeAsync(DeterministicDeployer.Address, cancellationToken).ConfigureAwait(false)).Length == 0)
+        {
+            throw new DeploymentException(
+                $"The deterministic CREATE2 deployer {DeterministicDeployer.Address} has no code on chain {chainId.ToString(CultureInfo.InvariantCulture)}; deploy it first (see https://github.com/Arachnid/deterministic-deployment-proxy) or use a chain that has it.");
+        }
+
+        var run = new Run(config, chainId, admin, path, existing) { Dirty = verificationFilledHashes };
+        await CheckStablecoinAsync(run, cancellationToken).ConfigureAwait(false);
+        run.Journal = await DeploymentJournal.OpenAsync(DeploymentJournal.PathFor(manifestDirectory, chainId), cancellationToken).ConfigureAwait(false);
+        if (run.Journal.SkippedLines > 0)
+        {
+            DeploymentLog.TornJournal(logger, run.Journal.Path, run.Journal.SkippedLines);
+        }
+
+        progress?.Report(new DeploymentStep(CheckChainStep, DeploymentStepState.Completed, null, null));
+
+        var token = new ComputeCapacityTokenDeployment { Admin = admin, BaseUri = config.BaseUri };
+        await DeployContractAsync(run, ManifestContractNames.Token, token, [admin, config.BaseUri], progress, cancellationToken).ConfigureAwait(false);
+
+        var oracle = new UtilizationOracleDeployment
+        {
+            Admin = admin,
+            Reporters = config.Reporters.ToList(),
+            Quorum = checked((byte)config.Quorum),
+            MaxAge = config.OracleMaxAgeSeconds,
+        };
+        string[] oracleArguments = [admin, "[" + string.Join(",", config.Reporters) + "]", Decimal(config.Quorum), Decimal(config.OracleMaxAgeSeconds)];
+        await DeployContractAsync(run, ManifestContractNames.Oracle, oracle, oracleArguments, progress, cancellationToken).ConfigureAwait(false);
+
+        var escrow = new ComputeEscrowDeployment
+        {
+            Admin = admin,
+            Token = run.Contracts[ManifestContractNames.Token].Address,
+            Stablecoin = config.Stablecoin!,
+            Oracle = run.Contracts[ManifestContractNames.Oracle].Address,
+            DeliveryGrace = config.DeliveryGraceSeconds,
+            DefaultLtvBps = checked((ushort)config.DefaultLtvBps),
+        };
+        string[] escrowArguments = [admin, escrow.Token, escrow.Stablecoin, escrow.Oracle, Decimal(escrow.DeliveryGrace), Decimal(escrow.DefaultLtvBps)];
+        await DeployContractAsync(run, ManifestContractNames.Escrow, escrow, escrowArguments, progress, cancellationToken).ConfigureAwait(false);
+
+        var grants = new List<RoleAssignment>
+        {
+            new() { Contract = ManifestContractNames.Token, Role = EscrowRoleName, Account = run.Contracts[ManifestContractNames.Escrow].Address },
+        };
+        grants.AddRange(config.Roles);
+        foreach (var grant in grants)
+        {
+            await GrantRoleAsync(run, grant, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (run.Dirty)
+        {
+            await SaveAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+
+        return run.Manifest ?? run.Existing!;
+    }
+
+    /// <summary>Checks a manifest against the chain: the chain id, code at every address, the on-chain code hash
+    /// against <see cref="ContractDeployment.RuntimeCodeHash"/>, and that every CREATE2 address derives from its salt and
+    /// creation-code hash.</summary>
+    /// <param name="manifest">The manifest.</param>
+    /// <param name="cancellationToken">Cancels the checks.</param>
+    /// <returns>The manifest, with <see cref="ContractDeployment.RuntimeCodeHash"/> filled in where it was
+    /// missing (not saved).</returns>
+    /// <exception cref="ManifestException">The manifest is for another chain.</exception>
+    /// <exception cref="DeploymentException">A contract has no code, other code, or an address that does not derive
+    /// from its salt and init code; the message names the contract.</exception>
+    public async Task<DeploymentManifest> VerifyAsync(DeploymentManifest manifest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var chainId = await ChainIdAsync(cancellationToken).ConfigureAwait(false);
+        return await VerifyAsync(manifest, chainId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Decimal<T>(T value)
+        where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
+
+    private static byte[] InitCode<TDeployment>(TDeployment deployment)
+        where TDeployment : ContractDeploymentMessage, new() =>
+        new DeploymentMessageEncodingService<TDeployment>().GetDeploymentData(deployment).HexToByteArray();
+
+    private async Task<DeploymentManifest> VerifyAsync(DeploymentManifest manifest, long chainId, CancellationToken cancellationToken)
+    {
+        if (manifest.ChainId != chainId)
+        {
+            throw new ManifestException(
+                manifest.SourcePath,
+                $"is for chain {manifest.ChainId.ToString(CultureInfo.InvariantCulture)} but the node is chain {chainId.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        var updated = new Dictionary<string, ContractDeployment>(StringComparer.Ordinal);
+        var changed = false;
+        foreach (var (name, contract) in manifest.Contracts)
+        {
+            if (contract.Salt is not null && contract.CreationCodeHash is not null)
+            {
+                var derived = DeterministicDeployer.ComputeAddress(contract.Salt.HexToByteArray(), contract.CreationCodeHash.HexToByteArray());
+                if (!EthereumHex.SameHex(derived, contract.Address))
+                {
+                    throw new DeploymentException(name, $"the manifest's address {contract.Address} does not derive from its salt and creation code hash (CREATE2 gives {derived}): the manifest was edited");
+                }
+            }
+
+            var code = await CodeAsync(contract.Address, cancellationToken).ConfigureAwait(false);
+            if (code.Length == 0)
+            {
+                throw new DeploymentException(name, $"no contract code at {contract.Address} on chain {chainId.ToString(CultureInfo.InvariantCulture)} (edited manifest, another chain, or a reset devnet)");
+            }
+
+            var hash = EthereumHex.KeccakHex(code);
+            if (contract.RuntimeCodeHash is null)
+            {
+                updated[name] = contract with { RuntimeCodeHash = hash };
+                changed = true;
+            }
+            else if (!EthereumHex.SameHex(hash, contract.RuntimeCodeHash))
+            {
+                throw new DeploymentException(name, $"the code at {contract.Address} hashes to {hash}, the manifest records {contract.RuntimeCodeHash} (edited manifest, or another chain)");
+            }
+            else
+            {
+                updated[name] = contract;
+            }
+        }
+
+        return changed ? manifest with { Contracts = updated } : manifest;
+    }
+
+    private async Task CheckStablecoinAsync(Run run, CancellationToken cancellationToken)
+    {
+        var address = run.Config.Stablecoin!;
+        if (run.Contracts.TryGetValue(ManifestContractNames.Stablecoin, out var recorded))
+        {
+            if (!EthereumHex.SameHex(recorded.Address, address))
+            {
+                throw new DeploymentException(ManifestContractNames.Stablecoin, $"the manifest records {recorded.Address} but the configuration names {address}; a deployed escrow cannot change its stablecoin (use another salt for a new suite)");
+            }
+
+            return;
+        }
+
+        var code = await CodeAsync(address, cancellationToken).ConfigureAwait(false);
+        if (code.Length == 0)
+        {
+            throw new DeploymentException(ManifestContractNames.Stablecoin, $"no contract code at {address} on chain {run.ChainId.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        run.Contracts[ManifestContractNames.Stablecoin] = new ContractDeployment
+        {
+            Address = address,
+            External = true,
+            RuntimeCodeHash = EthereumHex.KeccakHex(code),
+        };
+        run.Dirty = true;
+    }
+
+    private async Task DeployContractAsync<TDeployment>(Run run, string name, TDeployment deployment, string[] arguments, IProgress<DeploymentStep>? progress, CancellationToken cancellationToken)
+        where TDeployment : ContractDeploymentMessage, new()
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var initCode = InitCode(deployment);
+        var creationHash = EthereumHex.Keccak(initCode);
+        var salt = DeterministicDeployer.ComputeSalt(run.Config.Salt, name);
+        var predicted = DeterministicDeployer.ComputeAddress(salt, creationHash);
+        progress?.Report(new DeploymentStep(name, DeploymentStepState.Started, null, predicted));
+
+        if (run.Contracts.TryGetValue(name, out var recorded))
+        {
+            if (!EthereumHex.SameHex(recorded.Address, predicted))
+            {
+                throw new DeploymentException(name, $"the manifest records {recorded.Address} but this configuration, deployer account and bytecode give {predicted}; the configuration, the admin or the contract changed since the deployment (use another salt or deployments directory for a new suite)");
+            }
+
+            DeploymentLog.Skipped(logger, name, "listed in the manifest and verified");
+            progress?.Report(new DeploymentStep(name, DeploymentStepState.Skipped, recorded.TransactionHash, recorded.Address));
+            if (name == ManifestContractNames.Oracle)
+            {
+                SetOracleSettings(run);
+            }
+
+            return;
+        }
+
+        var entry = new ContractDeployment
+        {
+            Address = predicted,
+            CreationCodeHash = creationHash.ToHex(true),
+            Salt = salt.ToHex(true),
+            ConstructorArguments = arguments,
+        };
+
+        var code = await CodeAsync(predicted, cancellationToken).ConfigureAwait(false);
+        TransactionReceipt? receipt = null;
+        if (code.Length == 0)
+        {
+            receipt = await ResumeJournaledAsync(run, name, predicted, cancellationToken).ConfigureAwait(false);
+            if (receipt is null || (await CodeAsync(predicted, cancellationToken).ConfigureAwait(false)).Length == 0)
+            {
+                var calldata = DeterministicDeployer.BuildCalldata(salt, initCode).ToHex(true);
+                var input = new TransactionInput { From = run.Admin, To = DeterministicDeployer.Address, Data = calldata, Value = new HexBigInteger(0) };
+                HexBigInteger gas;
+                try
+                {
+                    gas = await web3.Eth.TransactionManager.EstimateGasAsync(input).WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    throw new DeploymentException(name, "the deployment would fail (gas estimation reverted): " + ex.Message, ex);
+                }
+
+                // The proxy's nested CREATE2 forwards 63/64 of the remaining gas: leave headroom over the estimate.
+                input.Gas = new HexBigInteger(gas.Value + (gas.Value / 5));
+                receipt = await SendAsync(run, name, predicted, () => web3.Eth.TransactionManager.SignTransactionAsync(input), progress, cancellationToken).ConfigureAwait(false);
+            }
+
+            code = await CodeAsync(predicted, cancellationToken).ConfigureAwait(false);
+            if (code.Length == 0)
+            {
+                throw new DeploymentException(name, $"transaction {receipt.TransactionHash} succeeded but no code is at the predicted address {predicted}");
+            }
+
+            entry = entry with { TransactionHash = receipt.TransactionHash, BlockNumber = (long)receipt.BlockNumber.Value };
+            await run.Journal!.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = name, State = JournalStates.Done, PredictedAddress = predicted, TxHash = receipt.TransactionHash, Block = entry.BlockNumber }, cancellationToken).ConfigureAwait(false);
+            DeploymentLog.Completed(logger, name, entry.BlockNumber.Value, receipt.TransactionHash);
+        }
+        else
+        {
+            // Already on chain (a crash after the receipt but before the manifest was saved, or a lost manifest): adopt
+            // it, with its transaction if the journal knows it.
+            var done = run.Journal!.LastDone(name, predicted);
+            if (done is not null)
+            {
+                entry = entry with { TransactionHash = done.TxHash, BlockNumber = done.Block };
+            }
+            else
+            {
+                foreach (var hash in run.Journal.TransactionHashes(name, predicted))
+                {
+                    var journaled = await ReceiptAsync(hash, cancellationToken).ConfigureAwait(false);
+                    if (journaled is { Status.Value: var status } && status == BigInteger.One)
+                    {
+                        entry = entry with { TransactionHash = journaled.TransactionHash, BlockNumber = (long)journaled.BlockNumber.Value };
+                        break;
+                    }
+                }
+
+                await run.Journal.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = name, State = entry.TransactionHash is null ? JournalStates.Adopted : JournalStates.Done, PredictedAddress = predicted, TxHash = entry.TransactionHash, Block = entry.BlockNumber }, cancellationToken).ConfigureAwait(false);
+            }
+
+            DeploymentLog.Skipped(logger, name, "code found at " + predicted);
+        }
+
+        run.Contracts[name] = entry with { RuntimeCodeHash = EthereumHex.KeccakHex(code) };
+        if (name == ManifestContractNames.Oracle)
+        {
+            SetOracleSettings(run);
+        }
+
+        run.Dirty = true;
+        await SaveAsync(run, cancellationToken).ConfigureAwait(false);
+        progress?.Report(new DeploymentStep(name, receipt is null ? DeploymentStepState.Skipped : DeploymentStepState.Completed, entry.TransactionHash, predicted));
+    }
+
+    private async Task GrantRoleAsync(Run run, RoleAssignment grant, IProgress<DeploymentStep>? progress, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var step = $"grantRole:{grant.Contract}:{grant.Role}:{grant.Account}";
+        var contract = run.Contracts[grant.Contract].Address;
+        progress?.Report(new DeploymentStep(step, DeploymentStepState.Started, null, contract));
+        var role = await RoleIdAsync(grant, contract, cancellationToken).ConfigureAwait(false);
+        var recorded = run.Roles.FindIndex(r => r.Contract == grant.Contract && r.Role == grant.Role && EthereumHex.SameHex(r.Account, grant.Account));
+
+        if (await HasRoleAsync(contract, role, grant.Account, cancellationToken).ConfigureAwait(false))
+        {
+            string? transactionHash = recorded >= 0 ? run.Roles[recorded].TransactionHash : null;
+            if (recorded < 0)
+            {
+                transactionHash = run.Journal!.LastDone(step)?.TxHash;
+                foreach (var hash in transactionHash is null ? run.Journal.TransactionHashes(step) : [])
+                {
+                    if (await ReceiptAsync(hash, cancellationToken).ConfigureAwait(false) is { Status.Value: var status } && status == BigInteger.One)
+                    {
+                        transactionHash = hash;
+                        break;
+                    }
+                }
+
+                run.Roles.Add(new RoleGrant { Contract = grant.Contract, Role = grant.Role, Account = grant.Account, TransactionHash = transactionHash });
+                run.Dirty = true;
+                await SaveAsync(run, cancellationToken).ConfigureAwait(false);
+            }
+
+            DeploymentLog.Skipped(logger, step, "role held");
+            progress?.Report(new DeploymentStep(step, DeploymentStepState.Skipped, transactionHash, contract));
+            return;
+        }
+
+        var receipt = await ResumeJournaledAsync(run, step, null, cancellationToken).ConfigureAwait(false);
+        if (receipt is null || !await HasRoleAsync(contract, role, grant.Account, cancellationToken).ConfigureAwait(false))
+        {
+            var message = new GrantRoleFunction { Role = role, Account = grant.Account, FromAddress = run.Admin };
+            var handler = web3.Eth.GetContractTransactionHandler<GrantRoleFunction>();
+            receipt = await SendAsync(run, step, null, () => handler.SignTransactionAsync(contract, message), progress, cancellationToken).ConfigureAwait(false);
+            if (!await HasRoleAsync(contract, role, grant.Account, cancellationToken).ConfigureAwait(false))
+            {
+                throw new DeploymentException(grant.Contract, $"transaction {receipt.TransactionHash} succeeded but {grant.Account} does not hold {grant.Role}");
+            }
+        }
+
+        var block = (long)receipt.BlockNumber.Value;
+        await run.Journal!.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Done, TxHash = receipt.TransactionHash, Block = block }, cancellationToken).ConfigureAwait(false);
+        DeploymentLog.Completed(logger, step, block, receipt.TransactionHash);
+        var roleGrant = new RoleGrant { Contract = grant.Contract, Role = grant.Role, Account = grant.Account, TransactionHash = receipt.TransactionHash };
+        if (recorded >= 0)
+        {
+            run.Roles[recorded] = roleGrant;
+        }
+        else
+        {
+            run.Roles.Add(roleGrant);
+        }
+
+        run.Dirty = true;
+        await SaveAsync(run, cancellationToken).ConfigureAwait(false);
+        progress?.Report(new DeploymentStep(step, DeploymentStepState.Completed, receipt.TransactionHash, contract));
+    }
+
+    /// <summary>Looks for a journaled transaction of the step: returns its successful receipt (waiting if the node still
+    /// holds it pending), or <see langword="null"/> when there is none, it failed, or the node dropped it.</summary>
+    private async Task<TransactionReceipt?> ResumeJournaledAsync(Run run, string step, string? predicted, CancellationToken cancellationToken)
+    {
+        foreach (var hash in run.Journal!.TransactionHashes(step, predicted))
+        {
+            var receipt = await ReceiptAsync(hash, cancellationToken).ConfigureAwait(false);
+            if (receipt is null)
+            {
+                var pending = await web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(hash).WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (pending is null)
+                {
+                    DeploymentLog.Resending(logger, step, hash);
+                    continue;
+                }
+
+                DeploymentLog.Resuming(logger, step, hash);
+                receipt = await WaitForReceiptAsync(step, hash, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (receipt.Status?.Value == BigInteger.One)
+            {
+                DeploymentLog.Resuming(logger, step, hash);
+                return receipt;
+            }
+
+            DeploymentLog.Resending(logger, step, hash);
+        }
+
+        return null;
+    }
+
+    /// <summary>Signs, journals the hash, broadcasts, waits for the receipt and checks its status.</summary>
+    private async Task<TransactionReceipt> SendAsync(Run run, string step, string? predicted, Func<Task<string>> sign, IProgress<DeploymentStep>? progress, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await run.Journal!.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Intent, PredictedAddress = predicted }, cancellationToken).ConfigureAwait(false);
+        string raw;
+        try
+        {
+            raw = (await sign().WaitAsync(cancellationToken).ConfigureAwait(false)).EnsureHexPrefix();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not RwaComputeException)
+        {
+            throw new DeploymentException(step, "the transaction could not be prepared (gas estimation or signing failed): " + ex.Message, ex);
+        }
+
+        // A signed transaction's hash is keccak256 of its raw encoding (typed envelopes included): journal it before the
+        // transaction exists anywhere, so a crash at any later point leaves a hash to look for.
+        var hash = EthereumHex.KeccakHex(raw.HexToByteArray());
+        await run.Journal.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Sent, PredictedAddress = predicted, TxHash = hash }, cancellationToken).ConfigureAwait(false);
+        string sent;
+        try
+        {
+            sent = await web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(raw).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new DeploymentException(step, $"the node rejected transaction {hash}: {ex.Message}", ex);
+        }
+
+        if (!EthereumHex.SameHex(sent, hash))
+        {
+            hash = sent;
+            await run.Journal.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Sent, PredictedAddress = predicted, TxHash = hash }, cancellationToken).ConfigureAwait(false);
+        }
+
+        DeploymentLog.Sent(logger, step, hash);
+        progress?.Report(new DeploymentStep(step, DeploymentStepState.Sent, hash, predicted));
+        var receipt = await WaitForReceiptAsync(step, hash, cancellationToken).ConfigureAwait(false);
+        if (receipt.Status?.Value != BigInteger.One)
+        {
+            throw new DeploymentException(step, $"transaction {hash} was mined in block {receipt.BlockNumber?.Value.ToString(CultureInfo.InvariantCulture)} with status 0 (reverted)");
+        }
+
+        return receipt;
+    }
+
+    private async Task<TransactionReceipt> WaitForReceiptAsync(string step, string hash, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ReceiptTimeout);
+        var delay = FirstPollInterval;
+        try
+        {
+            while (true)
+            {
+                var receipt = await ReceiptAsync(hash, timeout.Token).ConfigureAwait(false);
+                if (receipt is not null)
+                {
+                    return receipt;
+                }
+
+                await Task.Delay(delay, timeout.Token).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReceiptPollInterval.Ticks));
+            }
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DeploymentException(step, $"no receipt for transaction {hash} within {ReceiptTimeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s; it is journaled: re-run to resume", ex);
+        }
+    }
+
+    private async Task<TransactionReceipt?> ReceiptAsync(string hash, CancellationToken cancellationToken)
+    {
+        var receipt = await web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return receipt?.BlockNumber is null ? null : receipt;
+    }
+
+    private async Task<byte[]> RoleIdAsync(RoleAssignment grant, string contract, CancellationToken cancellationToken)
+    {
+        if (EthereumHex.IsHash32(grant.Role))
+        {
+            return grant.Role.HexToByteArray();
+        }
+
+        // Role constants are public getters (`bytes32 public constant ESCROW_ROLE`): read the id from the contract
+        // rather than assuming keccak256(name) (DEFAULT_ADMIN_ROLE is 0x00).
+        var selector = EthereumHex.Keccak(Encoding.ASCII.GetBytes(grant.Role + "()")).AsSpan(0, 4).ToArray().ToHex(true);
+        string result;
+        try
+        {
+            result = await web3.Eth.Transactions.Call.SendRequestAsync(new CallInput { To = contract, Data = selector }).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new DeploymentException(grant.Contract, $"has no role constant {grant.Role}() ({ex.Message})", ex);
+        }
+
+        var bytes = EthereumHex.FromHex(result);
+        if (bytes.Length != 32)
+        {
+            throw new DeploymentException(grant.Contract, $"has no role constant {grant.Role}() (the call returned {bytes.Length.ToString(CultureInfo.InvariantCulture)} bytes)");
+        }
+
+        return bytes;
+    }
+
+    private Task<bool> HasRoleAsync(string contract, byte[] role, string account, CancellationToken cancellationToken) =>
+        web3.Eth.GetContractQueryHandler<HasRoleFunction>()
+            .QueryAsync<bool>(contract, new HasRoleFunction { Role = role, Account = account })
+            .WaitAsync(cancellationToken);
+
+    private async Task<byte[]> CodeAsync(string address, CancellationToken cancellationToken) =>
+        EthereumHex.FromHex(await web3.Eth.GetCode.SendRequestAsync(address).WaitAsync(cancellationToken).ConfigureAwait(false));
+
+    private async Task<long> ChainIdAsync(CancellationToken cancellationToken)
+    {
+        var id = await web3.Eth.ChainId.SendRequestAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (long)id.Value;
+    }
+
+    private string AdminAddress()
+    {
+        var account = web3.Eth.TransactionManager?.Account
+            ?? throw new DeploymentException("The Web3 instance has no account: create it with an Account (its key signs the deployment and becomes every contract's admin).");
+        return EthereumHex.TryNormalizeAddress(account.Address, out var address, out var reason)
+            ? address
+            : throw new DeploymentException("The Web3 account's address " + reason);
+    }
+
+    private static void SetOracleSettings(Run run) =>
+        run.Oracle = new OracleSettings { Reporters = run.Config.Reporters, Quorum = run.Config.Quorum, MaxAgeSeconds = run.Config.OracleMaxAgeSeconds };
+
+    private static async Task SaveAsync(Run run, CancellationToken cancellationToken)
+    {
+        var contracts = new Dictionary<string, ContractDeployment>(StringComparer.Ordinal);
+        foreach (var name in ManifestContractNames.All)
+        {
+            if (run.Contracts.TryGetValue(name, out var contract))
+            {
+                contracts[name] = contract;
+            }
+        }
+
+        var manifest = new DeploymentManifest
+        {
+            SchemaVersion = DeploymentManifest.CurrentSchemaVersion,
+            ChainId = run.ChainId,
+            ToolkitVersion = DeploymentManifest.CurrentToolkitVersion,
+            Deployer = run.Admin,
+            UpdatedAt = DateTimeOffset.UtcNow,
+            Contracts = contracts,
+            Roles = run.Roles.ToList(),
+            Oracle = run.Oracle,
+        };
+
+        // Saving is not cancellable half-way: a completed step must reach the manifest.
+        await manifest.SaveAsync(run.Path, CancellationToken.None).ConfigureAwait(false);
+        run.Manifest = manifest with { SourcePath = run.Path };
+        run.Dirty = false;
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>The state of one <see cref="DeployAsync"/> call.</summary>
+    private sealed class Run
+    {
+        public Run(DeployConfig config, long chainId, string admin, string path, DeploymentManifest? existing)
+        {
+            Config = config;
+            ChainId = chainId;
+            Admin = admin;
+            Path = path;
+            Existing = existing;
+            Manifest = existing;
+            Contracts = existing is null
+                ? new Dictionary<string, ContractDeployment>(StringComparer.Ordinal)
+                : new Dictionary<string, ContractDeployment>(existing.Contracts, StringComparer.Ordinal);
+            Roles = existing?.Roles.ToList() ?? [];
+            Oracle = existing?.Oracle;
+        }
+
+        public DeployConfig Config { get; }
+
+        public long ChainId { get; }
+
+        public string Admin { get; }
+
+        public string Path { get; }
+
+        public DeploymentManifest? Existing { get; }
+
+        public DeploymentManifest? Manifest { get; set; }
+
+        public Dictionary<string, ContractDeployment> Contracts { get; }
+
+        public List<RoleGrant> Roles { get; }
+
+        public OracleSettings? Oracle { get; set; }
+
+        public DeploymentJournal? Journal { get; set; }
+
+        public bool Dirty { get; set; }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Numerics;
+using RwaCompute.Sdk.Clients;
+
+namespace RwaCompute.Sdk.Errors;
+
+/// <summary>The token's <c>canTransfer</c> check refused the transfer (paused, not allowlisted, frozen, expired,
+/// insufficient unlocked balance, ...); nothing was sent.</summary>
+public sealed class TransferNotAllowedException : PreflightException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="status">The reason code the contract returned.</param>
+    /// <param name="from">The sender.</param>
+    /// <param name="to">The receiver.</param>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="units">The units.</param>
+    public TransferNotAllowedException(TransferStatus status, string from, string to, BigInteger lotId, BigInteger units)
+        : base($"Transfer of {units} unit(s) of lot {lotId} from {from} to {to} is not allowed: {status}.")
+    {
+        Status = status;
+        From = from;
+        To = to;
+        LotId = lotId;
+        Units = units;
+    }
+
+    /// <summary>The reason code the contract returned.</summary>
+    public TransferStatus Status { get; }
+
+    /// <summary>The sender.</summary>
+    public string From { get; }
+
+    /// <summary>The receiver.</summary>
+    public string To { get; }
+
+    /// <summary>The lot.</summary>
+    public BigInteger LotId { get; }
+
+    /// <summary>The units.</summary>
+    public BigInteger Units { get; }
+}

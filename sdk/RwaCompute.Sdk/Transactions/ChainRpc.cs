@@ -1,0 +1,174 @@
+using System.Net.Http;
+using System.Numerics;
+using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
+using RwaCompute.Sdk.Errors;
+
+namespace RwaCompute.Sdk.Transactions;
+
+/// <summary>
+/// The JSON-RPC calls the SDK makes, with cancellation and with transport failures mapped to
+/// <see cref="RpcUnavailableException"/>. JSON-RPC errors (reverts, "nonce too low") pass through as Nethereum's
+/// <see cref="RpcResponseException"/> for the caller to interpret.
+/// </summary>
+public sealed class ChainRpc
+{
+    /// <summary>Creates the gateway over a Nethereum client.</summary>
+    /// <param name="client">The JSON-RPC client.</param>
+    /// <param name="endpoint">The endpoint, for messages (no credentials).</param>
+    public ChainRpc(IClient client, string endpoint)
+    {
+        Client = client ?? throw new ArgumentNullException(nameof(client));
+        Endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
+    }
+
+    /// <summary>The underlying Nethereum client.</summary>
+    public IClient Client { get; }
+
+    /// <summary>The endpoint, for messages.</summary>
+    public string Endpoint { get; }
+
+    /// <summary>Creates a gateway for an HTTP endpoint with a pooled <see cref="HttpClient"/>.</summary>
+    /// <param name="rpcUrl">The endpoint URL.</param>
+    /// <param name="requestTimeout">Timeout of one request (default 30 s).</param>
+    /// <returns>The gateway.</returns>
+    public static ChainRpc ForHttp(Uri rpcUrl, TimeSpan? requestTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(rpcUrl);
+#pragma warning disable CA2000 // The HttpClient lives as long as the gateway (one per client, as HttpClient intends).
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = 64,
+        };
+        var http = new HttpClient(handler) { Timeout = requestTimeout ?? TimeSpan.FromSeconds(30) };
+#pragma warning restore CA2000
+        return new ChainRpc(new RpcClient(rpcUrl, http), rpcUrl.GetLeftPart(UriPartial.Path));
+    }
+
+    /// <summary>Sends one request.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="method">The JSON-RPC method.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <param name="parameters">The parameters.</param>
+    /// <returns>The result.</returns>
+    public async Task<T> SendAsync<T>(string method, CancellationToken cancellationToken, params object?[] parameters)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return await Client.SendRequestAsync<T>(method, null, parameters!).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken))
+        {
+            throw new RpcUnavailableException(Endpoint, method, ex);
+        }
+    }
+
+    /// <summary>eth_chainId.</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The chain id.</returns>
+    public async Task<long> ChainIdAsync(CancellationToken cancellationToken) =>
+        (long)(await SendAsync<HexBigInteger>("eth_chainId", cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>eth_blockNumber.</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The latest block number.</returns>
+    public async Task<long> BlockNumberAsync(CancellationToken cancellationToken) =>
+        (long)(await SendAsync<HexBigInteger>("eth_blockNumber", cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>eth_getBlockByNumber without transactions.</summary>
+    /// <param name="block">A number, or "latest"/"pending".</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The block, or <see langword="null"/> if unknown.</returns>
+    public Task<BlockWithTransactionHashes?> GetBlockAsync(BlockParameter block, CancellationToken cancellationToken) =>
+        SendAsync<BlockWithTransactionHashes?>("eth_getBlockByNumber", cancellationToken, block?.GetRPCParam(), false);
+
+    /// <summary>eth_getTransactionCount at the pending block: the next nonce the node expects.</summary>
+    /// <param name="address">The account.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The nonce.</returns>
+    public async Task<BigInteger> PendingNonceAsync(string address, CancellationToken cancellationToken) =>
+        (await SendAsync<HexBigInteger>("eth_getTransactionCount", cancellationToken, address, "pending").ConfigureAwait(false)).Value;
+
+    /// <summary>eth_estimateGas.</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The gas estimate.</returns>
+    public async Task<BigInteger> EstimateGasAsync(CallInput call, CancellationToken cancellationToken) =>
+        (await SendAsync<HexBigInteger>("eth_estimateGas", cancellationToken, call).ConfigureAwait(false)).Value;
+
+    /// <summary>eth_call.</summary>
+    /// <param name="call">The call.</param>
+    /// <param name="block">The block (latest when <see langword="null"/>).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The return data as hex.</returns>
+    public Task<string> CallAsync(CallInput call, BlockParameter? block, CancellationToken cancellationToken) =>
+        SendAsync<string>("eth_call", cancellationToken, call, (block ?? BlockParameter.CreateLatest()).GetRPCParam());
+
+    /// <summary>eth_sendRawTransaction.</summary>
+    /// <param name="signedTransaction">The signed transaction as 0x hex.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The transaction hash.</returns>
+    public Task<string> SendRawTransactionAsync(string signedTransaction, CancellationToken cancellationToken) =>
+        SendAsync<string>("eth_sendRawTransaction", cancellationToken, signedTransaction);
+
+    /// <summary>eth_getTransactionReceipt.</summary>
+    /// <param name="transactionHash">The transaction.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The receipt, or <see langword="null"/> while pending or unknown.</returns>
+    public Task<TransactionReceipt?> GetReceiptAsync(string transactionHash, CancellationToken cancellationToken) =>
+        SendAsync<TransactionReceipt?>("eth_getTransactionReceipt", cancellationToken, transactionHash);
+
+    /// <summary>eth_getTransactionByHash.</summary>
+    /// <param name="transactionHash">The transaction.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The transaction, or <see langword="null"/> when the node does not know it (dropped).</returns>
+    public Task<Transaction?> GetTransactionAsync(string transactionHash, CancellationToken cancellationToken) =>
+        SendAsync<Transaction?>("eth_getTransactionByHash", cancellationToken, transactionHash);
+
+    /// <summary>eth_maxPriorityFeePerGas.</summary>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The suggested tip.</returns>
+    public async Task<BigInteger> MaxPriorityFeePerGasAsync(CancellationToken cancellationToken) =>
+        (await SendAsync<HexBigInteger>("eth_maxPriorityFeePerGas", cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>eth_getLogs.</summary>
+    /// <param name="filter">The filter.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The logs.</returns>
+    public Task<FilterLog[]> GetLogsAsync(NewFilterInput filter, CancellationToken cancellationToken) =>
+        SendAsync<FilterLog[]>("eth_getLogs", cancellationToken, filter);
+
+    /// <summary>eth_getCode.</summary>
+    /// <param name="address">The account.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The code as hex (0x when none).</returns>
+    public Task<string> GetCodeAsync(string address, CancellationToken cancellationToken) =>
+        SendAsync<string>("eth_getCode", cancellationToken, address, "latest");
+
+    private static bool IsTransportFailure(Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is RpcResponseException)
+        {
+            return false;
+        }
+
+        if (exception is OperationCanceledException)
+        {
+            // A timeout inside HttpClient, not the caller's cancellation.
+            return !cancellationToken.IsCancellationRequested;
+        }
+
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is HttpRequestException or RpcClientUnknownException or RpcClientTimeoutException or System.Net.Sockets.SocketException or IOException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

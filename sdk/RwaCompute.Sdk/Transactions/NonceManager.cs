@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+
+namespace RwaCompute.Sdk.Transactions;
+
+/// <summary>
+/// Hands out nonces for accounts that send concurrently. The first lease reads the node's pending count; later ones
+/// count up locally, so many transactions can be signed and broadcast without waiting for each other. A lease
+/// that is never broadcast is released and its nonce reused first, so no gap is left behind. After the node rejects
+/// a nonce ("nonce too low", a dropped pool, a restarted node) <see cref="Invalidate"/> makes the next lease re-read
+/// the chain.
+/// </summary>
+/// <remarks>One instance per signer set; it is thread-safe. Transactions sent by the same account from elsewhere
+/// are noticed only when a nonce is rejected (then the SDK invalidates and retries).</remarks>
+public sealed class NonceManager
+{
+    private readonly Func<string, CancellationToken, Task<BigInteger>> pendingNonceReader;
+    private readonly ConcurrentDictionary<string, AccountState> accounts = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Creates the manager.</summary>
+    /// <param name="pendingNonceReader">Reads an account's next nonce from the chain (<c>eth_getTransactionCount</c>
+    /// at <c>pending</c>).</param>
+    public NonceManager(Func<string, CancellationToken, Task<BigInteger>> pendingNonceReader)
+    {
+        this.pendingNonceReader = pendingNonceReader ?? throw new ArgumentNullException(nameof(pendingNonceReader));
+    }
+
+    /// <summary>Reserves the next nonce of an account.</summary>
+    /// <param name="address">The account.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The lease: <see cref="NonceLease.Commit"/> it once the node accepted the transaction, dispose it in
+    /// any case.</returns>
+    public async Task<NonceLease> LeaseAsync(string address, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(address);
+        var state = accounts.GetOrAdd(address, _ => new AccountState());
+        while (true)
+        {
+            lock (state)
+            {
+                if (state.Next is { } next)
+                {
+                    BigInteger nonce;
+                    if (state.Released.Count > 0)
+                    {
+                        nonce = state.Released.Min;
+                        state.Released.Remove(nonce);
+                    }
+                    else
+                    {
+                        nonce = next;
+                        state.Next = next + 1;
+                    }
+
+                    return new NonceLease(this, address, nonce, state.Generation);
+                }
+            }
+
+            await state.Initialization.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                bool needsRead;
+                lock (state)
+                {
+                    needsRead = state.Next is null;
+                }
+
+                if (needsRead)
+                {
+                    var chainNonce = await pendingNonceReader(address, cancellationToken).ConfigureAwait(false);
+                    lock (state)
+                    {
+                        state.Next ??= chainNonce;
+                    }
+                }
+            }
+            finally
+            {
+                state.Initialization.Release();
+            }
+        }
+    }
+
+    /// <summary>Forgets what is known of an account: the next lease re-reads the chain.</summary>
+    /// <param name="address">The account.</param>
+    public void Invalidate(string address)
+    {
+        if (accounts.TryGetValue(address, out var state))
+        {
+            lock (state)
+            {
+                state.Next = null;
+                state.Released.Clear();
+                state.Generation++;
+            }
+        }
+    }
+
+    /// <summary>The next nonce a lease would get without a released one, if known (for diagnostics and tests).</summary>
+    /// <param name="address">The account.</param>
+    /// <returns>The next nonce, or <see langword="null"/> before the first lease or after an invalidation.</returns>
+    public BigInteger? PeekNext(string address)
+    {
+        if (accounts.TryGetValue(address, out var state))
+        {
+            lock (state)
+            {
+                return state.Next;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns a nonce that was never broadcast.</summary>
+    /// <param name="lease">The lease.</param>
+    internal void Release(NonceLease lease)
+    {
+        if (!accounts.TryGetValue(lease.Address, out var state))
+        {
+            return;
+        }
+
+        lock (state)
+        {
+            if (state.Generation != lease.Generation || state.Next is not { } next)
+            {
+                return;
+            }
+
+            if (lease.Nonce == next - 1)
+            {
+                // The newest nonce: step back, and fold any released nonces just below it.
+                next = lease.Nonce;
+                while (state.Released.Count > 0 && state.Released.Max == next - 1)
+                {
+                    next--;
+                    state.Released.Remove(next);
+                }
+
+                state.Next = next;
+            }
+            else if (lease.Nonce < next)
+            {
+                state.Released.Add(lease.Nonce);
+            }
+        }
+    }
+
+    private sealed class AccountState
+    {
+        public SemaphoreSlim Initialization { get; } = new(1, 1);
+
+        public BigInteger? Next { get; set; }
+
+        public SortedSet<BigInteger> Released { get; } = [];
+
+        public long Generation { get; set; }
+    }
+}

@@ -1,0 +1,59 @@
+using RwaCompute.Sdk.Contracts;
+using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
+using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.UtilizationOracle;
+
+namespace RwaCompute.Sdk.Transactions;
+
+/// <summary>
+/// Decodes reverts from any contract of the suite. A revert can come from a contract other than the one called
+/// (the escrow calls the token, so a purchase can fail with <c>ComputeToken_ReceiverNotAllowed</c>): each
+/// contract's generated decoder is tried in turn for a custom error, the called contract's first (errors several
+/// contracts share, such as OpenZeppelin's <c>AccessControlUnauthorizedAccount</c>, then surface as the called
+/// contract's exception type).
+/// </summary>
+public sealed class SuiteErrorDecoder : ContractErrorDecoder
+{
+    private readonly ContractErrorDecoder[] decoders;
+
+    /// <summary>Creates a decoder over the three suite contracts and any extra ones (for example a stablecoin's).</summary>
+    /// <param name="extra">More decoders, tried after the suite's.</param>
+    public SuiteErrorDecoder(params ContractErrorDecoder[] extra)
+    {
+        decoders = [ComputeEscrowErrorDecoder.Instance, ComputeCapacityTokenErrorDecoder.Instance, UtilizationOracleErrorDecoder.Instance, .. extra ?? []];
+    }
+
+    private SuiteErrorDecoder(ContractErrorDecoder first, bool preferred)
+    {
+        _ = preferred;
+        decoders = [first, .. new ContractErrorDecoder[] { ComputeEscrowErrorDecoder.Instance, ComputeCapacityTokenErrorDecoder.Instance, UtilizationOracleErrorDecoder.Instance }.Where(d => d != first)];
+    }
+
+    /// <summary>The decoder for the suite's own errors (escrow first).</summary>
+    public static SuiteErrorDecoder Instance { get; } = new();
+
+    /// <summary>For calls to the token: the token's errors first.</summary>
+    public static SuiteErrorDecoder ForToken { get; } = Preferring(ComputeCapacityTokenErrorDecoder.Instance);
+
+    /// <summary>For calls to the escrow: the escrow's errors first.</summary>
+    public static SuiteErrorDecoder ForEscrow { get; } = Instance;
+
+    /// <summary>For calls to the oracle: the oracle's errors first.</summary>
+    public static SuiteErrorDecoder ForOracle { get; } = Preferring(UtilizationOracleErrorDecoder.Instance);
+
+    private static SuiteErrorDecoder Preferring(ContractErrorDecoder first) => new(first, true);
+
+    /// <inheritdoc/>
+    protected override ContractRevertException? DecodeCustomError(string selector, string revertData, Exception? innerException)
+    {
+        foreach (var decoder in decoders)
+        {
+            if (decoder.Decode(revertData, innerException) is ContractCustomErrorException custom)
+            {
+                return custom;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,22 @@
+using RwaCompute.Sdk.Deployment;
+using Xunit;
+
+namespace RwaCompute.Sdk.IntegrationTests.Deployment;
+
+/// <summary>One uninterrupted deployment on its own chain: the reference the interrupted ones must match.</summary>
+public sealed class CleanDeploymentFixture : IAsyncLifetime
+{
+    public const int TransactionSteps = 5;
+
+    private DeploymentManifest? manifest;
+
+    public DeploymentManifest Manifest => manifest ?? throw new InvalidOperationException("Not initialized.");
+
+    public async Task InitializeAsync()
+    {
+        await using var chain = await DeploymentChain.StartAsync();
+        manifest = await chain.Deployer().DeployAsync(chain.Config);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}

@@ -1,0 +1,43 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using RwaCompute.Sdk.Clients;
+using RwaCompute.Sdk.IntegrationTests.Lifecycle;
+using RwaCompute.Sdk.Transactions;
+
+namespace RwaCompute.Sdk.IntegrationTests.Infrastructure;
+
+/// <summary>Clients for every devnet actor and a fresh lot in a fresh pool: provider holds 1,000 units, Alice 100,
+/// everyone allowlisted.</summary>
+public sealed record MarketSetup(RwaComputeClient Admin, RwaComputeClient Provider, RwaComputeClient Alice, RwaComputeClient Bob, RwaComputeClient Lender, BigInteger LotId, byte[] PoolId, LotTerms Terms)
+{
+    public static async Task<MarketSetup> CreateAsync(SuiteChain chain, TransactionOptions? transactions = null, CancellationToken cancellationToken = default)
+    {
+        var accounts = SuiteChain.Accounts;
+        var admin = await chain.ConnectAsync(accounts.Admin, transactions, cancellationToken);
+        var provider = admin.WithSigner(accounts.Provider);
+        if (!await admin.Token.IsProviderAsync(accounts.Provider.Address, cancellationToken))
+        {
+            await admin.Token.RegisterProviderAsync(accounts.Provider.Address, cancellationToken);
+        }
+
+        var poolId = RandomNumberGenerator.GetBytes(32);
+        await admin.Token.RegisterPoolAsync(poolId, accounts.Provider.Address, cancellationToken);
+        await admin.Token.SetAllowedBatchAsync([accounts.Provider.Address, accounts.Alice.Address, accounts.Bob.Address, accounts.Lender.Address], true, cancellationToken);
+        var now = await LifecycleScenario.ChainTimeAsync(admin, cancellationToken);
+        var terms = new LotTerms
+        {
+            Provider = accounts.Provider.Address,
+            PoolId = poolId,
+            GpuModel = "A100-80G",
+            Region = "us-east",
+            StartsAt = now,
+            EndsAt = now.AddDays(30),
+            ReferencePrice = LifecycleScenario.Price,
+            SlaUptimeBps = 9_900,
+            EnergyWhPerGpuHour = 400,
+        };
+        var lotId = (await provider.Token.IssueLotAsync(terms, accounts.Provider.Address, 1_000, cancellationToken)).Value;
+        await provider.Token.TransferAsync(accounts.Alice.Address, lotId, 100, cancellationToken);
+        return new MarketSetup(admin, provider, admin.WithSigner(accounts.Alice), admin.WithSigner(accounts.Bob), admin.WithSigner(accounts.Lender), lotId, poolId, terms);
+    }
+}

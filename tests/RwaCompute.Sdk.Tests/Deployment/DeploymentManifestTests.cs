@@ -1,0 +1,249 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RwaCompute.Sdk.Deployment;
+using RwaCompute.Sdk.Errors;
+using Xunit;
+
+namespace RwaCompute.Sdk.Tests.Deployment;
+
+public sealed class DeploymentManifestTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "rwa-manifest-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task SaveThenLoad_RoundTripsEveryField()
+    {
+        var manifest = ManifestSamples.Complete();
+        var path = DeploymentManifest.DefaultPath(directory, manifest.ChainId);
+
+        await manifest.SaveAsync(path);
+        var loaded = await DeploymentManifest.LoadAsync(path);
+
+        Assert.Equal(manifest.ToJson(), loaded.ToJson());
+        Assert.Equal(ManifestSamples.TokenAddress, loaded.TokenAddress);
+        Assert.Equal(ManifestSamples.OracleAddress, loaded.OracleAddress);
+        Assert.Equal(ManifestSamples.EscrowAddress, loaded.EscrowAddress);
+        Assert.Equal(ManifestSamples.StablecoinAddress, loaded.StablecoinAddress);
+        Assert.Equal(7, loaded.Contracts[ManifestContractNames.Escrow].BlockNumber);
+        Assert.Equal(["0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"], loaded.Oracle!.Reporters);
+        Assert.Equal("ESCROW_ROLE", Assert.Single(loaded.Roles).Role);
+        Assert.True(loaded.IsComplete);
+        Assert.Equal(manifest.UpdatedAt, loaded.UpdatedAt);
+    }
+
+    [Fact]
+    public void ToJson_IsCamelCaseIndentedWithNumbersAsNumbers()
+    {
+        var json = ManifestSamples.CompleteJson();
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+
+        Assert.Contains("\n  \"schemaVersion\": 1", json, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Number, root.GetProperty("chainId").ValueKind);
+        Assert.Equal(31337, root.GetProperty("chainId").GetInt64());
+        var token = root.GetProperty("contracts").GetProperty("ComputeCapacityToken");
+        Assert.Equal(JsonValueKind.Number, token.GetProperty("blockNumber").ValueKind);
+        Assert.Equal(JsonValueKind.Array, token.GetProperty("constructorArguments").ValueKind);
+        Assert.False(root.TryGetProperty("tokenAddress", out _));
+        Assert.False(root.TryGetProperty("isComplete", out _));
+        Assert.Equal(86400, root.GetProperty("oracle").GetProperty("maxAgeSeconds").GetInt64());
+    }
+
+    [Fact]
+    public async Task LoadAsync_MissingFile_ThrowsNotFound()
+    {
+        var path = Path.Combine(directory, "31337.json");
+
+        var error = await Assert.ThrowsAsync<ManifestException>(() => DeploymentManifest.LoadAsync(path));
+
+        Assert.Contains("not found", error.Message, StringComparison.Ordinal);
+        Assert.Equal(path, error.Path);
+    }
+
+    [Fact]
+    public void Parse_MalformedJson_ThrowsNotValidJson()
+    {
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse("{ \"schemaVersion\": 1,", "m.json"));
+
+        Assert.Contains("not valid JSON", error.Message, StringComparison.Ordinal);
+        Assert.Contains("m.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_WrongSchemaVersion_NamesTheVersion()
+    {
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(Edit(root => root["schemaVersion"] = 2)));
+
+        Assert.Contains("schema version 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0x1234")]
+    [InlineData("5FbDB2315678afecb367f032d93F642f64180aa3")]
+    [InlineData("0xZZbDB2315678afecb367f032d93F642f64180aa3")]
+    public void Parse_BadAddress_NamesTheField(string address)
+    {
+        var json = Edit(root => root["contracts"]!["ComputeEscrow"]!["address"] = address);
+
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(json));
+
+        Assert.Contains("contracts.ComputeEscrow.address", error.Message, StringComparison.Ordinal);
+        Assert.Contains("bad address", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BadChecksum_IsRejected()
+    {
+        // One letter's case flipped: a hand-edited typo.
+        var json = Edit(root => root["contracts"]!["ComputeEscrow"]!["address"] = "0x9Fe46736679d2D9a65F0992F2272dE9f3c7fa6e0");
+
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(json));
+
+        Assert.Contains("checksum", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_LowercaseAddress_IsChecksummed()
+    {
+        var json = Edit(root => root["contracts"]!["ComputeEscrow"]!["address"] = "0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0");
+
+        var manifest = DeploymentManifest.Parse(json);
+
+        Assert.Equal(ManifestSamples.EscrowAddress, manifest.EscrowAddress);
+    }
+
+    [Fact]
+    public void Parse_MissingContract_IsPartialAndItsAddressThrows()
+    {
+        var json = Edit(root => root["contracts"]!.AsObject().Remove("ComputeEscrow"));
+
+        var manifest = DeploymentManifest.Parse(json, "deployments/31337.json");
+
+        Assert.False(manifest.IsComplete);
+        var error = Assert.Throws<ManifestException>(() => manifest.EscrowAddress);
+        Assert.Contains("does not list ComputeEscrow", error.Message, StringComparison.Ordinal);
+        Assert.Equal("deployments/31337.json", error.Path);
+    }
+
+    [Fact]
+    public void Parse_UnknownContractKey_IsRejected()
+    {
+        var json = Edit(root => root["contracts"]!["Vault"] = root["contracts"]!["ComputeEscrow"]!.DeepClone());
+
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(json));
+
+        Assert.Contains("unknown contract 'Vault'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Parse_NonPositiveChainId_IsRejected(long chainId)
+    {
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(Edit(root => root["chainId"] = chainId)));
+
+        Assert.Contains("'chainId'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("schemaVersion")]
+    [InlineData("chainId")]
+    [InlineData("toolkitVersion")]
+    [InlineData("updatedAt")]
+    [InlineData("contracts")]
+    public void Parse_MissingRequiredField_NamesIt(string field)
+    {
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(Edit(root => root.AsObject().Remove(field))));
+
+        Assert.Contains($"'{field}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MissingCreationCodeHash_IsRejectedForDeployedContracts()
+    {
+        var json = Edit(root => root["contracts"]!["ComputeCapacityToken"]!.AsObject().Remove("creationCodeHash"));
+
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(json));
+
+        Assert.Contains("contracts.ComputeCapacityToken.creationCodeHash", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BadHash_NamesTheField()
+    {
+        var json = Edit(root => root["contracts"]!["UtilizationOracle"]!["runtimeCodeHash"] = "0x1234");
+
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(json));
+
+        Assert.Contains("contracts.UtilizationOracle.runtimeCodeHash", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_WrongType_NamesTheField()
+    {
+        var json = Edit(root => root["contracts"]!["UtilizationOracle"]!["blockNumber"] = "six");
+
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(json));
+
+        Assert.Contains("blockNumber", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_QuorumAboveReporters_IsRejected()
+    {
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(Edit(root => root["oracle"]!["quorum"] = 3)));
+
+        Assert.Contains("oracle.quorum", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_RoleOnUnknownContract_IsRejected()
+    {
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(Edit(root => root["roles"]![0]!["contract"] = "Nope")));
+
+        Assert.Contains("roles[0].contract", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SaveAsync_OverwritesAtomicallyAndLeavesNoTemporaryFile()
+    {
+        var path = DeploymentManifest.DefaultPath(directory, 31337);
+        await ManifestSamples.Complete().SaveAsync(path);
+
+        await (ManifestSamples.Complete() with { ToolkitVersion = "9.9.9" }).SaveAsync(path);
+
+        Assert.Equal("9.9.9", (await DeploymentManifest.LoadAsync(path)).ToolkitVersion);
+        Assert.Equal(["31337.json"], Directory.GetFiles(directory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task SaveAsync_InvalidManifest_ThrowsAndWritesNothing()
+    {
+        var path = DeploymentManifest.DefaultPath(directory, 31337);
+
+        await Assert.ThrowsAsync<ManifestException>(() => (ManifestSamples.Complete() with { ChainId = 0 }).SaveAsync(path));
+
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void DefaultPath_IsChainIdDotJson()
+    {
+        Assert.Equal(Path.Combine("deployments", "8453.json"), DeploymentManifest.DefaultPath("deployments", 8453));
+    }
+
+    private static string Edit(Action<JsonNode> edit)
+    {
+        var root = JsonNode.Parse(ManifestSamples.CompleteJson())!;
+        edit(root);
+        return root.ToJsonString();
+    }
+}
