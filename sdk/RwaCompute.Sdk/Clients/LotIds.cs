@@ -28,6 +28,5 @@ public static class LotIds
     /// <summary>The end of a lot's delivery window, read from its id.</summary>
     /// <param name="lotId">The lot id.</param>
     /// <returns>The end of the window.</returns>
-    public static DateTimeOffset EndsAt(BigInteger lotId) =>
-        DateTimeOffset.FromUnixTimeSeconds((long)(lotId >> HashBits));
+    public static DateTimeOffset EndsAt(BigInteger lotId) => SuiteContext.Time((ulong)((lotId >> HashBits) & ulong.MaxValue));
 }

@@ -23,6 +23,7 @@ public static class Roles
             throw new InputValidationException(nameof(role), "it is empty.");
         }
 
+        role = role.Trim();
         if (role == DefaultAdmin)
         {
             return new byte[32];

@@ -103,7 +103,8 @@ internal sealed class SuiteContext
         }
     }
 
-    public static DateTimeOffset Time(ulong unixSeconds) => DateTimeOffset.FromUnixTimeSeconds((long)Math.Min(unixSeconds, (ulong)long.MaxValue / 1000));
+    public static DateTimeOffset Time(ulong unixSeconds) =>
+        unixSeconds >= (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds() ? DateTimeOffset.MaxValue : DateTimeOffset.FromUnixTimeSeconds((long)unixSeconds);
 
     public static ulong Unix(DateTimeOffset time, string parameterName)
     {

@@ -24,11 +24,12 @@ public sealed partial class RwaComputeClientProvider : IDisposable
     /// <summary>Creates the provider (normally by dependency injection).</summary>
     /// <param name="options">The bound settings.</param>
     /// <param name="loggerFactory">Logging.</param>
-    public RwaComputeClientProvider(IOptions<RwaComputeOptions> options, ILoggerFactory loggerFactory)
+    /// <remarks>Without a registered <see cref="ILoggerFactory"/> (no <c>AddLogging</c>) nothing is logged.</remarks>
+    public RwaComputeClientProvider(IOptions<RwaComputeOptions> options, ILoggerFactory? loggerFactory = null)
     {
         this.options = options ?? throw new ArgumentNullException(nameof(options));
-        this.loggerFactory = loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory));
-        logger = loggerFactory.CreateLogger<RwaComputeClientProvider>();
+        this.loggerFactory = loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        logger = this.loggerFactory.CreateLogger<RwaComputeClientProvider>();
     }
 
     /// <summary>The connected client.</summary>
@@ -39,7 +40,7 @@ public sealed partial class RwaComputeClientProvider : IDisposable
     /// <exception cref="ChainIdMismatchException">The endpoint serves another chain.</exception>
     public async Task<RwaComputeClient> GetClientAsync(CancellationToken cancellationToken = default)
     {
-        if (client is { } ready)
+        if (Volatile.Read(ref client) is { } ready)
         {
             return ready;
         }
@@ -60,7 +61,12 @@ public sealed partial class RwaComputeClientProvider : IDisposable
 
             if (!Uri.TryCreate(settings.RpcUrl, UriKind.Absolute, out var rpcUrl))
             {
-                throw new InputValidationException(nameof(settings.RpcUrl), $"'{settings.RpcUrl}' is not an absolute URL.");
+                throw new InputValidationException(nameof(settings.RpcUrl), "the configured RPC URL is not an absolute URL.");
+            }
+
+            if (settings.RequestTimeoutSeconds <= 0 || settings.ReceiptTimeoutSeconds <= 0)
+            {
+                throw new InputValidationException(nameof(settings.RequestTimeoutSeconds), "timeouts must be positive.");
             }
 
             var manifest = await DeploymentManifest.LoadAsync(settings.ManifestPath, cancellationToken).ConfigureAwait(false);
@@ -76,11 +82,12 @@ public sealed partial class RwaComputeClientProvider : IDisposable
                     ReceiptTimeout = TimeSpan.FromSeconds(settings.ReceiptTimeoutSeconds),
                 },
             };
-            client = await RwaComputeClient.ConnectAsync(clientOptions, manifest, signer, loggerFactory, cancellationToken).ConfigureAwait(false);
-            var endpoint = rpcUrl.GetLeftPart(UriPartial.Authority);
+            var connected = await RwaComputeClient.ConnectAsync(clientOptions, manifest, signer, loggerFactory, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref client, connected);
+            var endpoint = ChainRpc.Redact(rpcUrl);
             var account = signer?.Address ?? "read-only";
             LogConnected(logger, endpoint, manifest.ChainId, account);
-            return client;
+            return connected;
         }
         finally
         {

@@ -25,16 +25,17 @@ public static class RwaComputeServiceCollectionExtensions
         return AddCore(services);
     }
 
-    /// <summary>Registers <see cref="RwaComputeClientProvider"/> with options bound from configuration (the
-    /// <c>RwaCompute</c> section by convention).</summary>
+    /// <summary>Registers <see cref="RwaComputeClientProvider"/> with options bound from configuration: the given
+    /// section, or its <c>RwaCompute</c> child when it has one (so passing the root configuration works too).</summary>
     /// <param name="services">The services.</param>
-    /// <param name="configuration">The section to bind.</param>
+    /// <param name="configuration">The section (or the root holding a <c>RwaCompute</c> section).</param>
     /// <returns>The services.</returns>
     public static IServiceCollection AddRwaCompute(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<RwaComputeOptions>().Bind(configuration);
+        var section = configuration.GetSection(RwaComputeOptions.SectionName);
+        services.AddOptions<RwaComputeOptions>().Bind(section.Exists() ? section : configuration);
         return AddCore(services);
     }
 

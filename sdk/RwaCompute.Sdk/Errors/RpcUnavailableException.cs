@@ -1,7 +1,9 @@
 namespace RwaCompute.Sdk.Errors;
 
-/// <summary>The JSON-RPC endpoint did not answer (refused, reset, timed out). Nothing is assumed about a
-/// transaction in flight: re-running the operation is safe because the SDK re-reads the account's nonce.</summary>
+/// <summary>The JSON-RPC endpoint did not answer (refused, reset, timed out). Raised by reads and by sending (before
+/// or during the broadcast — the SDK then re-reads the account's nonce, so a re-run cannot reuse a stale one; when the
+/// broadcast itself failed, check the account's transactions before re-running an operation that must not happen
+/// twice). Waiting for a receipt does not raise it: the wait polls on until its timeout.</summary>
 public sealed class RpcUnavailableException : RwaComputeException
 {
     /// <summary>Creates the exception.</summary>

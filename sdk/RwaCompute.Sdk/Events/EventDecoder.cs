@@ -34,7 +34,7 @@ public sealed class EventDecoder
             foreach (var type in eventTypes.Where(t => t.Namespace == ns))
             {
                 var abi = ABITypedRegistry.GetEvent(type);
-                var decode = DecodeMethod.MakeGenericMethod(type).CreateDelegate<Func<FilterLog, IEventDTO>>();
+                var decode = DecodePlan.TryCreate(type) ?? DecodeMethod.MakeGenericMethod(type).CreateDelegate<Func<FilterLog, IEventDTO>>();
                 decoders[(address.ToLowerInvariant(), abi.Sha3Signature.ToLowerInvariant())] = (contract, abi.Name, decode);
             }
         }
@@ -46,8 +46,9 @@ public sealed class EventDecoder
     public SuiteEvent? Decode(FilterLog log)
     {
         ArgumentNullException.ThrowIfNull(log);
-        if (log.Topics is not { Length: > 0 } || log.Topics[0]?.ToString() is not { } topic0)
+        if (log.Topics is not { Length: > 0 } || log.Topics[0]?.ToString() is not { } topic0 || log.Address is null || log.BlockNumber is null || log.LogIndex is null)
         {
+            // Not a suite event, or a pending log (no block yet).
             return null;
         }
 

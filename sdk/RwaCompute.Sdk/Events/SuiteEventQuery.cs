@@ -18,7 +18,7 @@ namespace RwaCompute.Sdk.Events;
 /// them.</remarks>
 public sealed class SuiteEventQuery
 {
-    private static readonly string[] RangeErrorFragments = ["query returned more than", "limit", "too many", "range", "exceed", "response size"];
+    private static readonly string[] RangeErrorFragments = ["query returned more than", "block range", "range too large", "range is too large", "too many results", "too many logs", "response size", "log response size exceeded", "query exceeds max"];
     private readonly ChainRpc rpc;
     private readonly EventDecoder decoder;
     private readonly string[] addresses;
@@ -114,9 +114,10 @@ public sealed class SuiteEventQuery
             {
                 logs = await rpc.GetLogsAsync(Filter(from, end), cancellationToken).ConfigureAwait(false);
             }
-            catch (RpcResponseException ex) when (IsRangeTooLarge(ex) && end > from && chunk / 2 >= options.MinimumChunkSize)
+            catch (RpcResponseException ex) when (IsRangeTooLarge(ex) && end > from && (end - from + 1) / 2 >= options.MinimumChunkSize)
             {
-                chunk /= 2;
+                // Halve what was actually asked for (the last chunk may be shorter than the chunk size).
+                chunk = (end - from + 1) / 2;
                 continue;
             }
 
@@ -156,6 +157,11 @@ public sealed class SuiteEventQuery
     private static bool IsRangeTooLarge(RpcResponseException exception)
     {
         var message = exception.RpcError?.Message ?? exception.Message;
+        if (message.Contains("rate limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         return RangeErrorFragments.Any(fragment => message.Contains(fragment, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -42,7 +42,8 @@ public sealed class FeeEstimator
         Task<FeeQuote> refresh;
         lock (sync)
         {
-            refresh = refreshing ??= RefreshAsync(cancellationToken);
+            // Shared by every waiting caller, so it must not die with the first caller's token; started outside the lock.
+            refresh = refreshing ??= Task.Run(() => RefreshAsync(CancellationToken.None), CancellationToken.None);
         }
 
         try
@@ -82,6 +83,7 @@ public sealed class FeeEstimator
         lock (sync)
         {
             cached = null;
+            refreshing = null;
         }
     }
 

@@ -81,6 +81,22 @@ public sealed class NonceManager
         }
     }
 
+    /// <summary>
+    /// Enters an account's send section: lease, sign and broadcast inside it, so the node receives the account's
+    /// transactions in nonce order. (Out-of-order arrival is legal, but some nodes — anvil 1.7 among them — can then
+    /// leave transactions stuck in their queued pool.) Simulation and receipt waiting stay outside, concurrent.
+    /// </summary>
+    /// <param name="address">The account.</param>
+    /// <param name="cancellationToken">Cancels the wait to enter.</param>
+    /// <returns>Dispose to leave the section.</returns>
+    public async Task<IDisposable> EnterSendAsync(string address, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(address);
+        var state = accounts.GetOrAdd(address, _ => new AccountState());
+        await state.Send.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new SendSection(state.Send);
+    }
+
     /// <summary>Forgets what is known of an account: the next lease re-reads the chain.</summary>
     /// <param name="address">The account.</param>
     public void Invalidate(string address)
@@ -147,9 +163,24 @@ public sealed class NonceManager
         }
     }
 
+    private sealed class SendSection(SemaphoreSlim gate) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+
     private sealed class AccountState
     {
         public SemaphoreSlim Initialization { get; } = new(1, 1);
+
+        public SemaphoreSlim Send { get; } = new(1, 1);
 
         public BigInteger? Next { get; set; }
 

@@ -42,28 +42,41 @@ public sealed partial class ReceiptWaiter
         var depth = Math.Max(1, confirmations ?? options.Confirmations);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ReceiptTimeout);
-        var delay = options.InitialPollInterval;
-        var missingSince = (DateTimeOffset?)null;
+        // A node usually mines a fresh transaction within a millisecond or two: the first re-poll comes quickly,
+        // then the back-off starts. The "was it dropped?" lookup only runs once the receipt has been missing for
+        // DroppedAfter, so a healthy wait costs one call per poll.
+        var delay = TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerMillisecond, options.InitialPollInterval.Ticks));
+        var missingSince = (DateTimeOffset?)DateTimeOffset.UtcNow;
         try
         {
             while (true)
             {
-                var receipt = await rpc.GetReceiptAsync(transaction.Hash, timeout.Token).ConfigureAwait(false);
-                if (receipt is not null)
+                try
                 {
-                    missingSince = null;
-                    if (depth <= 1 || await IsConfirmedAsync(receipt, depth, timeout.Token).ConfigureAwait(false))
+                    var receipt = await rpc.GetReceiptAsync(transaction.Hash, timeout.Token).ConfigureAwait(false);
+                    if (receipt is not null)
                     {
-                        return receipt;
+                        missingSince = DateTimeOffset.UtcNow;
+                        if (depth <= 1 || await IsConfirmedAsync(receipt, depth, timeout.Token).ConfigureAwait(false))
+                        {
+                            return receipt;
+                        }
+                    }
+                    else
+                    {
+                        missingSince = await CheckDroppedAsync(transaction, missingSince, timeout.Token).ConfigureAwait(false);
                     }
                 }
-                else
+                catch (RpcUnavailableException ex)
                 {
-                    missingSince = await CheckDroppedAsync(transaction, missingSince, timeout.Token).ConfigureAwait(false);
+                    // The transaction is out: a node that blinks must not make the caller think it can re-send.
+                    LogPollFailed(logger, transaction.Hash, ex.Message);
                 }
 
                 await Task.Delay(delay, timeout.Token).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(options.MaxPollInterval.Ticks, (long)(delay.Ticks * options.PollBackoffFactor)));
+                delay = delay < options.InitialPollInterval
+                    ? options.InitialPollInterval
+                    : TimeSpan.FromTicks(Math.Min(options.MaxPollInterval.Ticks, (long)(delay.Ticks * options.PollBackoffFactor)));
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -94,21 +107,17 @@ public sealed partial class ReceiptWaiter
 
     private async Task<DateTimeOffset?> CheckDroppedAsync(SentTransaction transaction, DateTimeOffset? missingSince, CancellationToken cancellationToken)
     {
+        var now = DateTimeOffset.UtcNow;
+        if (missingSince is { } since && now - since < options.DroppedAfter)
+        {
+            return missingSince;
+        }
+
         var known = await rpc.GetTransactionAsync(transaction.Hash, cancellationToken).ConfigureAwait(false);
         if (known is not null)
         {
-            return null;
-        }
-
-        var now = DateTimeOffset.UtcNow;
-        if (missingSince is null)
-        {
+            // Pending in the pool: look again after another DroppedAfter.
             return now;
-        }
-
-        if (now - missingSince.Value < options.DroppedAfter)
-        {
-            return missingSince;
         }
 
         LogRebroadcast(logger, transaction.Hash, transaction.Nonce);
@@ -120,9 +129,20 @@ public sealed partial class ReceiptWaiter
         {
             // Back in the pool already.
         }
+        catch (RpcResponseException ex) when (TransactionSender.IsNonceRejection(ex))
+        {
+            // Its nonce was taken by another transaction of the account: unless it was mined meanwhile, it never will be.
+            if (await rpc.GetReceiptAsync(transaction.Hash, cancellationToken).ConfigureAwait(false) is null)
+            {
+                throw new TransactionDroppedException(transaction.Hash, transaction.Nonce, ex);
+            }
+        }
 
-        return null;
+        return DateTimeOffset.UtcNow;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for {Hash}: the node did not answer ({Reason}); polling on.")]
+    private static partial void LogPollFailed(ILogger logger, string hash, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Transaction {Hash} was dropped by the node; re-broadcasting it (nonce {Nonce}).")]
     private static partial void LogRebroadcast(ILogger logger, string hash, BigInteger nonce);

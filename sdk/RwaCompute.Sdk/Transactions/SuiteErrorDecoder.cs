@@ -29,14 +29,15 @@ public sealed class SuiteErrorDecoder : ContractErrorDecoder
         decoders = [first, .. new ContractErrorDecoder[] { ComputeEscrowErrorDecoder.Instance, ComputeCapacityTokenErrorDecoder.Instance, UtilizationOracleErrorDecoder.Instance }.Where(d => d != first)];
     }
 
-    /// <summary>The decoder for the suite's own errors (escrow first).</summary>
-    public static SuiteErrorDecoder Instance { get; } = new();
+    /// <summary>The decoder for the suite's own errors (token first: the escrow re-declares the token's errors it
+    /// can bubble up, and they are the token's).</summary>
+    public static SuiteErrorDecoder Instance { get; } = Preferring(ComputeCapacityTokenErrorDecoder.Instance);
 
     /// <summary>For calls to the token: the token's errors first.</summary>
     public static SuiteErrorDecoder ForToken { get; } = Preferring(ComputeCapacityTokenErrorDecoder.Instance);
 
     /// <summary>For calls to the escrow: the escrow's errors first.</summary>
-    public static SuiteErrorDecoder ForEscrow { get; } = Instance;
+    public static SuiteErrorDecoder ForEscrow { get; } = Preferring(ComputeEscrowErrorDecoder.Instance);
 
     /// <summary>For calls to the oracle: the oracle's errors first.</summary>
     public static SuiteErrorDecoder ForOracle { get; } = Preferring(UtilizationOracleErrorDecoder.Instance);

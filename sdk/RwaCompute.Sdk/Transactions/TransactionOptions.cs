@@ -61,7 +61,7 @@ public sealed record TransactionOptions
             throw new ArgumentOutOfRangeException(nameof(InitialPollInterval), InitialPollInterval, "must be positive and at most MaxPollInterval");
         }
 
-        if (PollBackoffFactor < 1)
+        if (double.IsNaN(PollBackoffFactor) || PollBackoffFactor < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(PollBackoffFactor), PollBackoffFactor, "must be at least 1");
         }
@@ -74,6 +74,16 @@ public sealed record TransactionOptions
         if (BaseFeeMultiplier < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(BaseFeeMultiplier), BaseFeeMultiplier, "must be at least 1");
+        }
+
+        if (DroppedAfter <= TimeSpan.Zero || FeeQuoteLifetime < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DroppedAfter), "DroppedAfter must be positive and FeeQuoteLifetime not negative");
+        }
+
+        if (MaxPriorityFeePerGas is { Sign: < 0 })
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxPriorityFeePerGas), MaxPriorityFeePerGas, "must not be negative");
         }
 
         if (NonceRetries < 0)

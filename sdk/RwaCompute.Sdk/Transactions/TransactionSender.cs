@@ -68,12 +68,14 @@ public sealed partial class TransactionSender
         ArgumentNullException.ThrowIfNull(call);
         var gasLimit = call.GasLimit ?? await EstimateGasAsync(call, cancellationToken).ConfigureAwait(false);
         RpcResponseException? lastRejection = null;
+        var feePercent = 100;
         for (var attempt = 0; attempt <= options.NonceRetries; attempt++)
         {
             var quote = await fees.QuoteAsync(cancellationToken).ConfigureAwait(false);
+            using var section = await nonces.EnterSendAsync(From, cancellationToken).ConfigureAwait(false);
             using var lease = await nonces.LeaseAsync(From, cancellationToken).ConfigureAwait(false);
             var signed = signer.SignTransaction(new Eip1559TransactionRequest(
-                ChainId, lease.Nonce, quote.MaxPriorityFeePerGas, quote.MaxFeePerGas, gasLimit, call.To, call.Value, call.Data));
+                ChainId, lease.Nonce, quote.MaxPriorityFeePerGas * feePercent / 100, quote.MaxFeePerGas * feePercent / 100, gasLimit, call.To, call.Value, call.Data));
             var hash = Sha3Keccack.Current.CalculateHash(signed.HexToByteArray()).ToHex(true);
             var sent = new SentTransaction(hash, From, lease.Nonce, call, gasLimit, signed);
             try
@@ -97,12 +99,21 @@ public sealed partial class TransactionSender
             }
             catch (RpcResponseException ex) when (IsFeeRejection(ex))
             {
+                // Underpriced (a replacement needs +10 %, or the base fee jumped): re-quote and bid 25 % higher.
                 lastRejection = ex;
                 fees.Invalidate();
+                feePercent += 25;
             }
             catch (RpcResponseException ex) when (DecoderFor(call).TryTranslate(ex, out var revert))
             {
                 throw revert;
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancelled mid-broadcast: the node may have the transaction, so its nonce must not be handed out
+                // again; the next send re-reads the chain.
+                nonces.Invalidate(From);
+                throw;
             }
             catch (RpcUnavailableException)
             {
@@ -112,6 +123,7 @@ public sealed partial class TransactionSender
             }
         }
 
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(lastRejection!).Throw();
         throw lastRejection!;
     }
 
@@ -150,7 +162,10 @@ public sealed partial class TransactionSender
     internal static bool IsAlreadyKnown(RpcResponseException exception) =>
         MessageContains(exception, "already known", "already imported", "known transaction");
 
-    private static bool IsNonceRejection(RpcResponseException exception) =>
+    /// <summary>Whether a node's rejection is about the nonce (used, too high, already imported).</summary>
+    /// <param name="exception">The rejection.</param>
+    /// <returns><see langword="true"/> for nonce rejections.</returns>
+    internal static bool IsNonceRejection(RpcResponseException exception) =>
         MessageContains(exception, "nonce too low", "nonce too high", "invalid nonce", "nonce has already been used", "transaction already imported");
 
     private static bool IsFeeRejection(RpcResponseException exception) =>

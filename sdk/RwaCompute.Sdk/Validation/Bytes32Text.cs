@@ -7,6 +7,8 @@ namespace RwaCompute.Sdk.Validation;
 /// <summary>Converts between the contracts' fixed-size byte fields (pool ids, GPU models, regions) and text.</summary>
 public static class Bytes32Text
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Parses a fixed-size field: 0x hex of exactly <paramref name="size"/> bytes, or a short UTF-8 label
     /// (right-padded with zeros, like Solidity's <c>bytes32("label")</c>).</summary>
     /// <param name="value">Hex or a label.</param>
@@ -21,9 +23,12 @@ public static class Bytes32Text
             throw new InputValidationException(parameterName, "it is empty.");
         }
 
-        if (value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && value.Length == 2 + (2 * size) && value[2..].IsHex())
+        if (value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && value.Length > 2 && value[2..].IsHex())
         {
-            return value.HexToByteArray();
+            // Hex is an id, never a label: it must be exactly the field's size.
+            return value.Length == 2 + (2 * size)
+                ? ("0x" + value[2..]).HexToByteArray()
+                : throw new InputValidationException(parameterName, $"0x hex must be exactly {size} bytes ({2 * size} hex digits), got {(value.Length - 2) / 2.0:0.#} bytes.");
         }
 
         var bytes = Encoding.UTF8.GetBytes(value);
@@ -44,9 +49,20 @@ public static class Bytes32Text
     {
         ArgumentNullException.ThrowIfNull(value);
         var length = Array.FindLastIndex(value, b => b != 0) + 1;
-        if (length > 0 && value.Take(length).All(b => b is >= 0x20 and < 0x7f))
+        if (length > 0 && !value.AsSpan(length).ContainsAnyExcept((byte)0))
         {
-            return Encoding.ASCII.GetString(value, 0, length);
+            try
+            {
+                var text = StrictUtf8.GetString(value, 0, length);
+                if (!text.Any(char.IsControl) && !text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+                {
+                    return text;
+                }
+            }
+            catch (DecoderFallbackException)
+            {
+                // Not text: show hex.
+            }
         }
 
         return value.ToHex(true);

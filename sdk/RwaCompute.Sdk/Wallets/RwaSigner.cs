@@ -44,9 +44,14 @@ public sealed class RwaSigner
 
     private readonly EthECKey key;
 
+    // libsecp256k1 (NBitcoin's managed port) signs recoverably in one step: ~10x faster than Nethereum's default
+    // BouncyCastle signing, which then recovers v by trial. Both use RFC 6979 nonces and low s: the bytes are the same.
+    private readonly NBitcoin.Secp256k1.ECPrivKey fastKey;
+
     private RwaSigner(byte[] privateKey)
     {
         key = new EthECKey(privateKey, true);
+        fastKey = NBitcoin.Secp256k1.Context.Instance.CreateECPrivKey(privateKey);
         Address = AddressUtil.Current.ConvertToChecksumAddress(key.GetPublicAddress());
     }
 
@@ -312,8 +317,9 @@ public sealed class RwaSigner
             request.Value,
             data,
             []);
-        var raw = new Transaction1559Signer().SignTransaction(key, transaction);
-        return raw.EnsureHexPrefix();
+        var (r, sValue, recoveryId) = SignRecoverable(Sha3Keccack.Current.CalculateHash(transaction.GetRLPEncodedRaw()));
+        transaction.SetSignature(new Signature(r, sValue, recoveryId == 0 ? [] : [(byte)recoveryId]));
+        return transaction.GetRLPEncoded().ToHex(true);
     }
 
     /// <summary>
@@ -332,12 +338,28 @@ public sealed class RwaSigner
                 string.Create(CultureInfo.InvariantCulture, $"The digest must be 32 bytes; got {digest.Length}."), nameof(digest));
         }
 
-        var signature = key.SignAndCalculateV(digest);
+        var (r, sValue, recoveryId) = SignRecoverable(digest);
         var result = new byte[65];
-        CopyLeftPadded(signature.R, result.AsSpan(0, 32));
-        CopyLeftPadded(signature.S, result.AsSpan(32, 32));
-        result[64] = signature.V[^1];
+        r.CopyTo(result, 0);
+        sValue.CopyTo(result, 32);
+        result[64] = (byte)(27 + recoveryId);
         return result;
+    }
+
+    /// <summary>Signs a 32-byte hash: r and s as 32 big-endian bytes each (s low), and the recovery id (0 or 1).</summary>
+    private (byte[] R, byte[] S, int RecoveryId) SignRecoverable(byte[] hash)
+    {
+        if (!fastKey.TrySignRecoverable(hash, out var signature) || signature is null)
+        {
+            throw new InvalidOperationException("secp256k1 signing failed.");
+        }
+
+        signature.Deconstruct(out var r, out var sValue, out var recoveryId);
+        var rBytes = new byte[32];
+        var sBytes = new byte[32];
+        r.WriteToSpan(rBytes);
+        sValue.WriteToSpan(sBytes);
+        return (rBytes, sBytes, recoveryId);
     }
 
     /// <summary>The address only: <c>RwaSigner(0x…)</c>.</summary>

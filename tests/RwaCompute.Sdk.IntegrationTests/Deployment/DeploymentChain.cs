@@ -1,5 +1,6 @@
 using System.Numerics;
 using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
 using Nethereum.Web3.Accounts;
 using RwaCompute.Devnet.Anvil;
@@ -69,9 +70,11 @@ internal sealed class DeploymentChain : IAsyncDisposable
 
     public SuiteDeployer Deployer() => new(Web3, Directory) { ReceiptTimeout = TimeSpan.FromSeconds(20) };
 
+    /// <summary>The admin's transaction count including pending ones: a transaction broadcast just before a
+    /// simulated crash counts even if anvil has not mined it yet (on a loaded machine it may not have).</summary>
     public async Task<BigInteger> NonceAsync()
     {
-        HexBigInteger count = await Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(Admin);
+        HexBigInteger count = await Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(Admin, BlockParameter.CreatePending());
         return count.Value;
     }
 

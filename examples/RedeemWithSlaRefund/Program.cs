@@ -1,0 +1,35 @@
+// Redeem-with-SLA-refund: a holder redeems 40 GPU-hours for delivery; the pool's reporters attest (EIP-712,
+// 3 signatures, median stored on-chain) an uptime of 97 % against a 99 % SLA; the holder claims the refund at the
+// lot's reference price from the provider's bond and withdraws it.
+using RwaCompute.Examples;
+using RwaCompute.Sdk.Clients;
+using RwaCompute.Sdk.Oracle;
+
+using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+var ct = cancellation.Token;
+var session = await ExampleSession.ConnectAsync(ct);
+var (lotId, poolId) = await session.IssueLotAsync(units: 300, pricePerUnit: 2_000_000, ct);
+await session.Provider.Token.TransferAsync(session.Alice.Account!, lotId, 60, ct);
+
+var redemption = await session.Alice.Escrow.RedeemAsync(lotId, 40, ct);
+var opened = await session.Alice.Escrow.GetRedemptionAsync(redemption.Value, ct);
+Console.WriteLine($"redemption {redemption.Value}: 40 GPU-hours burned, {ExampleSession.Usdc(opened.Reserved)} of bond reserved, deadline {opened.Deadline:u}");
+
+// Each reporter signs its own observation off-chain; anyone can submit them together.
+var observedAt = (ulong)(await session.ChainTimeAsync(ct)).ToUnixTimeSeconds();
+var signed = new List<SignedObservation>();
+foreach (var (reporter, uptime) in session.Reporters.Zip(new ushort[] { 9_650, 9_700, 9_720 }))
+{
+    var observation = new UtilizationObservation(UtilizationBps: 8_800, UptimeBps: uptime, DeliveredGpuHours: 35, EnergyKwh: 25, ObservedAt: observedAt);
+    signed.Add(await session.Admin.Oracle.SignObservationAsync(reporter, poolId, epoch: 1, observation, ct));
+}
+
+await session.Admin.Oracle.SubmitReportAsync(poolId, epoch: 1, signed, ct);
+var report = await session.Alice.Oracle.LatestFreshAsync(poolId, TimeSpan.FromHours(1), ct);
+Console.WriteLine($"oracle: epoch {report.Epoch}, uptime {report.UptimeBps / 100.0:0.00} % (median of {report.SignerCount}), SLA 99.00 %");
+
+await session.Alice.Escrow.ClaimRefundAsync(redemption.Value, ct);
+var refunded = await session.Alice.Escrow.GetRedemptionAsync(redemption.Value, ct);
+ExampleSession.Expect(refunded.Status == RedemptionStatus.Refunded, $"redemption {redemption.Value} is {refunded.Status}");
+var withdrawn = await session.Alice.Escrow.WithdrawAsync(cancellationToken: ct);
+ExampleSession.Expect(withdrawn.Value >= 40 * 2_000_000, $"holder withdrew {ExampleSession.Usdc(withdrawn.Value)} (the 80 USDC refund)");

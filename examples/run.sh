@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every example against a fresh devnet, consuming RwaCompute.Sdk as a package from the local feed:
+#   1. dotnet pack sdk/RwaCompute.Sdk -> artifacts/packages
+#   2. rwa devnet --keep-running on a free 127.0.0.1 port (deploys the suite, runs its own story)
+#   3. each example restores RwaCompute.Sdk from artifacts/packages (examples/nuget.config) and runs
+# Exits non-zero if any step or example fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+dotnet pack sdk/RwaCompute.Sdk -c Release -o artifacts/packages --nologo -v quiet
+dotnet build tools/RwaCompute.Cli -c Release --nologo -v quiet -clp:ErrorsOnly
+# The examples' private package folder must not hold an older build of the same version.
+rm -rf examples/.packages/rwacompute.sdk
+
+work=$(mktemp -d)
+port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+log="$work/devnet.log"
+dotnet tools/RwaCompute.Cli/bin/Release/net10.0/rwa.dll devnet --keep-running --port "$port" --deployments "$work/deployments" >"$log" 2>&1 &
+devnet=$!
+cleanup() { kill -TERM "$devnet" 2>/dev/null || true; wait "$devnet" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+for _ in $(seq 1 600); do
+  if grep -q "Ctrl+C" "$log" 2>/dev/null; then break; fi
+  if ! kill -0 "$devnet" 2>/dev/null; then cat "$log"; echo "rwa devnet exited early"; exit 1; fi
+  sleep 0.2
+done
+grep -q "Ctrl+C" "$log" || { cat "$log"; echo "rwa devnet did not become ready"; exit 1; }
+
+export RWA_RPC_URL="http://127.0.0.1:$port"
+export RWA_MANIFEST="$work/deployments/31337.json"
+export RWA_MNEMONIC="test test test test test test test test test test test junk" # anvil's public test keys
+for example in IssueAndSell PledgeForLoan RedeemWithSlaRefund; do
+  echo "==> example: $example"
+  dotnet run --project "examples/$example" -c Release
+done
+echo "all examples passed (RwaCompute.Sdk from $root/artifacts/packages)"

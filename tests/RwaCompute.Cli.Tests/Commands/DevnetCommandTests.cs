@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.Json;
+using RwaCompute.Cli.Tests.Infrastructure;
+using Xunit;
+
+namespace RwaCompute.Cli.Tests.Commands;
+
+public sealed class DevnetCommandTests
+{
+    [Fact]
+    public async Task Devnet_OnAFreePort_RunsTheLifecycleAndPrintsTheSummary()
+    {
+        var directory = Directory.CreateTempSubdirectory("rwa-cli-devnet-").FullName;
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var run = await CliRun.RunAsync("devnet", "--port", "0", "--deployments", directory);
+
+            Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+            foreach (var table in new[] { "Lots", "Holders of", "Escrow positions", "Latest utilization" })
+            {
+                Assert.Contains(table, run.Stdout, StringComparison.Ordinal);
+            }
+
+            Assert.Contains("H100-SXM5-80G", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Refunded", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Delivered", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Claimed", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Repaid", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("[ok] Issued 1,000 GPU-hours", run.Stdout, StringComparison.Ordinal);
+            var manifest = Path.Combine(directory, "31337.json");
+            Assert.True(File.Exists(manifest));
+            Assert.Contains("Manifest: " + manifest, run.Stdout, StringComparison.Ordinal);
+            Assert.Empty(run.Stderr);
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"devnet took {stopwatch.Elapsed}");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Devnet_PortInUse_FailsWithPreflightExitCodeAndSuggestsPortZero()
+    {
+        await using var chain = await TestChain.StartAsync();
+
+        var run = await CliRun.RunAsync("devnet", "--port", chain.Anvil.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--deployments", chain.Deployments);
+
+        Assert.Equal(ExitCodes.PreflightRefused, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("error: port ", line, StringComparison.Ordinal);
+        Assert.Contains("--port 0", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Devnet_AsTheBuiltExecutableWithJson_PrintsParsableSummary()
+    {
+        var directory = Directory.CreateTempSubdirectory("rwa-cli-devnet-exe-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = directory,
+            };
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "rwa.dll"), "devnet", "--port", "0", "--json" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(timeout.Token);
+
+            Assert.True(process.ExitCode == 0, await stderr);
+            using var json = JsonDocument.Parse(await stdout);
+            Assert.Equal(31337, json.RootElement.GetProperty("chainId").GetInt64());
+            Assert.Equal("H100-SXM5-80G", json.RootElement.GetProperty("lots")[0].GetProperty("gpuModel").GetString());
+            Assert.Equal(5, json.RootElement.GetProperty("holders").GetArrayLength());
+            Assert.Equal(3UL, json.RootElement.GetProperty("utilization")[0].GetProperty("epoch").GetUInt64());
+            Assert.True(File.Exists(Path.Combine(directory, "deployments", "31337.json")));
+            Assert.Contains("[ok] Started anvil", await stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

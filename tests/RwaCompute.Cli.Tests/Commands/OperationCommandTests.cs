@@ -1,0 +1,114 @@
+using System.Text.Json;
+using RwaCompute.Cli.Tests.Infrastructure;
+using Xunit;
+
+namespace RwaCompute.Cli.Tests.Commands;
+
+/// <summary>The operation commands, in the order of a lot's life, against one deployed suite.</summary>
+public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<SuiteFixture>
+{
+    private TestChain Chain => suite.Chain;
+
+    [Fact]
+    public async Task Lifecycle_OfferBuyTransferPledgeRedeem_ThroughTheCli()
+    {
+        var accounts = SuiteFixture.Accounts;
+        var offer = Json(await Run("offer", suite.LotId, "100", "--price", "3.25", "--expires", "7d", "--as", "provider", "--json"));
+        var offerId = offer.RootElement.GetProperty("id").GetString()!;
+
+        await Run("buy", offerId, "40", "--as", "alice");
+        await Run("transfer", suite.LotId, "5", "--to", accounts.Bob.Address, "--as", "alice");
+
+        var pledge = Json(await Run("pledge", "request", suite.LotId, "10", "--principal", "12.5", "--fee", "0.5", "--maturity", "10d", "--lender", accounts.Lender.Address, "--as", "alice", "--json"));
+        var pledgeId = pledge.RootElement.GetProperty("id").GetString()!;
+        await Run("pledge", "fund", pledgeId, "--as", "lender");
+        await Run("withdraw", "--as", "alice");
+        await Run("repay", pledgeId, "--as", "alice");
+        var shown = Json(await Run("pledge", "show", pledgeId, "--json"));
+        Assert.Equal("Repaid", shown.RootElement.GetProperty("status").GetString());
+        Assert.Equal("12.5", shown.RootElement.GetProperty("principalUsdc").GetString());
+
+        var redemption = Json(await Run("redeem", suite.LotId, "5", "--as", "bob", "--json"));
+        var redemptionId = redemption.RootElement.GetProperty("id").GetString()!;
+        await Run("confirm", redemptionId, "--as", "bob");
+
+        var lot = Json(await Run("lot", "show", suite.LotId, "--json"));
+        Assert.Equal(1000UL, lot.RootElement.GetProperty("unitsIssued").GetUInt64());
+        Assert.Equal(5UL, lot.RootElement.GetProperty("unitsBurned").GetUInt64());
+        Assert.Equal("3", lot.RootElement.GetProperty("referencePriceUsdc").GetString());
+        Assert.Equal(9900, lot.RootElement.GetProperty("slaUptimeBps").GetInt32());
+
+        var list = Json(await Run("lot", "list", "--json"));
+        Assert.Contains(list.RootElement.EnumerateArray(), l => l.GetProperty("lotId").GetString() == suite.LotId);
+        var table = await Run("lot", "list");
+        Assert.Contains("H100-SXM5-80G", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Oracle_SignByThreeReportersThenReport_ShowsTheMedian()
+    {
+        var files = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            var path = Path.Combine(Chain.Directory, $"obs-{i}.json");
+            await Run("oracle", "sign", "--pool", SuiteFixture.Pool, "--epoch", "1", "--utilization", (8_500 + (i * 100)).ToString(System.Globalization.CultureInfo.InvariantCulture), "--uptime", "99.5%", "--delivered", "100", "--energy", "70", "--out", path, "--as", "reporter" + i);
+            files.Add(path);
+        }
+
+        await Run(["oracle", "report", .. files, "--as", "alice"]);
+        var report = Json(await Run("oracle", "show", SuiteFixture.Pool, "--json"));
+
+        Assert.Equal(1UL, report.RootElement.GetProperty("epoch").GetUInt64());
+        Assert.Equal(8_700, report.RootElement.GetProperty("utilizationBps").GetInt32());
+        Assert.Equal(9_950, report.RootElement.GetProperty("uptimeBps").GetInt32());
+        Assert.Equal(3, report.RootElement.GetProperty("signers").GetInt32());
+    }
+
+    [Fact]
+    public async Task Compliance_FreezeAndPause_RefuseTransfersWithoutSending()
+    {
+        var accounts = SuiteFixture.Accounts;
+        await Run("freeze", accounts.Lender.Address, "--as", "admin");
+        var before = await Chain.NonceAsync(accounts.Provider.Address);
+        var frozen = await CliRun.RunAsync(Chain.Args("transfer", suite.LotId, "1", "--to", accounts.Lender.Address, "--as", "provider"));
+        Assert.Equal(ExitCodes.PreflightRefused, frozen.ExitCode);
+        Assert.Contains("ReceiverFrozen", Assert.Single(frozen.ErrorLines), StringComparison.Ordinal);
+        await Run("freeze", accounts.Lender.Address, "--unfreeze", "--as", "admin");
+
+        await Run("pause", "--as", "admin");
+        var status = Json(await Run("status", "--json"));
+        Assert.True(status.RootElement.GetProperty("tokenPaused").GetBoolean());
+        var paused = await CliRun.RunAsync(Chain.Args("transfer", suite.LotId, "1", "--to", accounts.Lender.Address, "--as", "provider"));
+        Assert.Equal(ExitCodes.PreflightRefused, paused.ExitCode);
+        await Run("pause", "--resume", "--as", "admin");
+        Assert.Equal(before, await Chain.NonceAsync(accounts.Provider.Address));
+    }
+
+    [Fact]
+    public async Task Signer_FromPrivateKeyEnvironmentVariable_Sends()
+    {
+        var variable = "RWA_TEST_KEY_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(variable, "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+        try
+        {
+            var run = await Run("allow", SuiteFixture.Accounts.Reporters[0].Address, "--private-key-env", variable);
+            Assert.StartsWith("ok: allowlisted", run.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", run.Stdout + run.Stderr, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    private static JsonDocument Json(CliRun run) => JsonDocument.Parse(run.Stdout);
+
+    private Task<CliRun> Run(params string[] args) => RunChecked(args);
+
+    private async Task<CliRun> RunChecked(string[] args)
+    {
+        var run = await CliRun.RunAsync(Chain.Args(args));
+        Assert.True(run.ExitCode == ExitCodes.Success, string.Join(' ', args) + "\n" + run);
+        return run;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Numerics;
+using RwaCompute.Cli.Parsing;
+using Xunit;
+
+namespace RwaCompute.Cli.Tests.Commands;
+
+public sealed class ParsingTests
+{
+    [Theory]
+    [InlineData("12.5", 12_500_000)]
+    [InlineData("0.000001", 1)]
+    [InlineData("3", 3_000_000)]
+    [InlineData("12500000base", 12_500_000)]
+    [InlineData("7usdc", 7_000_000)]
+    [InlineData("1.123456", 1_123_456)]
+    public void UsdcAmount_Parse_IsExact(string text, long expected) =>
+        Assert.Equal(new BigInteger(expected), UsdcAmount.Parse(text, "--amount"));
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1.0000001")]
+    [InlineData("1e6")]
+    [InlineData("1,000")]
+    [InlineData("0")]
+    [InlineData("")]
+    [InlineData("12.5base")]
+    public void UsdcAmount_Parse_RejectsBadText(string text) =>
+        Assert.Throws<CliInputException>(() => UsdcAmount.Parse(text, "--amount"));
+
+    [Theory]
+    [InlineData(12_500_000, "12.5")]
+    [InlineData(1, "0.000001")]
+    [InlineData(1_234_000_000_000, "1,234,000")]
+    public void UsdcAmount_Format_RoundTrips(long baseUnits, string expected) =>
+        Assert.Equal(expected, UsdcAmount.Format(baseUnits));
+
+    [Theory]
+    [InlineData("7d", 7 * 86_400)]
+    [InlineData("12h", 12 * 3_600)]
+    [InlineData("P1DT1H", 90_000)]
+    [InlineData("2w", 14 * 86_400)]
+    public void TimeText_Duration_IsRelativeToChainTime(string text, long seconds)
+    {
+        var now = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
+        Assert.Equal(now.AddSeconds(seconds), TimeText.Parse(text, "--expires", now));
+    }
+
+    [Fact]
+    public void TimeText_Iso8601_IsAbsolute() =>
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), TimeText.Parse("2026-12-01T00:00:00Z", "--expires", DateTimeOffset.UnixEpoch));
+
+    [Theory]
+    [InlineData("99%", 9_900)]
+    [InlineData("99.5%", 9_950)]
+    [InlineData("9900", 9_900)]
+    public void UnitCount_ParseBps_AcceptsBpsAndPercent(string text, int expected) =>
+        Assert.Equal(expected, UnitCount.ParseBps(text, "--sla"));
+
+    [Fact]
+    public void LotIdText_HexAndDecimal_RoundTrip()
+    {
+        var id = (new BigInteger(1_800_000_000) << 216) | 12345;
+        Assert.Equal(id, LotIdText.Parse(LotIdText.Format(id), "lot"));
+        Assert.Equal(id, LotIdText.Parse(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "lot"));
+        Assert.Equal(66, LotIdText.Format(id).Length);
+    }
+}

@@ -1,0 +1,36 @@
+using RwaCompute.Devnet;
+using Xunit;
+
+namespace RwaCompute.Cli.Tests.Infrastructure;
+
+/// <summary>One anvil with the suite deployed (as the devnet does), a provider with a pool, the actors allowlisted and
+/// a lot issued to the provider — all through the CLI — shared by a test class.</summary>
+public sealed class SuiteFixture : IAsyncLifetime
+{
+    public const string Pool = "test-pool-1";
+
+    public TestChain Chain { get; private set; } = null!;
+
+    public string LotId { get; private set; } = null!;
+
+    public static DevnetAccounts Accounts => DevnetAccounts.Standard;
+
+    public async Task InitializeAsync()
+    {
+        Chain = await TestChain.StartAsync();
+        await Chain.DeploySuiteAsync();
+        Require(await CliRun.RunAsync(Chain.Args("provider", Accounts.Provider.Address, "--pool", Pool, "--as", "admin")));
+        Require(await CliRun.RunAsync(Chain.Args("allow", Accounts.Provider.Address, Accounts.Alice.Address, Accounts.Bob.Address, Accounts.Lender.Address, "--as", "admin")));
+        var issued = Require(await CliRun.RunAsync(Chain.Args(
+            "lot", "issue", "--pool", Pool, "--gpu", "H100-SXM5-80G", "--region", "eu-west", "--ends", "30d", "--price", "3",
+            "--sla", "99%", "--energy", "700", "--units", "1000", "--as", "provider", "--json")));
+        using var json = System.Text.Json.JsonDocument.Parse(issued.Stdout);
+        LotId = json.RootElement.GetProperty("id").GetString()!;
+        Require(await CliRun.RunAsync(Chain.Args("bond", LotId, "3000", "--as", "provider")));
+    }
+
+    public async Task DisposeAsync() => await Chain.DisposeAsync();
+
+    public static CliRun Require(CliRun run) =>
+        run.ExitCode == ExitCodes.Success ? run : throw new InvalidOperationException("rwa failed: " + run);
+}

@@ -1,0 +1,137 @@
+using System.Numerics;
+using Nethereum.JsonRpc.Client;
+using RwaCompute.Sdk.Contracts;
+using RwaCompute.Sdk.Tests.Fakes;
+using RwaCompute.Sdk.Transactions;
+using Xunit;
+using EscrowContract = RwaCompute.Sdk.Contracts.ComputeEscrow;
+using OracleContract = RwaCompute.Sdk.Contracts.UtilizationOracle;
+using TokenContract = RwaCompute.Sdk.Contracts.ComputeCapacityToken;
+
+namespace RwaCompute.Sdk.Tests.Errors;
+
+/// <summary>Revert data vectors made with <c>cast calldata "&lt;error signature&gt;" args…</c>.</summary>
+public sealed class SuiteErrorDecoderTests
+{
+    internal const string TokenLotExpired = "0x2f98761800000000000000000000000000000000000000000000000000000000000000050000000000000000000000000000000000000000000000000000000000000064";
+    internal const string EscrowOfferClosed = "0x3f0617120000000000000000000000000000000000000000000000000000000000000007";
+    internal const string OracleNoReport = "0xaef6806f3333333333333333333333333333333333333333333333333333333333333333";
+    internal const string ErrorBoom = "0x08c379a000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000004626f6f6d00000000000000000000000000000000000000000000000000000000";
+    internal const string PanicOverflow = "0x4e487b710000000000000000000000000000000000000000000000000000000000000011";
+    internal const string TokenUnknownLot = "0xb35e9ade0000000000000000000000000000000000000000000000000000000000000009";
+
+    private static readonly SuiteErrorDecoder Decoder = SuiteErrorDecoder.Instance;
+
+    [Fact]
+    public void Decode_TokenCustomError_IsTypedWithItsArguments()
+    {
+        var ex = Assert.IsType<TokenContract.ComputeTokenLotExpiredException>(Decoder.Decode(TokenLotExpired));
+        Assert.Equal(new BigInteger(5), ex.Error.LotId);
+        Assert.Equal(100UL, (ulong)ex.Error.EndsAt);
+        Assert.Equal("0x2f987618", ex.Selector);
+    }
+
+    [Fact]
+    public void Decode_EscrowCustomError_IsTypedWithItsArguments()
+    {
+        var ex = Assert.IsType<EscrowContract.EscrowOfferClosedException>(Decoder.Decode(EscrowOfferClosed));
+        Assert.Equal(new BigInteger(7), ex.Error.OfferId);
+    }
+
+    [Fact]
+    public void Decode_OracleCustomError_IsTypedWithItsArguments()
+    {
+        var ex = Assert.IsType<OracleContract.OracleNoReportException>(Decoder.Decode(OracleNoReport));
+        Assert.Equal(Enumerable.Repeat((byte)0x33, 32).ToArray(), ex.Error.PoolId);
+    }
+
+    [Fact]
+    public void Decode_ErrorString_GivesTheReason() =>
+        Assert.Equal("boom", Assert.IsType<ContractRevertReasonException>(Decoder.Decode(ErrorBoom)).Reason);
+
+    [Fact]
+    public void Decode_Panic_GivesTheCodeAndItsMeaning()
+    {
+        var ex = Assert.IsType<ContractPanicException>(Decoder.Decode(PanicOverflow));
+        Assert.Equal(new BigInteger(0x11), ex.Code);
+        Assert.Contains("overflow", ex.Meaning, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0xdeadbeef")]
+    [InlineData("0xdeadbeef0000000000000000000000000000000000000000000000000000000000000001")]
+    [InlineData("0x")]
+    [InlineData(null)]
+    public void Decode_UnknownSelectorOrNoData_IsUnknownRevertKeepingTheData(string? data)
+    {
+        var ex = Assert.IsType<ContractUnknownRevertException>(Decoder.Decode(data));
+        Assert.Equal(data ?? "0x", ex.RevertData);
+    }
+
+    [Fact]
+    public void Decode_KnownSelectorWithTruncatedPayload_IsUnknownRevertNotACrash() =>
+        Assert.IsType<ContractUnknownRevertException>(Decoder.Decode(TokenLotExpired[..74]));
+
+    [Fact]
+    public void Decode_UpperCaseHexWithoutPrefix_IsNormalized() =>
+        Assert.IsType<EscrowContract.EscrowOfferClosedException>(Decoder.Decode(EscrowOfferClosed[2..].ToUpperInvariant()));
+
+    [Fact]
+    public void TryTranslate_NodeErrorCarryingRevertData_IsTypedAndKeepsTheNodeErrorAsInner()
+    {
+        var nodeError = Rpc.Revert(OracleNoReport);
+        Assert.True(Decoder.TryTranslate(nodeError, out var revert));
+        Assert.IsType<OracleContract.OracleNoReportException>(revert);
+        Assert.Same(nodeError, revert.InnerException);
+    }
+
+    [Fact]
+    public void TryTranslate_NodeErrorWithoutRevertData_IsNotARevert()
+    {
+        Assert.False(Decoder.TryTranslate(Rpc.Error("nonce too low"), out var revert));
+        Assert.Null(revert);
+        Assert.False(Decoder.TryTranslate(new HttpRequestException("connection refused"), out _));
+    }
+
+    [Fact]
+    public void Decode_ExtraDecoder_IsTriedAfterTheSuites()
+    {
+        var decoder = new SuiteErrorDecoder(new FixedDecoder("0xdeadbeef"));
+        Assert.IsType<TokenContract.ComputeTokenLotExpiredException>(decoder.Decode(TokenLotExpired));
+        Assert.IsType<StablecoinPausedException>(decoder.Decode("0xdeadbeef"));
+    }
+
+    /// <summary>SDK BUG (fails until fixed): ComputeToken_UnknownLot is in the escrow's ABI too and the escrow's decoder
+    /// is tried first, so a token revert surfaces as Contracts.ComputeEscrow.ComputeTokenUnknownLotException and a
+    /// <c>catch (ComputeCapacityTokenContract.ComputeTokenUnknownLotException)</c> misses it.</summary>
+    [Fact]
+    public void Decode_TokenErrorAlsoInTheEscrowAbi_IsTypedAsTheTokensOwnError() =>
+        Assert.IsType<TokenContract.ComputeTokenUnknownLotException>(Decoder.Decode(TokenUnknownLot));
+
+    [Fact]
+    public void ForToken_ErrorSharedWithTheEscrowAbi_IsTypedAsTheTokensError() =>
+        Assert.IsType<TokenContract.ComputeTokenUnknownLotException>(SuiteErrorDecoder.ForToken.Decode(TokenUnknownLot));
+
+    [Fact]
+    public void ForEachContract_StillDecodesTheOtherContractsErrors()
+    {
+        foreach (var decoder in new[] { SuiteErrorDecoder.ForToken, SuiteErrorDecoder.ForEscrow, SuiteErrorDecoder.ForOracle })
+        {
+            Assert.IsType<TokenContract.ComputeTokenLotExpiredException>(decoder.Decode(TokenLotExpired));
+            Assert.IsType<EscrowContract.EscrowOfferClosedException>(decoder.Decode(EscrowOfferClosed));
+            Assert.IsType<OracleContract.OracleNoReportException>(decoder.Decode(OracleNoReport));
+        }
+    }
+
+    private sealed class FixedDecoder(string selector) : ContractErrorDecoder
+    {
+        protected override ContractRevertException? DecodeCustomError(string selector1, string revertData, Exception? innerException) =>
+            selector1 == selector ? new StablecoinPausedException(revertData, innerException) : null;
+    }
+
+    private sealed class StablecoinPausedException(string revertData, Exception? innerException)
+        : ContractCustomErrorException("Paused()", "paused", revertData, innerException)
+    {
+        public override Nethereum.ABI.FunctionEncoding.Attributes.IErrorDTO ErrorData => null!;
+    }
+}

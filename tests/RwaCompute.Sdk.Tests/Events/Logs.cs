@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Util;
+
+namespace RwaCompute.Sdk.Tests.Events;
+
+/// <summary>Handcrafted logs, ABI-encoded word by word as the EVM emits them.</summary>
+internal static class Logs
+{
+    public const string Token = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+    public const string Escrow = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
+    public const string Oracle = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
+    public const string Holder = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    public const string Lender = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+
+    public static IReadOnlyDictionary<string, string> Suite { get; } = new Dictionary<string, string>
+    {
+        ["ComputeCapacityToken"] = Token,
+        ["ComputeEscrow"] = Escrow,
+        ["UtilizationOracle"] = Oracle,
+    };
+
+    public static string Topic(string signature) => Sha3Keccack.Current.CalculateHash(Encoding.ASCII.GetBytes(signature)).ToHex(true);
+
+    public static string Word(BigInteger value) => "0x" + value.ToString("x64", CultureInfo.InvariantCulture)[^64..];
+
+    public static string Word(string address) => "0x" + address[2..].ToLowerInvariant().PadLeft(64, '0');
+
+    public static FilterLog Log(string address, long block, long index, string signature, string[] indexed, params string[] data) => new()
+    {
+        Address = address.ToLowerInvariant(),
+        BlockNumber = new HexBigInteger(block),
+        LogIndex = new HexBigInteger(index),
+        TransactionHash = "0x" + block.ToString("x", CultureInfo.InvariantCulture).PadLeft(62, '0') + index.ToString("x2", CultureInfo.InvariantCulture),
+        Topics = [Topic(signature), .. indexed],
+        Data = "0x" + string.Concat(data.Select(d => d[2..])),
+    };
+
+    public static FilterLog UnitsIssued(long block, long index, BigInteger lotId, string to, BigInteger units) =>
+        Log(Token, block, index, "UnitsIssued(uint256,address,uint256)", [Word(lotId), Word(to)], Word(units));
+
+    public static FilterLog PledgeRequested(long block, long index, BigInteger pledgeId, string holder, BigInteger lotId) =>
+        Log(Escrow, block, index, "PledgeRequested(uint256,address,uint256,uint256,address,uint256,uint256,uint40)", [Word(pledgeId), Word(holder), Word(lotId)], Word(10), Word(Lender), Word(1_000), Word(50), Word(1_800_000_000));
+
+    public static FilterLog PledgeFunded(long block, long index, BigInteger pledgeId, string lender, BigInteger principal) =>
+        Log(Escrow, block, index, "PledgeFunded(uint256,address,uint256)", [Word(pledgeId), Word(lender)], Word(principal));
+
+    public static FilterLog PoolRegistered(long block, long index, byte[] poolId, string provider) =>
+        Log(Token, block, index, "PoolRegistered(bytes32,address)", [poolId.ToHex(true), Word(provider)]);
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using RwaCompute.Cli.Commands;
+using RwaCompute.Cli.Output;
+
+namespace RwaCompute.Cli;
+
+/// <summary>
+/// The <c>rwa</c> command line as a library: builds the command tree, runs one command, and turns every failure into
+/// one <c>error: …</c> line on stderr and an exit code from <see cref="ExitCodes"/> (a stack trace only with
+/// <c>--verbose</c>). Tests call <see cref="RunAsync"/> in-process.
+/// </summary>
+public static class CliApplication
+{
+    private const string Name = "rwa";
+
+    /// <summary>Runs the command line.</summary>
+    /// <param name="args">The arguments (without the program name).</param>
+    /// <param name="stdout">Tables, JSON and progress.</param>
+    /// <param name="stderr">Errors (and progress with <c>--json</c>).</param>
+    /// <param name="cancellationToken">Ctrl+C: stops the command cleanly (exit code <see cref="ExitCodes.Cancelled"/>).</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var globals = new GlobalOptions();
+        var runner = new CommandRunner(globals, stdout, stderr);
+        var root = new RootCommand("rwa: GPU-hours as an on-chain real-world asset. Run a local devnet, deploy the suite, issue, trade, pledge and redeem compute lots.");
+        globals.AddTo(root);
+        foreach (var command in new[]
+        {
+            DevnetCommand.Create(runner),
+            DeployCommand.Create(runner),
+            StatusCommand.Create(runner),
+            LotCommands.Create(runner),
+            LotCommands.CreateProvider(runner),
+            LotCommands.CreateBond(runner),
+            TransferCommand.Create(runner),
+            ComplianceCommands.CreateAllow(runner),
+            ComplianceCommands.CreateFreeze(runner),
+            ComplianceCommands.CreatePause(runner),
+            MarketCommands.CreateOffer(runner),
+            MarketCommands.CreateBuy(runner),
+            PledgeCommands.CreatePledge(runner),
+            PledgeCommands.CreateRepay(runner),
+            PledgeCommands.CreateClaim(runner),
+            RedemptionCommands.CreateRedeem(runner),
+            RedemptionCommands.CreateConfirm(runner),
+            RedemptionCommands.CreateRefund(runner),
+            PledgeCommands.CreateWithdraw(runner),
+            OracleCommands.Create(runner),
+        })
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // A usage mistake is one line, not a page of help.
+            stderr.WriteLine($"error: {parsed.Errors[0].Message} (see {Name} --help)");
+            return ExitCodes.BadInput;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = stdout,
+            Error = stderr,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using RwaCompute.Cli.Output;
+
+namespace RwaCompute.Cli;
+
+/// <summary>Wires a command's body to the shared output and error handling.</summary>
+internal sealed class CommandRunner
+{
+    private readonly TextWriter stdout;
+    private readonly TextWriter stderr;
+
+    public CommandRunner(GlobalOptions globals, TextWriter stdout, TextWriter stderr)
+    {
+        Globals = globals;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    public GlobalOptions Globals { get; }
+
+    /// <summary>Sets the command's action to run <paramref name="body"/> with error handling.</summary>
+    /// <param name="command">The command.</param>
+    /// <param name="body">The work; returns the exit code.</param>
+    public void SetAction(Command command, Func<Invocation, Task<int>> body) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, body, cancellationToken));
+
+    private async Task<int> RunAsync(ParseResult parse, Func<Invocation, Task<int>> body, CancellationToken cancellationToken)
+    {
+        var console = new CliConsole(stdout, stderr, parse.GetValue(Globals.Json), parse.GetValue(Globals.Verbose));
+        try
+        {
+            return await body(new Invocation(parse, console, Globals, cancellationToken)).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The front end's job: every failure becomes one error line and an exit code.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var failure = ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : ex;
+            console.Error(ErrorClassifier.MessageOf(failure));
+            if (console.Verbose)
+            {
+                stderr.WriteLine(failure.ToString());
+            }
+
+            return ErrorClassifier.ExitCodeOf(failure);
+        }
+    }
+}

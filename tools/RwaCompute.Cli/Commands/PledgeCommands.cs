@@ -1,0 +1,113 @@
+using System.CommandLine;
+using RwaCompute.Cli.Output;
+using RwaCompute.Cli.Parsing;
+
+namespace RwaCompute.Cli.Commands;
+
+/// <summary><c>rwa pledge request|fund|show</c>, <c>rwa repay</c>, <c>rwa claim</c>, <c>rwa withdraw</c>.</summary>
+internal static class PledgeCommands
+{
+    public static Command CreatePledge(CommandRunner runner)
+    {
+        var pledge = new Command("pledge", "pledge units as collateral for a stablecoin advance: request, fund, show");
+        pledge.Subcommands.Add(Request(runner));
+        pledge.Subcommands.Add(Fund(runner));
+        pledge.Subcommands.Add(Show(runner));
+        return pledge;
+    }
+
+    public static Command CreateRepay(CommandRunner runner)
+    {
+        var id = Operation.Argument("pledge", "the pledge id");
+        return Operation.Sending(runner, "repay", "repay a pledge (principal + fee) before maturity; the units unlock", [id], (invocation, signer) =>
+        {
+            var pledgeId = UnitCount.Parse(invocation.Value(id), "pledge");
+            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+                ViewFactory.Transaction($"repaid pledge {pledgeId}", await session.Client.Escrow.RepayAsync(pledgeId, ct).ConfigureAwait(false)));
+        });
+    }
+
+    public static Command CreateClaim(CommandRunner runner)
+    {
+        var id = Operation.Argument("pledge", "the pledge id");
+        return Operation.Sending(runner, "claim", "as the lender, take the units of a pledge left unpaid past maturity", [id], (invocation, signer) =>
+        {
+            var pledgeId = UnitCount.Parse(invocation.Value(id), "pledge");
+            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+                ViewFactory.Transaction($"claimed the collateral of pledge {pledgeId}", await session.Client.Escrow.ClaimCollateralAsync(pledgeId, ct).ConfigureAwait(false)));
+        });
+    }
+
+    public static Command CreateWithdraw(CommandRunner runner)
+    {
+        var to = Operation.Option("--to", "where to send it (default: the signer)");
+        return Operation.Sending(runner, "withdraw", "withdraw the stablecoin the escrow owes the signer (sale proceeds, advances, refunds)", [to], (invocation, signer) =>
+        {
+            var receiver = invocation.Value(to) is { } t ? Operation.Address(t, "--to") : null;
+            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+            {
+                var result = await session.Client.Escrow.WithdrawAsync(receiver, ct).ConfigureAwait(false);
+                return ViewFactory.Transaction($"withdrew {UsdcAmount.Format(result.Value)} USDC", result);
+            });
+        });
+    }
+
+    private static Command Request(CommandRunner runner)
+    {
+        var lotId = Operation.Argument("lot", "the lot id (0x hex or decimal)");
+        var units = Operation.Argument("units", "units to lock");
+        var principal = Operation.Option("--principal", "the advance: USDC (120) or base units");
+        var fee = Operation.Option("--fee", "the fee due on top at repayment (default 0)");
+        var maturity = Operation.Option("--maturity", "repayment deadline: a duration (10d) or ISO-8601 time");
+        var lender = Operation.Option("--lender", "the lender (default: anyone may fund it)");
+        return Operation.Sending(runner, "request", "lock units and ask for an advance (at most the lot's loan-to-value)", [lotId, units, principal, fee, maturity, lender], (invocation, signer) =>
+        {
+            var id = LotIdText.Parse(invocation.Value(lotId), "lot");
+            var count = UnitCount.Parse(invocation.Value(units), "units");
+            var advance = UsdcAmount.Parse(invocation.Required(principal), "--principal");
+            var feeAmount = invocation.Value(fee) is { } f ? UsdcAmount.Parse(f, "--fee", allowZero: true) : 0;
+            var lenderAddress = invocation.Value(lender) is { } l ? Operation.Address(l, "--lender") : null;
+            var deadline = invocation.Required(maturity);
+            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+            {
+                var due = TimeText.Parse(deadline, "--maturity", await session.ChainTimeAsync(ct).ConfigureAwait(false));
+                var result = await session.Client.Escrow.RequestPledgeAsync(id, count, lenderAddress, advance, feeAmount, due, ct).ConfigureAwait(false);
+                return ViewFactory.Transaction($"requested {UsdcAmount.Format(advance)} USDC against {count} units of lot {LotIdText.Short(id)}", result, ViewFactory.Id(result.Value));
+            });
+        });
+    }
+
+    private static Command Fund(CommandRunner runner)
+    {
+        var id = Operation.Argument("pledge", "the pledge id");
+        return Operation.Sending(runner, "fund", "fund a pledge as the lender (the principal becomes claimable by the holder)", [id], (invocation, signer) =>
+        {
+            var pledgeId = UnitCount.Parse(invocation.Value(id), "pledge");
+            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+                ViewFactory.Transaction($"funded pledge {pledgeId}", await session.Client.Escrow.FundPledgeAsync(pledgeId, ct).ConfigureAwait(false)));
+        });
+    }
+
+    private static Command Show(CommandRunner runner)
+    {
+        var id = Operation.Argument("pledge", "the pledge id");
+        var command = new Command("show", "show a pledge") { id };
+        runner.SetAction(command, async invocation =>
+        {
+            var pledgeId = UnitCount.Parse(invocation.Value(id), "pledge");
+            var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
+            var view = ViewFactory.Pledge(await session.Client.Escrow.GetPledgeAsync(pledgeId, invocation.CancellationToken).ConfigureAwait(false));
+            if (invocation.Console.Json)
+            {
+                invocation.Console.WriteJson(view, CliJsonContext.Default.PledgeView);
+            }
+            else
+            {
+                invocation.Console.Out.Write(Tables.EscrowPositions([], [view], [], a => a));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using RwaCompute.Cli.Output;
+using RwaCompute.Cli.Parsing;
+
+namespace RwaCompute.Cli.Commands;
+
+/// <summary><c>rwa redeem</c>, <c>rwa confirm</c>, <c>rwa refund</c>: units for compute delivery, backed by the
+/// provider's bond.</summary>
+internal static class RedemptionCommands
+{
+    public static Command CreateRedeem(CommandRunner runner)
+    {
+        var lotId = Operation.Argument("lot", "the lot id (0x hex or decimal)");
+        var units = Operation.Argument("units", "units to redeem (burned)");
+        return Operation.Sending(runner, "redeem", "redeem units for compute delivery (units burned, a redemption opens)", [lotId, units], (invocation, signer) =>
+        {
+            var id = LotIdText.Parse(invocation.Value(lotId), "lot");
+            var count = UnitCount.Parse(invocation.Value(units), "units");
+            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+            {
+                var result = await session.Client.Escrow.RedeemAsync(id, count, ct).ConfigureAwait(false);
+                return ViewFactory.Transaction($"redeemed {count} units of lot {LotIdText.Short(id)}", result, ViewFactory.Id(result.Value));
+            });
+        });
+    }
+
+    public static Command CreateConfirm(CommandRunner runner)
+    {
+        var id = Operation.Argument("redemption", "the redemption id");
+        var oracle = new Option<bool>("--oracle") { Description = "confirm from the oracle's attested delivered GPU-hours (anyone may) instead of as the holder" };
+        return Operation.Sending(runner, "confirm", "confirm a redemption's delivery; the provider is paid", [id, oracle], (invocation, signer) =>
+        {
+            var redemptionId = UnitCount.Parse(invocation.Value(id), "redemption");
+            var byOracle = invocation.Value(oracle);
+            return Operation.SendAsync(invocation, signer, async (session, ct) => byOracle
+                ? ViewFactory.Transaction($"confirmed redemption {redemptionId} by oracle attestation", await session.Client.Escrow.ConfirmDeliveryByOracleAsync(redemptionId, ct).ConfigureAwait(false))
+                : ViewFactory.Transaction($"confirmed delivery of redemption {redemptionId}", await session.Client.Escrow.ConfirmDeliveryAsync(redemptionId, ct).ConfigureAwait(false)));
+        });
+    }
+
+    public static Command CreateRefund(CommandRunner runner)
+    {
+        var id = Operation.Argument("redemption", "the redemption id");
+        return Operation.Sending(runner, "refund", "claim the refund of a redemption past its deadline or below the SLA (paid from the provider's bond)", [id], (invocation, signer) =>
+        {
+            var redemptionId = UnitCount.Parse(invocation.Value(id), "redemption");
+            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+                ViewFactory.Transaction($"refunded redemption {redemptionId}", await session.Client.Escrow.ClaimRefundAsync(redemptionId, ct).ConfigureAwait(false)));
+        });
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Globalization;
+using Nethereum.RPC.Eth.DTOs;
+using RwaCompute.Cli.Output;
+using RwaCompute.Sdk.Clients;
+using RwaCompute.Sdk.Deployment;
+
+namespace RwaCompute.Cli.Commands;
+
+/// <summary><c>rwa status</c>: the chain, the manifest's contracts checked against the chain's code, roles, pause state,
+/// reporters and quorum.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var command = new Command("status", "show the chain, the deployment (contract code checked against the manifest), roles, pause state, oracle reporters and quorum");
+        runner.SetAction(command, async invocation =>
+        {
+            var ct = invocation.CancellationToken;
+            var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
+            var client = session.Client;
+            var block = await client.Rpc.GetBlockAsync(BlockParameter.CreateLatest(), ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The node returned no latest block.");
+            var roles = new List<RoleView>();
+            foreach (var role in session.Manifest.Roles)
+            {
+                roles.Add(new RoleView(role.Contract, role.Role, role.Account, await HasRoleAsync(client, role, ct).ConfigureAwait(false)));
+            }
+
+            // OpenAsync verified every contract against the chain (code hash and CREATE2 derivation).
+            var view = new StatusView(
+                session.RpcUrl.ToString(),
+                session.ChainId,
+                (long)block.Number.Value,
+                DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value),
+                session.ManifestPath,
+                session.Manifest.ToolkitVersion,
+                [.. session.Manifest.Contracts.Select(c => new ContractView(c.Key, c.Value.Address, c.Value.TransactionHash, c.Value.BlockNumber, c.Value.External, true))],
+                roles,
+                await client.Token.IsPausedAsync(ct).ConfigureAwait(false),
+                await client.Oracle.ReportersAsync(ct).ConfigureAwait(false),
+                await client.Oracle.QuorumAsync(ct).ConfigureAwait(false));
+
+            var console = invocation.Console;
+            if (console.Json)
+            {
+                console.WriteJson(view, CliJsonContext.Default.StatusView);
+                return ExitCodes.Success;
+            }
+
+            console.Out.Write(Tables.KeyValues("Chain", [
+                ("RPC", view.RpcUrl),
+                ("Chain id", view.ChainId.ToString(CultureInfo.InvariantCulture)),
+                ("Block", view.BlockNumber.ToString(CultureInfo.InvariantCulture)),
+                ("Chain time (UTC)", Tables.Time(view.ChainTime)),
+                ("Manifest", view.ManifestPath),
+                ("Toolkit version", view.ToolkitVersion ?? "-"),
+                ("Token paused", view.TokenPaused ? "YES" : "no"),
+                ("Oracle reporters", string.Join(", ", view.Reporters)),
+                ("Oracle quorum", view.Quorum.ToString(CultureInfo.InvariantCulture)),
+            ]));
+            console.Out.Write(Tables.Contracts(view.Contracts));
+            console.Out.Write(Tables.Roles(view.Roles));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Task<bool> HasRoleAsync(RwaComputeClient client, RoleGrant role, CancellationToken ct)
+    {
+        var id = Roles.Id(role.Role);
+        return role.Contract switch
+        {
+            ManifestContractNames.Token => client.Token.Service.HasRoleQueryAsync(id, role.Account, null, ct),
+            ManifestContractNames.Escrow => client.Escrow.Service.HasRoleQueryAsync(id, role.Account, null, ct),
+            ManifestContractNames.Oracle => client.Oracle.Service.HasRoleQueryAsync(id, role.Account, null, ct),
+            _ => Task.FromResult(false),
+        };
+    }
+}

@@ -1,0 +1,216 @@
+using System.Numerics;
+using System.Text;
+using RwaCompute.Cli.Output;
+using RwaCompute.Devnet;
+using RwaCompute.Devnet.Anvil;
+using RwaCompute.Sdk.Clients;
+using RwaCompute.Sdk.Oracle;
+using RwaCompute.Sdk.Wallets;
+
+namespace RwaCompute.Cli.Devnet;
+
+/// <summary>
+/// The story <c>rwa devnet</c> tells on a fresh chain, entirely through the SDK clients: a provider and its pool, a lot
+/// of H100 GPU-hours, the allowlist, a bond and an offer, two purchases, a transfer, a pledge funded and repaid, a
+/// redemption confirmed by oracle attestation, a redemption refunded for an SLA breach, and a pledge left unpaid past
+/// maturity (anvil time travel) whose collateral the lender claims.
+/// </summary>
+internal sealed class DevnetScenario
+{
+    /// <summary>The lot's reference price: 3 USDC per GPU-hour.</summary>
+    public static readonly BigInteger Price = 3_000_000;
+
+    private readonly RwaComputeClient admin;
+    private readonly AnvilRpc anvil;
+    private readonly StepProgress progress;
+    private readonly CancellationToken cancellationToken;
+    private readonly DevnetAccounts accounts = DevnetAccounts.Standard;
+    private readonly List<BigInteger> offers = [];
+    private readonly List<BigInteger> pledges = [];
+    private readonly List<BigInteger> redemptions = [];
+
+    public DevnetScenario(RwaComputeClient admin, AnvilRpc anvil, StepProgress progress, CancellationToken cancellationToken)
+    {
+        this.admin = admin;
+        this.anvil = anvil;
+        this.progress = progress;
+        this.cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The pool the story's lot is delivered from.</summary>
+    public static byte[] PoolId { get; } = Pool("eu-west-h100-a");
+
+    /// <summary>The lot issued.</summary>
+    public BigInteger LotId { get; private set; }
+
+    /// <summary>Offer ids created.</summary>
+    public IReadOnlyList<BigInteger> Offers => offers;
+
+    /// <summary>Pledge ids created.</summary>
+    public IReadOnlyList<BigInteger> Pledges => pledges;
+
+    /// <summary>Redemption ids created.</summary>
+    public IReadOnlyList<BigInteger> Redemptions => redemptions;
+
+    /// <summary>The named actors, for the summary.</summary>
+    public IReadOnlyList<(string Name, RwaSigner Signer)> Actors =>
+    [
+        ("admin", accounts.Admin), ("provider", accounts.Provider), ("alice", accounts.Alice), ("bob", accounts.Bob), ("lender", accounts.Lender),
+    ];
+
+    /// <summary>Runs the story.</summary>
+    /// <returns>Completes when done.</returns>
+    public async Task RunAsync()
+    {
+        var ct = cancellationToken;
+        var provider = admin.WithSigner(accounts.Provider);
+        var alice = admin.WithSigner(accounts.Alice);
+        var bob = admin.WithSigner(accounts.Bob);
+        var lender = admin.WithSigner(accounts.Lender);
+
+        await progress.StepAsync("Registered provider and pool eu-west-h100-a", async () =>
+        {
+            await admin.Token.RegisterProviderAsync(accounts.Provider.Address, ct).ConfigureAwait(false);
+            await admin.Token.RegisterPoolAsync(PoolId, accounts.Provider.Address, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        await progress.StepAsync("Allowlisted provider, alice, bob and lender", () =>
+            admin.Token.SetAllowedBatchAsync([accounts.Provider.Address, accounts.Alice.Address, accounts.Bob.Address, accounts.Lender.Address], true, ct)).ConfigureAwait(false);
+
+        var now = await ChainTimeAsync().ConfigureAwait(false);
+        var terms = new LotTerms
+        {
+            Provider = accounts.Provider.Address,
+            PoolId = PoolId,
+            GpuModel = "H100-SXM5-80G",
+            Region = "eu-west",
+            StartsAt = now,
+            EndsAt = now.AddDays(30),
+            ReferencePrice = Price,
+            SlaUptimeBps = 9_900,
+            EnergyWhPerGpuHour = 700,
+        };
+        LotId = await progress.StepAsync("Issued 1,000 GPU-hours of H100-SXM5-80G (eu-west, 30 days, 3 USDC/h, SLA 99%)", async () =>
+            (await provider.Token.IssueLotAsync(terms, accounts.Provider.Address, 1_000, ct).ConfigureAwait(false)).Value).ConfigureAwait(false);
+
+        await progress.StepAsync("Provider posted a 3,000 USDC bond and offered 600 units at 3 USDC", async () =>
+        {
+            await provider.Escrow.PostBondAsync(LotId, 1_000 * Price, ct).ConfigureAwait(false);
+            offers.Add((await provider.Escrow.CreateOfferAsync(LotId, 600, Price, now.AddDays(7), ct).ConfigureAwait(false)).Value);
+        }).ConfigureAwait(false);
+
+        await progress.StepAsync("alice bought 400 units, bob bought 200 (delivery versus payment)", async () =>
+        {
+            await alice.Escrow.PurchaseAsync(offers[0], 400, ct).ConfigureAwait(false);
+            await bob.Escrow.PurchaseAsync(offers[0], 200, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        await progress.StepAsync("alice transferred 10 units to bob", () => alice.Token.TransferAsync(accounts.Bob.Address, LotId, 10, ct)).ConfigureAwait(false);
+
+        await progress.StepAsync("alice pledged 100 units for 120 USDC from lender, then repaid 122 USDC", async () =>
+        {
+            var pledge = (await alice.Escrow.RequestPledgeAsync(LotId, 100, accounts.Lender.Address, 120_000_000, 2_000_000, now.AddDays(10), ct).ConfigureAwait(false)).Value;
+            pledges.Add(pledge);
+            await lender.Escrow.FundPledgeAsync(pledge, ct).ConfigureAwait(false);
+            await alice.Escrow.WithdrawAsync(cancellationToken: ct).ConfigureAwait(false);
+            await alice.Escrow.RepayAsync(pledge, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        await progress.StepAsync("bob redeemed 50 units; oracle epoch 1 (uptime 99.5%) confirmed the delivery", async () =>
+        {
+            var redemption = (await bob.Escrow.RedeemAsync(LotId, 50, ct).ConfigureAwait(false)).Value;
+            redemptions.Add(redemption);
+            await SubmitReportAsync(1, uptimeBps: 9_950, deliveredGpuHours: 100).ConfigureAwait(false);
+            await bob.Escrow.ConfirmDeliveryByOracleAsync(redemption, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        await progress.StepAsync("alice redeemed 30 units; oracle epoch 2 (uptime 90%) breached the SLA; alice refunded 90 USDC", async () =>
+        {
+            var redemption = (await alice.Escrow.RedeemAsync(LotId, 30, ct).ConfigureAwait(false)).Value;
+            redemptions.Add(redemption);
+            await SubmitReportAsync(2, uptimeBps: 9_000, deliveredGpuHours: 40).ConfigureAwait(false);
+            await alice.Escrow.ClaimRefundAsync(redemption, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        await progress.StepAsync("alice pledged 50 units and defaulted; 21 days later the lender claimed them", async () =>
+        {
+            var pledge = (await alice.Escrow.RequestPledgeAsync(LotId, 50, accounts.Lender.Address, 60_000_000, 1_000_000, now.AddDays(20), ct).ConfigureAwait(false)).Value;
+            pledges.Add(pledge);
+            await lender.Escrow.FundPledgeAsync(pledge, ct).ConfigureAwait(false);
+            await anvil.IncreaseTimeAsync(TimeSpan.FromDays(21), ct).ConfigureAwait(false);
+            await lender.Escrow.ClaimCollateralAsync(pledge, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        await progress.StepAsync("Oracle epoch 3 submitted (3 of 3 reporters, quorum 2)", () => SubmitReportAsync(3, uptimeBps: 9_960, deliveredGpuHours: 820)).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads everything the summary shows.</summary>
+    /// <param name="rpcUrl">The node.</param>
+    /// <param name="manifestPath">The manifest.</param>
+    /// <param name="elapsed">The wall time so far.</param>
+    /// <returns>The summary.</returns>
+    public async Task<DevnetSummaryView> SummarizeAsync(string rpcUrl, string manifestPath, TimeSpan elapsed)
+    {
+        var ct = cancellationToken;
+        var now = await ChainTimeAsync().ConfigureAwait(false);
+        var lot = ViewFactory.Lot(await admin.Token.GetLotAsync(LotId, ct).ConfigureAwait(false));
+        var holders = new List<HolderView>();
+        foreach (var (name, signer) in Actors)
+        {
+            var units = await admin.Token.BalanceOfAsync(signer.Address, LotId, ct).ConfigureAwait(false);
+            var locked = await admin.Token.LockedBalanceOfAsync(signer.Address, LotId, ct).ConfigureAwait(false);
+            var usdc = await admin.Stablecoin.BalanceOfAsync(signer.Address, ct).ConfigureAwait(false);
+            var claimable = await admin.Escrow.ClaimableAsync(signer.Address, ct).ConfigureAwait(false);
+            holders.Add(new HolderView(name, signer.Address, units.ToString(System.Globalization.CultureInfo.InvariantCulture), locked.ToString(System.Globalization.CultureInfo.InvariantCulture), Parsing.UsdcAmount.Format(usdc), Parsing.UsdcAmount.Format(claimable)));
+        }
+
+        var offerViews = new List<OfferView>();
+        foreach (var id in offers)
+        {
+            offerViews.Add(ViewFactory.Offer(await admin.Escrow.GetOfferAsync(id, ct).ConfigureAwait(false), now));
+        }
+
+        var pledgeViews = new List<PledgeView>();
+        foreach (var id in pledges)
+        {
+            pledgeViews.Add(ViewFactory.Pledge(await admin.Escrow.GetPledgeAsync(id, ct).ConfigureAwait(false)));
+        }
+
+        var redemptionViews = new List<RedemptionView>();
+        foreach (var id in redemptions)
+        {
+            redemptionViews.Add(ViewFactory.Redemption(await admin.Escrow.GetRedemptionAsync(id, ct).ConfigureAwait(false)));
+        }
+
+        var report = ViewFactory.Report(await admin.Oracle.LatestAsync(PoolId, ct).ConfigureAwait(false));
+        return new DevnetSummaryView(rpcUrl, admin.ChainId, manifestPath, [lot], holders, offerViews, pledgeViews, redemptionViews, [report], (long)elapsed.TotalMilliseconds);
+    }
+
+    private static byte[] Pool(string label)
+    {
+        var bytes = new byte[32];
+        Encoding.ASCII.GetBytes(label).CopyTo(bytes, 0);
+        return bytes;
+    }
+
+    private async Task SubmitReportAsync(ulong epoch, ushort uptimeBps, ulong deliveredGpuHours)
+    {
+        var observedAt = (ulong)(await ChainTimeAsync().ConfigureAwait(false)).ToUnixTimeSeconds();
+        var signed = new List<SignedObservation>();
+        for (var i = 0; i < accounts.Reporters.Count; i++)
+        {
+            // Three reporters measure slightly different values; the oracle stores the median.
+            var observation = new UtilizationObservation((ushort)(8_600 + (i * 100)), (ushort)(uptimeBps - 10 + (i * 10)), deliveredGpuHours - 1 + (ulong)i, 560 + (ulong)i, observedAt);
+            signed.Add(await admin.Oracle.SignObservationAsync(accounts.Reporters[i], PoolId, epoch, observation, cancellationToken).ConfigureAwait(false));
+        }
+
+        await admin.Oracle.SubmitReportAsync(PoolId, epoch, signed, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DateTimeOffset> ChainTimeAsync()
+    {
+        var block = await admin.Rpc.GetBlockAsync(Nethereum.RPC.Eth.DTOs.BlockParameter.CreateLatest(), cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The node returned no latest block.");
+        return DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value);
+    }
+}

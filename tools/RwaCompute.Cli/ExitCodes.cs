@@ -1,0 +1,35 @@
+namespace RwaCompute.Cli;
+
+/// <summary>The exit codes of <c>rwa</c> (documented in docs/CLI.md). Scripts may rely on them.</summary>
+public static class ExitCodes
+{
+    /// <summary>The command did what it was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>An unexpected failure (a bug, an I/O error, a transaction that timed out).</summary>
+    public const int Unexpected = 1;
+
+    /// <summary>Bad input or usage: an unknown option, a malformed address, amount, duration or configuration file.
+    /// Nothing was sent.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>A check against the chain refused the operation before sending: wrong chain id, unknown or expired lot,
+    /// a transfer the compliance rules refuse, an unknown offer/pledge/redemption, anvil missing or its port busy.</summary>
+    public const int PreflightRefused = 3;
+
+    /// <summary>A contract reverted (the typed custom error is named in the message).</summary>
+    public const int ContractRevert = 4;
+
+    /// <summary>The JSON-RPC endpoint did not answer.</summary>
+    public const int RpcUnavailable = 5;
+
+    /// <summary>The deployment manifest is missing, malformed, tampered with, or does not match the chain's code; or a
+    /// deployment step failed (re-run <c>rwa deploy</c> to resume).</summary>
+    public const int ManifestProblem = 6;
+
+    /// <summary>No signer, several signer sources, an unreadable key file, a wrong keystore password.</summary>
+    public const int SignerProblem = 7;
+
+    /// <summary>Cancelled (Ctrl+C). A deployment resumes where it stopped when re-run.</summary>
+    public const int Cancelled = 130;
+}

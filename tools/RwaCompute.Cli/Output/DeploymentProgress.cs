@@ -1,0 +1,53 @@
+using RwaCompute.Sdk.Deployment;
+
+namespace RwaCompute.Cli.Output;
+
+/// <summary>Shows <see cref="SuiteDeployer"/> steps as they happen (synchronously, on the deploying thread, so a line
+/// is out before the next step starts).</summary>
+internal sealed class DeploymentProgress : IProgress<DeploymentStep>
+{
+    private readonly StepProgress steps;
+
+    public DeploymentProgress(StepProgress steps)
+    {
+        this.steps = steps;
+    }
+
+    /// <summary>Transactions sent so far.</summary>
+    public int TransactionsSent { get; private set; }
+
+    public void Report(DeploymentStep value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var name = Describe(value.Name);
+        switch (value.State)
+        {
+            case DeploymentStepState.Started:
+                steps.Current(name);
+                break;
+            case DeploymentStepState.Sent:
+                TransactionsSent++;
+                steps.Current($"{name}: waiting for {value.TransactionHash}");
+                break;
+            case DeploymentStepState.Completed:
+                steps.Done(value.Address is null || value.Name.StartsWith("grantRole:", StringComparison.Ordinal) || value.Name == SuiteDeployer.CheckChainStep
+                    ? $"deploy: {name}"
+                    : $"deploy: {name} at {value.Address}");
+                break;
+            case DeploymentStepState.Skipped:
+                steps.Done($"deploy: {name} already done (skipped)");
+                break;
+        }
+    }
+
+    private static string Describe(string step)
+    {
+        if (step == SuiteDeployer.CheckChainStep)
+        {
+            return "checked chain, manifest and CREATE2 deployer";
+        }
+
+        var parts = step.Split(':');
+        return parts is ["grantRole", var contract, var role, var account] ? $"granted {contract}.{role} to {account}" : step;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using RwaCompute.Cli.Parsing;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace RwaCompute.Cli.Output;
+
+/// <summary>The tables <c>rwa</c> prints for people. Every cell is plain text (escaped), so values never become
+/// markup.</summary>
+internal static class Tables
+{
+    public static Table Lots(IEnumerable<LotView> lots)
+    {
+        var table = New("Lots", "Lot", "GPU", "Region", "Pool", "Window (UTC)", "Price/GPU-h (USDC)", "SLA uptime", "Issued", "Outstanding");
+        foreach (var lot in lots)
+        {
+            Row(table, Short(lot.LotId), lot.GpuModel, lot.Region, lot.Pool, $"{Date(lot.StartsAt)} → {Date(lot.EndsAt)}", lot.ReferencePriceUsdc, Bps(lot.SlaUptimeBps), Number(lot.UnitsIssued), Number(lot.UnitsOutstanding));
+        }
+
+        return table;
+    }
+
+    public static Table Lot(LotView lot)
+    {
+        var table = New("Lot " + lot.LotId, "Field", "Value");
+        Row(table, "Lot id", lot.LotId);
+        Row(table, "Provider", lot.Provider);
+        Row(table, "Pool", lot.Pool);
+        Row(table, "GPU model", lot.GpuModel);
+        Row(table, "Region", lot.Region);
+        Row(table, "Delivery window", $"{Time(lot.StartsAt)} → {Time(lot.EndsAt)}");
+        Row(table, "Reference price", $"{lot.ReferencePriceUsdc} USDC per GPU-hour ({lot.ReferencePriceBaseUnits} base units)");
+        Row(table, "SLA uptime", Bps(lot.SlaUptimeBps));
+        Row(table, "Energy", lot.EnergyWhPerGpuHour.ToString(CultureInfo.InvariantCulture) + " Wh per GPU-hour");
+        Row(table, "Units issued", Number(lot.UnitsIssued));
+        Row(table, "Units redeemed", Number(lot.UnitsBurned));
+        Row(table, "Units outstanding", Number(lot.UnitsOutstanding));
+        return table;
+    }
+
+    public static Table Holders(IEnumerable<HolderView> holders, string? lotId)
+    {
+        var table = New(lotId is null ? "Holders" : "Holders of " + Short(lotId), "Account", "Address", "Units", "Locked", "USDC balance", "Claimable USDC");
+        foreach (var holder in holders)
+        {
+            Row(table, holder.Name, holder.Address, holder.Units, holder.LockedUnits, holder.UsdcBalance, holder.ClaimableUsdc);
+        }
+
+        return table;
+    }
+
+    public static Table EscrowPositions(IEnumerable<OfferView> offers, IEnumerable<PledgeView> pledges, IEnumerable<RedemptionView> redemptions, Func<string, string> name)
+    {
+        var table = New("Escrow positions", "Kind", "Id", "Account", "Lot", "Units", "Terms", "Status");
+        foreach (var offer in offers)
+        {
+            Row(table, "offer", offer.OfferId, name(offer.Seller), Short(offer.LotId), Number(offer.UnitsRemaining) + " left", $"{offer.PricePerUnitUsdc} USDC/unit, expires {Date(offer.ExpiresAt)}", offer.Status);
+        }
+
+        foreach (var pledge in pledges)
+        {
+            Row(table, "pledge", pledge.PledgeId, $"{name(pledge.Holder)} ← {name(pledge.Lender)}", Short(pledge.LotId), Number(pledge.Units), $"{pledge.PrincipalUsdc} + {pledge.FeeUsdc} USDC by {Date(pledge.Maturity)}", pledge.Status);
+        }
+
+        foreach (var redemption in redemptions)
+        {
+            Row(table, "redemption", redemption.RedemptionId, name(redemption.Holder), Short(redemption.LotId), Number(redemption.Units), $"{redemption.ReservedUsdc} USDC reserved, deadline {Date(redemption.Deadline)}", redemption.Status);
+        }
+
+        return table;
+    }
+
+    public static Table Utilization(IEnumerable<ReportView> reports)
+    {
+        var table = New("Latest utilization", "Pool", "Epoch", "Utilization", "Uptime", "Delivered GPU-h", "Energy (kWh)", "Signers", "Observed (UTC)");
+        foreach (var report in reports)
+        {
+            Row(table, report.Pool, report.Epoch.ToString(CultureInfo.InvariantCulture), Bps(report.UtilizationBps), Bps(report.UptimeBps), Number(report.DeliveredGpuHours), Number(report.EnergyKwh), report.Signers.ToString(CultureInfo.InvariantCulture), Time(report.ObservedAt));
+        }
+
+        return table;
+    }
+
+    public static Table Contracts(IEnumerable<ContractView> contracts)
+    {
+        var table = New("Contracts", "Contract", "Address", "Deploy tx", "Block", "Code");
+        foreach (var contract in contracts)
+        {
+            var code = contract.CodeMatches switch { true => "matches manifest", false => "MISMATCH", null => contract.External ? "external" : "-" };
+            Row(table, contract.Name, contract.Address, contract.TransactionHash ?? (contract.External ? "(external)" : "-"), contract.BlockNumber?.ToString(CultureInfo.InvariantCulture) ?? "-", code);
+        }
+
+        return table;
+    }
+
+    public static Table Roles(IEnumerable<RoleView> roles)
+    {
+        var table = New("Roles", "Contract", "Role", "Account", "Held");
+        foreach (var role in roles)
+        {
+            Row(table, role.Contract, role.Role, role.Account, role.Held switch { true => "yes", false => "NO", null => "-" });
+        }
+
+        return table;
+    }
+
+    public static Table KeyValues(string title, IEnumerable<(string Key, string Value)> rows)
+    {
+        var table = New(title, "Field", "Value");
+        foreach (var (key, value) in rows)
+        {
+            Row(table, key, value);
+        }
+
+        return table;
+    }
+
+    public static string Bps(int bps) => (bps / 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    public static string Number(ulong value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string Date(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Short(string lotId) => LotIdText.Short(LotIdText.Parse(lotId, "lot"));
+
+    private static Table New(string title, params string[] columns)
+    {
+        var table = new Table { Title = new TableTitle(Markup.Escape(title)), Border = TableBorder.Rounded };
+        foreach (var column in columns)
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(column)));
+        }
+
+        return table;
+    }
+
+    private static void Row(Table table, params string[] cells) =>
+        table.AddRow(cells.Select(cell => (IRenderable)new Text(cell)).ToArray());
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Xml;
+
+namespace RwaCompute.Cli.Parsing;
+
+/// <summary>
+/// Times on the command line: a duration from now (chain time) — <c>90s</c>, <c>30m</c>, <c>12h</c>, <c>7d</c>,
+/// <c>2w</c> or ISO-8601 <c>P7DT12H</c> — or an absolute ISO-8601 time (<c>2026-12-01T00:00:00Z</c>).
+/// </summary>
+internal static class TimeText
+{
+    /// <summary>Parses a time relative to <paramref name="now"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="option">The option.</param>
+    /// <param name="now">The chain time.</param>
+    /// <returns>The time.</returns>
+    public static DateTimeOffset Parse(string? text, string option, DateTimeOffset now)
+    {
+        var value = text?.Trim() ?? string.Empty;
+        if (TryDuration(value, out var duration))
+        {
+            return duration <= TimeSpan.Zero
+                ? throw new CliInputException(option, $"'{text}' must be a positive duration.")
+                : now + duration;
+        }
+
+        if (value.Contains('T', StringComparison.Ordinal) || value.Contains('-', StringComparison.Ordinal))
+        {
+            if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var absolute))
+            {
+                return absolute;
+            }
+        }
+
+        throw new CliInputException(option, $"'{text}' is not a time: use a duration like 7d, 12h, 30m, P7D, or an ISO-8601 time like 2026-12-01T00:00:00Z.");
+    }
+
+    /// <summary>Parses a duration only.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="option">The option.</param>
+    /// <returns>The duration.</returns>
+    public static TimeSpan ParseDuration(string? text, string option) =>
+        TryDuration(text?.Trim() ?? string.Empty, out var duration) && duration > TimeSpan.Zero
+            ? duration
+            : throw new CliInputException(option, $"'{text}' is not a positive duration like 7d, 12h, 30m or P7D.");
+
+    private static bool TryDuration(string value, out TimeSpan duration)
+    {
+        duration = default;
+        if (value.Length >= 2 && char.IsAsciiLetter(value[^1]) && value[..^1].All(char.IsAsciiDigit) && value[0] != 'P')
+        {
+            var amount = long.Parse(value[..^1], NumberStyles.None, CultureInfo.InvariantCulture);
+            TimeSpan? unit = char.ToLowerInvariant(value[^1]) switch
+            {
+                's' => TimeSpan.FromSeconds(1),
+                'm' => TimeSpan.FromMinutes(1),
+                'h' => TimeSpan.FromHours(1),
+                'd' => TimeSpan.FromDays(1),
+                'w' => TimeSpan.FromDays(7),
+                _ => null,
+            };
+            if (unit is null || amount > 100L * 365 * 86_400)
+            {
+                return false;
+            }
+
+            duration = unit.Value * amount;
+            return true;
+        }
+
+        if (value.StartsWith('P'))
+        {
+            try
+            {
+                duration = XmlConvert.ToTimeSpan(value);
+                return true;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+}

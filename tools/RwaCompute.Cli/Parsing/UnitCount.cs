@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace RwaCompute.Cli.Parsing;
+
+/// <summary>Token units (GPU-hours) and other whole numbers on the command line: decimal digits only.</summary>
+internal static class UnitCount
+{
+    /// <summary>Parses a positive whole number.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="option">The option, for the error.</param>
+    /// <param name="allowZero">Whether zero is acceptable.</param>
+    /// <returns>The number.</returns>
+    /// <exception cref="CliInputException">Not a whole number, negative, or zero.</exception>
+    public static BigInteger Parse(string? text, string option, bool allowZero = false)
+    {
+        var value = text?.Trim().Replace("_", string.Empty, StringComparison.Ordinal) ?? string.Empty;
+        if (value.StartsWith('-'))
+        {
+            throw new CliInputException(option, $"'{text}' is negative; expected a whole number of units.");
+        }
+
+        if (value.Length == 0 || !value.All(char.IsAsciiDigit))
+        {
+            throw new CliInputException(option, $"'{text}' is not a whole number.");
+        }
+
+        var result = BigInteger.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+        if (result.IsZero && !allowZero)
+        {
+            throw new CliInputException(option, "must be greater than zero.");
+        }
+
+        return result;
+    }
+
+    /// <summary>Parses a whole number that fits a <see cref="ulong"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="option">The option.</param>
+    /// <param name="allowZero">Whether zero is acceptable.</param>
+    /// <returns>The number.</returns>
+    public static ulong ParseUInt64(string? text, string option, bool allowZero = false)
+    {
+        var value = Parse(text, option, allowZero);
+        return value > ulong.MaxValue ? throw new CliInputException(option, $"'{text}' is too large.") : (ulong)value;
+    }
+
+    /// <summary>Parses basis points, 0–10,000; a percentage with a <c>%</c> suffix is accepted (<c>99.5%</c>).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="option">The option.</param>
+    /// <returns>Basis points.</returns>
+    public static ushort ParseBps(string? text, string option)
+    {
+        var value = text?.Trim() ?? string.Empty;
+        decimal bps;
+        if (value.EndsWith('%'))
+        {
+            if (!decimal.TryParse(value[..^1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) || decimal.Round(percent * 100) != percent * 100)
+            {
+                throw new CliInputException(option, $"'{text}' is not a percentage with at most 2 decimals.");
+            }
+
+            bps = percent * 100;
+        }
+        else
+        {
+            bps = (decimal)Parse(value, option, allowZero: true);
+        }
+
+        return bps > 10_000 ? throw new CliInputException(option, $"'{text}' exceeds 10000 bps (100%).") : (ushort)bps;
+    }
+}
