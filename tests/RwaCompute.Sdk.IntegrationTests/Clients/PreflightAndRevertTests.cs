@@ -198,6 +198,31 @@ public sealed class PreflightAndRevertTests : IClassFixture<AnvilSuiteFixture>
     }
 
     [Fact]
+    public async Task ForcedTransfer_ByRecoveryAgent_MovesUnitsEvenFromAFrozenHolder_AndIsRefusedToOthers()
+    {
+        var market = await MarketSetup.CreateAsync(Chain);
+        var alice = SuiteChain.Accounts.Alice.Address;
+        var bob = SuiteChain.Accounts.Bob.Address;
+        await market.Admin.Token.SetFrozenAsync(alice, true);
+        try
+        {
+            var bobBefore = await market.Admin.Token.BalanceOfAsync(bob, market.LotId);
+            var result = await market.Admin.Token.ForcedTransferAsync(alice, bob, market.LotId, 40);
+            Assert.Equal(60, await market.Admin.Token.BalanceOfAsync(alice, market.LotId));
+            Assert.Equal(bobBefore + 40, await market.Admin.Token.BalanceOfAsync(bob, market.LotId));
+            var forced = Assert.Single(await market.Admin.Events.ByLotAsync(market.LotId, new Events.BlockRange(result.BlockNumber, result.BlockNumber)), e => e.Name == "ForcedTransfer");
+            Assert.Equal(40, forced.As<ForcedTransferEventDTO>()!.Units);
+
+            var denied = await Assert.ThrowsAsync<RwaCompute.Sdk.Contracts.ComputeCapacityToken.AccessControlUnauthorizedAccountException>(() => market.Bob.Token.ForcedTransferAsync(alice, bob, market.LotId, 1));
+            Assert.Equal(Roles.Id("RECOVERY_ROLE"), denied.Error.NeededRole);
+        }
+        finally
+        {
+            await market.Admin.Token.SetFrozenAsync(alice, false);
+        }
+    }
+
+    [Fact]
     public async Task Connect_ManifestOfAnotherChain_ThrowsChainIdMismatch()
     {
         var wrong = Chain.Manifest with { ChainId = 1 };
