@@ -177,8 +177,14 @@ public sealed class ChainRpc
         {
             using var response = await logsHttp!.PostAsync(logsUrl, content, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
-            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var reader = new Newtonsoft.Json.JsonTextReader(new StreamReader(stream));
+            var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (LogsReader.TryRead(payload, out var logs))
+            {
+                return logs;
+            }
+
+            // An error object (or anything unusual): let Newtonsoft and Nethereum's types interpret it.
+            using var reader = new Newtonsoft.Json.JsonTextReader(new StreamReader(new MemoryStream(payload)));
             var message = LogsSerializer.Deserialize<LogsResponse>(reader)
                 ?? throw new RpcUnavailableException(Endpoint, "eth_getLogs", new IOException("The node sent an empty response."));
             if (message.Error is { } error)
