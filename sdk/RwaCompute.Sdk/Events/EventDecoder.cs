@@ -14,7 +14,8 @@ namespace RwaCompute.Sdk.Events;
 public sealed class EventDecoder
 {
     private static readonly MethodInfo DecodeMethod = typeof(EventDecoder).GetMethod(nameof(DecodeAs), BindingFlags.NonPublic | BindingFlags.Static)!;
-    private readonly Dictionary<(string Address, string Topic), (string Contract, string Name, Func<FilterLog, IEventDTO> Decode)> decoders = [];
+    // Address -> (0x-prefixed topic0 -> decoder), both case-insensitive: no per-log string allocations.
+    private readonly Dictionary<string, Dictionary<string, (string Contract, string Name, Func<FilterLog, IEventDTO> Decode)>> decoders = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates a decoder for the given contracts.</summary>
     /// <param name="contracts">Contract name → address; the name must match a generated namespace
@@ -35,7 +36,14 @@ public sealed class EventDecoder
             {
                 var abi = ABITypedRegistry.GetEvent(type);
                 var decode = DecodePlan.TryCreate(type) ?? DecodeMethod.MakeGenericMethod(type).CreateDelegate<Func<FilterLog, IEventDTO>>();
-                decoders[(address.ToLowerInvariant(), abi.Sha3Signature.ToLowerInvariant())] = (contract, abi.Name, decode);
+                if (!decoders.TryGetValue(address, out var byTopic))
+                {
+                    byTopic = new Dictionary<string, (string, string, Func<FilterLog, IEventDTO>)>(StringComparer.OrdinalIgnoreCase);
+                    decoders[address] = byTopic;
+                }
+
+                var signature = abi.Sha3Signature.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? abi.Sha3Signature : "0x" + abi.Sha3Signature;
+                byTopic[signature] = (contract, abi.Name, decode);
             }
         }
     }
@@ -52,8 +60,8 @@ public sealed class EventDecoder
             return null;
         }
 
-        var key = (log.Address.ToLowerInvariant(), topic0.StartsWith("0x", StringComparison.Ordinal) ? topic0[2..].ToLowerInvariant() : topic0.ToLowerInvariant());
-        if (!decoders.TryGetValue(key, out var entry))
+        var topic = topic0.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? topic0 : "0x" + topic0;
+        if (!decoders.TryGetValue(log.Address, out var byTopic) || !byTopic.TryGetValue(topic, out var entry))
         {
             return null;
         }
