@@ -128,7 +128,17 @@ public sealed class ConcurrencyAndFaultTests
         var sender = confirmed.Transactions;
 
         var sent = await sender.SendAsync(confirmed.Token.IssueCall(setup.LotId, SuiteChain.Accounts.Bob.Address, 3));
-        var first = await confirmed.Rpc.GetReceiptAsync(sent.Hash, default);
+        // anvil mines on arrival, but not always before the send returns: wait for the first receipt.
+        Nethereum.RPC.Eth.DTOs.TransactionReceipt? first = null;
+        for (var i = 0; i < 500 && first is null; i++)
+        {
+            first = await confirmed.Rpc.GetReceiptAsync(sent.Hash, default);
+            if (first is null)
+            {
+                await Task.Delay(10);
+            }
+        }
+
         Assert.NotNull(first);
 
         var waiting = sender.WaitAsync(sent);
