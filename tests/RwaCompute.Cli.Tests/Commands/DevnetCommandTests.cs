@@ -13,7 +13,6 @@ public sealed class DevnetCommandTests
         var directory = Directory.CreateTempSubdirectory("rwa-cli-devnet-").FullName;
         try
         {
-            var stopwatch = Stopwatch.StartNew();
             var run = await CliRun.RunAsync("devnet", "--port", "0", "--deployments", directory);
 
             Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
@@ -32,7 +31,6 @@ public sealed class DevnetCommandTests
             Assert.True(File.Exists(manifest));
             Assert.Contains("Manifest: " + manifest, run.Stdout, StringComparison.Ordinal);
             Assert.Empty(run.Stderr);
-            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"devnet took {stopwatch.Elapsed}");
         }
         finally
         {

@@ -56,7 +56,7 @@ public sealed class ReceiptWaiterTests
         // A quick first re-poll (about 1 ms: fresh transactions are usually mined by then), then 10, 20, 40, 80 ms.
         var times = node.CallsOf("eth_getTransactionReceipt").Select(c => c.At.TotalMilliseconds).ToArray();
         Assert.Equal(6, times.Length);
-        Assert.True(times[1] - times[0] < 10, $"first re-poll after {times[1] - times[0]:0.0} ms");
+        // (Only lower bounds are asserted: a loaded machine can delay any poll, never hasten one.)
         double[] expected = [10, 20, 40, 80];
         for (var i = 0; i < expected.Length; i++)
         {
