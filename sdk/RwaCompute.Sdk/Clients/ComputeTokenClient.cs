@@ -284,11 +284,18 @@ public sealed class ComputeTokenClient
         var receiver = Guard.Address(to, nameof(to));
         Guard.Amount(units, nameof(units), 64);
         var from = context.Account;
-        await RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
+        // One call answers it all: canTransfer also reports an unknown or expired lot, mapped to their own exceptions.
         var status = await CanTransferAsync(from, receiver, lotId, units, cancellationToken).ConfigureAwait(false);
-        if (status != TransferStatus.Ok)
+        switch (status)
         {
-            throw new TransferNotAllowedException(status, from, receiver, lotId, units);
+            case TransferStatus.Ok:
+                break;
+            case TransferStatus.UnknownLot:
+                throw new LotNotFoundException(lotId);
+            case TransferStatus.LotExpired:
+                throw new LotExpiredException(lotId, LotIds.EndsAt(lotId), await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false));
+            default:
+                throw new TransferNotAllowedException(status, from, receiver, lotId, units);
         }
 
         return await SendAsync(new SafeTransferFromFunction { From = from, To = receiver, Id = lotId, Value = units, Data = [] }, $"token.transfer(lot {lotId}, {units} units to {receiver})", cancellationToken).ConfigureAwait(false);

@@ -19,22 +19,22 @@ public sealed class SuiteErrorDecoder : ContractErrorDecoder
     /// <summary>Creates a decoder over the three suite contracts and any extra ones (for example a stablecoin's).</summary>
     /// <param name="extra">More decoders, tried after the suite's.</param>
     public SuiteErrorDecoder(params ContractErrorDecoder[] extra)
+        : this(ComputeCapacityTokenErrorDecoder.Instance, extra ?? [])
     {
-        decoders = [ComputeEscrowErrorDecoder.Instance, ComputeCapacityTokenErrorDecoder.Instance, UtilizationOracleErrorDecoder.Instance, .. extra ?? []];
     }
 
-    private SuiteErrorDecoder(ContractErrorDecoder first, bool preferred)
+    private SuiteErrorDecoder(ContractErrorDecoder first, ContractErrorDecoder[] extra)
     {
-        _ = preferred;
-        decoders = [first, .. new ContractErrorDecoder[] { ComputeEscrowErrorDecoder.Instance, ComputeCapacityTokenErrorDecoder.Instance, UtilizationOracleErrorDecoder.Instance }.Where(d => d != first)];
+        ContractErrorDecoder[] suite = [ComputeCapacityTokenErrorDecoder.Instance, ComputeEscrowErrorDecoder.Instance, UtilizationOracleErrorDecoder.Instance];
+        decoders = [first, .. suite.Where(d => d != first), .. extra];
     }
 
     /// <summary>The decoder for the suite's own errors (token first: the escrow re-declares the token's errors it
     /// can bubble up, and they are the token's).</summary>
-    public static SuiteErrorDecoder Instance { get; } = Preferring(ComputeCapacityTokenErrorDecoder.Instance);
+    public static SuiteErrorDecoder Instance { get; } = new();
 
     /// <summary>For calls to the token: the token's errors first.</summary>
-    public static SuiteErrorDecoder ForToken { get; } = Preferring(ComputeCapacityTokenErrorDecoder.Instance);
+    public static SuiteErrorDecoder ForToken => Instance;
 
     /// <summary>For calls to the escrow: the escrow's errors first.</summary>
     public static SuiteErrorDecoder ForEscrow { get; } = Preferring(ComputeEscrowErrorDecoder.Instance);
@@ -42,7 +42,7 @@ public sealed class SuiteErrorDecoder : ContractErrorDecoder
     /// <summary>For calls to the oracle: the oracle's errors first.</summary>
     public static SuiteErrorDecoder ForOracle { get; } = Preferring(UtilizationOracleErrorDecoder.Instance);
 
-    private static SuiteErrorDecoder Preferring(ContractErrorDecoder first) => new(first, true);
+    private static SuiteErrorDecoder Preferring(ContractErrorDecoder first) => new(first, []);
 
     /// <inheritdoc/>
     protected override ContractRevertException? DecodeCustomError(string selector, string revertData, Exception? innerException)
