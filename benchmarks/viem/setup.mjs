@@ -1,11 +1,14 @@
 // Deploys ComputeCapacityToken on a fresh anvil and prepares the chain state both benchmark sides start from:
-// roles, a provider with a pool, one lot issued to an allowlisted holder, and (seed-events.mjs) 10 050 events
+// roles, a provider with a pool, the bond vault (issuing is bonded: a test stablecoin, the oracle and the escrow,
+// wired with setBondVault, the provider funded with a bond far above what the runs issue, so no issue pulls
+// stablecoin), one lot issued to an allowlisted holder, and (seed-events.mjs) 10 050 events
 // (10 000 UnitsIssued + 50 TransferBatch from 50 issueBatch transactions). Writes the fixture JSON that every implementation reads (benchmarks/README.md).
 //
 //   node benchmarks/viem/setup.mjs --rpc http://127.0.0.1:PORT --out FILE [--artifact PATH] [--txs 500]
 //        [--no-seed] [--event-txs 50] [--event-batch 200] [--chunk-blocks 10] [--polling-ms 10]
 import { writeFileSync } from 'node:fs';
-import { keccak256, stringToHex, toHex } from 'viem';
+import { dirname, resolve } from 'node:path';
+import { keccak256, maxUint256, stringToHex, toHex } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
 import { DEFAULT_ARTIFACT, POLLING_MS, clients, loadArtifact, need, parseArgs } from './common.mjs';
 import { seedEvents } from './seed-events.mjs';
@@ -49,6 +52,22 @@ async function main() {
   const token = deployReceipt.contractAddress;
   const t = { address: token, abi };
 
+  // The bond vault: issuing calls the escrow, which keeps each lot's free bond >= outstanding units x unit cover.
+  const outDir = dirname(dirname(artifactPath));
+  const deploy = async (name, args) => {
+    const { abi: a, bytecode: b } = loadArtifact(resolve(outDir, `${name}.sol`, `${name}.json`));
+    const hash = await A.walletClient.deployContract({ abi: a, bytecode: b, args });
+    const r = await pc.waitForTransactionReceipt({ hash });
+    if (r.status !== 'success' || !r.contractAddress) throw new Error(`deploy ${name} failed`);
+    return { address: r.contractAddress, abi: a };
+  };
+  const usdc = await deploy('MockUSDC', [admin.address]);
+  const oracle = await deploy('UtilizationOracle', [admin.address, [admin.address], 1, 86_400n]);
+  const escrow = await deploy('ComputeEscrow', [admin.address, token, usdc.address, oracle.address, 7 * 86_400, 5_000]);
+  await send(A.walletClient, { ...t, functionName: 'setBondVault', args: [escrow.address] });
+  await send(A.walletClient, { ...usdc, functionName: 'mint', args: [issuer.address, 10_000_000_000_000n] });
+  await send(P.walletClient, { ...usdc, functionName: 'approve', args: [escrow.address, maxUint256] });
+
   const REGISTRAR_ROLE = await pc.readContract({ ...t, functionName: 'REGISTRAR_ROLE' });
   const COMPLIANCE_ROLE = await pc.readContract({ ...t, functionName: 'COMPLIANCE_ROLE' });
   await send(A.walletClient, { ...t, functionName: 'grantRole', args: [REGISTRAR_ROLE, admin.address] });
@@ -68,11 +87,15 @@ async function main() {
     endsAt: now + 365 * 24 * 3600, // a year ahead: issuing stays legal however long the run takes
     referencePrice: 2_500_000n, // 2.50 in 6-decimals stablecoin units
     slaUptimeBps: 9_900,
+    bondCoverageBps: 10_000,
     energyWhPerGpuHour: 700,
     metadataHash: keccak256(stringToHex('rwacompute-bench-lot-1')),
   };
   const lotId = await pc.readContract({ ...t, functionName: 'lotIdOf', args: [spec] });
   await send(P.walletClient, { ...t, functionName: 'issueLot', args: [spec, holder.address, 1_000n] });
+  // Headroom for 1 000 000 more units (2.50 USDC each): the seeded events and every timed run find the bond
+  // covered, so an issue reads the bond and pulls nothing.
+  await send(P.walletClient, { ...escrow, functionName: 'postBond', args: [lotId, 2_500_000n * 1_000_000n] });
 
   const seeded = args['no-seed']
     ? null
@@ -88,7 +111,7 @@ async function main() {
     version: 1,
     chainId: A.chain.id,
     artifact: artifactPath,
-    contracts: { token },
+    contracts: { token, escrow: escrow.address, stablecoin: usdc.address, oracle: oracle.address },
     accounts: { admin, issuer, holder },
     lot: {
       id: lotId.toString(),

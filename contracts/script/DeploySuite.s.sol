@@ -65,5 +65,6 @@ contract DeploySuite is Script {
             params.defaultLtvBps
         );
         deployment.token.grantRole(deployment.token.ESCROW_ROLE(), address(deployment.escrow));
+        deployment.token.setBondVault(address(deployment.escrow));
     }
 }

@@ -138,13 +138,14 @@ contract DevnetLifecycle is DeploySuite {
             endsAt: uint40(block.timestamp + 30 days),
             referencePrice: PRICE,
             slaUptimeBps: 9900,
+            bondCoverageBps: 10_000,
             energyWhPerGpuHour: 700,
             metadataHash: keccak256("devnet lot metadata")
         });
         vm.startBroadcast(a.provider);
-        lotId = d.token.issueLot(spec, vm.addr(a.provider), 1000);
+        // Issuing pulls the lot's bond (1000 units × PRICE at 100 % coverage) from the provider.
         usdc.approve(address(d.escrow), type(uint256).max);
-        d.escrow.postBond(lotId, 1000 * uint256(PRICE));
+        lotId = d.token.issueLot(spec, vm.addr(a.provider), 1000);
         d.token.setApprovalForAll(address(d.escrow), true);
         offerId = d.escrow.createOffer(lotId, 600, 3_000_000, uint40(block.timestamp + 7 days));
         vm.stopBroadcast();

@@ -1,6 +1,7 @@
 // Pledge-for-a-loan: a holder pledges 100 GPU-hours as collateral for a 100 USDC advance (the lot's default
 // loan-to-value is 50 % of the reference price), the lender funds it, the holder withdraws the advance, then repays
-// principal + fee before maturity and the units unlock.
+// principal + fee before maturity and the units unlock. The maturity must leave the borrower at least the escrow's
+// minimum repayment window and end a margin before the lot does (1 day each on this deployment).
 using RwaCompute.Examples;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Errors;
@@ -24,6 +25,18 @@ try
 catch (AmountOutOfRangeException refused)
 {
     Console.WriteLine($"refused as expected: {refused.Message}");
+}
+
+// A maturity without the minimum repayment window is refused before anything is sent, too.
+var rules = await session.Alice.Escrow.GetPledgeRulesAsync(ct);
+try
+{
+    await session.Alice.Escrow.RequestPledgeAsync(lotId, 100, session.Lender.Account!, 100_000_000, 0, now.AddHours(1), ct);
+    throw new InvalidOperationException("the too-soon maturity was not refused");
+}
+catch (PledgeMaturityOutOfRangeException refused)
+{
+    Console.WriteLine($"refused as expected (minimum repayment window {rules.MinRepayWindow.TotalHours:0} h): {refused.Message}");
 }
 
 var pledge = await session.Alice.Escrow.RequestPledgeAsync(lotId, 100, session.Lender.Account!, principal: 100_000_000, fee: 1_500_000, maturity: now.AddDays(10), ct);

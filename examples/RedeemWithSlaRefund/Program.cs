@@ -1,6 +1,6 @@
 // Redeem-with-SLA-refund: a holder redeems 40 GPU-hours for delivery; the pool's reporters attest (EIP-712,
 // 3 signatures, median stored on-chain) an uptime of 97 % against a 99 % SLA; the holder claims the refund at the
-// lot's reference price from the provider's bond and withdraws it.
+// lot's unit cover (reference price × bond coverage, 100 % by default) from the provider's bond and withdraws it.
 using RwaCompute.Examples;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Oracle;

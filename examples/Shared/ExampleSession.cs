@@ -52,8 +52,10 @@ internal sealed class ExampleSession
             reporters);
     }
 
-    /// <summary>Registers the provider (if needed) and a new pool, allowlists the actors, issues a 30-day lot of
-    /// <paramref name="units"/> GPU-hours to the provider and backs it with a full bond.</summary>
+    /// <summary>Registers the provider (if needed) and a new pool, allowlists the actors and issues a 30-day lot of
+    /// <paramref name="units"/> GPU-hours to the provider. Issuing is bonded: the escrow pulls a full bond (units ×
+    /// price at the default 100 % coverage) from the provider, after the SDK raised the provider's allowance
+    /// (AutoApprove).</summary>
     public async Task<(BigInteger LotId, byte[] PoolId)> IssueLotAsync(BigInteger units, BigInteger pricePerUnit, CancellationToken cancellationToken)
     {
         var provider = Provider.Account!;
@@ -77,10 +79,13 @@ internal sealed class ExampleSession
             ReferencePrice = pricePerUnit,
             SlaUptimeBps = 9_900,
             EnergyWhPerGpuHour = 700,
+            // The token requires the keccak256 of the lot's off-chain metadata document (served at its URI).
+            MetadataHash = LotTerms.HashMetadata($"{{\"gpu\":\"H100-SXM5-80G\",\"region\":\"eu-west\",\"pool\":\"{Convert.ToHexString(poolId)}\"}}"),
         };
         var lot = await Provider.Token.IssueLotAsync(terms, provider, units, cancellationToken);
-        await Provider.Escrow.PostBondAsync(lot.Value, units * pricePerUnit, cancellationToken);
-        Console.WriteLine($"issued lot {lot.Value} ({units} GPU-hours of H100 in eu-west, {Usdc(pricePerUnit)} per hour), bond posted; tx {lot.TransactionHash}");
+        var bond = await Provider.Escrow.GetBondAsync(lot.Value, cancellationToken);
+        Expect(bond.Free == units * pricePerUnit, $"issuing pulled a {Usdc(bond.Total)} bond from the provider");
+        Console.WriteLine($"issued lot {lot.Value} ({units} GPU-hours of H100 in eu-west, {Usdc(pricePerUnit)} per hour); tx {lot.TransactionHash}");
         return (lot.Value, poolId);
     }
 

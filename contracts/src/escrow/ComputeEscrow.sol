@@ -7,9 +7,11 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
+import {IBondVault} from "../interfaces/IBondVault.sol";
 import {IComputeCapacityToken} from "../interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../interfaces/IComputeEscrow.sol";
 import {IUtilizationOracle} from "../interfaces/IUtilizationOracle.sol";
+import {BondMath} from "../libraries/BondMath.sol";
 
 /// @title ComputeEscrow
 /// @notice Holds a regulated stablecoin and runs the three flows on compute lots: purchase (delivery versus
@@ -17,8 +19,10 @@ import {IUtilizationOracle} from "../interfaces/IUtilizationOracle.sol";
 /// reference price from the provider's bond when delivery fails).
 /// @dev Money owed to anyone is credited and pulled with `withdraw`, so a blacklisted or paused receiver can
 /// never block another party. Every inbound transfer is measured by balance delta: bonds credit what arrived,
-/// payments revert if short. Solvency: stablecoin balance >= Σ claimable + Σ bond.
-contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransient {
+/// payments revert if short. Solvency: stablecoin balance >= Σ claimable + Σ bond (`solvency()`).
+/// Bond coverage: as the token's bond vault, the escrow keeps every lot's unreserved bond at or above
+/// `outstanding units × unitCover` until the lot's `redeemableUntil`; only then can its provider withdraw it.
+contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControl, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /*//////////////////////////////////////////////////////////////
@@ -29,6 +33,15 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
     bytes32 public constant RISK_ROLE = keccak256("RISK_ROLE");
 
     uint16 private constant _MAX_BPS = 10_000;
+
+    /// @notice The least time a borrower has to repay: a request cannot be funded later than this before maturity.
+    uint40 public constant MIN_REPAY_WINDOW = 1 days;
+    /// @notice The least time between a pledge's maturity and its lot's `endsAt`, so defaulted collateral can still
+    /// be redeemed or sold by the lender.
+    uint40 public constant MATURITY_MARGIN = 1 days;
+    /// @notice After the stablecoin was last seen paused (`recordSettlementPause`), collateral stays unclaimable for
+    /// this long, so the borrower can repay.
+    uint40 public constant SETTLEMENT_CURE = 1 days;
 
     /// @notice The compute-capacity token.
     IComputeCapacityToken public immutable TOKEN;
@@ -59,8 +72,26 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
     mapping(uint256 redemptionId => Redemption) private _redemptions;
     mapping(address account => uint256) private _claimable;
     mapping(uint256 lotId => Bond) private _bonds;
-    mapping(uint256 lotId => uint16) private _ltvBps;
+    mapping(uint256 lotId => LoanToValue) private _ltv;
     mapping(bytes32 poolId => mapping(uint64 epoch => uint64)) private _deliveryConsumed;
+
+    /// @dev A lot's own loan-to-value; `set` distinguishes "0 = pledging off" from "no setting = default".
+    struct LoanToValue {
+        bool set;
+        uint16 bps;
+    }
+
+    /// @dev Running totals behind `totals()` and `solvency()`: Σ claimable and Σ bond.total in one slot.
+    struct Totals {
+        uint128 credits;
+        uint128 bonds;
+    }
+
+    Totals private _totals;
+    /// @dev Σ bond.reserved (part of `_totals.bonds`).
+    uint256 private _totalReserved;
+    /// @dev When the stablecoin was last recorded paused; 0 if never.
+    uint40 private _settlementPauseSeenAt;
 
     /*//////////////////////////////////////////////////////////////
                                CONSTRUCTOR
@@ -166,7 +197,11 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
         if (units == 0 || units > type(uint64).max) revert Escrow_InvalidAmount(units);
         if (principal == 0 || principal > type(uint128).max) revert Escrow_InvalidAmount(principal);
         if (fee > type(uint128).max) revert Escrow_InvalidAmount(fee);
-        if (maturity <= block.timestamp || maturity > record.endsAt) revert Escrow_InvalidTime(maturity);
+        uint256 earliest = block.timestamp + MIN_REPAY_WINDOW;
+        if (maturity < earliest) revert Escrow_MaturityTooSoon(maturity, earliest);
+        uint256 latest = uint256(record.endsAt) - MATURITY_MARGIN;
+        if (maturity > latest) revert Escrow_MaturityTooLate(maturity, latest);
+        if (loanToValue(lotId) == 0) revert Escrow_PledgingDisabled(lotId);
         uint256 cap = _maxPrincipal(lotId, record.referencePrice, units);
         if (principal > cap) revert Escrow_LoanToValueExceeded(principal, cap);
 
@@ -201,22 +236,27 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
     function fundPledge(uint256 pledgeId) external nonReentrant {
         Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Requested);
         if (p.lender != address(0) && p.lender != msg.sender) revert Escrow_Unauthorized(msg.sender);
-        if (block.timestamp >= p.maturity) revert Escrow_PledgeMatured(pledgeId, p.maturity);
+        uint256 fundBy = p.maturity - MIN_REPAY_WINDOW;
+        if (block.timestamp > fundBy) revert Escrow_PledgeRequestExpired(pledgeId, fundBy);
+        // On default the units move from the holder to this lender: both must pass a transfer's checks now.
+        IComputeCapacityToken.TransferStatus status = TOKEN.canTransfer(p.holder, msg.sender, p.lotId, 0);
+        if (status != IComputeCapacityToken.TransferStatus.Ok) revert Escrow_PledgeNotTransferable(pledgeId, status);
         uint256 principal = p.principal;
         p.status = PledgeStatus.Active;
         p.lender = msg.sender;
-        _claimable[p.holder] += principal;
+        _credit(p.holder, principal);
         emit PledgeFunded(pledgeId, msg.sender, principal);
         _pullExact(msg.sender, principal);
     }
 
     /// @inheritdoc IComputeEscrow
     function repay(uint256 pledgeId) external nonReentrant {
+        // Open until the lender takes the collateral, maturity or not: a lender that cannot receive the units
+        // (frozen, de-allowlisted) cannot leave the pledge stuck.
         Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Active);
-        if (block.timestamp >= p.maturity) revert Escrow_PledgeMatured(pledgeId, p.maturity);
         uint256 amount = uint256(p.principal) + p.fee;
         p.status = PledgeStatus.Repaid;
-        _claimable[p.lender] += amount;
+        _credit(p.lender, amount);
         emit PledgeRepaid(pledgeId, msg.sender, amount);
         _pullExact(msg.sender, amount);
         TOKEN.unlock(p.holder, p.lotId, p.units);
@@ -227,6 +267,11 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
         Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Active);
         if (p.lender != msg.sender) revert Escrow_Unauthorized(msg.sender);
         if (block.timestamp < p.maturity) revert Escrow_PledgeNotMatured(pledgeId, p.maturity);
+        // A borrower cannot repay while the stablecoin is paused: no default is taken then, nor within the cure
+        // after the pause was last recorded.
+        if (_settlementPaused()) revert Escrow_SettlementPaused();
+        uint256 cureEnd = _settlementPauseSeenAt == 0 ? 0 : uint256(_settlementPauseSeenAt) + SETTLEMENT_CURE;
+        if (block.timestamp < cureEnd) revert Escrow_SettlementCure(cureEnd);
         p.status = PledgeStatus.Claimed;
         emit CollateralClaimed(pledgeId, msg.sender, p.units);
         TOKEN.seize(p.holder, msg.sender, p.lotId, p.units);
@@ -254,12 +299,16 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
     function withdrawBond(uint256 lotId, uint256 amount) external nonReentrant {
         IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
         if (record.provider != msg.sender) revert Escrow_Unauthorized(msg.sender);
-        if (block.timestamp < record.endsAt) revert Escrow_BondLocked(lotId, record.endsAt);
+        // Until then holders may still redeem (the window, plus any pause cure) and the bond backs their units.
+        uint40 unlocksAt = block.timestamp < record.endsAt ? record.endsAt : TOKEN.redeemableUntil(lotId);
+        if (block.timestamp < unlocksAt) revert Escrow_BondLocked(lotId, unlocksAt);
         Bond storage bond = _bonds[lotId];
         uint256 free = bond.total - bond.reserved;
         if (amount == 0 || amount > free) revert Escrow_InsufficientBond(lotId, free, amount);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
         bond.total -= uint128(amount);
+        // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
+        _totals.bonds -= uint128(amount);
         emit BondWithdrawn(lotId, msg.sender, amount);
         STABLECOIN.safeTransfer(msg.sender, amount);
     }
@@ -267,16 +316,23 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
     /// @inheritdoc IComputeEscrow
     function redeem(uint256 lotId, uint256 units) external nonReentrant returns (uint256 redemptionId) {
         IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
-        if (block.timestamp >= record.endsAt) revert Escrow_LotExpired(lotId, record.endsAt);
+        uint40 deadlineBase = record.endsAt;
+        if (block.timestamp >= record.endsAt) {
+            // Past the window only within a pause cure (the token extends `redeemableUntil`).
+            uint40 until = TOKEN.redeemableUntil(lotId);
+            if (block.timestamp >= until) revert Escrow_RedemptionClosed(lotId, until);
+            deadlineBase = uint40(block.timestamp);
+        }
         if (units == 0 || units > type(uint64).max) revert Escrow_InvalidAmount(units);
-        uint256 reserve = units * record.referencePrice;
+        uint256 reserve = units * BondMath.unitCover(record.referencePrice, record.bondCoverageBps);
         Bond storage bond = _bonds[lotId];
         uint256 free = bond.total - bond.reserved;
         if (reserve > free) revert Escrow_InsufficientBond(lotId, free, reserve);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
         bond.reserved += uint128(reserve);
+        _totalReserved += reserve;
 
-        uint40 deadline = record.endsAt + DELIVERY_GRACE;
+        uint40 deadline = deadlineBase + DELIVERY_GRACE;
         redemptionId = _nextRedemptionId++;
         _redemptions[redemptionId] = Redemption({
             holder: msg.sender,
@@ -329,8 +385,8 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
         uint256 amount = r.reserved;
         r.status = RedemptionStatus.Refunded;
         _releaseReserve(r.lotId, amount);
-        _claimable[r.holder] += amount;
-        emit RedemptionRefunded(redemptionId, r.holder, amount, slaBreached);
+        _credit(r.holder, amount);
+        emit RedemptionRefunded(redemptionId, r.holder, r.lotId, r.units, amount, slaBreached);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -340,9 +396,12 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
     /// @inheritdoc IComputeEscrow
     function withdraw(address to) external nonReentrant {
         if (to == address(0)) revert Escrow_ZeroAddress();
+        if (to == address(this)) revert Escrow_InvalidRecipient(to);
         uint256 amount = _claimable[msg.sender];
         if (amount == 0) revert Escrow_NothingToWithdraw(msg.sender);
         _claimable[msg.sender] = 0;
+        // forge-lint: disable-next-line(unsafe-typecast) -- a part of the total, which fits 128 bits
+        _totals.credits -= uint128(amount);
         emit Withdrawn(msg.sender, to, amount);
         STABLECOIN.safeTransfer(to, amount);
     }
@@ -354,8 +413,42 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
     /// @inheritdoc IComputeEscrow
     function setLoanToValue(uint256 lotId, uint16 ltvBps) external onlyRole(RISK_ROLE) {
         if (ltvBps > _MAX_BPS) revert Escrow_InvalidLoanToValue(ltvBps);
-        _ltvBps[lotId] = ltvBps;
+        _ltv[lotId] = LoanToValue({set: true, bps: ltvBps});
         emit LoanToValueUpdated(lotId, ltvBps);
+    }
+
+    /// @inheritdoc IComputeEscrow
+    function resetLoanToValue(uint256 lotId) external onlyRole(RISK_ROLE) {
+        delete _ltv[lotId];
+        emit LoanToValueReset(lotId);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                          SETTLEMENT PAUSE, BONDING
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IComputeEscrow
+    function recordSettlementPause() external {
+        if (!_settlementPaused()) revert Escrow_SettlementNotPaused();
+        _settlementPauseSeenAt = uint40(block.timestamp);
+        emit SettlementPauseRecorded(block.timestamp);
+    }
+
+    /// @inheritdoc IBondVault
+    function coverIssue(uint256 lotId, address provider, uint256 outstandingUnits, uint256 unitCover)
+        external
+        nonReentrant
+    {
+        if (msg.sender != address(TOKEN)) revert Escrow_CallerNotToken(msg.sender);
+        Bond memory bond = _bonds[lotId];
+        uint256 required = outstandingUnits * unitCover;
+        uint256 free = bond.total - bond.reserved;
+        if (free >= required) return;
+        uint256 shortfall = required - free;
+        _addBond(lotId, shortfall);
+        emit BondPosted(lotId, provider, shortfall);
+        // The token calls only for its caller's own issuance, so this pulls from the issuing provider.
+        _pullExact(provider, shortfall);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -389,14 +482,31 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
     }
 
     /// @inheritdoc IComputeEscrow
+    function totals() external view returns (uint256 credits, uint256 bonds, uint256 reserved) {
+        Totals memory t = _totals;
+        return (t.credits, t.bonds, _totalReserved);
+    }
+
+    /// @inheritdoc IComputeEscrow
+    function solvency() external view returns (uint256 balance, uint256 obligations) {
+        Totals memory t = _totals;
+        return (STABLECOIN.balanceOf(address(this)), uint256(t.credits) + t.bonds);
+    }
+
+    /// @inheritdoc IComputeEscrow
+    function settlementPauseSeenAt() external view returns (uint40) {
+        return _settlementPauseSeenAt;
+    }
+
+    /// @inheritdoc IComputeEscrow
     function maxPrincipal(uint256 lotId, uint256 units) external view returns (uint256) {
         return _maxPrincipal(lotId, TOKEN.lot(lotId).referencePrice, units);
     }
 
     /// @inheritdoc IComputeEscrow
     function loanToValue(uint256 lotId) public view returns (uint16) {
-        uint16 ltv = _ltvBps[lotId];
-        return ltv == 0 ? DEFAULT_LTV_BPS : ltv;
+        LoanToValue memory ltv = _ltv[lotId];
+        return ltv.set ? ltv.bps : DEFAULT_LTV_BPS;
     }
 
     /// @inheritdoc IComputeEscrow
@@ -421,7 +531,7 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
         uint256 lotId = o.lotId;
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
         o.unitsRemaining = uint64(remaining - units);
-        _claimable[seller] += cost;
+        _credit(seller, cost);
         emit Purchased(offerId, msg.sender, lotId, units, cost);
 
         _pullExact(msg.sender, cost);
@@ -432,10 +542,7 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
         if (!TOKEN.exists(lotId)) revert IComputeCapacityToken.ComputeToken_UnknownLot(lotId);
         if (amount == 0) revert Escrow_InvalidAmount(amount);
         uint256 received = _pull(msg.sender, amount);
-        uint256 total = _bonds[lotId].total + received;
-        if (total > type(uint128).max) revert Escrow_InvalidAmount(amount);
-        // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
-        _bonds[lotId].total = uint128(total);
+        _addBond(lotId, received);
         emit BondPosted(lotId, msg.sender, received);
     }
 
@@ -443,8 +550,28 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
         uint256 amount = r.reserved;
         r.status = RedemptionStatus.Delivered;
         _releaseReserve(r.lotId, amount);
-        _claimable[provider] += amount;
-        emit DeliveryConfirmed(redemptionId, msg.sender, byOracle);
+        _credit(provider, amount);
+        emit DeliveryConfirmed(redemptionId, r.lotId, provider, msg.sender, r.units, amount, byOracle);
+    }
+
+    /// @dev Credits `amount` to `account`'s withdrawable balance and to the running total.
+    function _credit(address account, uint256 amount) private {
+        _claimable[account] += amount;
+        uint256 credits = _totals.credits + amount;
+        if (credits > type(uint128).max) revert Escrow_InvalidAmount(amount);
+        // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
+        _totals.credits = uint128(credits);
+    }
+
+    /// @dev Adds `amount` to a lot's bond and to the running total of bonds.
+    function _addBond(uint256 lotId, uint256 amount) private {
+        uint256 bonds = _totals.bonds + amount;
+        // Σ bond.total fits 128 bits, so each lot's does too.
+        if (bonds > type(uint128).max) revert Escrow_InvalidAmount(amount);
+        // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
+        _bonds[lotId].total += uint128(amount);
+        // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
+        _totals.bonds = uint128(bonds);
     }
 
     /// @dev Takes `amount` out of a lot's bond (total and reserve): it now belongs to a provider or a holder.
@@ -454,6 +581,15 @@ contract ComputeEscrow is IComputeEscrow, AccessControl, ReentrancyGuardTransien
         bond.total -= uint128(amount);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
         bond.reserved -= uint128(amount);
+        // forge-lint: disable-next-line(unsafe-typecast) -- a part of the total, which fits 128 bits
+        _totals.bonds -= uint128(amount);
+        _totalReserved -= amount;
+    }
+
+    /// @dev Whether the stablecoin reports itself paused; a token without `paused()` never is.
+    function _settlementPaused() private view returns (bool) {
+        (bool ok, bytes memory data) = address(STABLECOIN).staticcall(abi.encodeWithSignature("paused()"));
+        return ok && data.length >= 32 && abi.decode(data, (uint256)) != 0;
     }
 
     /// @dev The pool's latest report, or an empty one (observedAt 0, attests nothing) when the pool has none, so

@@ -20,6 +20,8 @@ interface IComputeCapacityToken is IERC1155 {
     /// @param endsAt End of the delivery window (unix seconds); the lot is perishable after it.
     /// @param referencePrice Reference price of one unit in stablecoin base units (SLA refunds pay this).
     /// @param slaUptimeBps Minimum pool uptime promised, in basis points.
+    /// @param bondCoverageBps Share of the reference price the provider's bond backs per outstanding unit, in basis
+    /// points (1 to 10 000; the SDK and CLI default to 10 000 = 100 %). SLA and late-delivery refunds pay this share.
     /// @param energyWhPerGpuHour Energy efficiency figure: watt-hours drawn per delivered GPU-hour.
     /// @param metadataHash keccak256 of the off-chain metadata document served at `uri(id)`.
     struct LotSpec {
@@ -31,6 +33,7 @@ interface IComputeCapacityToken is IERC1155 {
         uint40 endsAt;
         uint96 referencePrice;
         uint16 slaUptimeBps;
+        uint16 bondCoverageBps;
         uint32 energyWhPerGpuHour;
         bytes32 metadataHash;
     }
@@ -41,6 +44,7 @@ interface IComputeCapacityToken is IERC1155 {
         uint40 startsAt;
         uint40 endsAt;
         uint16 slaUptimeBps;
+        uint16 bondCoverageBps;
         uint96 referencePrice;
         uint32 energyWhPerGpuHour;
         uint64 unitsIssued;
@@ -93,8 +97,11 @@ interface IComputeCapacityToken is IERC1155 {
     event UnitsUnlocked(address indexed account, uint256 indexed lotId, uint256 units);
     /// @notice Emitted when locked units are seized and moved to a creditor.
     event UnitsSeized(address indexed from, address indexed to, uint256 indexed lotId, uint256 units);
-    /// @notice Emitted when the metadata base URI changes.
+    /// @notice Emitted when the metadata base URI changes (with the standard ERC-1155 `URI(newUri, 0)`: id 0 is
+    /// never a lot, so it announces the `{id}` template every lot's URI derives from).
     event BaseUriUpdated(string newUri);
+    /// @notice Emitted once, when the contract that holds the lots' delivery bonds is wired in.
+    event BondVaultSet(address indexed vault);
 
     /*//////////////////////////////////////////////////////////////
                                  ERRORS
@@ -112,6 +119,17 @@ interface IComputeCapacityToken is IERC1155 {
     error ComputeToken_PoolTaken(bytes32 poolId, address owner);
     /// @notice Thrown when a lot spec is inconsistent (window, SLA, zero pool).
     error ComputeToken_InvalidLotSpec();
+    /// @notice Thrown when a lot spec's bond coverage is 0 or above 10 000 bps.
+    /// @param bondCoverageBps The coverage given.
+    error ComputeToken_InvalidBondCoverage(uint16 bondCoverageBps);
+    /// @notice Thrown when a lot spec carries no metadata hash (the off-chain document must hash to it).
+    error ComputeToken_MissingMetadataHash();
+    /// @notice Thrown when issuing before the bond vault is wired in (`setBondVault`).
+    error ComputeToken_BondVaultNotSet();
+    /// @notice Thrown when the bond vault is set a second time, or to the zero address.
+    /// @param vault The vault already set (zero when the argument was the zero address).
+    error ComputeToken_BondVaultAlreadySet(address vault);
+
     /// @notice Thrown when a lot's GPU model or region differs from its pool's (set by the pool's first lot).
     error ComputeToken_PoolProfileMismatch(bytes32 poolId, bytes16 gpuModel, bytes16 region);
     /// @notice Thrown when creating a lot that exists already.
@@ -158,10 +176,11 @@ interface IComputeCapacityToken is IERC1155 {
                                  ISSUE
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Creates a lot from `spec` and issues `units` of it to `to`. Caller must be `spec.provider`.
+    /// @notice Creates a lot from `spec` and issues `units` of it to `to`. Caller must be `spec.provider`. The bond
+    /// vault then makes the lot's unreserved bond cover every outstanding unit, pulling any shortfall from the caller.
     function issueLot(LotSpec calldata spec, address to, uint256 units) external returns (uint256 lotId);
 
-    /// @notice Issues more units of an existing lot (its provider only, before `endsAt`).
+    /// @notice Issues more units of an existing lot (its provider only, before `endsAt`); bonded as `issueLot`.
     function issue(uint256 lotId, address to, uint256 units) external;
 
     /// @notice Issues units of several existing lots in one call (its provider only).
@@ -203,11 +222,25 @@ interface IComputeCapacityToken is IERC1155 {
     /// @notice Whether `account` is frozen.
     function isFrozen(address account) external view returns (bool);
 
+    /// @notice Whether `account` could receive units now: `InvalidReceiver` (zero address, or a contract that does
+    /// not declare IERC1155Receiver through ERC-165), `ReceiverFrozen`, `ReceiverNotAllowed`, or `Ok`.
+    function receiverStatus(address account) external view returns (TransferStatus);
+
+    /// @notice The last pause: when it started and when it ended (`unpausedAt` 0 while it lasts). A pause that
+    /// starts within `PAUSE_CURE` of the previous unpause continues it (`pausedAt` is kept).
+    function pauseWindow() external view returns (uint40 pausedAt, uint40 unpausedAt);
+
+    /// @notice Until when units of `lotId` can be redeemed: its `endsAt`, extended to `PAUSE_CURE` after the
+    /// unpause when a pause covered the end of the window or ended less than `PAUSE_CURE` before it
+    /// (`type(uint40).max` while such a pause lasts). The bond stays locked until then.
+    function redeemableUntil(uint256 lotId) external view returns (uint40);
+
     /*//////////////////////////////////////////////////////////////
                           COLLATERAL (ESCROW)
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Locks `units` of `account`'s balance of `lotId` as collateral (ESCROW_ROLE).
+    /// @notice Locks `units` of `account`'s balance of `lotId` as collateral (ESCROW_ROLE). The account must pass
+    /// the sender checks of a transfer: token not paused, account allowlisted and not frozen.
     function lock(address account, uint256 lotId, uint256 units) external;
 
     /// @notice Releases locked units (ESCROW_ROLE).
@@ -234,4 +267,14 @@ interface IComputeCapacityToken is IERC1155 {
 
     /// @notice Units of `lotId` in circulation (issued minus burned).
     function totalSupply(uint256 lotId) external view returns (uint256);
+
+    /// @notice The contract that holds the lots' delivery bonds (zero until `setBondVault`).
+    function bondVault() external view returns (address);
+
+    /*//////////////////////////////////////////////////////////////
+                                 ADMIN
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Wires in the bond vault (the escrow) once (DEFAULT_ADMIN_ROLE); issuing needs it.
+    function setBondVault(address vault) external;
 }

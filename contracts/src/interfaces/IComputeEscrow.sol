@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IComputeCapacityToken} from "./IComputeCapacityToken.sol";
+
 /// @title IComputeEscrow
 /// @notice Stablecoin escrow for compute lots: delivery-versus-payment purchases, pledges (collateralised
 /// stablecoin advances) and redemptions backed by the provider's bond.
@@ -20,6 +22,7 @@ interface IComputeEscrow {
     }
 
     /// @notice Lifecycle of a pledge. Moves only forward: Requested → Active → Repaid | Claimed, or Requested → Cancelled.
+    /// An Active pledge can always be closed: anyone may repay it until the lender takes the collateral.
     enum PledgeStatus {
         None,
         Requested,
@@ -109,14 +112,33 @@ interface IComputeEscrow {
         uint256 reserved,
         uint40 deadline
     );
-    /// @notice Emitted when delivery is confirmed; the reserved bond is credited to the provider.
-    event DeliveryConfirmed(uint256 indexed redemptionId, address indexed confirmedBy, bool byOracle);
-    /// @notice Emitted when a redemption is refunded from the bond; the holder is credited.
-    event RedemptionRefunded(uint256 indexed redemptionId, address indexed holder, uint256 amount, bool slaBreached);
+    /// @notice Emitted when delivery is confirmed; the reserved bond (`amount`) is credited to the provider.
+    event DeliveryConfirmed(
+        uint256 indexed redemptionId,
+        uint256 indexed lotId,
+        address indexed provider,
+        address confirmedBy,
+        uint256 units,
+        uint256 amount,
+        bool byOracle
+    );
+    /// @notice Emitted when a redemption is refunded from the bond; the holder is credited `amount`.
+    event RedemptionRefunded(
+        uint256 indexed redemptionId,
+        address indexed holder,
+        uint256 indexed lotId,
+        uint256 units,
+        uint256 amount,
+        bool slaBreached
+    );
     /// @notice Emitted when an account withdraws its credited stablecoin.
     event Withdrawn(address indexed account, address indexed to, uint256 amount);
-    /// @notice Emitted when a lot's loan-to-value changes.
+    /// @notice Emitted when a lot's loan-to-value is set (0 switches pledging off for the lot).
     event LoanToValueUpdated(uint256 indexed lotId, uint16 ltvBps);
+    /// @notice Emitted when a lot's own loan-to-value is removed; it follows `DEFAULT_LTV_BPS` again.
+    event LoanToValueReset(uint256 indexed lotId);
+    /// @notice Emitted when someone records that the stablecoin is paused (starts the settlement cure).
+    event SettlementPauseRecorded(uint256 at);
 
     /*//////////////////////////////////////////////////////////////
                                  ERRORS
@@ -144,14 +166,14 @@ interface IComputeEscrow {
     error Escrow_LoanToValueExceeded(uint256 principal, uint256 maxPrincipal);
     /// @notice Thrown when a pledge is not in the status the call requires.
     error Escrow_WrongPledgeStatus(uint256 pledgeId, PledgeStatus status);
-    /// @notice Thrown when repaying at or after maturity.
-    error Escrow_PledgeMatured(uint256 pledgeId, uint40 maturity);
     /// @notice Thrown when claiming collateral before maturity.
     error Escrow_PledgeNotMatured(uint256 pledgeId, uint40 maturity);
     /// @notice Thrown when a lot's unreserved bond cannot cover a redemption.
     error Escrow_InsufficientBond(uint256 lotId, uint256 available, uint256 needed);
-    /// @notice Thrown when withdrawing bond before the lot's window ended.
-    error Escrow_BondLocked(uint256 lotId, uint40 endsAt);
+    /// @notice Thrown when withdrawing bond before the lot's `redeemableUntil` (its window, plus any pause cure).
+    /// @param lotId The lot.
+    /// @param unlocksAt When the bond unlocks.
+    error Escrow_BondLocked(uint256 lotId, uint40 unlocksAt);
     /// @notice Thrown when a redemption is not open.
     error Escrow_WrongRedemptionStatus(uint256 redemptionId, RedemptionStatus status);
     /// @notice Thrown when the oracle has not attested enough delivery for a redemption.
@@ -162,6 +184,42 @@ interface IComputeEscrow {
     error Escrow_NothingToWithdraw(address account);
     /// @notice Thrown when a loan-to-value exceeds 100 %.
     error Escrow_InvalidLoanToValue(uint16 ltvBps);
+    /// @notice Thrown when `coverIssue` is called by anyone but the token.
+    /// @param caller The caller.
+    error Escrow_CallerNotToken(address caller);
+    /// @notice Thrown when a pledge would mature before the borrower had `MIN_REPAY_WINDOW` to repay.
+    /// @param maturity The maturity asked for.
+    /// @param earliest The earliest maturity accepted now.
+    error Escrow_MaturityTooSoon(uint256 maturity, uint256 earliest);
+    /// @notice Thrown when a pledge would mature less than `MATURITY_MARGIN` before its lot's `endsAt`.
+    /// @param maturity The maturity asked for.
+    /// @param latest The latest maturity accepted for the lot.
+    error Escrow_MaturityTooLate(uint256 maturity, uint256 latest);
+    /// @notice Thrown when pledging a lot whose loan-to-value is set to 0.
+    /// @param lotId The lot.
+    error Escrow_PledgingDisabled(uint256 lotId);
+    /// @notice Thrown when funding a request later than `MIN_REPAY_WINDOW` before its maturity.
+    /// @param pledgeId The pledge.
+    /// @param fundBy The last second it could be funded.
+    error Escrow_PledgeRequestExpired(uint256 pledgeId, uint256 fundBy);
+    /// @notice Thrown when funding a pledge whose units could not move from the holder to the funder now.
+    /// @param pledgeId The pledge.
+    /// @param status Why not, as the token's `canTransfer` reports it.
+    error Escrow_PledgeNotTransferable(uint256 pledgeId, IComputeCapacityToken.TransferStatus status);
+    /// @notice Thrown when claiming collateral while the stablecoin is paused (the borrower could not repay).
+    error Escrow_SettlementPaused();
+    /// @notice Thrown by `recordSettlementPause` when the stablecoin is not paused.
+    error Escrow_SettlementNotPaused();
+    /// @notice Thrown when claiming collateral within `SETTLEMENT_CURE` of the last recorded stablecoin pause.
+    /// @param cureEnd When the collateral becomes claimable.
+    error Escrow_SettlementCure(uint256 cureEnd);
+    /// @notice Thrown when redeeming after the lot's `redeemableUntil` (its window, plus any pause cure).
+    /// @param lotId The lot.
+    /// @param redeemableUntil When redemption closed.
+    error Escrow_RedemptionClosed(uint256 lotId, uint40 redeemableUntil);
+    /// @notice Thrown when withdrawing to the escrow itself (the funds would be stranded).
+    /// @param to The recipient given.
+    error Escrow_InvalidRecipient(address to);
 
     /*//////////////////////////////////////////////////////////////
                                 PURCHASE
@@ -188,7 +246,9 @@ interface IComputeEscrow {
     //////////////////////////////////////////////////////////////*/
 
     /// @notice Locks `units` of `lotId` in the caller's wallet and asks `lender` (or anyone, if zero) for `principal`,
-    /// to be repaid with `fee` before `maturity`.
+    /// to be repaid with `fee` by `maturity`. The caller must pass a transfer's sender checks; `maturity` must be at
+    /// least `MIN_REPAY_WINDOW` away and at least `MATURITY_MARGIN` before the lot's `endsAt`; the lot's
+    /// loan-to-value must not be 0. Unfunded, the request expires `MIN_REPAY_WINDOW` before maturity.
     function requestPledge(
         uint256 lotId,
         uint256 units,
@@ -201,13 +261,17 @@ interface IComputeEscrow {
     /// @notice Withdraws an unfunded request and unlocks its units (holder only).
     function cancelPledge(uint256 pledgeId) external;
 
-    /// @notice Funds a requested pledge: pulls the principal from the lender and credits it to the holder.
+    /// @notice Funds a requested pledge: pulls the principal from the lender and credits it to the holder. Refused
+    /// later than `MIN_REPAY_WINDOW` before maturity, and unless the units could move from the holder to the
+    /// caller now (`canTransfer`).
     function fundPledge(uint256 pledgeId) external;
 
-    /// @notice Repays principal plus fee before maturity (anyone may pay); unlocks the units.
+    /// @notice Repays principal plus fee (anyone may pay) and unlocks the units. Open until the lender claims the
+    /// collateral, also after maturity.
     function repay(uint256 pledgeId) external;
 
-    /// @notice After maturity, the unpaid lender takes the locked units.
+    /// @notice After maturity, the unpaid lender takes the locked units; refused while the stablecoin is paused and
+    /// within `SETTLEMENT_CURE` of its last recorded pause.
     function claimCollateral(uint256 pledgeId) external;
 
     /*//////////////////////////////////////////////////////////////
@@ -220,11 +284,13 @@ interface IComputeEscrow {
     /// @notice `postBond` with an EIP-2612 permit.
     function postBondWithPermit(uint256 lotId, uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external;
 
-    /// @notice The lot's provider takes back unreserved bond once the delivery window has ended.
+    /// @notice The lot's provider takes back unreserved bond once the lot's `redeemableUntil` has passed.
     function withdrawBond(uint256 lotId, uint256 amount) external;
 
     /// @notice Burns `units` of the caller's unlocked balance and opens a redemption, reserving
-    /// `units × referencePrice` of the lot's bond for a refund.
+    /// `units × unitCover` (reference price × the lot's bond coverage) of the lot's bond for a refund. Open until the
+    /// lot's `redeemableUntil`; the delivery deadline is `DELIVERY_GRACE` after `endsAt` (or after the redemption,
+    /// when it is made in a pause cure).
     function redeem(uint256 lotId, uint256 units) external returns (uint256 redemptionId);
 
     /// @notice The holder confirms delivery; the reserved bond is credited to the provider.
@@ -235,22 +301,30 @@ interface IComputeEscrow {
     function confirmDeliveryByOracle(uint256 redemptionId) external;
 
     /// @notice Refunds an open redemption from the bond when its deadline passed, or when the oracle attests
-    /// uptime below the lot's SLA after it opened. Anyone may trigger; the holder is credited.
+    /// uptime below the lot's SLA after it opened. Anyone may trigger; the holder is credited. The deadline is final:
+    /// delivery that nobody confirmed by then (holder or oracle) is refunded.
     function claimRefund(uint256 redemptionId) external;
 
     /*//////////////////////////////////////////////////////////////
                                WITHDRAWAL
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Pays the caller's whole credited balance to `to`.
+    /// @notice Pays the caller's whole credited balance to `to` (not the zero address, not the escrow).
     function withdraw(address to) external;
 
     /*//////////////////////////////////////////////////////////////
                                  ADMIN
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Sets a lot's loan-to-value in basis points (RISK_ROLE); zero falls back to the default.
+    /// @notice Sets a lot's loan-to-value in basis points (RISK_ROLE); 0 switches pledging off for the lot.
     function setLoanToValue(uint256 lotId, uint16 ltvBps) external;
+
+    /// @notice Removes a lot's own loan-to-value, so it follows `DEFAULT_LTV_BPS` again (RISK_ROLE).
+    function resetLoanToValue(uint256 lotId) external;
+
+    /// @notice Records that the stablecoin is paused now (anyone; reverts if it is not): collateral then stays
+    /// unclaimable until `SETTLEMENT_CURE` after the last such record.
+    function recordSettlementPause() external;
 
     /*//////////////////////////////////////////////////////////////
                                  VIEWS
@@ -270,6 +344,16 @@ interface IComputeEscrow {
 
     /// @notice A lot's bond: total held and the part reserved for open redemptions.
     function bondOf(uint256 lotId) external view returns (uint256 total, uint256 reserved);
+
+    /// @notice Running totals: Σ credits (claimable), Σ bonds (including reserves) and Σ reserves.
+    function totals() external view returns (uint256 credits, uint256 bonds, uint256 reserved);
+
+    /// @notice The escrow's stablecoin balance and what it owes (Σ credits + Σ bonds): solvent iff balance >=
+    /// obligations.
+    function solvency() external view returns (uint256 balance, uint256 obligations);
+
+    /// @notice When the stablecoin was last recorded paused (0 if never).
+    function settlementPauseSeenAt() external view returns (uint40);
 
     /// @notice The largest principal `units` of `lotId` can secure.
     function maxPrincipal(uint256 lotId, uint256 units) external view returns (uint256);

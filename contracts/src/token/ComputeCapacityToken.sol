@@ -3,15 +3,22 @@ pragma solidity 0.8.30;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ERC1155} from "@openzeppelin/contracts/token/ERC1155/ERC1155.sol";
+import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
+import {IERC1155Receiver} from "@openzeppelin/contracts/token/ERC1155/IERC1155Receiver.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {ERC165Checker} from "@openzeppelin/contracts/utils/introspection/ERC165Checker.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 
+import {IBondVault} from "../interfaces/IBondVault.sol";
 import {IComputeCapacityToken} from "../interfaces/IComputeCapacityToken.sol";
+import {BondMath} from "../libraries/BondMath.sol";
 
 /// @title ComputeCapacityToken
 /// @notice ERC-1155 compute-capacity lots: each id is a perishable batch of GPU-hours of one GPU class, delivered by
 /// one provider from one pool within a delivery window. Holders must be allowlisted; accounts can be frozen; the
 /// token can be paused; a recovery agent can force transfers; the escrow can lock units in place as collateral.
+/// Every issuance is bonded: the bond vault (the escrow) must hold, unreserved, `unitCover` for every outstanding
+/// unit of the lot, and pulls any shortfall from the provider before the units are minted.
 /// @dev Lot ids are deterministic: `endsAt << 216 | low216(keccak256(abi.encode(spec)))`. Carrying `endsAt` in the
 /// id lets every transfer check expiry without reading storage. Per-lot supply lives in the lot record (issued and
 /// burned counters) rather than in OpenZeppelin's ERC1155Supply, which would cost two more storage writes per issue.
@@ -35,6 +42,9 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
     uint256 private constant _ID_HASH_MASK = (uint256(1) << _ID_HASH_BITS) - 1;
     uint16 private constant _MAX_BPS = 10_000;
 
+    /// @notice Time holders get after an unpause to redeem units whose window ended during (or just after) a pause.
+    uint40 public constant PAUSE_CURE = 1 days;
+
     /// @dev How `_update` treats the movement in progress.
     uint8 private constant _MODE_NORMAL = 0;
     /// @dev Recovery: ignores pause and the sender's allowlist/freeze status.
@@ -53,14 +63,15 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
         uint32 lockedLots;
     }
 
-    /// @dev A lot in three slots: [provider | startsAt | endsAt | slaUptimeBps],
+    /// @dev A lot in three slots: [provider | startsAt | slaUptimeBps | bondCoverageBps],
     /// [referencePrice | energyWhPerGpuHour | unitsIssued | unitsBurned | poolIndex], [metadataHash].
-    /// The pool id and the hardware profile (GPU model, region) live once per pool, not once per lot.
+    /// `endsAt` is not stored: the id carries it. The pool id and the hardware profile (GPU model, region) live
+    /// once per pool, not once per lot.
     struct LotRecord {
         address provider;
         uint40 startsAt;
-        uint40 endsAt;
         uint16 slaUptimeBps;
+        uint16 bondCoverageBps;
         uint96 referencePrice;
         uint32 energyWhPerGpuHour;
         uint48 unitsIssued;
@@ -84,6 +95,15 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
     mapping(bytes32 poolId => PoolRecord) private _pools;
     /// @dev Pool ids by index; index 0 is unused so that a zero index means "no pool".
     bytes32[] private _poolIds;
+
+    /// @dev The bond vault and the last pause window, in one slot (issuance reads the vault).
+    struct Settings {
+        IBondVault bondVault;
+        uint40 pausedAt;
+        uint40 unpausedAt;
+    }
+
+    Settings private _settings;
 
     uint8 private transient _mode;
 
@@ -153,6 +173,10 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
             spec.startsAt >= spec.endsAt || spec.endsAt <= block.timestamp || spec.slaUptimeBps > _MAX_BPS
                 || spec.referencePrice == 0
         ) revert ComputeToken_InvalidLotSpec();
+        if (spec.bondCoverageBps == 0 || spec.bondCoverageBps > _MAX_BPS) {
+            revert ComputeToken_InvalidBondCoverage(spec.bondCoverageBps);
+        }
+        if (spec.metadataHash == bytes32(0)) revert ComputeToken_MissingMetadataHash();
         if (units == 0 || units > type(uint48).max) revert ComputeToken_InvalidAmount(units);
         _matchPoolProfile(pool, spec);
 
@@ -162,8 +186,8 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
         _lots[lotId] = LotRecord({
             provider: spec.provider,
             startsAt: spec.startsAt,
-            endsAt: spec.endsAt,
             slaUptimeBps: spec.slaUptimeBps,
+            bondCoverageBps: spec.bondCoverageBps,
             referencePrice: spec.referencePrice,
             energyWhPerGpuHour: spec.energyWhPerGpuHour,
             // forge-lint: disable-next-line(unsafe-typecast) -- units <= type(uint48).max checked above
@@ -174,22 +198,33 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
         });
         emit LotCreated(lotId, spec.provider, spec.poolId, spec);
         emit UnitsIssued(lotId, to, units);
+        _bondVaultOrRevert()
+            .coverIssue(lotId, msg.sender, units, BondMath.unitCover(spec.referencePrice, spec.bondCoverageBps));
         _mint(to, lotId, units, "");
     }
 
     /// @inheritdoc IComputeCapacityToken
     function issue(uint256 lotId, address to, uint256 units) external {
-        _recordIssue(lotId, units);
+        (uint256 outstanding, uint256 unitCover) = _recordIssue(lotId, units);
         emit UnitsIssued(lotId, to, units);
+        _bondVaultOrRevert().coverIssue(lotId, msg.sender, outstanding, unitCover);
         _mint(to, lotId, units, "");
     }
 
     /// @inheritdoc IComputeCapacityToken
     function issueBatch(uint256[] calldata lotIds, address to, uint256[] calldata units) external {
         if (lotIds.length != units.length) revert ComputeToken_LengthMismatch(lotIds.length, units.length);
+        IBondVault vault = _bondVaultOrRevert();
+        uint256[] memory outstanding = new uint256[](lotIds.length);
+        uint256[] memory unitCover = new uint256[](lotIds.length);
         for (uint256 i; i < lotIds.length; ++i) {
-            _recordIssue(lotIds[i], units[i]);
+            (outstanding[i], unitCover[i]) = _recordIssue(lotIds[i], units[i]);
             emit UnitsIssued(lotIds[i], to, units[i]);
+        }
+        // Interactions after every record is written. A lot named twice is covered in steps; its last call
+        // carries its final count.
+        for (uint256 i; i < lotIds.length; ++i) {
+            vault.coverIssue(lotIds[i], msg.sender, outstanding[i], unitCover[i]);
         }
         _mintBatch(to, lotIds, units, "");
     }
@@ -227,11 +262,19 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
     /// @inheritdoc IComputeCapacityToken
     function pause() external onlyRole(PAUSER_ROLE) {
         _pause();
+        Settings storage settings = _settings;
+        uint40 unpausedAt = settings.unpausedAt;
+        // A pause soon after the last one continues it: lots whose window ended in between keep their cure.
+        if (settings.pausedAt == 0 || block.timestamp >= uint256(unpausedAt) + PAUSE_CURE) {
+            settings.pausedAt = uint40(block.timestamp);
+        }
+        settings.unpausedAt = 0;
     }
 
     /// @inheritdoc IComputeCapacityToken
     function unpause() external onlyRole(PAUSER_ROLE) {
         _unpause();
+        _settings.unpausedAt = uint40(block.timestamp);
     }
 
     /// @inheritdoc IComputeCapacityToken
@@ -250,13 +293,11 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
     {
         if (paused()) return TransferStatus.Paused;
         if (_lots[lotId].provider == address(0)) return TransferStatus.UnknownLot;
-        if (to == address(0)) return TransferStatus.InvalidReceiver;
         AccountState memory sender = _accounts[from];
         if (sender.frozen) return TransferStatus.SenderFrozen;
         if (!sender.allowed) return TransferStatus.SenderNotAllowed;
-        AccountState memory receiver = _accounts[to];
-        if (receiver.frozen) return TransferStatus.ReceiverFrozen;
-        if (!receiver.allowed) return TransferStatus.ReceiverNotAllowed;
+        TransferStatus receiver = _receiverStatus(to);
+        if (receiver != TransferStatus.Ok) return receiver;
         if (block.timestamp >= _endsAtOf(lotId)) return TransferStatus.LotExpired;
         if (balanceOf(from, lotId) - _locked[from][lotId] < units) return TransferStatus.InsufficientUnlockedBalance;
         return TransferStatus.Ok;
@@ -272,6 +313,28 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
         return _accounts[account].frozen;
     }
 
+    /// @inheritdoc IComputeCapacityToken
+    function receiverStatus(address account) external view returns (TransferStatus) {
+        return _receiverStatus(account);
+    }
+
+    /// @inheritdoc IComputeCapacityToken
+    function pauseWindow() external view returns (uint40 pausedAt, uint40 unpausedAt) {
+        Settings memory settings = _settings;
+        return (settings.pausedAt, settings.unpausedAt);
+    }
+
+    /// @inheritdoc IComputeCapacityToken
+    function redeemableUntil(uint256 lotId) external view returns (uint40) {
+        uint40 endsAt = _endsAtOf(lotId);
+        Settings memory settings = _settings;
+        if (settings.pausedAt == 0 || settings.pausedAt >= endsAt) return endsAt;
+        if (paused()) return type(uint40).max;
+        uint256 cureEnd = uint256(settings.unpausedAt) + PAUSE_CURE;
+        // forge-lint: disable-next-line(unsafe-typecast) -- a uint40 timestamp plus one day fits 40 bits until 36812
+        return cureEnd > endsAt ? uint40(cureEnd) : endsAt;
+    }
+
     /*//////////////////////////////////////////////////////////////
                            COLLATERAL (ESCROW)
     //////////////////////////////////////////////////////////////*/
@@ -279,6 +342,11 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
     /// @inheritdoc IComputeCapacityToken
     function lock(address account, uint256 lotId, uint256 units) external onlyRole(ESCROW_ROLE) {
         if (units == 0) revert ComputeToken_InvalidAmount(units);
+        // Pledging may end with the units moving to the lender: the holder passes a sender's checks now.
+        _requireNotPaused();
+        AccountState memory state = _accounts[account];
+        if (state.frozen) revert ComputeToken_AccountFrozen(account);
+        if (!state.allowed) revert ComputeToken_SenderNotAllowed(account);
         uint256 locked = _locked[account][lotId];
         uint256 unlocked = balanceOf(account, lotId) - locked;
         if (unlocked < units) revert ComputeToken_InsufficientUnlockedBalance(account, lotId, unlocked, units);
@@ -331,8 +399,9 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
         return Lot({
             provider: record.provider,
             startsAt: record.startsAt,
-            endsAt: record.endsAt,
+            endsAt: _endsAtOf(lotId),
             slaUptimeBps: record.slaUptimeBps,
+            bondCoverageBps: record.bondCoverageBps,
             referencePrice: record.referencePrice,
             energyWhPerGpuHour: record.energyWhPerGpuHour,
             unitsIssued: record.unitsIssued,
@@ -355,11 +424,39 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
         return record.unitsIssued - record.unitsBurned;
     }
 
-    /// @notice Replaces the ERC-1155 metadata URI (DEFAULT_ADMIN_ROLE).
+    /// @inheritdoc IComputeCapacityToken
+    function bondVault() external view returns (address) {
+        return address(_settings.bondVault);
+    }
+
+    /// @notice Replaces the ERC-1155 metadata URI (DEFAULT_ADMIN_ROLE). Emits the standard `URI(newUri, 0)` (id 0 is
+    /// never a lot: it announces the template) and `BaseUriUpdated`.
     /// @param newUri URI with the `{id}` placeholder (lowercase hex id, 64 characters).
     function setBaseUri(string calldata newUri) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _setURI(newUri);
+        emit URI(newUri, 0);
         emit BaseUriUpdated(newUri);
+    }
+
+    /// @inheritdoc IComputeCapacityToken
+    function setBondVault(address vault) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        address current = address(_settings.bondVault);
+        if (current != address(0) || vault == address(0)) revert ComputeToken_BondVaultAlreadySet(current);
+        _settings.bondVault = IBondVault(vault);
+        emit BondVaultSet(vault);
+    }
+
+    /// @notice Whether `operator` may move `account`'s units. A frozen operator's approvals are suspended (it may not
+    /// act for anyone); an operator need not be allowlisted (the escrow and marketplaces are operators), since
+    /// every move still checks the holder and the receiver.
+    /// @dev Checked by ERC1155 only when the caller is not the holder, so direct transfers pay nothing for it.
+    function isApprovedForAll(address account, address operator)
+        public
+        view
+        override(ERC1155, IERC1155)
+        returns (bool)
+    {
+        return super.isApprovedForAll(account, operator) && !_accounts[operator].frozen;
     }
 
     /// @inheritdoc IERC165
@@ -424,17 +521,40 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
         }
     }
 
-    function _recordIssue(uint256 lotId, uint256 units) private {
+    /// @dev Checks and records an issuance of an existing lot; returns the lot's outstanding units afterwards and
+    /// its bond per unit, for the vault.
+    function _recordIssue(uint256 lotId, uint256 units) private returns (uint256 outstanding, uint256 unitCover) {
         LotRecord storage record = _lots[lotId];
         address provider = record.provider;
         if (provider == address(0)) revert ComputeToken_UnknownLot(lotId);
         if (provider != msg.sender) revert ComputeToken_NotLotProvider(lotId, msg.sender);
         if (!_providers[msg.sender]) revert ComputeToken_NotProvider(msg.sender);
-        if (block.timestamp >= record.endsAt) revert ComputeToken_LotExpired(lotId, record.endsAt);
+        uint40 endsAt = _endsAtOf(lotId);
+        if (block.timestamp >= endsAt) revert ComputeToken_LotExpired(lotId, endsAt);
         uint256 issued = record.unitsIssued;
         if (units == 0 || units > type(uint48).max - issued) revert ComputeToken_InvalidAmount(units);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
         record.unitsIssued = uint48(issued + units);
+        outstanding = issued + units - record.unitsBurned;
+        unitCover = BondMath.unitCover(record.referencePrice, record.bondCoverageBps);
+    }
+
+    function _bondVaultOrRevert() private view returns (IBondVault vault) {
+        vault = _settings.bondVault;
+        if (address(vault) == address(0)) revert ComputeToken_BondVaultNotSet();
+    }
+
+    /// @dev Receiver checks shared by `canTransfer`, `receiverStatus` and the escrow's lender check. A contract
+    /// must declare IERC1155Receiver through ERC-165; one that declares it and still rejects is not detected.
+    function _receiverStatus(address to) private view returns (TransferStatus) {
+        if (to == address(0)) return TransferStatus.InvalidReceiver;
+        AccountState memory receiver = _accounts[to];
+        if (receiver.frozen) return TransferStatus.ReceiverFrozen;
+        if (!receiver.allowed) return TransferStatus.ReceiverNotAllowed;
+        if (to.code.length != 0 && !ERC165Checker.supportsInterface(to, type(IERC1155Receiver).interfaceId)) {
+            return TransferStatus.InvalidReceiver;
+        }
+        return TransferStatus.Ok;
     }
 
     /// @dev A pool is one cluster: one GPU class in one region. Its first lot records that profile; every later

@@ -151,7 +151,6 @@ abstract contract EscrowBase is SuiteFixture {
         spec.metadataHash = keccak256("second lot");
         vm.startPrank(provider);
         id = token.issueLot(spec, provider, units);
-        escrow.postBond(id, units * PRICE);
         token.safeTransferFrom(provider, holder, id, units, "");
         vm.stopPrank();
     }

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC1155Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {IERC1155Errors, IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
+import {ComputeCapacityToken} from "../../src/token/ComputeCapacityToken.sol";
 import {TokenTestBase} from "./utils/TokenTestBase.sol";
 
 /// @notice Branching-tree tests of `issueLot` (see issueLot.tree).
@@ -95,6 +96,73 @@ contract ComputeTokenIssueLotTest is TokenTestBase {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         spec.referencePrice = 0;
         _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+    }
+
+    function test_RevertWhen_CoverageZero() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.bondCoverageBps = 0;
+        _expectRevertIssue(
+            spec,
+            provider,
+            1,
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidBondCoverage.selector, uint16(0))
+        );
+    }
+
+    function test_RevertWhen_CoverageAboveFull() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.bondCoverageBps = 10_001;
+        _expectRevertIssue(
+            spec,
+            provider,
+            1,
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidBondCoverage.selector, uint16(10_001))
+        );
+    }
+
+    /// @dev S-10: the off-chain document must hash to `metadataHash`, so a zero hash names no document.
+    function test_RevertWhen_MetadataHashZero() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.metadataHash = bytes32(0);
+        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_MissingMetadataHash.selector));
+    }
+
+    function test_RevertWhen_BondVaultNotSet() external {
+        ComputeCapacityToken bare = new ComputeCapacityToken(admin, BASE_URI);
+        vm.startPrank(admin);
+        bare.grantRole(REGISTRAR_ROLE, admin);
+        bare.registerProvider(provider);
+        bare.registerPool(POOL, provider);
+        vm.stopPrank();
+        vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_BondVaultNotSet.selector));
+        vm.prank(provider);
+        bare.issueLot(_spec(), provider, 1);
+    }
+
+    /// @dev S-1: an issue the provider's stablecoin cannot bond is refused (here: no allowance left).
+    function test_RevertWhen_ProviderCannotBond() external {
+        vm.prank(provider);
+        usdc.approve(address(escrow), 10 * uint256(PRICE) - 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IERC20Errors.ERC20InsufficientAllowance.selector,
+                address(escrow),
+                10 * uint256(PRICE) - 1,
+                10 * uint256(PRICE)
+            )
+        );
+        vm.prank(provider);
+        token.issueLot(_spec(), provider, 10);
+    }
+
+    function test_WhenIssuedTheBondIsPulled() external {
+        uint256 before = usdc.balanceOf(provider);
+        uint256 lotId = _issue(_spec(), alice, 10);
+        (uint256 total, uint256 reserved) = escrow.bondOf(lotId);
+        assertEq(total, 10 * uint256(PRICE), "bond = outstanding x unitCover");
+        assertEq(reserved, 0);
+        assertEq(usdc.balanceOf(provider), before - total, "pulled from the provider");
+        assertEq(token.lot(lotId).bondCoverageBps, 10_000, "coverage on the lot record");
     }
 
     function test_RevertWhen_FirstLotGpuModelEmpty() external {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
 import {TokenTestBase} from "./utils/TokenTestBase.sol";
 
@@ -88,9 +90,30 @@ contract ComputeTokenLockTest is TokenTestBase {
         token.safeTransferFrom(alice, bob, lotId, 1, "");
     }
 
-    function test_WhenFrozenPausedAndExpired() external {
-        _freeze(alice);
+    function test_RevertWhen_Paused() external {
         _pause();
+        vm.expectRevert(_err(Pausable.EnforcedPause.selector));
+        vm.prank(escrowAgent);
+        token.lock(alice, lotId, 1);
+    }
+
+    /// @dev S-2: a frozen holder cannot pledge (a default would move its units to the lender).
+    function test_RevertWhen_FrozenHolderPledges() external {
+        _freeze(alice);
+        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, alice));
+        vm.prank(escrowAgent);
+        token.lock(alice, lotId, 1);
+    }
+
+    /// @dev S-2: a holder removed from the allowlist cannot pledge either.
+    function test_RevertWhen_DisallowedHolderPledges() external {
+        _disallow(alice);
+        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_SenderNotAllowed.selector, alice));
+        vm.prank(escrowAgent);
+        token.lock(alice, lotId, 1);
+    }
+
+    function test_WhenLotExpired() external {
         vm.warp(_endsAt(lotId));
         _lock(alice, lotId, 10);
         assertEq(token.lockedBalanceOf(alice, lotId), 10);

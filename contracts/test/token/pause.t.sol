@@ -64,14 +64,43 @@ contract ComputeTokenPauseTest is TokenTestBase {
         token.redeemFrom(alice, lotId, 1);
         vm.expectRevert(paused);
         token.seize(alice, lender, lotId, 1);
-        // it should still allow lock and unlock
+        // it should block lock (S-2: a pledge passes a transfer's checks) and still allow unlock
+        vm.expectRevert(paused);
         token.lock(alice, lotId, 1);
-        token.unlock(alice, lotId, 3);
+        token.unlock(alice, lotId, 2);
         vm.stopPrank();
         assertEq(token.lockedBalanceOf(alice, lotId), 0);
         // it should still allow forcedTransfer
         vm.prank(recovery);
         token.forcedTransfer(alice, bob, lotId, 4);
         assertEq(token.balanceOf(bob, lotId), 4);
+        // it should record the pause start in pauseWindow
+        (uint40 pausedAt, uint40 unpausedAt) = token.pauseWindow();
+        assertEq(pausedAt, block.timestamp, "pausedAt");
+        assertEq(unpausedAt, 0, "still paused");
+    }
+
+    function test_WhenPreviousPauseEndedWithinCure() external {
+        _pause();
+        uint256 firstStart = block.timestamp;
+        skip(2 hours);
+        vm.prank(pauser);
+        token.unpause();
+        skip(token.PAUSE_CURE() - 1);
+        _pause();
+        (uint40 pausedAt, uint40 unpausedAt) = token.pauseWindow();
+        assertEq(pausedAt, firstStart, "one continued pause");
+        assertEq(unpausedAt, 0);
+    }
+
+    function test_WhenPreviousPauseEndedBeforeCure() external {
+        _pause();
+        skip(2 hours);
+        vm.prank(pauser);
+        token.unpause();
+        skip(token.PAUSE_CURE());
+        _pause();
+        (uint40 pausedAt,) = token.pauseWindow();
+        assertEq(pausedAt, block.timestamp, "a new pause");
     }
 }

@@ -38,5 +38,7 @@ contract ComputeTokenUnpauseTest is TokenTestBase {
         token.redeemFrom(bob, lotId, 1);
         assertEq(token.balanceOf(bob, lotId), 4);
         assertEq(token.totalSupply(lotId), 11);
+        (, uint40 unpausedAt) = token.pauseWindow();
+        assertEq(unpausedAt, block.timestamp, "unpausedAt recorded");
     }
 }

@@ -63,6 +63,7 @@ abstract contract SuiteFixture is Test {
         token.grantRole(token.PAUSER_ROLE(), pauser);
         token.grantRole(token.RECOVERY_ROLE(), recovery);
         token.grantRole(token.ESCROW_ROLE(), address(escrow));
+        token.setBondVault(address(escrow));
         escrow.grantRole(escrow.RISK_ROLE(), risk);
         vm.stopPrank();
 
@@ -101,6 +102,7 @@ abstract contract SuiteFixture is Test {
             endsAt: uint40(block.timestamp + 1 days + WINDOW),
             referencePrice: PRICE,
             slaUptimeBps: SLA,
+            bondCoverageBps: 10_000,
             energyWhPerGpuHour: 700,
             metadataHash: keccak256("lot metadata v1")
         });
@@ -112,11 +114,10 @@ abstract contract SuiteFixture is Test {
         lotId = token.issueLot(_spec(), provider, units);
     }
 
-    /// @dev Issues a lot to the provider, posts a full bond for it and moves `units` to `holder`.
+    /// @dev Issues a lot to the provider (issuing pulls its full bond) and moves `units` to `holder`.
     function _lotHeldBy(address holder, uint256 units) internal returns (uint256 lotId) {
         lotId = _issueLot(units);
         vm.startPrank(provider);
-        escrow.postBond(lotId, units * PRICE);
         if (holder != provider) token.safeTransferFrom(provider, holder, lotId, units, "");
         vm.stopPrank();
     }

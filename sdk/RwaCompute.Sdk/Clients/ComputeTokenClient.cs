@@ -1,5 +1,6 @@
 using System.Numerics;
 using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Util;
 using RwaCompute.Sdk.Contracts;
@@ -13,7 +14,8 @@ namespace RwaCompute.Sdk.Clients;
 /// <summary>
 /// The compute-capacity token (ERC-1155 lots): providers, issuance, balances, transfers and the compliance
 /// controls. Every sending method validates its input and the chain state first (lot exists and is not expired,
-/// <c>canTransfer</c>, simulation) and throws a typed exception without sending anything when a check fails.
+/// <c>canTransfer</c>, the provider's stablecoin for the bond an issuance pulls, simulation) and throws a typed
+/// exception without sending anything when a check fails.
 /// </summary>
 public sealed class ComputeTokenClient
 {
@@ -21,10 +23,12 @@ public sealed class ComputeTokenClient
     public static readonly BigInteger MaxIssueUnits = (BigInteger.One << 48) - 1;
 
     private readonly SuiteContext context;
+    private readonly StablecoinClient stablecoin;
 
-    internal ComputeTokenClient(SuiteContext context)
+    internal ComputeTokenClient(SuiteContext context, StablecoinClient stablecoin)
     {
         this.context = context;
+        this.stablecoin = stablecoin;
     }
 
     /// <summary>The token's address.</summary>
@@ -69,14 +73,19 @@ public sealed class ComputeTokenClient
 
     // ----------------------------------------------------------------- issuance (provider)
 
-    /// <summary>Creates a lot and issues its first units (the caller must be the lot's provider).</summary>
+    /// <summary>Creates a lot and issues its first units (the caller must be the lot's provider). Issuing is bonded:
+    /// the escrow pulls <c>units × unitCover</c> (<see cref="BondMath.UnitCover"/>) of stablecoin from the signer; with
+    /// <c>AutoApprove</c> the escrow's allowance is raised first.</summary>
     /// <param name="terms">The lot's defining fields.</param>
     /// <param name="to">The first holder (must be allowlisted).</param>
     /// <param name="units">Units (GPU-hours) to issue, 1 to 2^48-1.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The new lot id and the mined transaction.</returns>
-    /// <exception cref="InputValidationException">Bad terms, address or units.</exception>
+    /// <exception cref="InputValidationException">Bad terms (bond coverage outside 1–10,000 bps, a zero metadata
+    /// hash...), address or units.</exception>
     /// <exception cref="LotExpiredException">The window ends before the chain's current time.</exception>
+    /// <exception cref="InsufficientBondFundingException">The signer's stablecoin balance, or its allowance to the
+    /// escrow without <c>AutoApprove</c>, cannot pay the bond.</exception>
     public async Task<TransactionResult<BigInteger>> IssueLotAsync(LotTerms terms, string to, BigInteger units, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(terms);
@@ -90,6 +99,8 @@ public sealed class ComputeTokenClient
             throw new LotExpiredException(lotId, terms.EndsAt, now);
         }
 
+        await RequireBondFundingAsync([(lotId, units, BondMath.UnitCover(spec.ReferencePrice, spec.BondCoverageBps))], cancellationToken).ConfigureAwait(false);
+
         var receipt = await context.SendAsync(
             TransactionCall.For(Address, new IssueLotFunction { Spec = spec, To = holder, Units = units }, $"token.issueLot(lot {lotId}, {units} units to {holder})", SuiteErrorDecoder.ForToken),
             cancellationToken).ConfigureAwait(false);
@@ -97,22 +108,28 @@ public sealed class ComputeTokenClient
         return Result(created?.Event.LotId ?? lotId, receipt);
     }
 
-    /// <summary>Issues more units of an existing lot (the caller must be the lot's provider).</summary>
+    /// <summary>Issues more units of an existing lot (the caller must be the lot's provider). Bonded like
+    /// <see cref="IssueLotAsync"/>: the escrow pulls whatever makes the lot's free bond cover every outstanding
+    /// unit.</summary>
     /// <param name="lotId">The lot.</param>
     /// <param name="to">The holder (must be allowlisted).</param>
     /// <param name="units">Units to issue.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The mined transaction.</returns>
+    /// <exception cref="InsufficientBondFundingException">The signer's stablecoin balance, or its allowance to the
+    /// escrow without <c>AutoApprove</c>, cannot pay the bond shortfall.</exception>
     public async Task<TransactionResult> IssueAsync(BigInteger lotId, string to, BigInteger units, CancellationToken cancellationToken = default)
     {
         var holder = Guard.Address(to, nameof(to));
         Guard.Amount(units, nameof(units), 48);
-        await RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
+        var lot = await RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
+        await RequireBondFundingAsync([(lotId, lot.UnitsOutstanding + units, lot.UnitCover)], cancellationToken).ConfigureAwait(false);
         return await SendAsync(new IssueFunction { LotId = lotId, To = holder, Units = units }, $"token.issue(lot {lotId}, {units} units to {holder})", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Builds the call for <see cref="IssueAsync"/> without preflight reads, for pipelined bulk issuance
-    /// with <see cref="TransactionSender.SendAsync"/> (the node's simulation still rejects a bad call).</summary>
+    /// with <see cref="TransactionSender.SendAsync"/> (the node's simulation still rejects a bad call). Nothing
+    /// approves the bond here: the provider's allowance to the escrow must already cover what the issues pull.</summary>
     /// <param name="lotId">The lot.</param>
     /// <param name="to">The holder.</param>
     /// <param name="units">Units to issue.</param>
@@ -125,23 +142,36 @@ public sealed class ComputeTokenClient
         return TransactionCall.For(Address, new IssueFunction { LotId = lotId, To = holder, Units = units }, $"token.issue(lot {lotId}, {units} units to {holder})", SuiteErrorDecoder.ForToken);
     }
 
-    /// <summary>Issues units of several lots to one holder in one transaction.</summary>
+    /// <summary>Issues units of several lots to one holder in one transaction. Bonded like
+    /// <see cref="IssueAsync"/>, lot by lot.</summary>
     /// <param name="lotIds">The lots.</param>
     /// <param name="to">The holder.</param>
     /// <param name="units">Units per lot, in the same order.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The mined transaction.</returns>
+    /// <exception cref="InsufficientBondFundingException">The signer's stablecoin balance, or its allowance to the
+    /// escrow without <c>AutoApprove</c>, cannot pay the bond shortfalls.</exception>
     public async Task<TransactionResult> IssueBatchAsync(IReadOnlyList<BigInteger> lotIds, string to, IReadOnlyList<BigInteger> units, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lotIds);
         ArgumentNullException.ThrowIfNull(units);
         Guard.SameLength(lotIds.Count, units.Count, nameof(units));
         var holder = Guard.Address(to, nameof(to));
+        // A lot named several times is covered in steps; what it pulls in all is its shortfall at the final count.
+        var lots = new Dictionary<BigInteger, (LotInfo Lot, BigInteger Units)>();
         for (var i = 0; i < units.Count; i++)
         {
             Guard.Amount(units[i], $"{nameof(units)}[{i}]", 48);
-            await RequireLiveLotAsync(lotIds[i], cancellationToken).ConfigureAwait(false);
+            if (lots.TryGetValue(lotIds[i], out var entry))
+            {
+                lots[lotIds[i]] = (entry.Lot, entry.Units + units[i]);
+                continue;
+            }
+
+            lots[lotIds[i]] = (await RequireLiveLotAsync(lotIds[i], cancellationToken).ConfigureAwait(false), units[i]);
         }
+
+        await RequireBondFundingAsync([.. lots.Select(l => (l.Key, l.Value.Lot.UnitsOutstanding + l.Value.Units, l.Value.Lot.UnitCover))], cancellationToken).ConfigureAwait(false);
 
         return await SendAsync(new IssueBatchFunction { LotIds = [.. lotIds], To = holder, Units = [.. units] }, $"token.issueBatch({lotIds.Count} lots to {holder})", cancellationToken).ConfigureAwait(false);
     }
@@ -181,6 +211,7 @@ public sealed class ComputeTokenClient
             SuiteContext.Time(lot.EndsAt),
             lot.ReferencePrice,
             lot.SlaUptimeBps,
+            lot.BondCoverageBps,
             lot.EnergyWhPerGpuHour,
             lot.UnitsIssued,
             lot.UnitsBurned,
@@ -240,7 +271,62 @@ public sealed class ComputeTokenClient
         var receiver = Guard.Address(to, nameof(to), allowZero: true);
         Guard.Amount(units, nameof(units), allowZero: true);
         var code = await context.ReadAsync(ct => context.Token.CanTransferQueryAsync(sender, receiver, lotId, units, null, ct), cancellationToken).ConfigureAwait(false);
-        return Enum.IsDefined(typeof(TransferStatus), (int)code) ? (TransferStatus)code : throw new InvalidOperationException($"Unknown canTransfer code {code}: the SDK is older than the token.");
+        return Status(code, "canTransfer");
+    }
+
+    /// <summary>Whether an account could receive units now (the receiver half of <see cref="CanTransferAsync"/>).</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see cref="TransferStatus.Ok"/>, <see cref="TransferStatus.InvalidReceiver"/> (the zero address, or a
+    /// contract that does not declare IERC1155Receiver through ERC-165), <see cref="TransferStatus.ReceiverFrozen"/> or
+    /// <see cref="TransferStatus.ReceiverNotAllowed"/>.</returns>
+    public async Task<TransferStatus> ReceiverStatusAsync(string account, CancellationToken cancellationToken = default)
+    {
+        var address = Guard.Address(account, nameof(account), allowZero: true);
+        var code = await context.ReadAsync(ct => context.Token.ReceiverStatusQueryAsync(address, null, ct), cancellationToken).ConfigureAwait(false);
+        return Status(code, "receiverStatus");
+    }
+
+    /// <summary>Until when units of a lot can be redeemed: its end, extended to <c>PAUSE_CURE</c> after the unpause when
+    /// a pause covered the end of the window (<see cref="DateTimeOffset.MaxValue"/> while such a pause lasts). The
+    /// lot's bond stays locked until then.</summary>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The time.</returns>
+    public async Task<DateTimeOffset> RedeemableUntilAsync(BigInteger lotId, CancellationToken cancellationToken = default)
+    {
+        Guard.Amount(lotId, nameof(lotId));
+        return SuiteContext.Time(await context.ReadAsync(ct => context.Token.RedeemableUntilQueryAsync(lotId, null, ct), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The token's last pause window.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>When it started and ended.</returns>
+    public async Task<PauseWindow> PauseWindowAsync(CancellationToken cancellationToken = default)
+    {
+        var window = await context.ReadAsync(ct => context.Token.PauseWindowQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        return new PauseWindow(
+            window.PausedAt == 0 ? null : SuiteContext.Time(window.PausedAt),
+            window.UnpausedAt == 0 ? null : SuiteContext.Time(window.UnpausedAt));
+    }
+
+    /// <summary>The time holders get after an unpause to redeem units whose window ended during a pause
+    /// (<c>PAUSE_CURE</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The duration.</returns>
+    public async Task<TimeSpan> PauseCureAsync(CancellationToken cancellationToken = default) =>
+        TimeSpan.FromSeconds(await context.ReadAsync(ct => context.Token.PauseCureQueryAsync(null, ct), cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The contract holding the lots' delivery bonds (the escrow), or <see langword="null"/> until
+    /// <see cref="SetBondVaultAsync"/>: issuing needs it.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The checksummed address or <see langword="null"/>.</returns>
+    public async Task<string?> BondVaultAsync(CancellationToken cancellationToken = default)
+    {
+        var vault = await context.ReadAsync(ct => context.Token.BondVaultQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrEmpty(vault) || new BigInteger(vault.HexToByteArray(), isUnsigned: true, isBigEndian: true).IsZero
+            ? null
+            : new AddressUtil().ConvertToChecksumAddress(vault);
     }
 
     /// <summary>Whether an account is allowlisted.</summary>
@@ -399,6 +485,19 @@ public sealed class ComputeTokenClient
         return await SendAsync(new ForcedTransferFunction { From = sender, To = receiver, LotId = lotId, Units = units }, $"token.forcedTransfer(lot {lotId}, {units} units {sender} -> {receiver})", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Wires in the bond vault, once (DEFAULT_ADMIN_ROLE). <c>SuiteDeployer</c> does it, with the escrow, as a
+    /// deployment step; this is for suites deployed otherwise.</summary>
+    /// <param name="vault">The escrow's address.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    /// <remarks>A second call is refused by the simulation with <c>ComputeTokenBondVaultAlreadySetException</c> (the
+    /// vault already set), before anything is sent.</remarks>
+    public async Task<TransactionResult> SetBondVaultAsync(string vault, CancellationToken cancellationToken = default)
+    {
+        var address = Guard.Address(vault, nameof(vault));
+        return await SendAsync(new SetBondVaultFunction { Vault = address }, $"token.setBondVault({address})", cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Grants one of the token's roles (DEFAULT_ADMIN_ROLE).</summary>
     /// <param name="role">The role's name as in the contract (for example <c>REGISTRAR_ROLE</c>) or its 32-byte
     /// hash.</param>
@@ -441,6 +540,56 @@ public sealed class ComputeTokenClient
         }
 
         return lot;
+    }
+
+    private static TransferStatus Status(byte code, string function) =>
+        Enum.IsDefined(typeof(TransferStatus), (int)code) ? (TransferStatus)code : throw new InvalidOperationException($"Unknown {function} code {code}: the SDK is older than the token.");
+
+    /// <summary>Throws unless the signer can pay the bond an issuance pulls: per lot, what makes its free bond cover
+    /// every outstanding unit. With AutoApprove the escrow's allowance is raised to the total; without, a short
+    /// allowance is an error too. Checks the balance before approving anything.</summary>
+    private async Task RequireBondFundingAsync(IReadOnlyList<(BigInteger LotId, BigInteger OutstandingAfter, BigInteger UnitCover)> lots, CancellationToken cancellationToken)
+    {
+        var provider = context.Account;
+        var vault = await BondVaultAsync(cancellationToken).ConfigureAwait(false);
+        if (vault is null)
+        {
+            // Not wired yet: the simulation reports ComputeToken_BondVaultNotSet as its typed error, and nothing is
+            // approved for a vault that does not exist.
+            return;
+        }
+
+        var escrow = string.Equals(vault, context.EscrowAddress, StringComparison.OrdinalIgnoreCase) ? context.Escrow : new Contracts.ComputeEscrow.ComputeEscrowService(context.Web3, vault);
+        var needed = BigInteger.Zero;
+        foreach (var (lotId, outstanding, unitCover) in lots)
+        {
+            var bond = await context.ReadAsync(ct => escrow.BondOfQueryAsync(lotId, null, ct), cancellationToken).ConfigureAwait(false);
+            needed += BondMath.IssueShortfall(outstanding, unitCover, new BondBalance(bond.Total, bond.Reserved));
+        }
+
+        if (needed.IsZero)
+        {
+            return;
+        }
+
+        var balance = await stablecoin.BalanceOfAsync(provider, cancellationToken).ConfigureAwait(false);
+        if (balance < needed)
+        {
+            throw new InsufficientBondFundingException(BondFundingLimit.Balance, provider, vault, needed, balance);
+        }
+
+        var allowance = await stablecoin.AllowanceAsync(provider, vault, cancellationToken).ConfigureAwait(false);
+        if (allowance >= needed)
+        {
+            return;
+        }
+
+        if (!context.AutoApprove)
+        {
+            throw new InsufficientBondFundingException(BondFundingLimit.Allowance, provider, vault, needed, allowance);
+        }
+
+        await stablecoin.ApproveAsync(vault, needed, cancellationToken).ConfigureAwait(false);
     }
 
     private static TransactionResult<T> Result<T>(T value, TransactionReceipt receipt)

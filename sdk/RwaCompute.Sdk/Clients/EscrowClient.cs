@@ -19,6 +19,7 @@ public sealed class EscrowClient
     private readonly SuiteContext context;
     private readonly ComputeTokenClient token;
     private readonly StablecoinClient stablecoin;
+    private PledgeRules? pledgeRules;
 
     internal EscrowClient(SuiteContext context, ComputeTokenClient token, StablecoinClient stablecoin)
     {
@@ -120,24 +121,53 @@ public sealed class EscrowClient
 
     // ----------------------------------------------------------------- pledge
 
-    /// <summary>Locks units as collateral and asks a lender for an advance (repay principal + fee before
-    /// maturity).</summary>
+    /// <summary>Locks units as collateral and asks a lender for an advance (repay principal + fee by maturity; an
+    /// unfunded request expires <see cref="PledgeRules.MinRepayWindow"/> before maturity).</summary>
     /// <param name="lotId">The lot.</param>
     /// <param name="units">Units to pledge.</param>
     /// <param name="lender">The lender, or <see langword="null"/> to let anyone fund it.</param>
     /// <param name="principal">The advance, stablecoin base units (at most the lot's loan-to-value).</param>
     /// <param name="fee">The fee on top, base units.</param>
-    /// <param name="maturity">Repayment deadline (after now, not after the lot's end).</param>
+    /// <param name="maturity">Repayment deadline: at least <see cref="PledgeRules.MinRepayWindow"/> after the chain
+    /// time and at least <see cref="PledgeRules.MaturityMargin"/> before the lot's end.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The pledge id.</returns>
+    /// <exception cref="PledgeMaturityOutOfRangeException">The maturity is too soon or too late.</exception>
+    /// <exception cref="PledgingDisabledException">The lot's loan-to-value is 0.</exception>
+    /// <exception cref="TransferNotAllowedException">The signer could not send the units now (paused, not
+    /// allowlisted, frozen, too few unlocked units): the escrow locks them only if it could.</exception>
+    /// <exception cref="AmountOutOfRangeException">The principal exceeds the loan-to-value cap.</exception>
     public async Task<TransactionResult<BigInteger>> RequestPledgeAsync(BigInteger lotId, BigInteger units, string? lender, BigInteger principal, BigInteger fee, DateTimeOffset maturity, CancellationToken cancellationToken = default)
     {
         Guard.Amount(units, nameof(units), 64);
         Guard.Amount(principal, nameof(principal), 128);
         Guard.Amount(fee, nameof(fee), 128, allowZero: true);
+        SuiteContext.Unix(maturity, nameof(maturity));
         var lenderAddress = lender is null ? AddressUtil.ZERO_ADDRESS : Guard.Address(lender, nameof(lender));
+        var holder = context.Account;
         var lot = await token.RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
-        await RequireWindowAsync(maturity, lot.EndsAt, nameof(maturity), cancellationToken).ConfigureAwait(false);
+        var rules = await GetPledgeRulesAsync(cancellationToken).ConfigureAwait(false);
+        var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+        var earliest = now + rules.MinRepayWindow;
+        var latest = lot.EndsAt - rules.MaturityMargin;
+        if (maturity < earliest || maturity > latest)
+        {
+            throw new PledgeMaturityOutOfRangeException(maturity, earliest, latest);
+        }
+
+        if (await LoanToValueAsync(lotId, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new PledgingDisabledException(lotId);
+        }
+
+        // Locking requires what sending requires (the units may end with the lender): ask the token as for a transfer
+        // to oneself, which also checks the unlocked balance.
+        var status = await token.CanTransferAsync(holder, holder, lotId, units, cancellationToken).ConfigureAwait(false);
+        if (status != TransferStatus.Ok)
+        {
+            throw new TransferNotAllowedException(status, holder, Address, lotId, units);
+        }
+
         var cap = await MaxPrincipalAsync(lotId, units, cancellationToken).ConfigureAwait(false);
         if (principal > cap)
         {
@@ -162,9 +192,32 @@ public sealed class EscrowClient
     /// <param name="pledgeId">The pledge.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The mined transaction.</returns>
+    /// <exception cref="PledgeRequestExpiredException">Later than <see cref="PledgeRules.MinRepayWindow"/> before
+    /// maturity.</exception>
+    /// <exception cref="TransferNotAllowedException">The pledged units could not move from the holder to the signer
+    /// now (signer not allowlisted or frozen, holder frozen, paused...), as they would on a default.</exception>
     public async Task<TransactionResult> FundPledgeAsync(BigInteger pledgeId, CancellationToken cancellationToken = default)
     {
         var pledge = await GetPledgeAsync(pledgeId, cancellationToken).ConfigureAwait(false);
+        var funder = context.Account;
+        if (pledge.Status == PledgeStatus.Requested)
+        {
+            var rules = await GetPledgeRulesAsync(cancellationToken).ConfigureAwait(false);
+            var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+            var fundBy = pledge.Maturity - rules.MinRepayWindow;
+            if (now > fundBy)
+            {
+                throw new PledgeRequestExpiredException(pledgeId, fundBy, now);
+            }
+
+            // On a default the units move from the holder to this lender: the escrow funds only if they could now.
+            var status = await token.CanTransferAsync(pledge.Holder, funder, pledge.LotId, BigInteger.Zero, cancellationToken).ConfigureAwait(false);
+            if (status != TransferStatus.Ok)
+            {
+                throw new TransferNotAllowedException(status, pledge.Holder, funder, pledge.LotId, pledge.Units);
+            }
+        }
+
         if (context.AutoApprove)
         {
             await stablecoin.EnsureAllowanceAsync(Address, pledge.Principal, cancellationToken).ConfigureAwait(false);
@@ -173,7 +226,8 @@ public sealed class EscrowClient
         return TransactionResult.From(await SendAsync(new FundPledgeFunction { PledgeId = pledgeId }, $"escrow.fundPledge({pledgeId})", cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Repays a pledge (principal + fee) before maturity; the units unlock.</summary>
+    /// <summary>Repays a pledge (principal + fee; anyone may pay) and unlocks the units. Open while the pledge is
+    /// active, after maturity too, until the lender claims the collateral.</summary>
     /// <param name="pledgeId">The pledge.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The mined transaction.</returns>
@@ -188,7 +242,9 @@ public sealed class EscrowClient
         return TransactionResult.From(await SendAsync(new RepayFunction { PledgeId = pledgeId }, $"escrow.repay({pledgeId})", cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Takes the pledged units as the lender after an unpaid maturity.</summary>
+    /// <summary>Takes the pledged units as the lender after an unpaid maturity. The escrow refuses while the stablecoin
+    /// is paused (<c>EscrowSettlementPausedException</c>) and within <see cref="PledgeRules.SettlementCure"/> of its last
+    /// recorded pause (<c>EscrowSettlementCureException</c>), so the borrower can still repay.</summary>
     /// <param name="pledgeId">The pledge.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The mined transaction.</returns>
@@ -223,7 +279,34 @@ public sealed class EscrowClient
     public Task<BigInteger> MaxPrincipalAsync(BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default) =>
         context.ReadAsync(ct => context.Escrow.MaxPrincipalQueryAsync(lotId, units, null, ct), cancellationToken);
 
-    /// <summary>Sets a lot's loan-to-value in basis points (RISK_ROLE).</summary>
+    /// <summary>The escrow's pledge timing constants (read once, then cached: they are contract constants).</summary>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The rules.</returns>
+    public async Task<PledgeRules> GetPledgeRulesAsync(CancellationToken cancellationToken = default)
+    {
+        if (pledgeRules is { } cached)
+        {
+            return cached;
+        }
+
+        var minRepayWindow = await context.ReadAsync(ct => context.Escrow.MinRepayWindowQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        var maturityMargin = await context.ReadAsync(ct => context.Escrow.MaturityMarginQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        var settlementCure = await context.ReadAsync(ct => context.Escrow.SettlementCureQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        var rules = new PledgeRules(TimeSpan.FromSeconds(minRepayWindow), TimeSpan.FromSeconds(maturityMargin), TimeSpan.FromSeconds(settlementCure));
+        pledgeRules = rules;
+        return rules;
+    }
+
+    /// <summary>A lot's loan-to-value in basis points: its own setting, else the escrow's default; 0 means pledging is
+    /// switched off for the lot.</summary>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Basis points.</returns>
+    public Task<ushort> LoanToValueAsync(BigInteger lotId, CancellationToken cancellationToken = default) =>
+        context.ReadAsync(ct => context.Escrow.LoanToValueQueryAsync(lotId, null, ct), cancellationToken);
+
+    /// <summary>Sets a lot's loan-to-value in basis points (RISK_ROLE); 0 switches pledging off for the lot
+    /// (<see cref="ResetLoanToValueAsync"/> returns it to the default).</summary>
     /// <param name="lotId">The lot.</param>
     /// <param name="ltvBps">0–10,000.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -239,9 +322,38 @@ public sealed class EscrowClient
         return TransactionResult.From(await SendAsync(new SetLoanToValueFunction { LotId = lotId, LtvBps = ltvBps }, $"escrow.setLoanToValue(lot {lotId}, {ltvBps} bps)", cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>Removes a lot's own loan-to-value, so it follows the escrow's default again (RISK_ROLE).</summary>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    public async Task<TransactionResult> ResetLoanToValueAsync(BigInteger lotId, CancellationToken cancellationToken = default)
+    {
+        await token.GetLotAsync(lotId, cancellationToken).ConfigureAwait(false);
+        return TransactionResult.From(await SendAsync(new ResetLoanToValueFunction { LotId = lotId }, $"escrow.resetLoanToValue(lot {lotId})", cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Records that the stablecoin is paused now (anyone may call): collateral then stays unclaimable until
+    /// <see cref="PledgeRules.SettlementCure"/> after the last record, so borrowers who could not repay during the pause
+    /// get time to. The escrow refuses when the stablecoin is not paused
+    /// (<c>EscrowSettlementNotPausedException</c>, from the simulation: nothing sent).</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    public async Task<TransactionResult> RecordSettlementPauseAsync(CancellationToken cancellationToken = default) =>
+        TransactionResult.From(await SendAsync(new RecordSettlementPauseFunction(), "escrow.recordSettlementPause()", cancellationToken).ConfigureAwait(false));
+
+    /// <summary>When the stablecoin was last recorded paused, or <see langword="null"/> if never.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The time or <see langword="null"/>.</returns>
+    public async Task<DateTimeOffset?> SettlementPauseSeenAtAsync(CancellationToken cancellationToken = default)
+    {
+        var at = await context.ReadAsync(ct => context.Escrow.SettlementPauseSeenAtQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        return at == 0 ? null : SuiteContext.Time(at);
+    }
+
     // ----------------------------------------------------------------- bonds
 
-    /// <summary>Posts provider bond for a lot (it backs SLA refunds).</summary>
+    /// <summary>Tops up provider bond for a lot (it backs SLA refunds). Issuing already pulls the bond that covers every
+    /// outstanding unit; more bond only adds headroom.</summary>
     /// <param name="lotId">The lot.</param>
     /// <param name="amount">Stablecoin base units.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -258,7 +370,9 @@ public sealed class EscrowClient
         return TransactionResult.From(await SendAsync(new PostBondFunction { LotId = lotId, Amount = amount }, $"escrow.postBond(lot {lotId}, {amount})", cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Withdraws free bond after the lot's window ended (the lot's provider).</summary>
+    /// <summary>Withdraws free bond once the lot can no longer be redeemed (the lot's provider): after its
+    /// <see cref="ComputeTokenClient.RedeemableUntilAsync"/>; before, the escrow refuses with
+    /// <c>EscrowBondLockedException</c> (from the simulation: nothing sent).</summary>
     /// <param name="lotId">The lot.</param>
     /// <param name="amount">Stablecoin base units.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -280,18 +394,49 @@ public sealed class EscrowClient
         return new BondBalance(bond.Total, bond.Reserved);
     }
 
+    // ----------------------------------------------------------------- solvency
+
+    /// <summary>The escrow's running totals: Σ credits, Σ bonds, Σ reserved.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The totals, stablecoin base units.</returns>
+    public async Task<EscrowTotals> GetTotalsAsync(CancellationToken cancellationToken = default)
+    {
+        var totals = await context.ReadAsync(ct => context.Escrow.TotalsQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        return new EscrowTotals(totals.Credits, totals.Bonds, totals.Reserved);
+    }
+
+    /// <summary>The escrow's stablecoin balance against what it owes (Σ credits + Σ bonds).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Balance and obligations, stablecoin base units.</returns>
+    public async Task<EscrowSolvency> GetSolvencyAsync(CancellationToken cancellationToken = default)
+    {
+        var solvency = await context.ReadAsync(ct => context.Escrow.SolvencyQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        return new EscrowSolvency(solvency.Balance, solvency.Obligations);
+    }
+
     // ----------------------------------------------------------------- redemption
 
-    /// <summary>Redeems units for compute delivery: they are burned and a redemption opens, backed by the
-    /// provider's bond.</summary>
+    /// <summary>Redeems units for compute delivery: they are burned and a redemption opens, backed by
+    /// <c>units × unitCover</c> of the provider's bond (<see cref="LotInfo.UnitCover"/>). Open until the lot's
+    /// <see cref="ComputeTokenClient.RedeemableUntilAsync"/> (its end, extended by a pause cure).</summary>
     /// <param name="lotId">The lot.</param>
     /// <param name="units">Units to redeem.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The redemption id.</returns>
+    /// <exception cref="LotNotFoundException">No such lot.</exception>
+    /// <exception cref="RedemptionClosedException">Past the lot's <c>redeemableUntil</c>.</exception>
+    /// <exception cref="TransferNotAllowedException">Too few unlocked units.</exception>
     public async Task<TransactionResult<BigInteger>> RedeemAsync(BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default)
     {
         Guard.Amount(units, nameof(units), 64);
-        await token.RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
+        await token.GetLotAsync(lotId, cancellationToken).ConfigureAwait(false);
+        var until = await token.RedeemableUntilAsync(lotId, cancellationToken).ConfigureAwait(false);
+        var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+        if (now >= until)
+        {
+            throw new RedemptionClosedException(lotId, until, now);
+        }
+
         var holder = context.Account;
         var balance = await token.BalanceOfAsync(holder, lotId, cancellationToken).ConfigureAwait(false);
         var locked = await token.LockedBalanceOfAsync(holder, lotId, cancellationToken).ConfigureAwait(false);
@@ -370,6 +515,11 @@ public sealed class EscrowClient
     public async Task<TransactionResult<BigInteger>> WithdrawAsync(string? to = null, CancellationToken cancellationToken = default)
     {
         var receiver = to is null ? context.Account : Guard.Address(to, nameof(to));
+        if (string.Equals(receiver, Address, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputValidationException(nameof(to), "is the escrow itself: the funds would be stranded.");
+        }
+
         var amount = await ClaimableAsync(context.Account, cancellationToken).ConfigureAwait(false);
         if (amount.IsZero)
         {

@@ -12,6 +12,8 @@ namespace RwaCompute.Sdk.Clients;
 /// <param name="EndsAt">End of the delivery window.</param>
 /// <param name="ReferencePrice">Reference price per unit, stablecoin base units.</param>
 /// <param name="SlaUptimeBps">Guaranteed uptime, basis points.</param>
+/// <param name="BondCoverageBps">Share of the reference price the provider's bond backs per outstanding unit, basis
+/// points.</param>
 /// <param name="EnergyWhPerGpuHour">Watt-hours per GPU-hour.</param>
 /// <param name="UnitsIssued">Units issued so far.</param>
 /// <param name="UnitsBurned">Units redeemed (burned) so far.</param>
@@ -26,6 +28,7 @@ public sealed record LotInfo(
     DateTimeOffset EndsAt,
     BigInteger ReferencePrice,
     ushort SlaUptimeBps,
+    ushort BondCoverageBps,
     uint EnergyWhPerGpuHour,
     ulong UnitsIssued,
     ulong UnitsBurned,
@@ -33,6 +36,9 @@ public sealed record LotInfo(
 {
     /// <summary>Units in circulation (issued minus burned).</summary>
     public ulong UnitsOutstanding => UnitsIssued - UnitsBurned;
+
+    /// <summary>Bond per unit (<see cref="BondMath.UnitCover"/>): what a redemption reserves and a refund pays.</summary>
+    public BigInteger UnitCover => BondMath.UnitCover(ReferencePrice, BondCoverageBps);
 
     /// <summary>Whether the delivery window has ended at <paramref name="now"/>.</summary>
     /// <param name="now">The time to compare with (use the chain's time).</param>

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Text;
+using Nethereum.Util;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.Validation;
@@ -9,8 +11,13 @@ namespace RwaCompute.Sdk.Clients;
 /// The defining fields of a lot (the contract's <c>LotSpec</c>). They determine the lot id: the same terms always
 /// give the same id (<see cref="LotIds.Compute"/>).
 /// </summary>
+/// <remarks>Issuing is bonded: the escrow (the token's bond vault) pulls from the provider, at issuance, whatever makes
+/// the lot's unreserved bond cover every outstanding unit at <see cref="BondMath.UnitCover"/> (the reference price ×
+/// <see cref="BondCoverageBps"/>, rounded up).</remarks>
 public sealed record LotTerms
 {
+    private const ushort MaxBps = 10_000;
+
     /// <summary>The provider that delivers the compute (must be registered and own the pool).</summary>
     public required string Provider { get; init; }
 
@@ -35,11 +42,30 @@ public sealed record LotTerms
     /// <summary>Minimum uptime the provider guarantees, in basis points (0–10,000).</summary>
     public ushort SlaUptimeBps { get; init; }
 
+    /// <summary>Share of the reference price the provider's bond backs per outstanding unit, in basis points
+    /// (1–10,000; default 10,000 = 100 %). SLA and late-delivery refunds pay this share.</summary>
+    public ushort BondCoverageBps { get; init; } = MaxBps;
+
     /// <summary>Energy efficiency: watt-hours per GPU-hour.</summary>
     public uint EnergyWhPerGpuHour { get; init; }
 
-    /// <summary>Hash of the off-chain metadata document (32 bytes; zero when none).</summary>
+    /// <summary>keccak256 of the off-chain metadata document served at the lot's URI (32 bytes). The token refuses a
+    /// zero hash, and so does <see cref="ToSpec"/>; <see cref="HashMetadata(string)"/> computes one.</summary>
     public byte[] MetadataHash { get; init; } = new byte[32];
+
+    /// <summary>keccak256 of a metadata document's bytes, for <see cref="MetadataHash"/>.</summary>
+    /// <param name="document">The document exactly as served (for example the JSON file's bytes).</param>
+    /// <returns>The 32-byte hash.</returns>
+    public static byte[] HashMetadata(ReadOnlySpan<byte> document) => Sha3Keccack.Current.CalculateHash(document.ToArray());
+
+    /// <summary>keccak256 of a metadata document's UTF-8 text, for <see cref="MetadataHash"/>.</summary>
+    /// <param name="document">The document's text.</param>
+    /// <returns>The 32-byte hash.</returns>
+    public static byte[] HashMetadata(string document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return HashMetadata(Encoding.UTF8.GetBytes(document));
+    }
 
     /// <summary>Validates the terms and converts them to the contract's <c>LotSpec</c> struct.</summary>
     /// <returns>The spec.</returns>
@@ -54,12 +80,23 @@ public sealed record LotTerms
             throw new InputValidationException(nameof(terms.EndsAt), $"the window must end after it starts ({terms.StartsAt:u} .. {terms.EndsAt:u}).");
         }
 
-        if (terms.SlaUptimeBps > 10_000)
+        if (terms.SlaUptimeBps > MaxBps)
         {
-            throw new AmountOutOfRangeException(nameof(terms.SlaUptimeBps), terms.SlaUptimeBps, 0, 10_000, "basis points");
+            throw new AmountOutOfRangeException(nameof(terms.SlaUptimeBps), terms.SlaUptimeBps, 0, MaxBps, "basis points");
+        }
+
+        if (terms.BondCoverageBps is 0 or > MaxBps)
+        {
+            throw new AmountOutOfRangeException(nameof(terms.BondCoverageBps), terms.BondCoverageBps, 1, MaxBps, "basis points");
         }
 
         Guard.Amount(terms.ReferencePrice, nameof(terms.ReferencePrice), 96);
+        var metadataHash = Guard.Bytes32(terms.MetadataHash, nameof(terms.MetadataHash));
+        if (metadataHash.AsSpan().IndexOfAnyExcept((byte)0) < 0)
+        {
+            throw new InputValidationException(nameof(terms.MetadataHash), "is zero: the token requires the keccak256 of the lot's metadata document (LotTerms.HashMetadata).");
+        }
+
         return new LotSpec
         {
             Provider = Guard.Address(terms.Provider, nameof(terms.Provider)),
@@ -70,8 +107,9 @@ public sealed record LotTerms
             EndsAt = endsAt,
             ReferencePrice = terms.ReferencePrice,
             SlaUptimeBps = terms.SlaUptimeBps,
+            BondCoverageBps = terms.BondCoverageBps,
             EnergyWhPerGpuHour = terms.EnergyWhPerGpuHour,
-            MetadataHash = Guard.Bytes32(terms.MetadataHash, nameof(terms.MetadataHash)),
+            MetadataHash = metadataHash,
         };
     }
 }

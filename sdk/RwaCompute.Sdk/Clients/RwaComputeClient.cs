@@ -31,8 +31,8 @@ public sealed class RwaComputeClient
         this.options = options;
         this.nonces = nonces;
         Signer = signer;
-        Token = new ComputeTokenClient(context);
         Stablecoin = new StablecoinClient(context);
+        Token = new ComputeTokenClient(context, Stablecoin);
         Escrow = new EscrowClient(context, Token, Stablecoin);
         Oracle = new OracleClient(context);
         Events = new SuiteEventQuery(context.Rpc, new Dictionary<string, string>

@@ -30,6 +30,7 @@ public enum TransferStatus
     /// <summary>The sender's unlocked (not pledged, not offered) balance is too small.</summary>
     InsufficientUnlockedBalance = 8,
 
-    /// <summary>The receiver is the zero address.</summary>
+    /// <summary>The receiver is the zero address, or a contract that does not declare IERC1155Receiver through
+    /// ERC-165.</summary>
     InvalidReceiver = 9,
 }

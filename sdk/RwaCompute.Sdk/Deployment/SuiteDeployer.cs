@@ -20,9 +20,10 @@ namespace RwaCompute.Sdk.Deployment;
 
 /// <summary>
 /// Deploys the suite (token, oracle, escrow) through the deterministic CREATE2 deployer, grants the escrow the token's
-/// <c>ESCROW_ROLE</c> and the configured extra roles, and records everything in <c>&lt;chainId&gt;.json</c>.
-/// Idempotent and resumable: a contract already at its CREATE2 address is adopted, a journaled transaction is completed
-/// from its receipt, a role already held is skipped; nothing is ever deployed twice.
+/// <c>ESCROW_ROLE</c>, wires the escrow in as the token's bond vault (<c>setBondVault</c>), grants the configured
+/// extra roles, and records everything in <c>&lt;chainId&gt;.json</c>. Idempotent and resumable: a contract already at
+/// its CREATE2 address is adopted, a journaled transaction is completed from its receipt, a role already held or a
+/// vault already wired is skipped; nothing is ever deployed twice.
 /// </summary>
 /// <example>
 /// <code>
@@ -35,6 +36,10 @@ public sealed class SuiteDeployer
 {
     /// <summary>The name of the first step (reported once the chain id is read and the manifest checked).</summary>
     public const string CheckChainStep = "CheckChain";
+
+    /// <summary>The prefix of the step that wires the escrow in as the token's bond vault
+    /// (<c>setBondVault:ComputeCapacityToken:&lt;escrow&gt;</c>).</summary>
+    public const string SetBondVaultStep = "setBondVault";
 
     private const string EscrowRoleName = "ESCROW_ROLE";
     private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(5);
@@ -144,12 +149,10 @@ public sealed class SuiteDeployer
         string[] escrowArguments = [admin, escrow.Token, escrow.Stablecoin, escrow.Oracle, Decimal(escrow.DeliveryGrace), Decimal(escrow.DefaultLtvBps)];
         await DeployContractAsync(run, ManifestContractNames.Escrow, escrow, escrowArguments, progress, cancellationToken).ConfigureAwait(false);
 
-        var grants = new List<RoleAssignment>
-        {
-            new() { Contract = ManifestContractNames.Token, Role = EscrowRoleName, Account = run.Contracts[ManifestContractNames.Escrow].Address },
-        };
-        grants.AddRange(config.Roles);
-        foreach (var grant in grants)
+        var escrowAddress = run.Contracts[ManifestContractNames.Escrow].Address;
+        await GrantRoleAsync(run, new RoleAssignment { Contract = ManifestContractNames.Token, Role = EscrowRoleName, Account = escrowAddress }, progress, cancellationToken).ConfigureAwait(false);
+        await SetBondVaultAsync(run, escrowAddress, progress, cancellationToken).ConfigureAwait(false);
+        foreach (var grant in config.Roles)
         {
             await GrantRoleAsync(run, grant, progress, cancellationToken).ConfigureAwait(false);
         }
@@ -163,20 +166,33 @@ public sealed class SuiteDeployer
     }
 
     /// <summary>Checks a manifest against the chain: the chain id, code at every address, the on-chain code hash
-    /// against <see cref="ContractDeployment.RuntimeCodeHash"/>, and that every CREATE2 address derives from its salt and
-    /// creation-code hash.</summary>
+    /// against <see cref="ContractDeployment.RuntimeCodeHash"/>, that every CREATE2 address derives from its salt and
+    /// creation-code hash, and, when it lists both, that the token's <c>bondVault()</c> is the escrow.</summary>
     /// <param name="manifest">The manifest.</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
     /// <returns>The manifest, with <see cref="ContractDeployment.RuntimeCodeHash"/> filled in where it was
     /// missing (not saved).</returns>
     /// <exception cref="ManifestException">The manifest is for another chain.</exception>
     /// <exception cref="DeploymentException">A contract has no code, other code, or an address that does not derive
-    /// from its salt and init code; the message names the contract.</exception>
+    /// from its salt and init code; or the token's bond vault is not set (an interrupted deployment: re-run it) or is
+    /// another contract than the escrow. The message names the contract.</exception>
     public async Task<DeploymentManifest> VerifyAsync(DeploymentManifest manifest, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var chainId = await ChainIdAsync(cancellationToken).ConfigureAwait(false);
-        return await VerifyAsync(manifest, chainId, cancellationToken).ConfigureAwait(false);
+        var verified = await VerifyAsync(manifest, chainId, cancellationToken).ConfigureAwait(false);
+        if (verified.Contracts.TryGetValue(ManifestContractNames.Token, out var token) && verified.Contracts.TryGetValue(ManifestContractNames.Escrow, out var escrow))
+        {
+            var vault = await BondVaultAsync(token.Address, cancellationToken).ConfigureAwait(false);
+            if (vault is null)
+            {
+                throw new DeploymentException(ManifestContractNames.Token, $"the token at {token.Address} has no bond vault: the deployment stopped before its '{SetBondVaultStep}' step (issuing is impossible until then); re-run the deployment to resume");
+            }
+
+            RequireVaultIsEscrow(vault, token.Address, escrow.Address);
+        }
+
+        return verified;
     }
 
     private static string Decimal<T>(T value)
@@ -231,6 +247,14 @@ public sealed class SuiteDeployer
         }
 
         return changed ? manifest with { Contracts = updated } : manifest;
+    }
+
+    private static void RequireVaultIsEscrow(string vault, string token, string escrow)
+    {
+        if (!EthereumHex.SameHex(vault, escrow))
+        {
+            throw new DeploymentException(ManifestContractNames.Token, $"the token at {token} has the bond vault {vault}, not the manifest's escrow {escrow}; the vault can be set only once, so this token cannot be used with this escrow (deploy a new suite with another salt)");
+        }
     }
 
     private async Task CheckStablecoinAsync(Run run, CancellationToken cancellationToken)
@@ -430,6 +454,69 @@ public sealed class SuiteDeployer
         run.Dirty = true;
         await SaveAsync(run, cancellationToken).ConfigureAwait(false);
         progress?.Report(new DeploymentStep(step, DeploymentStepState.Completed, receipt.TransactionHash, contract));
+    }
+
+    /// <summary>Wires the escrow in as the token's bond vault: skipped when <c>bondVault()</c> already is the escrow,
+    /// refused when it is another contract (it is set once), otherwise completed from a journaled transaction or
+    /// sent.</summary>
+    private async Task SetBondVaultAsync(Run run, string escrow, IProgress<DeploymentStep>? progress, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var step = $"{SetBondVaultStep}:{ManifestContractNames.Token}:{escrow}";
+        var token = run.Contracts[ManifestContractNames.Token].Address;
+        progress?.Report(new DeploymentStep(step, DeploymentStepState.Started, null, token));
+        var vault = await BondVaultAsync(token, cancellationToken).ConfigureAwait(false);
+        if (vault is not null)
+        {
+            RequireVaultIsEscrow(vault, token, escrow);
+            var journaled = run.Journal!.LastDone(step)?.TxHash;
+            if (journaled is null)
+            {
+                // Done on chain, but the journal never saw the receipt (a crash right after the broadcast): complete
+                // the journal from the transaction it recorded as sent.
+                foreach (var hash in run.Journal.TransactionHashes(step))
+                {
+                    if (await ReceiptAsync(hash, cancellationToken).ConfigureAwait(false) is { Status.Value: var status, BlockNumber: { } number } && status == BigInteger.One)
+                    {
+                        journaled = hash;
+                        await run.Journal.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Done, TxHash = hash, Block = (long)number.Value }, cancellationToken).ConfigureAwait(false);
+                        break;
+                    }
+                }
+            }
+
+            DeploymentLog.Skipped(logger, step, "bond vault set");
+            progress?.Report(new DeploymentStep(step, DeploymentStepState.Skipped, journaled, token));
+            return;
+        }
+
+        var receipt = await ResumeJournaledAsync(run, step, null, cancellationToken).ConfigureAwait(false);
+        if (receipt is null || await BondVaultAsync(token, cancellationToken).ConfigureAwait(false) is null)
+        {
+            var message = new SetBondVaultFunction { Vault = escrow, FromAddress = run.Admin };
+            var handler = web3.Eth.GetContractTransactionHandler<SetBondVaultFunction>();
+            receipt = await SendAsync(run, step, null, () => handler.SignTransactionAsync(token, message), progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        vault = await BondVaultAsync(token, cancellationToken).ConfigureAwait(false);
+        if (vault is null || !EthereumHex.SameHex(vault, escrow))
+        {
+            throw new DeploymentException(ManifestContractNames.Token, $"transaction {receipt.TransactionHash} succeeded but the token's bond vault is {vault ?? "not set"}, not {escrow}");
+        }
+
+        var block = (long)receipt.BlockNumber.Value;
+        await run.Journal!.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Done, TxHash = receipt.TransactionHash, Block = block }, cancellationToken).ConfigureAwait(false);
+        DeploymentLog.Completed(logger, step, block, receipt.TransactionHash);
+        progress?.Report(new DeploymentStep(step, DeploymentStepState.Completed, receipt.TransactionHash, token));
+    }
+
+    /// <summary>The token's bond vault, or <see langword="null"/> while unset.</summary>
+    private async Task<string?> BondVaultAsync(string token, CancellationToken cancellationToken)
+    {
+        var vault = await web3.Eth.GetContractQueryHandler<BondVaultFunction>()
+            .QueryAsync<string>(token, new BondVaultFunction())
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrEmpty(vault) || EthereumHex.FromHex(vault).All(b => b == 0) ? null : vault;
     }
 
     /// <summary>Looks for a journaled transaction of the step: returns its successful receipt (waiting if the node still

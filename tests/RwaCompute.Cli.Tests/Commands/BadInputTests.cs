@@ -28,6 +28,16 @@ public sealed class BadInputTests(SuiteFixture suite) : IClassFixture<SuiteFixtu
             { "unknown devnet account", ["transfer", "{lot}", "1", "--to", bob, "--as", "mallory"], ExitCodes.SignerProblem, "mallory" },
             { "unknown option", ["transfer", "{lot}", "1", "--to", bob, "--private-key", "0xabc"], ExitCodes.BadInput, "--private-key" },
             { "unreachable rpc", ["transfer", "{lot}", "1", "--to", bob, "--as", "alice"], ExitCodes.RpcUnavailable, "unavailable" },
+            { "zero coverage", Issue("--coverage-bps", "0"), ExitCodes.BadInput, "--coverage-bps" },
+            { "coverage above 100%", Issue("--coverage-bps", "10001"), ExitCodes.BadInput, "exceeds 10000" },
+            { "zero metadata hash", Issue("--metadata-hash", "0x" + new string('0', 64)), ExitCodes.BadInput, "is zero" },
+            { "short metadata hash", Issue("--metadata-hash", "0x1234"), ExitCodes.BadInput, "64 hex" },
+            { "both metadata options", Issue("--metadata-hash", "0x" + new string('1', 64), "--metadata", "lot.json"), ExitCodes.BadInput, "not both" },
+            { "missing metadata file", Issue("--metadata", "/nonexistent/lot.json"), ExitCodes.BadInput, "not found" },
+            { "pledge maturity too soon", ["pledge", "request", "{lot}", "10", "--principal", "1", "--maturity", "2h", "--as", "alice"], ExitCodes.PreflightRefused, "too soon" },
+            { "pledge maturity too late", ["pledge", "request", "{lot}", "10", "--principal", "1", "--maturity", "30d", "--as", "alice"], ExitCodes.PreflightRefused, "too late" },
+            { "settlement not paused", ["pledge", "record-settlement-pause", "--as", "alice"], ExitCodes.ContractRevert, "SettlementNotPaused" },
+            { "withdraw to the escrow", ["withdraw", "--to", "{escrow}", "--as", "provider"], ExitCodes.BadInput, "escrow itself" },
         };
     }
 
@@ -75,6 +85,15 @@ public sealed class BadInputTests(SuiteFixture suite) : IClassFixture<SuiteFixtu
         Assert.True(run.ErrorLines.Count > 1);
     }
 
+    private static string[] Issue(params string[] extra) =>
+        ["lot", "issue", "--pool", SuiteFixture.Pool, "--gpu", "H100-SXM5-80G", "--region", "eu-west", "--ends", "20d", "--price", "3", "--units", "10", "--as", "provider", .. extra];
+
     private string[] Substitute(string name, string[] args) =>
-        [.. args.Select(a => a == "{lot}" ? suite.LotId : name == "unreachable rpc" && a == suite.Chain.RpcUrl ? "http://127.0.0.1:1" : a)];
+        [.. args.Select(a => a switch
+        {
+            "{lot}" => suite.LotId,
+            "{escrow}" => suite.EscrowAddress,
+            _ when name == "unreachable rpc" && a == suite.Chain.RpcUrl => "http://127.0.0.1:1",
+            _ => a,
+        })];
 }

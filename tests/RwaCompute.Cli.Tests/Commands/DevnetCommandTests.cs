@@ -27,6 +27,9 @@ public sealed class DevnetCommandTests
             Assert.Contains("Claimed", run.Stdout, StringComparison.Ordinal);
             Assert.Contains("Repaid", run.Stdout, StringComparison.Ordinal);
             Assert.Contains("[ok] Issued 1,000 GPU-hours", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("the escrow pulled the provider's 3,000 USDC bond", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Escrow:", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains(": solvent", run.Stdout, StringComparison.Ordinal);
             var manifest = Path.Combine(directory, "31337.json");
             Assert.True(File.Exists(manifest));
             Assert.Contains("Manifest: " + manifest, run.Stdout, StringComparison.Ordinal);
@@ -81,6 +84,10 @@ public sealed class DevnetCommandTests
             Assert.Equal("H100-SXM5-80G", json.RootElement.GetProperty("lots")[0].GetProperty("gpuModel").GetString());
             Assert.Equal(5, json.RootElement.GetProperty("holders").GetArrayLength());
             Assert.Equal(3UL, json.RootElement.GetProperty("utilization")[0].GetProperty("epoch").GetUInt64());
+            var solvency = json.RootElement.GetProperty("solvency");
+            Assert.True(solvency.GetProperty("solvent").GetBoolean());
+            Assert.Equal(solvency.GetProperty("balanceUsdc").GetString(), solvency.GetProperty("obligationsUsdc").GetString());
+            Assert.Equal(10_000, json.RootElement.GetProperty("lots")[0].GetProperty("bondCoverageBps").GetInt32());
             Assert.True(File.Exists(Path.Combine(directory, "deployments", "31337.json")));
             Assert.Contains("[ok] Started anvil", await stderr, StringComparison.Ordinal);
         }

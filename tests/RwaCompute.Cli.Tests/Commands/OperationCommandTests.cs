@@ -37,11 +37,50 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
         Assert.Equal(5UL, lot.RootElement.GetProperty("unitsBurned").GetUInt64());
         Assert.Equal("3", lot.RootElement.GetProperty("referencePriceUsdc").GetString());
         Assert.Equal(9900, lot.RootElement.GetProperty("slaUptimeBps").GetInt32());
+        Assert.Equal(10_000, lot.RootElement.GetProperty("bondCoverageBps").GetInt32());
+        Assert.Equal("3", lot.RootElement.GetProperty("unitCoverUsdc").GetString());
+        Assert.NotEqual("0x" + new string('0', 64), lot.RootElement.GetProperty("metadataHash").GetString());
 
         var list = Json(await Run("lot", "list", "--json"));
         Assert.Contains(list.RootElement.EnumerateArray(), l => l.GetProperty("lotId").GetString() == suite.LotId);
         var table = await Run("lot", "list");
         Assert.Contains("H100-SXM5-80G", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LotIssue_WithCoverageAndAMetadataFile_RecordsThemAndPullsTheCoveredBond()
+    {
+        var document = Path.Combine(Chain.Directory, "lot-metadata.json");
+        await File.WriteAllTextAsync(document, "{\"gpu\":\"H100-SXM5-80G\",\"note\":\"half covered\"}");
+        var provider = SuiteFixture.Accounts.Provider.Address;
+        var usdcBefore = await UsdcBalanceAsync(provider);
+
+        var issued = Json(await Run("lot", "issue", "--pool", SuiteFixture.Pool, "--gpu", "H100-SXM5-80G", "--region", "eu-west", "--ends", "20d", "--price", "3", "--coverage-bps", "50%", "--metadata", document, "--units", "100", "--as", "provider", "--json"));
+        var lot = Json(await Run("lot", "show", issued.RootElement.GetProperty("id").GetString()!, "--json"));
+
+        Assert.Equal(5_000, lot.RootElement.GetProperty("bondCoverageBps").GetInt32());
+        Assert.Equal("1.5", lot.RootElement.GetProperty("unitCoverUsdc").GetString());
+        Assert.Equal(Nethereum.Hex.HexConvertors.Extensions.HexByteConvertorExtensions.ToHex(Sdk.Clients.LotTerms.HashMetadata(await File.ReadAllBytesAsync(document)), true), lot.RootElement.GetProperty("metadataHash").GetString());
+        Assert.Equal(usdcBefore - 150_000_000, await UsdcBalanceAsync(provider)); // 100 units x 1.5 USDC
+    }
+
+    [Fact]
+    public async Task Status_ShowsTheBondVaultAndASolventEscrow()
+    {
+        var status = Json(await Run("status", "--json"));
+        var root = status.RootElement;
+        Assert.Equal(suite.EscrowAddress, root.GetProperty("bondVault").GetString(), ignoreCase: true);
+        Assert.True(root.GetProperty("bondVaultIsEscrow").GetBoolean());
+        var solvency = root.GetProperty("solvency");
+        Assert.True(solvency.GetProperty("solvent").GetBoolean());
+        decimal Usdc(string name) => decimal.Parse(solvency.GetProperty(name).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Usdc("creditsUsdc") + Usdc("bondsUsdc"), Usdc("obligationsUsdc"));
+        Assert.True(Usdc("balanceUsdc") >= Usdc("obligationsUsdc"));
+        Assert.True(Usdc("bondsUsdc") > 0);
+
+        var table = await Run("status");
+        Assert.Contains("Escrow solvent", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(the escrow)", table.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,6 +141,13 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
     }
 
     private static JsonDocument Json(CliRun run) => JsonDocument.Parse(run.Stdout);
+
+    private async Task<System.Numerics.BigInteger> UsdcBalanceAsync(string account)
+    {
+        var manifest = await Sdk.Deployment.DeploymentManifest.LoadAsync(Chain.ManifestPath);
+        var client = await Sdk.Clients.RwaComputeClient.ConnectAsync(new Sdk.Clients.RwaComputeClientOptions { RpcUrl = new Uri(Chain.RpcUrl) }, manifest);
+        return await client.Stablecoin.BalanceOfAsync(account);
+    }
 
     private Task<CliRun> Run(params string[] args) => RunChecked(args);
 

@@ -4,7 +4,8 @@ using Xunit;
 namespace RwaCompute.Cli.Tests.Infrastructure;
 
 /// <summary>One anvil with the suite deployed (as the devnet does), a provider with a pool, the actors allowlisted and
-/// a lot issued to the provider — all through the CLI — shared by a test class.</summary>
+/// a lot issued to the provider (issuing pulled its bond; the fixture tops it up by 10 USDC) — all through the CLI —
+/// shared by a test class.</summary>
 public sealed class SuiteFixture : IAsyncLifetime
 {
     public const string Pool = "test-pool-1";
@@ -12,6 +13,8 @@ public sealed class SuiteFixture : IAsyncLifetime
     public TestChain Chain { get; private set; } = null!;
 
     public string LotId { get; private set; } = null!;
+
+    public string EscrowAddress { get; private set; } = null!;
 
     public static DevnetAccounts Accounts => DevnetAccounts.Standard;
 
@@ -26,7 +29,8 @@ public sealed class SuiteFixture : IAsyncLifetime
             "--sla", "99%", "--energy", "700", "--units", "1000", "--as", "provider", "--json")));
         using var json = System.Text.Json.JsonDocument.Parse(issued.Stdout);
         LotId = json.RootElement.GetProperty("id").GetString()!;
-        Require(await CliRun.RunAsync(Chain.Args("bond", LotId, "3000", "--as", "provider")));
+        Require(await CliRun.RunAsync(Chain.Args("bond", LotId, "10", "--as", "provider")));
+        EscrowAddress = (await Sdk.Deployment.DeploymentManifest.LoadAsync(Chain.ManifestPath)).EscrowAddress;
     }
 
     public async Task DisposeAsync() => await Chain.DisposeAsync();

@@ -29,6 +29,7 @@ public sealed class ConcurrencyAndFaultTests
         await using var anvil = await AnvilProcess.StartAsync();
         var chain = await SuiteChain.DeployAsync(anvil.RpcUrl);
         var market = await MarketSetup.CreateAsync(chain, Fast);
+        await market.ApproveBondsAsync();
         var bob = SuiteChain.Accounts.Bob.Address;
         var nonceBefore = await chain.Anvil.NonceAsync(SuiteChain.Accounts.Provider.Address);
 
@@ -45,6 +46,7 @@ public sealed class ConcurrencyAndFaultTests
         await using var anvil = await AnvilProcess.StartAsync();
         var chain = await SuiteChain.DeployAsync(anvil.RpcUrl);
         var market = await MarketSetup.CreateAsync(chain, Fast);
+        await market.ApproveBondsAsync();
         var sender = market.Provider.Transactions;
         var call = market.Provider.Token.IssueCall(market.LotId, SuiteChain.Accounts.Alice.Address, 2);
 
@@ -64,6 +66,7 @@ public sealed class ConcurrencyAndFaultTests
         {
             var chain = await SuiteChain.DeployAsync(anvil.RpcUrl);
             var market = await MarketSetup.CreateAsync(chain, Fast);
+            await market.ApproveBondsAsync();
             var bob = SuiteChain.Accounts.Bob.Address;
             await market.Provider.Token.IssueAsync(market.LotId, bob, 1);
             var state = await chain.Anvil.DumpStateAsync();
@@ -93,6 +96,7 @@ public sealed class ConcurrencyAndFaultTests
         await using var anvil = await AnvilProcess.StartAsync();
         var chain = await SuiteChain.DeployAsync(anvil.RpcUrl);
         var market = await MarketSetup.CreateAsync(chain, Fast);
+        await market.ApproveBondsAsync();
         var sender = market.Provider.Transactions;
         await chain.Anvil.SetAutomineAsync(false);
         using var mining = new CancellationTokenSource();
@@ -124,6 +128,7 @@ public sealed class ConcurrencyAndFaultTests
         await using var anvil = await AnvilProcess.StartAsync();
         var chain = await SuiteChain.DeployAsync(anvil.RpcUrl);
         var setup = await MarketSetup.CreateAsync(chain, Fast);
+        await setup.ApproveBondsAsync();
         var confirmed = await chain.ConnectAsync(SuiteChain.Accounts.Provider, Fast with { Confirmations = 3 });
         var sender = confirmed.Transactions;
 

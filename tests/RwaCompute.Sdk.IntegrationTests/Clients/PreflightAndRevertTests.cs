@@ -85,7 +85,8 @@ public sealed class PreflightAndRevertTests : IClassFixture<AnvilSuiteFixture>
             {
                 var expired = await Assert.ThrowsAsync<LotExpiredException>(() => market.Alice.Token.TransferAsync(SuiteChain.Accounts.Bob.Address, market.LotId, 1));
                 Assert.Equal(market.Terms.EndsAt, expired.EndsAt);
-                await Assert.ThrowsAsync<LotExpiredException>(() => market.Alice.Escrow.RedeemAsync(market.LotId, 1));
+                var closed = await Assert.ThrowsAsync<RedemptionClosedException>(() => market.Alice.Escrow.RedeemAsync(market.LotId, 1));
+                Assert.Equal(market.Terms.EndsAt, closed.RedeemableUntil);
             });
             await Assert.ThrowsAsync<LotExpiredException>(() => market.Provider.Token.IssueLotAsync(market.Terms with { EndsAt = market.Terms.EndsAt.AddDays(-1) }, SuiteChain.Accounts.Provider.Address, 1));
         }
@@ -176,10 +177,10 @@ public sealed class PreflightAndRevertTests : IClassFixture<AnvilSuiteFixture>
         var early = await Assert.ThrowsAsync<EscrowPledgeNotMaturedException>(() => market.Lender.Escrow.ClaimCollateralAsync(pledgeId));
         Assert.Equal(pledgeId, early.Error.PledgeId);
 
-        // Escrow: a redemption beyond the bond posted (none) reverts in the escrow.
-        var noBond = await Assert.ThrowsAsync<EscrowInsufficientBondException>(() => market.Alice.Escrow.RedeemAsync(market.LotId, 5));
-        Assert.Equal(market.LotId, noBond.Error.LotId);
-        Assert.Equal(5 * LifecycleScenario.Price, noBond.Error.Needed);
+        // Escrow: the provider's bond stays locked while the lot can be redeemed.
+        var locked = await Assert.ThrowsAsync<EscrowBondLockedException>(() => market.Provider.Escrow.WithdrawBondAsync(market.LotId, 1));
+        Assert.Equal(market.LotId, locked.Error.LotId);
+        Assert.Equal((ulong)market.Terms.EndsAt.ToUnixTimeSeconds(), (ulong)locked.Error.UnlocksAt);
 
         // Oracle: no report for the pool yet, and a stale one.
         Assert.Equal(market.PoolId, (await Assert.ThrowsAsync<OracleNoReportException>(() => market.Alice.Oracle.LatestAsync(market.PoolId))).Error.PoolId);

@@ -6,7 +6,8 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 /// <summary>One uninterrupted deployment on its own chain: the reference the interrupted ones must match.</summary>
 public sealed class CleanDeploymentFixture : IAsyncLifetime
 {
-    public const int TransactionSteps = 5;
+    /// <summary>Token, oracle, escrow, the escrow's ESCROW_ROLE, setBondVault(escrow), REGISTRAR_ROLE.</summary>
+    public const int TransactionSteps = 6;
 
     private DeploymentManifest? manifest;
 

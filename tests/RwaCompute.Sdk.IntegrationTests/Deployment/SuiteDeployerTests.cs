@@ -14,7 +14,7 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 
 public sealed class SuiteDeployerTests
 {
-    private const int TransactionSteps = 5; // token, oracle, escrow, ESCROW_ROLE, REGISTRAR_ROLE
+    private const int TransactionSteps = 6; // token, oracle, escrow, ESCROW_ROLE, setBondVault, REGISTRAR_ROLE
 
     [Fact]
     public async Task DeployAsync_FreshChain_WritesACompleteManifest()
@@ -50,6 +50,7 @@ public sealed class SuiteDeployerTests
         Assert.True(await token.HasRoleQueryAsync(await token.EscrowRoleQueryAsync(), manifest.EscrowAddress));
         Assert.True(await token.HasRoleQueryAsync(await token.RegistrarRoleQueryAsync(), DeploymentChain.Operator));
         Assert.True(await token.HasRoleQueryAsync(new byte[32], DeploymentChain.Admin));
+        Assert.Equal(manifest.EscrowAddress, await token.BondVaultQueryAsync(), ignoreCase: true);
 
         var saved = await DeploymentManifest.LoadAsync(chain.ManifestPath);
         Assert.Equal(manifest.ToJson(), saved.ToJson());
@@ -126,6 +127,61 @@ public sealed class SuiteDeployerTests
         Assert.Equal(first.EscrowAddress, adopted.EscrowAddress);
         Assert.Equal(first.Contracts[ManifestContractNames.Escrow].RuntimeCodeHash, adopted.Contracts[ManifestContractNames.Escrow].RuntimeCodeHash);
         Assert.Equal(2, adopted.Roles.Count);
+    }
+
+    [Fact]
+    public async Task DeployAsync_StoppedBeforeSetBondVault_VerifyRefusesAndTheReRunWiresTheVault()
+    {
+        await using var chain = await DeploymentChain.StartAsync();
+        var before = await chain.NonceAsync();
+        var steps = new List<DeploymentStep>();
+        using (var crash = new CancelOnStep(3, DeploymentStepState.Completed))
+        {
+            // Cancelled right after the ESCROW_ROLE grant: every contract exists, the vault is not wired.
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.Deployer().DeployAsync(chain.Config, crash, crash.Token));
+        }
+
+        var partial = await DeploymentManifest.LoadAsync(chain.ManifestPath);
+        Assert.True(partial.IsComplete);
+        var unwired = await Assert.ThrowsAsync<DeploymentException>(() => chain.Deployer().VerifyAsync(partial));
+        Assert.Equal(ManifestContractNames.Token, unwired.Contract);
+        Assert.Contains("bond vault", unwired.Message, StringComparison.Ordinal);
+
+        var resumed = await chain.Deployer().DeployAsync(chain.Config, new SynchronousProgress(steps.Add));
+
+        Assert.Equal(before + TransactionSteps, await chain.NonceAsync());
+        var step = Assert.Single(steps, s => s.Name.StartsWith(SuiteDeployer.SetBondVaultStep + ":", StringComparison.Ordinal) && s.State == DeploymentStepState.Completed);
+        Assert.Equal($"setBondVault:ComputeCapacityToken:{resumed.EscrowAddress}", step.Name);
+        Assert.NotNull(step.TransactionHash);
+        var token = new ComputeCapacityTokenService(chain.Web3, resumed.TokenAddress);
+        Assert.Equal(resumed.EscrowAddress, await token.BondVaultQueryAsync(), ignoreCase: true);
+        Assert.Equal(resumed.ToJson(), (await chain.Deployer().VerifyAsync(resumed)).ToJson());
+        var journal = await File.ReadAllLinesAsync(chain.JournalPath);
+        Assert.Single(journal, line => line.Contains("\"step\":\"setBondVault:", StringComparison.Ordinal) && line.Contains("\"state\":\"done\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DeployAsync_BondVaultAlreadySetToAnotherContract_RefusesNamingTheToken()
+    {
+        await using var chain = await DeploymentChain.StartAsync();
+        using (var crash = new CancelOnStep(3, DeploymentStepState.Completed))
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.Deployer().DeployAsync(chain.Config, crash, crash.Token));
+        }
+
+        // Someone wires another vault first (it can be set once): this token can never work with this escrow.
+        var partial = await DeploymentManifest.LoadAsync(chain.ManifestPath);
+        var token = new ComputeCapacityTokenService(chain.Web3, partial.TokenAddress);
+        await token.SetBondVaultRequestAndWaitForReceiptAsync(chain.Stablecoin);
+        var nonce = await chain.NonceAsync();
+
+        var error = await Assert.ThrowsAsync<DeploymentException>(() => chain.Deployer().DeployAsync(chain.Config));
+        var verify = await Assert.ThrowsAsync<DeploymentException>(() => chain.Deployer().VerifyAsync(partial));
+
+        Assert.Equal(ManifestContractNames.Token, error.Contract);
+        Assert.Contains(chain.Stablecoin, error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(ManifestContractNames.Token, verify.Contract);
+        Assert.Equal(nonce, await chain.NonceAsync());
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using RwaCompute.Sdk.Transactions;
 namespace RwaCompute.Sdk.IntegrationTests.Infrastructure;
 
 /// <summary>Clients for every devnet actor and a fresh lot in a fresh pool: provider holds 1,000 units, Alice 100,
-/// everyone allowlisted.</summary>
+/// everyone allowlisted; issuing pulled the provider's full bond (1,000 × 3 USDC).</summary>
 public sealed record MarketSetup(RwaComputeClient Admin, RwaComputeClient Provider, RwaComputeClient Alice, RwaComputeClient Bob, RwaComputeClient Lender, BigInteger LotId, byte[] PoolId, LotTerms Terms)
 {
     public static async Task<MarketSetup> CreateAsync(SuiteChain chain, TransactionOptions? transactions = null, CancellationToken cancellationToken = default)
@@ -35,9 +35,15 @@ public sealed record MarketSetup(RwaComputeClient Admin, RwaComputeClient Provid
             ReferencePrice = LifecycleScenario.Price,
             SlaUptimeBps = 9_900,
             EnergyWhPerGpuHour = 400,
+            MetadataHash = LotTerms.HashMetadata("{\"gpu\":\"A100-80G\",\"region\":\"us-east\",\"pool\":\"" + Convert.ToHexString(poolId) + "\"}"),
         };
         var lotId = (await provider.Token.IssueLotAsync(terms, accounts.Provider.Address, 1_000, cancellationToken)).Value;
         await provider.Token.TransferAsync(accounts.Alice.Address, lotId, 100, cancellationToken);
         return new MarketSetup(admin, provider, admin.WithSigner(accounts.Alice), admin.WithSigner(accounts.Bob), admin.WithSigner(accounts.Lender), lotId, poolId, terms);
     }
+
+    /// <summary>Approves the escrow for more of the provider's stablecoin than any test issues, so issues sent
+    /// concurrently or as raw calls (which do not approve) find the bond allowance they pull.</summary>
+    public Task<TransactionResult> ApproveBondsAsync(CancellationToken cancellationToken = default) =>
+        Provider.Stablecoin.ApproveAsync(Provider.Escrow.Address, 50_000_000_000, cancellationToken);
 }

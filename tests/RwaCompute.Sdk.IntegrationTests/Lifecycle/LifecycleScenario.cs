@@ -11,9 +11,9 @@ namespace RwaCompute.Sdk.IntegrationTests.Lifecycle;
 
 /// <summary>
 /// The whole lifecycle through the SDK on any chain with the suite deployed: provider and pool, a lot, the
-/// allowlist, a purchase, a pledge repaid, a pledge defaulted and claimed, a redemption confirmed by oracle
-/// attestation, a redemption refunded for an SLA breach, and the events of it all. Runs on a local anvil process
-/// and on anvil in a container.
+/// allowlist, a bonded issue, a purchase, a pledge repaid, a pledge defaulted and claimed, a redemption confirmed by
+/// oracle attestation, a redemption refunded for an SLA breach, the events of it all, and the escrow solvent at the
+/// end. Runs on a local anvil process and on anvil in a container.
 /// </summary>
 public static class LifecycleScenario
 {
@@ -53,7 +53,10 @@ public static class LifecycleScenario
             ReferencePrice = Price,
             SlaUptimeBps = 9_900,
             EnergyWhPerGpuHour = 700,
+            MetadataHash = LotTerms.HashMetadata("lifecycle lot " + Convert.ToHexString(poolId)),
         };
+        var providerUsdcBefore = await provider.Stablecoin.BalanceOfAsync(accounts.Provider.Address, cancellationToken);
+        var bondTotalsBefore = (await admin.Escrow.GetTotalsAsync(cancellationToken)).Bonds;
         var issued = await provider.Token.IssueLotAsync(terms, accounts.Provider.Address, 1_000, cancellationToken);
         var lotId = issued.Value;
         Assert.Equal(LotIds.Compute(terms.ToSpec()), lotId);
@@ -64,10 +67,17 @@ public static class LifecycleScenario
         Assert.Equal(1_000UL, lot.UnitsIssued);
         Assert.Equal(terms.EndsAt, lot.EndsAt);
         Assert.Equal(terms.EndsAt, LotIds.EndsAt(lotId));
+        Assert.Equal((ushort)10_000, lot.BondCoverageBps);
+        Assert.Equal(new BigInteger(Price), lot.UnitCover);
+        Assert.Equal(terms.MetadataHash, lot.MetadataHash);
+        Assert.Equal(terms.EndsAt, await alice.Token.RedeemableUntilAsync(lotId, cancellationToken));
 
-        // Bond and offer.
-        await provider.Escrow.PostBondAsync(lotId, 1_000 * Price, cancellationToken);
+        // Issuing was bonded: the escrow pulled 1,000 units x 3 USDC from the provider (AutoApprove approved it).
         Assert.Equal(new BondBalance(1_000 * Price, 0), await provider.Escrow.GetBondAsync(lotId, cancellationToken));
+        Assert.Equal(providerUsdcBefore - (1_000 * Price), await provider.Stablecoin.BalanceOfAsync(accounts.Provider.Address, cancellationToken));
+        Assert.Equal(bondTotalsBefore + (1_000 * Price), (await admin.Escrow.GetTotalsAsync(cancellationToken)).Bonds);
+
+        // Offer.
         var offerId = (await provider.Escrow.CreateOfferAsync(lotId, 600, Price, now.AddDays(7), cancellationToken)).Value;
         Assert.Equal(600UL, (await alice.Escrow.GetOfferAsync(offerId, cancellationToken)).UnitsRemaining);
         Assert.True(await provider.Token.Service.IsApprovedForAllQueryAsync(accounts.Provider.Address, provider.Escrow.Address, null, cancellationToken));
@@ -133,7 +143,7 @@ public static class LifecycleScenario
         var range = new Events.BlockRange(startBlock + 1);
         var lotEvents = await bob.Events.ByLotAsync(lotId, range, cancellationToken);
         var names = lotEvents.Select(e => e.Name).ToHashSet();
-        foreach (var expected in new[] { "LotCreated", "UnitsIssued", "OfferCreated", "Purchased", "PledgeRequested", "PledgeRepaid", "CollateralClaimed", "RedemptionOpened", "UnitsRedeemed", "BondPosted", "UnitsLocked", "UnitsUnlocked", "UnitsSeized" })
+        foreach (var expected in new[] { "LotCreated", "UnitsIssued", "OfferCreated", "Purchased", "PledgeRequested", "PledgeRepaid", "CollateralClaimed", "RedemptionOpened", "UnitsRedeemed", "BondPosted", "UnitsLocked", "UnitsUnlocked", "UnitsSeized", "DeliveryConfirmed", "RedemptionRefunded" })
         {
             Assert.Contains(expected, names);
         }
@@ -141,12 +151,36 @@ public static class LifecycleScenario
         Assert.All(lotEvents, e => Assert.True(e.BlockNumber > startBlock));
         var purchases = lotEvents.Select(e => e.As<PurchasedEventDTO>()).OfType<PurchasedEventDTO>().ToList();
         Assert.Equal([400, 200], purchases.Select(p => (int)p.Units));
+        var bondPosted = Assert.Single(lotEvents, e => e.Name == "BondPosted").As<BondPostedEventDTO>()!;
+        Assert.Equal(1_000 * Price, bondPosted.Amount);
+        Assert.Equal(issued.TransactionHash, Assert.Single(lotEvents, e => e.Name == "BondPosted").TransactionHash);
+        var confirmed = Assert.Single(lotEvents, e => e.Name == "DeliveryConfirmed").As<DeliveryConfirmedEventDTO>()!;
+        Assert.Equal(delivered, confirmed.RedemptionId);
+        Assert.Equal(lotId, confirmed.LotId);
+        Assert.Equal(50, confirmed.Units);
+        Assert.Equal(50 * Price, confirmed.Amount);
+        Assert.True(confirmed.ByOracle);
+        Assert.Equal(accounts.Provider.Address, confirmed.Provider, ignoreCase: true);
+        var refundEvent = Assert.Single(lotEvents, e => e.Name == "RedemptionRefunded").As<RedemptionRefundedEventDTO>()!;
+        Assert.Equal(refunded, refundEvent.RedemptionId);
+        Assert.Equal(lotId, refundEvent.LotId);
+        Assert.Equal(30, refundEvent.Units);
+        Assert.Equal(30 * Price, refundEvent.Amount);
+        Assert.True(refundEvent.SlaBreached);
         var aliceEvents = await bob.Events.ByAccountAsync(accounts.Alice.Address, range, cancellationToken);
         Assert.Contains(aliceEvents, e => e.As<PurchasedEventDTO>()?.Buyer.Equals(accounts.Alice.Address, StringComparison.OrdinalIgnoreCase) == true);
         Assert.DoesNotContain(aliceEvents, e => e.As<PurchasedEventDTO>()?.Buyer.Equals(accounts.Bob.Address, StringComparison.OrdinalIgnoreCase) == true);
         var poolEvents = await bob.Events.ByPoolAsync(poolId, range, cancellationToken);
         Assert.Equal(["PoolRegistered", "LotCreated", "ReportSubmitted", "ReportSubmitted"], poolEvents.Select(e => e.Name));
         Assert.NotNull(poolEvents[1].As<LotCreatedEventDTO>());
+
+        // Solvency: what the escrow owes is exactly Σ credits + Σ bonds, and its balance covers it.
+        var totals = await bob.Escrow.GetTotalsAsync(cancellationToken);
+        var solvency = await bob.Escrow.GetSolvencyAsync(cancellationToken);
+        Assert.Equal(totals.Credits + totals.Bonds, solvency.Obligations);
+        Assert.True(solvency.IsSolvent, $"escrow balance {solvency.Balance} < obligations {solvency.Obligations}");
+        Assert.Equal(await bob.Stablecoin.BalanceOfAsync(bob.Escrow.Address, cancellationToken), solvency.Balance);
+        Assert.Equal(BigInteger.Zero, (await bob.Escrow.GetBondAsync(lotId, cancellationToken)).Reserved);
 
         return new LifecycleOutcome(lotId, offerId, pledgeId, defaulted, delivered, refunded, poolId);
     }

@@ -10,12 +10,14 @@ public sealed class LotIdsTests
     /// <summary>
     /// Computed with Foundry's cast, per ComputeCapacityToken._lotIdOf: (endsAt &lt;&lt; 216) | (keccak256(abi.encode(spec)) &amp; (2^216 - 1)).
     /// <code>
-    /// cast keccak $(cast abi-encode "f((address,bytes32,bytes16,bytes16,uint40,uint40,uint96,uint16,uint32,bytes32))" \
-    ///   "(0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266,0x11…11,0x483130302d53584d352d383047000000,0x65752d77657374000000000000000000,1767225600,1769904000,2500000,9950,700,0x22…22)")
-    ///   = 0x9691bc8e54604cc6dc73aa92b196ce9bed486e98b0f29000ed39bf751943f513
+    /// cast keccak $(cast abi-encode "f((address,bytes32,bytes16,bytes16,uint40,uint40,uint96,uint16,uint16,uint32,bytes32))" \
+    ///   "(0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266,0x11…11,0x483130302d53584d352d383047000000,0x65752d77657374000000000000000000,1767225600,1769904000,2500000,9950,10000,700,0x22…22)")
+    ///   = 0x4d99c65a0855fa0e01be7a1adc6a33b444295eeb4cfb1fed1fc10a47b211363c
     /// </code>
+    /// The spec's fields in order: provider, poolId, gpuModel, region, startsAt, endsAt, referencePrice, slaUptimeBps,
+    /// bondCoverageBps (10 000, the SDK's default), energyWhPerGpuHour, metadataHash.
     /// </summary>
-    public static readonly BigInteger KnownLotId = BigInteger.Parse("186392646312961523904071078197143247032971405607884914075773934547845248275", System.Globalization.CultureInfo.InvariantCulture);
+    public static readonly BigInteger KnownLotId = BigInteger.Parse("186392646308714833241720578325811006126878572880289335372387429512975038012", System.Globalization.CultureInfo.InvariantCulture);
 
     public static LotTerms KnownTerms => new()
     {
@@ -37,7 +39,7 @@ public sealed class LotIdsTests
 
     [Fact]
     public void Compute_KnownSpec_HexMatchesCast() =>
-        Assert.Equal("697e9780604cc6dc73aa92b196ce9bed486e98b0f29000ed39bf751943f513", LotIds.Compute(KnownTerms.ToSpec()).ToString("x", System.Globalization.CultureInfo.InvariantCulture).TrimStart('0'));
+        Assert.Equal("697e978055fa0e01be7a1adc6a33b444295eeb4cfb1fed1fc10a47b211363c", LotIds.Compute(KnownTerms.ToSpec()).ToString("x", System.Globalization.CultureInfo.InvariantCulture).TrimStart('0'));
 
     [Fact]
     public void EndsAt_OfAComputedId_IsTheSpecsEndsAt() =>
@@ -57,15 +59,20 @@ public sealed class LotIdsTests
             KnownTerms with { GpuModel = "A100" },
             KnownTerms with { ReferencePrice = 2_500_001 },
             KnownTerms with { SlaUptimeBps = 9_951 },
+            KnownTerms with { BondCoverageBps = 9_999 },
             KnownTerms with { EnergyWhPerGpuHour = 701 },
             KnownTerms with { StartsAt = KnownTerms.StartsAt.AddSeconds(1) },
-            KnownTerms with { MetadataHash = new byte[32] },
+            KnownTerms with { MetadataHash = Enumerable.Repeat((byte)0x23, 32).ToArray() },
         ];
         foreach (var variant in variants)
         {
             Assert.NotEqual(baseline, LotIds.Compute(variant.ToSpec()));
         }
     }
+
+    [Fact]
+    public void Compute_DefaultCoverage_IsTheFullTenThousandBpsInTheEncoding() =>
+        Assert.Equal(LotIds.Compute(KnownTerms.ToSpec()), LotIds.Compute((KnownTerms with { BondCoverageBps = 10_000 }).ToSpec()));
 
     [Fact]
     public void Compute_NullSpec_ThrowsArgumentNull() =>

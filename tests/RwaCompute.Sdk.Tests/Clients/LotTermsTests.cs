@@ -21,6 +21,7 @@ public sealed class LotTermsTests
         Assert.Equal(1_769_904_000UL, spec.EndsAt);
         Assert.Equal(new BigInteger(2_500_000), spec.ReferencePrice);
         Assert.Equal((ushort)9_950, spec.SlaUptimeBps);
+        Assert.Equal((ushort)10_000, spec.BondCoverageBps);
         Assert.Equal(700U, spec.EnergyWhPerGpuHour);
         Assert.Equal(32, spec.PoolId.Length);
         Assert.Equal(32, spec.MetadataHash.Length);
@@ -90,7 +91,7 @@ public sealed class LotTermsTests
         Assert.Throws<InputValidationException>(() => (Valid with { MetadataHash = new byte[20] }).ToSpec());
 
     [Fact]
-    public void MetadataHash_Default_IsZero32Bytes()
+    public void MetadataHash_NotGiven_IsRefusedBecauseTheTokenRequiresOne()
     {
         var terms = new LotTerms
         {
@@ -102,6 +103,47 @@ public sealed class LotTermsTests
             EndsAt = Valid.EndsAt,
             ReferencePrice = 1,
         };
-        Assert.Equal(new byte[32], terms.ToSpec().MetadataHash);
+        Assert.Equal(new byte[32], terms.MetadataHash);
+        var ex = Assert.Throws<InputValidationException>(() => terms.ToSpec());
+        Assert.Equal(nameof(LotTerms.MetadataHash), ex.ParameterName);
+        Assert.Contains("zero", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ToSpec_ZeroMetadataHash_IsRejected()
+    {
+        var ex = Assert.Throws<InputValidationException>(() => (Valid with { MetadataHash = new byte[32] }).ToSpec());
+        Assert.Equal(nameof(LotTerms.MetadataHash), ex.ParameterName);
+    }
+
+    [Fact]
+    public void HashMetadata_Text_IsTheKeccakOfItsUtf8Bytes()
+    {
+        // cast keccak "hello" (keccak256 of the UTF-8 bytes).
+        Assert.Equal("0x1c8aff950685c2ed4bc3174f3472287b56d9517b9c948127319a09a7a36deac8", LotTerms.HashMetadata("hello").ToHex(true));
+        Assert.Equal(LotTerms.HashMetadata("hello"), LotTerms.HashMetadata("hello"u8));
+    }
+
+    [Fact]
+    public void BondCoverageBps_Default_IsTenThousand() =>
+        Assert.Equal((ushort)10_000, new LotTerms { Provider = Valid.Provider, PoolId = Valid.PoolId, GpuModel = "A100", Region = "eu", StartsAt = Valid.StartsAt, EndsAt = Valid.EndsAt, ReferencePrice = 1 }.BondCoverageBps);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10_001)]
+    [InlineData(65_535)]
+    public void ToSpec_BondCoverageOutsideOneToTenThousand_IsRejected(int coverage)
+    {
+        var ex = Assert.Throws<AmountOutOfRangeException>(() => (Valid with { BondCoverageBps = (ushort)coverage }).ToSpec());
+        Assert.Equal(nameof(LotTerms.BondCoverageBps), ex.ParameterName);
+        Assert.Equal(BigInteger.One, ex.Minimum);
+        Assert.Equal(new BigInteger(10_000), ex.Maximum);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5_000)]
+    [InlineData(10_000)]
+    public void ToSpec_BondCoverageInRange_IsKept(int coverage) =>
+        Assert.Equal((ushort)coverage, (Valid with { BondCoverageBps = (ushort)coverage }).ToSpec().BondCoverageBps);
 }

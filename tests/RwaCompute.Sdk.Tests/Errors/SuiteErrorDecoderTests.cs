@@ -46,6 +46,32 @@ public sealed class SuiteErrorDecoderTests
     }
 
     [Fact]
+    public void Decode_NewEscrowPledgeErrors_AreTypedWithTheirArguments()
+    {
+        // cast calldata "Escrow_MaturityTooSoon(uint256,uint256)" 100 200
+        var soon = Assert.IsType<EscrowContract.EscrowMaturityTooSoonException>(Decoder.Decode("0xe23615f8000000000000000000000000000000000000000000000000000000000000006400000000000000000000000000000000000000000000000000000000000000c8"));
+        Assert.Equal(new BigInteger(100), soon.Error.Maturity);
+        Assert.Equal(new BigInteger(200), soon.Error.Earliest);
+
+        // cast calldata "Escrow_PledgeNotTransferable(uint256,uint8)" 3 3 (TransferStatus.ReceiverNotAllowed)
+        var blocked = Assert.IsType<EscrowContract.EscrowPledgeNotTransferableException>(Decoder.Decode("0xffe68b2c00000000000000000000000000000000000000000000000000000000000000030000000000000000000000000000000000000000000000000000000000000003"));
+        Assert.Equal(new BigInteger(3), blocked.Error.PledgeId);
+        Assert.Equal(RwaCompute.Sdk.Clients.TransferStatus.ReceiverNotAllowed, (RwaCompute.Sdk.Clients.TransferStatus)blocked.Error.Status);
+
+        // cast calldata "Escrow_RedemptionClosed(uint256,uint40)" 9 1800000000
+        var closed = Assert.IsType<EscrowContract.EscrowRedemptionClosedException>(Decoder.Decode("0xe8b774410000000000000000000000000000000000000000000000000000000000000009000000000000000000000000000000000000000000000000000000006b49d200"));
+        Assert.Equal(1_800_000_000UL, (ulong)closed.Error.RedeemableUntil);
+    }
+
+    [Fact]
+    public void Decode_NewTokenIssueErrors_AreTyped()
+    {
+        // cast calldata "ComputeToken_InvalidBondCoverage(uint16)" 0; cast calldata "ComputeToken_MissingMetadataHash()"
+        Assert.Equal(0, Assert.IsType<TokenContract.ComputeTokenInvalidBondCoverageException>(Decoder.Decode("0xf8aff2890000000000000000000000000000000000000000000000000000000000000000")).Error.BondCoverageBps);
+        Assert.IsType<TokenContract.ComputeTokenMissingMetadataHashException>(Decoder.Decode("0x8cd2ac5b"));
+    }
+
+    [Fact]
     public void Decode_ErrorString_GivesTheReason() =>
         Assert.Equal("boom", Assert.IsType<ContractRevertReasonException>(Decoder.Decode(ErrorBoom)).Reason);
 

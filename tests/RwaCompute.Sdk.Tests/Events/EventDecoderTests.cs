@@ -79,6 +79,53 @@ public sealed class EventDecoderTests
     }
 
     [Fact]
+    public void Decode_DeliveryConfirmed_CarriesTheLotProviderUnitsAndAmount()
+    {
+        var decoded = Decoder.Decode(Logs.DeliveryConfirmed(20, 1, 4, 77, Logs.Holder, Logs.Lender, 50, 150_000_000, byOracle: true));
+        Assert.Equal("ComputeEscrow", decoded?.Contract);
+        Assert.Equal("DeliveryConfirmed", decoded?.Name);
+        var dto = decoded?.As<DeliveryConfirmedEventDTO>();
+        Assert.NotNull(dto);
+        Assert.Equal(new BigInteger(4), dto.RedemptionId);
+        Assert.Equal(new BigInteger(77), dto.LotId);
+        Assert.Equal(Logs.Holder, dto.Provider, ignoreCase: true);
+        Assert.Equal(Logs.Lender, dto.ConfirmedBy, ignoreCase: true);
+        Assert.Equal(new BigInteger(50), dto.Units);
+        Assert.Equal(new BigInteger(150_000_000), dto.Amount);
+        Assert.True(dto.ByOracle);
+    }
+
+    [Fact]
+    public void Decode_RedemptionRefunded_CarriesTheLotUnitsAndAmount()
+    {
+        var dto = Decoder.Decode(Logs.RedemptionRefunded(21, 0, 5, Logs.Holder, 77, 30, 90_000_000, slaBreached: true))?.As<RedemptionRefundedEventDTO>();
+        Assert.NotNull(dto);
+        Assert.Equal(new BigInteger(5), dto.RedemptionId);
+        Assert.Equal(Logs.Holder, dto.Holder, ignoreCase: true);
+        Assert.Equal(new BigInteger(77), dto.LotId);
+        Assert.Equal(new BigInteger(30), dto.Units);
+        Assert.Equal(new BigInteger(90_000_000), dto.Amount);
+        Assert.True(dto.SlaBreached);
+    }
+
+    [Fact]
+    public void Decode_TheOldDeliveryAndRefundShapes_AreNotSuiteEventsAnyMore()
+    {
+        Assert.Null(Decoder.Decode(Logs.Log(Logs.Escrow, 1, 0, "DeliveryConfirmed(uint256,address,bool)", [Logs.Word(1), Logs.Word(Logs.Holder)], Logs.Word(0))));
+        Assert.Null(Decoder.Decode(Logs.Log(Logs.Escrow, 1, 1, "RedemptionRefunded(uint256,address,uint256,bool)", [Logs.Word(1), Logs.Word(Logs.Holder)], Logs.Word(5), Logs.Word(1))));
+    }
+
+    [Fact]
+    public void Decode_NewAdminEvents_BondVaultSetSettlementPauseAndLoanToValueReset()
+    {
+        var vault = Decoder.Decode(Logs.BondVaultSet(2, 0, Logs.Escrow));
+        Assert.Equal("ComputeCapacityToken", vault?.Contract);
+        Assert.Equal(Logs.Escrow, vault?.As<BondVaultSetEventDTO>()?.Vault, ignoreCase: true);
+        Assert.Equal(new BigInteger(1_800_000_000), Decoder.Decode(Logs.SettlementPauseRecorded(3, 0, 1_800_000_000))?.As<SettlementPauseRecordedEventDTO>()?.At);
+        Assert.Equal(new BigInteger(77), Decoder.Decode(Logs.LoanToValueReset(4, 0, 77))?.As<LoanToValueResetEventDTO>()?.LotId);
+    }
+
+    [Fact]
     public void Decode_EventSharedByContracts_IsAttributedToTheEmitter()
     {
         // RoleGranted(bytes32,address,address) is in the token's and the escrow's ABI.

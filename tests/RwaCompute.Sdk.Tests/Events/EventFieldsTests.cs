@@ -28,6 +28,20 @@ public sealed class EventFieldsTests
     }
 
     [Fact]
+    public void MentionsLot_DeliveryAndRefund_NameTheLotDirectly()
+    {
+        // Without having seen the redemption open: the events carry the lot id themselves now.
+        var related = new EventFields.RelatedRecords();
+        Assert.True(EventFields.MentionsLot(new DeliveryConfirmedEventDTO { RedemptionId = 9, LotId = 77 }, 77, related));
+        Assert.True(EventFields.MentionsLot(new RedemptionRefundedEventDTO { RedemptionId = 10, LotId = 77 }, 77, related));
+        Assert.False(EventFields.MentionsLot(new RedemptionRefundedEventDTO { RedemptionId = 11, LotId = 78 }, 77, related));
+    }
+
+    [Fact]
+    public void MentionsAccount_DeliveryConfirmed_NamesTheProvider() =>
+        Assert.True(EventFields.MentionsAccount(new DeliveryConfirmedEventDTO { Provider = Logs.Holder.ToLowerInvariant(), ConfirmedBy = Logs.Lender }, Logs.Holder));
+
+    [Fact]
     public void MentionsAccount_AnyAddressFieldInAnyCase_IsTrue()
     {
         var funded = new PledgeFundedEventDTO { PledgeId = 1, Lender = Logs.Lender.ToLowerInvariant() };

@@ -49,6 +49,21 @@ internal static class Logs
     public static FilterLog PledgeFunded(long block, long index, BigInteger pledgeId, string lender, BigInteger principal) =>
         Log(Escrow, block, index, "PledgeFunded(uint256,address,uint256)", [Word(pledgeId), Word(lender)], Word(principal));
 
+    public static FilterLog DeliveryConfirmed(long block, long index, BigInteger redemptionId, BigInteger lotId, string provider, string confirmedBy, BigInteger units, BigInteger amount, bool byOracle) =>
+        Log(Escrow, block, index, "DeliveryConfirmed(uint256,uint256,address,address,uint256,uint256,bool)", [Word(redemptionId), Word(lotId), Word(provider)], Word(confirmedBy), Word(units), Word(amount), Word(byOracle ? 1 : 0));
+
+    public static FilterLog RedemptionRefunded(long block, long index, BigInteger redemptionId, string holder, BigInteger lotId, BigInteger units, BigInteger amount, bool slaBreached) =>
+        Log(Escrow, block, index, "RedemptionRefunded(uint256,address,uint256,uint256,uint256,bool)", [Word(redemptionId), Word(holder), Word(lotId)], Word(units), Word(amount), Word(slaBreached ? 1 : 0));
+
+    public static FilterLog BondVaultSet(long block, long index, string vault) =>
+        Log(Token, block, index, "BondVaultSet(address)", [Word(vault)]);
+
+    public static FilterLog SettlementPauseRecorded(long block, long index, BigInteger at) =>
+        Log(Escrow, block, index, "SettlementPauseRecorded(uint256)", [], Word(at));
+
+    public static FilterLog LoanToValueReset(long block, long index, BigInteger lotId) =>
+        Log(Escrow, block, index, "LoanToValueReset(uint256)", [Word(lotId)]);
+
     public static FilterLog PoolRegistered(long block, long index, byte[] poolId, string provider) =>
         Log(Token, block, index, "PoolRegistered(bytes32,address)", [poolId.ToHex(true), Word(provider)]);
 }

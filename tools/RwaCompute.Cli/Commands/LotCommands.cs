@@ -53,7 +53,7 @@ internal static class LotCommands
     {
         var lotId = Operation.Argument("lot", "the lot id (0x hex or decimal)");
         var amount = Operation.Argument("amount", "USDC (12.5) or base units (12500000base)");
-        return Operation.Sending(runner, "bond", "post provider bond for a lot (backs SLA refunds)", [lotId, amount], (invocation, signer) =>
+        return Operation.Sending(runner, "bond", "top up provider bond for a lot (issuing already pulls the bond that covers every outstanding unit)", [lotId, amount], (invocation, signer) =>
         {
             var id = LotIdText.Parse(invocation.Value(lotId), "lot");
             var value = UsdcAmount.Parse(invocation.Value(amount), "amount");
@@ -71,17 +71,27 @@ internal static class LotCommands
         var ends = Operation.Option("--ends", "end of the delivery window: ISO-8601 or a duration from now (30d)");
         var price = Operation.Option("--price", "reference price per GPU-hour: USDC (3.5) or base units (3500000base)");
         var sla = Operation.Option("--sla", "guaranteed uptime: basis points (9900) or percent (99%)");
+        var coverage = Operation.Option("--coverage-bps", "share of the reference price the bond backs per unit: basis points (1-10000) or percent (50%); default 10000 (100%)");
+        var metadata = Operation.Option("--metadata", "the lot's metadata document (a file): its keccak256 becomes the lot's metadata hash");
+        var metadataHash = Operation.Option("--metadata-hash", "the keccak256 of the lot's metadata document (0x + 64 hex, not zero); default: the hash of a description of the lot's terms");
         var energy = Operation.Option("--energy", "watt-hours per GPU-hour (default 0)");
         var units = Operation.Option("--units", "GPU-hours to issue");
         var to = Operation.Option("--to", "first holder (default: the signer, who must be the provider)");
         var provider = Operation.Option("--provider", "the provider (default: the signer)");
-        return Operation.Sending(runner, "issue", "create a lot and issue its first units (as the lot's provider)", [pool, gpu, region, starts, ends, price, sla, energy, units, to, provider], (invocation, signer) =>
+        return Operation.Sending(runner, "issue", "create a lot and issue its first units (as the lot's provider); the escrow pulls the provider's bond (units x price x coverage)", [pool, gpu, region, starts, ends, price, sla, coverage, metadata, metadataHash, energy, units, to, provider], (invocation, signer) =>
         {
             var poolId = Bytes32Text.Parse(invocation.Required(pool), "--pool");
             var gpuModel = invocation.Required(gpu);
             var regionText = invocation.Required(region);
             var referencePrice = UsdcAmount.Parse(invocation.Required(price), "--price");
             var slaBps = invocation.Value(sla) is { } s ? UnitCount.ParseBps(s, "--sla") : (ushort)0;
+            var coverageBps = invocation.Value(coverage) is { } c ? UnitCount.ParseBps(c, "--coverage-bps") : (ushort)10_000;
+            if (coverageBps == 0)
+            {
+                throw new CliInputException("--coverage-bps", "must be at least 1 bp: the bond backs a share of every unit.");
+            }
+
+            var hash = MetadataHashOf(invocation.Value(metadata), invocation.Value(metadataHash));
             var energyWh = invocation.Value(energy) is { } e ? UnitCount.ParseUInt64(e, "--energy", allowZero: true) : 0UL;
             if (energyWh > uint.MaxValue)
             {
@@ -105,13 +115,57 @@ internal static class LotCommands
                     EndsAt = TimeText.Parse(endsText, "--ends", now),
                     ReferencePrice = referencePrice,
                     SlaUptimeBps = slaBps,
+                    BondCoverageBps = coverageBps,
                     EnergyWhPerGpuHour = (uint)energyWh,
+                    MetadataHash = [],
                 };
+                terms = terms with { MetadataHash = hash ?? LotTerms.HashMetadata(Describe(terms)) };
                 var result = await session.Client.Token.IssueLotAsync(terms, holder ?? session.Account, count, ct).ConfigureAwait(false);
                 return ViewFactory.Transaction($"issued {count} units of {gpuModel} ({regionText})", result, LotIdText.Format(result.Value));
             });
         });
     }
+
+    /// <summary>The metadata hash from <c>--metadata FILE</c> or <c>--metadata-hash</c>, or <see langword="null"/> to
+    /// derive it from the terms.</summary>
+    private static byte[]? MetadataHashOf(string? file, string? hex)
+    {
+        if (file is not null && hex is not null)
+        {
+            throw new CliInputException("--metadata", "give either --metadata or --metadata-hash, not both.");
+        }
+
+        if (file is not null)
+        {
+            if (!File.Exists(file))
+            {
+                throw new CliInputException("--metadata", $"file '{file}' not found.");
+            }
+
+            return LotTerms.HashMetadata(File.ReadAllBytes(file));
+        }
+
+        if (hex is null)
+        {
+            return null;
+        }
+
+        var text = hex.Trim();
+        if (text.Length != 66 || !text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || !text[2..].All(char.IsAsciiHexDigit))
+        {
+            throw new CliInputException("--metadata-hash", $"'{hex}' is not 0x + 64 hex digits.");
+        }
+
+        var bytes = Convert.FromHexString(text.AsSpan(2));
+        return bytes.AsSpan().IndexOfAnyExcept((byte)0) < 0
+            ? throw new CliInputException("--metadata-hash", "is zero: the token requires the hash of the lot's metadata document.")
+            : bytes;
+    }
+
+    /// <summary>The text whose hash stands for the metadata document when none is given: the lot's terms.</summary>
+    private static string Describe(LotTerms terms) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"rwacompute lot v1: provider={terms.Provider} pool={Bytes32Text.Format(terms.PoolId)} gpu={terms.GpuModel} region={terms.Region} starts={terms.StartsAt.ToUnixTimeSeconds()} ends={terms.EndsAt.ToUnixTimeSeconds()} price={terms.ReferencePrice} sla={terms.SlaUptimeBps} coverage={terms.BondCoverageBps} energy={terms.EnergyWhPerGpuHour}");
 
     private static Command Show(CommandRunner runner)
     {

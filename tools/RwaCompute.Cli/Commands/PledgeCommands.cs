@@ -4,22 +4,24 @@ using RwaCompute.Cli.Parsing;
 
 namespace RwaCompute.Cli.Commands;
 
-/// <summary><c>rwa pledge request|fund|show</c>, <c>rwa repay</c>, <c>rwa claim</c>, <c>rwa withdraw</c>.</summary>
+/// <summary><c>rwa pledge request|fund|show|record-settlement-pause</c>, <c>rwa repay</c>, <c>rwa claim</c>,
+/// <c>rwa withdraw</c>.</summary>
 internal static class PledgeCommands
 {
     public static Command CreatePledge(CommandRunner runner)
     {
-        var pledge = new Command("pledge", "pledge units as collateral for a stablecoin advance: request, fund, show");
+        var pledge = new Command("pledge", "pledge units as collateral for a stablecoin advance: request, fund, show, record-settlement-pause");
         pledge.Subcommands.Add(Request(runner));
         pledge.Subcommands.Add(Fund(runner));
         pledge.Subcommands.Add(Show(runner));
+        pledge.Subcommands.Add(RecordSettlementPause(runner));
         return pledge;
     }
 
     public static Command CreateRepay(CommandRunner runner)
     {
         var id = Operation.Argument("pledge", "the pledge id");
-        return Operation.Sending(runner, "repay", "repay a pledge (principal + fee) before maturity; the units unlock", [id], (invocation, signer) =>
+        return Operation.Sending(runner, "repay", "repay a pledge (principal + fee); the units unlock. Open until the lender claims the collateral, also after maturity", [id], (invocation, signer) =>
         {
             var pledgeId = UnitCount.Parse(invocation.Value(id), "pledge");
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
@@ -30,7 +32,7 @@ internal static class PledgeCommands
     public static Command CreateClaim(CommandRunner runner)
     {
         var id = Operation.Argument("pledge", "the pledge id");
-        return Operation.Sending(runner, "claim", "as the lender, take the units of a pledge left unpaid past maturity", [id], (invocation, signer) =>
+        return Operation.Sending(runner, "claim", "as the lender, take the units of a pledge left unpaid past maturity (refused while the stablecoin is paused and for a cure period after)", [id], (invocation, signer) =>
         {
             var pledgeId = UnitCount.Parse(invocation.Value(id), "pledge");
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
@@ -58,7 +60,7 @@ internal static class PledgeCommands
         var units = Operation.Argument("units", "units to lock");
         var principal = Operation.Option("--principal", "the advance: USDC (120) or base units");
         var fee = Operation.Option("--fee", "the fee due on top at repayment (default 0)");
-        var maturity = Operation.Option("--maturity", "repayment deadline: a duration (10d) or ISO-8601 time");
+        var maturity = Operation.Option("--maturity", "repayment deadline: a duration (10d) or ISO-8601 time; at least 1 day away and 1 day before the lot's end");
         var lender = Operation.Option("--lender", "the lender (default: anyone may fund it)");
         return Operation.Sending(runner, "request", "lock units and ask for an advance (at most the lot's loan-to-value)", [lotId, units, principal, fee, maturity, lender], (invocation, signer) =>
         {
@@ -87,6 +89,11 @@ internal static class PledgeCommands
                 ViewFactory.Transaction($"funded pledge {pledgeId}", await session.Client.Escrow.FundPledgeAsync(pledgeId, ct).ConfigureAwait(false)));
         });
     }
+
+    private static Command RecordSettlementPause(CommandRunner runner) =>
+        Operation.Sending(runner, "record-settlement-pause", "record that the stablecoin is paused (anyone): collateral stays unclaimable until a cure period after the last record", [], (invocation, signer) =>
+            Operation.SendAsync(invocation, signer, async (session, ct) =>
+                ViewFactory.Transaction("recorded the stablecoin's pause (collateral claims wait for the settlement cure)", await session.Client.Escrow.RecordSettlementPauseAsync(ct).ConfigureAwait(false))));
 
     private static Command Show(CommandRunner runner)
     {

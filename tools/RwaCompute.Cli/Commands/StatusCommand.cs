@@ -8,12 +8,12 @@ using RwaCompute.Sdk.Deployment;
 namespace RwaCompute.Cli.Commands;
 
 /// <summary><c>rwa status</c>: the chain, the manifest's contracts checked against the chain's code, roles, pause state,
-/// reporters and quorum.</summary>
+/// the token's bond vault, the escrow's solvency, reporters and quorum.</summary>
 internal static class StatusCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var command = new Command("status", "show the chain, the deployment (contract code checked against the manifest), roles, pause state, oracle reporters and quorum");
+        var command = new Command("status", "show the chain, the deployment (contract code checked against the manifest), roles, pause state, bond vault, escrow solvency, oracle reporters and quorum");
         runner.SetAction(command, async invocation =>
         {
             var ct = invocation.CancellationToken;
@@ -27,7 +27,9 @@ internal static class StatusCommand
                 roles.Add(new RoleView(role.Contract, role.Role, role.Account, await HasRoleAsync(client, role, ct).ConfigureAwait(false)));
             }
 
-            // OpenAsync verified every contract against the chain (code hash and CREATE2 derivation).
+            // OpenAsync verified every contract against the chain (code hash, CREATE2 derivation, bond vault = escrow).
+            var bondVault = await client.Token.BondVaultAsync(ct).ConfigureAwait(false);
+            var solvency = ViewFactory.Solvency(await client.Escrow.GetSolvencyAsync(ct).ConfigureAwait(false), await client.Escrow.GetTotalsAsync(ct).ConfigureAwait(false));
             var view = new StatusView(
                 session.RpcUrl.ToString(),
                 session.ChainId,
@@ -38,6 +40,9 @@ internal static class StatusCommand
                 [.. session.Manifest.Contracts.Select(c => new ContractView(c.Key, c.Value.Address, c.Value.TransactionHash, c.Value.BlockNumber, c.Value.External, true))],
                 roles,
                 await client.Token.IsPausedAsync(ct).ConfigureAwait(false),
+                bondVault,
+                string.Equals(bondVault, client.Escrow.Address, StringComparison.OrdinalIgnoreCase),
+                solvency,
                 await client.Oracle.ReportersAsync(ct).ConfigureAwait(false),
                 await client.Oracle.QuorumAsync(ct).ConfigureAwait(false));
 
@@ -56,6 +61,10 @@ internal static class StatusCommand
                 ("Manifest", view.ManifestPath),
                 ("Toolkit version", view.ToolkitVersion ?? "-"),
                 ("Token paused", view.TokenPaused ? "YES" : "no"),
+                ("Token bond vault", view.BondVault is null ? "NOT SET" : view.BondVault + (view.BondVaultIsEscrow ? " (the escrow)" : " (NOT the escrow)")),
+                ("Escrow balance", view.Solvency.BalanceUsdc + " USDC"),
+                ("Escrow obligations", $"{view.Solvency.ObligationsUsdc} USDC = credits {view.Solvency.CreditsUsdc} + bonds {view.Solvency.BondsUsdc} (reserved {view.Solvency.ReservedUsdc})"),
+                ("Escrow solvent", view.Solvency.Solvent ? "yes" : "NO"),
                 ("Oracle reporters", string.Join(", ", view.Reporters)),
                 ("Oracle quorum", view.Quorum.ToString(CultureInfo.InvariantCulture)),
             ]));

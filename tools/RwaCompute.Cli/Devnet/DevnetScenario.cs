@@ -10,8 +10,9 @@ using RwaCompute.Sdk.Wallets;
 namespace RwaCompute.Cli.Devnet;
 
 /// <summary>
-/// The story <c>rwa devnet</c> tells on a fresh chain, entirely through the SDK clients: a provider and its pool, a lot
-/// of H100 GPU-hours, the allowlist, a bond and an offer, two purchases, a transfer, a pledge funded and repaid, a
+/// The story <c>rwa devnet</c> tells on a fresh chain, entirely through the SDK clients: a provider and its pool, the
+/// allowlist, a lot of H100 GPU-hours issued against the provider's bond (the escrow pulls it at issuance), an offer,
+/// two purchases, a transfer, a pledge funded and repaid, a
 /// redemption confirmed by oracle attestation, a redemption refunded for an SLA breach, and a pledge left unpaid past
 /// maturity (anvil time travel) whose collateral the lender claims.
 /// </summary>
@@ -88,16 +89,21 @@ internal sealed class DevnetScenario
             EndsAt = now.AddDays(30),
             ReferencePrice = Price,
             SlaUptimeBps = 9_900,
+            BondCoverageBps = 10_000,
             EnergyWhPerGpuHour = 700,
+            MetadataHash = LotTerms.HashMetadata("{\"name\":\"H100-SXM5-80G GPU-hours, eu-west-h100-a\",\"gpu\":\"H100-SXM5-80G\",\"region\":\"eu-west\",\"unit\":\"1 GPU-hour\"}"),
         };
-        LotId = await progress.StepAsync("Issued 1,000 GPU-hours of H100-SXM5-80G (eu-west, 30 days, 3 USDC/h, SLA 99%)", async () =>
-            (await provider.Token.IssueLotAsync(terms, accounts.Provider.Address, 1_000, ct).ConfigureAwait(false)).Value).ConfigureAwait(false);
 
-        await progress.StepAsync("Provider posted a 3,000 USDC bond and offered 600 units at 3 USDC", async () =>
+        // Issuing is bonded: the escrow pulls 1,000 units x 3 USDC x 100 % coverage from the provider, who approves it
+        // first.
+        LotId = await progress.StepAsync("Issued 1,000 GPU-hours of H100-SXM5-80G (eu-west, 30 days, 3 USDC/h, SLA 99%); the escrow pulled the provider's 3,000 USDC bond", async () =>
         {
-            await provider.Escrow.PostBondAsync(LotId, 1_000 * Price, ct).ConfigureAwait(false);
-            offers.Add((await provider.Escrow.CreateOfferAsync(LotId, 600, Price, now.AddDays(7), ct).ConfigureAwait(false)).Value);
+            await provider.Stablecoin.ApproveAsync(provider.Escrow.Address, 1_000 * Price, ct).ConfigureAwait(false);
+            return (await provider.Token.IssueLotAsync(terms, accounts.Provider.Address, 1_000, ct).ConfigureAwait(false)).Value;
         }).ConfigureAwait(false);
+
+        await progress.StepAsync("Provider offered 600 units at 3 USDC", async () =>
+            offers.Add((await provider.Escrow.CreateOfferAsync(LotId, 600, Price, now.AddDays(7), ct).ConfigureAwait(false)).Value)).ConfigureAwait(false);
 
         await progress.StepAsync("alice bought 400 units, bob bought 200 (delivery versus payment)", async () =>
         {
@@ -107,6 +113,7 @@ internal sealed class DevnetScenario
 
         await progress.StepAsync("alice transferred 10 units to bob", () => alice.Token.TransferAsync(accounts.Bob.Address, LotId, 10, ct)).ConfigureAwait(false);
 
+        // Pledge maturities lie between now + 1 day (the minimum repayment window) and the lot's end - 1 day.
         await progress.StepAsync("alice pledged 100 units for 120 USDC from lender, then repaid 122 USDC", async () =>
         {
             var pledge = (await alice.Escrow.RequestPledgeAsync(LotId, 100, accounts.Lender.Address, 120_000_000, 2_000_000, now.AddDays(10), ct).ConfigureAwait(false)).Value;
@@ -183,7 +190,8 @@ internal sealed class DevnetScenario
         }
 
         var report = ViewFactory.Report(await admin.Oracle.LatestAsync(PoolId, ct).ConfigureAwait(false));
-        return new DevnetSummaryView(rpcUrl, admin.ChainId, manifestPath, [lot], holders, offerViews, pledgeViews, redemptionViews, [report], (long)elapsed.TotalMilliseconds);
+        var solvency = ViewFactory.Solvency(await admin.Escrow.GetSolvencyAsync(ct).ConfigureAwait(false), await admin.Escrow.GetTotalsAsync(ct).ConfigureAwait(false));
+        return new DevnetSummaryView(rpcUrl, admin.ChainId, manifestPath, [lot], holders, offerViews, pledgeViews, redemptionViews, [report], solvency, (long)elapsed.TotalMilliseconds);
     }
 
     private static byte[] Pool(string label)

@@ -15,6 +15,7 @@ namespace RwaCompute.Cli.Output;
 [JsonSerializable(typeof(TransactionView))]
 [JsonSerializable(typeof(DeployView))]
 [JsonSerializable(typeof(StatusView))]
+[JsonSerializable(typeof(SolvencyView))]
 [JsonSerializable(typeof(SignedObservationFile))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {

@@ -31,6 +31,8 @@ internal static class Tables
         Row(table, "Delivery window", $"{Time(lot.StartsAt)} → {Time(lot.EndsAt)}");
         Row(table, "Reference price", $"{lot.ReferencePriceUsdc} USDC per GPU-hour ({lot.ReferencePriceBaseUnits} base units)");
         Row(table, "SLA uptime", Bps(lot.SlaUptimeBps));
+        Row(table, "Bond coverage", $"{Bps(lot.BondCoverageBps)} of the reference price ({lot.UnitCoverUsdc} USDC per unit)");
+        Row(table, "Metadata hash", lot.MetadataHash);
         Row(table, "Energy", lot.EnergyWhPerGpuHour.ToString(CultureInfo.InvariantCulture) + " Wh per GPU-hour");
         Row(table, "Units issued", Number(lot.UnitsIssued));
         Row(table, "Units redeemed", Number(lot.UnitsBurned));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Nethereum.Hex.HexConvertors.Extensions;
 using RwaCompute.Cli.Parsing;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Validation;
@@ -19,10 +20,21 @@ internal static class ViewFactory
         UsdcAmount.Format(lot.ReferencePrice),
         lot.ReferencePrice.ToString(CultureInfo.InvariantCulture),
         lot.SlaUptimeBps,
+        lot.BondCoverageBps,
+        UsdcAmount.Format(lot.UnitCover),
         lot.EnergyWhPerGpuHour,
         lot.UnitsIssued,
         lot.UnitsBurned,
-        lot.UnitsOutstanding);
+        lot.UnitsOutstanding,
+        lot.MetadataHash.ToHex(true));
+
+    public static SolvencyView Solvency(EscrowSolvency solvency, EscrowTotals totals) => new(
+        UsdcAmount.Format(solvency.Balance),
+        UsdcAmount.Format(solvency.Obligations),
+        UsdcAmount.Format(totals.Credits),
+        UsdcAmount.Format(totals.Bonds),
+        UsdcAmount.Format(totals.Reserved),
+        solvency.IsSolvent);
 
     public static OfferView Offer(OfferInfo offer, DateTimeOffset now) => new(
         Id(offer.OfferId),

@@ -15,10 +15,13 @@ internal sealed record LotView(
     string ReferencePriceUsdc,
     string ReferencePriceBaseUnits,
     int SlaUptimeBps,
+    int BondCoverageBps,
+    string UnitCoverUsdc,
     long EnergyWhPerGpuHour,
     ulong UnitsIssued,
     ulong UnitsBurned,
-    ulong UnitsOutstanding);
+    ulong UnitsOutstanding,
+    string MetadataHash);
 
 /// <summary>A holder's position in a lot and its stablecoin.</summary>
 internal sealed record HolderView(string Name, string Address, string Units, string LockedUnits, string UsdcBalance, string ClaimableUsdc);
@@ -46,6 +49,7 @@ internal sealed record DevnetSummaryView(
     IReadOnlyList<PledgeView> Pledges,
     IReadOnlyList<RedemptionView> Redemptions,
     IReadOnlyList<ReportView> Utilization,
+    SolvencyView Solvency,
     long ElapsedMilliseconds);
 
 /// <summary>A mined transaction (and the id it created, if any).</summary>
@@ -60,6 +64,9 @@ internal sealed record RoleView(string Contract, string Role, string Account, bo
 /// <summary>What <c>rwa deploy</c> did.</summary>
 internal sealed record DeployView(long ChainId, string ManifestPath, string JournalPath, string Deployer, int TransactionsSent, IReadOnlyList<ContractView> Contracts, IReadOnlyList<RoleView> Roles);
 
+/// <summary>The escrow's solvency: its stablecoin balance against what it owes (credits + bonds).</summary>
+internal sealed record SolvencyView(string BalanceUsdc, string ObligationsUsdc, string CreditsUsdc, string BondsUsdc, string ReservedUsdc, bool Solvent);
+
 /// <summary>What <c>rwa status</c> found.</summary>
 internal sealed record StatusView(
     string RpcUrl,
@@ -71,5 +78,8 @@ internal sealed record StatusView(
     IReadOnlyList<ContractView> Contracts,
     IReadOnlyList<RoleView> Roles,
     bool TokenPaused,
+    string? BondVault,
+    bool BondVaultIsEscrow,
+    SolvencyView Solvency,
     IReadOnlyList<string> Reporters,
     int Quorum);

@@ -7,12 +7,12 @@ import {EscrowBase} from "../EscrowBase.sol";
 
 /// @notice Fuzz tests of requestPledge, fundPledge, repay, claimCollateral, cancelPledge and setLoanToValue.
 contract PledgeFuzz_Test is EscrowBase {
+    /// @dev A lot loan-to-value in [1, 10 000] (0 switches pledging off: testFuzz_SetLoanToValue).
     function _setLtv(uint256 ltv) internal returns (uint256 effective) {
-        ltv = bound(ltv, 0, 10_000);
+        effective = bound(ltv, 1, 10_000);
         vm.prank(risk);
         // forge-lint: disable-next-line(unsafe-typecast)
-        escrow.setLoanToValue(lotId, uint16(ltv));
-        effective = ltv == 0 ? DEFAULT_LTV : ltv;
+        escrow.setLoanToValue(lotId, uint16(effective));
     }
 
     /// @dev Any principal up to units × referencePrice × LTV is accepted, and the units are locked in place.
@@ -22,7 +22,7 @@ contract PledgeFuzz_Test is EscrowBase {
         assertEq(escrow.maxPrincipal(lotId, units), cap);
         principal = bound(principal, 1, cap);
         fee = bound(fee, 0, type(uint128).max);
-        mat = uint40(bound(mat, block.timestamp + 1, endsAt));
+        mat = uint40(bound(mat, block.timestamp + escrow.MIN_REPAY_WINDOW(), endsAt - escrow.MATURITY_MARGIN()));
 
         uint256 pledgeId = _requestPledge(alice, units, lender, principal, fee, mat);
 
@@ -45,10 +45,14 @@ contract PledgeFuzz_Test is EscrowBase {
     }
 
     function testFuzz_RevertWhen_MaturityInvalid(uint40 mat, bool tooLate) external {
-        mat = tooLate
-            ? uint40(bound(mat, uint256(endsAt) + 1, type(uint40).max))
-            : uint40(bound(mat, 0, block.timestamp));
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidTime.selector, mat));
+        uint256 earliest = block.timestamp + escrow.MIN_REPAY_WINDOW();
+        uint256 latest = endsAt - escrow.MATURITY_MARGIN();
+        mat = tooLate ? uint40(bound(mat, latest + 1, type(uint40).max)) : uint40(bound(mat, 0, earliest - 1));
+        vm.expectRevert(
+            tooLate
+                ? abi.encodeWithSelector(IComputeEscrow.Escrow_MaturityTooLate.selector, mat, latest)
+                : abi.encodeWithSelector(IComputeEscrow.Escrow_MaturityTooSoon.selector, mat, earliest)
+        );
         vm.prank(alice);
         escrow.requestPledge(lotId, PLEDGE_UNITS, lender, PRINCIPAL, FEE, mat);
     }
@@ -72,14 +76,17 @@ contract PledgeFuzz_Test is EscrowBase {
         assertEq(token.lockedBalanceOf(alice, lotId), first);
     }
 
-    /// @dev Funding works strictly before maturity, credits exactly the principal to the holder.
+    /// @dev Funding works until MIN_REPAY_WINDOW before maturity (S-3), credits exactly the principal to the holder.
     function testFuzz_FundPledge(uint256 principal, uint256 warpBy) external {
         principal = bound(principal, 1, escrow.maxPrincipal(lotId, PLEDGE_UNITS));
         uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(0), principal, FEE, maturity);
         vm.warp(block.timestamp + bound(warpBy, 0, 20 days));
 
-        if (block.timestamp >= maturity) {
-            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_PledgeMatured.selector, pledgeId, maturity));
+        uint256 fundBy = maturity - escrow.MIN_REPAY_WINDOW();
+        if (block.timestamp > fundBy) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputeEscrow.Escrow_PledgeRequestExpired.selector, pledgeId, fundBy)
+            );
             vm.prank(bob);
             escrow.fundPledge(pledgeId);
             return;
@@ -92,8 +99,8 @@ contract PledgeFuzz_Test is EscrowBase {
         assertEq(escrow.pledge(pledgeId).lender, bob);
     }
 
-    /// @dev Exactly one of repay / claimCollateral is possible at any time: repay strictly before maturity,
-    /// claim at or after it.
+    /// @dev Before maturity only repay is possible; from maturity on, whichever comes first of repay and
+    /// claimCollateral closes the pledge (S-4: repayment stays open until the lender claims).
     function testFuzz_RepayOrClaim(uint256 fee, uint256 warpBy) external {
         fee = bound(fee, 0, 1e11);
         uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, PRINCIPAL, fee, maturity);
@@ -111,11 +118,19 @@ contract PledgeFuzz_Test is EscrowBase {
             assertEq(escrow.claimable(lender), PRINCIPAL + fee);
             assertEq(token.lockedBalanceOf(alice, lotId), 0);
             assertEq(token.balanceOf(alice, lotId), UNITS);
-        } else {
-            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_PledgeMatured.selector, pledgeId, maturity));
+        } else if (fee % 2 == 0) {
             vm.prank(alice);
             escrow.repay(pledgeId);
-
+            assertEq(escrow.claimable(lender), PRINCIPAL + fee);
+            assertEq(token.lockedBalanceOf(alice, lotId), 0);
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    IComputeEscrow.Escrow_WrongPledgeStatus.selector, pledgeId, IComputeEscrow.PledgeStatus.Repaid
+                )
+            );
+            vm.prank(lender);
+            escrow.claimCollateral(pledgeId);
+        } else {
             vm.prank(lender);
             escrow.claimCollateral(pledgeId);
             assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS);
@@ -143,6 +158,6 @@ contract PledgeFuzz_Test is EscrowBase {
         }
         vm.prank(risk);
         escrow.setLoanToValue(id, ltv);
-        assertEq(escrow.loanToValue(id), ltv == 0 ? DEFAULT_LTV : ltv);
+        assertEq(escrow.loanToValue(id), ltv, "0 is kept: pledging off (S-7)");
     }
 }

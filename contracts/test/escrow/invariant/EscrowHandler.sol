@@ -172,13 +172,28 @@ contract EscrowHandler is Test {
         a.lotId = _lot(lotSeed);
         uint40 endsAt = token.lot(a.lotId).endsAt;
         uint256 free = _unlocked(a.holder, a.lotId);
-        if (block.timestamp >= endsAt || free == 0) return;
+        uint256 earliest = block.timestamp + escrow.MIN_REPAY_WINDOW();
+        uint256 latestAllowed = uint256(endsAt) - escrow.MATURITY_MARGIN();
+        if (earliest > latestAllowed || free == 0) return;
         a.units = _bound(units, 1, free);
-        a.principal = _bound(principal, 1, escrow.maxPrincipal(a.lotId, a.units));
+        uint256 cap = escrow.maxPrincipal(a.lotId, a.units);
+        if (cap == 0) {
+            // A loan-to-value of 0 switches pledging off (S-7).
+            if (escrow.loanToValue(a.lotId) == 0) {
+                vm.prank(a.holder);
+                try escrow.requestPledge(a.lotId, a.units, address(0), 1, 0, uint40(earliest)) {
+                    _fail("pledged a lot with pledging off");
+                } catch (bytes memory err) {
+                    _assertError(err, abi.encodeWithSelector(IComputeEscrow.Escrow_PledgingDisabled.selector, a.lotId));
+                }
+            }
+            return;
+        }
+        a.principal = _bound(principal, 1, cap);
         a.fee = _bound(fee, 0, 100e6);
-        // Mostly short maturities (within 4 days) so that matured pledges are common; sometimes up to the end.
-        uint256 latest = maturitySeed % 2 == 0 ? block.timestamp + 4 days : endsAt;
-        a.maturity = uint40(_bound(maturitySeed, block.timestamp + 1, latest < endsAt ? latest : endsAt));
+        // Mostly short maturities (within 4 days) so that matured pledges are common; sometimes up to the limit.
+        uint256 latest = maturitySeed % 2 == 0 ? earliest + 3 days : latestAllowed;
+        a.maturity = uint40(_bound(maturitySeed, earliest, latest < latestAllowed ? latest : latestAllowed));
         // One in three requests is open to any lender.
         a.lender = lenderSeed % 3 == 0 ? address(0) : _actor(lenderSeed);
         _request(a);
@@ -203,13 +218,15 @@ contract EscrowHandler is Test {
         (uint256 pledgeId, IComputeEscrow.Pledge memory p) = _pickPledge(pledgeSeed);
         if (p.status != IComputeEscrow.PledgeStatus.Requested) return;
         address funder = p.lender == address(0) ? _actor(funderSeed) : p.lender;
-        if (block.timestamp >= p.maturity) {
+        uint256 fundBy = p.maturity - escrow.MIN_REPAY_WINDOW();
+        if (block.timestamp > fundBy) {
+            // S-3: too close to maturity for the borrower to repay.
             vm.prank(funder);
             try escrow.fundPledge(pledgeId) {
-                _fail("funded a matured pledge");
+                _fail("funded a stale request");
             } catch (bytes memory err) {
                 _assertError(
-                    err, abi.encodeWithSelector(IComputeEscrow.Escrow_PledgeMatured.selector, pledgeId, p.maturity)
+                    err, abi.encodeWithSelector(IComputeEscrow.Escrow_PledgeRequestExpired.selector, pledgeId, fundBy)
                 );
             }
             return;
@@ -225,18 +242,8 @@ contract EscrowHandler is Test {
     function repay(uint256 pledgeSeed, uint256 payerSeed) external tracked("repay") {
         (uint256 pledgeId, IComputeEscrow.Pledge memory p) = _pickPledge(pledgeSeed);
         if (p.status != IComputeEscrow.PledgeStatus.Active) return;
+        // S-4: repayment stays open until the lender claims, maturity or not.
         address payer = _actor(payerSeed);
-        if (block.timestamp >= p.maturity) {
-            vm.prank(payer);
-            try escrow.repay(pledgeId) {
-                _fail("repaid at or after maturity");
-            } catch (bytes memory err) {
-                _assertError(
-                    err, abi.encodeWithSelector(IComputeEscrow.Escrow_PledgeMatured.selector, pledgeId, p.maturity)
-                );
-            }
-            return;
-        }
         if (usdc.isBlacklisted(payer)) return;
         uint256 owed = uint256(p.principal) + p.fee;
         _topUp(payer, owed);
@@ -314,7 +321,18 @@ contract EscrowHandler is Test {
         uint256 lotId = _lot(lotSeed);
         IComputeCapacityToken.Lot memory record = token.lot(lotId);
         (uint256 total, uint256 reserved) = escrow.bondOf(lotId);
-        if (block.timestamp < record.endsAt || total == reserved || usdc.isBlacklisted(record.provider)) return;
+        uint40 unlocksAt = token.redeemableUntil(lotId);
+        if (block.timestamp < unlocksAt) {
+            // S-1: the provider cannot take bond out while holders may still redeem.
+            vm.prank(record.provider);
+            try escrow.withdrawBond(lotId, 1) {
+                _fail("bond withdrawn before redeemableUntil");
+            } catch (bytes memory err) {
+                _assertError(err, abi.encodeWithSelector(IComputeEscrow.Escrow_BondLocked.selector, lotId, unlocksAt));
+            }
+            return;
+        }
+        if (total == reserved || usdc.isBlacklisted(record.provider)) return;
         amount = _bound(amount, 1, total - reserved);
         vm.prank(record.provider);
         escrow.withdrawBond(lotId, amount);
@@ -325,12 +343,10 @@ contract EscrowHandler is Test {
         uint256 lotId = _lot(lotSeed);
         IComputeCapacityToken.Lot memory record = token.lot(lotId);
         if (block.timestamp >= record.endsAt) return;
-        (uint256 total, uint256 reserved) = escrow.bondOf(lotId);
-        uint256 coverable = (total - reserved) / record.referencePrice;
         uint256 unlocked = _unlocked(holder, lotId);
 
         // Pledged units cannot be redeemed: asking for one more than the unlocked balance must fail in the token.
-        if (token.lockedBalanceOf(holder, lotId) != 0 && coverable > unlocked) {
+        if (token.lockedBalanceOf(holder, lotId) != 0) {
             bytes memory expected = abi.encodeWithSelector(
                 IComputeCapacityToken.ComputeToken_InsufficientUnlockedBalance.selector,
                 holder,
@@ -346,11 +362,45 @@ contract EscrowHandler is Test {
             }
         }
 
-        uint256 max = unlocked < coverable ? unlocked : coverable;
-        if (max == 0) return;
-        units = _bound(units, 1, max);
+        // S-1: before the window ends every unlocked unit is redeemable, whatever the provider did before (the
+        // call must succeed under fail_on_revert; it reverted with Escrow_InsufficientBond before the fix).
+        if (unlocked == 0) return;
+        units = _bound(units, 1, unlocked);
         vm.prank(holder);
         redemptionIds.push(escrow.redeem(lotId, units));
+    }
+
+    /// @dev The provider issues more units of a live lot (to itself or an actor); issuing pulls the missing bond.
+    function issueMore(uint256 lotSeed, uint256 units, uint256 toSeed) external tracked("issueMore") {
+        uint256 lotId = _lot(lotSeed);
+        IComputeCapacityToken.Lot memory record = token.lot(lotId);
+        if (block.timestamp >= record.endsAt || usdc.isBlacklisted(record.provider)) return;
+        units = _bound(units, 1, 200);
+        _topUp(record.provider, units * record.referencePrice);
+        vm.prank(record.provider);
+        token.issue(lotId, _actor(toSeed), units);
+    }
+
+    /// @dev S-1 attack: the provider redeems units it holds, confirms its own delivery and withdraws the released
+    /// bond at once. Holders' redemptions must stay covered (checked by `redeem` and `_assertBondCoversOutstanding`).
+    function providerSelfRedeem(uint256 lotSeed, uint256 units) external tracked("providerSelfRedeem") {
+        uint256 lotId = _lot(lotSeed);
+        IComputeCapacityToken.Lot memory record = token.lot(lotId);
+        uint256 unlocked = _unlocked(record.provider, lotId);
+        if (block.timestamp >= record.endsAt || unlocked == 0) return;
+        units = _bound(units, 1, unlocked);
+        vm.prank(record.provider);
+        uint256 id = escrow.redeem(lotId, units);
+        redemptionIds.push(id);
+        _syncStatuses(); // Open first, then Delivered
+        vm.prank(record.provider);
+        escrow.confirmDelivery(id);
+        ghost_credited[record.provider] += escrow.redemption(id).reserved;
+        if (usdc.isBlacklisted(record.provider)) return;
+        uint256 credit = escrow.claimable(record.provider);
+        vm.prank(record.provider);
+        escrow.withdraw(record.provider);
+        ghost_withdrawn[record.provider] += credit;
     }
 
     function confirmDelivery(uint256 redemptionSeed) external tracked("confirmDelivery") {

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {BondMath} from "../../../src/libraries/BondMath.sol";
 import {SuiteFixture} from "../../utils/SuiteFixture.sol";
 import {EscrowHandler} from "./EscrowHandler.sol";
 
@@ -32,7 +33,7 @@ contract EscrowInvariants_Test is SuiteFixture {
             escrow, token, usdc, oracle, admin, risk, actors, lots, [reporterKeys[0], reporterKeys[1]]
         );
 
-        bytes4[] memory selectors = new bytes4[](23);
+        bytes4[] memory selectors = new bytes4[](25);
         selectors[0] = EscrowHandler.createOffer.selector;
         selectors[1] = EscrowHandler.cancelOffer.selector;
         selectors[2] = EscrowHandler.purchase.selector;
@@ -56,6 +57,8 @@ contract EscrowInvariants_Test is SuiteFixture {
         selectors[20] = EscrowHandler.setLoanToValue.selector;
         selectors[21] = EscrowHandler.warpToMaturityAndClaim.selector;
         selectors[22] = EscrowHandler.warpPastDeadlineAndRefund.selector;
+        selectors[23] = EscrowHandler.issueMore.selector;
+        selectors[24] = EscrowHandler.providerSelfRedeem.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
         for (uint256 i; i < selectors.length; ++i) {
             handlerSelectors.push(selectors[i]);
@@ -74,8 +77,7 @@ contract EscrowInvariants_Test is SuiteFixture {
         spec.slaUptimeBps = sla;
         spec.metadataHash = keccak256(bytes(salt));
         vm.startPrank(provider);
-        lotId = token.issueLot(spec, provider, 1000);
-        escrow.postBond(lotId, 1000 * uint256(price));
+        lotId = token.issueLot(spec, provider, 1000); // pulls 1000 × price of bond
         token.safeTransferFrom(provider, alice, lotId, 300, "");
         token.safeTransferFrom(provider, bob, lotId, 300, "");
         token.safeTransferFrom(provider, lender, lotId, 200, "");
@@ -94,6 +96,7 @@ contract EscrowInvariants_Test is SuiteFixture {
     function invariant_Solvency() external view {
         _assertSolvency();
         _assertBondReserve();
+        _assertBondCoversOutstanding();
         _assertCreditsMatchGhosts();
     }
 
@@ -125,6 +128,22 @@ contract EscrowInvariants_Test is SuiteFixture {
         uint256 held = usdc.balanceOf(address(escrow));
         if (held < owed) assertGe(held, owed, "insolvent");
         if (held != owed) assertEq(held, owed, "untracked stablecoin");
+        // S-10: the on-chain views tell the same without replaying history.
+        (uint256 balance, uint256 obligations) = escrow.solvency();
+        if (balance != held || obligations != owed) assertEq(obligations, owed, "solvency() disagrees");
+    }
+
+    /// @dev S-1: for every lot, until holders can no longer redeem, the unreserved bond covers every outstanding
+    /// unit at the lot's unitCover (reference price × coverage, rounded up).
+    function _assertBondCoversOutstanding() internal view {
+        for (uint256 l; l < lots.length; ++l) {
+            if (block.timestamp >= token.redeemableUntil(lots[l])) continue;
+            IComputeCapacityToken.Lot memory record = token.lot(lots[l]);
+            (uint256 total, uint256 reserved) = escrow.bondOf(lots[l]);
+            uint256 exposure = (uint256(record.unitsIssued) - record.unitsBurned)
+                * BondMath.unitCover(record.referencePrice, record.bondCoverageBps);
+            if (total - reserved < exposure) assertGe(total - reserved, exposure, "free bond < exposure");
+        }
     }
 
     /// @dev Per lot: reserved <= total, and reserved is exactly the sum of the open redemptions' reserves.
@@ -136,11 +155,15 @@ contract EscrowInvariants_Test is SuiteFixture {
             IComputeEscrow.Redemption memory r = escrow.redemption(id);
             if (r.status == IComputeEscrow.RedemptionStatus.Open) open[_lotIndex(r.lotId)] += r.reserved;
         }
+        uint256 reservedSum;
         for (uint256 l; l < lots.length; ++l) {
             (uint256 total, uint256 reserved) = escrow.bondOf(lots[l]);
             if (reserved > total) assertLe(reserved, total, "reserved > total");
             if (reserved != open[l]) assertEq(reserved, open[l], "reserve != open redemptions");
+            reservedSum += reserved;
         }
+        (,, uint256 totalReserved) = escrow.totals();
+        if (totalReserved != reservedSum) assertEq(totalReserved, reservedSum, "totals().reserved drift");
     }
 
     /// @dev Per lot: unitsIssued − unitsBurned == Σ balances of all actors; the escrow never holds units.

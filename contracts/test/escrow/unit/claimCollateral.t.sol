@@ -78,8 +78,54 @@ contract ClaimCollateral_Unit_Test is EscrowBase {
         _assertSeized(pledgeId);
     }
 
+    /// @dev S-5: while the stablecoin is paused the borrower cannot repay, so no default is taken.
+    function test_RevertWhen_StablecoinPaused() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity);
+        vm.prank(admin);
+        usdc.setPaused(true);
+        vm.expectRevert(IComputeEscrow.Escrow_SettlementPaused.selector);
+        vm.prank(lender);
+        escrow.claimCollateral(pledgeId);
+    }
+
+    /// @dev S-5: a stablecoin pause across maturity is followed by a cure: the borrower gets SETTLEMENT_CURE after
+    /// the pause was last recorded to repay.
+    function test_RevertWhen_WithinSettlementCure() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity - 1 hours);
+        vm.prank(admin);
+        usdc.setPaused(true);
+        vm.warp(maturity + 2 days);
+        escrow.recordSettlementPause(); // anyone (a keeper, the borrower) records it while it lasts
+        vm.prank(admin);
+        usdc.setPaused(false);
+        uint256 cureEnd = block.timestamp + escrow.SETTLEMENT_CURE();
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_SettlementCure.selector, cureEnd));
+        vm.prank(lender);
+        escrow.claimCollateral(pledgeId);
+        // the borrower repays within the cure
+        vm.prank(alice);
+        escrow.repay(pledgeId);
+        assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Repaid));
+    }
+
+    function test_WhenSettlementCureOver() external {
+        uint256 pledgeId = _activePledge();
+        vm.prank(admin);
+        usdc.setPaused(true);
+        escrow.recordSettlementPause();
+        vm.prank(admin);
+        usdc.setPaused(false);
+        vm.warp(maturity + escrow.SETTLEMENT_CURE());
+        vm.prank(lender);
+        escrow.claimCollateral(pledgeId);
+        _assertSeized(pledgeId);
+    }
+
     function test_WhenLotWindowEnded() external {
-        uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, PRINCIPAL, FEE, endsAt);
+        uint256 pledgeId =
+            _requestPledge(alice, PLEDGE_UNITS, lender, PRINCIPAL, FEE, endsAt - escrow.MATURITY_MARGIN());
         vm.prank(lender);
         escrow.fundPledge(pledgeId);
         vm.warp(endsAt + 30 days);

@@ -95,7 +95,7 @@ contract ClaimRefund_Unit_Test is EscrowBase {
     function test_WhenSlaBreachAttested() external {
         _reportPool(1, SLA - 1, 0);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.RedemptionRefunded(redemptionId, alice, RESERVE, true);
+        emit IComputeEscrow.RedemptionRefunded(redemptionId, alice, lotId, REDEEMED, RESERVE, true);
         vm.prank(outsider);
         escrow.claimRefund(redemptionId);
         _assertRefunded();
@@ -121,7 +121,7 @@ contract ClaimRefund_Unit_Test is EscrowBase {
         uint256 escrowBefore = usdc.balanceOf(address(escrow));
         vm.warp(deadline + 1);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.RedemptionRefunded(redemptionId, alice, RESERVE, false);
+        emit IComputeEscrow.RedemptionRefunded(redemptionId, alice, lotId, REDEEMED, RESERVE, false);
         vm.prank(bob);
         escrow.claimRefund(redemptionId);
         _assertRefunded();

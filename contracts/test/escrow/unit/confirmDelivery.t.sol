@@ -62,7 +62,7 @@ contract ConfirmDelivery_Unit_Test is EscrowBase {
     function test_WhenAllChecksPass() external {
         uint256 escrowBefore = usdc.balanceOf(address(escrow));
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.DeliveryConfirmed(redemptionId, alice, false);
+        emit IComputeEscrow.DeliveryConfirmed(redemptionId, lotId, provider, alice, REDEEMED, RESERVE, false);
         vm.prank(alice);
         escrow.confirmDelivery(redemptionId);
 

@@ -149,7 +149,7 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         _reportPool(1, 9950, 100);
 
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.DeliveryConfirmed(redemptionId, outsider, true);
+        emit IComputeEscrow.DeliveryConfirmed(redemptionId, lotId, provider, outsider, REDEEMED, RESERVE, true);
         vm.prank(outsider);
         escrow.confirmDeliveryByOracle(redemptionId);
 

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
+import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 import {MockUSDC} from "../../mocks/MockUSDC.sol";
 import {EscrowBase} from "../EscrowBase.sol";
@@ -38,10 +39,49 @@ contract FundPledge_Unit_Test is EscrowBase {
         escrow.fundPledge(pledgeId);
     }
 
-    function test_RevertWhen_MaturityReached() external {
+    /// @dev S-3: a stale request funded just before maturity would leave the borrower no block to repay in.
+    function test_RevertWhen_StaleRequestFundedBeforeMaturity() external {
         uint256 pledgeId = _defaultPledge();
-        vm.warp(maturity);
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_PledgeMatured.selector, pledgeId, maturity));
+        uint256 fundBy = maturity - escrow.MIN_REPAY_WINDOW();
+        vm.warp(maturity - 1);
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_PledgeRequestExpired.selector, pledgeId, fundBy));
+        vm.prank(lender);
+        escrow.fundPledge(pledgeId);
+        vm.warp(fundBy); // the last second it can be funded leaves the whole window
+        vm.prank(lender);
+        escrow.fundPledge(pledgeId);
+        assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Active));
+    }
+
+    /// @dev S-4: a lender that could not receive the units at default is refused at funding.
+    function test_RevertWhen_LenderNotAllowlisted() external {
+        _onboard(outsider);
+        vm.prank(compliance);
+        token.setAllowed(outsider, false);
+        uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(0), PRINCIPAL, FEE, maturity);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeEscrow.Escrow_PledgeNotTransferable.selector,
+                pledgeId,
+                IComputeCapacityToken.TransferStatus.ReceiverNotAllowed
+            )
+        );
+        vm.prank(outsider);
+        escrow.fundPledge(pledgeId);
+    }
+
+    /// @dev S-2: a holder frozen after requesting cannot get the pledge funded.
+    function test_RevertWhen_HolderFrozenAfterRequest() external {
+        uint256 pledgeId = _defaultPledge();
+        vm.prank(compliance);
+        token.setFrozen(alice, true);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeEscrow.Escrow_PledgeNotTransferable.selector,
+                pledgeId,
+                IComputeCapacityToken.TransferStatus.SenderFrozen
+            )
+        );
         vm.prank(lender);
         escrow.fundPledge(pledgeId);
     }

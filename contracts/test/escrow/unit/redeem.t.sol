@@ -25,7 +25,26 @@ contract Redeem_Unit_Test is EscrowBase {
 
     function test_RevertWhen_LotWindowEnded() external {
         vm.warp(endsAt);
-        _expectRedeemRevert(alice, 1, abi.encodeWithSelector(IComputeEscrow.Escrow_LotExpired.selector, lotId, endsAt));
+        _expectRedeemRevert(
+            alice, 1, abi.encodeWithSelector(IComputeEscrow.Escrow_RedemptionClosed.selector, lotId, endsAt)
+        );
+    }
+
+    function test_WhenWindowEndedDuringPause() external {
+        vm.warp(endsAt - 1 hours);
+        vm.prank(pauser);
+        token.pause();
+        vm.warp(endsAt + 2 days);
+        vm.prank(pauser);
+        token.unpause();
+        uint256 id = _redeem(alice, 10); // inside the cure
+        assertEq(escrow.redemption(id).deadline, block.timestamp + GRACE, "deadline runs from the redemption");
+        vm.warp(block.timestamp + token.PAUSE_CURE());
+        _expectRedeemRevert(
+            alice,
+            1,
+            abi.encodeWithSelector(IComputeEscrow.Escrow_RedemptionClosed.selector, lotId, uint40(block.timestamp))
+        );
     }
 
     function test_RevertWhen_UnitsZero() external {
@@ -37,29 +56,35 @@ contract Redeem_Unit_Test is EscrowBase {
         _expectRedeemRevert(alice, units, abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, units));
     }
 
-    function test_RevertWhen_BondInsufficient() external {
-        // More units than the bond covers: the provider issues 10 extra units with no extra bond.
+    function test_WhenMoreUnitsIssued() external {
+        // Issuing pulls the extra bond, so every outstanding unit stays redeemable.
         vm.prank(provider);
         token.issue(lotId, alice, 10);
-        _expectRedeemRevert(
-            alice,
-            UNITS + 1,
-            abi.encodeWithSelector(IComputeEscrow.Escrow_InsufficientBond.selector, lotId, BOND, (UNITS + 1) * PRICE)
-        );
+        assertEq(_bondTotal(lotId), BOND + 10 * PRICE, "bond follows the issue");
+        _redeem(alice, UNITS + 10);
+        assertEq(_bondReserved(lotId), BOND + 10 * PRICE);
     }
 
-    function test_RevertWhen_BondPartlyReserved() external {
+    function test_WhenBondPartlyReserved() external {
         _redeem(alice, 600);
         vm.prank(provider);
         token.issue(lotId, alice, 1);
-        uint256 free = 400 * uint256(PRICE);
-        _expectRedeemRevert(
-            alice,
-            401,
-            abi.encodeWithSelector(IComputeEscrow.Escrow_InsufficientBond.selector, lotId, free, 401 * PRICE)
-        );
-        _redeem(alice, 400); // exactly the unreserved part
-        assertEq(_bondReserved(lotId), BOND);
+        _redeem(alice, 401); // the unreserved part covers exactly the outstanding units
+        assertEq(_bondReserved(lotId), BOND + PRICE);
+        assertEq(_bondTotal(lotId), BOND + PRICE);
+    }
+
+    function test_WhenCoverageBelowFull() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.bondCoverageBps = 3333;
+        spec.metadataHash = keccak256("partly covered");
+        vm.prank(provider);
+        uint256 id = token.issueLot(spec, alice, 7);
+        uint256 unitCover = (uint256(PRICE) * 3333 + 9999) / 10_000; // rounded up
+        assertEq(_bondTotal(id), 7 * unitCover, "bond at the lot's coverage");
+        vm.prank(alice);
+        uint256 redemptionId = escrow.redeem(id, 3);
+        assertEq(escrow.redemption(redemptionId).reserved, 3 * unitCover, "reserve per unit = unitCover");
     }
 
     function test_RevertWhen_UnitsPledged() external {

@@ -36,21 +36,25 @@ contract Repay_Unit_Test is EscrowBase {
         _expectWrongStatus(pledgeId, IComputeEscrow.PledgeStatus.Claimed);
     }
 
-    function test_RevertWhen_AtMaturity() external {
+    function test_WhenAtMaturity() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_PledgeMatured.selector, pledgeId, maturity));
         vm.prank(alice);
         escrow.repay(pledgeId);
+        assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Repaid));
     }
 
-    function test_RevertWhen_AfterMaturity() external {
+    /// @dev S-4: after maturity, with a lender that can no longer receive the units, the pledge can still be closed.
+    function test_WhenAfterMaturityAndLenderFrozen() external {
         uint256 pledgeId = _activePledge();
+        vm.prank(compliance);
+        token.setFrozen(lender, true);
         vm.warp(maturity + 3 days);
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_PledgeMatured.selector, pledgeId, maturity));
         vm.prank(alice);
         escrow.repay(pledgeId);
-        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS);
+        assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Repaid));
+        assertEq(token.lockedBalanceOf(alice, lotId), 0, "units unlocked");
+        assertEq(escrow.claimable(lender), PRINCIPAL + FEE, "lender credited");
     }
 
     function test_RevertWhen_PayerCannotPay() external {

@@ -72,17 +72,53 @@ contract RequestPledge_Unit_Test is EscrowBase {
         );
     }
 
-    function test_RevertWhen_MaturityNotInFuture() external {
-        uint40 mat = uint40(block.timestamp);
+    function test_RevertWhen_MaturityWithinRepayWindow() external {
+        uint256 earliest = block.timestamp + escrow.MIN_REPAY_WINDOW();
+        uint40 mat = uint40(earliest - 1);
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidTime.selector, mat), PLEDGE_UNITS, PRINCIPAL, FEE, mat
+            abi.encodeWithSelector(IComputeEscrow.Escrow_MaturityTooSoon.selector, mat, earliest),
+            PLEDGE_UNITS,
+            PRINCIPAL,
+            FEE,
+            mat
         );
     }
 
-    function test_RevertWhen_MaturityAfterLotEnd() external {
-        uint40 mat = endsAt + 1;
+    /// @dev S-6: a pledge maturing at `endsAt` would hand the lender expired, worthless units.
+    function test_RevertWhen_MaturityAtLotEnd() external {
+        uint256 latest = endsAt - escrow.MATURITY_MARGIN();
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidTime.selector, mat), PLEDGE_UNITS, PRINCIPAL, FEE, mat
+            abi.encodeWithSelector(IComputeEscrow.Escrow_MaturityTooLate.selector, endsAt, latest),
+            PLEDGE_UNITS,
+            PRINCIPAL,
+            FEE,
+            endsAt
+        );
+    }
+
+    /// @dev S-7: a loan-to-value of 0 switches pledging off for the lot.
+    function test_RevertWhen_PledgingDisabled() external {
+        vm.prank(risk);
+        escrow.setLoanToValue(lotId, 0);
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_PledgingDisabled.selector, lotId),
+            PLEDGE_UNITS,
+            PRINCIPAL,
+            FEE,
+            maturity
+        );
+    }
+
+    /// @dev S-2: a frozen holder's units cannot become a lender's by default.
+    function test_RevertWhen_HolderFrozen() external {
+        vm.prank(compliance);
+        token.setFrozen(alice, true);
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, alice),
+            PLEDGE_UNITS,
+            PRINCIPAL,
+            FEE,
+            maturity
         );
     }
 
@@ -135,12 +171,15 @@ contract RequestPledge_Unit_Test is EscrowBase {
         assertEq(escrow.pledge(3).holder, address(0));
     }
 
-    function test_WhenPrincipalEqualsCapAndMaturityEqualsLotEnd() external {
+    function test_WhenPrincipalEqualsCapAndMaturityAtTheBounds() external {
         uint256 cap = escrow.maxPrincipal(lotId, PLEDGE_UNITS);
-        uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, cap, FEE, endsAt);
+        uint40 latest = endsAt - escrow.MATURITY_MARGIN();
+        uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, cap, FEE, latest);
         IComputeEscrow.Pledge memory p = escrow.pledge(pledgeId);
         assertEq(p.principal, cap);
-        assertEq(p.maturity, endsAt);
+        assertEq(p.maturity, latest);
+        uint40 earliest = uint40(block.timestamp + escrow.MIN_REPAY_WINDOW());
+        assertEq(escrow.pledge(_requestPledge(alice, 1, lender, 1, 0, earliest)).maturity, earliest);
     }
 
     function test_WhenNoLenderDesignated() external {

@@ -20,11 +20,19 @@ contract SetLoanToValue_Unit_Test is EscrowBase {
         escrow.setLoanToValue(lotId, 10_001);
     }
 
+    /// @dev S-7: zero is a real setting (pledging off), not "use the default"; `resetLoanToValue` restores it.
     function test_WhenLtvZero() external {
         vm.startPrank(risk);
         escrow.setLoanToValue(lotId, 8000);
         escrow.setLoanToValue(lotId, 0);
         vm.stopPrank();
+        assertEq(escrow.loanToValue(lotId), 0);
+        assertEq(escrow.maxPrincipal(lotId, 10), 0);
+
+        vm.expectEmit(address(escrow));
+        emit IComputeEscrow.LoanToValueReset(lotId);
+        vm.prank(risk);
+        escrow.resetLoanToValue(lotId);
         assertEq(escrow.loanToValue(lotId), DEFAULT_LTV);
         assertEq(escrow.maxPrincipal(lotId, 10), 10 * uint256(PRICE) * DEFAULT_LTV / 10_000);
     }

@@ -167,8 +167,14 @@ contract TokenHandler is CommonBase, StdUtils {
         if (!found) return;
         uint256 unlocked = token.balanceOf(account, lotId) - ghostLocked[account][lotId];
         units = _bound(units, 1, unlocked);
-        token.lock(account, lotId, units);
-        ghostLocked[account][lotId] += units;
+        // S-2: locking (pledging) passes a sender's checks.
+        bool expected = !token.paused() && token.isAllowed(account) && !token.isFrozen(account);
+        bool ok;
+        try token.lock(account, lotId, units) {
+            ok = true;
+            ghostLocked[account][lotId] += units;
+        } catch {}
+        require(ok == expected, "lock: outcome differs from prediction");
     }
 
     function unlock(uint256 seed, uint256 units) external {

@@ -34,6 +34,14 @@ abstract contract TokenTestBase is SuiteFixture {
         vm.stopPrank();
         vm.prank(compliance);
         token.setAllowed(provider2, true);
+        // Issuing pulls the lot's bond from its provider: enough stablecoin for lots up to the 48-bit unit limit.
+        for (uint256 i; i < 2; ++i) {
+            address issuer = [provider, provider2][i];
+            vm.prank(admin);
+            usdc.mint(issuer, 1e30);
+            vm.prank(issuer);
+            usdc.approve(address(escrow), type(uint256).max);
+        }
     }
 
     /*//////////////////////////////////////////////////////////////
