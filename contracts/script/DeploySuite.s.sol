@@ -31,6 +31,7 @@ contract DeploySuite is Script {
         uint40 deliveryGrace;
         uint16 defaultLtvBps;
         string baseUri;
+        uint48 adminDelay;
     }
 
     /// @notice Entry point: reads the environment, deploys, and logs the addresses.
@@ -44,7 +45,8 @@ contract DeploySuite is Script {
             oracleMaxAge: uint64(vm.envOr("ORACLE_MAX_AGE", uint256(1 days))),
             deliveryGrace: uint40(vm.envOr("DELIVERY_GRACE", uint256(7 days))),
             defaultLtvBps: uint16(vm.envOr("DEFAULT_LTV_BPS", uint256(5000))),
-            baseUri: vm.envOr("BASE_URI", string("https://metadata.rwacompute.local/lots/{id}.json"))
+            baseUri: vm.envOr("BASE_URI", string("https://metadata.rwacompute.local/lots/{id}.json")),
+            adminDelay: uint48(vm.envOr("ADMIN_DELAY", uint256(1 days)))
         });
         vm.startBroadcast(key);
         deployment = deploy(params);
@@ -54,10 +56,13 @@ contract DeploySuite is Script {
     /// @notice Deploys the three contracts with `params.admin` as admin and grants the escrow ESCROW_ROLE.
     /// @dev Must run inside a broadcast by `params.admin`.
     function deploy(Params memory params) public returns (Deployment memory deployment) {
-        deployment.token = new ComputeCapacityToken(params.admin, params.baseUri);
-        deployment.oracle = new UtilizationOracle(params.admin, params.reporters, params.quorum, params.oracleMaxAge);
+        deployment.token = new ComputeCapacityToken(params.admin, params.adminDelay, params.baseUri);
+        deployment.oracle = new UtilizationOracle(
+            params.admin, params.adminDelay, params.reporters, params.quorum, params.oracleMaxAge
+        );
         deployment.escrow = new ComputeEscrow(
             params.admin,
+            params.adminDelay,
             deployment.token,
             IERC20(params.stablecoin),
             deployment.oracle,

@@ -111,7 +111,8 @@ contract DevnetLifecycle is DeploySuite {
                 oracleMaxAge: 1 days,
                 deliveryGrace: 7 days,
                 defaultLtvBps: 5000,
-                baseUri: "https://metadata.rwacompute.local/lots/{id}.json"
+                baseUri: "https://metadata.rwacompute.local/lots/{id}.json",
+                adminDelay: 0
             })
         );
         d.token.grantRole(d.token.REGISTRAR_ROLE(), admin);

@@ -33,6 +33,7 @@ public static class CliApplication
             DevnetCommand.Create(runner),
             DeployCommand.Create(runner),
             StatusCommand.Create(runner),
+            AdminCommands.Create(runner),
             LotCommands.Create(runner),
             LotCommands.CreateProvider(runner),
             LotCommands.CreateBond(runner),

@@ -14,7 +14,9 @@ public static class ExitCodes
     public const int BadInput = 2;
 
     /// <summary>A check against the chain refused the operation before sending: wrong chain id, unknown or expired lot,
-    /// a transfer the compliance rules refuse, an unknown offer/pledge/redemption, anvil missing or its port busy.</summary>
+    /// a transfer the compliance rules refuse, an unknown offer/pledge/redemption, an admin hand-over the signer cannot
+    /// accept yet (not the pending admin, delay not passed, timelock operation not ready or role missing), anvil missing
+    /// or its port busy.</summary>
     public const int PreflightRefused = 3;
 
     /// <summary>A contract reverted (the typed custom error is named in the message).</summary>

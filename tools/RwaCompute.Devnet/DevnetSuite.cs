@@ -53,6 +53,9 @@ public static class DevnetSuite
             OracleMaxAgeSeconds = 86_400,
             DeliveryGraceSeconds = 7 * 86_400,
             DefaultLtvBps = 5_000,
+
+            // A local chain: no admin hand-over delay (real chains default to one day; docs/DEPLOYMENT.md).
+            AdminDelaySeconds = 0,
             Roles =
             [
                 new RoleAssignment { Contract = ManifestContractNames.Token, Role = "REGISTRAR_ROLE", Account = accounts.Admin.Address },

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {
+    AccessControlDefaultAdminRules
+} from "@openzeppelin/contracts/access/extensions/AccessControlDefaultAdminRules.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
@@ -22,7 +24,7 @@ import {BondMath} from "../libraries/BondMath.sol";
 /// payments revert if short. Solvency: stablecoin balance >= Σ claimable + Σ bond (`solvency()`).
 /// Bond coverage: as the token's bond vault, the escrow keeps every lot's unreserved bond at or above
 /// `outstanding units × unitCover` until the lot's `redeemableUntil`; only then can its provider withdraw it.
-contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControl, ReentrancyGuardTransient {
+contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminRules, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /*//////////////////////////////////////////////////////////////
@@ -97,7 +99,8 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControl, ReentrancyG
                                CONSTRUCTOR
     //////////////////////////////////////////////////////////////*/
 
-    /// @param admin Receives DEFAULT_ADMIN_ROLE and RISK_ROLE.
+    /// @param admin Receives DEFAULT_ADMIN_ROLE (handed over in two steps after `adminDelay`) and RISK_ROLE.
+    /// @param adminDelay Seconds a default-admin hand-over must wait (OpenZeppelin's AccessControlDefaultAdminRules).
     /// @param token The compute-capacity token (this escrow needs its ESCROW_ROLE).
     /// @param stablecoin The settlement stablecoin.
     /// @param oracle The utilization oracle.
@@ -105,23 +108,22 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControl, ReentrancyG
     /// @param defaultLtvBps Default loan-to-value, in basis points.
     constructor(
         address admin,
+        uint48 adminDelay,
         IComputeCapacityToken token,
         IERC20 stablecoin,
         IUtilizationOracle oracle,
         uint40 deliveryGrace,
         uint16 defaultLtvBps
-    ) {
-        if (
-            admin == address(0) || address(token) == address(0) || address(stablecoin) == address(0)
-                || address(oracle) == address(0)
-        ) revert Escrow_ZeroAddress();
+    ) AccessControlDefaultAdminRules(adminDelay, admin) {
+        if (address(token) == address(0) || address(stablecoin) == address(0) || address(oracle) == address(0)) {
+            revert Escrow_ZeroAddress();
+        }
         if (defaultLtvBps > _MAX_BPS) revert Escrow_InvalidLoanToValue(defaultLtvBps);
         TOKEN = token;
         STABLECOIN = stablecoin;
         ORACLE = oracle;
         DELIVERY_GRACE = deliveryGrace;
         DEFAULT_LTV_BPS = defaultLtvBps;
-        _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(RISK_ROLE, admin);
     }
 
@@ -454,6 +456,14 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControl, ReentrancyG
     /*//////////////////////////////////////////////////////////////
                                   VIEWS
     //////////////////////////////////////////////////////////////*/
+
+    /// @notice ERC-165: also declares `IComputeEscrow` and `IBondVault` (the token checks the latter when wired).
+    /// @param interfaceId The interface id.
+    /// @return Whether it is supported.
+    function supportsInterface(bytes4 interfaceId) public view override returns (bool) {
+        return interfaceId == type(IBondVault).interfaceId || interfaceId == type(IComputeEscrow).interfaceId
+            || super.supportsInterface(interfaceId);
+    }
 
     /// @inheritdoc IComputeEscrow
     function offer(uint256 offerId) external view returns (Offer memory) {

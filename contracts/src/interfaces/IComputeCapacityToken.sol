@@ -126,9 +126,14 @@ interface IComputeCapacityToken is IERC1155 {
     error ComputeToken_MissingMetadataHash();
     /// @notice Thrown when issuing before the bond vault is wired in (`setBondVault`).
     error ComputeToken_BondVaultNotSet();
-    /// @notice Thrown when the bond vault is set a second time, or to the zero address.
-    /// @param vault The vault already set (zero when the argument was the zero address).
+    /// @notice Thrown when the bond vault is set a second time (it holds the lots' bonds: swapping it would orphan
+    /// them).
+    /// @param vault The vault already set.
     error ComputeToken_BondVaultAlreadySet(address vault);
+    /// @notice Thrown when the proposed bond vault does not declare `IBondVault` through ERC-165 (an EOA, the zero
+    /// address or another contract).
+    /// @param vault The address given.
+    error ComputeToken_InvalidBondVault(address vault);
 
     /// @notice Thrown when a lot's GPU model or region differs from its pool's (set by the pool's first lot).
     error ComputeToken_PoolProfileMismatch(bytes32 poolId, bytes16 gpuModel, bytes16 region);
@@ -275,6 +280,7 @@ interface IComputeCapacityToken is IERC1155 {
                                  ADMIN
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Wires in the bond vault (the escrow) once (DEFAULT_ADMIN_ROLE); issuing needs it.
+    /// @notice Wires in the bond vault (the escrow) once (DEFAULT_ADMIN_ROLE); issuing needs it. The vault must
+    /// declare `IBondVault` through ERC-165.
     function setBondVault(address vault) external;
 }

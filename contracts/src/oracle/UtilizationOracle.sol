@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {
+    AccessControlDefaultAdminRules
+} from "@openzeppelin/contracts/access/extensions/AccessControlDefaultAdminRules.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 
@@ -14,7 +16,7 @@ import {IUtilizationOracle} from "../interfaces/IUtilizationOracle.sol";
 /// Anyone may relay at least `quorum` signed observations; the oracle stores the median of every field
 /// independently. For an even number of observations the LOWER median is used, i.e. element `(n - 1) / 2`
 /// of the ascending-sorted values. At most `MAX_REPORTERS` (32) reporters can be configured.
-contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControl {
+contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAdminRules {
     /*//////////////////////////////////////////////////////////////
                                CONSTANTS
     //////////////////////////////////////////////////////////////*/
@@ -57,16 +59,17 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControl {
     //////////////////////////////////////////////////////////////*/
 
     /// @notice Deploys the oracle with its first reporter configuration (version 1).
-    /// @param admin The account granted `DEFAULT_ADMIN_ROLE` (reconfigures reporters and `maxAge`).
+    /// @param admin The account granted `DEFAULT_ADMIN_ROLE` (reconfigures reporters and `maxAge`); handed over in two
+    /// steps after `adminDelay` (OpenZeppelin's AccessControlDefaultAdminRules).
+    /// @param adminDelay Seconds a default-admin hand-over must wait.
     /// @param reporters_ The initial reporter set (1..32 distinct, non-zero addresses).
     /// @param quorum_ The initial quorum (1..reporters_.length).
     /// @param maxAge_ The maximum accepted observation age, in seconds (non-zero).
-    constructor(address admin, address[] memory reporters_, uint8 quorum_, uint64 maxAge_)
+    constructor(address admin, uint48 adminDelay, address[] memory reporters_, uint8 quorum_, uint64 maxAge_)
         EIP712("RwaCompute UtilizationOracle", "1")
+        AccessControlDefaultAdminRules(adminDelay, admin)
     {
-        if (admin == address(0)) revert Oracle_InvalidConfig();
         if (maxAge_ == 0) revert Oracle_InvalidMaxAge();
-        _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _setReporters(reporters_, quorum_);
         _maxAge = maxAge_;
         emit MaxAgeUpdated(0, maxAge_);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {
+    AccessControlDefaultAdminRules
+} from "@openzeppelin/contracts/access/extensions/AccessControlDefaultAdminRules.sol";
 import {ERC1155} from "@openzeppelin/contracts/token/ERC1155/ERC1155.sol";
 import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 import {IERC1155Receiver} from "@openzeppelin/contracts/token/ERC1155/IERC1155Receiver.sol";
@@ -22,7 +24,7 @@ import {BondMath} from "../libraries/BondMath.sol";
 /// @dev Lot ids are deterministic: `endsAt << 216 | low216(keccak256(abi.encode(spec)))`. Carrying `endsAt` in the
 /// id lets every transfer check expiry without reading storage. Per-lot supply lives in the lot record (issued and
 /// burned counters) rather than in OpenZeppelin's ERC1155Supply, which would cost two more storage writes per issue.
-contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, Pausable {
+contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDefaultAdminRules, Pausable {
     /*//////////////////////////////////////////////////////////////
                                 CONSTANTS
     //////////////////////////////////////////////////////////////*/
@@ -111,10 +113,14 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
                                CONSTRUCTOR
     //////////////////////////////////////////////////////////////*/
 
-    /// @param admin Receives DEFAULT_ADMIN_ROLE (grants every other role).
+    /// @param admin Receives DEFAULT_ADMIN_ROLE (grants every other role). It is handed over in two steps
+    /// (`beginDefaultAdminTransfer`, then `acceptDefaultAdminTransfer` by the new admin after `adminDelay`).
+    /// @param adminDelay Seconds a default-admin hand-over must wait (OpenZeppelin's AccessControlDefaultAdminRules).
     /// @param baseUri ERC-1155 metadata URI with the `{id}` placeholder.
-    constructor(address admin, string memory baseUri) ERC1155(baseUri) {
-        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+    constructor(address admin, uint48 adminDelay, string memory baseUri)
+        ERC1155(baseUri)
+        AccessControlDefaultAdminRules(adminDelay, admin)
+    {
         _poolIds.push(bytes32(0));
     }
 
@@ -441,7 +447,10 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
     /// @inheritdoc IComputeCapacityToken
     function setBondVault(address vault) external onlyRole(DEFAULT_ADMIN_ROLE) {
         address current = address(_settings.bondVault);
-        if (current != address(0) || vault == address(0)) revert ComputeToken_BondVaultAlreadySet(current);
+        if (current != address(0)) revert ComputeToken_BondVaultAlreadySet(current);
+        if (!ERC165Checker.supportsInterface(vault, type(IBondVault).interfaceId)) {
+            revert ComputeToken_InvalidBondVault(vault);
+        }
         _settings.bondVault = IBondVault(vault);
         emit BondVaultSet(vault);
     }
@@ -463,7 +472,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControl, 
     function supportsInterface(bytes4 interfaceId)
         public
         view
-        override(ERC1155, AccessControl, IERC165)
+        override(ERC1155, AccessControlDefaultAdminRules, IERC165)
         returns (bool)
     {
         return interfaceId == type(IComputeCapacityToken).interfaceId || super.supportsInterface(interfaceId);

@@ -2,13 +2,13 @@
 pragma solidity 0.8.30;
 
 import {IUtilizationOracle} from "../../src/interfaces/IUtilizationOracle.sol";
-import {OracleFixture} from "./OracleFixture.sol";
+import {OracleBase} from "./OracleBase.sol";
 
 /// @notice Regression guard for the gas target: a 3-signature report for a pool's non-first epoch <= 90k gas
 /// as a transaction. Transaction gas is estimated as intrinsic (21 000 + calldata, EIP-7623 floor included) plus
 /// the measured execution gas with the oracle's storage cooled (`vm.cool`), which over-counts by the cold account
 /// access of the inner call, so the estimate is conservative.
-contract OracleGasTest is OracleFixture {
+contract OracleGasTest is OracleBase {
     uint256 internal constant TARGET = 90_000;
 
     function _calldataGas(bytes memory data) internal pure returns (uint256 standard, uint256 floor) {

@@ -4,12 +4,12 @@ pragma solidity 0.8.30;
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
-import {TokenTestBase} from "./utils/TokenTestBase.sol";
+import {TokenBase} from "./TokenBase.sol";
 
 /// @notice Access-control matrix: every role-gated function called by every role holder and by an outsider. The
 /// holder of the required role succeeds; every other caller reverts with AccessControlUnauthorizedAccount(caller, role).
 /// Each (function, caller) pair runs from the same state snapshot.
-contract ComputeTokenAccessControlMatrixTest is TokenTestBase {
+contract ComputeTokenAccessControlMatrixTest is TokenBase {
     bytes32 internal constant NEW_POOL = keccak256("pool:matrix");
 
     address internal newProvider = makeAddr("newProvider");

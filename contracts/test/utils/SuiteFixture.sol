@@ -22,6 +22,7 @@ abstract contract SuiteFixture is Test {
     bytes32 internal constant POOL = keccak256("pool:frankfurt-1");
     bytes32 internal constant POOL_2 = keccak256("pool:frankfurt-2");
     uint64 internal constant ORACLE_MAX_AGE = 1 days;
+    uint48 internal constant ADMIN_DELAY = 2 days;
 
     ComputeCapacityToken internal token;
     UtilizationOracle internal oracle;
@@ -53,9 +54,9 @@ abstract contract SuiteFixture is Test {
         _sortReporters();
 
         usdc = new MockUSDC(admin);
-        token = new ComputeCapacityToken(admin, "https://meta.rwacompute.example/lots/{id}.json");
-        oracle = new UtilizationOracle(admin, _firstReporters(3), 2, ORACLE_MAX_AGE);
-        escrow = new ComputeEscrow(admin, token, IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV);
+        token = new ComputeCapacityToken(admin, ADMIN_DELAY, "https://meta.rwacompute.example/lots/{id}.json");
+        oracle = new UtilizationOracle(admin, ADMIN_DELAY, _firstReporters(3), 2, ORACLE_MAX_AGE);
+        escrow = new ComputeEscrow(admin, ADMIN_DELAY, token, IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV);
 
         vm.startPrank(admin);
         token.grantRole(token.REGISTRAR_ROLE(), registrar);

@@ -504,10 +504,18 @@ public sealed class ComputeTokenClient
     /// <param name="account">The account.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The mined transaction.</returns>
+    /// <exception cref="InputValidationException">The role is <c>DEFAULT_ADMIN_ROLE</c>, which the token never grants
+    /// (it is handed over in two steps: <see cref="GovernanceClient"/>). Nothing was sent.</exception>
     public async Task<TransactionResult> GrantRoleAsync(string role, string account, CancellationToken cancellationToken = default)
     {
         var address = Guard.Address(account, nameof(account));
-        return await SendAsync(new GrantRoleFunction { Role = Roles.Id(role), Account = address }, $"token.grantRole({role}, {address})", cancellationToken).ConfigureAwait(false);
+        var id = Roles.Id(role);
+        if (id.All(b => b == 0))
+        {
+            throw new InputValidationException(nameof(role), "DEFAULT_ADMIN_ROLE cannot be granted: the admin is handed over in two steps (beginDefaultAdminTransfer, then the new admin accepts; see client.Governance).");
+        }
+
+        return await SendAsync(new GrantRoleFunction { Role = id, Account = address }, $"token.grantRole({role}, {address})", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether an account holds one of the token's roles.</summary>

@@ -35,6 +35,7 @@ public sealed class RwaComputeClient
         Token = new ComputeTokenClient(context, Stablecoin);
         Escrow = new EscrowClient(context, Token, Stablecoin);
         Oracle = new OracleClient(context);
+        Governance = new GovernanceClient(context);
         Events = new SuiteEventQuery(context.Rpc, new Dictionary<string, string>
         {
             [ManifestContractNames.Token] = context.TokenAddress,
@@ -63,6 +64,10 @@ public sealed class RwaComputeClient
 
     /// <summary>The settlement stablecoin.</summary>
     public StablecoinClient Stablecoin { get; }
+
+    /// <summary>Governance: the default admin of the token, the oracle and the escrow, its two-step hand-over, and the
+    /// optional <c>SuiteTimelock</c>.</summary>
+    public GovernanceClient Governance { get; }
 
     /// <summary>Queries over the suite's events.</summary>
     public SuiteEventQuery Events { get; }
@@ -100,7 +105,13 @@ public sealed class RwaComputeClient
             throw new ChainIdMismatchException(manifest.ChainId, actual);
         }
 
-        foreach (var (name, address) in new[] { (ManifestContractNames.Token, manifest.TokenAddress), (ManifestContractNames.Escrow, manifest.EscrowAddress), (ManifestContractNames.Oracle, manifest.OracleAddress), (ManifestContractNames.Stablecoin, manifest.StablecoinAddress) })
+        var contracts = new List<(string Name, string Address)> { (ManifestContractNames.Token, manifest.TokenAddress), (ManifestContractNames.Escrow, manifest.EscrowAddress), (ManifestContractNames.Oracle, manifest.OracleAddress), (ManifestContractNames.Stablecoin, manifest.StablecoinAddress) };
+        if (manifest.TimelockAddress is { } timelock)
+        {
+            contracts.Add((ManifestContractNames.Timelock, timelock));
+        }
+
+        foreach (var (name, address) in contracts)
         {
             var code = await rpc.GetCodeAsync(address, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(code) || code == "0x")

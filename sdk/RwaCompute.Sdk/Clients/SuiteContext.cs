@@ -29,6 +29,7 @@ internal sealed class SuiteContext
         EscrowAddress = manifest.EscrowAddress;
         OracleAddress = manifest.OracleAddress;
         StablecoinAddress = manifest.StablecoinAddress;
+        TimelockAddress = manifest.TimelockAddress;
         Token = new ComputeCapacityTokenService(Web3, TokenAddress);
         Escrow = new ComputeEscrowService(Web3, EscrowAddress);
         Oracle = new UtilizationOracleService(Web3, OracleAddress);
@@ -57,6 +58,9 @@ internal sealed class SuiteContext
     public string OracleAddress { get; }
 
     public string StablecoinAddress { get; }
+
+    /// <summary>The manifest's <c>SuiteTimelock</c>, if any.</summary>
+    public string? TimelockAddress { get; }
 
     public ComputeCapacityTokenService Token { get; }
 

@@ -6,8 +6,9 @@ using System.Text.RegularExpressions;
 namespace RwaCompute.Sdk.Deployment;
 
 /// <summary>
-/// What to deploy (<c>deploy.json</c>): the constructor arguments of the suite, the CREATE2 salt namespace and the
-/// extra role grants. The deploying account is the admin of every contract.
+/// What to deploy (<c>deploy.json</c>): the constructor arguments of the suite, the CREATE2 salt namespace, the
+/// extra role grants and the optional admin hand-over. The deploying account is the first admin of every contract; with
+/// <see cref="Governance"/> it begins handing that role over once everything else is done.
 /// </summary>
 /// <example>
 /// <code>
@@ -16,7 +17,9 @@ namespace RwaCompute.Sdk.Deployment;
 ///   "reporters": ["0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"],
 ///   "quorum": 2,
 ///   "salt": "rwacompute-v1",
-///   "roles": [{ "contract": "ComputeCapacityToken", "role": "REGISTRAR_ROLE", "account": "0x9065…" }]
+///   "roles": [{ "contract": "ComputeCapacityToken", "role": "REGISTRAR_ROLE", "account": "0x9065…" }],
+///   "adminDelaySeconds": 86400,
+///   "governance": { "admin": "0x…multisig" }
 /// }
 /// </code>
 /// </example>
@@ -24,6 +27,12 @@ public sealed partial record DeployConfig
 {
     /// <summary>The largest <c>uint40</c> (the escrow's <c>deliveryGrace</c>).</summary>
     private const ulong MaxUint40 = (1UL << 40) - 1;
+
+    /// <summary>The largest <c>uint48</c> (the contracts' <c>adminDelay</c>).</summary>
+    private const ulong MaxUint48 = (1UL << 48) - 1;
+
+    /// <summary>The default <see cref="AdminDelaySeconds"/>: one day.</summary>
+    public const ulong DefaultAdminDelaySeconds = 86_400;
 
     /// <summary>The address of an existing USDC-like stablecoin (required to deploy).</summary>
     public string? Stablecoin { get; init; }
@@ -52,6 +61,17 @@ public sealed partial record DeployConfig
 
     /// <summary>Extra role grants, made after the escrow receives the token's <c>ESCROW_ROLE</c>.</summary>
     public IReadOnlyList<RoleAssignment> Roles { get; init; } = [];
+
+    /// <summary>The <c>adminDelay</c> of the token, the oracle and the escrow (OpenZeppelin's
+    /// <c>AccessControlDefaultAdminRules</c>): seconds a default-admin hand-over must wait between
+    /// <c>beginDefaultAdminTransfer</c> and <c>acceptDefaultAdminTransfer</c> (fits <c>uint48</c>). Default
+    /// <see cref="DefaultAdminDelaySeconds"/> (one day), meant for real chains; the devnet uses 0. It is a constructor
+    /// argument, so it is part of every CREATE2 address.</summary>
+    public ulong AdminDelaySeconds { get; init; } = DefaultAdminDelaySeconds;
+
+    /// <summary>The admin hand-over after the deployment, or <see langword="null"/> to keep the deploying account as
+    /// the admin.</summary>
+    public GovernanceConfig? Governance { get; init; }
 
     /// <summary>Reads and validates a configuration file.</summary>
     /// <param name="path">The file.</param>
@@ -117,6 +137,15 @@ public sealed partial record DeployConfig
         Stablecoin = Stablecoin is null ? null : Checksummed(Stablecoin),
         Reporters = Reporters.Select(Checksummed).ToList(),
         Roles = Roles.Select(role => role with { Account = Checksummed(role.Account) }).ToList(),
+        Governance = Governance is null ? null : new GovernanceConfig
+        {
+            Admin = Governance.Admin is null ? null : Checksummed(Governance.Admin),
+            Timelock = Governance.Timelock is null ? null : Governance.Timelock with
+            {
+                Proposers = Governance.Timelock.Proposers.Select(Checksummed).ToList(),
+                Executors = Governance.Timelock.Executors.Select(Checksummed).ToList(),
+            },
+        },
     };
 
     private static string Checksummed(string address) =>
@@ -189,7 +218,72 @@ public sealed partial record DeployConfig
                 throw new DeployConfigException(path, $"'{field}.role' must be a role constant's name (like ESCROW_ROLE) or a 0x 32-byte id, not '{role.Role}'");
             }
 
+            if (role.Role == "DEFAULT_ADMIN_ROLE" || (EthereumHex.IsHash32(role.Role) && EthereumHex.FromHex(role.Role).All(b => b == 0)))
+            {
+                throw new DeployConfigException(path, $"'{field}.role' is DEFAULT_ADMIN_ROLE, which the contracts never grant (AccessControlDefaultAdminRules): hand the admin over with 'governance' instead");
+            }
+
             RequireAddress(role.Account, field + ".account", path);
+        }
+
+        if (AdminDelaySeconds > MaxUint48)
+        {
+            throw new DeployConfigException(path, $"'adminDelaySeconds' must fit a uint48 (at most {MaxUint48.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        if (Governance is not null)
+        {
+            ValidateGovernance(Governance, path);
+        }
+    }
+
+    private static void ValidateGovernance(GovernanceConfig governance, string? path)
+    {
+        if ((governance.Admin is null) == (governance.Timelock is null))
+        {
+            throw new DeployConfigException(path, "'governance' must set exactly one of 'admin' (an account, such as the issuer's multisig) and 'timelock' (a SuiteTimelock to deploy)");
+        }
+
+        if (governance.Admin is not null)
+        {
+            RequireAddress(governance.Admin, "governance.admin", path);
+            return;
+        }
+
+        var timelock = governance.Timelock!;
+        if (timelock.MinDelaySeconds == 0 || timelock.MinDelaySeconds > MaxUint48)
+        {
+            throw new DeployConfigException(path, $"'governance.timelock.minDelaySeconds' is required and must be between 1 and {MaxUint48.ToString(CultureInfo.InvariantCulture)} (a timelock without a delay delays nothing; use 'governance.admin' instead)");
+        }
+
+        RequireAccounts(timelock.Proposers, "governance.timelock.proposers", allowZero: false, path);
+        RequireAccounts(timelock.Executors, "governance.timelock.executors", allowZero: true, path);
+    }
+
+    private static void RequireAccounts(IReadOnlyList<string>? accounts, string field, bool allowZero, string? path)
+    {
+        if (accounts is null || accounts.Count == 0 || accounts.Count > 32)
+        {
+            throw new DeployConfigException(path, $"'{field}' must list 1 to 32 addresses, not {(accounts?.Count ?? 0).ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            var item = $"{field}[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (allowZero && EthereumHex.TryNormalizeAddress(accounts[i], out var checksummed, out _) && checksummed == EthereumHex.ZeroAddress)
+            {
+                // The zero address as an executor: anyone may execute a ready operation (OpenZeppelin's open role).
+            }
+            else
+            {
+                RequireAddress(accounts[i], item, path);
+            }
+
+            if (!seen.Add(accounts[i]))
+            {
+                throw new DeployConfigException(path, $"'{item}' repeats {accounts[i]}");
+            }
         }
     }
 

@@ -23,6 +23,10 @@ internal sealed class DeployConfigDocument
 
     public List<RoleAssignmentDocument>? Roles { get; set; }
 
+    public ulong? AdminDelaySeconds { get; set; }
+
+    public GovernanceDocument? Governance { get; set; }
+
     /// <summary>The configuration, with defaults for the absent fields.</summary>
     public DeployConfig ToConfig()
     {
@@ -38,6 +42,8 @@ internal sealed class DeployConfigDocument
             BaseUri = BaseUri ?? defaults.BaseUri,
             Salt = Salt ?? defaults.Salt,
             Roles = Roles?.Select(role => role.ToAssignment()).ToList() ?? [],
+            AdminDelaySeconds = AdminDelaySeconds ?? defaults.AdminDelaySeconds,
+            Governance = Governance?.ToConfig(),
         };
     }
 }

@@ -31,14 +31,16 @@ public sealed record DeploymentManifest
     /// <summary>The informational version of the SDK that last wrote the manifest.</summary>
     public string ToolkitVersion { get; init; } = CurrentToolkitVersion;
 
-    /// <summary>The deploying account (and admin of every contract), EIP-55 checksummed.</summary>
+    /// <summary>The deploying account (the first admin of every contract, until a configured hand-over is accepted),
+    /// EIP-55 checksummed.</summary>
     public string? Deployer { get; init; }
 
     /// <summary>When the manifest was last written.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>The contracts, keyed by <see cref="ManifestContractNames"/>. A partial deployment lists only the
-    /// contracts deployed so far.</summary>
+    /// <summary>The contracts, keyed by <see cref="ManifestContractNames"/> (<see cref="ManifestContractNames.All"/>,
+    /// plus the optional <see cref="ManifestContractNames.Timelock"/>). A partial deployment lists only the contracts
+    /// deployed so far.</summary>
     public IReadOnlyDictionary<string, ContractDeployment> Contracts { get; init; } = new Dictionary<string, ContractDeployment>(StringComparer.Ordinal);
 
     /// <summary>The roles granted by the deployment (the escrow's <c>ESCROW_ROLE</c> on the token, then the extra
@@ -67,6 +69,11 @@ public sealed record DeploymentManifest
     /// <exception cref="ManifestException">The manifest does not list the stablecoin.</exception>
     [JsonIgnore]
     public string StablecoinAddress => AddressOf(ManifestContractNames.Stablecoin);
+
+    /// <summary>The <c>SuiteTimelock</c>'s address, or <see langword="null"/> when the manifest lists none (no
+    /// timelocked governance was configured, or a manifest older than it).</summary>
+    [JsonIgnore]
+    public string? TimelockAddress => Contracts.TryGetValue(ManifestContractNames.Timelock, out var timelock) ? timelock.Address : null;
 
     /// <summary>Whether every contract of <see cref="ManifestContractNames.All"/> is listed (an interrupted
     /// deployment leaves a partial manifest: re-run the deployer to complete it).</summary>

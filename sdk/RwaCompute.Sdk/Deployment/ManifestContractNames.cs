@@ -15,14 +15,26 @@ public static class ManifestContractNames
     /// <summary>The settlement stablecoin (usually pre-existing, <see cref="ContractDeployment.External"/>).</summary>
     public const string Stablecoin = "Stablecoin";
 
-    /// <summary>Every key a manifest may use, in deployment order.</summary>
+    /// <summary>The optional <c>SuiteTimelock</c> (OpenZeppelin's TimelockController), deployed when
+    /// <c>deploy.json</c> hands the suite's admin to a timelock (<see cref="GovernanceConfig.Timelock"/>).</summary>
+    public const string Timelock = "SuiteTimelock";
+
+    /// <summary>The contracts every complete manifest lists, in deployment order.</summary>
     public static IReadOnlyList<string> All { get; } = [Token, Oracle, Escrow, Stablecoin];
+
+    /// <summary>The contracts a manifest may list in addition to <see cref="All"/> (older manifests do not).</summary>
+    public static IReadOnlyList<string> Optional { get; } = [Timelock];
 
     /// <summary>The contracts the deployer creates itself (and whose roles it can grant), in deployment order.</summary>
     public static IReadOnlyList<string> Deployed { get; } = [Token, Oracle, Escrow];
 
-    /// <summary>Whether <paramref name="name"/> is one of <see cref="All"/> (case-sensitive).</summary>
+    /// <summary>The contracts whose default admin is handed over (OpenZeppelin's
+    /// <c>AccessControlDefaultAdminRules</c>): the same as <see cref="Deployed"/>.</summary>
+    public static IReadOnlyList<string> Administered => Deployed;
+
+    /// <summary>Whether <paramref name="name"/> is one of <see cref="All"/> or <see cref="Optional"/>
+    /// (case-sensitive).</summary>
     /// <param name="name">A candidate key.</param>
     /// <returns><see langword="true"/> for a known key.</returns>
-    public static bool IsKnown(string? name) => name is not null && All.Contains(name, StringComparer.Ordinal);
+    public static bool IsKnown(string? name) => name is not null && (All.Contains(name, StringComparer.Ordinal) || Optional.Contains(name, StringComparer.Ordinal));
 }

@@ -85,7 +85,7 @@ internal static class ManifestValidator
         {
             if (!ManifestContractNames.IsKnown(name))
             {
-                throw new ManifestException(path, $"lists an unknown contract '{name}' (expected one of {string.Join(", ", ManifestContractNames.All)})");
+                throw new ManifestException(path, $"lists an unknown contract '{name}' (expected one of {string.Join(", ", ManifestContractNames.All.Concat(ManifestContractNames.Optional))})");
             }
 
             contracts[name] = Contract(manifest.Contracts[name], name, path);
@@ -110,7 +110,7 @@ internal static class ManifestValidator
 
     private static int OrderOf(string name)
     {
-        var position = ManifestContractNames.All.ToList().IndexOf(name);
+        var position = ManifestContractNames.All.Concat(ManifestContractNames.Optional).ToList().IndexOf(name);
         return position < 0 ? int.MaxValue : position;
     }
 

@@ -8,8 +8,9 @@ public sealed record RoleAssignment
     /// or <see cref="ManifestContractNames.Escrow"/>.</summary>
     public string Contract { get; init; } = string.Empty;
 
-    /// <summary>The role: the name of the contract's public role constant (<c>REGISTRAR_ROLE</c>,
-    /// <c>DEFAULT_ADMIN_ROLE</c>), or a 0x-prefixed 32-byte role id.</summary>
+    /// <summary>The role: the name of the contract's public role constant (<c>REGISTRAR_ROLE</c>), or a 0x-prefixed
+    /// 32-byte role id. Never <c>DEFAULT_ADMIN_ROLE</c>: the contracts hand that over only in two steps
+    /// (<see cref="DeployConfig.Governance"/>).</summary>
     public string Role { get; init; } = string.Empty;
 
     /// <summary>The account receiving the role.</summary>

@@ -11,9 +11,14 @@ using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.SuiteTimelock;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
+using BeginDefaultAdminTransferFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.BeginDefaultAdminTransferFunction;
+using DefaultAdminFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.DefaultAdminFunction;
 using GrantRoleFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.GrantRoleFunction;
 using HasRoleFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.HasRoleFunction;
+using PendingDefaultAdminFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.PendingDefaultAdminFunction;
+using PendingDefaultAdminOutputDTO = RwaCompute.Sdk.Contracts.ComputeCapacityToken.PendingDefaultAdminOutputDTO;
 using RwaCompute.Sdk.Errors;
 
 namespace RwaCompute.Sdk.Deployment;
@@ -21,9 +26,11 @@ namespace RwaCompute.Sdk.Deployment;
 /// <summary>
 /// Deploys the suite (token, oracle, escrow) through the deterministic CREATE2 deployer, grants the escrow the token's
 /// <c>ESCROW_ROLE</c>, wires the escrow in as the token's bond vault (<c>setBondVault</c>), grants the configured
-/// extra roles, and records everything in <c>&lt;chainId&gt;.json</c>. Idempotent and resumable: a contract already at
-/// its CREATE2 address is adopted, a journaled transaction is completed from its receipt, a role already held or a
-/// vault already wired is skipped; nothing is ever deployed twice.
+/// extra roles, optionally deploys a <c>SuiteTimelock</c> and begins handing the default admin of the three contracts
+/// over (<see cref="DeployConfig.Governance"/>), and records everything in <c>&lt;chainId&gt;.json</c>. Idempotent and
+/// resumable: a contract already at its CREATE2 address is adopted, a journaled transaction is completed from its
+/// receipt, a role already held, a vault already wired or a hand-over already pending is skipped; nothing is ever
+/// deployed twice.
 /// </summary>
 /// <example>
 /// <code>
@@ -41,6 +48,10 @@ public sealed class SuiteDeployer
     /// (<c>setBondVault:ComputeCapacityToken:&lt;escrow&gt;</c>).</summary>
     public const string SetBondVaultStep = "setBondVault";
 
+    /// <summary>The prefix of the steps that begin the default-admin hand-over of a contract
+    /// (<c>beginDefaultAdminTransfer:&lt;contract&gt;:&lt;newAdmin&gt;</c>).</summary>
+    public const string BeginAdminTransferStep = "beginDefaultAdminTransfer";
+
     private const string EscrowRoleName = "ESCROW_ROLE";
     private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(5);
 
@@ -49,7 +60,7 @@ public sealed class SuiteDeployer
     private readonly ILogger logger;
 
     /// <summary>Creates a deployer.</summary>
-    /// <param name="web3">The connection; its account signs every transaction and becomes the admin of every
+    /// <param name="web3">The connection; its account signs every transaction and becomes the first admin of every
     /// contract.</param>
     /// <param name="manifestDirectory">Where <c>&lt;chainId&gt;.json</c> and <c>&lt;chainId&gt;.journal.jsonl</c>
     /// live (created if missing).</param>
@@ -80,8 +91,9 @@ public sealed class SuiteDeployer
     /// <exception cref="DeployConfigException">The configuration is invalid or names no stablecoin.</exception>
     /// <exception cref="ManifestException">The existing manifest is unreadable or for another chain.</exception>
     /// <exception cref="DeploymentException">The deterministic deployer or the stablecoin is missing, the chain's code
-    /// differs from the manifest, the configuration no longer derives the manifest's addresses, or a transaction
-    /// failed or timed out.</exception>
+    /// differs from the manifest, the configuration no longer derives the manifest's addresses, a transaction failed or
+    /// timed out, or a hand-over is configured but the deploying account is no longer the admin of a contract (and the
+    /// target is neither admin nor pending admin).</exception>
     public async Task<DeploymentManifest> DeployAsync(DeployConfig config, IProgress<DeploymentStep>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -124,29 +136,32 @@ public sealed class SuiteDeployer
 
         progress?.Report(new DeploymentStep(CheckChainStep, DeploymentStepState.Completed, null, null));
 
-        var token = new ComputeCapacityTokenDeployment { Admin = admin, BaseUri = config.BaseUri };
-        await DeployContractAsync(run, ManifestContractNames.Token, token, [admin, config.BaseUri], progress, cancellationToken).ConfigureAwait(false);
+        var adminDelay = Decimal(config.AdminDelaySeconds);
+        var token = new ComputeCapacityTokenDeployment { Admin = admin, AdminDelay = config.AdminDelaySeconds, BaseUri = config.BaseUri };
+        await DeployContractAsync(run, ManifestContractNames.Token, token, [admin, adminDelay, config.BaseUri], progress, cancellationToken).ConfigureAwait(false);
 
         var oracle = new UtilizationOracleDeployment
         {
             Admin = admin,
+            AdminDelay = config.AdminDelaySeconds,
             Reporters = config.Reporters.ToList(),
             Quorum = checked((byte)config.Quorum),
             MaxAge = config.OracleMaxAgeSeconds,
         };
-        string[] oracleArguments = [admin, "[" + string.Join(",", config.Reporters) + "]", Decimal(config.Quorum), Decimal(config.OracleMaxAgeSeconds)];
+        string[] oracleArguments = [admin, adminDelay, ArrayText(config.Reporters), Decimal(config.Quorum), Decimal(config.OracleMaxAgeSeconds)];
         await DeployContractAsync(run, ManifestContractNames.Oracle, oracle, oracleArguments, progress, cancellationToken).ConfigureAwait(false);
 
         var escrow = new ComputeEscrowDeployment
         {
             Admin = admin,
+            AdminDelay = config.AdminDelaySeconds,
             Token = run.Contracts[ManifestContractNames.Token].Address,
             Stablecoin = config.Stablecoin!,
             Oracle = run.Contracts[ManifestContractNames.Oracle].Address,
             DeliveryGrace = config.DeliveryGraceSeconds,
             DefaultLtvBps = checked((ushort)config.DefaultLtvBps),
         };
-        string[] escrowArguments = [admin, escrow.Token, escrow.Stablecoin, escrow.Oracle, Decimal(escrow.DeliveryGrace), Decimal(escrow.DefaultLtvBps)];
+        string[] escrowArguments = [admin, adminDelay, escrow.Token, escrow.Stablecoin, escrow.Oracle, Decimal(escrow.DeliveryGrace), Decimal(escrow.DefaultLtvBps)];
         await DeployContractAsync(run, ManifestContractNames.Escrow, escrow, escrowArguments, progress, cancellationToken).ConfigureAwait(false);
 
         var escrowAddress = run.Contracts[ManifestContractNames.Escrow].Address;
@@ -155,6 +170,29 @@ public sealed class SuiteDeployer
         foreach (var grant in config.Roles)
         {
             await GrantRoleAsync(run, grant, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (config.Governance is { } governance)
+        {
+            var newAdmin = governance.Admin;
+            if (governance.Timelock is { } timelockConfig)
+            {
+                var timelock = new SuiteTimelockDeployment
+                {
+                    MinDelay = timelockConfig.MinDelaySeconds,
+                    Proposers = timelockConfig.Proposers.ToList(),
+                    Executors = timelockConfig.Executors.ToList(),
+                    Admin = EthereumHex.ZeroAddress,
+                };
+                string[] timelockArguments = [Decimal(timelockConfig.MinDelaySeconds), ArrayText(timelockConfig.Proposers), ArrayText(timelockConfig.Executors), EthereumHex.ZeroAddress];
+                await DeployContractAsync(run, ManifestContractNames.Timelock, timelock, timelockArguments, progress, cancellationToken).ConfigureAwait(false);
+                newAdmin = run.Contracts[ManifestContractNames.Timelock].Address;
+            }
+
+            foreach (var name in ManifestContractNames.Administered)
+            {
+                await BeginAdminTransferAsync(run, name, newAdmin!, progress, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (run.Dirty)
@@ -197,6 +235,8 @@ public sealed class SuiteDeployer
 
     private static string Decimal<T>(T value)
         where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
+
+    private static string ArrayText(IEnumerable<string> items) => "[" + string.Join(",", items) + "]";
 
     private static byte[] InitCode<TDeployment>(TDeployment deployment)
         where TDeployment : ContractDeploymentMessage, new() =>
@@ -469,22 +509,7 @@ public sealed class SuiteDeployer
         if (vault is not null)
         {
             RequireVaultIsEscrow(vault, token, escrow);
-            var journaled = run.Journal!.LastDone(step)?.TxHash;
-            if (journaled is null)
-            {
-                // Done on chain, but the journal never saw the receipt (a crash right after the broadcast): complete
-                // the journal from the transaction it recorded as sent.
-                foreach (var hash in run.Journal.TransactionHashes(step))
-                {
-                    if (await ReceiptAsync(hash, cancellationToken).ConfigureAwait(false) is { Status.Value: var status, BlockNumber: { } number } && status == BigInteger.One)
-                    {
-                        journaled = hash;
-                        await run.Journal.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Done, TxHash = hash, Block = (long)number.Value }, cancellationToken).ConfigureAwait(false);
-                        break;
-                    }
-                }
-            }
-
+            var journaled = await CompleteJournalAsync(run, step, cancellationToken).ConfigureAwait(false);
             DeploymentLog.Skipped(logger, step, "bond vault set");
             progress?.Report(new DeploymentStep(step, DeploymentStepState.Skipped, journaled, token));
             return;
@@ -508,6 +533,88 @@ public sealed class SuiteDeployer
         await run.Journal!.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Done, TxHash = receipt.TransactionHash, Block = block }, cancellationToken).ConfigureAwait(false);
         DeploymentLog.Completed(logger, step, block, receipt.TransactionHash);
         progress?.Report(new DeploymentStep(step, DeploymentStepState.Completed, receipt.TransactionHash, token));
+    }
+
+    /// <summary>Begins handing a contract's default admin over to <paramref name="newAdmin"/>
+    /// (<c>beginDefaultAdminTransfer</c>): skipped when <paramref name="newAdmin"/> already is the admin or the pending
+    /// admin, refused when the deploying account is no longer the admin, otherwise completed from a journaled
+    /// transaction or sent. The deploying account stays admin until the new admin accepts.</summary>
+    private async Task BeginAdminTransferAsync(Run run, string name, string newAdmin, IProgress<DeploymentStep>? progress, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var step = $"{BeginAdminTransferStep}:{name}:{newAdmin}";
+        var contract = run.Contracts[name].Address;
+        progress?.Report(new DeploymentStep(step, DeploymentStepState.Started, null, contract));
+        var (admin, pending) = await AdminStateAsync(contract, cancellationToken).ConfigureAwait(false);
+        if (EthereumHex.SameHex(admin, newAdmin) || (pending is not null && EthereumHex.SameHex(pending, newAdmin)))
+        {
+            var journaled = await CompleteJournalAsync(run, step, cancellationToken).ConfigureAwait(false);
+            DeploymentLog.Skipped(logger, step, EthereumHex.SameHex(admin, newAdmin) ? "already the admin" : "hand-over pending");
+            progress?.Report(new DeploymentStep(step, DeploymentStepState.Skipped, journaled, contract));
+            return;
+        }
+
+        if (!EthereumHex.SameHex(admin, run.Admin))
+        {
+            throw new DeploymentException(name, $"the default admin of {contract} is {admin}, not the deploying account {run.Admin}: it cannot begin the hand-over to {newAdmin} (the current admin must call beginDefaultAdminTransfer)");
+        }
+
+        var receipt = await ResumeJournaledAsync(run, step, null, cancellationToken).ConfigureAwait(false);
+        if (receipt is null || !IsPending(await AdminStateAsync(contract, cancellationToken).ConfigureAwait(false), newAdmin))
+        {
+            var message = new BeginDefaultAdminTransferFunction { NewAdmin = newAdmin, FromAddress = run.Admin };
+            var handler = web3.Eth.GetContractTransactionHandler<BeginDefaultAdminTransferFunction>();
+            receipt = await SendAsync(run, step, null, () => handler.SignTransactionAsync(contract, message), progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!IsPending(await AdminStateAsync(contract, cancellationToken).ConfigureAwait(false), newAdmin))
+        {
+            throw new DeploymentException(name, $"transaction {receipt.TransactionHash} succeeded but {newAdmin} is not the pending default admin of {contract}");
+        }
+
+        var block = (long)receipt.BlockNumber.Value;
+        await run.Journal!.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Done, TxHash = receipt.TransactionHash, Block = block }, cancellationToken).ConfigureAwait(false);
+        DeploymentLog.Completed(logger, step, block, receipt.TransactionHash);
+        progress?.Report(new DeploymentStep(step, DeploymentStepState.Completed, receipt.TransactionHash, contract));
+
+        static bool IsPending((string Admin, string? Pending) state, string newAdmin) =>
+            state.Pending is not null && EthereumHex.SameHex(state.Pending, newAdmin);
+    }
+
+    /// <summary>A contract's default admin and pending default admin (<see langword="null"/> when none).</summary>
+    private async Task<(string Admin, string? Pending)> AdminStateAsync(string contract, CancellationToken cancellationToken)
+    {
+        var admin = await web3.Eth.GetContractQueryHandler<DefaultAdminFunction>()
+            .QueryAsync<string>(contract, new DefaultAdminFunction())
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var pending = await web3.Eth.GetContractQueryHandler<PendingDefaultAdminFunction>()
+            .QueryDeserializingToObjectAsync<PendingDefaultAdminOutputDTO>(new PendingDefaultAdminFunction(), contract)
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var newAdmin = string.IsNullOrEmpty(pending.NewAdmin) || EthereumHex.FromHex(pending.NewAdmin).All(b => b == 0) ? null : pending.NewAdmin;
+        return (admin ?? EthereumHex.ZeroAddress, newAdmin);
+    }
+
+    /// <summary>For a step already done on chain: the transaction that did it, from the journal's <c>done</c> entry or,
+    /// when the journal never saw the receipt (a crash right after the broadcast), from a journaled transaction that
+    /// succeeded (its <c>done</c> entry is appended then). <see langword="null"/> when the journal knows none.</summary>
+    private async Task<string?> CompleteJournalAsync(Run run, string step, CancellationToken cancellationToken)
+    {
+        var journaled = run.Journal!.LastDone(step)?.TxHash;
+        if (journaled is not null)
+        {
+            return journaled;
+        }
+
+        foreach (var hash in run.Journal.TransactionHashes(step))
+        {
+            if (await ReceiptAsync(hash, cancellationToken).ConfigureAwait(false) is { Status.Value: var status, BlockNumber: { } number } && status == BigInteger.One)
+            {
+                await run.Journal.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Done, TxHash = hash, Block = (long)number.Value }, cancellationToken).ConfigureAwait(false);
+                return hash;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The token's bond vault, or <see langword="null"/> while unset.</summary>
@@ -686,7 +793,7 @@ public sealed class SuiteDeployer
     private static async Task SaveAsync(Run run, CancellationToken cancellationToken)
     {
         var contracts = new Dictionary<string, ContractDeployment>(StringComparer.Ordinal);
-        foreach (var name in ManifestContractNames.All)
+        foreach (var name in ManifestContractNames.All.Concat(ManifestContractNames.Optional))
         {
             if (run.Contracts.TryGetValue(name, out var contract))
             {

@@ -1,6 +1,7 @@
 using RwaCompute.Sdk.Contracts;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.SuiteTimelock;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
 
 namespace RwaCompute.Sdk.Transactions;
@@ -41,6 +42,10 @@ public sealed class SuiteErrorDecoder : ContractErrorDecoder
 
     /// <summary>For calls to the oracle: the oracle's errors first.</summary>
     public static SuiteErrorDecoder ForOracle { get; } = Preferring(UtilizationOracleErrorDecoder.Instance);
+
+    /// <summary>For calls to the <c>SuiteTimelock</c>: the timelock's errors first, then the suite's (an executed
+    /// batch bubbles up the revert of the contract it called).</summary>
+    public static SuiteErrorDecoder ForTimelock { get; } = Preferring(SuiteTimelockErrorDecoder.Instance);
 
     private static SuiteErrorDecoder Preferring(ContractErrorDecoder first) => new(first, []);
 

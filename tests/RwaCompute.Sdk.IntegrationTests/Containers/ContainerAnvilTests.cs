@@ -42,7 +42,7 @@ public sealed class ContainerAnvilTests(AnvilContainerFixture anvil, ITestOutput
         ];
 
         var oracle = await UtilizationOracleService.DeployContractAndGetServiceAsync(
-            web3, AnvilContainerFixture.Account0Address, reporters, quorum: 2, maxAge: 3600, timeout.Token);
+            web3, AnvilContainerFixture.Account0Address, adminDelay: 0, reporters, quorum: 2, maxAge: 3600, timeout.Token);
 
         Assert.Equal((byte)2, await oracle.QuorumQueryAsync(cancellationToken: timeout.Token));
         Assert.Equal(3600UL, await oracle.MaxAgeQueryAsync(cancellationToken: timeout.Token));

@@ -5,7 +5,10 @@ using Nethereum.Web3;
 using Nethereum.Web3.Accounts;
 using RwaCompute.Devnet.Anvil;
 using RwaCompute.Devnet.Contracts.MockUSDC;
+using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Deployment;
+using RwaCompute.Sdk.Transactions;
+using RwaCompute.Sdk.Wallets;
 
 namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 
@@ -50,6 +53,27 @@ internal sealed class DeploymentChain : IAsyncDisposable
         ],
     };
 
+    /// <summary>The admin delay of <see cref="TimelockedConfig"/>.</summary>
+    public const ulong TimelockAdminDelay = 30;
+
+    /// <summary>The timelock delay of <see cref="TimelockedConfig"/>.</summary>
+    public const ulong TimelockMinDelay = 60;
+
+    /// <summary><see cref="Config"/> handing the admin to <paramref name="newAdmin"/> after <paramref name="adminDelay"/>
+    /// seconds.</summary>
+    public DeployConfig GovernedConfig(string newAdmin, ulong adminDelay) =>
+        Config with { AdminDelaySeconds = adminDelay, Governance = new GovernanceConfig { Admin = newAdmin } };
+
+    /// <summary><see cref="Config"/> handing the admin to a SuiteTimelock (60 s) whose proposer and executor is
+    /// <see cref="Operator"/>, with a 30 s admin delay.</summary>
+    public DeployConfig TimelockedConfig => Config with
+    {
+        AdminDelaySeconds = TimelockAdminDelay,
+        Governance = new GovernanceConfig { Timelock = new TimelockConfig { MinDelaySeconds = TimelockMinDelay, Proposers = [Operator], Executors = [Operator] } },
+    };
+
+    public AnvilRpc Rpc => new(Anvil.RpcUrl);
+
     public static async Task<DeploymentChain> StartAsync()
     {
         var anvil = await AnvilProcess.StartAsync();
@@ -77,6 +101,27 @@ internal sealed class DeploymentChain : IAsyncDisposable
         HexBigInteger count = await Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(Admin, BlockParameter.CreatePending());
         return count.Value;
     }
+
+    /// <summary>An SDK client on the deployment (read-only without a signer).</summary>
+    public Task<RwaComputeClient> ConnectAsync(DeploymentManifest manifest, RwaSigner? signer = null) =>
+        RwaComputeClient.ConnectAsync(
+            new RwaComputeClientOptions
+            {
+                RpcUrl = new Uri(Anvil.RpcUrl),
+                Transactions = new TransactionOptions { InitialPollInterval = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(200), ReceiptTimeout = TimeSpan.FromSeconds(60) },
+            },
+            manifest,
+            signer);
+
+    /// <summary>An account's transaction count including pending ones.</summary>
+    public async Task<BigInteger> NonceAsync(string address)
+    {
+        HexBigInteger count = await Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(address, BlockParameter.CreatePending());
+        return count.Value;
+    }
+
+    /// <summary>Moves the chain's clock forward and mines a block at the new time.</summary>
+    public Task TravelAsync(TimeSpan by) => Rpc.IncreaseTimeAsync(by);
 
     public async ValueTask DisposeAsync()
     {

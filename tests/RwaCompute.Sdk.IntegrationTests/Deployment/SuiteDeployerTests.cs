@@ -69,10 +69,11 @@ public sealed class SuiteDeployerTests
 
         var abi = new ABIEncode();
         var tokenInit = ComputeCapacityTokenDeployment.DefaultByteCode.HexToByteArray()
-            .Concat(abi.GetABIEncoded(new ABIValue("address", DeploymentChain.Admin), new ABIValue("string", config.BaseUri))).ToArray();
+            .Concat(abi.GetABIEncoded(new ABIValue("address", DeploymentChain.Admin), new ABIValue("uint48", config.AdminDelaySeconds), new ABIValue("string", config.BaseUri))).ToArray();
         var oracleInit = UtilizationOracleDeployment.DefaultByteCode.HexToByteArray()
             .Concat(abi.GetABIEncoded(
                 new ABIValue("address", DeploymentChain.Admin),
+                new ABIValue("uint48", config.AdminDelaySeconds),
                 new ABIValue("address[]", new List<string> { DeploymentChain.Reporter1, DeploymentChain.Reporter2 }),
                 new ABIValue("uint8", (byte)2),
                 new ABIValue("uint64", 86400UL))).ToArray();
@@ -81,6 +82,7 @@ public sealed class SuiteDeployerTests
         var escrowInit = ComputeEscrowDeployment.DefaultByteCode.HexToByteArray()
             .Concat(abi.GetABIEncoded(
                 new ABIValue("address", DeploymentChain.Admin),
+                new ABIValue("uint48", config.AdminDelaySeconds),
                 new ABIValue("address", tokenAddress),
                 new ABIValue("address", chain.Stablecoin),
                 new ABIValue("address", oracleAddress),
@@ -169,17 +171,20 @@ public sealed class SuiteDeployerTests
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.Deployer().DeployAsync(chain.Config, crash, crash.Token));
         }
 
-        // Someone wires another vault first (it can be set once): this token can never work with this escrow.
+        // Someone wires another vault first (it can be set once): this token can never work with this escrow. The token
+        // accepts only a contract declaring IBondVault (ERC-165), so the other vault is a second escrow.
         var partial = await DeploymentManifest.LoadAsync(chain.ManifestPath);
         var token = new ComputeCapacityTokenService(chain.Web3, partial.TokenAddress);
-        await token.SetBondVaultRequestAndWaitForReceiptAsync(chain.Stablecoin);
+        var other = await ComputeEscrowService.DeployContractAndGetServiceAsync(
+            chain.Web3, DeploymentChain.Admin, 0, partial.TokenAddress, chain.Stablecoin, partial.OracleAddress, 604800, 5000);
+        await token.SetBondVaultRequestAndWaitForReceiptAsync(other.ContractAddress);
         var nonce = await chain.NonceAsync();
 
         var error = await Assert.ThrowsAsync<DeploymentException>(() => chain.Deployer().DeployAsync(chain.Config));
         var verify = await Assert.ThrowsAsync<DeploymentException>(() => chain.Deployer().VerifyAsync(partial));
 
         Assert.Equal(ManifestContractNames.Token, error.Contract);
-        Assert.Contains(chain.Stablecoin, error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(other.ContractAddress, error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(ManifestContractNames.Token, verify.Contract);
         Assert.Equal(nonce, await chain.NonceAsync());
     }

@@ -50,7 +50,7 @@ public sealed class OracleAnvilFixture : IAsyncLifetime
         web3 = new Web3(Admin.ToAccount(anvil.Options.ChainId), anvil.RpcUrl);
         web3.TransactionManager.TransactionReceiptService.SetPollingRetryIntervalInMilliseconds(5);
         oracle = await UtilizationOracleService.DeployContractAndGetServiceAsync(
-            web3, Admin.Address, [.. Reporters.Select(r => r.Address)], 2, MaxAge, timeout.Token);
+            web3, Admin.Address, 0, [.. Reporters.Select(r => r.Address)], 2, MaxAge, timeout.Token);
     }
 
     /// <inheritdoc/>

@@ -25,6 +25,84 @@ public sealed class DeployConfigTests
         Assert.Equal("https://metadata.rwacompute.local/lots/{id}.json", config.BaseUri);
         Assert.Equal("rwacompute-v1", config.Salt);
         Assert.Empty(config.Roles);
+        Assert.Equal(86400UL, config.AdminDelaySeconds);
+        Assert.Null(config.Governance);
+    }
+
+    [Fact]
+    public void Parse_GovernanceAdmin_IsReadAndChecksummedForTheDeployer()
+    {
+        var config = DeployConfig.Parse(WithFields("""
+            "adminDelaySeconds": 0,
+            "governance": { "admin": "0x90f79bf6eb2c4f870365e785982e1f101e93b906" }
+            """));
+
+        Assert.Equal(0UL, config.AdminDelaySeconds);
+        Assert.Equal("0x90f79bf6eb2c4f870365e785982e1f101e93b906", config.Governance!.Admin);
+        Assert.Null(config.Governance.Timelock);
+        Assert.Equal(Operator, config.Normalized().Governance!.Admin);
+    }
+
+    [Fact]
+    public void Parse_GovernanceTimelock_IsRead()
+    {
+        var config = DeployConfig.Parse(WithFields("""
+            "governance": { "timelock": {
+              "minDelaySeconds": 172800,
+              "proposers": ["0x90F79bf6EB2c4f870365E785982E1f101E93b906"],
+              "executors": ["0x0000000000000000000000000000000000000000"],
+            } }
+            """));
+
+        var timelock = config.Governance!.Timelock!;
+        Assert.Null(config.Governance.Admin);
+        Assert.Equal(172800UL, timelock.MinDelaySeconds);
+        Assert.Equal([Operator], timelock.Proposers);
+        Assert.Equal([Zero], timelock.Executors);
+    }
+
+    public static TheoryData<string, string> InvalidGovernance() => new()
+    {
+        { """ "governance": {} """, "exactly one of 'admin'" },
+        { $$""" "governance": { "admin": "{{Operator}}", "timelock": { "minDelaySeconds": 60, "proposers": ["{{Operator}}"], "executors": ["{{Operator}}"] } } """, "exactly one of 'admin'" },
+        { """ "governance": { "admin": "0x90F79bf6EB2c4f870365E785982E1f101E93b907" } """, "'governance.admin'" },
+        { $$""" "governance": { "admin": "{{Zero}}" } """, "'governance.admin' must not be the zero address" },
+        { $$""" "governance": { "timelock": { "proposers": ["{{Operator}}"], "executors": ["{{Operator}}"] } } """, "'governance.timelock.minDelaySeconds' is required" },
+        { $$""" "governance": { "timelock": { "minDelaySeconds": 0, "proposers": ["{{Operator}}"], "executors": ["{{Operator}}"] } } """, "'governance.timelock.minDelaySeconds'" },
+        { $$""" "governance": { "timelock": { "minDelaySeconds": 281474976710656, "proposers": ["{{Operator}}"], "executors": ["{{Operator}}"] } } """, "'governance.timelock.minDelaySeconds'" },
+        { $$""" "governance": { "timelock": { "minDelaySeconds": -1, "proposers": ["{{Operator}}"], "executors": ["{{Operator}}"] } } """, "minDelaySeconds" },
+        { $$""" "governance": { "timelock": { "minDelaySeconds": 1.5, "proposers": ["{{Operator}}"], "executors": ["{{Operator}}"] } } """, "minDelaySeconds" },
+        { $$""" "governance": { "timelock": { "minDelaySeconds": 60, "proposers": [], "executors": ["{{Operator}}"] } } """, "'governance.timelock.proposers'" },
+        { $$""" "governance": { "timelock": { "minDelaySeconds": 60, "executors": ["{{Operator}}"] } } """, "'governance.timelock.proposers'" },
+        { $$""" "governance": { "timelock": { "minDelaySeconds": 60, "proposers": ["{{Zero}}"], "executors": ["{{Operator}}"] } } """, "'governance.timelock.proposers[0]' must not be the zero address" },
+        { $$""" "governance": { "timelock": { "minDelaySeconds": 60, "proposers": ["{{Operator}}", "{{Operator.ToLowerInvariant()}}"], "executors": ["{{Operator}}"] } } """, "'governance.timelock.proposers[1]' repeats" },
+        { $$""" "governance": { "timelock": { "minDelaySeconds": 60, "proposers": ["{{Operator}}"] } } """, "'governance.timelock.executors'" },
+        { $$""" "governance": { "timelock": { "minDelaySeconds": 60, "proposers": ["{{Operator}}"], "executors": ["0x1234"] } } """, "'governance.timelock.executors[0]'" },
+        { $$""" "governance": { "timelock": { "minDelaySeconds": 60, "proposer": ["{{Operator}}"], "executors": ["{{Operator}}"] } } """, "proposer" },
+        { $$""" "governance": { "multisig": "{{Operator}}" } """, "multisig" },
+        { """ "adminDelaySeconds": 281474976710656 """, "'adminDelaySeconds' must fit a uint48" },
+        { """ "adminDelaySeconds": "1d" """, "adminDelaySeconds" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidGovernance))]
+    public void Parse_InvalidGovernanceOrAdminDelay_ThrowsNamingTheField(string fields, string expected)
+    {
+        var error = Assert.Throws<DeployConfigException>(() => DeployConfig.Parse(WithFields(fields)));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_LargestUint48AdminDelayAndOpenExecutors_AreAccepted()
+    {
+        var config = Valid() with
+        {
+            AdminDelaySeconds = (1UL << 48) - 1,
+            Governance = new GovernanceConfig { Timelock = new TimelockConfig { MinDelaySeconds = 1, Proposers = [Operator], Executors = [Zero, Operator] } },
+        };
+
+        config.Validate();
     }
 
     [Fact]
@@ -71,6 +149,8 @@ public sealed class DeployConfigTests
         { "stablecoin", Valid() with { Stablecoin = "0x0000000000000000000000000000000000000000" } },
         { "roles[0].contract", Valid() with { Roles = [new RoleAssignment { Contract = "Stablecoin", Role = "MINTER_ROLE", Account = ManifestSamples.Admin }] } },
         { "roles[0].role", Valid() with { Roles = [new RoleAssignment { Contract = ManifestContractNames.Token, Role = "grantRole(bytes32)", Account = ManifestSamples.Admin }] } },
+        { "'roles[0].role' is DEFAULT_ADMIN_ROLE", Valid() with { Roles = [new RoleAssignment { Contract = ManifestContractNames.Token, Role = "DEFAULT_ADMIN_ROLE", Account = ManifestSamples.Admin }] } },
+        { "'roles[0].role' is DEFAULT_ADMIN_ROLE", Valid() with { Roles = [new RoleAssignment { Contract = ManifestContractNames.Oracle, Role = "0x" + new string('0', 64), Account = ManifestSamples.Admin }] } },
         { "roles[0].account", Valid() with { Roles = [new RoleAssignment { Contract = ManifestContractNames.Token, Role = "PAUSER_ROLE", Account = "nobody" }] } },
     };
 
@@ -90,6 +170,11 @@ public sealed class DeployConfigTests
 
         config.Validate();
     }
+
+    private const string Operator = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
+    private const string Zero = "0x0000000000000000000000000000000000000000";
+
+    private static string WithFields(string fields) => Minimal.TrimEnd().TrimEnd('}') + fields + "\n}";
 
     private static DeployConfig Valid() => new()
     {

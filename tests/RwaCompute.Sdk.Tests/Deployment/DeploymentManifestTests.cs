@@ -134,6 +134,38 @@ public sealed class DeploymentManifestTests : IDisposable
     }
 
     [Fact]
+    public async Task SaveThenLoad_WithSuiteTimelock_KeepsItAfterTheSuiteAndExposesItsAddress()
+    {
+        var manifest = ManifestSamples.Complete();
+        var contracts = new Dictionary<string, ContractDeployment>(manifest.Contracts)
+        {
+            [ManifestContractNames.Timelock] = manifest.Contracts[ManifestContractNames.Escrow] with
+            {
+                Address = "0xa513E6E4b8f2a923D98304ec87F64353C4D5C853",
+                ConstructorArguments = ["172800", $"[{ManifestSamples.Admin}]", $"[{ManifestSamples.Admin}]", "0x0000000000000000000000000000000000000000"],
+            },
+        };
+        var path = DeploymentManifest.DefaultPath(directory, manifest.ChainId);
+
+        await (manifest with { Contracts = contracts }).SaveAsync(path);
+        var loaded = await DeploymentManifest.LoadAsync(path);
+
+        Assert.True(loaded.IsComplete);
+        Assert.Equal("0xa513E6E4b8f2a923D98304ec87F64353C4D5C853", loaded.TimelockAddress);
+        Assert.Equal(["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "Stablecoin", "SuiteTimelock"], loaded.Contracts.Keys);
+    }
+
+    [Fact]
+    public void Parse_ManifestWithoutTimelock_LoadsWithNoTimelockAddress()
+    {
+        // Every manifest written before the governance release (and every one without governance.timelock).
+        var manifest = DeploymentManifest.Parse(ManifestSamples.CompleteJson());
+
+        Assert.True(manifest.IsComplete);
+        Assert.Null(manifest.TimelockAddress);
+    }
+
+    [Fact]
     public void Parse_UnknownContractKey_IsRejected()
     {
         var json = Edit(root => root["contracts"]!["Vault"] = root["contracts"]!["ComputeEscrow"]!.DeepClone());

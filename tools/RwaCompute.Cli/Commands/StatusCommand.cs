@@ -8,12 +8,13 @@ using RwaCompute.Sdk.Deployment;
 namespace RwaCompute.Cli.Commands;
 
 /// <summary><c>rwa status</c>: the chain, the manifest's contracts checked against the chain's code, roles, pause state,
-/// the token's bond vault, the escrow's solvency, reporters and quorum.</summary>
+/// the token's bond vault, the escrow's solvency, reporters and quorum, the default admin of each contract with its
+/// pending hand-over, and the SuiteTimelock's admin-acceptance operation.</summary>
 internal static class StatusCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var command = new Command("status", "show the chain, the deployment (contract code checked against the manifest), roles, pause state, bond vault, escrow solvency, oracle reporters and quorum");
+        var command = new Command("status", "show the chain, the deployment (contract code checked against the manifest), roles, pause state, bond vault, escrow solvency, oracle reporters and quorum, default admins and pending hand-overs");
         runner.SetAction(command, async invocation =>
         {
             var ct = invocation.CancellationToken;
@@ -30,11 +31,16 @@ internal static class StatusCommand
             // OpenAsync verified every contract against the chain (code hash, CREATE2 derivation, bond vault = escrow).
             var bondVault = await client.Token.BondVaultAsync(ct).ConfigureAwait(false);
             var solvency = ViewFactory.Solvency(await client.Escrow.GetSolvencyAsync(ct).ConfigureAwait(false), await client.Escrow.GetTotalsAsync(ct).ConfigureAwait(false));
+            var chainTime = DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value);
+            var admins = (await client.Governance.GetAdminStatesAsync(ct).ConfigureAwait(false)).Select(a => ViewFactory.Admin(a, chainTime)).ToList();
+            var timelock = client.Governance.TimelockAddress is null
+                ? null
+                : ViewFactory.Timelock(await client.Governance.GetAcceptAdminOperationAsync(cancellationToken: ct).ConfigureAwait(false));
             var view = new StatusView(
                 session.RpcUrl.ToString(),
                 session.ChainId,
                 (long)block.Number.Value,
-                DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value),
+                chainTime,
                 session.ManifestPath,
                 session.Manifest.ToolkitVersion,
                 [.. session.Manifest.Contracts.Select(c => new ContractView(c.Key, c.Value.Address, c.Value.TransactionHash, c.Value.BlockNumber, c.Value.External, true))],
@@ -44,7 +50,9 @@ internal static class StatusCommand
                 string.Equals(bondVault, client.Escrow.Address, StringComparison.OrdinalIgnoreCase),
                 solvency,
                 await client.Oracle.ReportersAsync(ct).ConfigureAwait(false),
-                await client.Oracle.QuorumAsync(ct).ConfigureAwait(false));
+                await client.Oracle.QuorumAsync(ct).ConfigureAwait(false),
+                admins,
+                timelock);
 
             var console = invocation.Console;
             if (console.Json)
@@ -67,12 +75,26 @@ internal static class StatusCommand
                 ("Escrow solvent", view.Solvency.Solvent ? "yes" : "NO"),
                 ("Oracle reporters", string.Join(", ", view.Reporters)),
                 ("Oracle quorum", view.Quorum.ToString(CultureInfo.InvariantCulture)),
+                .. TimelockRows(view.Timelock),
             ]));
             console.Out.Write(Tables.Contracts(view.Contracts));
             console.Out.Write(Tables.Roles(view.Roles));
+            console.Out.Write(Tables.Admins(view.Admins));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static IEnumerable<(string, string)> TimelockRows(TimelockView? timelock)
+    {
+        if (timelock is null)
+        {
+            yield break;
+        }
+
+        yield return ("Timelock", timelock.Address);
+        yield return ("Timelock min delay", timelock.MinDelaySeconds + " s");
+        yield return ("Timelock admin acceptance", timelock.AcceptOperationState + (timelock.AcceptOperationReadyAt is { } ready ? " (ready at " + Tables.Time(ready) + " UTC)" : string.Empty));
     }
 
     private static Task<bool> HasRoleAsync(RwaComputeClient client, RoleGrant role, CancellationToken ct)

@@ -17,6 +17,9 @@ namespace RwaCompute.Cli.Output;
 [JsonSerializable(typeof(StatusView))]
 [JsonSerializable(typeof(SolvencyView))]
 [JsonSerializable(typeof(SignedObservationFile))]
+[JsonSerializable(typeof(AdminAcceptView))]
+[JsonSerializable(typeof(TimelockStepView))]
+[JsonSerializable(typeof(AdminCalldataView))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

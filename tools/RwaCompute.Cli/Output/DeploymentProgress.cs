@@ -30,7 +30,7 @@ internal sealed class DeploymentProgress : IProgress<DeploymentStep>
                 steps.Current($"{name}: waiting for {value.TransactionHash}");
                 break;
             case DeploymentStepState.Completed:
-                steps.Done(value.Address is null || value.Name.StartsWith("grantRole:", StringComparison.Ordinal) || value.Name.StartsWith(SuiteDeployer.SetBondVaultStep + ":", StringComparison.Ordinal) || value.Name == SuiteDeployer.CheckChainStep
+                steps.Done(value.Address is null || value.Name.Contains(':', StringComparison.Ordinal) || value.Name == SuiteDeployer.CheckChainStep
                     ? $"deploy: {name}"
                     : $"deploy: {name} at {value.Address}");
                 break;
@@ -52,6 +52,7 @@ internal sealed class DeploymentProgress : IProgress<DeploymentStep>
         {
             ["grantRole", var contract, var role, var account] => $"granted {contract}.{role} to {account}",
             [SuiteDeployer.SetBondVaultStep, var contract, var vault] => $"set {contract}.bondVault to the escrow {vault}",
+            [SuiteDeployer.BeginAdminTransferStep, var contract, var newAdmin] => $"began handing {contract}'s default admin to {newAdmin}",
             _ => step,
         };
     }

@@ -106,6 +106,20 @@ internal static class Tables
         return table;
     }
 
+    public static Table Admins(IEnumerable<AdminView> admins)
+    {
+        var table = New("Default admins", "Contract", "Admin", "Pending admin", "Acceptable after (UTC)", "Delay");
+        foreach (var admin in admins)
+        {
+            var after = admin.PendingSchedule is { } schedule ? Time(schedule) + (admin.PendingAcceptable == true ? " (now)" : string.Empty) : "-";
+            Row(table, admin.Contract, admin.Admin, admin.PendingAdmin ?? "-", after, Seconds(admin.DelaySeconds));
+        }
+
+        return table;
+    }
+
+    public static string Seconds(ulong seconds) => seconds.ToString(CultureInfo.InvariantCulture) + " s" + (seconds >= 3600 ? $" ({TimeSpan.FromSeconds(seconds).ToString(seconds >= 86400 ? @"d\d\ hh\:mm" : @"hh\:mm", CultureInfo.InvariantCulture)})" : string.Empty);
+
     public static Table KeyValues(string title, IEnumerable<(string Key, string Value)> rows)
     {
         var table = New(title, "Field", "Value");

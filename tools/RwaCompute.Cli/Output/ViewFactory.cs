@@ -82,5 +82,29 @@ internal static class ViewFactory
         result.GasUsed.ToString(CultureInfo.InvariantCulture),
         id);
 
+    public static AdminView Admin(AdminState state, DateTimeOffset chainTime) => new(
+        state.Contract,
+        state.Address,
+        state.Admin,
+        state.PendingAdmin,
+        state.PendingSchedule,
+        state.HasPendingTransfer ? state.IsAcceptableAt(chainTime) : null,
+        state.DelaySeconds);
+
+    public static TimelockView Timelock(TimelockOperationStatus operation) => new(
+        operation.Timelock,
+        operation.MinDelaySeconds.ToString(CultureInfo.InvariantCulture),
+        operation.OperationId,
+        operation.State.ToString(),
+        operation.ReadyAt);
+
+    public static TimelockStepView TimelockStep(TimelockStep step) => new(
+        step.Action.ToString(),
+        step.Operation.Timelock,
+        step.Operation.OperationId,
+        step.Operation.State.ToString(),
+        step.Operation.ReadyAt,
+        step.Transaction is null ? null : Transaction(step.Action == TimelockAction.Scheduled ? "scheduled the admin acceptance" : "executed the admin acceptance", step.Transaction));
+
     public static string Id(System.Numerics.BigInteger id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -61,8 +61,38 @@ internal sealed record ContractView(string Name, string Address, string? Transac
 /// <summary>A role grant of a deployment.</summary>
 internal sealed record RoleView(string Contract, string Role, string Account, bool? Held);
 
+/// <summary>The default admin of a suite contract and its pending two-step hand-over.</summary>
+internal sealed record AdminView(string Contract, string Address, string Admin, string? PendingAdmin, DateTimeOffset? PendingSchedule, bool? PendingAcceptable, ulong DelaySeconds);
+
+/// <summary>The manifest's SuiteTimelock and the state of its admin-acceptance operation.</summary>
+internal sealed record TimelockView(string Address, string MinDelaySeconds, string AcceptOperationId, string AcceptOperationState, DateTimeOffset? AcceptOperationReadyAt);
+
 /// <summary>What <c>rwa deploy</c> did.</summary>
-internal sealed record DeployView(long ChainId, string ManifestPath, string JournalPath, string Deployer, int TransactionsSent, IReadOnlyList<ContractView> Contracts, IReadOnlyList<RoleView> Roles);
+internal sealed record DeployView(
+    long ChainId,
+    string ManifestPath,
+    string JournalPath,
+    string Deployer,
+    int TransactionsSent,
+    IReadOnlyList<ContractView> Contracts,
+    IReadOnlyList<RoleView> Roles,
+    IReadOnlyList<AdminView> Admins,
+    string? NextStep);
+
+/// <summary>What <c>rwa admin accept</c> did on one contract (no transaction: the signer already was the admin).</summary>
+internal sealed record AcceptanceView(string Contract, string Address, string? TransactionHash, long? BlockNumber, string? GasUsed);
+
+/// <summary>What <c>rwa admin accept</c> did.</summary>
+internal sealed record AdminAcceptView(string Account, IReadOnlyList<AcceptanceView> Contracts);
+
+/// <summary>What <c>rwa admin accept --via-timelock</c> did.</summary>
+internal sealed record TimelockStepView(string Action, string Timelock, string OperationId, string State, DateTimeOffset? ReadyAt, TransactionView? Transaction);
+
+/// <summary>One transaction a (multisig) admin or timelock proposer submits itself.</summary>
+internal sealed record CalldataView(string Description, string To, string Value, string Data);
+
+/// <summary>What <c>rwa admin calldata</c> prints.</summary>
+internal sealed record AdminCalldataView(string? Timelock, string? OperationId, IReadOnlyList<CalldataView> Transactions);
 
 /// <summary>The escrow's solvency: its stablecoin balance against what it owes (credits + bonds).</summary>
 internal sealed record SolvencyView(string BalanceUsdc, string ObligationsUsdc, string CreditsUsdc, string BondsUsdc, string ReservedUsdc, bool Solvent);
@@ -82,4 +112,6 @@ internal sealed record StatusView(
     bool BondVaultIsEscrow,
     SolvencyView Solvency,
     IReadOnlyList<string> Reporters,
-    int Quorum);
+    int Quorum,
+    IReadOnlyList<AdminView> Admins,
+    TimelockView? Timelock);

@@ -16,7 +16,7 @@ contract FeeOnTransfer_Test is EscrowBase {
 
     function _deploy(uint256 feeBps) internal {
         fot = new FeeOnTransferToken(feeBps);
-        fotEscrow = new ComputeEscrow(admin, token, IERC20(address(fot)), oracle, GRACE, DEFAULT_LTV);
+        fotEscrow = new ComputeEscrow(admin, 0, token, IERC20(address(fot)), oracle, GRACE, DEFAULT_LTV);
         bytes32 escrowRole = token.ESCROW_ROLE();
         vm.prank(admin);
         token.grantRole(escrowRole, address(fotEscrow));

@@ -149,7 +149,8 @@ contract RedeemFuzz_Test is EscrowBase {
         bool afterDeadline = block.timestamp > deadline;
         bool breached = withReport && uptime < SLA;
         if (!afterDeadline && !withReport) {
-            // Escrow_NoRefundDue per the spec; Oracle_NoReport today (see test_Bug_RevertWhen_NoReport).
+            // Escrow_NoRefundDue per the spec; Oracle_NoReport today
+            // (see claimRefund.t.sol, test_RevertWhen_ThePoolHasNoReport).
             try escrow.claimRefund(id) {
                 fail();
             } catch (bytes memory err) {

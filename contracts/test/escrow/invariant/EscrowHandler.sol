@@ -418,7 +418,8 @@ contract EscrowHandler is Test {
         tracked("confirmByOracle")
     {
         (uint256 id, IComputeEscrow.Redemption memory r) = _pickRedemption(redemptionSeed);
-        // Oracle confirmation only within the deadline (the spec; see test_Bug_RevertWhen_DeadlinePassed).
+        // Oracle confirmation only within the deadline (the spec; see confirmDeliveryByOracle.t.sol,
+        // test_RevertWhen_TheDeadlineHasPassed).
         if (r.status != IComputeEscrow.RedemptionStatus.Open || block.timestamp > r.deadline) return;
         IComputeCapacityToken.Lot memory record = token.lot(r.lotId);
         spare = _bound(spare, 0, 50);
@@ -488,7 +489,8 @@ contract EscrowHandler is Test {
                 _fail("refund without cause");
             } catch (bytes memory err) {
                 // With no report yet the escrow lets Oracle_NoReport through (spec: Escrow_NoRefundDue; see
-                // test_Bug_RevertWhen_NoReport): accept both so the campaign holds before and after the fix.
+                // claimRefund.t.sol, test_RevertWhen_ThePoolHasNoReport): accept both so the campaign holds before
+                // and after the fix.
                 bytes memory noReport =
                     abi.encodeWithSelector(IUtilizationOracle.Oracle_NoReport.selector, token.lot(r.lotId).poolId);
                 if (keccak256(err) != keccak256(noReport)) _assertError(err, expected);

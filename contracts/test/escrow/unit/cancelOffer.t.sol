@@ -5,20 +5,20 @@ import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 import {EscrowBase} from "../EscrowBase.sol";
 
 contract CancelOffer_Unit_Test is EscrowBase {
-    function test_RevertWhen_OfferUnknown() external {
+    function test_RevertWhen_TheOfferDoesNotExist() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_UnknownOffer.selector, 7));
         vm.prank(alice);
         escrow.cancelOffer(7);
     }
 
-    function test_RevertWhen_CallerNotSeller() external {
+    function test_RevertWhen_TheCallerIsNotTheSeller() external {
         uint256 offerId = _defaultOffer();
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, bob));
         vm.prank(bob);
         escrow.cancelOffer(offerId);
     }
 
-    function test_RevertWhen_AlreadyCancelled() external {
+    function test_RevertWhen_TheOfferIsAlreadyCancelled() external {
         uint256 offerId = _defaultOffer();
         vm.prank(alice);
         escrow.cancelOffer(offerId);
@@ -28,7 +28,7 @@ contract CancelOffer_Unit_Test is EscrowBase {
         escrow.cancelOffer(offerId);
     }
 
-    function test_WhenOfferExpired() external {
+    function test_When_TheOfferHasExpired() external {
         uint256 offerId = _createOffer(alice, 10, PRICE, uint40(block.timestamp + 1 hours));
         vm.warp(block.timestamp + 2 hours);
         vm.prank(alice);
@@ -36,7 +36,7 @@ contract CancelOffer_Unit_Test is EscrowBase {
         assertTrue(escrow.offer(offerId).cancelled);
     }
 
-    function test_WhenOfferPartlyFilled() external {
+    function test_When_TheOfferIsPartlyFilled() external {
         uint256 offerId = _defaultOffer();
         vm.prank(bob);
         escrow.purchase(offerId, 40);
@@ -52,7 +52,7 @@ contract CancelOffer_Unit_Test is EscrowBase {
         escrow.purchase(offerId, 1);
     }
 
-    function test_WhenAllChecksPass() external {
+    function test_When_AllChecksPass() external {
         uint256 offerId = _defaultOffer();
 
         vm.expectEmit(address(escrow));

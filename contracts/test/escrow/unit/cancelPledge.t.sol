@@ -12,31 +12,31 @@ contract CancelPledge_Unit_Test is EscrowBase {
         escrow.cancelPledge(pledgeId);
     }
 
-    function test_RevertWhen_PledgeUnknown() external {
+    function test_RevertWhen_ThePledgeDoesNotExist() external {
         _expectWrongStatus(3, IComputeEscrow.PledgeStatus.None);
     }
 
-    function test_RevertWhen_PledgeActive() external {
+    function test_RevertWhen_ThePledgeIsActive() external {
         uint256 pledgeId = _activePledge();
         _expectWrongStatus(pledgeId, IComputeEscrow.PledgeStatus.Active);
         assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "still locked");
     }
 
-    function test_RevertWhen_PledgeAlreadyCancelled() external {
+    function test_RevertWhen_ThePledgeIsAlreadyCancelled() external {
         uint256 pledgeId = _defaultPledge();
         vm.prank(alice);
         escrow.cancelPledge(pledgeId);
         _expectWrongStatus(pledgeId, IComputeEscrow.PledgeStatus.Cancelled);
     }
 
-    function test_RevertWhen_CallerNotHolder() external {
+    function test_RevertWhen_TheCallerIsNotTheHolder() external {
         uint256 pledgeId = _defaultPledge();
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, lender));
         vm.prank(lender);
         escrow.cancelPledge(pledgeId);
     }
 
-    function test_WhenMaturityPassed() external {
+    function test_When_TheMaturityHasPassed() external {
         uint256 pledgeId = _defaultPledge();
         vm.warp(maturity + 1);
         vm.prank(alice);
@@ -45,7 +45,7 @@ contract CancelPledge_Unit_Test is EscrowBase {
         assertEq(token.lockedBalanceOf(alice, lotId), 0);
     }
 
-    function test_WhenAllChecksPass() external {
+    function test_When_AllChecksPass() external {
         uint256 pledgeId = _defaultPledge();
 
         vm.expectEmit(address(escrow));

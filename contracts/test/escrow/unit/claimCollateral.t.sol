@@ -19,13 +19,13 @@ contract ClaimCollateral_Unit_Test is EscrowBase {
         assertEq(token.lockedBalanceOf(alice, lotId), 0, "nothing locked");
     }
 
-    function test_RevertWhen_PledgeRequested() external {
+    function test_RevertWhen_ThePledgeIsRequested() external {
         uint256 pledgeId = _defaultPledge();
         vm.warp(maturity);
         _expectWrongStatus(pledgeId, IComputeEscrow.PledgeStatus.Requested);
     }
 
-    function test_RevertWhen_PledgeRepaid() external {
+    function test_RevertWhen_ThePledgeIsRepaid() external {
         uint256 pledgeId = _activePledge();
         vm.prank(alice);
         escrow.repay(pledgeId);
@@ -33,7 +33,7 @@ contract ClaimCollateral_Unit_Test is EscrowBase {
         _expectWrongStatus(pledgeId, IComputeEscrow.PledgeStatus.Repaid);
     }
 
-    function test_RevertWhen_PledgeAlreadyClaimed() external {
+    function test_RevertWhen_ThePledgeIsAlreadyClaimed() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
         vm.prank(lender);
@@ -41,7 +41,7 @@ contract ClaimCollateral_Unit_Test is EscrowBase {
         _expectWrongStatus(pledgeId, IComputeEscrow.PledgeStatus.Claimed);
     }
 
-    function test_RevertWhen_CallerNotLender() external {
+    function test_RevertWhen_TheCallerIsNotTheLender() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, alice));
@@ -49,7 +49,7 @@ contract ClaimCollateral_Unit_Test is EscrowBase {
         escrow.claimCollateral(pledgeId);
     }
 
-    function test_RevertWhen_BeforeMaturity() external {
+    function test_RevertWhen_TheTimeIsBeforeTheMaturity() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity - 1);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_PledgeNotMatured.selector, pledgeId, maturity));
@@ -57,7 +57,7 @@ contract ClaimCollateral_Unit_Test is EscrowBase {
         escrow.claimCollateral(pledgeId);
     }
 
-    function test_RevertWhen_LenderNotAllowlisted() external {
+    function test_RevertWhen_TheLenderIsNoLongerAllowlisted() external {
         uint256 pledgeId = _activePledge();
         vm.prank(compliance);
         token.setAllowed(lender, false);
@@ -68,7 +68,7 @@ contract ClaimCollateral_Unit_Test is EscrowBase {
         assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Active));
     }
 
-    function test_WhenHolderFrozen() external {
+    function test_When_TheHolderIsFrozen() external {
         uint256 pledgeId = _activePledge();
         vm.prank(compliance);
         token.setFrozen(alice, true);
@@ -79,7 +79,7 @@ contract ClaimCollateral_Unit_Test is EscrowBase {
     }
 
     /// @dev S-5: while the stablecoin is paused the borrower cannot repay, so no default is taken.
-    function test_RevertWhen_StablecoinPaused() external {
+    function test_RevertWhen_TheStablecoinIsPaused() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
         vm.prank(admin);
@@ -91,7 +91,7 @@ contract ClaimCollateral_Unit_Test is EscrowBase {
 
     /// @dev S-5: a stablecoin pause across maturity is followed by a cure: the borrower gets SETTLEMENT_CURE after
     /// the pause was last recorded to repay.
-    function test_RevertWhen_WithinSettlementCure() external {
+    function test_RevertWhen_AStablecoinPauseWasRecordedLessThanSETTLEMENTCUREAgo() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity - 1 hours);
         vm.prank(admin);
@@ -110,7 +110,7 @@ contract ClaimCollateral_Unit_Test is EscrowBase {
         assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Repaid));
     }
 
-    function test_WhenSettlementCureOver() external {
+    function test_When_TheLastRecordedPauseIsAtLeastSETTLEMENTCUREOld() external {
         uint256 pledgeId = _activePledge();
         vm.prank(admin);
         usdc.setPaused(true);
@@ -123,7 +123,7 @@ contract ClaimCollateral_Unit_Test is EscrowBase {
         _assertSeized(pledgeId);
     }
 
-    function test_WhenLotWindowEnded() external {
+    function test_When_TheLotsWindowHasEnded() external {
         uint256 pledgeId =
             _requestPledge(alice, PLEDGE_UNITS, lender, PRINCIPAL, FEE, endsAt - escrow.MATURITY_MARGIN());
         vm.prank(lender);
@@ -134,7 +134,7 @@ contract ClaimCollateral_Unit_Test is EscrowBase {
         _assertSeized(pledgeId);
     }
 
-    function test_WhenAllChecksPass() external {
+    function test_When_AllChecksPass() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
 

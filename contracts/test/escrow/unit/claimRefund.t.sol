@@ -30,7 +30,7 @@ contract ClaimRefund_Unit_Test is EscrowBase {
         assertEq(_bondReserved(lotId), 0, "reserve released");
     }
 
-    function test_RevertWhen_RedemptionUnknown() external {
+    function test_RevertWhen_TheRedemptionDoesNotExist() external {
         vm.expectRevert(
             abi.encodeWithSelector(
                 IComputeEscrow.Escrow_WrongRedemptionStatus.selector, 9, IComputeEscrow.RedemptionStatus.None
@@ -39,7 +39,7 @@ contract ClaimRefund_Unit_Test is EscrowBase {
         escrow.claimRefund(9);
     }
 
-    function test_RevertWhen_Delivered() external {
+    function test_RevertWhen_TheRedemptionIsDelivered() external {
         vm.prank(alice);
         escrow.confirmDelivery(redemptionId);
         vm.warp(deadline + 1);
@@ -53,7 +53,7 @@ contract ClaimRefund_Unit_Test is EscrowBase {
         escrow.claimRefund(redemptionId);
     }
 
-    function test_RevertWhen_AlreadyRefunded() external {
+    function test_RevertWhen_TheRedemptionIsAlreadyRefunded() external {
         vm.warp(deadline + 1);
         escrow.claimRefund(redemptionId);
         vm.expectRevert(
@@ -69,30 +69,30 @@ contract ClaimRefund_Unit_Test is EscrowBase {
 
     /// @dev BUG (low): before the deadline, with no report for the pool, the escrow lets the oracle's
     /// `Oracle_NoReport(poolId)` through instead of the spec's `Escrow_NoRefundDue(redemptionId)`. See the report.
-    function test_Bug_RevertWhen_NoReport() external {
+    function test_RevertWhen_ThePoolHasNoReport() external {
         _expectNoRefund();
     }
 
-    function test_RevertWhen_ReportMeetsSla() external {
+    function test_RevertWhen_TheLatestReportMeetsTheSLA() external {
         _reportPool(1, SLA, 0);
         _expectNoRefund();
     }
 
-    function test_RevertWhen_BreachObservedBeforeOpening() external {
+    function test_RevertWhen_TheBreachingReportWasObservedBeforeTheRedemptionOpened() external {
         _reportPool(1, 1000, 0);
         vm.warp(block.timestamp + 1);
         redemptionId = _redeem(alice, REDEEMED);
         _expectNoRefund();
     }
 
-    function test_RevertWhen_AtDeadlineWithoutBreach() external {
+    function test_RevertWhen_TheTimeEqualsTheDeadlineAndNoBreachIsAttested() external {
         vm.warp(deadline - 1 hours);
         _reportPool(1, 10_000, 0);
         vm.warp(deadline);
         _expectNoRefund();
     }
 
-    function test_WhenSlaBreachAttested() external {
+    function test_When_AReportAfterOpeningAttestsUptimeBelowTheSLA() external {
         _reportPool(1, SLA - 1, 0);
         vm.expectEmit(address(escrow));
         emit IComputeEscrow.RedemptionRefunded(redemptionId, alice, lotId, REDEEMED, RESERVE, true);
@@ -102,14 +102,14 @@ contract ClaimRefund_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(outsider), 0);
     }
 
-    function test_WhenDeadlinePassedAndReportMeetsSla() external {
+    function test_When_TheDeadlineHasPassedAndTheLatestReportMeetsTheSLA() external {
         _reportPool(1, 10_000, 1000);
         vm.warp(deadline + 1);
         escrow.claimRefund(redemptionId);
         _assertRefunded();
     }
 
-    function test_WhenDeadlinePassedAndHolderBlacklisted() external {
+    function test_When_TheHolderIsBlacklistedInTheStablecoin() external {
         vm.prank(admin);
         usdc.setBlacklisted(alice, true);
         vm.warp(deadline + 1);
@@ -117,7 +117,7 @@ contract ClaimRefund_Unit_Test is EscrowBase {
         _assertRefunded();
     }
 
-    function test_WhenDeadlinePassed() external {
+    function test_When_AnyoneTriggersIt() external {
         uint256 escrowBefore = usdc.balanceOf(address(escrow));
         vm.warp(deadline + 1);
         vm.expectEmit(address(escrow));

@@ -20,30 +20,30 @@ contract ConfirmDelivery_Unit_Test is EscrowBase {
         escrow.confirmDelivery(id);
     }
 
-    function test_RevertWhen_RedemptionUnknown() external {
+    function test_RevertWhen_TheRedemptionDoesNotExist() external {
         _expectWrongStatus(9, IComputeEscrow.RedemptionStatus.None);
     }
 
-    function test_RevertWhen_AlreadyDelivered() external {
+    function test_RevertWhen_TheRedemptionIsAlreadyDelivered() external {
         vm.prank(alice);
         escrow.confirmDelivery(redemptionId);
         _expectWrongStatus(redemptionId, IComputeEscrow.RedemptionStatus.Delivered);
         assertEq(escrow.claimable(provider), RESERVE, "credited once");
     }
 
-    function test_RevertWhen_Refunded() external {
+    function test_RevertWhen_TheRedemptionIsRefunded() external {
         vm.warp(endsAt + GRACE + 1);
         escrow.claimRefund(redemptionId);
         _expectWrongStatus(redemptionId, IComputeEscrow.RedemptionStatus.Refunded);
     }
 
-    function test_RevertWhen_CallerNotHolder() external {
+    function test_RevertWhen_TheCallerIsNotTheHolder() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, provider));
         vm.prank(provider);
         escrow.confirmDelivery(redemptionId);
     }
 
-    function test_WhenDeadlinePassed() external {
+    function test_When_TheDeadlineHasPassed() external {
         vm.warp(endsAt + GRACE + 1 days);
         vm.prank(alice);
         escrow.confirmDelivery(redemptionId);
@@ -51,7 +51,7 @@ contract ConfirmDelivery_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(provider), RESERVE);
     }
 
-    function test_WhenProviderBlacklisted() external {
+    function test_When_TheProviderIsBlacklistedInTheStablecoin() external {
         vm.prank(admin);
         usdc.setBlacklisted(provider, true);
         vm.prank(alice);
@@ -59,7 +59,7 @@ contract ConfirmDelivery_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(provider), RESERVE);
     }
 
-    function test_WhenAllChecksPass() external {
+    function test_When_AllChecksPass() external {
         uint256 escrowBefore = usdc.balanceOf(address(escrow));
         vm.expectEmit(address(escrow));
         emit IComputeEscrow.DeliveryConfirmed(redemptionId, lotId, provider, alice, REDEEMED, RESERVE, false);

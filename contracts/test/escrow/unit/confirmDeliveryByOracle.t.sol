@@ -21,7 +21,7 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         escrow.confirmDeliveryByOracle(id);
     }
 
-    function test_RevertWhen_RedemptionUnknown() external {
+    function test_RevertWhen_TheRedemptionDoesNotExist() external {
         vm.expectRevert(
             abi.encodeWithSelector(
                 IComputeEscrow.Escrow_WrongRedemptionStatus.selector, 9, IComputeEscrow.RedemptionStatus.None
@@ -30,7 +30,7 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         escrow.confirmDeliveryByOracle(9);
     }
 
-    function test_RevertWhen_AlreadyDelivered() external {
+    function test_RevertWhen_TheRedemptionIsAlreadyDelivered() external {
         vm.prank(alice);
         escrow.confirmDelivery(redemptionId);
         _reportPool(1, 10_000, 1000);
@@ -44,7 +44,7 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         escrow.confirmDeliveryByOracle(redemptionId);
     }
 
-    function test_RevertWhen_Refunded() external {
+    function test_RevertWhen_TheRedemptionIsRefunded() external {
         _reportPool(1, 5000, 0);
         escrow.claimRefund(redemptionId);
         vm.warp(block.timestamp + 1);
@@ -61,14 +61,14 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
 
     /// @dev BUG (low): with no report for the pool the escrow lets the oracle's `Oracle_NoReport(poolId)` through
     /// instead of the spec's `Escrow_DeliveryNotAttested(redemptionId)`. See the report.
-    function test_Bug_RevertWhen_NoReport() external {
+    function test_RevertWhen_ThePoolHasNoReport() external {
         _expectNotAttested(redemptionId);
     }
 
     /// @dev BUG (medium): DELIVERY_GRACE is "the time within which delivery must be confirmed", and after the deadline
     /// the holder is owed a refund; but confirmDeliveryByOracle has no deadline check, so after the deadline anyone
     /// can front-run the holder's claimRefund with a report of late delivery and pay the reserve to the provider.
-    function test_Bug_RevertWhen_DeadlinePassed() external {
+    function test_RevertWhen_TheDeadlineHasPassed() external {
         uint40 deadline = endsAt + GRACE;
         vm.warp(deadline + 1);
         _reportPool(1, 10_000, 1000); // late delivery, observed after the deadline
@@ -80,32 +80,32 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(alice), RESERVE);
     }
 
-    function test_WhenAtDeadline() external {
+    function test_When_TheTimeEqualsTheDeadline() external {
         vm.warp(endsAt + GRACE);
         _reportPool(1, 10_000, 1000);
         escrow.confirmDeliveryByOracle(redemptionId);
         assertEq(escrow.claimable(provider), RESERVE);
     }
 
-    function test_RevertWhen_ReportObservedBeforeOpening() external {
+    function test_RevertWhen_TheLatestReportWasObservedBeforeTheRedemptionOpened() external {
         _reportPool(1, 10_000, 1000);
         vm.warp(block.timestamp + 1);
         uint256 later = _redeem(alice, REDEEMED);
         _expectNotAttested(later);
     }
 
-    function test_RevertWhen_UptimeBelowSla() external {
+    function test_RevertWhen_TheReportedUptimeIsBelowTheLotsSLA() external {
         _reportPool(1, SLA - 1, 1000);
         _expectNotAttested(redemptionId);
     }
 
-    function test_RevertWhen_DeliveredHoursTooFew() external {
+    function test_RevertWhen_TheEpochsDeliveredGPUHoursAreFewerThanTheUnits() external {
         _reportPool(1, 10_000, REDEEMED - 1);
         _expectNotAttested(redemptionId);
         assertEq(escrow.deliveryConsumed(POOL, 1), 0);
     }
 
-    function test_RevertWhen_HoursAlreadyConsumed() external {
+    function test_RevertWhen_TheEpochsDeliveredGPUHoursWereAlreadyConsumedByAnotherRedemption() external {
         uint256 second = _redeem(alice, REDEEMED);
         _reportPool(1, 10_000, REDEEMED + REDEEMED / 2); // enough for one, not two
         escrow.confirmDeliveryByOracle(redemptionId);
@@ -115,7 +115,7 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         assertEq(escrow.deliveryConsumed(POOL, 1), REDEEMED, "nothing more consumed");
     }
 
-    function test_WhenLaterEpochReportsFreshHours() external {
+    function test_When_ALaterEpochReportsFreshHours() external {
         uint256 second = _redeem(alice, REDEEMED);
         _reportPool(1, 10_000, REDEEMED);
         escrow.confirmDeliveryByOracle(redemptionId);
@@ -128,7 +128,7 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(provider), 2 * RESERVE);
     }
 
-    function test_RevertWhen_SamePoolOtherLotConsumed() external {
+    function test_RevertWhen_AnotherLotOfTheSamePoolConsumedTheHours() external {
         uint256 otherLot = _secondLotHeldBy(bob, 100);
         vm.prank(bob);
         uint256 other = escrow.redeem(otherLot, REDEEMED);
@@ -138,14 +138,14 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         _expectNotAttested(redemptionId);
     }
 
-    function test_WhenObservedAtOpeningAndUptimeEqualsSla() external {
+    function test_When_TheReportIsObservedInTheSecondTheRedemptionOpenedAndUptimeEqualsTheSLA() external {
         uint256 id = _redeem(alice, REDEEMED);
         _reportPool(1, SLA, REDEEMED); // same second as the redemption
         escrow.confirmDeliveryByOracle(id);
         assertEq(uint8(_redemptionStatus(id)), uint8(IComputeEscrow.RedemptionStatus.Delivered));
     }
 
-    function test_WhenAllChecksPass() external {
+    function test_When_AllChecksPass() external {
         _reportPool(1, 9950, 100);
 
         vm.expectEmit(address(escrow));

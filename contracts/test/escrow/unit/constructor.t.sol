@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {
+    IAccessControlDefaultAdminRules
+} from "@openzeppelin/contracts/access/extensions/IAccessControlDefaultAdminRules.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {ComputeEscrow} from "../../../src/escrow/ComputeEscrow.sol";
@@ -9,34 +12,40 @@ import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 import {IUtilizationOracle} from "../../../src/interfaces/IUtilizationOracle.sol";
 import {EscrowBase} from "../EscrowBase.sol";
 
-contract Constructor_Unit_Test is EscrowBase {
-    function test_RevertWhen_AdminZero() external {
-        vm.expectRevert(IComputeEscrow.Escrow_ZeroAddress.selector);
-        new ComputeEscrow(address(0), token, IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV);
+contract Escrow_Constructor_Unit_Test is EscrowBase {
+    function test_RevertWhen_TheAdminIsZero() external {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAccessControlDefaultAdminRules.AccessControlInvalidDefaultAdmin.selector, address(0)
+            )
+        );
+        new ComputeEscrow(address(0), 0, token, IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV);
     }
 
-    function test_RevertWhen_TokenZero() external {
+    function test_RevertWhen_TheTokenIsZero() external {
         vm.expectRevert(IComputeEscrow.Escrow_ZeroAddress.selector);
-        new ComputeEscrow(admin, IComputeCapacityToken(address(0)), IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV);
+        new ComputeEscrow(
+            admin, 0, IComputeCapacityToken(address(0)), IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV
+        );
     }
 
-    function test_RevertWhen_StablecoinZero() external {
+    function test_RevertWhen_TheStablecoinIsZero() external {
         vm.expectRevert(IComputeEscrow.Escrow_ZeroAddress.selector);
-        new ComputeEscrow(admin, token, IERC20(address(0)), oracle, GRACE, DEFAULT_LTV);
+        new ComputeEscrow(admin, 0, token, IERC20(address(0)), oracle, GRACE, DEFAULT_LTV);
     }
 
-    function test_RevertWhen_OracleZero() external {
+    function test_RevertWhen_TheOracleIsZero() external {
         vm.expectRevert(IComputeEscrow.Escrow_ZeroAddress.selector);
-        new ComputeEscrow(admin, token, IERC20(address(usdc)), IUtilizationOracle(address(0)), GRACE, DEFAULT_LTV);
+        new ComputeEscrow(admin, 0, token, IERC20(address(usdc)), IUtilizationOracle(address(0)), GRACE, DEFAULT_LTV);
     }
 
-    function test_RevertWhen_DefaultLtvAboveMax() external {
+    function test_RevertWhen_TheDefaultLoanToValueExceeds100() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidLoanToValue.selector, 10_001));
-        new ComputeEscrow(admin, token, IERC20(address(usdc)), oracle, GRACE, 10_001);
+        new ComputeEscrow(admin, 0, token, IERC20(address(usdc)), oracle, GRACE, 10_001);
     }
 
-    function test_WhenAllChecksPass() external {
-        ComputeEscrow fresh = new ComputeEscrow(bob, token, IERC20(address(usdc)), oracle, 3 days, 10_000);
+    function test_When_TheDefaultLoanToValueIsAtMost100() external {
+        ComputeEscrow fresh = new ComputeEscrow(bob, 0, token, IERC20(address(usdc)), oracle, 3 days, 10_000);
         assertEq(address(fresh.TOKEN()), address(token));
         assertEq(address(fresh.STABLECOIN()), address(usdc));
         assertEq(address(fresh.ORACLE()), address(oracle));

@@ -6,64 +6,64 @@ import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 import {EscrowBase} from "../EscrowBase.sol";
 
 contract CreateOffer_Unit_Test is EscrowBase {
-    function test_RevertWhen_LotUnknown() external {
+    function test_RevertWhen_TheLotDoesNotExist() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnknownLot.selector, 42));
         vm.prank(alice);
         escrow.createOffer(42, 1, PRICE, endsAt);
     }
 
-    function test_RevertWhen_UnitsZero() external {
+    function test_RevertWhen_TheUnitsAreZero() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0));
         vm.prank(alice);
         escrow.createOffer(lotId, 0, PRICE, endsAt);
     }
 
-    function test_RevertWhen_UnitsExceedUint64() external {
+    function test_RevertWhen_TheUnitsExceedUint64() external {
         uint256 units = uint256(type(uint64).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, units));
         vm.prank(alice);
         escrow.createOffer(lotId, units, PRICE, endsAt);
     }
 
-    function test_RevertWhen_PriceZero() external {
+    function test_RevertWhen_ThePriceIsZero() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0));
         vm.prank(alice);
         escrow.createOffer(lotId, 1, 0, endsAt);
     }
 
-    function test_RevertWhen_PriceExceedsUint96() external {
+    function test_RevertWhen_ThePriceExceedsUint96() external {
         uint256 price = uint256(type(uint96).max) + 1;
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, price));
         vm.prank(alice);
         escrow.createOffer(lotId, 1, price, endsAt);
     }
 
-    function test_RevertWhen_ExpiryNotInFuture() external {
+    function test_RevertWhen_TheExpiryIsNotInTheFuture() external {
         uint40 expiry = uint40(block.timestamp);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidTime.selector, expiry));
         vm.prank(alice);
         escrow.createOffer(lotId, 1, PRICE, expiry);
     }
 
-    function test_RevertWhen_ExpiryAfterLotEnd() external {
+    function test_RevertWhen_TheExpiryIsAfterTheLotsEnd() external {
         uint40 expiry = endsAt + 1;
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidTime.selector, expiry));
         vm.prank(alice);
         escrow.createOffer(lotId, 1, PRICE, expiry);
     }
 
-    function test_WhenExpiryEqualsLotEnd() external {
+    function test_When_TheExpiryEqualsTheLotsEnd() external {
         uint256 offerId = _createOffer(alice, 1, PRICE, endsAt);
         assertEq(escrow.offer(offerId).expiresAt, endsAt);
     }
 
-    function test_WhenSellerDoesNotHoldTheUnits() external {
+    function test_When_TheSellerDoesNotHoldTheUnits() external {
         uint256 offerId = _createOffer(bob, 5, PRICE, endsAt);
         assertEq(escrow.offer(offerId).seller, bob);
         assertEq(token.balanceOf(bob, lotId), 0);
     }
 
-    function test_WhenAllChecksPass() external {
+    function test_When_AllChecksPass() external {
         uint40 expiry = endsAt - 1 days;
         vm.expectEmit(address(escrow));
         emit IComputeEscrow.OfferCreated(1, alice, lotId, 100, 3e6, expiry);

@@ -15,24 +15,24 @@ contract FundPledge_Unit_Test is EscrowBase {
         escrow.fundPledge(pledgeId);
     }
 
-    function test_RevertWhen_PledgeUnknown() external {
+    function test_RevertWhen_ThePledgeDoesNotExist() external {
         _expectWrongStatus(1, IComputeEscrow.PledgeStatus.None);
     }
 
-    function test_RevertWhen_PledgeAlreadyActive() external {
+    function test_RevertWhen_ThePledgeIsAlreadyActive() external {
         uint256 pledgeId = _activePledge();
         _expectWrongStatus(pledgeId, IComputeEscrow.PledgeStatus.Active);
         assertEq(escrow.claimable(alice), PRINCIPAL, "credited once");
     }
 
-    function test_RevertWhen_PledgeCancelled() external {
+    function test_RevertWhen_ThePledgeIsCancelled() external {
         uint256 pledgeId = _defaultPledge();
         vm.prank(alice);
         escrow.cancelPledge(pledgeId);
         _expectWrongStatus(pledgeId, IComputeEscrow.PledgeStatus.Cancelled);
     }
 
-    function test_RevertWhen_CallerNotDesignatedLender() external {
+    function test_RevertWhen_ALenderIsDesignatedAndTheCallerIsAnotherAccount() external {
         uint256 pledgeId = _defaultPledge();
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, bob));
         vm.prank(bob);
@@ -40,7 +40,7 @@ contract FundPledge_Unit_Test is EscrowBase {
     }
 
     /// @dev S-3: a stale request funded just before maturity would leave the borrower no block to repay in.
-    function test_RevertWhen_StaleRequestFundedBeforeMaturity() external {
+    function test_RevertWhen_LessThanMINREPAYWINDOWIsLeftBeforeMaturity() external {
         uint256 pledgeId = _defaultPledge();
         uint256 fundBy = maturity - escrow.MIN_REPAY_WINDOW();
         vm.warp(maturity - 1);
@@ -53,8 +53,21 @@ contract FundPledge_Unit_Test is EscrowBase {
         assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Active));
     }
 
+    function test_When_ExactlyMINREPAYWINDOWIsLeft() external {
+        uint256 pledgeId = _defaultPledge();
+        vm.warp(maturity - escrow.MIN_REPAY_WINDOW());
+
+        vm.expectEmit(address(escrow));
+        emit IComputeEscrow.PledgeFunded(pledgeId, lender, PRINCIPAL);
+        vm.prank(lender);
+        escrow.fundPledge(pledgeId);
+
+        assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Active));
+        assertEq(escrow.claimable(alice), PRINCIPAL, "holder credited");
+    }
+
     /// @dev S-4: a lender that could not receive the units at default is refused at funding.
-    function test_RevertWhen_LenderNotAllowlisted() external {
+    function test_RevertWhen_TheFunderCouldNotReceiveTheUnits() external {
         _onboard(outsider);
         vm.prank(compliance);
         token.setAllowed(outsider, false);
@@ -71,7 +84,7 @@ contract FundPledge_Unit_Test is EscrowBase {
     }
 
     /// @dev S-2: a holder frozen after requesting cannot get the pledge funded.
-    function test_RevertWhen_HolderFrozenAfterRequest() external {
+    function test_RevertWhen_TheHolderWasFrozenAfterRequesting() external {
         uint256 pledgeId = _defaultPledge();
         vm.prank(compliance);
         token.setFrozen(alice, true);
@@ -86,7 +99,7 @@ contract FundPledge_Unit_Test is EscrowBase {
         escrow.fundPledge(pledgeId);
     }
 
-    function test_RevertWhen_LenderCannotPay() external {
+    function test_RevertWhen_TheLenderCannotPayThePrincipal() external {
         uint256 pledgeId = _defaultPledge();
         uint256 balance = usdc.balanceOf(lender);
         vm.prank(lender);
@@ -101,7 +114,7 @@ contract FundPledge_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(alice), 0);
     }
 
-    function test_RevertWhen_LenderBlacklisted() external {
+    function test_RevertWhen_TheLenderIsBlacklistedInTheStablecoin() external {
         uint256 pledgeId = _defaultPledge();
         vm.prank(admin);
         usdc.setBlacklisted(lender, true);
@@ -110,7 +123,7 @@ contract FundPledge_Unit_Test is EscrowBase {
         escrow.fundPledge(pledgeId);
     }
 
-    function test_WhenNoLenderDesignated() external {
+    function test_When_NoLenderIsDesignated() external {
         uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(0), PRINCIPAL, FEE, maturity);
         vm.expectEmit(address(escrow));
         emit IComputeEscrow.PledgeFunded(pledgeId, bob, PRINCIPAL);
@@ -123,7 +136,7 @@ contract FundPledge_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(alice), PRINCIPAL);
     }
 
-    function test_WhenHolderBlacklisted() external {
+    function test_When_TheHolderIsBlacklistedInTheStablecoin() external {
         uint256 pledgeId = _defaultPledge();
         vm.prank(admin);
         usdc.setBlacklisted(alice, true);
@@ -132,7 +145,7 @@ contract FundPledge_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(alice), PRINCIPAL, "credited, not pushed");
     }
 
-    function test_WhenAllChecksPass() external {
+    function test_When_AllChecksPass() external {
         uint256 pledgeId = _defaultPledge();
         uint256 lenderBefore = usdc.balanceOf(lender);
         uint256 escrowBefore = usdc.balanceOf(address(escrow));

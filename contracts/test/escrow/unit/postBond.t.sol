@@ -11,19 +11,19 @@ import {EscrowBase} from "../EscrowBase.sol";
 contract PostBond_Unit_Test is EscrowBase {
     uint256 internal constant INITIAL_BOND = UNITS * PRICE;
 
-    function test_RevertWhen_LotUnknown() external {
+    function test_RevertWhen_TheLotDoesNotExist() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnknownLot.selector, 42));
         vm.prank(provider);
         escrow.postBond(42, 1e6);
     }
 
-    function test_RevertWhen_AmountZero() external {
+    function test_RevertWhen_TheAmountIsZero() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0));
         vm.prank(provider);
         escrow.postBond(lotId, 0);
     }
 
-    function test_RevertWhen_PayerCannotPay() external {
+    function test_RevertWhen_ThePayerCannotPay() external {
         vm.prank(outsider);
         usdc.approve(address(escrow), type(uint256).max);
         vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientBalance.selector, outsider, 0, 1e6));
@@ -31,7 +31,7 @@ contract PostBond_Unit_Test is EscrowBase {
         escrow.postBond(lotId, 1e6);
     }
 
-    function test_RevertWhen_StablecoinPaused() external {
+    function test_RevertWhen_TheStablecoinIsPaused() external {
         vm.prank(admin);
         usdc.setPaused(true);
         vm.expectRevert(MockUSDC.MockUSDC_Paused.selector);
@@ -40,7 +40,7 @@ contract PostBond_Unit_Test is EscrowBase {
         assertEq(_bondTotal(lotId), INITIAL_BOND);
     }
 
-    function test_RevertWhen_TotalExceedsUint128() external {
+    function test_RevertWhen_TheEscrowsTotalOfBondsWouldExceedUint128() external {
         uint256 amount = uint256(type(uint128).max) - INITIAL_BOND + 1;
         vm.prank(admin);
         usdc.mint(provider, amount);
@@ -54,7 +54,7 @@ contract PostBond_Unit_Test is EscrowBase {
         assertEq(_bondTotal(lotId), type(uint128).max);
     }
 
-    function test_WhenThirdPartyPosts() external {
+    function test_When_AThirdPartyPosts() external {
         vm.expectEmit(address(escrow));
         emit IComputeEscrow.BondPosted(lotId, bob, 7e6);
         vm.prank(bob);
@@ -62,7 +62,7 @@ contract PostBond_Unit_Test is EscrowBase {
         assertEq(_bondTotal(lotId), INITIAL_BOND + 7e6);
     }
 
-    function test_WhenAllChecksPass() external {
+    function test_When_AllChecksPass() external {
         uint256 providerBefore = usdc.balanceOf(provider);
         uint256 escrowBefore = usdc.balanceOf(address(escrow));
 

@@ -17,7 +17,7 @@ contract PostBondWithPermit_Unit_Test is EscrowBase {
         deadline = block.timestamp + 1 hours;
     }
 
-    function test_RevertWhen_LotUnknown() external {
+    function test_RevertWhen_TheLotDoesNotExist() external {
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, AMOUNT, deadline);
         vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnknownLot.selector, 42));
         vm.prank(signer);
@@ -25,14 +25,14 @@ contract PostBondWithPermit_Unit_Test is EscrowBase {
         assertEq(usdc.nonces(signer), 0, "permit rolled back");
     }
 
-    function test_RevertWhen_AmountZero() external {
+    function test_RevertWhen_TheAmountIsZero() external {
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, 0, deadline);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0));
         vm.prank(signer);
         escrow.postBondWithPermit(lotId, 0, deadline, v, r, s);
     }
 
-    function test_RevertWhen_SignatureByAnotherKey() external {
+    function test_RevertWhen_TheSignatureIsByAnotherKeyAndThereIsNoAllowance() external {
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(0xBAD, signer, AMOUNT, deadline);
         vm.expectRevert(
             abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(escrow), 0, AMOUNT)
@@ -41,7 +41,7 @@ contract PostBondWithPermit_Unit_Test is EscrowBase {
         escrow.postBondWithPermit(lotId, AMOUNT, deadline, v, r, s);
     }
 
-    function test_RevertWhen_PermitExpired() external {
+    function test_RevertWhen_ThePermitHasExpiredAndThereIsNoAllowance() external {
         uint256 past = block.timestamp - 1;
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, AMOUNT, past);
         vm.expectRevert(
@@ -51,7 +51,7 @@ contract PostBondWithPermit_Unit_Test is EscrowBase {
         escrow.postBondWithPermit(lotId, AMOUNT, past, v, r, s);
     }
 
-    function test_WhenPermitFrontRun() external {
+    function test_When_ThePermitWasAlreadyUsedByAFrontRunner() external {
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, AMOUNT, deadline);
         vm.prank(outsider);
         usdc.permit(signer, address(escrow), AMOUNT, deadline, v, r, s);
@@ -62,7 +62,7 @@ contract PostBondWithPermit_Unit_Test is EscrowBase {
         assertEq(usdc.allowance(signer, address(escrow)), 0);
     }
 
-    function test_WhenPermitValid() external {
+    function test_When_ThePermitIsValid() external {
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, AMOUNT, deadline);
         uint256 before = usdc.balanceOf(signer);
 

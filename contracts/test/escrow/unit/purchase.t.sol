@@ -26,13 +26,13 @@ contract Purchase_Unit_Test is EscrowBase {
         assertEq(escrow.offer(offerId).unitsRemaining, 100, "offer units");
     }
 
-    function test_RevertWhen_OfferUnknown() external {
+    function test_RevertWhen_TheOfferDoesNotExist() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_UnknownOffer.selector, 99));
         vm.prank(bob);
         escrow.purchase(99, 1);
     }
 
-    function test_RevertWhen_OfferCancelled() external {
+    function test_RevertWhen_TheOfferIsCancelled() external {
         vm.prank(alice);
         escrow.cancelOffer(offerId);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferClosed.selector, offerId));
@@ -40,20 +40,20 @@ contract Purchase_Unit_Test is EscrowBase {
         escrow.purchase(offerId, 1);
     }
 
-    function test_RevertWhen_OfferExpired() external {
+    function test_RevertWhen_TheOfferHasExpired() external {
         vm.warp(endsAt); // expiresAt == endsAt: closed from that second on
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferClosed.selector, offerId));
         vm.prank(bob);
         escrow.purchase(offerId, 1);
     }
 
-    function test_RevertWhen_UnitsZero() external {
+    function test_RevertWhen_TheUnitsAreZero() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0));
         vm.prank(bob);
         escrow.purchase(offerId, 0);
     }
 
-    function test_RevertWhen_UnitsExceedRemaining() external {
+    function test_RevertWhen_TheUnitsExceedTheUnitsRemaining() external {
         vm.expectRevert(
             abi.encodeWithSelector(IComputeEscrow.Escrow_InsufficientOfferUnits.selector, offerId, 100, 101)
         );
@@ -61,7 +61,7 @@ contract Purchase_Unit_Test is EscrowBase {
         escrow.purchase(offerId, 101);
     }
 
-    function test_RevertWhen_OfferExhausted() external {
+    function test_RevertWhen_TheOfferIsExhausted() external {
         vm.prank(bob);
         escrow.purchase(offerId, 100);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InsufficientOfferUnits.selector, offerId, 0, 1));
@@ -69,7 +69,7 @@ contract Purchase_Unit_Test is EscrowBase {
         escrow.purchase(offerId, 1);
     }
 
-    function test_RevertWhen_BuyerHasNoAllowance() external {
+    function test_RevertWhen_TheBuyerHasNoAllowance() external {
         uint256 before = usdc.balanceOf(signer);
         vm.expectRevert(
             abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(escrow), 0, COST)
@@ -79,7 +79,7 @@ contract Purchase_Unit_Test is EscrowBase {
         _expectNothingMoved(signer, before);
     }
 
-    function test_RevertWhen_BuyerLacksStablecoin() external {
+    function test_RevertWhen_TheBuyerLacksTheStablecoin() external {
         vm.prank(compliance);
         token.setAllowed(outsider, true);
         vm.prank(outsider);
@@ -91,7 +91,7 @@ contract Purchase_Unit_Test is EscrowBase {
         _expectNothingMoved(outsider, 0);
     }
 
-    function test_RevertWhen_StablecoinPaused() external {
+    function test_RevertWhen_TheStablecoinIsPaused() external {
         vm.prank(admin);
         usdc.setPaused(true);
         uint256 before = usdc.balanceOf(bob);
@@ -101,7 +101,7 @@ contract Purchase_Unit_Test is EscrowBase {
         _expectNothingMoved(bob, before);
     }
 
-    function test_RevertWhen_BuyerBlacklisted() external {
+    function test_RevertWhen_TheBuyerIsBlacklistedInTheStablecoin() external {
         vm.prank(admin);
         usdc.setBlacklisted(bob, true);
         uint256 before = usdc.balanceOf(bob);
@@ -111,7 +111,7 @@ contract Purchase_Unit_Test is EscrowBase {
         _expectNothingMoved(bob, before);
     }
 
-    function test_RevertWhen_BuyerNotAllowlisted() external {
+    function test_RevertWhen_TheBuyerIsNotAllowlisted() external {
         vm.prank(admin);
         usdc.mint(outsider, COST);
         vm.prank(outsider);
@@ -128,7 +128,7 @@ contract Purchase_Unit_Test is EscrowBase {
         assertEq(usdc.balanceOf(address(escrow)), escrowBefore, "escrow stablecoin");
     }
 
-    function test_RevertWhen_SellerFrozen() external {
+    function test_RevertWhen_TheSellerIsFrozen() external {
         vm.prank(compliance);
         token.setFrozen(alice, true);
         uint256 before = usdc.balanceOf(bob);
@@ -138,7 +138,7 @@ contract Purchase_Unit_Test is EscrowBase {
         _expectNothingMoved(bob, before);
     }
 
-    function test_RevertWhen_SellerUnitsPledged() external {
+    function test_RevertWhen_TheSellersUnitsArePledged() external {
         _requestPledge(alice, 950, lender, 1e6, 0, maturity);
         uint256 before = usdc.balanceOf(bob);
         vm.expectRevert(
@@ -152,7 +152,7 @@ contract Purchase_Unit_Test is EscrowBase {
         assertEq(token.lockedBalanceOf(alice, lotId), 950);
     }
 
-    function test_RevertWhen_SellerNoLongerHoldsUnits() external {
+    function test_RevertWhen_TheSellerNoLongerHoldsTheUnits() external {
         vm.prank(alice);
         token.safeTransferFrom(alice, lender, lotId, UNITS, "");
         vm.expectRevert(
@@ -163,7 +163,7 @@ contract Purchase_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(alice), 0);
     }
 
-    function test_RevertWhen_SellerRevokedApproval() external {
+    function test_RevertWhen_TheSellerRevokedTheEscrowsOperatorApproval() external {
         vm.prank(alice);
         token.setApprovalForAll(address(escrow), false);
         uint256 before = usdc.balanceOf(bob);
@@ -175,7 +175,7 @@ contract Purchase_Unit_Test is EscrowBase {
         _expectNothingMoved(bob, before);
     }
 
-    function test_RevertWhen_TokenPaused() external {
+    function test_RevertWhen_TheTokenIsPaused() external {
         vm.prank(pauser);
         token.pause();
         uint256 before = usdc.balanceOf(bob);
@@ -185,7 +185,7 @@ contract Purchase_Unit_Test is EscrowBase {
         _expectNothingMoved(bob, before);
     }
 
-    function test_WhenSellerBlacklisted() external {
+    function test_When_TheSellerIsBlacklistedInTheStablecoin() external {
         // bob also sells, so that he has a credit of his own to withdraw.
         vm.prank(alice);
         token.safeTransferFrom(alice, bob, lotId, 10, "");
@@ -214,7 +214,7 @@ contract Purchase_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(alice), COST, "alice's credit kept");
     }
 
-    function test_WhenBuyingPartOfTheOffer() external {
+    function test_When_BuyingPartOfTheOffer() external {
         vm.prank(bob);
         escrow.purchase(offerId, 30);
         assertEq(escrow.offer(offerId).unitsRemaining, 70);
@@ -226,7 +226,7 @@ contract Purchase_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(alice), COST);
     }
 
-    function test_WhenAllChecksPass() external {
+    function test_When_AllChecksPass() external {
         uint256 bobBefore = usdc.balanceOf(bob);
         uint256 escrowBefore = usdc.balanceOf(address(escrow));
 

@@ -17,14 +17,14 @@ contract PurchaseWithPermit_Unit_Test is EscrowBase {
         deadline = block.timestamp + 1 hours;
     }
 
-    function test_RevertWhen_OfferUnknown() external {
+    function test_RevertWhen_TheOfferDoesNotExist() external {
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, COST, deadline);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_UnknownOffer.selector, 99));
         vm.prank(signer);
         escrow.purchaseWithPermit(99, 100, deadline, v, r, s);
     }
 
-    function test_RevertWhen_OfferClosed() external {
+    function test_RevertWhen_TheOfferIsClosed() external {
         vm.prank(alice);
         escrow.cancelOffer(offerId);
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, COST, deadline);
@@ -36,7 +36,7 @@ contract PurchaseWithPermit_Unit_Test is EscrowBase {
         assertEq(usdc.allowance(signer, address(escrow)), 0);
     }
 
-    function test_RevertWhen_UnitsExceedRemaining() external {
+    function test_RevertWhen_TheUnitsExceedTheUnitsRemaining() external {
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, 101 * uint256(PRICE), deadline);
         vm.expectRevert(
             abi.encodeWithSelector(IComputeEscrow.Escrow_InsufficientOfferUnits.selector, offerId, 100, 101)
@@ -45,7 +45,7 @@ contract PurchaseWithPermit_Unit_Test is EscrowBase {
         escrow.purchaseWithPermit(offerId, 101, deadline, v, r, s);
     }
 
-    function test_RevertWhen_SignatureByAnotherKey() external {
+    function test_RevertWhen_TheSignatureIsByAnotherKeyAndThereIsNoAllowance() external {
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(0xBAD, signer, COST, deadline);
         vm.expectRevert(
             abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(escrow), 0, COST)
@@ -54,7 +54,7 @@ contract PurchaseWithPermit_Unit_Test is EscrowBase {
         escrow.purchaseWithPermit(offerId, 100, deadline, v, r, s);
     }
 
-    function test_RevertWhen_PermitBelowCost() external {
+    function test_RevertWhen_ThePermitIsForLessThanTheCostAndThereIsNoAllowance() external {
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, COST - 1, deadline);
         vm.expectRevert(
             abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(escrow), 0, COST)
@@ -63,7 +63,7 @@ contract PurchaseWithPermit_Unit_Test is EscrowBase {
         escrow.purchaseWithPermit(offerId, 100, deadline, v, r, s);
     }
 
-    function test_RevertWhen_PermitExpired() external {
+    function test_RevertWhen_ThePermitHasExpiredAndThereIsNoAllowance() external {
         uint256 past = block.timestamp - 1;
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, COST, past);
         vm.expectRevert(
@@ -73,7 +73,7 @@ contract PurchaseWithPermit_Unit_Test is EscrowBase {
         escrow.purchaseWithPermit(offerId, 100, past, v, r, s);
     }
 
-    function test_WhenPermitFrontRun() external {
+    function test_When_ThePermitWasAlreadyUsedByAFrontRunner() external {
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, COST, deadline);
         // A front-runner submits the permit first: the nonce is used, the allowance is set.
         vm.prank(bob);
@@ -89,7 +89,7 @@ contract PurchaseWithPermit_Unit_Test is EscrowBase {
         assertEq(usdc.nonces(signer), 1, "no second permit");
     }
 
-    function test_WhenPermitBelongsToAnotherAccount() external {
+    function test_When_ThePermitBelongsToAnotherAccountThanTheCaller() external {
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, COST, deadline);
         uint256 signerBefore = usdc.balanceOf(signer);
         uint256 bobBefore = usdc.balanceOf(bob);
@@ -103,7 +103,7 @@ contract PurchaseWithPermit_Unit_Test is EscrowBase {
         assertEq(token.balanceOf(bob, lotId), 100);
     }
 
-    function test_WhenPermitValid() external {
+    function test_When_ThePermitIsValid() external {
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, COST, deadline);
         uint256 before = usdc.balanceOf(signer);
 

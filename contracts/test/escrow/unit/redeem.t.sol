@@ -17,20 +17,20 @@ contract Redeem_Unit_Test is EscrowBase {
         escrow.redeem(lotId, units);
     }
 
-    function test_RevertWhen_LotUnknown() external {
+    function test_RevertWhen_TheLotDoesNotExist() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnknownLot.selector, 42));
         vm.prank(alice);
         escrow.redeem(42, 1);
     }
 
-    function test_RevertWhen_LotWindowEnded() external {
+    function test_RevertWhen_TheLotsWindowHasEnded() external {
         vm.warp(endsAt);
         _expectRedeemRevert(
             alice, 1, abi.encodeWithSelector(IComputeEscrow.Escrow_RedemptionClosed.selector, lotId, endsAt)
         );
     }
 
-    function test_WhenWindowEndedDuringPause() external {
+    function test_When_TheWindowEndedDuringAPause() external {
         vm.warp(endsAt - 1 hours);
         vm.prank(pauser);
         token.pause();
@@ -47,16 +47,16 @@ contract Redeem_Unit_Test is EscrowBase {
         );
     }
 
-    function test_RevertWhen_UnitsZero() external {
+    function test_RevertWhen_TheUnitsAreZero() external {
         _expectRedeemRevert(alice, 0, abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0));
     }
 
-    function test_RevertWhen_UnitsExceedUint64() external {
+    function test_RevertWhen_TheUnitsExceedUint64() external {
         uint256 units = uint256(type(uint64).max) + 1;
         _expectRedeemRevert(alice, units, abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, units));
     }
 
-    function test_WhenMoreUnitsIssued() external {
+    function test_When_MoreUnitsWereIssuedAfterTheFirstIssue() external {
         // Issuing pulls the extra bond, so every outstanding unit stays redeemable.
         vm.prank(provider);
         token.issue(lotId, alice, 10);
@@ -65,7 +65,7 @@ contract Redeem_Unit_Test is EscrowBase {
         assertEq(_bondReserved(lotId), BOND + 10 * PRICE);
     }
 
-    function test_WhenBondPartlyReserved() external {
+    function test_When_TheBondIsPartlyReservedByEarlierRedemptions() external {
         _redeem(alice, 600);
         vm.prank(provider);
         token.issue(lotId, alice, 1);
@@ -74,7 +74,7 @@ contract Redeem_Unit_Test is EscrowBase {
         assertEq(_bondTotal(lotId), BOND + PRICE);
     }
 
-    function test_WhenCoverageBelowFull() external {
+    function test_When_TheLotsBondCoverageIsBelow100() external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         spec.bondCoverageBps = 3333;
         spec.metadataHash = keccak256("partly covered");
@@ -87,7 +87,7 @@ contract Redeem_Unit_Test is EscrowBase {
         assertEq(escrow.redemption(redemptionId).reserved, 3 * unitCover, "reserve per unit = unitCover");
     }
 
-    function test_RevertWhen_UnitsPledged() external {
+    function test_RevertWhen_TheUnitsArePledged() external {
         _requestPledge(alice, UNITS, lender, PRINCIPAL, FEE, maturity);
         _expectRedeemRevert(
             alice,
@@ -100,13 +100,13 @@ contract Redeem_Unit_Test is EscrowBase {
         assertEq(token.balanceOf(alice, lotId), UNITS);
     }
 
-    function test_RevertWhen_HolderLacksUnits() external {
+    function test_RevertWhen_TheHolderLacksTheUnits() external {
         _expectRedeemRevert(
             bob, 1, abi.encodeWithSelector(IERC1155Errors.ERC1155InsufficientBalance.selector, bob, 0, 1, lotId)
         );
     }
 
-    function test_RevertWhen_HolderNotAllowlisted() external {
+    function test_RevertWhen_TheHolderIsNoLongerAllowlisted() external {
         vm.prank(compliance);
         token.setAllowed(alice, false);
         _expectRedeemRevert(
@@ -114,20 +114,20 @@ contract Redeem_Unit_Test is EscrowBase {
         );
     }
 
-    function test_RevertWhen_TokenPaused() external {
+    function test_RevertWhen_TheTokenIsPaused() external {
         vm.prank(pauser);
         token.pause();
         _expectRedeemRevert(alice, 1, abi.encodeWithSelector(Pausable.EnforcedPause.selector));
         assertEq(_bondReserved(lotId), 0);
     }
 
-    function test_WhenWindowNotStarted() external {
+    function test_When_TheDeliveryWindowHasNotStartedYet() external {
         assertLt(block.timestamp, token.lot(lotId).startsAt);
         uint256 redemptionId = _redeem(alice, 1);
         assertEq(uint8(_redemptionStatus(redemptionId)), uint8(IComputeEscrow.RedemptionStatus.Open));
     }
 
-    function test_WhenAllChecksPass() external {
+    function test_When_AllChecksPass() external {
         vm.warp(block.timestamp + 2 days); // inside the window
         uint256 units = 250;
         uint256 reserve = units * PRICE;

@@ -16,11 +16,11 @@ contract Repay_Unit_Test is EscrowBase {
         escrow.repay(pledgeId);
     }
 
-    function test_RevertWhen_PledgeRequested() external {
+    function test_RevertWhen_ThePledgeIsRequested() external {
         _expectWrongStatus(_defaultPledge(), IComputeEscrow.PledgeStatus.Requested);
     }
 
-    function test_RevertWhen_PledgeAlreadyRepaid() external {
+    function test_RevertWhen_ThePledgeIsAlreadyRepaid() external {
         uint256 pledgeId = _activePledge();
         vm.prank(alice);
         escrow.repay(pledgeId);
@@ -28,7 +28,7 @@ contract Repay_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(lender), OWED, "lender credited once");
     }
 
-    function test_RevertWhen_PledgeClaimed() external {
+    function test_RevertWhen_ThePledgeIsClaimed() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
         vm.prank(lender);
@@ -36,7 +36,7 @@ contract Repay_Unit_Test is EscrowBase {
         _expectWrongStatus(pledgeId, IComputeEscrow.PledgeStatus.Claimed);
     }
 
-    function test_WhenAtMaturity() external {
+    function test_When_TheTimeIsAtTheMaturity() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
         vm.prank(alice);
@@ -45,7 +45,7 @@ contract Repay_Unit_Test is EscrowBase {
     }
 
     /// @dev S-4: after maturity, with a lender that can no longer receive the units, the pledge can still be closed.
-    function test_WhenAfterMaturityAndLenderFrozen() external {
+    function test_When_TheTimeIsAfterTheMaturityAndTheLenderCanNoLongerReceiveUnits() external {
         uint256 pledgeId = _activePledge();
         vm.prank(compliance);
         token.setFrozen(lender, true);
@@ -57,7 +57,7 @@ contract Repay_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(lender), PRINCIPAL + FEE, "lender credited");
     }
 
-    function test_RevertWhen_PayerCannotPay() external {
+    function test_RevertWhen_ThePayerCannotPayPrincipalPlusFee() external {
         uint256 pledgeId = _activePledge();
         vm.prank(admin);
         usdc.mint(outsider, OWED - 1);
@@ -75,7 +75,7 @@ contract Repay_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(lender), 0);
     }
 
-    function test_WhenThirdPartyPays() external {
+    function test_When_AThirdPartyPays() external {
         uint256 pledgeId = _activePledge();
         uint256 bobBefore = usdc.balanceOf(bob);
         vm.expectEmit(address(escrow));
@@ -88,7 +88,7 @@ contract Repay_Unit_Test is EscrowBase {
         assertEq(token.lockedBalanceOf(alice, lotId), 0, "holder's units released");
     }
 
-    function test_WhenLenderBlacklisted() external {
+    function test_When_TheLenderIsBlacklistedInTheStablecoin() external {
         uint256 pledgeId = _activePledge();
         vm.prank(admin);
         usdc.setBlacklisted(lender, true);
@@ -98,7 +98,7 @@ contract Repay_Unit_Test is EscrowBase {
         assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Repaid));
     }
 
-    function test_WhenHolderPaysBeforeMaturity() external {
+    function test_When_TheHolderPaysOneSecondBeforeMaturity() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity - 1);
         uint256 aliceBefore = usdc.balanceOf(alice);

@@ -14,13 +14,13 @@ contract RequestPledge_Unit_Test is EscrowBase {
         escrow.requestPledge(lotId, units, lender, principal, fee, mat);
     }
 
-    function test_RevertWhen_LotUnknown() external {
+    function test_RevertWhen_TheLotDoesNotExist() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnknownLot.selector, 5));
         vm.prank(alice);
         escrow.requestPledge(5, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
     }
 
-    function test_RevertWhen_LotWindowEnded() external {
+    function test_RevertWhen_TheLotsWindowHasEnded() external {
         vm.warp(endsAt);
         _expectRevertRequest(
             abi.encodeWithSelector(IComputeEscrow.Escrow_LotExpired.selector, lotId, endsAt),
@@ -31,26 +31,26 @@ contract RequestPledge_Unit_Test is EscrowBase {
         );
     }
 
-    function test_RevertWhen_UnitsZero() external {
+    function test_RevertWhen_TheUnitsAreZero() external {
         _expectRevertRequest(
             abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0), 0, PRINCIPAL, FEE, maturity
         );
     }
 
-    function test_RevertWhen_UnitsExceedUint64() external {
+    function test_RevertWhen_TheUnitsExceedUint64() external {
         uint256 units = uint256(type(uint64).max) + 1;
         _expectRevertRequest(
             abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, units), units, PRINCIPAL, FEE, maturity
         );
     }
 
-    function test_RevertWhen_PrincipalZero() external {
+    function test_RevertWhen_ThePrincipalIsZero() external {
         _expectRevertRequest(
             abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0), PLEDGE_UNITS, 0, FEE, maturity
         );
     }
 
-    function test_RevertWhen_PrincipalExceedsUint128() external {
+    function test_RevertWhen_ThePrincipalExceedsUint128() external {
         uint256 principal = uint256(type(uint128).max) + 1;
         _expectRevertRequest(
             abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, principal),
@@ -61,7 +61,7 @@ contract RequestPledge_Unit_Test is EscrowBase {
         );
     }
 
-    function test_RevertWhen_FeeExceedsUint128() external {
+    function test_RevertWhen_TheFeeExceedsUint128() external {
         uint256 fee = uint256(type(uint128).max) + 1;
         _expectRevertRequest(
             abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, fee),
@@ -72,7 +72,7 @@ contract RequestPledge_Unit_Test is EscrowBase {
         );
     }
 
-    function test_RevertWhen_MaturityWithinRepayWindow() external {
+    function test_RevertWhen_TheMaturityIsLessThanMINREPAYWINDOWAway() external {
         uint256 earliest = block.timestamp + escrow.MIN_REPAY_WINDOW();
         uint40 mat = uint40(earliest - 1);
         _expectRevertRequest(
@@ -85,7 +85,7 @@ contract RequestPledge_Unit_Test is EscrowBase {
     }
 
     /// @dev S-6: a pledge maturing at `endsAt` would hand the lender expired, worthless units.
-    function test_RevertWhen_MaturityAtLotEnd() external {
+    function test_RevertWhen_TheMaturityIsLaterThanMATURITYMARGINBeforeTheLotsEnd() external {
         uint256 latest = endsAt - escrow.MATURITY_MARGIN();
         _expectRevertRequest(
             abi.encodeWithSelector(IComputeEscrow.Escrow_MaturityTooLate.selector, endsAt, latest),
@@ -97,7 +97,7 @@ contract RequestPledge_Unit_Test is EscrowBase {
     }
 
     /// @dev S-7: a loan-to-value of 0 switches pledging off for the lot.
-    function test_RevertWhen_PledgingDisabled() external {
+    function test_RevertWhen_TheLotsLoanToValueIsSetTo0() external {
         vm.prank(risk);
         escrow.setLoanToValue(lotId, 0);
         _expectRevertRequest(
@@ -110,7 +110,7 @@ contract RequestPledge_Unit_Test is EscrowBase {
     }
 
     /// @dev S-2: a frozen holder's units cannot become a lender's by default.
-    function test_RevertWhen_HolderFrozen() external {
+    function test_RevertWhen_TheHolderIsFrozen() external {
         vm.prank(compliance);
         token.setFrozen(alice, true);
         _expectRevertRequest(
@@ -122,7 +122,7 @@ contract RequestPledge_Unit_Test is EscrowBase {
         );
     }
 
-    function test_RevertWhen_PrincipalExceedsCap() external {
+    function test_RevertWhen_ThePrincipalExceedsTheLoanToValueCap() external {
         uint256 cap = PLEDGE_UNITS * PRICE * DEFAULT_LTV / 10_000;
         assertEq(escrow.maxPrincipal(lotId, PLEDGE_UNITS), cap);
         _expectRevertRequest(
@@ -134,7 +134,7 @@ contract RequestPledge_Unit_Test is EscrowBase {
         );
     }
 
-    function test_RevertWhen_PrincipalExceedsLotCap() external {
+    function test_RevertWhen_ThePrincipalExceedsTheLotsCap() external {
         vm.prank(risk);
         escrow.setLoanToValue(lotId, 2000); // 20 %
         uint256 cap = PLEDGE_UNITS * PRICE * 2000 / 10_000;
@@ -147,7 +147,7 @@ contract RequestPledge_Unit_Test is EscrowBase {
         );
     }
 
-    function test_WhenPrincipalWithinLotCap() external {
+    function test_When_ThePrincipalIsWithinTheLotsCap() external {
         vm.prank(risk);
         escrow.setLoanToValue(lotId, 9000); // 90 %: above the default
         uint256 cap = PLEDGE_UNITS * PRICE * 9000 / 10_000;
@@ -155,7 +155,7 @@ contract RequestPledge_Unit_Test is EscrowBase {
         assertEq(escrow.pledge(pledgeId).principal, cap);
     }
 
-    function test_RevertWhen_HolderLacksUnlockedUnits() external {
+    function test_RevertWhen_TheHolderLacksUnlockedUnits() external {
         _requestPledge(alice, 950, lender, 1e6, 0, maturity);
         _expectRevertRequest(
             abi.encodeWithSelector(
@@ -171,7 +171,7 @@ contract RequestPledge_Unit_Test is EscrowBase {
         assertEq(escrow.pledge(3).holder, address(0));
     }
 
-    function test_WhenPrincipalEqualsCapAndMaturityAtTheBounds() external {
+    function test_When_ThePrincipalEqualsTheCapAndTheMaturitySitsAtEitherBound() external {
         uint256 cap = escrow.maxPrincipal(lotId, PLEDGE_UNITS);
         uint40 latest = endsAt - escrow.MATURITY_MARGIN();
         uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, cap, FEE, latest);
@@ -182,13 +182,13 @@ contract RequestPledge_Unit_Test is EscrowBase {
         assertEq(escrow.pledge(_requestPledge(alice, 1, lender, 1, 0, earliest)).maturity, earliest);
     }
 
-    function test_WhenNoLenderDesignated() external {
+    function test_When_NoLenderIsDesignated() external {
         uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(0), PRINCIPAL, FEE, maturity);
         assertEq(escrow.pledge(pledgeId).lender, address(0));
         assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Requested));
     }
 
-    function test_WhenAllChecksPass() external {
+    function test_When_AllChecksPass() external {
         vm.expectEmit(address(escrow));
         emit IComputeEscrow.PledgeRequested(1, alice, lotId, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
         vm.expectEmit(address(token));

@@ -7,21 +7,21 @@ import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 import {EscrowBase} from "../EscrowBase.sol";
 
 contract SetLoanToValue_Unit_Test is EscrowBase {
-    function test_RevertWhen_CallerLacksRiskRole() external {
+    function test_RevertWhen_TheCallerDoesNotHaveRISKROLE() external {
         bytes32 role = escrow.RISK_ROLE();
         vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, bob, role));
         vm.prank(bob);
         escrow.setLoanToValue(lotId, 1000);
     }
 
-    function test_RevertWhen_LtvAboveMax() external {
+    function test_RevertWhen_TheLoanToValueExceeds100() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidLoanToValue.selector, 10_001));
         vm.prank(risk);
         escrow.setLoanToValue(lotId, 10_001);
     }
 
     /// @dev S-7: zero is a real setting (pledging off), not "use the default"; `resetLoanToValue` restores it.
-    function test_WhenLtvZero() external {
+    function test_When_TheLoanToValueIsZero() external {
         vm.startPrank(risk);
         escrow.setLoanToValue(lotId, 8000);
         escrow.setLoanToValue(lotId, 0);
@@ -37,7 +37,21 @@ contract SetLoanToValue_Unit_Test is EscrowBase {
         assertEq(escrow.maxPrincipal(lotId, 10), 10 * uint256(PRICE) * DEFAULT_LTV / 10_000);
     }
 
-    function test_WhenLtvFull() external {
+    function test_When_ResetLoanToValueIsCalled() external {
+        vm.prank(risk);
+        escrow.setLoanToValue(lotId, 0);
+        assertEq(escrow.maxPrincipal(lotId, PLEDGE_UNITS), 0, "pledging off");
+
+        vm.expectEmit(address(escrow));
+        emit IComputeEscrow.LoanToValueReset(lotId);
+        vm.prank(risk);
+        escrow.resetLoanToValue(lotId);
+
+        assertEq(escrow.loanToValue(lotId), DEFAULT_LTV, "back to the default");
+        assertEq(escrow.maxPrincipal(lotId, PLEDGE_UNITS), PLEDGE_UNITS * PRICE * DEFAULT_LTV / 10_000);
+    }
+
+    function test_When_TheLoanToValueIs100() external {
         vm.prank(risk);
         escrow.setLoanToValue(lotId, 10_000);
         uint256 value = PLEDGE_UNITS * PRICE;
@@ -46,13 +60,13 @@ contract SetLoanToValue_Unit_Test is EscrowBase {
         assertEq(escrow.pledge(pledgeId).principal, value);
     }
 
-    function test_WhenCallerIsAdmin() external {
+    function test_When_TheCallerIsTheAdmin() external {
         vm.prank(admin);
         escrow.setLoanToValue(lotId, 100);
         assertEq(escrow.loanToValue(lotId), 100);
     }
 
-    function test_WhenAllChecksPass() external {
+    function test_When_AllChecksPass() external {
         uint256 earlier = _requestPledge(alice, PLEDGE_UNITS, lender, 125e6, 0, maturity); // at the 50 % cap
 
         vm.expectEmit(address(escrow));

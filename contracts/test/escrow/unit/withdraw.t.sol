@@ -16,19 +16,19 @@ contract Withdraw_Unit_Test is EscrowBase {
         escrow.purchase(offerId, 100);
     }
 
-    function test_RevertWhen_RecipientZero() external {
+    function test_RevertWhen_TheRecipientIsTheZeroAddress() external {
         vm.expectRevert(IComputeEscrow.Escrow_ZeroAddress.selector);
         vm.prank(alice);
         escrow.withdraw(address(0));
     }
 
-    function test_RevertWhen_NothingCredited() external {
+    function test_RevertWhen_TheCallerHasNothingCredited() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NothingToWithdraw.selector, bob));
         vm.prank(bob);
         escrow.withdraw(bob);
     }
 
-    function test_RevertWhen_StablecoinPaused() external {
+    function test_RevertWhen_TheStablecoinIsPaused() external {
         vm.prank(admin);
         usdc.setPaused(true);
         vm.expectRevert(MockUSDC.MockUSDC_Paused.selector);
@@ -37,7 +37,7 @@ contract Withdraw_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(alice), CREDIT, "credit kept");
     }
 
-    function test_WhenStablecoinUnpaused() external {
+    function test_When_TheStablecoinIsUnpaused() external {
         vm.prank(admin);
         usdc.setPaused(true);
         vm.expectRevert(MockUSDC.MockUSDC_Paused.selector);
@@ -53,7 +53,7 @@ contract Withdraw_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(alice), 0);
     }
 
-    function test_RevertWhen_RecipientBlacklisted() external {
+    function test_RevertWhen_TheRecipientIsBlacklistedInTheStablecoin() external {
         vm.prank(admin);
         usdc.setBlacklisted(lender, true);
         vm.expectRevert(abi.encodeWithSelector(MockUSDC.MockUSDC_Blacklisted.selector, lender));
@@ -62,7 +62,7 @@ contract Withdraw_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(alice), CREDIT, "credit kept");
     }
 
-    function test_WhenAnotherAccountBlacklisted() external {
+    function test_When_AnotherAccountIsBlacklistedInTheStablecoin() external {
         vm.startPrank(admin);
         usdc.setBlacklisted(bob, true);
         usdc.setBlacklisted(provider, true);
@@ -73,7 +73,7 @@ contract Withdraw_Unit_Test is EscrowBase {
         assertEq(usdc.balanceOf(alice) - before, CREDIT);
     }
 
-    function test_WhenRecipientIsAnotherAddress() external {
+    function test_When_TheRecipientIsAnotherAddress() external {
         uint256 aliceBefore = usdc.balanceOf(alice);
         vm.expectEmit(address(escrow));
         emit IComputeEscrow.Withdrawn(alice, outsider, CREDIT);
@@ -84,7 +84,7 @@ contract Withdraw_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(alice), 0);
     }
 
-    function test_WhenAllChecksPass() external {
+    function test_When_AllChecksPass() external {
         uint256 before = usdc.balanceOf(alice);
         uint256 escrowBefore = usdc.balanceOf(address(escrow));
 

@@ -10,34 +10,34 @@ contract WithdrawBond_Unit_Test is EscrowBase {
     uint256 internal constant INITIAL_BOND = UNITS * PRICE;
     uint256 internal constant REDEEMED = 40;
 
-    function test_RevertWhen_LotUnknown() external {
+    function test_RevertWhen_TheLotDoesNotExist() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnknownLot.selector, 42));
         vm.prank(provider);
         escrow.withdrawBond(42, 1);
     }
 
-    function test_RevertWhen_CallerNotProvider() external {
+    function test_RevertWhen_TheCallerIsNotTheLotsProvider() external {
         vm.warp(endsAt);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, bob));
         vm.prank(bob);
         escrow.withdrawBond(lotId, 1);
     }
 
-    function test_RevertWhen_WindowNotEnded() external {
+    function test_RevertWhen_TheLotsWindowHasNotEnded() external {
         vm.warp(endsAt - 1);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_BondLocked.selector, lotId, endsAt));
         vm.prank(provider);
         escrow.withdrawBond(lotId, 1);
     }
 
-    function test_RevertWhen_AmountZero() external {
+    function test_RevertWhen_TheAmountIsZero() external {
         vm.warp(endsAt);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InsufficientBond.selector, lotId, INITIAL_BOND, 0));
         vm.prank(provider);
         escrow.withdrawBond(lotId, 0);
     }
 
-    function test_RevertWhen_AmountExceedsUnreserved() external {
+    function test_RevertWhen_TheAmountExceedsTheUnreservedBond() external {
         _redeem(alice, REDEEMED);
         uint256 free = INITIAL_BOND - REDEEMED * PRICE;
         vm.warp(endsAt);
@@ -46,7 +46,7 @@ contract WithdrawBond_Unit_Test is EscrowBase {
         escrow.withdrawBond(lotId, free + 1);
     }
 
-    function test_RevertWhen_ProviderBlacklisted() external {
+    function test_RevertWhen_TheProviderIsBlacklistedInTheStablecoin() external {
         vm.prank(admin);
         usdc.setBlacklisted(provider, true);
         vm.warp(endsAt);
@@ -56,7 +56,7 @@ contract WithdrawBond_Unit_Test is EscrowBase {
         assertEq(_bondTotal(lotId), INITIAL_BOND);
     }
 
-    function test_WhenAllChecksPass() external {
+    function test_When_AllChecksPass() external {
         uint256 redemptionId = _redeem(alice, REDEEMED);
         uint256 free = INITIAL_BOND - REDEEMED * PRICE;
         vm.warp(endsAt);

@@ -29,7 +29,7 @@ contract OracleInvariants is Test {
         for (uint256 i; i < initial.length; ++i) {
             initial[i] = vm.addr(keys[i]);
         }
-        oracle = new UtilizationOracle(admin, initial, 3, 1 hours);
+        oracle = new UtilizationOracle(admin, 0, initial, 3, 1 hours);
         handler = new OracleHandler(oracle, admin, keys, outsiderKey);
 
         bytes4[] memory selectors = new bytes4[](5);

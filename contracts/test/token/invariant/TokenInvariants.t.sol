@@ -2,12 +2,12 @@
 pragma solidity 0.8.30;
 
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
-import {TokenTestBase} from "../utils/TokenTestBase.sol";
+import {TokenBase} from "../TokenBase.sol";
 import {TokenHandler} from "./TokenHandler.sol";
 
 /// @notice Handler-based invariants of the token: unit conservation, locked units stay covered and never move, and
 /// lot records are immutable apart from their counters.
-contract ComputeTokenInvariantsTest is TokenTestBase {
+contract ComputeTokenInvariantsTest is TokenBase {
     TokenHandler internal handler;
 
     address internal carol = makeAddr("carol");
