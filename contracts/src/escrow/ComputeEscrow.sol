@@ -115,9 +115,9 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         uint40 deliveryGrace,
         uint16 defaultLtvBps
     ) AccessControlDefaultAdminRules(adminDelay, admin) {
-        if (address(token) == address(0) || address(stablecoin) == address(0) || address(oracle) == address(0)) {
-            revert Escrow_ZeroAddress();
-        }
+        if (address(token) == address(0)) revert Escrow_ZeroToken();
+        if (address(stablecoin) == address(0)) revert Escrow_ZeroStablecoin();
+        if (address(oracle) == address(0)) revert Escrow_ZeroOracle();
         if (defaultLtvBps > _MAX_BPS) revert Escrow_InvalidLoanToValue(defaultLtvBps);
         TOKEN = token;
         STABLECOIN = stablecoin;
@@ -137,9 +137,12 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         returns (uint256 offerId)
     {
         IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
-        if (units == 0 || units > type(uint64).max) revert Escrow_InvalidAmount(units);
-        if (pricePerUnit == 0 || pricePerUnit > type(uint96).max) revert Escrow_InvalidAmount(pricePerUnit);
-        if (expiresAt <= block.timestamp || expiresAt > record.endsAt) revert Escrow_InvalidTime(expiresAt);
+        if (units == 0) revert Escrow_ZeroUnits();
+        if (units > type(uint64).max) revert Escrow_UnitsOverflow(units, type(uint64).max);
+        if (pricePerUnit == 0) revert Escrow_ZeroPrice();
+        if (pricePerUnit > type(uint96).max) revert Escrow_PriceOverflow(pricePerUnit, type(uint96).max);
+        if (expiresAt <= block.timestamp) revert Escrow_OfferExpiryNotInFuture(expiresAt, block.timestamp);
+        if (expiresAt > record.endsAt) revert Escrow_OfferExpiryAfterLotEnd(expiresAt, record.endsAt);
 
         offerId = _nextOfferId++;
         _offers[offerId] = Offer({
@@ -159,8 +162,8 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     function cancelOffer(uint256 offerId) external {
         Offer storage o = _offers[offerId];
         if (o.seller == address(0)) revert Escrow_UnknownOffer(offerId);
-        if (o.seller != msg.sender) revert Escrow_Unauthorized(msg.sender);
-        if (o.cancelled) revert Escrow_OfferClosed(offerId);
+        if (o.seller != msg.sender) revert Escrow_NotOfferSeller(offerId, msg.sender);
+        if (o.cancelled) revert Escrow_OfferCancelled(offerId);
         o.cancelled = true;
         emit OfferCancelled(offerId);
     }
@@ -196,9 +199,11 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     ) external nonReentrant returns (uint256 pledgeId) {
         IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
         if (block.timestamp >= record.endsAt) revert Escrow_LotExpired(lotId, record.endsAt);
-        if (units == 0 || units > type(uint64).max) revert Escrow_InvalidAmount(units);
-        if (principal == 0 || principal > type(uint128).max) revert Escrow_InvalidAmount(principal);
-        if (fee > type(uint128).max) revert Escrow_InvalidAmount(fee);
+        if (units == 0) revert Escrow_ZeroUnits();
+        if (units > type(uint64).max) revert Escrow_UnitsOverflow(units, type(uint64).max);
+        if (principal == 0) revert Escrow_ZeroPrincipal();
+        if (principal > type(uint128).max) revert Escrow_PrincipalOverflow(principal, type(uint128).max);
+        if (fee > type(uint128).max) revert Escrow_FeeOverflow(fee, type(uint128).max);
         uint256 earliest = block.timestamp + MIN_REPAY_WINDOW;
         if (maturity < earliest) revert Escrow_MaturityTooSoon(maturity, earliest);
         uint256 latest = uint256(record.endsAt) - MATURITY_MARGIN;
@@ -228,7 +233,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     /// @inheritdoc IComputeEscrow
     function cancelPledge(uint256 pledgeId) external nonReentrant {
         Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Requested);
-        if (p.holder != msg.sender) revert Escrow_Unauthorized(msg.sender);
+        if (p.holder != msg.sender) revert Escrow_NotPledgeHolder(pledgeId, msg.sender);
         p.status = PledgeStatus.Cancelled;
         emit PledgeCancelled(pledgeId);
         TOKEN.unlock(msg.sender, p.lotId, p.units);
@@ -237,7 +242,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     /// @inheritdoc IComputeEscrow
     function fundPledge(uint256 pledgeId) external nonReentrant {
         Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Requested);
-        if (p.lender != address(0) && p.lender != msg.sender) revert Escrow_Unauthorized(msg.sender);
+        if (p.lender != address(0) && p.lender != msg.sender) revert Escrow_NotDesignatedLender(pledgeId, msg.sender);
         uint256 fundBy = p.maturity - MIN_REPAY_WINDOW;
         if (block.timestamp > fundBy) revert Escrow_PledgeRequestExpired(pledgeId, fundBy);
         // On default the units move from the holder to this lender: both must pass a transfer's checks now.
@@ -267,7 +272,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     /// @inheritdoc IComputeEscrow
     function claimCollateral(uint256 pledgeId) external nonReentrant {
         Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Active);
-        if (p.lender != msg.sender) revert Escrow_Unauthorized(msg.sender);
+        if (p.lender != msg.sender) revert Escrow_NotPledgeLender(pledgeId, msg.sender);
         if (block.timestamp < p.maturity) revert Escrow_PledgeNotMatured(pledgeId, p.maturity);
         // A borrower cannot repay while the stablecoin is paused: no default is taken then, nor within the cure
         // after the pause was last recorded.
@@ -300,13 +305,14 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     /// @inheritdoc IComputeEscrow
     function withdrawBond(uint256 lotId, uint256 amount) external nonReentrant {
         IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
-        if (record.provider != msg.sender) revert Escrow_Unauthorized(msg.sender);
+        if (record.provider != msg.sender) revert Escrow_NotLotProvider(lotId, msg.sender);
         // Until then holders may still redeem (the window, plus any pause cure) and the bond backs their units.
         uint40 unlocksAt = block.timestamp < record.endsAt ? record.endsAt : TOKEN.redeemableUntil(lotId);
         if (block.timestamp < unlocksAt) revert Escrow_BondLocked(lotId, unlocksAt);
         Bond storage bond = _bonds[lotId];
         uint256 free = bond.total - bond.reserved;
-        if (amount == 0 || amount > free) revert Escrow_InsufficientBond(lotId, free, amount);
+        if (amount == 0) revert Escrow_ZeroBondAmount();
+        if (amount > free) revert Escrow_InsufficientBond(lotId, free, amount);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
         bond.total -= uint128(amount);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
@@ -325,7 +331,8 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
             if (block.timestamp >= until) revert Escrow_RedemptionClosed(lotId, until);
             deadlineBase = uint40(block.timestamp);
         }
-        if (units == 0 || units > type(uint64).max) revert Escrow_InvalidAmount(units);
+        if (units == 0) revert Escrow_ZeroUnits();
+        if (units > type(uint64).max) revert Escrow_UnitsOverflow(units, type(uint64).max);
         uint256 reserve = units * BondMath.unitCover(record.referencePrice, record.bondCoverageBps);
         Bond storage bond = _bonds[lotId];
         uint256 free = bond.total - bond.reserved;
@@ -354,7 +361,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     /// @inheritdoc IComputeEscrow
     function confirmDelivery(uint256 redemptionId) external {
         Redemption storage r = _openRedemption(redemptionId);
-        if (r.holder != msg.sender) revert Escrow_Unauthorized(msg.sender);
+        if (r.holder != msg.sender) revert Escrow_NotRedemptionHolder(redemptionId, msg.sender);
         _settleDelivery(redemptionId, r, TOKEN.lot(r.lotId).provider, false);
     }
 
@@ -362,14 +369,18 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     function confirmDeliveryByOracle(uint256 redemptionId) external {
         Redemption storage r = _openRedemption(redemptionId);
         // Past the deadline the holder is owed a refund; a late attestation must not race it.
-        if (block.timestamp > r.deadline) revert Escrow_DeliveryNotAttested(redemptionId);
+        if (block.timestamp > r.deadline) revert Escrow_DeliveryDeadlinePassed(redemptionId, r.deadline);
         IComputeCapacityToken.Lot memory record = TOKEN.lot(r.lotId);
         IUtilizationOracle.Report memory report = _latestReport(record.poolId);
-        if (report.observedAt < r.openedAt || report.uptimeBps < record.slaUptimeBps) {
-            revert Escrow_DeliveryNotAttested(redemptionId);
+        if (report.observedAt < r.openedAt) {
+            revert Escrow_NoReportSinceRedemption(redemptionId, report.observedAt, r.openedAt);
+        }
+        if (report.uptimeBps < record.slaUptimeBps) {
+            revert Escrow_UptimeBelowSla(redemptionId, report.uptimeBps, record.slaUptimeBps);
         }
         uint64 consumed = _deliveryConsumed[record.poolId][report.epoch];
-        if (report.deliveredGpuHours - consumed < r.units) revert Escrow_DeliveryNotAttested(redemptionId);
+        uint64 available = report.deliveredGpuHours - consumed;
+        if (available < r.units) revert Escrow_InsufficientDeliveredHours(redemptionId, available, r.units);
         _deliveryConsumed[record.poolId][report.epoch] = consumed + r.units;
         _settleDelivery(redemptionId, r, record.provider, true);
     }
@@ -382,7 +393,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
             IComputeCapacityToken.Lot memory record = TOKEN.lot(r.lotId);
             IUtilizationOracle.Report memory report = _latestReport(record.poolId);
             slaBreached = report.observedAt >= r.openedAt && report.uptimeBps < record.slaUptimeBps;
-            if (!slaBreached) revert Escrow_NoRefundDue(redemptionId);
+            if (!slaBreached) revert Escrow_NoRefundDue(redemptionId, r.deadline);
         }
         uint256 amount = r.reserved;
         r.status = RedemptionStatus.Refunded;
@@ -397,7 +408,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
 
     /// @inheritdoc IComputeEscrow
     function withdraw(address to) external nonReentrant {
-        if (to == address(0)) revert Escrow_ZeroAddress();
+        if (to == address(0)) revert Escrow_ZeroRecipient();
         if (to == address(this)) revert Escrow_InvalidRecipient(to);
         uint256 amount = _claimable[msg.sender];
         if (amount == 0) revert Escrow_NothingToWithdraw(msg.sender);
@@ -528,13 +539,16 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
                                 INTERNAL
     //////////////////////////////////////////////////////////////*/
 
+    /// @dev One fill of an offer: checks it, credits the seller, then pulls the payment and moves the units
+    /// (checks-effects-interactions; the callers hold the reentrancy guard).
     function _purchase(uint256 offerId, uint256 units) private {
         Offer storage o = _offers[offerId];
         address seller = o.seller;
         if (seller == address(0)) revert Escrow_UnknownOffer(offerId);
-        if (o.cancelled || block.timestamp >= o.expiresAt) revert Escrow_OfferClosed(offerId);
+        if (o.cancelled) revert Escrow_OfferCancelled(offerId);
+        if (block.timestamp >= o.expiresAt) revert Escrow_OfferExpired(offerId, o.expiresAt);
         uint256 remaining = o.unitsRemaining;
-        if (units == 0) revert Escrow_InvalidAmount(units);
+        if (units == 0) revert Escrow_ZeroUnits();
         if (units > remaining) revert Escrow_InsufficientOfferUnits(offerId, remaining, units);
 
         uint256 cost = units * o.pricePerUnit;
@@ -548,14 +562,16 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         TOKEN.safeTransferFrom(seller, msg.sender, lotId, units, "");
     }
 
+    /// @dev Adds what actually arrives of `amount` to the lot's bond (fee-on-transfer tokens deliver less).
     function _postBond(uint256 lotId, uint256 amount) private {
         if (!TOKEN.exists(lotId)) revert IComputeCapacityToken.ComputeToken_UnknownLot(lotId);
-        if (amount == 0) revert Escrow_InvalidAmount(amount);
+        if (amount == 0) revert Escrow_ZeroBondAmount();
         uint256 received = _pull(msg.sender, amount);
         _addBond(lotId, received);
         emit BondPosted(lotId, msg.sender, received);
     }
 
+    /// @dev Closes an open redemption as delivered and credits its reserve to the provider.
     function _settleDelivery(uint256 redemptionId, Redemption storage r, address provider, bool byOracle) private {
         uint256 amount = r.reserved;
         r.status = RedemptionStatus.Delivered;
@@ -568,7 +584,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     function _credit(address account, uint256 amount) private {
         _claimable[account] += amount;
         uint256 credits = _totals.credits + amount;
-        if (credits > type(uint128).max) revert Escrow_InvalidAmount(amount);
+        if (credits > type(uint128).max) revert Escrow_CreditsOverflow(credits, type(uint128).max);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
         _totals.credits = uint128(credits);
     }
@@ -577,7 +593,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     function _addBond(uint256 lotId, uint256 amount) private {
         uint256 bonds = _totals.bonds + amount;
         // Σ bond.total fits 128 bits, so each lot's does too.
-        if (bonds > type(uint128).max) revert Escrow_InvalidAmount(amount);
+        if (bonds > type(uint128).max) revert Escrow_BondsOverflow(bonds, type(uint128).max);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
         _bonds[lotId].total += uint128(amount);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
@@ -610,16 +626,19 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         } catch {}
     }
 
+    /// @dev The pledge, required to be in status `expected` (an unknown id has status `None`).
     function _pledgeIn(uint256 pledgeId, PledgeStatus expected) private view returns (Pledge storage p) {
         p = _pledges[pledgeId];
         if (p.status != expected) revert Escrow_WrongPledgeStatus(pledgeId, p.status);
     }
 
+    /// @dev The redemption, required to be open (an unknown id has status `None`).
     function _openRedemption(uint256 redemptionId) private view returns (Redemption storage r) {
         r = _redemptions[redemptionId];
         if (r.status != RedemptionStatus.Open) revert Escrow_WrongRedemptionStatus(redemptionId, r.status);
     }
 
+    /// @dev The most a pledge of `units` of the lot may borrow: `units × referencePrice × LTV / 10 000`.
     function _maxPrincipal(uint256 lotId, uint256 referencePrice, uint256 units) private view returns (uint256) {
         return units * referencePrice * loanToValue(lotId) / _MAX_BPS;
     }

@@ -107,23 +107,61 @@ interface IComputeCapacityToken is IERC1155 {
                                  ERRORS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Thrown when the caller is not a registered provider.
+    /// @notice Thrown when the account is not a registered provider (the caller of an issue, or the provider named
+    /// in `registerPool` / `removeProvider`).
+    /// @param account The account that is not a registered provider.
     error ComputeToken_NotProvider(address account);
-    /// @notice Thrown when the caller is not the lot's provider.
+    /// @notice Thrown when issuing more units of a lot by anyone but its provider.
+    /// @param lotId The lot.
+    /// @param caller The caller.
     error ComputeToken_NotLotProvider(uint256 lotId, address caller);
-    /// @notice Thrown when registering an already registered provider or a zero address.
-    error ComputeToken_InvalidProvider(address provider);
-    /// @notice Thrown when a pool is unknown, or belongs to another provider.
-    error ComputeToken_PoolNotOwned(bytes32 poolId, address provider);
+    /// @notice Thrown when registering the zero address as a provider.
+    error ComputeToken_ZeroProvider();
+    /// @notice Thrown when registering a provider that is already registered.
+    /// @param provider The provider given.
+    error ComputeToken_ProviderAlreadyRegistered(address provider);
+    /// @notice Thrown when registering the zero pool id (a zero id marks "no pool").
+    error ComputeToken_ZeroPoolId();
+    /// @notice Thrown when `issueLot` is called by anyone but the spec's provider.
+    /// @param specProvider The provider named in the spec.
+    /// @param caller The caller.
+    error ComputeToken_NotSpecProvider(address specProvider, address caller);
+    /// @notice Thrown when a lot spec names a pool that was never registered.
+    /// @param poolId The pool.
+    error ComputeToken_UnknownPool(bytes32 poolId);
+    /// @notice Thrown when a lot spec names a pool that belongs to another provider.
+    /// @param poolId The pool.
+    /// @param owner The provider the pool belongs to.
+    /// @param caller The caller.
+    error ComputeToken_PoolNotOwned(bytes32 poolId, address owner, address caller);
     /// @notice Thrown when a pool is already assigned.
+    /// @param poolId The pool.
+    /// @param owner The provider it belongs to.
     error ComputeToken_PoolTaken(bytes32 poolId, address owner);
-    /// @notice Thrown when a lot spec is inconsistent (window, SLA, zero pool).
-    error ComputeToken_InvalidLotSpec();
-    /// @notice Thrown when a lot spec's bond coverage is 0 or above 10 000 bps.
+    /// @notice Thrown when a lot spec's delivery window is empty or inverted (`startsAt >= endsAt`).
+    /// @param startsAt The start given.
+    /// @param endsAt The end given.
+    error ComputeToken_InvalidWindow(uint40 startsAt, uint40 endsAt);
+    /// @notice Thrown when a new lot's delivery window has already ended (`endsAt <= now`).
+    /// @param endsAt The end given.
+    /// @param timestamp The current block timestamp.
+    error ComputeToken_WindowEnded(uint40 endsAt, uint256 timestamp);
+    /// @notice Thrown when a lot spec's SLA uptime is above 10 000 bps.
+    /// @param slaUptimeBps The SLA uptime given.
+    error ComputeToken_SlaUptimeTooHigh(uint16 slaUptimeBps);
+    /// @notice Thrown when a lot spec's reference price is zero.
+    error ComputeToken_ZeroReferencePrice();
+    /// @notice Thrown when a lot spec's bond coverage is 0 or above 10 000 bps (outside 1..10 000).
     /// @param bondCoverageBps The coverage given.
     error ComputeToken_InvalidBondCoverage(uint16 bondCoverageBps);
     /// @notice Thrown when a lot spec carries no metadata hash (the off-chain document must hash to it).
     error ComputeToken_MissingMetadataHash();
+    /// @notice Thrown when a pool's first lot carries no GPU model (the first lot fixes the pool's profile).
+    /// @param poolId The pool.
+    error ComputeToken_MissingGpuModel(bytes32 poolId);
+    /// @notice Thrown when a pool's first lot carries no region (the first lot fixes the pool's profile).
+    /// @param poolId The pool.
+    error ComputeToken_MissingRegion(bytes32 poolId);
     /// @notice Thrown when issuing before the bond vault is wired in (`setBondVault`).
     error ComputeToken_BondVaultNotSet();
     /// @notice Thrown when the bond vault is set a second time (it holds the lots' bonds: swapping it would orphan
@@ -136,26 +174,53 @@ interface IComputeCapacityToken is IERC1155 {
     error ComputeToken_InvalidBondVault(address vault);
 
     /// @notice Thrown when a lot's GPU model or region differs from its pool's (set by the pool's first lot).
+    /// @param poolId The pool.
+    /// @param gpuModel The pool's GPU model.
+    /// @param region The pool's region.
     error ComputeToken_PoolProfileMismatch(bytes32 poolId, bytes16 gpuModel, bytes16 region);
     /// @notice Thrown when creating a lot that exists already.
+    /// @param lotId The lot.
     error ComputeToken_LotExists(uint256 lotId);
     /// @notice Thrown when a lot id is unknown.
+    /// @param lotId The lot id given.
     error ComputeToken_UnknownLot(uint256 lotId);
     /// @notice Thrown when moving or issuing units of a lot past its `endsAt`.
+    /// @param lotId The lot.
+    /// @param endsAt The end of its delivery window.
     error ComputeToken_LotExpired(uint256 lotId, uint40 endsAt);
-    /// @notice Thrown when an amount is zero or would overflow the lot's 48-bit unit counters.
-    error ComputeToken_InvalidAmount(uint256 amount);
-    /// @notice Thrown when array arguments differ in length.
-    error ComputeToken_LengthMismatch(uint256 a, uint256 b);
-    /// @notice Thrown when a sender is not on the holder allowlist.
+    /// @notice Thrown when a unit count is zero (issue, forced transfer, lock, unlock, seize, redeem).
+    error ComputeToken_ZeroUnits();
+    /// @notice Thrown when an issue would take a lot's issued units above its 48-bit counter.
+    /// @param units The units given.
+    /// @param max The most units the lot can still take.
+    error ComputeToken_UnitsOverflow(uint256 units, uint256 max);
+    /// @notice Thrown when `issueBatch`'s arrays differ in length.
+    /// @param lotIdsLength The number of lot ids.
+    /// @param unitsLength The number of unit counts.
+    error ComputeToken_LengthMismatch(uint256 lotIdsLength, uint256 unitsLength);
+    /// @notice Thrown when a sender (or an account locking units) is not on the holder allowlist.
+    /// @param account The sender.
     error ComputeToken_SenderNotAllowed(address account);
     /// @notice Thrown when a receiver is not on the holder allowlist.
+    /// @param account The receiver.
     error ComputeToken_ReceiverNotAllowed(address account);
-    /// @notice Thrown when an account involved is frozen.
-    error ComputeToken_AccountFrozen(address account);
-    /// @notice Thrown when a transfer would move locked (pledged) units.
+    /// @notice Thrown when a sender (or an account locking units) is frozen.
+    /// @param account The sender.
+    error ComputeToken_SenderFrozen(address account);
+    /// @notice Thrown when a receiver is frozen.
+    /// @param account The receiver.
+    error ComputeToken_ReceiverFrozen(address account);
+    /// @notice Thrown when a transfer, lock or burn would move locked (pledged) units.
+    /// @param account The holder.
+    /// @param lotId The lot.
+    /// @param unlocked The holder's unlocked units of the lot.
+    /// @param needed The units the call needs.
     error ComputeToken_InsufficientUnlockedBalance(address account, uint256 lotId, uint256 unlocked, uint256 needed);
     /// @notice Thrown when unlocking or seizing more than is locked.
+    /// @param account The holder.
+    /// @param lotId The lot.
+    /// @param locked The holder's locked units of the lot.
+    /// @param needed The units the call needs.
     error ComputeToken_InsufficientLocked(address account, uint256 lotId, uint256 locked, uint256 needed);
 
     /*//////////////////////////////////////////////////////////////

@@ -144,45 +144,156 @@ interface IComputeEscrow {
                                  ERRORS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Thrown when an amount or unit count is zero or does not fit its field.
-    error Escrow_InvalidAmount(uint256 amount);
-    /// @notice Thrown when an address argument is the zero address.
-    error Escrow_ZeroAddress();
-    /// @notice Thrown when an expiry or maturity is in the past or beyond the lot's window.
-    error Escrow_InvalidTime(uint256 time);
-    /// @notice Thrown when the lot's window has ended.
+    /// @notice Thrown when a unit count is zero (offer, purchase, pledge, redemption).
+    error Escrow_ZeroUnits();
+    /// @notice Thrown when a unit count does not fit the record's 64-bit field.
+    /// @param units The units given.
+    /// @param max The largest unit count accepted.
+    error Escrow_UnitsOverflow(uint256 units, uint256 max);
+    /// @notice Thrown when an offer's price per unit is zero.
+    error Escrow_ZeroPrice();
+    /// @notice Thrown when an offer's price per unit does not fit the offer's 96-bit field.
+    /// @param pricePerUnit The price given.
+    /// @param max The largest price accepted.
+    error Escrow_PriceOverflow(uint256 pricePerUnit, uint256 max);
+    /// @notice Thrown when a pledge's principal is zero.
+    error Escrow_ZeroPrincipal();
+    /// @notice Thrown when a pledge's principal does not fit the pledge's 128-bit field.
+    /// @param principal The principal given.
+    /// @param max The largest principal accepted.
+    error Escrow_PrincipalOverflow(uint256 principal, uint256 max);
+    /// @notice Thrown when a pledge's fee does not fit the pledge's 128-bit field.
+    /// @param fee The fee given.
+    /// @param max The largest fee accepted.
+    error Escrow_FeeOverflow(uint256 fee, uint256 max);
+    /// @notice Thrown when posting or withdrawing a bond amount of zero.
+    error Escrow_ZeroBondAmount();
+    /// @notice Thrown when a credit would take the running total of credits above 128 bits.
+    /// @param totalCredits The total the credit would reach.
+    /// @param max The largest total accepted.
+    error Escrow_CreditsOverflow(uint256 totalCredits, uint256 max);
+    /// @notice Thrown when a bond would take the running total of bonds above 128 bits.
+    /// @param totalBonds The total the bond would reach.
+    /// @param max The largest total accepted.
+    error Escrow_BondsOverflow(uint256 totalBonds, uint256 max);
+    /// @notice Thrown when the escrow is deployed with the zero address as its token.
+    error Escrow_ZeroToken();
+    /// @notice Thrown when the escrow is deployed with the zero address as its stablecoin.
+    error Escrow_ZeroStablecoin();
+    /// @notice Thrown when the escrow is deployed with the zero address as its oracle.
+    error Escrow_ZeroOracle();
+    /// @notice Thrown when withdrawing to the zero address.
+    error Escrow_ZeroRecipient();
+    /// @notice Thrown when an offer's expiry is not in the future.
+    /// @param expiresAt The expiry given.
+    /// @param timestamp The current block timestamp.
+    error Escrow_OfferExpiryNotInFuture(uint40 expiresAt, uint256 timestamp);
+    /// @notice Thrown when an offer would expire after its lot's `endsAt` (the units could no longer move).
+    /// @param expiresAt The expiry given.
+    /// @param endsAt The lot's end of window.
+    error Escrow_OfferExpiryAfterLotEnd(uint40 expiresAt, uint40 endsAt);
+    /// @notice Thrown when pledging units of a lot whose window has ended.
+    /// @param lotId The lot.
+    /// @param endsAt The end of its window.
     error Escrow_LotExpired(uint256 lotId, uint40 endsAt);
     /// @notice Thrown when fewer stablecoin arrived than the flow needs (fee-on-transfer tokens).
+    /// @param expected The amount pulled.
+    /// @param received The amount that arrived.
     error Escrow_PaymentShortfall(uint256 expected, uint256 received);
     /// @notice Thrown when an offer id is unknown.
+    /// @param offerId The offer id given.
     error Escrow_UnknownOffer(uint256 offerId);
-    /// @notice Thrown when an offer is cancelled or past its expiry.
-    error Escrow_OfferClosed(uint256 offerId);
+    /// @notice Thrown when cancelling or buying from a cancelled offer.
+    /// @param offerId The offer.
+    error Escrow_OfferCancelled(uint256 offerId);
+    /// @notice Thrown when buying from an offer at or past its expiry.
+    /// @param offerId The offer.
+    /// @param expiresAt Its expiry.
+    error Escrow_OfferExpired(uint256 offerId, uint40 expiresAt);
     /// @notice Thrown when buying more units than an offer has left.
+    /// @param offerId The offer.
+    /// @param remaining The units it has left.
+    /// @param requested The units asked for.
     error Escrow_InsufficientOfferUnits(uint256 offerId, uint256 remaining, uint256 requested);
-    /// @notice Thrown when the caller is not the party a function is reserved for.
-    error Escrow_Unauthorized(address caller);
+    /// @notice Thrown when anyone but an offer's seller cancels it.
+    /// @param offerId The offer.
+    /// @param caller The caller.
+    error Escrow_NotOfferSeller(uint256 offerId, address caller);
+    /// @notice Thrown when anyone but a pledge's holder cancels its request.
+    /// @param pledgeId The pledge.
+    /// @param caller The caller.
+    error Escrow_NotPledgeHolder(uint256 pledgeId, address caller);
+    /// @notice Thrown when anyone but a request's designated lender funds it.
+    /// @param pledgeId The pledge.
+    /// @param caller The caller.
+    error Escrow_NotDesignatedLender(uint256 pledgeId, address caller);
+    /// @notice Thrown when anyone but a funded pledge's lender claims its collateral.
+    /// @param pledgeId The pledge.
+    /// @param caller The caller.
+    error Escrow_NotPledgeLender(uint256 pledgeId, address caller);
+    /// @notice Thrown when anyone but a lot's provider withdraws its bond.
+    /// @param lotId The lot.
+    /// @param caller The caller.
+    error Escrow_NotLotProvider(uint256 lotId, address caller);
+    /// @notice Thrown when anyone but a redemption's holder confirms its delivery.
+    /// @param redemptionId The redemption.
+    /// @param caller The caller.
+    error Escrow_NotRedemptionHolder(uint256 redemptionId, address caller);
     /// @notice Thrown when a principal exceeds the lot's loan-to-value.
+    /// @param principal The principal asked for.
+    /// @param maxPrincipal The most the units allow (`units × referencePrice × LTV`).
     error Escrow_LoanToValueExceeded(uint256 principal, uint256 maxPrincipal);
     /// @notice Thrown when a pledge is not in the status the call requires.
+    /// @param pledgeId The pledge.
+    /// @param status Its current status (`None` for an unknown id).
     error Escrow_WrongPledgeStatus(uint256 pledgeId, PledgeStatus status);
     /// @notice Thrown when claiming collateral before maturity.
+    /// @param pledgeId The pledge.
+    /// @param maturity Its maturity.
     error Escrow_PledgeNotMatured(uint256 pledgeId, uint40 maturity);
-    /// @notice Thrown when a lot's unreserved bond cannot cover a redemption.
+    /// @notice Thrown when a lot's unreserved bond cannot cover a redemption or a withdrawal.
+    /// @param lotId The lot.
+    /// @param available Its unreserved bond.
+    /// @param needed The amount the call needs.
     error Escrow_InsufficientBond(uint256 lotId, uint256 available, uint256 needed);
     /// @notice Thrown when withdrawing bond before the lot's `redeemableUntil` (its window, plus any pause cure).
     /// @param lotId The lot.
     /// @param unlocksAt When the bond unlocks.
     error Escrow_BondLocked(uint256 lotId, uint40 unlocksAt);
     /// @notice Thrown when a redemption is not open.
+    /// @param redemptionId The redemption.
+    /// @param status Its current status (`None` for an unknown id).
     error Escrow_WrongRedemptionStatus(uint256 redemptionId, RedemptionStatus status);
-    /// @notice Thrown when the oracle has not attested enough delivery for a redemption.
-    error Escrow_DeliveryNotAttested(uint256 redemptionId);
-    /// @notice Thrown when no refund is due yet (deadline not passed and no SLA breach attested).
-    error Escrow_NoRefundDue(uint256 redemptionId);
+    /// @notice Thrown when confirming delivery by oracle after the redemption's deadline (a refund is due).
+    /// @param redemptionId The redemption.
+    /// @param deadline Its deadline.
+    error Escrow_DeliveryDeadlinePassed(uint256 redemptionId, uint40 deadline);
+    /// @notice Thrown when confirming delivery by oracle while the pool has no report observed at or after the
+    /// redemption opened (or no report at all: `observedAt` 0).
+    /// @param redemptionId The redemption.
+    /// @param observedAt When the pool's latest report was observed.
+    /// @param openedAt When the redemption opened.
+    error Escrow_NoReportSinceRedemption(uint256 redemptionId, uint64 observedAt, uint40 openedAt);
+    /// @notice Thrown when confirming delivery by oracle while the pool's attested uptime is below the lot's SLA.
+    /// @param redemptionId The redemption.
+    /// @param uptimeBps The attested uptime.
+    /// @param slaUptimeBps The lot's SLA uptime.
+    error Escrow_UptimeBelowSla(uint256 redemptionId, uint16 uptimeBps, uint16 slaUptimeBps);
+    /// @notice Thrown when the latest epoch's attested GPU-hours not yet used by other redemptions are fewer than the
+    /// redemption's units.
+    /// @param redemptionId The redemption.
+    /// @param available The epoch's attested GPU-hours left.
+    /// @param needed The redemption's units.
+    error Escrow_InsufficientDeliveredHours(uint256 redemptionId, uint64 available, uint64 needed);
+    /// @notice Thrown when no refund is due yet: the deadline has not passed and no SLA breach is attested.
+    /// @param redemptionId The redemption.
+    /// @param deadline Its deadline.
+    error Escrow_NoRefundDue(uint256 redemptionId, uint40 deadline);
     /// @notice Thrown when an account has nothing to withdraw.
+    /// @param account The caller.
     error Escrow_NothingToWithdraw(address account);
     /// @notice Thrown when a loan-to-value exceeds 100 %.
+    /// @param ltvBps The loan-to-value given, in basis points.
     error Escrow_InvalidLoanToValue(uint16 ltvBps);
     /// @notice Thrown when `coverIssue` is called by anyone but the token.
     /// @param caller The caller.

@@ -71,31 +71,68 @@ interface IUtilizationOracle {
     //////////////////////////////////////////////////////////////*/
 
     /// @notice Thrown when fewer signed observations than the quorum are submitted.
+    /// @param provided The number of observations submitted.
+    /// @param quorum The quorum of the current configuration.
     error Oracle_QuorumNotMet(uint256 provided, uint256 quorum);
     /// @notice Thrown when the observation and signature arrays differ in length.
+    /// @param observations The number of observations.
+    /// @param signatures The number of signatures.
     error Oracle_LengthMismatch(uint256 observations, uint256 signatures);
     /// @notice Thrown when a signature does not recover to an authorized reporter of the current configuration.
+    /// @param signer The address the signature recovers to.
     error Oracle_UnauthorizedSigner(address signer);
     /// @notice Thrown when the same reporter signed twice in one submission.
+    /// @param signer The reporter.
     error Oracle_DuplicateSigner(address signer);
-    /// @notice Thrown when a signature is malformed (wrong length, high s, bad v).
+    /// @notice Thrown when a signature is malformed: OpenZeppelin's `ECDSA.tryRecover` rejects it (wrong length,
+    /// high s, or a v that recovers no address).
+    /// @param index The signature's position in the submission.
     error Oracle_InvalidSignature(uint256 index);
     /// @notice Thrown when the epoch is not greater than the pool's last stored epoch.
+    /// @param poolId The pool.
+    /// @param epoch The epoch submitted.
+    /// @param lastEpoch The pool's last stored epoch.
     error Oracle_EpochNotIncreasing(bytes32 poolId, uint64 epoch, uint64 lastEpoch);
     /// @notice Thrown when an observation is timestamped in the future.
+    /// @param observedAt The observation's timestamp.
+    /// @param blockTimestamp The current block timestamp.
     error Oracle_FutureObservation(uint64 observedAt, uint256 blockTimestamp);
     /// @notice Thrown when an observation is older than `maxAge`.
+    /// @param observedAt The observation's timestamp.
+    /// @param maxAge The maximum accepted age, in seconds.
     error Oracle_ObservationTooOld(uint64 observedAt, uint64 maxAge);
-    /// @notice Thrown when a basis-point value exceeds 10 000.
-    error Oracle_ValueOutOfRange(uint256 value, uint256 max);
+    /// @notice Thrown when an observation's utilization exceeds 10 000 bps.
+    /// @param utilizationBps The utilization observed.
+    /// @param max The largest accepted value (10 000).
+    error Oracle_UtilizationOutOfRange(uint256 utilizationBps, uint256 max);
+    /// @notice Thrown when an observation's uptime exceeds 10 000 bps.
+    /// @param uptimeBps The uptime observed.
+    /// @param max The largest accepted value (10 000).
+    error Oracle_UptimeOutOfRange(uint256 uptimeBps, uint256 max);
     /// @notice Thrown when a pool has no stored report.
+    /// @param poolId The pool.
     error Oracle_NoReport(bytes32 poolId);
     /// @notice Thrown by `latestFresh` when the stored report is older than the caller's limit.
+    /// @param poolId The pool.
+    /// @param observedAt When the stored report was observed.
+    /// @param maxAge The caller's limit, in seconds.
     error Oracle_StaleReport(bytes32 poolId, uint64 observedAt, uint256 maxAge);
-    /// @notice Thrown when a reporter configuration is invalid (empty, too large, zero address, duplicate, bad quorum).
-    error Oracle_InvalidConfig();
-    /// @notice Thrown when `maxAge` is set to zero.
-    error Oracle_InvalidMaxAge();
+    /// @notice Thrown when a reporter configuration's quorum is 0 or larger than its reporter count.
+    /// @param quorum The quorum given.
+    /// @param reporterCount The number of reporters given.
+    error Oracle_InvalidQuorum(uint8 quorum, uint256 reporterCount);
+    /// @notice Thrown when a reporter configuration has more than `MAX_REPORTERS` reporters.
+    /// @param reporterCount The number of reporters given.
+    /// @param max The largest reporter count accepted.
+    error Oracle_TooManyReporters(uint256 reporterCount, uint256 max);
+    /// @notice Thrown when a reporter configuration contains the zero address.
+    /// @param index Its position in the reporter list.
+    error Oracle_ZeroReporter(uint256 index);
+    /// @notice Thrown when a reporter configuration names the same reporter twice.
+    /// @param reporter The reporter.
+    error Oracle_DuplicateReporter(address reporter);
+    /// @notice Thrown when `maxAge` is set to zero (every observation would be too old).
+    error Oracle_ZeroMaxAge();
 
     /*//////////////////////////////////////////////////////////////
                                FUNCTIONS

@@ -69,7 +69,7 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAd
         EIP712("RwaCompute UtilizationOracle", "1")
         AccessControlDefaultAdminRules(adminDelay, admin)
     {
-        if (maxAge_ == 0) revert Oracle_InvalidMaxAge();
+        if (maxAge_ == 0) revert Oracle_ZeroMaxAge();
         _setReporters(reporters_, quorum_);
         _maxAge = maxAge_;
         emit MaxAgeUpdated(0, maxAge_);
@@ -138,9 +138,9 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAd
     }
 
     /// @inheritdoc IUtilizationOracle
-    /// @dev Reverts `Oracle_InvalidMaxAge` when `newMaxAge` is zero.
+    /// @dev Reverts `Oracle_ZeroMaxAge` when `newMaxAge` is zero.
     function setMaxAge(uint64 newMaxAge) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (newMaxAge == 0) revert Oracle_InvalidMaxAge();
+        if (newMaxAge == 0) revert Oracle_ZeroMaxAge();
         uint64 previous = _maxAge;
         _maxAge = newMaxAge;
         emit MaxAgeUpdated(previous, newMaxAge);
@@ -217,7 +217,8 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAd
     /// @dev Replaces the reporter set and quorum, bumps the configuration version and emits the new configuration.
     function _setReporters(address[] memory reporters_, uint8 quorum_) private {
         uint256 count = reporters_.length;
-        if (quorum_ == 0 || quorum_ > count || count > MAX_REPORTERS) revert Oracle_InvalidConfig();
+        if (quorum_ == 0 || quorum_ > count) revert Oracle_InvalidQuorum(quorum_, count);
+        if (count > MAX_REPORTERS) revert Oracle_TooManyReporters(count, MAX_REPORTERS);
 
         address[] storage current = _reporters;
         for (uint256 i = current.length; i != 0; --i) {
@@ -227,7 +228,8 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAd
 
         for (uint256 i; i < count; ++i) {
             address reporter = reporters_[i];
-            if (reporter == address(0) || _reporterIndex[reporter] != 0) revert Oracle_InvalidConfig();
+            if (reporter == address(0)) revert Oracle_ZeroReporter(i);
+            if (_reporterIndex[reporter] != 0) revert Oracle_DuplicateReporter(reporter);
             _reporterIndex[reporter] = i + 1;
             current.push(reporter);
         }
@@ -240,8 +242,8 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAd
 
     /// @dev Reverts unless both bps values are <= 10 000 and `observedAt` lies within `[now - maxAge_, now]`.
     function _checkObservation(Observation calldata o, uint64 maxAge_) private view {
-        if (o.utilizationBps > MAX_BPS) revert Oracle_ValueOutOfRange(o.utilizationBps, MAX_BPS);
-        if (o.uptimeBps > MAX_BPS) revert Oracle_ValueOutOfRange(o.uptimeBps, MAX_BPS);
+        if (o.utilizationBps > MAX_BPS) revert Oracle_UtilizationOutOfRange(o.utilizationBps, MAX_BPS);
+        if (o.uptimeBps > MAX_BPS) revert Oracle_UptimeOutOfRange(o.uptimeBps, MAX_BPS);
         uint64 observedAt = o.observedAt;
         // forge-lint: disable-next-line(block-timestamp)
         if (observedAt > block.timestamp) revert Oracle_FutureObservation(observedAt, block.timestamp);

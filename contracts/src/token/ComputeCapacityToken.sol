@@ -130,7 +130,8 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
 
     /// @inheritdoc IComputeCapacityToken
     function registerProvider(address provider) external onlyRole(REGISTRAR_ROLE) {
-        if (provider == address(0) || _providers[provider]) revert ComputeToken_InvalidProvider(provider);
+        if (provider == address(0)) revert ComputeToken_ZeroProvider();
+        if (_providers[provider]) revert ComputeToken_ProviderAlreadyRegistered(provider);
         _providers[provider] = true;
         emit ProviderRegistered(provider);
     }
@@ -145,7 +146,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
     /// @inheritdoc IComputeCapacityToken
     function registerPool(bytes32 poolId, address provider) external onlyRole(REGISTRAR_ROLE) {
         if (!_providers[provider]) revert ComputeToken_NotProvider(provider);
-        if (poolId == bytes32(0)) revert ComputeToken_InvalidLotSpec();
+        if (poolId == bytes32(0)) revert ComputeToken_ZeroPoolId();
         address owner = _pools[poolId].provider;
         if (owner != address(0)) revert ComputeToken_PoolTaken(poolId, owner);
         _pools[poolId].provider = provider;
@@ -172,18 +173,22 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
     function issueLot(LotSpec calldata spec, address to, uint256 units) external returns (uint256 lotId) {
         if (!_providers[msg.sender]) revert ComputeToken_NotProvider(msg.sender);
         PoolRecord storage pool = _pools[spec.poolId];
-        if (spec.provider != msg.sender || pool.provider != msg.sender) {
-            revert ComputeToken_PoolNotOwned(spec.poolId, msg.sender);
+        if (spec.provider != msg.sender) revert ComputeToken_NotSpecProvider(spec.provider, msg.sender);
+        address owner = pool.provider;
+        if (owner != msg.sender) {
+            if (owner == address(0)) revert ComputeToken_UnknownPool(spec.poolId);
+            revert ComputeToken_PoolNotOwned(spec.poolId, owner, msg.sender);
         }
-        if (
-            spec.startsAt >= spec.endsAt || spec.endsAt <= block.timestamp || spec.slaUptimeBps > _MAX_BPS
-                || spec.referencePrice == 0
-        ) revert ComputeToken_InvalidLotSpec();
+        if (spec.startsAt >= spec.endsAt) revert ComputeToken_InvalidWindow(spec.startsAt, spec.endsAt);
+        if (spec.endsAt <= block.timestamp) revert ComputeToken_WindowEnded(spec.endsAt, block.timestamp);
+        if (spec.slaUptimeBps > _MAX_BPS) revert ComputeToken_SlaUptimeTooHigh(spec.slaUptimeBps);
+        if (spec.referencePrice == 0) revert ComputeToken_ZeroReferencePrice();
         if (spec.bondCoverageBps == 0 || spec.bondCoverageBps > _MAX_BPS) {
             revert ComputeToken_InvalidBondCoverage(spec.bondCoverageBps);
         }
         if (spec.metadataHash == bytes32(0)) revert ComputeToken_MissingMetadataHash();
-        if (units == 0 || units > type(uint48).max) revert ComputeToken_InvalidAmount(units);
+        if (units == 0) revert ComputeToken_ZeroUnits();
+        if (units > type(uint48).max) revert ComputeToken_UnitsOverflow(units, type(uint48).max);
         _matchPoolProfile(pool, spec);
 
         lotId = _lotIdOf(spec);
@@ -285,7 +290,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
 
     /// @inheritdoc IComputeCapacityToken
     function forcedTransfer(address from, address to, uint256 lotId, uint256 units) external onlyRole(RECOVERY_ROLE) {
-        if (units == 0) revert ComputeToken_InvalidAmount(units);
+        if (units == 0) revert ComputeToken_ZeroUnits();
         emit ForcedTransfer(msg.sender, from, to, lotId, units);
         _mode = _MODE_FORCED; // reset by `_update`
         _safeTransferFrom(from, to, lotId, units, "");
@@ -347,11 +352,11 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
 
     /// @inheritdoc IComputeCapacityToken
     function lock(address account, uint256 lotId, uint256 units) external onlyRole(ESCROW_ROLE) {
-        if (units == 0) revert ComputeToken_InvalidAmount(units);
+        if (units == 0) revert ComputeToken_ZeroUnits();
         // Pledging may end with the units moving to the lender: the holder passes a sender's checks now.
         _requireNotPaused();
         AccountState memory state = _accounts[account];
-        if (state.frozen) revert ComputeToken_AccountFrozen(account);
+        if (state.frozen) revert ComputeToken_SenderFrozen(account);
         if (!state.allowed) revert ComputeToken_SenderNotAllowed(account);
         uint256 locked = _locked[account][lotId];
         uint256 unlocked = balanceOf(account, lotId) - locked;
@@ -377,7 +382,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
 
     /// @inheritdoc IComputeCapacityToken
     function redeemFrom(address holder, uint256 lotId, uint256 units) external onlyRole(ESCROW_ROLE) {
-        if (units == 0) revert ComputeToken_InvalidAmount(units);
+        if (units == 0) revert ComputeToken_ZeroUnits();
         LotRecord storage record = _lots[lotId];
         if (record.provider == address(0)) revert ComputeToken_UnknownLot(lotId);
         // A larger `units` than the holder has makes `_burn` revert below, so the cast cannot lose bits that count.
@@ -492,20 +497,22 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
         if (from != address(0)) {
             AccountState memory sender = _accounts[from];
             if (mode == _MODE_NORMAL) {
-                if (sender.frozen) revert ComputeToken_AccountFrozen(from);
+                if (sender.frozen) revert ComputeToken_SenderFrozen(from);
                 if (!sender.allowed) revert ComputeToken_SenderNotAllowed(from);
             }
             if (sender.lockedLots != 0) _requireUnlocked(from, ids, values);
         }
         if (to != address(0)) {
             AccountState memory receiver = _accounts[to];
-            if (receiver.frozen) revert ComputeToken_AccountFrozen(to);
+            if (receiver.frozen) revert ComputeToken_ReceiverFrozen(to);
             if (!receiver.allowed) revert ComputeToken_ReceiverNotAllowed(to);
             if (from != address(0) && mode != _MODE_SEIZE) _requireNotExpired(ids);
         }
         super._update(from, to, ids, values);
     }
 
+    /// @dev Reverts unless `from` can move every `values[i]` of `ids[i]` out of its unlocked balance (called only
+    /// when `from` has locked units somewhere).
     function _requireUnlocked(address from, uint256[] memory ids, uint256[] memory values) private view {
         for (uint256 i; i < ids.length; ++i) {
             uint256 locked = _locked[from][ids[i]];
@@ -523,6 +530,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
         }
     }
 
+    /// @dev Reverts when any of `ids` is at or past its `endsAt` (read from the id, no storage).
     function _requireNotExpired(uint256[] memory ids) private view {
         for (uint256 i; i < ids.length; ++i) {
             uint40 endsAt = _endsAtOf(ids[i]);
@@ -541,13 +549,15 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
         uint40 endsAt = _endsAtOf(lotId);
         if (block.timestamp >= endsAt) revert ComputeToken_LotExpired(lotId, endsAt);
         uint256 issued = record.unitsIssued;
-        if (units == 0 || units > type(uint48).max - issued) revert ComputeToken_InvalidAmount(units);
+        if (units == 0) revert ComputeToken_ZeroUnits();
+        if (units > type(uint48).max - issued) revert ComputeToken_UnitsOverflow(units, type(uint48).max - issued);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
         record.unitsIssued = uint48(issued + units);
         outstanding = issued + units - record.unitsBurned;
         unitCover = BondMath.unitCover(record.referencePrice, record.bondCoverageBps);
     }
 
+    /// @dev The bond vault; reverts `ComputeToken_BondVaultNotSet` until `setBondVault` wired it in.
     function _bondVaultOrRevert() private view returns (IBondVault vault) {
         vault = _settings.bondVault;
         if (address(vault) == address(0)) revert ComputeToken_BondVaultNotSet();
@@ -571,7 +581,8 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
     function _matchPoolProfile(PoolRecord storage pool, LotSpec calldata spec) private {
         bytes16 gpuModel = pool.gpuModel;
         if (gpuModel == bytes16(0)) {
-            if (spec.gpuModel == bytes16(0) || spec.region == bytes16(0)) revert ComputeToken_InvalidLotSpec();
+            if (spec.gpuModel == bytes16(0)) revert ComputeToken_MissingGpuModel(spec.poolId);
+            if (spec.region == bytes16(0)) revert ComputeToken_MissingRegion(spec.poolId);
             pool.gpuModel = spec.gpuModel;
             pool.region = spec.region;
         } else if (gpuModel != spec.gpuModel || pool.region != spec.region) {
@@ -579,8 +590,9 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
         }
     }
 
+    /// @dev Releases `units` of `account`'s locked balance of `lotId`, keeping its count of lots with locked units.
     function _unlock(address account, uint256 lotId, uint256 units) private {
-        if (units == 0) revert ComputeToken_InvalidAmount(units);
+        if (units == 0) revert ComputeToken_ZeroUnits();
         uint256 locked = _locked[account][lotId];
         if (locked < units) revert ComputeToken_InsufficientLocked(account, lotId, locked, units);
         unchecked {
@@ -590,6 +602,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
         if (locked == 0) --_accounts[account].lockedLots;
     }
 
+    /// @dev Adds `account` to or removes it from the allowlist; emits only on a change.
     function _setAllowed(address account, bool allowed) private {
         AccountState storage state = _accounts[account];
         if (state.allowed != allowed) {
@@ -598,12 +611,14 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
         }
     }
 
+    /// @dev The deterministic lot id: `endsAt` in the top 40 bits, the low 216 bits of the spec's hash below.
     function _lotIdOf(LotSpec calldata spec) private pure returns (uint256) {
         return (uint256(spec.endsAt) << _ID_HASH_BITS) | (uint256(keccak256(abi.encode(spec))) & _ID_HASH_MASK);
     }
 
+    /// @dev The lot's `endsAt`, read from the top 40 bits of its id.
     function _endsAtOf(uint256 lotId) private pure returns (uint40) {
-        // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
+        // forge-lint: disable-next-line(unsafe-typecast) -- the id's top 40 bits, by construction
         return uint40(lotId >> _ID_HASH_BITS);
     }
 }

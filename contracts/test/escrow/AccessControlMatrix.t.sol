@@ -34,8 +34,9 @@ contract AccessControlMatrix_Test is EscrowBase {
         }
     }
 
-    function _expectUnauthorized(address caller) internal {
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, caller));
+    /// @dev Expects the party error `selector(recordId, caller)` and pranks `caller`.
+    function _expectNotParty(bytes4 selector, uint256 recordId, address caller) internal {
+        vm.expectRevert(abi.encodeWithSelector(selector, recordId, caller));
         vm.prank(caller);
     }
 
@@ -138,7 +139,7 @@ contract AccessControlMatrix_Test is EscrowBase {
         uint256 offerId = _defaultOffer();
         address[] memory others = _othersThan(alice);
         for (uint256 i; i < others.length; ++i) {
-            _expectUnauthorized(others[i]);
+            _expectNotParty(IComputeEscrow.Escrow_NotOfferSeller.selector, offerId, others[i]);
             escrow.cancelOffer(offerId);
         }
         vm.prank(alice);
@@ -149,7 +150,7 @@ contract AccessControlMatrix_Test is EscrowBase {
         uint256 pledgeId = _defaultPledge();
         address[] memory others = _othersThan(alice);
         for (uint256 i; i < others.length; ++i) {
-            _expectUnauthorized(others[i]);
+            _expectNotParty(IComputeEscrow.Escrow_NotPledgeHolder.selector, pledgeId, others[i]);
             escrow.cancelPledge(pledgeId);
         }
         vm.prank(alice);
@@ -160,7 +161,7 @@ contract AccessControlMatrix_Test is EscrowBase {
         uint256 pledgeId = _defaultPledge();
         address[] memory others = _othersThan(lender);
         for (uint256 i; i < others.length; ++i) {
-            _expectUnauthorized(others[i]);
+            _expectNotParty(IComputeEscrow.Escrow_NotDesignatedLender.selector, pledgeId, others[i]);
             escrow.fundPledge(pledgeId);
         }
         vm.prank(lender);
@@ -185,7 +186,7 @@ contract AccessControlMatrix_Test is EscrowBase {
         vm.warp(maturity);
         address[] memory others = _othersThan(lender);
         for (uint256 i; i < others.length; ++i) {
-            _expectUnauthorized(others[i]);
+            _expectNotParty(IComputeEscrow.Escrow_NotPledgeLender.selector, pledgeId, others[i]);
             escrow.claimCollateral(pledgeId);
         }
         vm.prank(lender);
@@ -196,7 +197,7 @@ contract AccessControlMatrix_Test is EscrowBase {
         vm.warp(endsAt);
         address[] memory others = _othersThan(provider);
         for (uint256 i; i < others.length; ++i) {
-            _expectUnauthorized(others[i]);
+            _expectNotParty(IComputeEscrow.Escrow_NotLotProvider.selector, lotId, others[i]);
             escrow.withdrawBond(lotId, 1e6);
         }
         vm.prank(provider);
@@ -207,7 +208,7 @@ contract AccessControlMatrix_Test is EscrowBase {
         uint256 redemptionId = _redeem(alice, 10);
         address[] memory others = _othersThan(alice);
         for (uint256 i; i < others.length; ++i) {
-            _expectUnauthorized(others[i]);
+            _expectNotParty(IComputeEscrow.Escrow_NotRedemptionHolder.selector, redemptionId, others[i]);
             escrow.confirmDelivery(redemptionId);
         }
         vm.prank(alice);

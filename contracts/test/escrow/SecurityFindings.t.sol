@@ -61,7 +61,7 @@ contract SecurityFindings_Test is EscrowBase {
     function test_S2_RevertWhen_FrozenOrDelistedHolderPledges() external {
         vm.prank(compliance);
         token.setFrozen(alice, true);
-        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_SenderFrozen.selector, alice));
         _defaultPledge();
 
         vm.startPrank(compliance);
@@ -115,7 +115,7 @@ contract SecurityFindings_Test is EscrowBase {
         vm.prank(compliance);
         token.setFrozen(lender, true);
         vm.warp(maturity + 1);
-        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, lender));
+        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_ReceiverFrozen.selector, lender));
         vm.prank(lender);
         escrow.claimCollateral(pledgeId);
         // The borrower (or anyone) closes it by repaying; the lender's stablecoin credit is not blocked.
@@ -214,8 +214,9 @@ contract SecurityFindings_Test is EscrowBase {
     function test_S7_RefundAfterDeadline_EvenIfDeliveredButUnconfirmed() external {
         uint256 id = _redeem(alice, 10);
         _reportPool(1, SLA, 10); // delivery attested, but nobody called confirmDeliveryByOracle
-        vm.warp(escrow.redemption(id).deadline + 1);
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_DeliveryNotAttested.selector, id));
+        uint40 deadline = escrow.redemption(id).deadline;
+        vm.warp(deadline + 1);
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_DeliveryDeadlinePassed.selector, id, deadline));
         escrow.confirmDeliveryByOracle(id);
         vm.prank(outsider);
         escrow.claimRefund(id);

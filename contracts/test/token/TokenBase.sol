@@ -15,7 +15,7 @@ abstract contract TokenBase is SuiteFixture {
     bytes32 internal constant RECOVERY_ROLE = keccak256("RECOVERY_ROLE");
     bytes32 internal constant ESCROW_ROLE = keccak256("ESCROW_ROLE");
 
-    /// @dev The lot unit counters are 48-bit (see ComputeToken_InvalidAmount).
+    /// @dev The lot unit counters are 48-bit (see ComputeToken_UnitsOverflow).
     uint256 internal constant MAX_UNITS = type(uint48).max;
 
     bytes32 internal constant POOL_3 = keccak256("pool:paris-1");

@@ -169,8 +169,9 @@ public sealed class PreflightAndRevertTests : IClassFixture<AnvilSuiteFixture>
         // Escrow: a pledge funded by a lender it does not name.
         var now = await LifecycleScenario.ChainTimeAsync(market.Admin, default);
         var pledgeId = (await market.Alice.Escrow.RequestPledgeAsync(market.LotId, 10, SuiteChain.Accounts.Lender.Address, 1_000_000, 0, now.AddDays(5))).Value;
-        var wrongLender = await Assert.ThrowsAsync<EscrowUnauthorizedException>(() => market.Bob.Escrow.FundPledgeAsync(pledgeId));
+        var wrongLender = await Assert.ThrowsAsync<EscrowNotDesignatedLenderException>(() => market.Bob.Escrow.FundPledgeAsync(pledgeId));
         Assert.Equal(SuiteChain.Accounts.Bob.Address, wrongLender.Error.Caller, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(pledgeId, wrongLender.Error.PledgeId);
 
         // Escrow: claiming collateral before maturity.
         await market.Lender.Escrow.FundPledgeAsync(pledgeId);

@@ -14,7 +14,7 @@ namespace RwaCompute.Sdk.Tests.Errors;
 public sealed class SuiteErrorDecoderTests
 {
     internal const string TokenLotExpired = "0x2f98761800000000000000000000000000000000000000000000000000000000000000050000000000000000000000000000000000000000000000000000000000000064";
-    internal const string EscrowOfferClosed = "0x3f0617120000000000000000000000000000000000000000000000000000000000000007";
+    internal const string EscrowOfferCancelled = "0xc2e0d8620000000000000000000000000000000000000000000000000000000000000007";
     internal const string OracleNoReport = "0xaef6806f3333333333333333333333333333333333333333333333333333333333333333";
     internal const string ErrorBoom = "0x08c379a000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000004626f6f6d00000000000000000000000000000000000000000000000000000000";
     internal const string PanicOverflow = "0x4e487b710000000000000000000000000000000000000000000000000000000000000011";
@@ -34,7 +34,7 @@ public sealed class SuiteErrorDecoderTests
     [Fact]
     public void Decode_EscrowCustomError_IsTypedWithItsArguments()
     {
-        var ex = Assert.IsType<EscrowContract.EscrowOfferClosedException>(Decoder.Decode(EscrowOfferClosed));
+        var ex = Assert.IsType<EscrowContract.EscrowOfferCancelledException>(Decoder.Decode(EscrowOfferCancelled));
         Assert.Equal(new BigInteger(7), ex.Error.OfferId);
     }
 
@@ -43,6 +43,25 @@ public sealed class SuiteErrorDecoderTests
     {
         var ex = Assert.IsType<OracleContract.OracleNoReportException>(Decoder.Decode(OracleNoReport));
         Assert.Equal(Enumerable.Repeat((byte)0x33, 32).ToArray(), ex.Error.PoolId);
+    }
+
+    [Fact]
+    public void Decode_OneErrorPerCondition_CarriesTheRecordCallerAndBound()
+    {
+        // cast calldata "Escrow_NotDesignatedLender(uint256,address)" 4 0x90F79bf6EB2c4f870365E785982E1f101E93b906
+        var party = Assert.IsType<EscrowContract.EscrowNotDesignatedLenderException>(Decoder.Decode("0xec9c3a16000000000000000000000000000000000000000000000000000000000000000400000000000000000000000090f79bf6eb2c4f870365e785982e1f101e93b906"));
+        Assert.Equal(new BigInteger(4), party.Error.PledgeId);
+        Assert.Equal("0x90F79bf6EB2c4f870365E785982E1f101E93b906", party.Error.Caller, ignoreCase: true);
+
+        // cast calldata "ComputeToken_UnitsOverflow(uint256,uint256)" 300000000000000 281474976710655
+        var overflow = Assert.IsType<TokenContract.ComputeTokenUnitsOverflowException>(Decoder.Decode("0x9393d04a000000000000000000000000000000000000000000000000000110d9316ec0000000000000000000000000000000000000000000000000000000ffffffffffff"));
+        Assert.Equal(new BigInteger(300_000_000_000_000), overflow.Error.Units);
+        Assert.Equal(new BigInteger(281_474_976_710_655), overflow.Error.Max);
+
+        // cast calldata "Oracle_InvalidQuorum(uint8,uint256)" 4 3
+        var quorum = Assert.IsType<OracleContract.OracleInvalidQuorumException>(Decoder.Decode("0xe4c8fb2900000000000000000000000000000000000000000000000000000000000000040000000000000000000000000000000000000000000000000000000000000003"));
+        Assert.Equal(4, (int)quorum.Error.Quorum);
+        Assert.Equal(new BigInteger(3), quorum.Error.ReporterCount);
     }
 
     [Fact]
@@ -100,7 +119,7 @@ public sealed class SuiteErrorDecoderTests
 
     [Fact]
     public void Decode_UpperCaseHexWithoutPrefix_IsNormalized() =>
-        Assert.IsType<EscrowContract.EscrowOfferClosedException>(Decoder.Decode(EscrowOfferClosed[2..].ToUpperInvariant()));
+        Assert.IsType<EscrowContract.EscrowOfferCancelledException>(Decoder.Decode(EscrowOfferCancelled[2..].ToUpperInvariant()));
 
     [Fact]
     public void TryTranslate_NodeErrorCarryingRevertData_IsTypedAndKeepsTheNodeErrorAsInner()
@@ -144,7 +163,7 @@ public sealed class SuiteErrorDecoderTests
         foreach (var decoder in new[] { SuiteErrorDecoder.ForToken, SuiteErrorDecoder.ForEscrow, SuiteErrorDecoder.ForOracle })
         {
             Assert.IsType<TokenContract.ComputeTokenLotExpiredException>(decoder.Decode(TokenLotExpired));
-            Assert.IsType<EscrowContract.EscrowOfferClosedException>(decoder.Decode(EscrowOfferClosed));
+            Assert.IsType<EscrowContract.EscrowOfferCancelledException>(decoder.Decode(EscrowOfferCancelled));
             Assert.IsType<OracleContract.OracleNoReportException>(decoder.Decode(OracleNoReport));
         }
     }

@@ -208,9 +208,9 @@ public sealed class TransactionSenderTests
     [Fact]
     public async Task Send_BroadcastRejectedWithRevertData_ThrowsTheTypedError()
     {
-        var node = HealthyNode().On("eth_sendRawTransaction", _ => throw Rpc.Revert(SuiteErrorDecoderTests.EscrowOfferClosed));
+        var node = HealthyNode().On("eth_sendRawTransaction", _ => throw Rpc.Revert(SuiteErrorDecoderTests.EscrowOfferCancelled));
         var (sender, nonces) = Create(node);
-        await Assert.ThrowsAsync<EscrowContract.EscrowOfferClosedException>(() => sender.SendAsync(Call));
+        await Assert.ThrowsAsync<EscrowContract.EscrowOfferCancelledException>(() => sender.SendAsync(Call));
         Assert.Equal(new BigInteger(7), nonces.PeekNext(Rpc.Signer.Address)); // nothing was sent: the nonce is back
     }
 
@@ -241,9 +241,9 @@ public sealed class TransactionSenderTests
     {
         var node = HealthyNode()
             .On("eth_getTransactionReceipt", p => Rpc.Receipt((string)p[0]!, 60, Rpc.BlockHash(60), status: 0))
-            .On("eth_call", _ => throw Rpc.Revert(SuiteErrorDecoderTests.EscrowOfferClosed));
+            .On("eth_call", _ => throw Rpc.Revert(SuiteErrorDecoderTests.EscrowOfferCancelled));
 
-        var ex = await Assert.ThrowsAsync<EscrowContract.EscrowOfferClosedException>(() => Create(node).Sender.SendAndWaitAsync(Call));
+        var ex = await Assert.ThrowsAsync<EscrowContract.EscrowOfferCancelledException>(() => Create(node).Sender.SendAndWaitAsync(Call));
 
         Assert.Equal(new BigInteger(7), ex.Error.OfferId);
         var replay = Assert.Single(node.CallsOf("eth_call"));

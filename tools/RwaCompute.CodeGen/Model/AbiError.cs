@@ -6,6 +6,6 @@ namespace RwaCompute.CodeGen.Model;
 /// <param name="Documentation">NatSpec, if the artifact carries it.</param>
 public sealed record AbiError(string Name, IReadOnlyList<AbiParameter> Inputs, Documentation Documentation)
 {
-    /// <summary>The canonical signature, e.g. <c>Escrow_Unauthorized(address)</c>.</summary>
+    /// <summary>The canonical signature, e.g. <c>Escrow_NotOfferSeller(uint256,address)</c>.</summary>
     public string Signature => AbiSignature.Of(Name, Inputs);
 }

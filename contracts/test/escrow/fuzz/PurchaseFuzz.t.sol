@@ -25,7 +25,11 @@ contract PurchaseFuzz_Test is EscrowBase {
         expiry = tooLate
             ? uint40(bound(expiry, uint256(endsAt) + 1, type(uint40).max))
             : uint40(bound(expiry, 0, block.timestamp));
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidTime.selector, expiry));
+        vm.expectRevert(
+            tooLate
+                ? abi.encodeWithSelector(IComputeEscrow.Escrow_OfferExpiryAfterLotEnd.selector, expiry, endsAt)
+                : abi.encodeWithSelector(IComputeEscrow.Escrow_OfferExpiryNotInFuture.selector, expiry, block.timestamp)
+        );
         vm.prank(alice);
         escrow.createOffer(lotId, 1, PRICE, expiry);
     }
@@ -34,11 +38,15 @@ contract PurchaseFuzz_Test is EscrowBase {
         if (badUnits) {
             units = bound(units, uint256(type(uint64).max) + 1, type(uint256).max);
             price = bound(price, 1, type(uint96).max);
-            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, units));
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputeEscrow.Escrow_UnitsOverflow.selector, units, type(uint64).max)
+            );
         } else {
             units = bound(units, 1, type(uint64).max);
             price = bound(price, uint256(type(uint96).max) + 1, type(uint256).max);
-            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, price));
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputeEscrow.Escrow_PriceOverflow.selector, price, type(uint96).max)
+            );
         }
         vm.prank(alice);
         escrow.createOffer(lotId, units, price, endsAt);
@@ -90,7 +98,7 @@ contract PurchaseFuzz_Test is EscrowBase {
         vm.warp(block.timestamp + warpBy);
 
         if (block.timestamp >= expiry) {
-            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferClosed.selector, offerId));
+            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferExpired.selector, offerId, expiry));
         }
         vm.prank(bob);
         escrow.purchase(offerId, 10);

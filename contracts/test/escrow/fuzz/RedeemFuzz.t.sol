@@ -111,7 +111,13 @@ contract RedeemFuzz_Test is EscrowBase {
         _reportPool(1, uptime, delivered);
 
         if (uptime < SLA || delivered < units) {
-            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_DeliveryNotAttested.selector, id));
+            vm.expectRevert(
+                uptime < SLA
+                    ? abi.encodeWithSelector(IComputeEscrow.Escrow_UptimeBelowSla.selector, id, uptime, SLA)
+                    : abi.encodeWithSelector(
+                        IComputeEscrow.Escrow_InsufficientDeliveredHours.selector, id, delivered, units
+                    )
+            );
             escrow.confirmDeliveryByOracle(id);
             return;
         }
@@ -131,7 +137,11 @@ contract RedeemFuzz_Test is EscrowBase {
 
         escrow.confirmDeliveryByOracle(r1);
         if (delivered - first < second) {
-            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_DeliveryNotAttested.selector, r2));
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    IComputeEscrow.Escrow_InsufficientDeliveredHours.selector, r2, delivered - first, second
+                )
+            );
         }
         escrow.confirmDeliveryByOracle(r2);
         assertLe(escrow.deliveryConsumed(POOL, 1), delivered);
@@ -156,7 +166,7 @@ contract RedeemFuzz_Test is EscrowBase {
             } catch (bytes memory err) {
                 bytes32 h = keccak256(err);
                 assertTrue(
-                    h == keccak256(abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, id))
+                    h == keccak256(abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, id, deadline))
                         || h == keccak256(abi.encodeWithSelector(IUtilizationOracle.Oracle_NoReport.selector, POOL)),
                     "unexpected error"
                 );
@@ -164,7 +174,7 @@ contract RedeemFuzz_Test is EscrowBase {
             return;
         }
         if (!afterDeadline && !breached) {
-            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, id));
+            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, id, deadline));
             escrow.claimRefund(id);
             return;
         }

@@ -111,7 +111,7 @@ contract EscrowHandler is Test {
             try escrow.cancelOffer(offerId) {
                 _fail("cancelled twice");
             } catch (bytes memory err) {
-                _assertError(err, abi.encodeWithSelector(IComputeEscrow.Escrow_OfferClosed.selector, offerId));
+                _assertError(err, abi.encodeWithSelector(IComputeEscrow.Escrow_OfferCancelled.selector, offerId));
             }
             return;
         }
@@ -129,7 +129,12 @@ contract EscrowHandler is Test {
             try escrow.purchase(offerId, 1) {
                 _fail("bought from a closed offer");
             } catch (bytes memory err) {
-                _assertError(err, abi.encodeWithSelector(IComputeEscrow.Escrow_OfferClosed.selector, offerId));
+                _assertError(
+                    err,
+                    o.cancelled
+                        ? abi.encodeWithSelector(IComputeEscrow.Escrow_OfferCancelled.selector, offerId)
+                        : abi.encodeWithSelector(IComputeEscrow.Escrow_OfferExpired.selector, offerId, o.expiresAt)
+                );
             }
             return;
         }
@@ -440,7 +445,12 @@ contract EscrowHandler is Test {
             try escrow.confirmDeliveryByOracle(id2) {
                 _fail("delivered GPU-hours used twice");
             } catch (bytes memory err) {
-                _assertError(err, abi.encodeWithSelector(IComputeEscrow.Escrow_DeliveryNotAttested.selector, id2));
+                _assertError(
+                    err,
+                    abi.encodeWithSelector(
+                        IComputeEscrow.Escrow_InsufficientDeliveredHours.selector, id2, spare, r2.units
+                    )
+                );
             }
         } else {
             escrow.confirmDeliveryByOracle(id2);
@@ -694,11 +704,11 @@ contract EscrowHandler is Test {
         if (block.timestamp > r.deadline) return "";
         IComputeCapacityToken.Lot memory record = token.lot(r.lotId);
         if (lastEpoch[record.poolId] == 0) {
-            return abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, id);
+            return abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, id, r.deadline);
         }
         IUtilizationOracle.Report memory report = oracle.latest(record.poolId);
         if (report.observedAt >= r.openedAt && report.uptimeBps < record.slaUptimeBps) return "";
-        return abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, id);
+        return abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, id, r.deadline);
     }
 
     /// @dev A quorum (2 of 3) report for `poolId` at the next epoch, observed now.

@@ -13,7 +13,7 @@ contract CancelOffer_Unit_Test is EscrowBase {
 
     function test_RevertWhen_TheCallerIsNotTheSeller() external {
         uint256 offerId = _defaultOffer();
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, bob));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NotOfferSeller.selector, offerId, bob));
         vm.prank(bob);
         escrow.cancelOffer(offerId);
     }
@@ -23,7 +23,7 @@ contract CancelOffer_Unit_Test is EscrowBase {
         vm.prank(alice);
         escrow.cancelOffer(offerId);
 
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferClosed.selector, offerId));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferCancelled.selector, offerId));
         vm.prank(alice);
         escrow.cancelOffer(offerId);
     }
@@ -47,7 +47,7 @@ contract CancelOffer_Unit_Test is EscrowBase {
         IComputeEscrow.Offer memory o = escrow.offer(offerId);
         assertTrue(o.cancelled);
         assertEq(o.unitsRemaining, 60);
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferClosed.selector, offerId));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferCancelled.selector, offerId));
         vm.prank(bob);
         escrow.purchase(offerId, 1);
     }
@@ -63,7 +63,7 @@ contract CancelOffer_Unit_Test is EscrowBase {
         assertTrue(escrow.offer(offerId).cancelled);
         assertEq(token.balanceOf(alice, lotId), UNITS, "units never left the seller");
 
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferClosed.selector, offerId));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferCancelled.selector, offerId));
         vm.prank(bob);
         escrow.purchase(offerId, 1);
     }

@@ -31,7 +31,7 @@ contract CancelPledge_Unit_Test is EscrowBase {
 
     function test_RevertWhen_TheCallerIsNotTheHolder() external {
         uint256 pledgeId = _defaultPledge();
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, lender));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NotPledgeHolder.selector, pledgeId, lender));
         vm.prank(lender);
         escrow.cancelPledge(pledgeId);
     }

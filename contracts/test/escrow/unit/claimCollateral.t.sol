@@ -44,7 +44,7 @@ contract ClaimCollateral_Unit_Test is EscrowBase {
     function test_RevertWhen_TheCallerIsNotTheLender() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NotPledgeLender.selector, pledgeId, alice));
         vm.prank(alice);
         escrow.claimCollateral(pledgeId);
     }

@@ -19,7 +19,7 @@ contract ClaimRefund_Unit_Test is EscrowBase {
     }
 
     function _expectNoRefund() internal {
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, redemptionId));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, redemptionId, deadline));
         escrow.claimRefund(redemptionId);
     }
 
@@ -67,8 +67,8 @@ contract ClaimRefund_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(alice), RESERVE, "credited once");
     }
 
-    /// @dev BUG (low): before the deadline, with no report for the pool, the escrow lets the oracle's
-    /// `Oracle_NoReport(poolId)` through instead of the spec's `Escrow_NoRefundDue(redemptionId)`. See the report.
+    /// @dev Before the deadline, with no report for the pool, the escrow raises its own `Escrow_NoRefundDue`, not the
+    /// oracle's `Oracle_NoReport(poolId)`.
     function test_RevertWhen_ThePoolHasNoReport() external {
         _expectNoRefund();
     }

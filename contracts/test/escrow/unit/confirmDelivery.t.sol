@@ -38,7 +38,9 @@ contract ConfirmDelivery_Unit_Test is EscrowBase {
     }
 
     function test_RevertWhen_TheCallerIsNotTheHolder() external {
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, provider));
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_NotRedemptionHolder.selector, redemptionId, provider)
+        );
         vm.prank(provider);
         escrow.confirmDelivery(redemptionId);
     }

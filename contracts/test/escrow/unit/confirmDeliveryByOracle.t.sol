@@ -16,9 +16,24 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         vm.warp(block.timestamp + 1 hours);
     }
 
-    function _expectNotAttested(uint256 id) internal {
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_DeliveryNotAttested.selector, id));
+    /// @dev Expects `confirmDeliveryByOracle(id)` to revert with `err`.
+    function _expectConfirmRevert(uint256 id, bytes memory err) internal {
+        vm.expectRevert(err);
         escrow.confirmDeliveryByOracle(id);
+    }
+
+    /// @dev `Escrow_NoReportSinceRedemption` for redemption `id` when the pool's latest report was observed at
+    /// `observedAt` (0: none).
+    function _noReportSince(uint256 id, uint64 observedAt) internal view returns (bytes memory) {
+        return abi.encodeWithSelector(
+            IComputeEscrow.Escrow_NoReportSinceRedemption.selector, id, observedAt, escrow.redemption(id).openedAt
+        );
+    }
+
+    /// @dev `Escrow_InsufficientDeliveredHours` for redemption `id` with `available` hours left in the epoch.
+    function _insufficientHours(uint256 id, uint64 available) internal pure returns (bytes memory) {
+        return
+            abi.encodeWithSelector(IComputeEscrow.Escrow_InsufficientDeliveredHours.selector, id, available, REDEEMED);
     }
 
     function test_RevertWhen_TheRedemptionDoesNotExist() external {
@@ -59,10 +74,10 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         escrow.confirmDeliveryByOracle(redemptionId);
     }
 
-    /// @dev BUG (low): with no report for the pool the escrow lets the oracle's `Oracle_NoReport(poolId)` through
-    /// instead of the spec's `Escrow_DeliveryNotAttested(redemptionId)`. See the report.
+    /// @dev With no report for the pool the escrow reads an empty one (observed at 0) and raises its own error, not
+    /// the oracle's `Oracle_NoReport(poolId)`.
     function test_RevertWhen_ThePoolHasNoReport() external {
-        _expectNotAttested(redemptionId);
+        _expectConfirmRevert(redemptionId, _noReportSince(redemptionId, 0));
     }
 
     /// @dev BUG (medium): DELIVERY_GRACE is "the time within which delivery must be confirmed", and after the deadline
@@ -73,7 +88,10 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         vm.warp(deadline + 1);
         _reportPool(1, 10_000, 1000); // late delivery, observed after the deadline
 
-        _expectNotAttested(redemptionId);
+        _expectConfirmRevert(
+            redemptionId,
+            abi.encodeWithSelector(IComputeEscrow.Escrow_DeliveryDeadlinePassed.selector, redemptionId, deadline)
+        );
 
         // The holder's refund must stay available.
         escrow.claimRefund(redemptionId);
@@ -89,19 +107,23 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
 
     function test_RevertWhen_TheLatestReportWasObservedBeforeTheRedemptionOpened() external {
         _reportPool(1, 10_000, 1000);
+        uint64 observedAt = oracle.latest(POOL).observedAt;
         vm.warp(block.timestamp + 1);
         uint256 later = _redeem(alice, REDEEMED);
-        _expectNotAttested(later);
+        _expectConfirmRevert(later, _noReportSince(later, observedAt));
     }
 
     function test_RevertWhen_TheReportedUptimeIsBelowTheLotsSLA() external {
         _reportPool(1, SLA - 1, 1000);
-        _expectNotAttested(redemptionId);
+        _expectConfirmRevert(
+            redemptionId,
+            abi.encodeWithSelector(IComputeEscrow.Escrow_UptimeBelowSla.selector, redemptionId, SLA - 1, SLA)
+        );
     }
 
     function test_RevertWhen_TheEpochsDeliveredGPUHoursAreFewerThanTheUnits() external {
         _reportPool(1, 10_000, REDEEMED - 1);
-        _expectNotAttested(redemptionId);
+        _expectConfirmRevert(redemptionId, _insufficientHours(redemptionId, REDEEMED - 1));
         assertEq(escrow.deliveryConsumed(POOL, 1), 0);
     }
 
@@ -111,7 +133,7 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         escrow.confirmDeliveryByOracle(redemptionId);
         assertEq(escrow.deliveryConsumed(POOL, 1), REDEEMED);
 
-        _expectNotAttested(second);
+        _expectConfirmRevert(second, _insufficientHours(second, REDEEMED / 2));
         assertEq(escrow.deliveryConsumed(POOL, 1), REDEEMED, "nothing more consumed");
     }
 
@@ -135,7 +157,7 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         _reportPool(1, 10_000, REDEEMED);
 
         escrow.confirmDeliveryByOracle(other);
-        _expectNotAttested(redemptionId);
+        _expectConfirmRevert(redemptionId, _insufficientHours(redemptionId, 0));
     }
 
     function test_When_TheReportIsObservedInTheSecondTheRedemptionOpenedAndUptimeEqualsTheSLA() external {

@@ -23,19 +23,19 @@ contract Escrow_Constructor_Unit_Test is EscrowBase {
     }
 
     function test_RevertWhen_TheTokenIsZero() external {
-        vm.expectRevert(IComputeEscrow.Escrow_ZeroAddress.selector);
+        vm.expectRevert(IComputeEscrow.Escrow_ZeroToken.selector);
         new ComputeEscrow(
             admin, 0, IComputeCapacityToken(address(0)), IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV
         );
     }
 
     function test_RevertWhen_TheStablecoinIsZero() external {
-        vm.expectRevert(IComputeEscrow.Escrow_ZeroAddress.selector);
+        vm.expectRevert(IComputeEscrow.Escrow_ZeroStablecoin.selector);
         new ComputeEscrow(admin, 0, token, IERC20(address(0)), oracle, GRACE, DEFAULT_LTV);
     }
 
     function test_RevertWhen_TheOracleIsZero() external {
-        vm.expectRevert(IComputeEscrow.Escrow_ZeroAddress.selector);
+        vm.expectRevert(IComputeEscrow.Escrow_ZeroOracle.selector);
         new ComputeEscrow(admin, 0, token, IERC20(address(usdc)), IUtilizationOracle(address(0)), GRACE, DEFAULT_LTV);
     }
 

@@ -13,41 +13,43 @@ contract CreateOffer_Unit_Test is EscrowBase {
     }
 
     function test_RevertWhen_TheUnitsAreZero() external {
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0));
+        vm.expectRevert(IComputeEscrow.Escrow_ZeroUnits.selector);
         vm.prank(alice);
         escrow.createOffer(lotId, 0, PRICE, endsAt);
     }
 
     function test_RevertWhen_TheUnitsExceedUint64() external {
         uint256 units = uint256(type(uint64).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, units));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_UnitsOverflow.selector, units, type(uint64).max));
         vm.prank(alice);
         escrow.createOffer(lotId, units, PRICE, endsAt);
     }
 
     function test_RevertWhen_ThePriceIsZero() external {
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0));
+        vm.expectRevert(IComputeEscrow.Escrow_ZeroPrice.selector);
         vm.prank(alice);
         escrow.createOffer(lotId, 1, 0, endsAt);
     }
 
     function test_RevertWhen_ThePriceExceedsUint96() external {
         uint256 price = uint256(type(uint96).max) + 1;
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, price));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_PriceOverflow.selector, price, type(uint96).max));
         vm.prank(alice);
         escrow.createOffer(lotId, 1, price, endsAt);
     }
 
     function test_RevertWhen_TheExpiryIsNotInTheFuture() external {
         uint40 expiry = uint40(block.timestamp);
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidTime.selector, expiry));
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_OfferExpiryNotInFuture.selector, expiry, block.timestamp)
+        );
         vm.prank(alice);
         escrow.createOffer(lotId, 1, PRICE, expiry);
     }
 
     function test_RevertWhen_TheExpiryIsAfterTheLotsEnd() external {
         uint40 expiry = endsAt + 1;
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidTime.selector, expiry));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferExpiryAfterLotEnd.selector, expiry, endsAt));
         vm.prank(alice);
         escrow.createOffer(lotId, 1, PRICE, expiry);
     }

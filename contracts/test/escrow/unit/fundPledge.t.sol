@@ -34,7 +34,7 @@ contract FundPledge_Unit_Test is EscrowBase {
 
     function test_RevertWhen_ALenderIsDesignatedAndTheCallerIsAnotherAccount() external {
         uint256 pledgeId = _defaultPledge();
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, bob));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NotDesignatedLender.selector, pledgeId, bob));
         vm.prank(bob);
         escrow.fundPledge(pledgeId);
     }

@@ -18,7 +18,7 @@ contract PostBond_Unit_Test is EscrowBase {
     }
 
     function test_RevertWhen_TheAmountIsZero() external {
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_ZeroBondAmount.selector));
         vm.prank(provider);
         escrow.postBond(lotId, 0);
     }
@@ -44,7 +44,10 @@ contract PostBond_Unit_Test is EscrowBase {
         uint256 amount = uint256(type(uint128).max) - INITIAL_BOND + 1;
         vm.prank(admin);
         usdc.mint(provider, amount);
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, amount));
+        (, uint256 bonds,) = escrow.totals();
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_BondsOverflow.selector, bonds + amount, type(uint128).max)
+        );
         vm.prank(provider);
         escrow.postBond(lotId, amount);
 

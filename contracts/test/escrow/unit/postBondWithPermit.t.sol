@@ -27,7 +27,7 @@ contract PostBondWithPermit_Unit_Test is EscrowBase {
 
     function test_RevertWhen_TheAmountIsZero() external {
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, 0, deadline);
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_ZeroBondAmount.selector));
         vm.prank(signer);
         escrow.postBondWithPermit(lotId, 0, deadline, v, r, s);
     }

@@ -35,20 +35,20 @@ contract Purchase_Unit_Test is EscrowBase {
     function test_RevertWhen_TheOfferIsCancelled() external {
         vm.prank(alice);
         escrow.cancelOffer(offerId);
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferClosed.selector, offerId));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferCancelled.selector, offerId));
         vm.prank(bob);
         escrow.purchase(offerId, 1);
     }
 
     function test_RevertWhen_TheOfferHasExpired() external {
         vm.warp(endsAt); // expiresAt == endsAt: closed from that second on
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferClosed.selector, offerId));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferExpired.selector, offerId, endsAt));
         vm.prank(bob);
         escrow.purchase(offerId, 1);
     }
 
     function test_RevertWhen_TheUnitsAreZero() external {
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_ZeroUnits.selector));
         vm.prank(bob);
         escrow.purchase(offerId, 0);
     }
@@ -67,6 +67,28 @@ contract Purchase_Unit_Test is EscrowBase {
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InsufficientOfferUnits.selector, offerId, 0, 1));
         vm.prank(bob);
         escrow.purchase(offerId, 1);
+    }
+
+    function test_RevertWhen_TheCostWouldTakeTheEscrowsTotalOfCreditsAboveUint128() external {
+        // 2^33 units at the largest price cost about 2^129: a lot priced at one base unit keeps their bond small.
+        uint256 units = uint256(1) << 33;
+        uint256 price = type(uint96).max;
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.referencePrice = 1;
+        spec.metadataHash = keccak256("credits overflow lot");
+        vm.prank(provider);
+        uint256 cheapLot = token.issueLot(spec, alice, units);
+        vm.prank(alice);
+        uint256 bigOffer = escrow.createOffer(cheapLot, units, price, endsAt);
+
+        (uint256 credits,,) = escrow.totals();
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeEscrow.Escrow_CreditsOverflow.selector, credits + units * price, type(uint128).max
+            )
+        );
+        vm.prank(bob);
+        escrow.purchase(bigOffer, units);
     }
 
     function test_RevertWhen_TheBuyerHasNoAllowance() external {
@@ -132,7 +154,7 @@ contract Purchase_Unit_Test is EscrowBase {
         vm.prank(compliance);
         token.setFrozen(alice, true);
         uint256 before = usdc.balanceOf(bob);
-        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_SenderFrozen.selector, alice));
         vm.prank(bob);
         escrow.purchase(offerId, 100);
         _expectNothingMoved(bob, before);

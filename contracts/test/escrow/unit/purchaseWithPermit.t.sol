@@ -24,12 +24,12 @@ contract PurchaseWithPermit_Unit_Test is EscrowBase {
         escrow.purchaseWithPermit(99, 100, deadline, v, r, s);
     }
 
-    function test_RevertWhen_TheOfferIsClosed() external {
+    function test_RevertWhen_TheOfferIsCancelled() external {
         vm.prank(alice);
         escrow.cancelOffer(offerId);
         (uint8 v, bytes32 r, bytes32 s) = _permitSig(signerKey, signer, COST, deadline);
 
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferClosed.selector, offerId));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferCancelled.selector, offerId));
         vm.prank(signer);
         escrow.purchaseWithPermit(offerId, 100, deadline, v, r, s);
         assertEq(usdc.nonces(signer), 0, "permit rolled back");

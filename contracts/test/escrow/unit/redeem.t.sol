@@ -48,12 +48,14 @@ contract Redeem_Unit_Test is EscrowBase {
     }
 
     function test_RevertWhen_TheUnitsAreZero() external {
-        _expectRedeemRevert(alice, 0, abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0));
+        _expectRedeemRevert(alice, 0, abi.encodeWithSelector(IComputeEscrow.Escrow_ZeroUnits.selector));
     }
 
     function test_RevertWhen_TheUnitsExceedUint64() external {
         uint256 units = uint256(type(uint64).max) + 1;
-        _expectRedeemRevert(alice, units, abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, units));
+        _expectRedeemRevert(
+            alice, units, abi.encodeWithSelector(IComputeEscrow.Escrow_UnitsOverflow.selector, units, type(uint64).max)
+        );
     }
 
     function test_When_MoreUnitsWereIssuedAfterTheFirstIssue() external {

@@ -33,27 +33,31 @@ contract RequestPledge_Unit_Test is EscrowBase {
 
     function test_RevertWhen_TheUnitsAreZero() external {
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0), 0, PRINCIPAL, FEE, maturity
+            abi.encodeWithSelector(IComputeEscrow.Escrow_ZeroUnits.selector), 0, PRINCIPAL, FEE, maturity
         );
     }
 
     function test_RevertWhen_TheUnitsExceedUint64() external {
         uint256 units = uint256(type(uint64).max) + 1;
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, units), units, PRINCIPAL, FEE, maturity
+            abi.encodeWithSelector(IComputeEscrow.Escrow_UnitsOverflow.selector, units, type(uint64).max),
+            units,
+            PRINCIPAL,
+            FEE,
+            maturity
         );
     }
 
     function test_RevertWhen_ThePrincipalIsZero() external {
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, 0), PLEDGE_UNITS, 0, FEE, maturity
+            abi.encodeWithSelector(IComputeEscrow.Escrow_ZeroPrincipal.selector), PLEDGE_UNITS, 0, FEE, maturity
         );
     }
 
     function test_RevertWhen_ThePrincipalExceedsUint128() external {
         uint256 principal = uint256(type(uint128).max) + 1;
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, principal),
+            abi.encodeWithSelector(IComputeEscrow.Escrow_PrincipalOverflow.selector, principal, type(uint128).max),
             PLEDGE_UNITS,
             principal,
             FEE,
@@ -64,7 +68,7 @@ contract RequestPledge_Unit_Test is EscrowBase {
     function test_RevertWhen_TheFeeExceedsUint128() external {
         uint256 fee = uint256(type(uint128).max) + 1;
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidAmount.selector, fee),
+            abi.encodeWithSelector(IComputeEscrow.Escrow_FeeOverflow.selector, fee, type(uint128).max),
             PLEDGE_UNITS,
             PRINCIPAL,
             fee,
@@ -114,7 +118,7 @@ contract RequestPledge_Unit_Test is EscrowBase {
         vm.prank(compliance);
         token.setFrozen(alice, true);
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, alice),
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_SenderFrozen.selector, alice),
             PLEDGE_UNITS,
             PRINCIPAL,
             FEE,

@@ -17,7 +17,7 @@ contract Withdraw_Unit_Test is EscrowBase {
     }
 
     function test_RevertWhen_TheRecipientIsTheZeroAddress() external {
-        vm.expectRevert(IComputeEscrow.Escrow_ZeroAddress.selector);
+        vm.expectRevert(IComputeEscrow.Escrow_ZeroRecipient.selector);
         vm.prank(alice);
         escrow.withdraw(address(0));
     }

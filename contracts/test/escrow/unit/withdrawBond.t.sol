@@ -18,7 +18,7 @@ contract WithdrawBond_Unit_Test is EscrowBase {
 
     function test_RevertWhen_TheCallerIsNotTheLotsProvider() external {
         vm.warp(endsAt);
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_Unauthorized.selector, bob));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NotLotProvider.selector, lotId, bob));
         vm.prank(bob);
         escrow.withdrawBond(lotId, 1);
     }
@@ -32,7 +32,7 @@ contract WithdrawBond_Unit_Test is EscrowBase {
 
     function test_RevertWhen_TheAmountIsZero() external {
         vm.warp(endsAt);
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InsufficientBond.selector, lotId, INITIAL_BOND, 0));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_ZeroBondAmount.selector));
         vm.prank(provider);
         escrow.withdrawBond(lotId, 0);
     }

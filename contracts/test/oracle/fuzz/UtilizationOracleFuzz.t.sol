@@ -140,7 +140,10 @@ contract UtilizationOracleFuzzTest is OracleBase {
         bytes[] memory sigs = _signAll(_firstKeys(3), POOL, 1, obs);
 
         if (value > 10_000) {
-            vm.expectRevert(abi.encodeWithSelector(IUtilizationOracle.Oracle_ValueOutOfRange.selector, value, 10_000));
+            bytes4 selector = onUptime
+                ? IUtilizationOracle.Oracle_UptimeOutOfRange.selector
+                : IUtilizationOracle.Oracle_UtilizationOutOfRange.selector;
+            vm.expectRevert(abi.encodeWithSelector(selector, value, 10_000));
         }
         oracle.submitReport(POOL, 1, obs, sigs);
     }

@@ -23,7 +23,7 @@ contract OracleHandler is CommonBase, StdCheats, StdUtils, StdAssertions {
         LengthMismatch,
         QuorumNotMet,
         EpochNotIncreasing,
-        ValueOutOfRange,
+        BpsOutOfRange,
         FutureObservation,
         ObservationTooOld,
         MalformedSignature,
@@ -139,7 +139,7 @@ contract OracleHandler is CommonBase, StdCheats, StdUtils, StdAssertions {
         }
         uint256 target = n == 0 ? 0 : seed % n;
 
-        if (kind == Invalid.ValueOutOfRange) {
+        if (kind == Invalid.BpsOutOfRange) {
             uint16 value = uint16(_bound(seed, 10_001, type(uint16).max));
             if (seed % 2 == 0) obs[target].utilizationBps = value;
             else obs[target].uptimeBps = value;
@@ -159,7 +159,7 @@ contract OracleHandler is CommonBase, StdCheats, StdUtils, StdAssertions {
         try oracle.submitReport(pool, epoch, obs, sigs) {
             assertTrue(false, "invalid submission accepted");
         } catch (bytes memory reason) {
-            assertEq(bytes4(reason), _expectedSelector(kind), "unexpected revert reason");
+            assertEq(bytes4(reason), _expectedSelector(kind, seed), "unexpected revert reason");
         }
         ++ghost_rejectedSubmissions;
         ++ghost_rejectedByKind[kind];
@@ -305,11 +305,16 @@ contract OracleHandler is CommonBase, StdCheats, StdUtils, StdAssertions {
         }
     }
 
-    function _expectedSelector(Invalid kind) internal pure returns (bytes4) {
+    function _expectedSelector(Invalid kind, uint256 seed) internal pure returns (bytes4) {
         if (kind == Invalid.LengthMismatch) return IUtilizationOracle.Oracle_LengthMismatch.selector;
         if (kind == Invalid.QuorumNotMet) return IUtilizationOracle.Oracle_QuorumNotMet.selector;
         if (kind == Invalid.EpochNotIncreasing) return IUtilizationOracle.Oracle_EpochNotIncreasing.selector;
-        if (kind == Invalid.ValueOutOfRange) return IUtilizationOracle.Oracle_ValueOutOfRange.selector;
+        if (kind == Invalid.BpsOutOfRange) {
+            // The same seed chose the field (see `submitInvalid`).
+            return seed % 2 == 0
+                ? IUtilizationOracle.Oracle_UtilizationOutOfRange.selector
+                : IUtilizationOracle.Oracle_UptimeOutOfRange.selector;
+        }
         if (kind == Invalid.FutureObservation) return IUtilizationOracle.Oracle_FutureObservation.selector;
         if (kind == Invalid.ObservationTooOld) return IUtilizationOracle.Oracle_ObservationTooOld.selector;
         if (kind == Invalid.MalformedSignature) return IUtilizationOracle.Oracle_InvalidSignature.selector;

@@ -24,36 +24,38 @@ contract Oracle_Constructor_Unit_Test is OracleBase {
     }
 
     function test_RevertWhen_TheMaxAgeIsZero() external {
-        vm.expectRevert(IUtilizationOracle.Oracle_InvalidMaxAge.selector);
+        vm.expectRevert(IUtilizationOracle.Oracle_ZeroMaxAge.selector);
         new UtilizationOracle(admin, 0, reporterAddrs, QUORUM, 0);
     }
 
     function test_RevertWhen_TheReporterListIsEmpty() external {
-        vm.expectRevert(IUtilizationOracle.Oracle_InvalidConfig.selector);
+        vm.expectRevert(abi.encodeWithSelector(IUtilizationOracle.Oracle_InvalidQuorum.selector, 1, 0));
         new UtilizationOracle(admin, 0, new address[](0), 1, MAX_AGE);
     }
 
     function test_RevertWhen_TheQuorumIsZero() external {
-        vm.expectRevert(IUtilizationOracle.Oracle_InvalidConfig.selector);
+        vm.expectRevert(abi.encodeWithSelector(IUtilizationOracle.Oracle_InvalidQuorum.selector, 0, NUM_REPORTERS));
         new UtilizationOracle(admin, 0, reporterAddrs, 0, MAX_AGE);
     }
 
     function test_RevertWhen_TheQuorumExceedsTheReporterCount() external {
-        vm.expectRevert(IUtilizationOracle.Oracle_InvalidConfig.selector);
+        vm.expectRevert(
+            abi.encodeWithSelector(IUtilizationOracle.Oracle_InvalidQuorum.selector, NUM_REPORTERS + 1, NUM_REPORTERS)
+        );
         new UtilizationOracle(admin, 0, reporterAddrs, uint8(NUM_REPORTERS + 1), MAX_AGE);
     }
 
     function test_RevertWhen_AReporterIsTheZeroAddress() external {
         address[] memory list = reporterAddrs;
         list[4] = address(0);
-        vm.expectRevert(IUtilizationOracle.Oracle_InvalidConfig.selector);
+        vm.expectRevert(abi.encodeWithSelector(IUtilizationOracle.Oracle_ZeroReporter.selector, 4));
         new UtilizationOracle(admin, 0, list, QUORUM, MAX_AGE);
     }
 
     function test_RevertWhen_AReporterIsListedTwice() external {
         address[] memory list = reporterAddrs;
         list[4] = list[1];
-        vm.expectRevert(IUtilizationOracle.Oracle_InvalidConfig.selector);
+        vm.expectRevert(abi.encodeWithSelector(IUtilizationOracle.Oracle_DuplicateReporter.selector, list[1]));
         new UtilizationOracle(admin, 0, list, QUORUM, MAX_AGE);
     }
 

@@ -19,7 +19,7 @@ contract SetMaxAge_Unit_Test is OracleBase {
     }
 
     function test_RevertWhen_TheNewMaxAgeIsZero() external {
-        vm.expectRevert(IUtilizationOracle.Oracle_InvalidMaxAge.selector);
+        vm.expectRevert(IUtilizationOracle.Oracle_ZeroMaxAge.selector);
         vm.prank(admin);
         oracle.setMaxAge(0);
     }

@@ -15,10 +15,14 @@ contract SetReporters_Unit_Test is OracleBase {
         }
     }
 
-    function _expectInvalidConfig(address[] memory reporters_, uint8 quorum_) internal {
-        vm.expectRevert(IUtilizationOracle.Oracle_InvalidConfig.selector);
+    function _expectInvalidConfig(address[] memory reporters_, uint8 quorum_, bytes memory err) internal {
+        vm.expectRevert(err);
         vm.prank(admin);
         oracle.setReporters(reporters_, quorum_);
+    }
+
+    function _invalidQuorum(uint256 quorum_, uint256 count) internal pure returns (bytes memory) {
+        return abi.encodeWithSelector(IUtilizationOracle.Oracle_InvalidQuorum.selector, quorum_, count);
     }
 
     function test_RevertWhen_TheCallerIsNotTheAdmin() external {
@@ -32,31 +36,37 @@ contract SetReporters_Unit_Test is OracleBase {
     }
 
     function test_RevertWhen_TheQuorumIsZero() external {
-        _expectInvalidConfig(reporterAddrs, 0);
+        _expectInvalidConfig(reporterAddrs, 0, _invalidQuorum(0, NUM_REPORTERS));
     }
 
     function test_RevertWhen_TheQuorumExceedsTheReporterCount() external {
-        _expectInvalidConfig(reporterAddrs, uint8(NUM_REPORTERS + 1));
+        _expectInvalidConfig(reporterAddrs, uint8(NUM_REPORTERS + 1), _invalidQuorum(NUM_REPORTERS + 1, NUM_REPORTERS));
     }
 
     function test_RevertWhen_TheReporterListIsEmpty() external {
-        _expectInvalidConfig(new address[](0), 1);
+        _expectInvalidConfig(new address[](0), 1, _invalidQuorum(1, 0));
     }
 
     function test_RevertWhen_MoreThan32ReportersAreGiven() external {
-        _expectInvalidConfig(_addresses(33, "many"), 3);
+        _expectInvalidConfig(
+            _addresses(33, "many"),
+            3,
+            abi.encodeWithSelector(IUtilizationOracle.Oracle_TooManyReporters.selector, 33, oracle.MAX_REPORTERS())
+        );
     }
 
     function test_RevertWhen_AReporterIsTheZeroAddress() external {
         address[] memory list = _addresses(4, "r");
         list[2] = address(0);
-        _expectInvalidConfig(list, 2);
+        _expectInvalidConfig(list, 2, abi.encodeWithSelector(IUtilizationOracle.Oracle_ZeroReporter.selector, 2));
     }
 
     function test_RevertWhen_AReporterIsListedTwice() external {
         address[] memory list = _addresses(4, "r");
         list[3] = list[0];
-        _expectInvalidConfig(list, 2);
+        _expectInvalidConfig(
+            list, 2, abi.encodeWithSelector(IUtilizationOracle.Oracle_DuplicateReporter.selector, list[0])
+        );
     }
 
     function test_When_TheNewSetSharesNoReporterWithTheOldOne() external {

@@ -89,7 +89,9 @@ contract SubmitReport_Unit_Test is OracleBase {
         obs[1].utilizationBps = 10_001;
         bytes[] memory sigs = _signAll(_firstKeys(3), POOL, 1, obs);
 
-        vm.expectRevert(abi.encodeWithSelector(IUtilizationOracle.Oracle_ValueOutOfRange.selector, 10_001, 10_000));
+        vm.expectRevert(
+            abi.encodeWithSelector(IUtilizationOracle.Oracle_UtilizationOutOfRange.selector, 10_001, 10_000)
+        );
         oracle.submitReport(POOL, 1, obs, sigs);
     }
 
@@ -99,7 +101,7 @@ contract SubmitReport_Unit_Test is OracleBase {
         bytes[] memory sigs = _signAll(_firstKeys(3), POOL, 1, obs);
 
         vm.expectRevert(
-            abi.encodeWithSelector(IUtilizationOracle.Oracle_ValueOutOfRange.selector, type(uint16).max, 10_000)
+            abi.encodeWithSelector(IUtilizationOracle.Oracle_UptimeOutOfRange.selector, type(uint16).max, 10_000)
         );
         oracle.submitReport(POOL, 1, obs, sigs);
     }

@@ -11,8 +11,10 @@ import {TokenBase} from "../TokenBase.sol";
 contract ComputeTokenFuzzTest is TokenBase {
     uint256 internal constant ID_HASH_MASK = (uint256(1) << 216) - 1;
 
-    function _invalidAmount(uint256 units) internal pure returns (bytes memory) {
-        return abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, units);
+    /// @dev The error an issue of `units` raises when at most `max` more units fit the lot's counter.
+    function _invalidUnits(uint256 units, uint256 max) internal pure returns (bytes memory) {
+        if (units == 0) return _err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector);
+        return abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnitsOverflow.selector, units, max);
     }
 
     function _status(address from, address to, uint256 id, uint256 units) internal view returns (uint256) {
@@ -26,7 +28,7 @@ contract ComputeTokenFuzzTest is TokenBase {
     function testFuzz_IssueLot_Units(uint256 units) external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         bool valid = units != 0 && units <= MAX_UNITS;
-        if (!valid) vm.expectRevert(_invalidAmount(units));
+        if (!valid) vm.expectRevert(_invalidUnits(units, MAX_UNITS));
         vm.prank(provider);
         uint256 lotId = token.issueLot(spec, alice, units);
         if (valid) {
@@ -42,7 +44,15 @@ contract ComputeTokenFuzzTest is TokenBase {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         (spec.startsAt, spec.endsAt) = (startsAt, endsAt);
         bool valid = startsAt < endsAt && endsAt > nowTs;
-        if (!valid) vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+        if (startsAt >= endsAt) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidWindow.selector, startsAt, endsAt)
+            );
+        } else if (endsAt <= nowTs) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_WindowEnded.selector, endsAt, nowTs)
+            );
+        }
         vm.prank(provider);
         uint256 lotId = token.issueLot(spec, alice, 1);
         if (valid) {
@@ -56,8 +66,11 @@ contract ComputeTokenFuzzTest is TokenBase {
     function testFuzz_IssueLot_SlaAndPrice(uint16 sla, uint96 price) external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         (spec.slaUptimeBps, spec.referencePrice) = (sla, price);
-        bool valid = sla <= 10_000 && price != 0;
-        if (!valid) vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+        if (sla > 10_000) {
+            vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_SlaUptimeTooHigh.selector, sla));
+        } else if (price == 0) {
+            vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_ZeroReferencePrice.selector));
+        }
         vm.prank(provider);
         token.issueLot(spec, alice, 1);
     }
@@ -80,13 +93,13 @@ contract ComputeTokenFuzzTest is TokenBase {
     }
 
     /// @dev `more` stays below `type(uint256).max - first`: above it `issue` panics instead of reverting with
-    /// ComputeToken_InvalidAmount (see issue.t.sol, test_RevertWhen_UnitsIssuedPlusUnitsOverflowsUint256).
+    /// ComputeToken_UnitsOverflow (see issue.t.sol, test_RevertWhen_UnitsIssuedPlusUnitsOverflowsUint256).
     function testFuzz_Issue_Units(uint256 first, uint256 more) external {
         first = bound(first, 1, MAX_UNITS);
         more = bound(more, 0, type(uint256).max - first);
         uint256 lotId = _issueTo(alice, first);
         bool valid = more != 0 && first + more <= MAX_UNITS;
-        if (!valid) vm.expectRevert(_invalidAmount(more));
+        if (!valid) vm.expectRevert(_invalidUnits(more, MAX_UNITS - first));
         vm.prank(provider);
         token.issue(lotId, bob, more);
         assertEq(token.totalSupply(lotId), valid ? first + more : first);
@@ -122,9 +135,9 @@ contract ComputeTokenFuzzTest is TokenBase {
 
         // The first failing entry, in order, decides the error.
         bytes memory err;
-        if (a == 0 || a + 1 > MAX_UNITS) err = _invalidAmount(a);
-        else if (b == 0 || b + 1 > MAX_UNITS) err = _invalidAmount(b);
-        else if (c == 0 || a + c + 1 > MAX_UNITS) err = _invalidAmount(c);
+        if (a == 0 || a + 1 > MAX_UNITS) err = _invalidUnits(a, MAX_UNITS - 1);
+        else if (b == 0 || b + 1 > MAX_UNITS) err = _invalidUnits(b, MAX_UNITS - 1);
+        else if (c == 0 || a + c + 1 > MAX_UNITS) err = _invalidUnits(c, MAX_UNITS - 1 - a);
         if (err.length != 0) vm.expectRevert(err);
         vm.prank(provider);
         token.issueBatch(ids, bob, units);
@@ -244,7 +257,7 @@ contract ComputeTokenFuzzTest is TokenBase {
 
         bool lockOk = lockAmt != 0 && lockAmt <= balance;
         if (lockAmt == 0) {
-            vm.expectRevert(_invalidAmount(0));
+            vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector));
         } else if (!lockOk) {
             vm.expectRevert(
                 abi.encodeWithSelector(
@@ -264,7 +277,7 @@ contract ComputeTokenFuzzTest is TokenBase {
         unlockAmt = bound(unlockAmt, 0, locked + 10);
         bool unlockOk = unlockAmt != 0 && unlockAmt <= locked;
         if (unlockAmt == 0) {
-            vm.expectRevert(_invalidAmount(0));
+            vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector));
         } else if (!unlockOk) {
             vm.expectRevert(
                 abi.encodeWithSelector(
@@ -310,7 +323,7 @@ contract ComputeTokenFuzzTest is TokenBase {
         vm.warp(bound(t, block.timestamp, uint256(_endsAt(lotId)) + 365 days)); // redemption works after expiry
 
         bool valid = amount != 0 && amount <= balance - locked;
-        if (amount == 0) vm.expectRevert(_invalidAmount(0));
+        if (amount == 0) vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector));
         else if (!valid) vm.expectRevert();
         vm.prank(escrowAgent);
         token.redeemFrom(alice, lotId, amount);

@@ -36,9 +36,7 @@ contract ForcedTransfer_Unit_Test is TokenBase {
     }
 
     function test_RevertWhen_UnitsIsZero() external {
-        _expectRevertForced(
-            alice, bob, 0, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, 0)
-        );
+        _expectRevertForced(alice, bob, 0, _err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector));
     }
 
     function test_RevertWhen_TheSenderIsTheZeroAddress() external {
@@ -56,7 +54,7 @@ contract ForcedTransfer_Unit_Test is TokenBase {
     function test_RevertWhen_TheReceiverIsFrozen() external {
         _freeze(bob);
         _expectRevertForced(
-            alice, bob, 1, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, bob)
+            alice, bob, 1, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_ReceiverFrozen.selector, bob)
         );
     }
 

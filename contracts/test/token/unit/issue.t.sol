@@ -90,13 +90,7 @@ contract Issue_Unit_Test is TokenBase {
     }
 
     function test_RevertWhen_UnitsIsZero() external {
-        _expectRevertIssue(
-            provider,
-            lotId,
-            alice,
-            0,
-            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, 0)
-        );
+        _expectRevertIssue(provider, lotId, alice, 0, _err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector));
     }
 
     function test_RevertWhen_TheIssuedTotalWouldExceedTypeUint48Max() external {
@@ -106,12 +100,12 @@ contract Issue_Unit_Test is TokenBase {
             lotId,
             alice,
             units,
-            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, units)
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnitsOverflow.selector, units, MAX_UNITS - 100)
         );
     }
 
-    /// @dev BUG: `_recordIssue` computes `record.unitsIssued + units` in checked uint256 arithmetic, so a huge `units`
-    /// panics (0x11) instead of reverting with the documented ComputeToken_InvalidAmount.
+    /// @dev `_recordIssue` compares `units` with the lot's headroom (`type(uint48).max - unitsIssued`) before adding
+    /// anything, so even the largest `units` reverts with ComputeToken_UnitsOverflow rather than panicking.
     function test_RevertWhen_UnitsIssuedPlusUnitsOverflowsUint256() external {
         uint256 units = type(uint256).max;
         _expectRevertIssue(
@@ -119,7 +113,7 @@ contract Issue_Unit_Test is TokenBase {
             lotId,
             alice,
             units,
-            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, units)
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnitsOverflow.selector, units, MAX_UNITS - 100)
         );
     }
 
@@ -135,7 +129,7 @@ contract Issue_Unit_Test is TokenBase {
             lotId,
             alice,
             1,
-            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, alice)
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_ReceiverFrozen.selector, alice)
         );
     }
 

@@ -86,10 +86,7 @@ contract IssueBatch_Unit_Test is TokenBase {
 
     function test_RevertWhen_AUnitCountIsZero() external {
         _expectRevertBatch(
-            _pair(lotA, lotB),
-            alice,
-            _pair(1, 0),
-            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, 0)
+            _pair(lotA, lotB), alice, _pair(1, 0), _err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector)
         );
     }
 
@@ -99,7 +96,7 @@ contract IssueBatch_Unit_Test is TokenBase {
             _pair(lotA, lotB),
             alice,
             _pair(1, units),
-            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, units)
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnitsOverflow.selector, units, MAX_UNITS - 20)
         );
     }
 
@@ -109,7 +106,7 @@ contract IssueBatch_Unit_Test is TokenBase {
             _pair(lotA, lotA),
             alice,
             _pair(first, 1),
-            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, 1)
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnitsOverflow.selector, 1, 0)
         );
     }
 
@@ -124,7 +121,7 @@ contract IssueBatch_Unit_Test is TokenBase {
             _pair(lotA, lotB),
             alice,
             _pair(1, 1),
-            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, alice)
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_ReceiverFrozen.selector, alice)
         );
     }
 

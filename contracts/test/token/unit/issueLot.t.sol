@@ -19,8 +19,18 @@ contract IssueLot_Unit_Test is TokenBase {
         token.issueLot(spec, to, units);
     }
 
-    function _poolNotOwned(bytes32 poolId) internal view returns (bytes memory) {
-        return abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_PoolNotOwned.selector, poolId, provider);
+    function _invalidWindow(IComputeCapacityToken.LotSpec memory spec) internal pure returns (bytes memory) {
+        return
+            abi.encodeWithSelector(
+                IComputeCapacityToken.ComputeToken_InvalidWindow.selector, spec.startsAt, spec.endsAt
+            );
+    }
+
+    function _windowEnded(IComputeCapacityToken.LotSpec memory spec) internal view returns (bytes memory) {
+        return
+            abi.encodeWithSelector(
+                IComputeCapacityToken.ComputeToken_WindowEnded.selector, spec.endsAt, block.timestamp
+            );
     }
 
     function test_RevertWhen_TheCallerNeverWasAProvider() external {
@@ -45,57 +55,79 @@ contract IssueLot_Unit_Test is TokenBase {
     function test_RevertWhen_TheSpecNamesAnotherProvider() external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         spec.provider = provider2;
-        _expectRevertIssue(spec, provider, 1, _poolNotOwned(POOL));
+        _expectRevertIssue(
+            spec,
+            provider,
+            1,
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_NotSpecProvider.selector, provider2, provider)
+        );
     }
 
     function test_RevertWhen_ThePoolIsNotAssigned() external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         spec.poolId = keccak256("pool:nowhere");
-        _expectRevertIssue(spec, provider, 1, _poolNotOwned(spec.poolId));
+        _expectRevertIssue(
+            spec,
+            provider,
+            1,
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnknownPool.selector, spec.poolId)
+        );
     }
 
     function test_RevertWhen_ThePoolBelongsToAnotherProvider() external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         spec.poolId = POOL_3;
-        _expectRevertIssue(spec, provider, 1, _poolNotOwned(POOL_3));
+        _expectRevertIssue(
+            spec,
+            provider,
+            1,
+            abi.encodeWithSelector(
+                IComputeCapacityToken.ComputeToken_PoolNotOwned.selector, POOL_3, provider2, provider
+            )
+        );
     }
 
     function test_RevertWhen_TheWindowIsEmpty() external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         spec.startsAt = spec.endsAt;
-        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+        _expectRevertIssue(spec, provider, 1, _invalidWindow(spec));
     }
 
     function test_RevertWhen_TheWindowIsInverted() external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         spec.startsAt = spec.endsAt + 1;
-        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+        _expectRevertIssue(spec, provider, 1, _invalidWindow(spec));
     }
 
     function test_RevertWhen_EndsAtEqualsNow() external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         spec.startsAt = uint40(block.timestamp - 10 days);
         spec.endsAt = uint40(block.timestamp);
-        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+        _expectRevertIssue(spec, provider, 1, _windowEnded(spec));
     }
 
     function test_RevertWhen_EndsAtIsInThePast() external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         spec.startsAt = uint40(block.timestamp - 10 days);
         spec.endsAt = uint40(block.timestamp - 1);
-        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+        _expectRevertIssue(spec, provider, 1, _windowEnded(spec));
     }
 
     function test_RevertWhen_TheSLAExceeds10000Bps() external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         spec.slaUptimeBps = 10_001;
-        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+        _expectRevertIssue(
+            spec,
+            provider,
+            1,
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_SlaUptimeTooHigh.selector, 10_001)
+        );
     }
 
     function test_RevertWhen_TheReferencePriceIsZero() external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         spec.referencePrice = 0;
-        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_ZeroReferencePrice.selector));
     }
 
     function test_RevertWhen_TheBondCoverageIsZero() external {
@@ -168,13 +200,17 @@ contract IssueLot_Unit_Test is TokenBase {
     function test_RevertWhen_TheGPUModelIsEmpty() external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         spec.gpuModel = bytes16(0);
-        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+        _expectRevertIssue(
+            spec, provider, 1, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_MissingGpuModel.selector, POOL)
+        );
     }
 
     function test_RevertWhen_TheRegionIsEmpty() external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         spec.region = bytes16(0);
-        _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+        _expectRevertIssue(
+            spec, provider, 1, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_MissingRegion.selector, POOL)
+        );
     }
 
     function test_RevertWhen_TheGPUModelDiffersFromThePools() external {
@@ -208,9 +244,7 @@ contract IssueLot_Unit_Test is TokenBase {
     }
 
     function test_RevertWhen_UnitsIsZero() external {
-        _expectRevertIssue(
-            _spec(), provider, 0, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, 0)
-        );
+        _expectRevertIssue(_spec(), provider, 0, _err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector));
     }
 
     function test_RevertWhen_UnitsExceedsTypeUint48Max() external {
@@ -219,7 +253,7 @@ contract IssueLot_Unit_Test is TokenBase {
             _spec(),
             provider,
             units,
-            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, units)
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnitsOverflow.selector, units, MAX_UNITS)
         );
     }
 
@@ -244,7 +278,7 @@ contract IssueLot_Unit_Test is TokenBase {
     function test_RevertWhen_TheReceiverIsFrozen() external {
         _freeze(alice);
         _expectRevertIssue(
-            _spec(), alice, 5, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, alice)
+            _spec(), alice, 5, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_ReceiverFrozen.selector, alice)
         );
     }
 

@@ -28,7 +28,7 @@ contract Lock_Unit_Test is TokenBase {
     }
 
     function test_RevertWhen_UnitsIsZero() external {
-        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, 0));
+        vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector));
         vm.prank(escrowAgent);
         token.lock(alice, lotId, 0);
     }
@@ -100,7 +100,7 @@ contract Lock_Unit_Test is TokenBase {
     /// @dev S-2: a frozen holder cannot pledge (a default would move its units to the lender).
     function test_RevertWhen_TheAccountIsFrozen() external {
         _freeze(alice);
-        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_SenderFrozen.selector, alice));
         vm.prank(escrowAgent);
         token.lock(alice, lotId, 1);
     }

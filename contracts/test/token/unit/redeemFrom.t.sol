@@ -35,9 +35,7 @@ contract RedeemFrom_Unit_Test is TokenBase {
     }
 
     function test_RevertWhen_UnitsIsZero() external {
-        _expectRevertRedeem(
-            lotId, 0, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, 0)
-        );
+        _expectRevertRedeem(lotId, 0, _err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector));
     }
 
     function test_RevertWhen_TheLotDoesNotExist() external {
@@ -55,7 +53,7 @@ contract RedeemFrom_Unit_Test is TokenBase {
     function test_RevertWhen_TheHolderIsFrozen() external {
         _freeze(alice);
         _expectRevertRedeem(
-            lotId, 1, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, alice)
+            lotId, 1, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_SenderFrozen.selector, alice)
         );
     }
 

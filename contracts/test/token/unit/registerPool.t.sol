@@ -29,7 +29,7 @@ contract RegisterPool_Unit_Test is TokenBase {
     }
 
     function test_RevertWhen_ThePoolIdIsZero() external {
-        vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_InvalidLotSpec.selector));
+        vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_ZeroPoolId.selector));
         vm.prank(registrar);
         token.registerPool(bytes32(0), provider);
     }

@@ -15,13 +15,15 @@ contract RegisterProvider_Unit_Test is TokenBase {
     }
 
     function test_RevertWhen_TheProviderIsTheZeroAddress() external {
-        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidProvider.selector, address(0)));
+        vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_ZeroProvider.selector));
         vm.prank(registrar);
         token.registerProvider(address(0));
     }
 
     function test_RevertWhen_TheProviderIsAlreadyRegistered() external {
-        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidProvider.selector, provider));
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_ProviderAlreadyRegistered.selector, provider)
+        );
         vm.prank(registrar);
         token.registerProvider(provider);
     }

@@ -58,7 +58,7 @@ contract SafeBatchTransferFrom_Unit_Test is TokenBase {
             bob,
             _pair(lotA, lotB),
             _pair(1, 1),
-            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, alice)
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_SenderFrozen.selector, alice)
         );
     }
 
@@ -78,7 +78,7 @@ contract SafeBatchTransferFrom_Unit_Test is TokenBase {
             bob,
             _pair(lotA, lotB),
             _pair(1, 1),
-            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, bob)
+            abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_ReceiverFrozen.selector, bob)
         );
     }
 

@@ -37,7 +37,7 @@ contract SafeTransferFrom_Unit_Test is TokenBase {
     function test_RevertWhen_TheSenderIsFrozen() external {
         _freeze(alice);
         _expectRevertTransfer(
-            bob, 1, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, alice)
+            bob, 1, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_SenderFrozen.selector, alice)
         );
     }
 
@@ -68,7 +68,7 @@ contract SafeTransferFrom_Unit_Test is TokenBase {
     function test_RevertWhen_TheReceiverIsFrozen() external {
         _freeze(bob);
         _expectRevertTransfer(
-            bob, 1, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, bob)
+            bob, 1, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_ReceiverFrozen.selector, bob)
         );
     }
 

@@ -37,9 +37,7 @@ contract Seize_Unit_Test is TokenBase {
     }
 
     function test_RevertWhen_UnitsIsZero() external {
-        _expectRevertSeize(
-            lender, 0, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, 0)
-        );
+        _expectRevertSeize(lender, 0, _err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector));
     }
 
     function test_RevertWhen_UnitsExceedTheLockedAmount() external {
@@ -64,7 +62,7 @@ contract Seize_Unit_Test is TokenBase {
     function test_RevertWhen_TheReceiverIsFrozen() external {
         _freeze(lender);
         _expectRevertSeize(
-            lender, 6, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, lender)
+            lender, 6, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_ReceiverFrozen.selector, lender)
         );
     }
 

@@ -35,11 +35,10 @@ contract SetFrozen_Unit_Test is TokenBase {
 
         assertTrue(token.isFrozen(alice));
         assertTrue(token.isAllowed(alice));
-        bytes memory err = abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_AccountFrozen.selector, alice);
-        vm.expectRevert(err);
+        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_SenderFrozen.selector, alice));
         vm.prank(alice);
         token.safeTransferFrom(alice, bob, lotId, 1, "");
-        vm.expectRevert(err);
+        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_ReceiverFrozen.selector, alice));
         vm.prank(provider);
         token.issue(lotId, alice, 1);
     }

@@ -22,7 +22,7 @@ contract Unlock_Unit_Test is TokenBase {
 
     function test_RevertWhen_UnitsIsZero() external {
         _lock(alice, lotId, 5);
-        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InvalidAmount.selector, 0));
+        vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector));
         vm.prank(escrowAgent);
         token.unlock(alice, lotId, 0);
     }
