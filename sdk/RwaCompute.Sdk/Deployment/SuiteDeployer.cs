@@ -19,6 +19,7 @@ using GrantRoleFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.GrantRol
 using HasRoleFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.HasRoleFunction;
 using PendingDefaultAdminFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.PendingDefaultAdminFunction;
 using PendingDefaultAdminOutputDTO = RwaCompute.Sdk.Contracts.ComputeCapacityToken.PendingDefaultAdminOutputDTO;
+using RenounceRoleFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.RenounceRoleFunction;
 using RwaCompute.Sdk.Errors;
 
 namespace RwaCompute.Sdk.Deployment;
@@ -53,6 +54,11 @@ public sealed class SuiteDeployer
     public const string BeginAdminTransferStep = "beginDefaultAdminTransfer";
 
     private const string EscrowRoleName = "ESCROW_ROLE";
+    private const string RiskRoleName = "RISK_ROLE";
+
+    /// <summary>The step that drops the deploying account's own escrow <c>RISK_ROLE</c> when the admin is handed over
+    /// (<c>renounceRole:ComputeEscrow:RISK_ROLE:&lt;deployer&gt;</c>).</summary>
+    public const string RenounceRoleStep = "renounceRole";
     private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(5);
 
     private readonly IWeb3 web3;
@@ -192,6 +198,14 @@ public sealed class SuiteDeployer
             foreach (var name in ManifestContractNames.Administered)
             {
                 await BeginAdminTransferAsync(run, name, newAdmin!, progress, cancellationToken).ConfigureAwait(false);
+            }
+
+            // The escrow's constructor makes its admin (the deploying key) risk manager too. Once the admin is handed
+            // over, the deploying key keeps nothing, unless deploy.json grants it RISK_ROLE on purpose.
+            var keepsRisk = config.Roles.Any(r => r.Contract == ManifestContractNames.Escrow && r.Role == RiskRoleName && EthereumHex.SameHex(r.Account, run.Admin));
+            if (!keepsRisk)
+            {
+                await RenounceOwnRoleAsync(run, ManifestContractNames.Escrow, RiskRoleName, progress, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -579,6 +593,42 @@ public sealed class SuiteDeployer
 
         static bool IsPending((string Admin, string? Pending) state, string newAdmin) =>
             state.Pending is not null && EthereumHex.SameHex(state.Pending, newAdmin);
+    }
+
+    /// <summary>Drops a role the deploying account holds (<c>renounceRole</c>): skipped when it does not hold it,
+    /// otherwise completed from a journaled transaction or sent, and checked on chain.</summary>
+    private async Task RenounceOwnRoleAsync(Run run, string name, string roleName, IProgress<DeploymentStep>? progress, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var step = $"{RenounceRoleStep}:{name}:{roleName}:{run.Admin}";
+        var contract = run.Contracts[name].Address;
+        progress?.Report(new DeploymentStep(step, DeploymentStepState.Started, null, contract));
+        var role = await RoleIdAsync(new RoleAssignment { Contract = name, Role = roleName, Account = run.Admin }, contract, cancellationToken).ConfigureAwait(false);
+        if (!await HasRoleAsync(contract, role, run.Admin, cancellationToken).ConfigureAwait(false))
+        {
+            var journaled = await CompleteJournalAsync(run, step, cancellationToken).ConfigureAwait(false);
+            DeploymentLog.Skipped(logger, step, "role not held");
+            progress?.Report(new DeploymentStep(step, DeploymentStepState.Skipped, journaled, contract));
+            return;
+        }
+
+        var receipt = await ResumeJournaledAsync(run, step, null, cancellationToken).ConfigureAwait(false);
+        if (receipt is null || await HasRoleAsync(contract, role, run.Admin, cancellationToken).ConfigureAwait(false))
+        {
+            var message = new RenounceRoleFunction { Role = role, Account = run.Admin, FromAddress = run.Admin };
+            var handler = web3.Eth.GetContractTransactionHandler<RenounceRoleFunction>();
+            receipt = await SendAsync(run, step, null, () => handler.SignTransactionAsync(contract, message), progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await HasRoleAsync(contract, role, run.Admin, cancellationToken).ConfigureAwait(false))
+        {
+            throw new DeploymentException(name, $"transaction {receipt.TransactionHash} succeeded but {run.Admin} still holds {roleName}");
+        }
+
+        var block = (long)receipt.BlockNumber.Value;
+        await run.Journal!.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Done, TxHash = receipt.TransactionHash, Block = block }, cancellationToken).ConfigureAwait(false);
+        DeploymentLog.Completed(logger, step, block, receipt.TransactionHash);
+        progress?.Report(new DeploymentStep(step, DeploymentStepState.Completed, receipt.TransactionHash, contract));
     }
 
     /// <summary>A contract's default admin and pending default admin (<see langword="null"/> when none).</summary>

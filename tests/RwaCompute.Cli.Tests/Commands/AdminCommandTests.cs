@@ -94,7 +94,7 @@ public sealed class AdminCommandTests
         string timelock;
         using (var deployed = Json(await Run(chain, "deploy", "--config", config, "--as", "admin", "--json")))
         {
-            Assert.Equal(9, deployed.RootElement.GetProperty("transactionsSent").GetInt32()); // 5 suite steps, the timelock, 3 hand-overs
+            Assert.Equal(10, deployed.RootElement.GetProperty("transactionsSent").GetInt32()); // 5 suite steps, the timelock, 3 hand-overs, RISK_ROLE renounced
             timelock = deployed.RootElement.GetProperty("contracts").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "SuiteTimelock").GetProperty("address").GetString()!;
             Assert.All(deployed.RootElement.GetProperty("admins").EnumerateArray(), a => Assert.Equal(timelock, a.GetProperty("pendingAdmin").GetString()));
             Assert.Contains("rwa admin accept --via-timelock", deployed.RootElement.GetProperty("nextStep").GetString(), StringComparison.Ordinal);

@@ -8,8 +8,8 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 public sealed class CleanGovernedDeploymentFixture : IAsyncLifetime
 {
     /// <summary>The six steps of <see cref="CleanDeploymentFixture"/>, the SuiteTimelock, three
-    /// beginDefaultAdminTransfer.</summary>
-    public const int TransactionSteps = CleanDeploymentFixture.TransactionSteps + 4;
+    /// beginDefaultAdminTransfer, and the deployer renouncing the escrow's RISK_ROLE.</summary>
+    public const int TransactionSteps = CleanDeploymentFixture.TransactionSteps + 5;
 
     private DeploymentManifest? manifest;
 

@@ -16,9 +16,9 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 /// </summary>
 public sealed class GovernanceTests
 {
-    /// <summary>Token, oracle, escrow, ESCROW_ROLE, setBondVault, REGISTRAR_ROLE, then one beginDefaultAdminTransfer per
-    /// contract.</summary>
-    private const int HandoverSteps = 9;
+    /// <summary>Token, oracle, escrow, ESCROW_ROLE, setBondVault, REGISTRAR_ROLE, one beginDefaultAdminTransfer per
+    /// contract, then the deployer renouncing the escrow's RISK_ROLE.</summary>
+    private const int HandoverSteps = 10;
 
     private static readonly DevnetAccounts Accounts = DevnetAccounts.Standard;
 
@@ -82,6 +82,11 @@ public sealed class GovernanceTests
             Assert.Null(state.PendingSchedule);
             Assert.False(await new ComputeCapacityTokenService(chain.Web3, state.Address).HasRoleQueryAsync(new byte[32], DeploymentChain.Admin));
         }
+
+        // The deploying key keeps no role at all: the escrow's constructor made it risk manager, the deployment
+        // renounced that along with the hand-over.
+        var escrow = manifest.Contracts[ManifestContractNames.Escrow].Address;
+        Assert.False(await new ComputeCapacityTokenService(chain.Web3, escrow).HasRoleQueryAsync(Roles.Id("RISK_ROLE"), DeploymentChain.Admin));
 
         // Accepting again and re-running the deployment: nothing left to send.
         Assert.All(await asBob.Governance.AcceptAdminAsync(), a => Assert.Null(a.Transaction));
