@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC1155Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {IERC1155Errors, IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
@@ -28,7 +28,11 @@ contract SecurityFindings_Test is EscrowBase {
         // Without stablecoin for the bond the self-issue is refused.
         vm.prank(provider);
         usdc.approve(address(escrow), 0);
-        vm.expectRevert();
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IERC20Errors.ERC20InsufficientAllowance.selector, address(escrow), 0, UNITS * uint256(PRICE)
+            )
+        );
         vm.prank(provider);
         token.issue(lotId, provider, UNITS);
 
@@ -238,7 +242,8 @@ contract SecurityFindings_Test is EscrowBase {
             uint8(token.canTransfer(alice, noHook, lotId, 1)),
             uint8(IComputeCapacityToken.TransferStatus.InvalidReceiver)
         );
-        vm.expectRevert(); // ERC1155InvalidReceiver: the preflight now predicts it
+        // The preflight now predicts what the transfer does.
+        vm.expectRevert(abi.encodeWithSelector(IERC1155Errors.ERC1155InvalidReceiver.selector, noHook));
         vm.prank(alice);
         token.safeTransferFrom(alice, noHook, lotId, 1, "");
 

@@ -80,7 +80,7 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         _expectConfirmRevert(redemptionId, _noReportSince(redemptionId, 0));
     }
 
-    /// @dev BUG (medium): DELIVERY_GRACE is "the time within which delivery must be confirmed", and after the deadline
+    /// @dev Regression (a review finding, fixed): DELIVERY_GRACE is "the time within which delivery must be confirmed", and after the deadline
     /// the holder is owed a refund; but confirmDeliveryByOracle has no deadline check, so after the deadline anyone
     /// can front-run the holder's claimRefund with a report of late delivery and pay the reserve to the provider.
     function test_RevertWhen_TheDeadlineHasPassed() external {

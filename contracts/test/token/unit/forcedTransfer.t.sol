@@ -134,7 +134,7 @@ contract ForcedTransfer_Unit_Test is TokenBase {
         assertEq(token.balanceOf(bob, lotId), 3);
     }
 
-    /// @dev BUG: `_mode` (transient) stays `_MODE_FORCED` while ERC-1155 calls the receiver's acceptance hook, so a
+    /// @dev Regression (a review finding, fixed): `_mode` (transient) stays `_MODE_FORCED` while ERC-1155 calls the receiver's acceptance hook, so a
     /// transfer the receiver makes from inside the hook also skips the pause (and the sender's freeze/allowlist).
     function test_RevertWhen_TheReceiverReEntersFromItsAcceptanceHookWhilePaused() external {
         ReentrantReceiver receiver = new ReentrantReceiver(token);

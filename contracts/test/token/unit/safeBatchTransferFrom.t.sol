@@ -114,7 +114,7 @@ contract SafeBatchTransferFrom_Unit_Test is TokenBase {
         );
     }
 
-    /// @dev BUG: `_requireUnlocked` checks each entry against the whole unlocked balance instead of the running sum
+    /// @dev Regression (a review finding, fixed): `_requireUnlocked` checks each entry against the whole unlocked balance instead of the running sum
     /// for its id, so listing a lot twice moves locked (pledged) units: here 8 units leave a balance of 10 with 6
     /// locked, leaving 2 < 6 locked. The exact arguments depend on the fix, so only the selector is asserted.
     function test_RevertWhen_EntriesOfTheSameLotTogetherExceedItsUnlockedBalance() external {

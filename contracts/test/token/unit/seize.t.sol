@@ -120,7 +120,7 @@ contract Seize_Unit_Test is TokenBase {
         assertEq(token.lockedBalanceOf(alice, lotId), 0);
     }
 
-    /// @dev BUG: `_mode` (transient) stays `_MODE_SEIZE` while ERC-1155 calls the receiver's acceptance hook, so a
+    /// @dev Regression (a review finding, fixed): `_mode` (transient) stays `_MODE_SEIZE` while ERC-1155 calls the receiver's acceptance hook, so a
     /// transfer the receiver makes from inside the hook skips the expiry check (and the sender's freeze/allowlist).
     function test_RevertWhen_TheReceiverReEntersFromItsAcceptanceHookAfterExpiry() external {
         ReentrantReceiver receiver = new ReentrantReceiver(token);
