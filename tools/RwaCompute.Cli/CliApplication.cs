@@ -38,19 +38,24 @@ public static class CliApplication
             LotCommands.CreateProvider(runner),
             LotCommands.CreateBond(runner),
             TransferCommand.Create(runner),
-            ComplianceCommands.CreateAllow(runner),
-            ComplianceCommands.CreateFreeze(runner),
-            ComplianceCommands.CreatePause(runner),
+            ComplianceCommands.CreateAccount(runner),
+            ComplianceCommands.CreateToken(runner),
             MarketCommands.CreateOffer(runner),
             MarketCommands.CreateBuy(runner),
             PledgeCommands.CreatePledge(runner),
-            PledgeCommands.CreateRepay(runner),
-            PledgeCommands.CreateClaim(runner),
             RedemptionCommands.CreateRedeem(runner),
             RedemptionCommands.CreateConfirm(runner),
             RedemptionCommands.CreateRefund(runner),
             PledgeCommands.CreateWithdraw(runner),
             OracleCommands.Create(runner),
+
+            // The old spellings, hidden from help, for one release: each prints "'rwa …' is deprecated; use 'rwa …'"
+            // on stderr after it succeeds.
+            ComplianceCommands.CreateAllowAlias(runner),
+            ComplianceCommands.CreateFreezeAlias(runner),
+            ComplianceCommands.CreatePauseAlias(runner),
+            PledgeCommands.CreateRepayAlias(runner),
+            PledgeCommands.CreateClaimAlias(runner),
         })
         {
             root.Subcommands.Add(command);
@@ -59,8 +64,12 @@ public static class CliApplication
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            // A usage mistake is one line, not a page of help.
-            stderr.WriteLine($"error: {parsed.Errors[0].Message} (see {Name} --help)");
+            // A usage mistake is one line, not a page of help. An unknown word ('rwa token resume') says so, rather
+            // than the "Required command was not provided." that comes first.
+            var error = parsed.UnmatchedTokens.Count > 0
+                ? parsed.Errors.FirstOrDefault(e => e.Message.Contains($"'{parsed.UnmatchedTokens[0]}'", StringComparison.Ordinal)) ?? parsed.Errors[0]
+                : parsed.Errors[0];
+            stderr.WriteLine($"error: {error.Message} (see {Name} --help)");
             return ExitCodes.BadInput;
         }
 

@@ -29,7 +29,15 @@ internal sealed class CommandRunner
         var console = new CliConsole(stdout, stderr, parse.GetValue(Globals.Json), parse.GetValue(Globals.Verbose));
         try
         {
-            return await body(new Invocation(parse, console, Globals, cancellationToken)).ConfigureAwait(false);
+            var invocation = new Invocation(parse, console, Globals, cancellationToken);
+            var code = await body(invocation).ConfigureAwait(false);
+            if (code == ExitCodes.Success && invocation.DeprecationNotice is { } notice)
+            {
+                // After success only: a failure stays exactly one error line.
+                console.Warning(notice);
+            }
+
+            return code;
         }
 #pragma warning disable CA1031 // The front end's job: every failure becomes one error line and an exit code.
         catch (Exception ex)

@@ -23,6 +23,15 @@ internal sealed class Invocation
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>Set by a hidden alias kept for one release: printed on stderr once the command succeeds.</summary>
+    public string? DeprecationNotice { get; private set; }
+
+    /// <summary>Marks this run as using a deprecated spelling.</summary>
+    /// <param name="oldSpelling">What was typed, for example <c>rwa allow --remove</c>.</param>
+    /// <param name="newSpelling">What to type instead, for example <c>rwa account disallow</c>.</param>
+    public void Deprecated(string oldSpelling, string newSpelling) =>
+        DeprecationNotice = $"'{oldSpelling}' is deprecated; use '{newSpelling}'";
+
     /// <summary>The <c>--rpc</c> endpoint, validated.</summary>
     public Uri RpcUrl
     {

@@ -37,6 +37,11 @@ public sealed class BadInputTests(SuiteFixture suite) : IClassFixture<SuiteFixtu
             { "pledge maturity too soon", ["pledge", "request", "{lot}", "10", "--principal", "1", "--maturity", "2h", "--as", "alice"], ExitCodes.PreflightRefused, "too soon" },
             { "pledge maturity too late", ["pledge", "request", "{lot}", "10", "--principal", "1", "--maturity", "30d", "--as", "alice"], ExitCodes.PreflightRefused, "too late" },
             { "settlement not paused", ["pledge", "record-settlement-pause", "--as", "alice"], ExitCodes.ContractRevert, "SettlementNotPaused" },
+            { "account: bad address", ["account", "freeze", "0x1234", "--as", "alice"], ExitCodes.BadInput, "not a valid address" },
+            { "account: one bad address of several", ["account", "disallow", bob, "0x1234", "--as", "alice"], ExitCodes.BadInput, "address[1]" },
+            { "pledge: id not a number", ["pledge", "repay", "one", "--as", "alice"], ExitCodes.BadInput, "not a whole number" },
+            { "pledge: unknown pledge", ["pledge", "claim", "999", "--as", "alice"], ExitCodes.PreflightRefused, "999" },
+            { "token: unknown verb", ["token", "resume", "--as", "alice"], ExitCodes.BadInput, "resume" },
             { "withdraw to the escrow", ["withdraw", "--to", "{escrow}", "--as", "provider"], ExitCodes.BadInput, "escrow itself" },
         };
     }

@@ -96,7 +96,7 @@ public sealed class DeployCommandTests
         await File.WriteAllTextAsync(chain.ManifestPath, node.ToJsonString());
         var before = await chain.NonceAsync(Accounts.Admin.Address);
 
-        foreach (var args in new[] { chain.Args("status"), DeployArgs(chain, stablecoin, "--as", "admin"), chain.Args("allow", Accounts.Bob.Address, "--as", "admin") })
+        foreach (var args in new[] { chain.Args("status"), DeployArgs(chain, stablecoin, "--as", "admin"), chain.Args("account", "allow", Accounts.Bob.Address, "--as", "admin") })
         {
             var run = await CliRun.RunAsync(args);
             Assert.True(run.ExitCode == ExitCodes.ManifestProblem, run.ToString());

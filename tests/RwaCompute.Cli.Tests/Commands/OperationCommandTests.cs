@@ -23,7 +23,7 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
         var pledgeId = pledge.RootElement.GetProperty("id").GetString()!;
         await Run("pledge", "fund", pledgeId, "--as", "lender");
         await Run("withdraw", "--as", "alice");
-        await Run("repay", pledgeId, "--as", "alice");
+        await Run("pledge", "repay", pledgeId, "--as", "alice");
         var shown = Json(await Run("pledge", "show", pledgeId, "--json"));
         Assert.Equal("Repaid", shown.RootElement.GetProperty("status").GetString());
         Assert.Equal("12.5", shown.RootElement.GetProperty("principalUsdc").GetString());
@@ -107,19 +107,19 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
     public async Task Compliance_FreezeAndPause_RefuseTransfersWithoutSending()
     {
         var accounts = SuiteFixture.Accounts;
-        await Run("freeze", accounts.Lender.Address, "--as", "admin");
+        await Run("account", "freeze", accounts.Lender.Address, "--as", "admin");
         var before = await Chain.NonceAsync(accounts.Provider.Address);
         var frozen = await CliRun.RunAsync(Chain.Args("transfer", suite.LotId, "1", "--to", accounts.Lender.Address, "--as", "provider"));
         Assert.Equal(ExitCodes.PreflightRefused, frozen.ExitCode);
         Assert.Contains("ReceiverFrozen", Assert.Single(frozen.ErrorLines), StringComparison.Ordinal);
-        await Run("freeze", accounts.Lender.Address, "--unfreeze", "--as", "admin");
+        await Run("account", "unfreeze", accounts.Lender.Address, "--as", "admin");
 
-        await Run("pause", "--as", "admin");
+        await Run("token", "pause", "--as", "admin");
         var status = Json(await Run("status", "--json"));
         Assert.True(status.RootElement.GetProperty("tokenPaused").GetBoolean());
         var paused = await CliRun.RunAsync(Chain.Args("transfer", suite.LotId, "1", "--to", accounts.Lender.Address, "--as", "provider"));
         Assert.Equal(ExitCodes.PreflightRefused, paused.ExitCode);
-        await Run("pause", "--resume", "--as", "admin");
+        await Run("token", "unpause", "--as", "admin");
         Assert.Equal(before, await Chain.NonceAsync(accounts.Provider.Address));
     }
 
@@ -130,7 +130,7 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
         Environment.SetEnvironmentVariable(variable, "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
         try
         {
-            var run = await Run("allow", SuiteFixture.Accounts.Reporters[0].Address, "--private-key-env", variable);
+            var run = await Run("account", "allow", SuiteFixture.Accounts.Reporters[0].Address, "--private-key-env", variable);
             Assert.StartsWith("ok: allowlisted", run.Stdout, StringComparison.Ordinal);
             Assert.DoesNotContain("ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", run.Stdout + run.Stderr, StringComparison.OrdinalIgnoreCase);
         }

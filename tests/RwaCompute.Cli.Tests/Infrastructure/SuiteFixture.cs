@@ -23,7 +23,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         Chain = await TestChain.StartAsync();
         await Chain.DeploySuiteAsync();
         Require(await CliRun.RunAsync(Chain.Args("provider", Accounts.Provider.Address, "--pool", Pool, "--as", "admin")));
-        Require(await CliRun.RunAsync(Chain.Args("allow", Accounts.Provider.Address, Accounts.Alice.Address, Accounts.Bob.Address, Accounts.Lender.Address, "--as", "admin")));
+        Require(await CliRun.RunAsync(Chain.Args("account", "allow", Accounts.Provider.Address, Accounts.Alice.Address, Accounts.Bob.Address, Accounts.Lender.Address, "--as", "admin")));
         var issued = Require(await CliRun.RunAsync(Chain.Args(
             "lot", "issue", "--pool", Pool, "--gpu", "H100-SXM5-80G", "--region", "eu-west", "--ends", "30d", "--price", "3",
             "--sla", "99%", "--energy", "700", "--units", "1000", "--as", "provider", "--json")));

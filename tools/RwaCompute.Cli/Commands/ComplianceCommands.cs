@@ -1,48 +1,105 @@
 using System.CommandLine;
 using RwaCompute.Cli.Output;
+using RwaCompute.Cli.Signing;
 
 namespace RwaCompute.Cli.Commands;
 
-/// <summary><c>rwa allow</c>, <c>rwa freeze</c>, <c>rwa pause</c>: the issuer's compliance controls.</summary>
+/// <summary><c>rwa account allow|disallow|freeze|unfreeze</c> and <c>rwa token pause|unpause</c>: the issuer's
+/// compliance controls. The old spellings <c>rwa allow [--remove]</c>, <c>rwa freeze [--unfreeze]</c> and
+/// <c>rwa pause [--resume]</c> stay as hidden aliases for one release.</summary>
 internal static class ComplianceCommands
 {
-    public static Command CreateAllow(CommandRunner runner)
+    public static Command CreateAccount(CommandRunner runner)
     {
-        var accounts = new Argument<string[]>("address") { Description = "one or more accounts", Arity = ArgumentArity.OneOrMore };
+        var account = new Command("account", "an account's compliance state (COMPLIANCE_ROLE): allow, disallow, freeze, unfreeze");
+        account.Subcommands.Add(Allowlist(runner, "allow", "add accounts to the allowlist (COMPLIANCE_ROLE)", allowed: true));
+        account.Subcommands.Add(Allowlist(runner, "disallow", "remove accounts from the allowlist (COMPLIANCE_ROLE)", allowed: false));
+        account.Subcommands.Add(Freeze(runner, "freeze", "freeze an account: it can neither send nor receive units (COMPLIANCE_ROLE)", frozen: true));
+        account.Subcommands.Add(Freeze(runner, "unfreeze", "lift an account's freeze (COMPLIANCE_ROLE)", frozen: false));
+        return account;
+    }
+
+    public static Command CreateToken(CommandRunner runner)
+    {
+        var token = new Command("token", "the token as a whole (PAUSER_ROLE): pause, unpause");
+        token.Subcommands.Add(Pause(runner, "pause", "pause every transfer of the token (PAUSER_ROLE)", paused: true));
+        token.Subcommands.Add(Pause(runner, "unpause", "lift the token's pause (PAUSER_ROLE)", paused: false));
+        return token;
+    }
+
+    /// <summary>Deprecated: <c>rwa allow ADDRESS… [--remove]</c> (hidden; use <c>rwa account allow|disallow</c>).</summary>
+    public static Command CreateAllowAlias(CommandRunner runner)
+    {
+        var accounts = Operation.AddressesArgument("address", "one or more accounts");
         var remove = new Option<bool>("--remove") { Description = "remove from the allowlist instead" };
-        return Operation.Sending(runner, "allow", "add accounts to the allowlist (COMPLIANCE_ROLE)", [accounts, remove], (invocation, signer) =>
+        var command = Operation.Sending(runner, "allow", "deprecated: use 'rwa account allow' or 'rwa account disallow'", [accounts, remove], (invocation, signer) =>
         {
-            var addresses = invocation.Value(accounts).Select((a, i) => Operation.Address(a, $"address[{i}]")).ToList();
             var allowed = !invocation.Value(remove);
-            return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Transaction($"{(allowed ? "allowlisted" : "removed from the allowlist")} {string.Join(", ", addresses)}", addresses.Count == 1
-                    ? await session.Client.Token.SetAllowedAsync(addresses[0], allowed, ct).ConfigureAwait(false)
-                    : await session.Client.Token.SetAllowedBatchAsync(addresses, allowed, ct).ConfigureAwait(false)));
+            invocation.Deprecated(allowed ? "rwa allow" : "rwa allow --remove", allowed ? "rwa account allow" : "rwa account disallow");
+            return SetAllowedAsync(invocation, signer, invocation.Value(accounts), allowed);
         });
+        command.Hidden = true;
+        return command;
     }
 
-    public static Command CreateFreeze(CommandRunner runner)
+    /// <summary>Deprecated: <c>rwa freeze ADDRESS [--unfreeze]</c> (hidden; use <c>rwa account freeze|unfreeze</c>).</summary>
+    public static Command CreateFreezeAlias(CommandRunner runner)
     {
-        var account = Operation.Argument("address", "the account");
+        var account = Operation.AddressArgument("address", "the account");
         var unfreeze = new Option<bool>("--unfreeze") { Description = "lift the freeze instead" };
-        return Operation.Sending(runner, "freeze", "freeze an account: it can neither send nor receive units (COMPLIANCE_ROLE)", [account, unfreeze], (invocation, signer) =>
+        var command = Operation.Sending(runner, "freeze", "deprecated: use 'rwa account freeze' or 'rwa account unfreeze'", [account, unfreeze], (invocation, signer) =>
         {
-            var address = Operation.Address(invocation.Value(account), "address");
             var frozen = !invocation.Value(unfreeze);
-            return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Transaction($"{(frozen ? "froze" : "unfroze")} {address}", await session.Client.Token.SetFrozenAsync(address, frozen, ct).ConfigureAwait(false)));
+            invocation.Deprecated(frozen ? "rwa freeze" : "rwa freeze --unfreeze", frozen ? "rwa account freeze" : "rwa account unfreeze");
+            return SetFrozenAsync(invocation, signer, invocation.Value(account), frozen);
         });
+        command.Hidden = true;
+        return command;
     }
 
-    public static Command CreatePause(CommandRunner runner)
+    /// <summary>Deprecated: <c>rwa pause [--resume]</c> (hidden; use <c>rwa token pause|unpause</c>).</summary>
+    public static Command CreatePauseAlias(CommandRunner runner)
     {
         var resume = new Option<bool>("--resume") { Description = "lift the pause instead" };
-        return Operation.Sending(runner, "pause", "pause every transfer of the token (PAUSER_ROLE)", [resume], (invocation, signer) =>
+        var command = Operation.Sending(runner, "pause", "deprecated: use 'rwa token pause' or 'rwa token unpause'", [resume], (invocation, signer) =>
         {
-            var unpause = invocation.Value(resume);
-            return Operation.SendAsync(invocation, signer, async (session, ct) => unpause
-                ? ViewFactory.Transaction("unpaused the token", await session.Client.Token.UnpauseAsync(ct).ConfigureAwait(false))
-                : ViewFactory.Transaction("paused the token", await session.Client.Token.PauseAsync(ct).ConfigureAwait(false)));
+            var paused = !invocation.Value(resume);
+            invocation.Deprecated(paused ? "rwa pause" : "rwa pause --resume", paused ? "rwa token pause" : "rwa token unpause");
+            return SetPausedAsync(invocation, signer, paused);
         });
+        command.Hidden = true;
+        return command;
     }
+
+    private static Command Allowlist(CommandRunner runner, string name, string description, bool allowed)
+    {
+        var accounts = Operation.AddressesArgument("address", "one or more accounts");
+        return Operation.Sending(runner, name, description, [accounts], (invocation, signer) =>
+            SetAllowedAsync(invocation, signer, invocation.Value(accounts), allowed));
+    }
+
+    private static Command Freeze(CommandRunner runner, string name, string description, bool frozen)
+    {
+        var account = Operation.AddressArgument("address", "the account");
+        return Operation.Sending(runner, name, description, [account], (invocation, signer) =>
+            SetFrozenAsync(invocation, signer, invocation.Value(account), frozen));
+    }
+
+    private static Command Pause(CommandRunner runner, string name, string description, bool paused) =>
+        Operation.Sending(runner, name, description, [], (invocation, signer) => SetPausedAsync(invocation, signer, paused));
+
+    private static Task<int> SetAllowedAsync(Invocation invocation, SignerArguments signer, string[] addresses, bool allowed) =>
+        Operation.SendAsync(invocation, signer, async (session, ct) =>
+            ViewFactory.Transaction($"{(allowed ? "allowlisted" : "removed from the allowlist")} {string.Join(", ", addresses)}", addresses.Length == 1
+                ? await session.Client.Token.SetAllowedAsync(addresses[0], allowed, ct).ConfigureAwait(false)
+                : await session.Client.Token.SetAllowedBatchAsync(addresses, allowed, ct).ConfigureAwait(false)));
+
+    private static Task<int> SetFrozenAsync(Invocation invocation, SignerArguments signer, string address, bool frozen) =>
+        Operation.SendAsync(invocation, signer, async (session, ct) =>
+            ViewFactory.Transaction($"{(frozen ? "froze" : "unfroze")} {address}", await session.Client.Token.SetFrozenAsync(address, frozen, ct).ConfigureAwait(false)));
+
+    private static Task<int> SetPausedAsync(Invocation invocation, SignerArguments signer, bool paused) =>
+        Operation.SendAsync(invocation, signer, async (session, ct) => paused
+            ? ViewFactory.Transaction("paused the token", await session.Client.Token.PauseAsync(ct).ConfigureAwait(false))
+            : ViewFactory.Transaction("unpaused the token", await session.Client.Token.UnpauseAsync(ct).ConfigureAwait(false)));
 }

@@ -4,41 +4,27 @@ using RwaCompute.Cli.Parsing;
 
 namespace RwaCompute.Cli.Commands;
 
-/// <summary><c>rwa pledge request|fund|show|record-settlement-pause</c>, <c>rwa repay</c>, <c>rwa claim</c>,
-/// <c>rwa withdraw</c>.</summary>
+/// <summary><c>rwa pledge request|fund|repay|claim|show|record-settlement-pause</c> and <c>rwa withdraw</c>; the old
+/// top-level <c>rwa repay</c> and <c>rwa claim</c> stay as hidden aliases for one release.</summary>
 internal static class PledgeCommands
 {
     public static Command CreatePledge(CommandRunner runner)
     {
-        var pledge = new Command("pledge", "pledge units as collateral for a stablecoin advance: request, fund, show, record-settlement-pause");
+        var pledge = new Command("pledge", "pledge units as collateral for a stablecoin advance: request, fund, repay, claim, show, record-settlement-pause");
         pledge.Subcommands.Add(Request(runner));
         pledge.Subcommands.Add(Fund(runner));
+        pledge.Subcommands.Add(Repay(runner));
+        pledge.Subcommands.Add(Claim(runner));
         pledge.Subcommands.Add(Show(runner));
         pledge.Subcommands.Add(RecordSettlementPause(runner));
         return pledge;
     }
 
-    public static Command CreateRepay(CommandRunner runner)
-    {
-        var id = Operation.Argument("pledge", "the pledge id");
-        return Operation.Sending(runner, "repay", "repay a pledge (principal + fee); the units unlock. Open until the lender claims the collateral, also after maturity", [id], (invocation, signer) =>
-        {
-            var pledgeId = UnitCount.Parse(invocation.Value(id), "pledge");
-            return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Transaction($"repaid pledge {pledgeId}", await session.Client.Escrow.RepayAsync(pledgeId, ct).ConfigureAwait(false)));
-        });
-    }
+    /// <summary>Deprecated: <c>rwa repay PLEDGE</c> (hidden; use <c>rwa pledge repay</c>).</summary>
+    public static Command CreateRepayAlias(CommandRunner runner) => Alias(Repay(runner, deprecated: true), "rwa pledge repay");
 
-    public static Command CreateClaim(CommandRunner runner)
-    {
-        var id = Operation.Argument("pledge", "the pledge id");
-        return Operation.Sending(runner, "claim", "as the lender, take the units of a pledge left unpaid past maturity (refused while the stablecoin is paused and for a cure period after)", [id], (invocation, signer) =>
-        {
-            var pledgeId = UnitCount.Parse(invocation.Value(id), "pledge");
-            return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Transaction($"claimed the collateral of pledge {pledgeId}", await session.Client.Escrow.ClaimCollateralAsync(pledgeId, ct).ConfigureAwait(false)));
-        });
-    }
+    /// <summary>Deprecated: <c>rwa claim PLEDGE</c> (hidden; use <c>rwa pledge claim</c>).</summary>
+    public static Command CreateClaimAlias(CommandRunner runner) => Alias(Claim(runner, deprecated: true), "rwa pledge claim");
 
     public static Command CreateWithdraw(CommandRunner runner)
     {
@@ -81,13 +67,53 @@ internal static class PledgeCommands
 
     private static Command Fund(CommandRunner runner)
     {
-        var id = Operation.Argument("pledge", "the pledge id");
+        var id = Operation.IdArgument("pledge", "the pledge id");
         return Operation.Sending(runner, "fund", "fund a pledge as the lender (the principal becomes claimable by the holder)", [id], (invocation, signer) =>
         {
-            var pledgeId = UnitCount.Parse(invocation.Value(id), "pledge");
+            var pledgeId = invocation.Value(id);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
                 ViewFactory.Transaction($"funded pledge {pledgeId}", await session.Client.Escrow.FundPledgeAsync(pledgeId, ct).ConfigureAwait(false)));
         });
+    }
+
+    private static Command Repay(CommandRunner runner, bool deprecated = false)
+    {
+        var id = Operation.IdArgument("pledge", "the pledge id");
+        return Operation.Sending(runner, "repay", "repay a pledge (principal + fee); the units unlock. Open until the lender claims the collateral, also after maturity", [id], (invocation, signer) =>
+        {
+            var pledgeId = invocation.Value(id);
+            if (deprecated)
+            {
+                invocation.Deprecated("rwa repay", "rwa pledge repay");
+            }
+
+            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+                ViewFactory.Transaction($"repaid pledge {pledgeId}", await session.Client.Escrow.RepayAsync(pledgeId, ct).ConfigureAwait(false)));
+        });
+    }
+
+    private static Command Claim(CommandRunner runner, bool deprecated = false)
+    {
+        var id = Operation.IdArgument("pledge", "the pledge id");
+        return Operation.Sending(runner, "claim", "as the lender, take the units of a pledge left unpaid past maturity (refused while the stablecoin is paused and for a cure period after)", [id], (invocation, signer) =>
+        {
+            var pledgeId = invocation.Value(id);
+            if (deprecated)
+            {
+                invocation.Deprecated("rwa claim", "rwa pledge claim");
+            }
+
+            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+                ViewFactory.Transaction($"claimed the collateral of pledge {pledgeId}", await session.Client.Escrow.ClaimCollateralAsync(pledgeId, ct).ConfigureAwait(false)));
+        });
+    }
+
+    /// <summary>Hides a command kept under its old top-level name (the same verb) for one release.</summary>
+    private static Command Alias(Command command, string newSpelling)
+    {
+        command.Description = $"deprecated: use '{newSpelling}'";
+        command.Hidden = true;
+        return command;
     }
 
     private static Command RecordSettlementPause(CommandRunner runner) =>
@@ -97,11 +123,11 @@ internal static class PledgeCommands
 
     private static Command Show(CommandRunner runner)
     {
-        var id = Operation.Argument("pledge", "the pledge id");
+        var id = Operation.IdArgument("pledge", "the pledge id");
         var command = new Command("show", "show a pledge") { id };
         runner.SetAction(command, async invocation =>
         {
-            var pledgeId = UnitCount.Parse(invocation.Value(id), "pledge");
+            var pledgeId = invocation.Value(id);
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
             var view = ViewFactory.Pledge(await session.Client.Escrow.GetPledgeAsync(pledgeId, invocation.CancellationToken).ConfigureAwait(false));
             if (invocation.Console.Json)

@@ -78,6 +78,14 @@ internal sealed class CliConsole
         Stderr.Flush();
     }
 
+    /// <summary>Writes a warning line on stderr (a deprecated spelling).</summary>
+    /// <param name="message">The message.</param>
+    public void Warning(string message)
+    {
+        Stderr.WriteLine("warning: " + message);
+        Stderr.Flush();
+    }
+
     private static bool NoColor() => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
     private static IAnsiConsole Create(TextWriter writer, bool interactive)
