@@ -1,84 +1,37 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Test} from "forge-std/Test.sol";
-
 import {ComputeEscrow} from "../../../src/escrow/ComputeEscrow.sol";
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 import {IUtilizationOracle} from "../../../src/interfaces/IUtilizationOracle.sol";
 import {MockUSDC} from "../../mocks/MockUSDC.sol";
+import {BaseHandler} from "./BaseHandler.sol";
+import {EscrowStore} from "./EscrowStore.sol";
 
 /// @notice Drives every escrow flow with bounded inputs over a fixed set of actors and bonded lots.
 /// @dev Every action either takes a path that must succeed (called directly: a revert fails the campaign under
-/// fail_on_revert) or a path that must fail, checked with try/catch against the exact expected error. After each
-/// action the handler records every pledge's and redemption's status and flags any backward move.
-contract EscrowHandler is Test {
-    ComputeEscrow internal immutable escrow;
-    IComputeCapacityToken internal immutable token;
-    MockUSDC internal immutable usdc;
-    IUtilizationOracle internal immutable oracle;
-    address internal immutable usdcOwner;
+/// fail_on_revert) or a path that must fail, checked with try/catch against the exact expected error. Every action
+/// is `tracked` (BaseHandler): after it, every pledge's and redemption's status is recorded and any backward move
+/// flagged. Ids, expected credits and withdrawals, reports and flags are written to the `EscrowStore`.
+contract EscrowHandler is BaseHandler {
     address internal immutable riskManager;
-
-    address[] internal actors;
-    uint256[] internal lots;
     uint256[2] internal reporterKeys;
-
-    /*//////////////////////////////////////////////////////////////
-                                 GHOSTS
-    //////////////////////////////////////////////////////////////*/
-
-    uint256[] public offerIds;
-    uint256[] public pledgeIds;
-    uint256[] public redemptionIds;
-
-    mapping(uint256 pledgeId => IComputeEscrow.PledgeStatus) public ghost_pledgeStatus;
-    mapping(uint256 pledgeId => uint256) public ghost_pledgeLocked;
-    mapping(uint256 redemptionId => IComputeEscrow.RedemptionStatus) public ghost_redemptionStatus;
-    mapping(address account => uint256) public ghost_credited;
-    mapping(address account => uint256) public ghost_withdrawn;
-
-    bytes32[] public reportedPools;
-    uint64[] public reportedEpochs;
-    mapping(bytes32 poolId => uint64) public lastEpoch;
-    mapping(bytes32 poolId => mapping(uint64 epoch => uint64)) public ghost_delivered;
-
-    /// @dev Set when a status moved backwards or skipped to a state not allowed from the previous one.
-    bool public ghost_statusRegressed;
-    /// @dev Set when, with some account blacklisted, another account's withdrawal of its credit failed.
-    bool public ghost_blacklistBlockedOther;
-    /// @dev How many withdrawals by a clean account succeeded while another account was blacklisted.
-    uint256 public ghost_withdrawalsDespiteBlacklist;
-
-    mapping(bytes32 action => uint256) public calls;
 
     constructor(
         ComputeEscrow escrow_,
         IComputeCapacityToken token_,
         MockUSDC usdc_,
         IUtilizationOracle oracle_,
+        EscrowStore store_,
         address usdcOwner_,
         address riskManager_,
         address[] memory actors_,
         uint256[] memory lots_,
         uint256[2] memory reporterKeys_
-    ) {
-        escrow = escrow_;
-        token = token_;
-        usdc = usdc_;
-        oracle = oracle_;
-        usdcOwner = usdcOwner_;
+    ) BaseHandler(escrow_, token_, usdc_, oracle_, store_, usdcOwner_, actors_, lots_) {
         riskManager = riskManager_;
-        actors = actors_;
-        lots = lots_;
         reporterKeys = reporterKeys_;
-    }
-
-    modifier tracked(bytes32 action) {
-        calls[action]++;
-        _;
-        _syncStatuses();
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -99,13 +52,12 @@ contract EscrowHandler is Test {
         uint40 expiry = uint40(_bound(expirySeed, block.timestamp + 1, endsAt));
 
         vm.prank(seller);
-        offerIds.push(escrow.createOffer(lotId, units, price, expiry));
+        store.pushOfferId(escrow.createOffer(lotId, units, price, expiry));
     }
 
     function cancelOffer(uint256 offerSeed) external tracked("cancelOffer") {
-        if (offerIds.length == 0) return;
-        uint256 offerId = offerIds[offerSeed % offerIds.length];
-        IComputeEscrow.Offer memory o = escrow.offer(offerId);
+        if (store.offerCount() == 0) return;
+        (uint256 offerId, IComputeEscrow.Offer memory o) = _pickOffer(offerSeed);
         vm.prank(o.seller);
         if (o.cancelled) {
             try escrow.cancelOffer(offerId) {
@@ -119,9 +71,8 @@ contract EscrowHandler is Test {
     }
 
     function purchase(uint256 offerSeed, uint256 buyerSeed, uint256 units) external tracked("purchase") {
-        if (offerIds.length == 0) return;
-        uint256 offerId = offerIds[offerSeed % offerIds.length];
-        IComputeEscrow.Offer memory o = escrow.offer(offerId);
+        if (store.offerCount() == 0) return;
+        (uint256 offerId, IComputeEscrow.Offer memory o) = _pickOffer(offerSeed);
         address buyer = _actor(buyerSeed);
 
         if (o.cancelled || block.timestamp >= o.expiresAt) {
@@ -146,7 +97,7 @@ contract EscrowHandler is Test {
 
         vm.prank(buyer);
         escrow.purchase(offerId, units);
-        ghost_credited[o.seller] += cost;
+        store.addCredit(o.seller, cost);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -207,8 +158,7 @@ contract EscrowHandler is Test {
     function _request(PledgeArgs memory a) internal {
         vm.prank(a.holder);
         uint256 pledgeId = escrow.requestPledge(a.lotId, a.units, a.lender, a.principal, a.fee, a.maturity);
-        pledgeIds.push(pledgeId);
-        ghost_pledgeLocked[pledgeId] = a.units;
+        store.pushPledgeId(pledgeId, a.units);
     }
 
     function cancelPledge(uint256 pledgeSeed) external tracked("cancelPledge") {
@@ -216,7 +166,7 @@ contract EscrowHandler is Test {
         if (p.status != IComputeEscrow.PledgeStatus.Requested) return;
         vm.prank(p.holder);
         escrow.cancelPledge(pledgeId);
-        ghost_pledgeLocked[pledgeId] = 0;
+        store.unlockPledge(pledgeId);
     }
 
     function fundPledge(uint256 pledgeSeed, uint256 funderSeed) external tracked("fundPledge") {
@@ -241,7 +191,7 @@ contract EscrowHandler is Test {
 
         vm.prank(funder);
         escrow.fundPledge(pledgeId);
-        ghost_credited[p.holder] += p.principal;
+        store.addCredit(p.holder, p.principal);
     }
 
     function repay(uint256 pledgeSeed, uint256 payerSeed) external tracked("repay") {
@@ -255,8 +205,8 @@ contract EscrowHandler is Test {
 
         vm.prank(payer);
         escrow.repay(pledgeId);
-        ghost_credited[p.lender] += owed;
-        ghost_pledgeLocked[pledgeId] = 0;
+        store.addCredit(p.lender, owed);
+        store.unlockPledge(pledgeId);
     }
 
     function claimCollateral(uint256 pledgeSeed) external tracked("claimCollateral") {
@@ -274,17 +224,17 @@ contract EscrowHandler is Test {
             return;
         }
         escrow.claimCollateral(pledgeId);
-        ghost_pledgeLocked[pledgeId] = 0;
+        store.unlockPledge(pledgeId);
     }
 
     /// @dev Lets time run to an active pledge's maturity, then the lender takes the collateral.
     function warpToMaturityAndClaim(uint256 pledgeSeed) external tracked("warpToMaturityAndClaim") {
         (uint256 pledgeId, IComputeEscrow.Pledge memory p) = _pickPledge(pledgeSeed);
         if (p.status != IComputeEscrow.PledgeStatus.Active) return;
-        if (block.timestamp < p.maturity) vm.warp(p.maturity);
+        _warpAtLeast(p.maturity);
         vm.prank(p.lender);
         escrow.claimCollateral(pledgeId);
-        ghost_pledgeLocked[pledgeId] = 0;
+        store.unlockPledge(pledgeId);
     }
 
     /// @dev Tries to move one unit more than the unlocked balance of an account with pledged units: must fail.
@@ -372,7 +322,7 @@ contract EscrowHandler is Test {
         if (unlocked == 0) return;
         units = _bound(units, 1, unlocked);
         vm.prank(holder);
-        redemptionIds.push(escrow.redeem(lotId, units));
+        store.pushRedemptionId(escrow.redeem(lotId, units));
     }
 
     /// @dev The provider issues more units of a live lot (to itself or an actor); issuing pulls the missing bond.
@@ -396,16 +346,16 @@ contract EscrowHandler is Test {
         units = _bound(units, 1, unlocked);
         vm.prank(record.provider);
         uint256 id = escrow.redeem(lotId, units);
-        redemptionIds.push(id);
+        store.pushRedemptionId(id);
         _syncStatuses(); // Open first, then Delivered
         vm.prank(record.provider);
         escrow.confirmDelivery(id);
-        ghost_credited[record.provider] += escrow.redemption(id).reserved;
+        store.addCredit(record.provider, escrow.redemption(id).reserved);
         if (usdc.isBlacklisted(record.provider)) return;
         uint256 credit = escrow.claimable(record.provider);
         vm.prank(record.provider);
         escrow.withdraw(record.provider);
-        ghost_withdrawn[record.provider] += credit;
+        store.addWithdrawal(record.provider, credit);
     }
 
     function confirmDelivery(uint256 redemptionSeed) external tracked("confirmDelivery") {
@@ -413,7 +363,7 @@ contract EscrowHandler is Test {
         if (r.status != IComputeEscrow.RedemptionStatus.Open) return;
         vm.prank(r.holder);
         escrow.confirmDelivery(id);
-        ghost_credited[token.lot(r.lotId).provider] += r.reserved;
+        store.addCredit(token.lot(r.lotId).provider, r.reserved);
     }
 
     /// @dev Submits a fresh report meeting the SLA with a few spare hours, confirms one redemption by oracle, then
@@ -434,7 +384,7 @@ contract EscrowHandler is Test {
 
         vm.prank(_actor(otherSeed));
         escrow.confirmDeliveryByOracle(id);
-        ghost_credited[record.provider] += r.reserved;
+        store.addCredit(record.provider, r.reserved);
 
         // A second redemption of the same pool competes for the spare hours only.
         (uint256 id2, IComputeEscrow.Redemption memory r2) = _pickRedemption(otherSeed);
@@ -454,7 +404,7 @@ contract EscrowHandler is Test {
             }
         } else {
             escrow.confirmDeliveryByOracle(id2);
-            ghost_credited[record2.provider] += r2.reserved;
+            store.addCredit(record2.provider, r2.reserved);
         }
     }
 
@@ -471,7 +421,7 @@ contract EscrowHandler is Test {
 
         vm.prank(_actor(callerSeed));
         escrow.claimRefund(id);
-        ghost_credited[r.holder] += r.reserved;
+        store.addCredit(r.holder, r.reserved);
     }
 
     /// @dev Lets time run past an open redemption's deadline, then anyone claims the refund (no oracle needed).
@@ -481,10 +431,10 @@ contract EscrowHandler is Test {
     {
         (uint256 id, IComputeEscrow.Redemption memory r) = _pickRedemption(redemptionSeed);
         if (r.status != IComputeEscrow.RedemptionStatus.Open) return;
-        if (block.timestamp <= r.deadline) vm.warp(uint256(r.deadline) + 1);
+        _warpAtLeast(uint256(r.deadline) + 1);
         vm.prank(_actor(callerSeed));
         escrow.claimRefund(id);
-        ghost_credited[r.holder] += r.reserved;
+        store.addCredit(r.holder, r.reserved);
     }
 
     /// @dev Claims a refund without a new report: succeeds after the deadline or on an already attested breach,
@@ -505,7 +455,7 @@ contract EscrowHandler is Test {
             return;
         }
         escrow.claimRefund(id);
-        ghost_credited[r.holder] += r.reserved;
+        store.addCredit(r.holder, r.reserved);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -539,7 +489,7 @@ contract EscrowHandler is Test {
         vm.prank(account);
         escrow.withdraw(to);
         if (usdc.balanceOf(to) - before != credit) _fail("not paid in full");
-        ghost_withdrawn[account] += credit;
+        store.addWithdrawal(account, credit);
     }
 
     /// @dev Blacklists an actor in the stablecoin, then checks that another actor with a credit still withdraws.
@@ -554,10 +504,10 @@ contract EscrowHandler is Test {
             if (other == blocked || usdc.isBlacklisted(other) || credit == 0) continue;
             vm.prank(other);
             try escrow.withdraw(other) {
-                ghost_withdrawn[other] += credit;
-                ++ghost_withdrawalsDespiteBlacklist;
+                store.addWithdrawal(other, credit);
+                store.countWithdrawalDespiteBlacklist();
             } catch {
-                ghost_blacklistBlockedOther = true;
+                store.flagBlacklistBlockedOther();
             }
             return;
         }
@@ -573,8 +523,7 @@ contract EscrowHandler is Test {
     //////////////////////////////////////////////////////////////*/
 
     function warp(uint256 seconds_) external tracked("warp") {
-        vm.warp(block.timestamp + _bound(seconds_, 1, 2 days));
-        vm.roll(block.number + 1);
+        _warpBy(_bound(seconds_, 1, 2 days));
     }
 
     function setLoanToValue(uint256 lotSeed, uint256 ltv) external tracked("setLoanToValue") {
@@ -583,124 +532,14 @@ contract EscrowHandler is Test {
     }
 
     /*//////////////////////////////////////////////////////////////
-                                 VIEWS
-    //////////////////////////////////////////////////////////////*/
-
-    /// @dev Ghost locks and statuses of pledges 1..n, in one call.
-    function pledgeGhosts()
-        external
-        view
-        returns (uint256[] memory locked, IComputeEscrow.PledgeStatus[] memory statuses)
-    {
-        uint256 n = pledgeIds.length;
-        locked = new uint256[](n + 1);
-        statuses = new IComputeEscrow.PledgeStatus[](n + 1);
-        for (uint256 id = 1; id <= n; ++id) {
-            locked[id] = ghost_pledgeLocked[id];
-            statuses[id] = ghost_pledgeStatus[id];
-        }
-    }
-
-    /// @dev Ghost statuses of redemptions 1..n, in one call.
-    function redemptionGhosts() external view returns (IComputeEscrow.RedemptionStatus[] memory statuses) {
-        uint256 n = redemptionIds.length;
-        statuses = new IComputeEscrow.RedemptionStatus[](n + 1);
-        for (uint256 id = 1; id <= n; ++id) {
-            statuses[id] = ghost_redemptionStatus[id];
-        }
-    }
-
-    /// @dev Credited minus withdrawn, per actor, in one call.
-    function netCredits() external view returns (uint256[] memory net) {
-        net = new uint256[](actors.length);
-        for (uint256 i; i < actors.length; ++i) {
-            net[i] = ghost_credited[actors[i]] - ghost_withdrawn[actors[i]];
-        }
-    }
-
-    /// @dev Every reported (pool, epoch) with its delivered hours, in one call.
-    function reports()
-        external
-        view
-        returns (bytes32[] memory pools, uint64[] memory epochs, uint64[] memory delivered)
-    {
-        uint256 n = reportedPools.length;
-        pools = reportedPools;
-        epochs = reportedEpochs;
-        delivered = new uint64[](n);
-        for (uint256 i; i < n; ++i) {
-            delivered[i] = ghost_delivered[pools[i]][epochs[i]];
-        }
-    }
-
-    function actorList() external view returns (address[] memory) {
-        return actors;
-    }
-
-    function lotList() external view returns (uint256[] memory) {
-        return lots;
-    }
-
-    function offerCount() external view returns (uint256) {
-        return offerIds.length;
-    }
-
-    function pledgeCount() external view returns (uint256) {
-        return pledgeIds.length;
-    }
-
-    function redemptionCount() external view returns (uint256) {
-        return redemptionIds.length;
-    }
-
-    function reportCount() external view returns (uint256) {
-        return reportedPools.length;
-    }
-
-    /*//////////////////////////////////////////////////////////////
                                 INTERNAL
     //////////////////////////////////////////////////////////////*/
-
-    function _actor(uint256 seed) internal view returns (address) {
-        return actors[seed % actors.length];
-    }
-
-    function _lot(uint256 seed) internal view returns (uint256) {
-        return lots[seed % lots.length];
-    }
-
-    function _unlocked(address account, uint256 lotId) internal view returns (uint256) {
-        return token.balanceOf(account, lotId) - token.lockedBalanceOf(account, lotId);
-    }
-
-    function _topUp(address account, uint256 amount) internal {
-        uint256 balance = usdc.balanceOf(account);
-        if (balance >= amount) return;
-        vm.prank(usdcOwner);
-        usdc.mint(account, amount - balance);
-    }
-
-    function _pickPledge(uint256 seed) internal view returns (uint256 pledgeId, IComputeEscrow.Pledge memory p) {
-        if (pledgeIds.length == 0) return (0, p);
-        pledgeId = pledgeIds[seed % pledgeIds.length];
-        p = escrow.pledge(pledgeId);
-    }
-
-    function _pickRedemption(uint256 seed)
-        internal
-        view
-        returns (uint256 redemptionId, IComputeEscrow.Redemption memory r)
-    {
-        if (redemptionIds.length == 0) return (0, r);
-        redemptionId = redemptionIds[seed % redemptionIds.length];
-        r = escrow.redemption(redemptionId);
-    }
 
     /// @dev The error `claimRefund` must raise for an open redemption now, or empty if a refund is due.
     function _expectedRefundError(uint256 id, IComputeEscrow.Redemption memory r) internal view returns (bytes memory) {
         if (block.timestamp > r.deadline) return "";
         IComputeCapacityToken.Lot memory record = token.lot(r.lotId);
-        if (lastEpoch[record.poolId] == 0) {
+        if (store.lastEpoch(record.poolId) == 0) {
             return abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, id, r.deadline);
         }
         IUtilizationOracle.Report memory report = oracle.latest(record.poolId);
@@ -710,7 +549,7 @@ contract EscrowHandler is Test {
 
     /// @dev A quorum (2 of 3) report for `poolId` at the next epoch, observed now.
     function _submitReport(bytes32 poolId, uint16 uptimeBps, uint64 delivered) internal {
-        uint64 epoch = ++lastEpoch[poolId];
+        uint64 epoch = store.lastEpoch(poolId) + 1;
         IUtilizationOracle.Observation memory obs = IUtilizationOracle.Observation({
             utilizationBps: 8000,
             uptimeBps: uptimeBps,
@@ -727,63 +566,6 @@ contract EscrowHandler is Test {
             sigs[i] = abi.encodePacked(r, s, v);
         }
         oracle.submitReport(poolId, epoch, list, sigs);
-        reportedPools.push(poolId);
-        reportedEpochs.push(epoch);
-        ghost_delivered[poolId][epoch] = delivered;
-    }
-
-    function _fail(string memory reason) internal pure {
-        assertTrue(false, reason);
-    }
-
-    function _assertError(bytes memory actual, bytes memory expected) internal pure {
-        if (keccak256(actual) != keccak256(expected)) assertEq(actual, expected, "unexpected revert");
-    }
-
-    /// @dev Records every status and flags a transition outside the allowed order.
-    function _syncStatuses() internal {
-        uint256 n = pledgeIds.length;
-        for (uint256 id = 1; id <= n; ++id) {
-            IComputeEscrow.PledgeStatus before = ghost_pledgeStatus[id];
-            IComputeEscrow.PledgeStatus now_ = escrow.pledge(id).status;
-            if (!_pledgeMoveAllowed(before, now_)) ghost_statusRegressed = true;
-            ghost_pledgeStatus[id] = now_;
-        }
-        n = redemptionIds.length;
-        for (uint256 id = 1; id <= n; ++id) {
-            IComputeEscrow.RedemptionStatus before = ghost_redemptionStatus[id];
-            IComputeEscrow.RedemptionStatus now_ = escrow.redemption(id).status;
-            if (!_redemptionMoveAllowed(before, now_)) ghost_statusRegressed = true;
-            ghost_redemptionStatus[id] = now_;
-        }
-    }
-
-    function _pledgeMoveAllowed(IComputeEscrow.PledgeStatus from, IComputeEscrow.PledgeStatus to)
-        internal
-        pure
-        returns (bool)
-    {
-        if (from == to) return true;
-        if (from == IComputeEscrow.PledgeStatus.None) return to == IComputeEscrow.PledgeStatus.Requested;
-        if (from == IComputeEscrow.PledgeStatus.Requested) {
-            return to == IComputeEscrow.PledgeStatus.Active || to == IComputeEscrow.PledgeStatus.Cancelled;
-        }
-        if (from == IComputeEscrow.PledgeStatus.Active) {
-            return to == IComputeEscrow.PledgeStatus.Repaid || to == IComputeEscrow.PledgeStatus.Claimed;
-        }
-        return false; // Repaid, Claimed and Cancelled are final
-    }
-
-    function _redemptionMoveAllowed(IComputeEscrow.RedemptionStatus from, IComputeEscrow.RedemptionStatus to)
-        internal
-        pure
-        returns (bool)
-    {
-        if (from == to) return true;
-        if (from == IComputeEscrow.RedemptionStatus.None) return to == IComputeEscrow.RedemptionStatus.Open;
-        if (from == IComputeEscrow.RedemptionStatus.Open) {
-            return to == IComputeEscrow.RedemptionStatus.Delivered || to == IComputeEscrow.RedemptionStatus.Refunded;
-        }
-        return false; // Delivered and Refunded are final
+        store.recordReport(poolId, epoch, delivered);
     }
 }

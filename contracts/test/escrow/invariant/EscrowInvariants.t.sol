@@ -6,12 +6,14 @@ import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 import {BondMath} from "../../../src/libraries/BondMath.sol";
 import {SuiteFixture} from "../../utils/SuiteFixture.sol";
 import {EscrowHandler} from "./EscrowHandler.sol";
+import {EscrowStore} from "./EscrowStore.sol";
 
 /// @notice Handler-based invariants of the escrow: solvency, bond reserve, unit conservation, pledged units staying
 /// locked, forward-only statuses, exact credit accounting, oracle hours never over-consumed, and blacklisted
 /// accounts never blocking anyone else's withdrawal.
 contract EscrowInvariants_Test is SuiteFixture {
     EscrowHandler internal handler;
+    EscrowStore internal store;
     address[] internal actors;
     uint256[] internal lots;
     bytes4[] internal handlerSelectors;
@@ -29,8 +31,10 @@ contract EscrowInvariants_Test is SuiteFixture {
         lots.push(_bondedLot(POOL, 20 days, 1e6, SLA, "lot B"));
         lots.push(_bondedLot(POOL_2, 45 days, 4e6, 9500, "lot C"));
 
+        // The store holds the ghosts; only the handler is a fuzz target.
+        store = new EscrowStore();
         handler = new EscrowHandler(
-            escrow, token, usdc, oracle, admin, risk, actors, lots, [reporterKeys[0], reporterKeys[1]]
+            escrow, token, usdc, oracle, store, admin, risk, actors, lots, [reporterKeys[0], reporterKeys[1]]
         );
 
         bytes4[] memory selectors = new bytes4[](25);
@@ -150,7 +154,7 @@ contract EscrowInvariants_Test is SuiteFixture {
     /// (Ids are sequential from 1 and only the handler creates them.)
     function _assertBondReserve() internal view {
         uint256[] memory open = new uint256[](lots.length);
-        uint256 n = handler.redemptionCount();
+        uint256 n = store.redemptionCount();
         for (uint256 id = 1; id <= n; ++id) {
             IComputeEscrow.Redemption memory r = escrow.redemption(id);
             if (r.status == IComputeEscrow.RedemptionStatus.Open) open[_lotIndex(r.lotId)] += r.reserved;
@@ -188,7 +192,7 @@ contract EscrowInvariants_Test is SuiteFixture {
     function _assertPledgedUnitsLocked() internal view {
         uint256 width = lots.length;
         uint256[] memory pledged = new uint256[](actors.length * width);
-        (uint256[] memory ghostLocked,) = handler.pledgeGhosts();
+        (uint256[] memory ghostLocked,) = store.pledgeGhosts();
         for (uint256 id = 1; id < ghostLocked.length; ++id) {
             IComputeEscrow.Pledge memory p = escrow.pledge(id);
             bool live =
@@ -208,15 +212,15 @@ contract EscrowInvariants_Test is SuiteFixture {
         }
     }
 
-    /// @dev Statuses only move forward (checked by the handler after every action: Requested → Active →
+    /// @dev Statuses only move forward (checked by the handler after every action and recorded in the store: Requested → Active →
     /// Repaid | Claimed, Requested → Cancelled; Open → Delivered | Refunded), and the recorded ghosts match.
     function _assertStatusesMoveForward() internal view {
-        if (handler.ghost_statusRegressed()) assertTrue(false, "status moved backwards");
-        (, IComputeEscrow.PledgeStatus[] memory pledgeStatuses) = handler.pledgeGhosts();
+        if (store.ghost_statusRegressed()) assertTrue(false, "status moved backwards");
+        (, IComputeEscrow.PledgeStatus[] memory pledgeStatuses) = store.pledgeGhosts();
         for (uint256 id = 1; id < pledgeStatuses.length; ++id) {
             if (escrow.pledge(id).status != pledgeStatuses[id]) assertTrue(false, "pledge ghost status");
         }
-        IComputeEscrow.RedemptionStatus[] memory redemptionStatuses = handler.redemptionGhosts();
+        IComputeEscrow.RedemptionStatus[] memory redemptionStatuses = store.redemptionGhosts();
         for (uint256 id = 1; id < redemptionStatuses.length; ++id) {
             if (escrow.redemption(id).status != redemptionStatuses[id]) assertTrue(false, "redemption ghost status");
         }
@@ -224,7 +228,7 @@ contract EscrowInvariants_Test is SuiteFixture {
 
     /// @dev Every account's claimable is exactly what the flows credited it minus what it withdrew.
     function _assertCreditsMatchGhosts() internal view {
-        uint256[] memory net = handler.netCredits();
+        uint256[] memory net = store.netCredits(actors);
         for (uint256 i; i < actors.length; ++i) {
             uint256 credit = escrow.claimable(actors[i]);
             if (credit != net[i]) assertEq(credit, net[i], "credit drift");
@@ -233,7 +237,7 @@ contract EscrowInvariants_Test is SuiteFixture {
 
     /// @dev No epoch's delivered GPU-hours are consumed beyond what the oracle reported.
     function _assertOracleHoursNotOverConsumed() internal view {
-        (bytes32[] memory pools, uint64[] memory epochs, uint64[] memory delivered) = handler.reports();
+        (bytes32[] memory pools, uint64[] memory epochs, uint64[] memory delivered) = store.reports();
         for (uint256 i; i < pools.length; ++i) {
             uint64 consumed = escrow.deliveryConsumed(pools[i], epochs[i]);
             if (consumed > delivered[i]) assertLe(consumed, delivered[i], "hours reused");
@@ -242,7 +246,7 @@ contract EscrowInvariants_Test is SuiteFixture {
 
     /// @dev A blacklisted account never blocked another account's withdrawal.
     function _assertBlacklistNeverBlocksOthers() internal view {
-        if (handler.ghost_blacklistBlockedOther()) assertTrue(false, "blacklist blocked another account");
+        if (store.ghost_blacklistBlockedOther()) assertTrue(false, "blacklist blocked another account");
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -268,15 +272,15 @@ contract EscrowInvariants_Test is SuiteFixture {
                 (bool ok,) = address(handler).call(data);
                 assertTrue(ok, "handler call reverted");
             }
-            for (uint256 id = 1; id <= handler.pledgeCount(); ++id) {
+            for (uint256 id = 1; id <= store.pledgeCount(); ++id) {
                 ++pledgeEnds[uint8(escrow.pledge(id).status) - 1];
             }
-            for (uint256 id = 1; id <= handler.redemptionCount(); ++id) {
+            for (uint256 id = 1; id <= store.redemptionCount(); ++id) {
                 ++redemptionEnds[uint8(escrow.redemption(id).status) - 1];
             }
-            offers += handler.offerCount();
-            blacklistChecks += handler.ghost_withdrawalsDespiteBlacklist();
-            reportsSubmitted += handler.reportCount();
+            offers += store.offerCount();
+            blacklistChecks += store.ghost_withdrawalsDespiteBlacklist();
+            reportsSubmitted += store.reportCount();
             vm.revertToState(snapshot);
         }
         emit log_named_array("pledges by status", _toDynamic(pledgeEnds));

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Test} from "forge-std/Test.sol";
+
+import {ComputeEscrow} from "../../../src/escrow/ComputeEscrow.sol";
+import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
+import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {IUtilizationOracle} from "../../../src/interfaces/IUtilizationOracle.sol";
+import {MockUSDC} from "../../mocks/MockUSDC.sol";
+import {EscrowStore} from "./EscrowStore.sol";
+
+/// @notice What every escrow handler shares: the deployed suite, the actors and lots, the call counter, the status
+/// sync after each action, the pickers, the stablecoin top-up, the expected-error checks and the time helpers.
+/// @dev Ghost state lives in the `EscrowStore`, not here (Sablier's BaseHandler / Store split).
+abstract contract BaseHandler is Test {
+    ComputeEscrow internal immutable escrow;
+    IComputeCapacityToken internal immutable token;
+    MockUSDC internal immutable usdc;
+    IUtilizationOracle internal immutable oracle;
+    EscrowStore internal immutable store;
+    address internal immutable usdcOwner;
+
+    address[] internal actors;
+    uint256[] internal lots;
+
+    /// @dev How many times each action ran (including the runs that returned early).
+    mapping(bytes32 action => uint256) public calls;
+
+    constructor(
+        ComputeEscrow escrow_,
+        IComputeCapacityToken token_,
+        MockUSDC usdc_,
+        IUtilizationOracle oracle_,
+        EscrowStore store_,
+        address usdcOwner_,
+        address[] memory actors_,
+        uint256[] memory lots_
+    ) {
+        escrow = escrow_;
+        token = token_;
+        usdc = usdc_;
+        oracle = oracle_;
+        store = store_;
+        usdcOwner = usdcOwner_;
+        actors = actors_;
+        lots = lots_;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               MODIFIERS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Counts the call, runs the action, then records every status and flags any backward move.
+    modifier tracked(bytes32 action) {
+        calls[action]++;
+        _;
+        _syncStatuses();
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 VIEWS
+    //////////////////////////////////////////////////////////////*/
+
+    function actorList() external view returns (address[] memory) {
+        return actors;
+    }
+
+    function lotList() external view returns (uint256[] memory) {
+        return lots;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                PICKERS
+    //////////////////////////////////////////////////////////////*/
+
+    function _actor(uint256 seed) internal view returns (address) {
+        return actors[seed % actors.length];
+    }
+
+    function _lot(uint256 seed) internal view returns (uint256) {
+        return lots[seed % lots.length];
+    }
+
+    function _unlocked(address account, uint256 lotId) internal view returns (uint256) {
+        return token.balanceOf(account, lotId) - token.lockedBalanceOf(account, lotId);
+    }
+
+    /// @dev An offer the handler created, or (0, empty) when there is none.
+    function _pickOffer(uint256 seed) internal view returns (uint256 offerId, IComputeEscrow.Offer memory o) {
+        uint256 n = store.offerCount();
+        if (n == 0) return (0, o);
+        offerId = store.offerIds(seed % n);
+        o = escrow.offer(offerId);
+    }
+
+    /// @dev A pledge the handler created, or (0, empty: status None) when there is none.
+    function _pickPledge(uint256 seed) internal view returns (uint256 pledgeId, IComputeEscrow.Pledge memory p) {
+        uint256 n = store.pledgeCount();
+        if (n == 0) return (0, p);
+        pledgeId = store.pledgeIds(seed % n);
+        p = escrow.pledge(pledgeId);
+    }
+
+    /// @dev A redemption the handler created, or (0, empty: status None) when there is none.
+    function _pickRedemption(uint256 seed)
+        internal
+        view
+        returns (uint256 redemptionId, IComputeEscrow.Redemption memory r)
+    {
+        uint256 n = store.redemptionCount();
+        if (n == 0) return (0, r);
+        redemptionId = store.redemptionIds(seed % n);
+        r = escrow.redemption(redemptionId);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                             MONEY AND TIME
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Mints the stablecoin `account` lacks to hold `amount`.
+    function _topUp(address account, uint256 amount) internal {
+        uint256 balance = usdc.balanceOf(account);
+        if (balance >= amount) return;
+        vm.prank(usdcOwner);
+        usdc.mint(account, amount - balance);
+    }
+
+    /// @dev Moves time forward by `seconds_` and mines a block.
+    function _warpBy(uint256 seconds_) internal {
+        vm.warp(block.timestamp + seconds_);
+        vm.roll(block.number + 1);
+    }
+
+    /// @dev Moves time to `timestamp` unless it is already there or later (the block number stays).
+    function _warpAtLeast(uint256 timestamp) internal {
+        if (block.timestamp < timestamp) vm.warp(timestamp);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                            EXPECTED ERRORS
+    //////////////////////////////////////////////////////////////*/
+
+    function _fail(string memory reason) internal pure {
+        assertTrue(false, reason);
+    }
+
+    function _assertError(bytes memory actual, bytes memory expected) internal pure {
+        if (keccak256(actual) != keccak256(expected)) assertEq(actual, expected, "unexpected revert");
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                              STATUS SYNC
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Records every status in the store and flags a transition outside the allowed order.
+    function _syncStatuses() internal {
+        uint256 n = store.pledgeCount();
+        for (uint256 id = 1; id <= n; ++id) {
+            IComputeEscrow.PledgeStatus before = store.ghost_pledgeStatus(id);
+            IComputeEscrow.PledgeStatus now_ = escrow.pledge(id).status;
+            if (before == now_) continue;
+            if (!_pledgeMoveAllowed(before, now_)) store.flagStatusRegressed();
+            store.setPledgeStatus(id, now_);
+        }
+        n = store.redemptionCount();
+        for (uint256 id = 1; id <= n; ++id) {
+            IComputeEscrow.RedemptionStatus before = store.ghost_redemptionStatus(id);
+            IComputeEscrow.RedemptionStatus now_ = escrow.redemption(id).status;
+            if (before == now_) continue;
+            if (!_redemptionMoveAllowed(before, now_)) store.flagStatusRegressed();
+            store.setRedemptionStatus(id, now_);
+        }
+    }
+
+    function _pledgeMoveAllowed(IComputeEscrow.PledgeStatus from, IComputeEscrow.PledgeStatus to)
+        internal
+        pure
+        returns (bool)
+    {
+        if (from == to) return true;
+        if (from == IComputeEscrow.PledgeStatus.None) return to == IComputeEscrow.PledgeStatus.Requested;
+        if (from == IComputeEscrow.PledgeStatus.Requested) {
+            return to == IComputeEscrow.PledgeStatus.Active || to == IComputeEscrow.PledgeStatus.Cancelled;
+        }
+        if (from == IComputeEscrow.PledgeStatus.Active) {
+            return to == IComputeEscrow.PledgeStatus.Repaid || to == IComputeEscrow.PledgeStatus.Claimed;
+        }
+        return false; // Repaid, Claimed and Cancelled are final
+    }
+
+    function _redemptionMoveAllowed(IComputeEscrow.RedemptionStatus from, IComputeEscrow.RedemptionStatus to)
+        internal
+        pure
+        returns (bool)
+    {
+        if (from == to) return true;
+        if (from == IComputeEscrow.RedemptionStatus.None) return to == IComputeEscrow.RedemptionStatus.Open;
+        if (from == IComputeEscrow.RedemptionStatus.Open) {
+            return to == IComputeEscrow.RedemptionStatus.Delivered || to == IComputeEscrow.RedemptionStatus.Refunded;
+        }
+        return false; // Delivered and Refunded are final
+    }
+}

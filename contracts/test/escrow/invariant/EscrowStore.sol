@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+
+/// @notice The ghost state of the escrow invariant campaign: the ids the handler created, the statuses it last saw,
+/// the credits and withdrawals it expects, the oracle reports it submitted and the flags it raised.
+/// @dev Written only by the handler, read by `EscrowInvariants_Test`. Deployed by the test but never a fuzz target
+/// (the test names its targets), so its setters need no access control (Sablier's `Store`).
+contract EscrowStore {
+    /*//////////////////////////////////////////////////////////////
+                                  IDS
+    //////////////////////////////////////////////////////////////*/
+
+    uint256[] public offerIds;
+    uint256[] public pledgeIds;
+    uint256[] public redemptionIds;
+
+    /*//////////////////////////////////////////////////////////////
+                                 GHOSTS
+    //////////////////////////////////////////////////////////////*/
+
+    mapping(uint256 pledgeId => IComputeEscrow.PledgeStatus) public ghost_pledgeStatus;
+    mapping(uint256 pledgeId => uint256) public ghost_pledgeLocked;
+    mapping(uint256 redemptionId => IComputeEscrow.RedemptionStatus) public ghost_redemptionStatus;
+    mapping(address account => uint256) public ghost_credited;
+    mapping(address account => uint256) public ghost_withdrawn;
+
+    bytes32[] public reportedPools;
+    uint64[] public reportedEpochs;
+    mapping(bytes32 poolId => uint64) public lastEpoch;
+    mapping(bytes32 poolId => mapping(uint64 epoch => uint64)) public ghost_delivered;
+
+    /// @dev Set when a status moved backwards or skipped to a state not allowed from the previous one.
+    bool public ghost_statusRegressed;
+    /// @dev Set when, with some account blacklisted, another account's withdrawal of its credit failed.
+    bool public ghost_blacklistBlockedOther;
+    /// @dev How many withdrawals by a clean account succeeded while another account was blacklisted.
+    uint256 public ghost_withdrawalsDespiteBlacklist;
+
+    /*//////////////////////////////////////////////////////////////
+                                SETTERS
+    //////////////////////////////////////////////////////////////*/
+
+    function pushOfferId(uint256 offerId) external {
+        offerIds.push(offerId);
+    }
+
+    /// @dev Records a new pledge with the units it locks.
+    function pushPledgeId(uint256 pledgeId, uint256 locked) external {
+        pledgeIds.push(pledgeId);
+        ghost_pledgeLocked[pledgeId] = locked;
+    }
+
+    function pushRedemptionId(uint256 redemptionId) external {
+        redemptionIds.push(redemptionId);
+    }
+
+    /// @dev The pledge's units are no longer locked (cancelled, repaid or claimed).
+    function unlockPledge(uint256 pledgeId) external {
+        ghost_pledgeLocked[pledgeId] = 0;
+    }
+
+    function setPledgeStatus(uint256 pledgeId, IComputeEscrow.PledgeStatus status) external {
+        ghost_pledgeStatus[pledgeId] = status;
+    }
+
+    function setRedemptionStatus(uint256 redemptionId, IComputeEscrow.RedemptionStatus status) external {
+        ghost_redemptionStatus[redemptionId] = status;
+    }
+
+    function addCredit(address account, uint256 amount) external {
+        ghost_credited[account] += amount;
+    }
+
+    function addWithdrawal(address account, uint256 amount) external {
+        ghost_withdrawn[account] += amount;
+    }
+
+    /// @dev Records a report submitted for `poolId` at `epoch` (the pool's next epoch) with its delivered hours.
+    function recordReport(bytes32 poolId, uint64 epoch, uint64 delivered) external {
+        lastEpoch[poolId] = epoch;
+        reportedPools.push(poolId);
+        reportedEpochs.push(epoch);
+        ghost_delivered[poolId][epoch] = delivered;
+    }
+
+    function flagStatusRegressed() external {
+        ghost_statusRegressed = true;
+    }
+
+    function flagBlacklistBlockedOther() external {
+        ghost_blacklistBlockedOther = true;
+    }
+
+    function countWithdrawalDespiteBlacklist() external {
+        ++ghost_withdrawalsDespiteBlacklist;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 VIEWS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Ghost locks and statuses of pledges 1..n, in one call.
+    function pledgeGhosts()
+        external
+        view
+        returns (uint256[] memory locked, IComputeEscrow.PledgeStatus[] memory statuses)
+    {
+        uint256 n = pledgeIds.length;
+        locked = new uint256[](n + 1);
+        statuses = new IComputeEscrow.PledgeStatus[](n + 1);
+        for (uint256 id = 1; id <= n; ++id) {
+            locked[id] = ghost_pledgeLocked[id];
+            statuses[id] = ghost_pledgeStatus[id];
+        }
+    }
+
+    /// @dev Ghost statuses of redemptions 1..n, in one call.
+    function redemptionGhosts() external view returns (IComputeEscrow.RedemptionStatus[] memory statuses) {
+        uint256 n = redemptionIds.length;
+        statuses = new IComputeEscrow.RedemptionStatus[](n + 1);
+        for (uint256 id = 1; id <= n; ++id) {
+            statuses[id] = ghost_redemptionStatus[id];
+        }
+    }
+
+    /// @dev Credited minus withdrawn, per account, in one call.
+    function netCredits(address[] calldata accounts) external view returns (uint256[] memory net) {
+        net = new uint256[](accounts.length);
+        for (uint256 i; i < accounts.length; ++i) {
+            net[i] = ghost_credited[accounts[i]] - ghost_withdrawn[accounts[i]];
+        }
+    }
+
+    /// @dev Every reported (pool, epoch) with its delivered hours, in one call.
+    function reports()
+        external
+        view
+        returns (bytes32[] memory pools, uint64[] memory epochs, uint64[] memory delivered)
+    {
+        uint256 n = reportedPools.length;
+        pools = reportedPools;
+        epochs = reportedEpochs;
+        delivered = new uint64[](n);
+        for (uint256 i; i < n; ++i) {
+            delivered[i] = ghost_delivered[pools[i]][epochs[i]];
+        }
+    }
+
+    function offerCount() external view returns (uint256) {
+        return offerIds.length;
+    }
+
+    function pledgeCount() external view returns (uint256) {
+        return pledgeIds.length;
+    }
+
+    function redemptionCount() external view returns (uint256) {
+        return redemptionIds.length;
+    }
+
+    function reportCount() external view returns (uint256) {
+        return reportedPools.length;
+    }
+}
