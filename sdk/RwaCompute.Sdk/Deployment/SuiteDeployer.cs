@@ -523,19 +523,18 @@ public sealed class SuiteDeployer
         if (vault is not null)
         {
             RequireVaultIsEscrow(vault, token, escrow);
-            var journaled = await CompleteJournalAsync(run, step, cancellationToken).ConfigureAwait(false);
-            DeploymentLog.Skipped(logger, step, "bond vault set");
-            progress?.Report(new DeploymentStep(step, DeploymentStepState.Skipped, journaled, token));
+            await SkipStepAsync(run, step, token, "bond vault set", progress, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var receipt = await ResumeJournaledAsync(run, step, null, cancellationToken).ConfigureAwait(false);
-        if (receipt is null || await BondVaultAsync(token, cancellationToken).ConfigureAwait(false) is null)
-        {
-            var message = new SetBondVaultFunction { Vault = escrow, FromAddress = run.Admin };
-            var handler = web3.Eth.GetContractTransactionHandler<SetBondVaultFunction>();
-            receipt = await SendAsync(run, step, null, () => handler.SignTransactionAsync(token, message), progress, cancellationToken).ConfigureAwait(false);
-        }
+        var receipt = await ResumeOrSendAsync(
+            run,
+            step,
+            token,
+            new SetBondVaultFunction { Vault = escrow, FromAddress = run.Admin },
+            async () => await BondVaultAsync(token, cancellationToken).ConfigureAwait(false) is not null,
+            progress,
+            cancellationToken).ConfigureAwait(false);
 
         vault = await BondVaultAsync(token, cancellationToken).ConfigureAwait(false);
         if (vault is null || !EthereumHex.SameHex(vault, escrow))
@@ -543,10 +542,7 @@ public sealed class SuiteDeployer
             throw new DeploymentException(ManifestContractNames.Token, $"transaction {receipt.TransactionHash} succeeded but the token's bond vault is {vault ?? "not set"}, not {escrow}");
         }
 
-        var block = (long)receipt.BlockNumber.Value;
-        await run.Journal!.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Done, TxHash = receipt.TransactionHash, Block = block }, cancellationToken).ConfigureAwait(false);
-        DeploymentLog.Completed(logger, step, block, receipt.TransactionHash);
-        progress?.Report(new DeploymentStep(step, DeploymentStepState.Completed, receipt.TransactionHash, token));
+        await CompleteStepAsync(run, step, token, receipt, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Begins handing a contract's default admin over to <paramref name="newAdmin"/>
@@ -562,9 +558,7 @@ public sealed class SuiteDeployer
         var (admin, pending) = await AdminStateAsync(contract, cancellationToken).ConfigureAwait(false);
         if (EthereumHex.SameHex(admin, newAdmin) || (pending is not null && EthereumHex.SameHex(pending, newAdmin)))
         {
-            var journaled = await CompleteJournalAsync(run, step, cancellationToken).ConfigureAwait(false);
-            DeploymentLog.Skipped(logger, step, EthereumHex.SameHex(admin, newAdmin) ? "already the admin" : "hand-over pending");
-            progress?.Report(new DeploymentStep(step, DeploymentStepState.Skipped, journaled, contract));
+            await SkipStepAsync(run, step, contract, EthereumHex.SameHex(admin, newAdmin) ? "already the admin" : "hand-over pending", progress, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -573,23 +567,21 @@ public sealed class SuiteDeployer
             throw new DeploymentException(name, $"the default admin of {contract} is {admin}, not the deploying account {run.Admin}: it cannot begin the hand-over to {newAdmin} (the current admin must call beginDefaultAdminTransfer)");
         }
 
-        var receipt = await ResumeJournaledAsync(run, step, null, cancellationToken).ConfigureAwait(false);
-        if (receipt is null || !IsPending(await AdminStateAsync(contract, cancellationToken).ConfigureAwait(false), newAdmin))
-        {
-            var message = new BeginDefaultAdminTransferFunction { NewAdmin = newAdmin, FromAddress = run.Admin };
-            var handler = web3.Eth.GetContractTransactionHandler<BeginDefaultAdminTransferFunction>();
-            receipt = await SendAsync(run, step, null, () => handler.SignTransactionAsync(contract, message), progress, cancellationToken).ConfigureAwait(false);
-        }
+        var receipt = await ResumeOrSendAsync(
+            run,
+            step,
+            contract,
+            new BeginDefaultAdminTransferFunction { NewAdmin = newAdmin, FromAddress = run.Admin },
+            async () => IsPending(await AdminStateAsync(contract, cancellationToken).ConfigureAwait(false), newAdmin),
+            progress,
+            cancellationToken).ConfigureAwait(false);
 
         if (!IsPending(await AdminStateAsync(contract, cancellationToken).ConfigureAwait(false), newAdmin))
         {
             throw new DeploymentException(name, $"transaction {receipt.TransactionHash} succeeded but {newAdmin} is not the pending default admin of {contract}");
         }
 
-        var block = (long)receipt.BlockNumber.Value;
-        await run.Journal!.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Done, TxHash = receipt.TransactionHash, Block = block }, cancellationToken).ConfigureAwait(false);
-        DeploymentLog.Completed(logger, step, block, receipt.TransactionHash);
-        progress?.Report(new DeploymentStep(step, DeploymentStepState.Completed, receipt.TransactionHash, contract));
+        await CompleteStepAsync(run, step, contract, receipt, progress, cancellationToken).ConfigureAwait(false);
 
         static bool IsPending((string Admin, string? Pending) state, string newAdmin) =>
             state.Pending is not null && EthereumHex.SameHex(state.Pending, newAdmin);
@@ -606,25 +598,53 @@ public sealed class SuiteDeployer
         var role = await RoleIdAsync(new RoleAssignment { Contract = name, Role = roleName, Account = run.Admin }, contract, cancellationToken).ConfigureAwait(false);
         if (!await HasRoleAsync(contract, role, run.Admin, cancellationToken).ConfigureAwait(false))
         {
-            var journaled = await CompleteJournalAsync(run, step, cancellationToken).ConfigureAwait(false);
-            DeploymentLog.Skipped(logger, step, "role not held");
-            progress?.Report(new DeploymentStep(step, DeploymentStepState.Skipped, journaled, contract));
+            await SkipStepAsync(run, step, contract, "role not held", progress, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var receipt = await ResumeJournaledAsync(run, step, null, cancellationToken).ConfigureAwait(false);
-        if (receipt is null || await HasRoleAsync(contract, role, run.Admin, cancellationToken).ConfigureAwait(false))
-        {
-            var message = new RenounceRoleFunction { Role = role, Account = run.Admin, FromAddress = run.Admin };
-            var handler = web3.Eth.GetContractTransactionHandler<RenounceRoleFunction>();
-            receipt = await SendAsync(run, step, null, () => handler.SignTransactionAsync(contract, message), progress, cancellationToken).ConfigureAwait(false);
-        }
+        var receipt = await ResumeOrSendAsync(
+            run,
+            step,
+            contract,
+            new RenounceRoleFunction { Role = role, Account = run.Admin, FromAddress = run.Admin },
+            async () => !await HasRoleAsync(contract, role, run.Admin, cancellationToken).ConfigureAwait(false),
+            progress,
+            cancellationToken).ConfigureAwait(false);
 
         if (await HasRoleAsync(contract, role, run.Admin, cancellationToken).ConfigureAwait(false))
         {
             throw new DeploymentException(name, $"transaction {receipt.TransactionHash} succeeded but {run.Admin} still holds {roleName}");
         }
 
+        await CompleteStepAsync(run, step, contract, receipt, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A step the chain already shows done: its transaction comes from the journal when it knows one.</summary>
+    private async Task SkipStepAsync(Run run, string step, string contract, string reason, IProgress<DeploymentStep>? progress, CancellationToken cancellationToken)
+    {
+        var journaled = await CompleteJournalAsync(run, step, cancellationToken).ConfigureAwait(false);
+        DeploymentLog.Skipped(logger, step, reason);
+        progress?.Report(new DeploymentStep(step, DeploymentStepState.Skipped, journaled, contract));
+    }
+
+    /// <summary>The receipt of a step's transaction: a journaled one that took effect (<paramref name="done"/> true
+    /// after it), or a newly signed and sent <paramref name="message"/>. Never sends twice for one effect.</summary>
+    private async Task<TransactionReceipt> ResumeOrSendAsync<TFunction>(Run run, string step, string contract, TFunction message, Func<Task<bool>> done, IProgress<DeploymentStep>? progress, CancellationToken cancellationToken)
+        where TFunction : FunctionMessage, new()
+    {
+        var receipt = await ResumeJournaledAsync(run, step, null, cancellationToken).ConfigureAwait(false);
+        if (receipt is not null && await done().ConfigureAwait(false))
+        {
+            return receipt;
+        }
+
+        var handler = web3.Eth.GetContractTransactionHandler<TFunction>();
+        return await SendAsync(run, step, null, () => handler.SignTransactionAsync(contract, message), progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records a step as done (journal, log, progress) once its effect was checked on chain.</summary>
+    private async Task CompleteStepAsync(Run run, string step, string contract, TransactionReceipt receipt, IProgress<DeploymentStep>? progress, CancellationToken cancellationToken)
+    {
         var block = (long)receipt.BlockNumber.Value;
         await run.Journal!.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Done, TxHash = receipt.TransactionHash, Block = block }, cancellationToken).ConfigureAwait(false);
         DeploymentLog.Completed(logger, step, block, receipt.TransactionHash);
