@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every example against a fresh devnet, consuming RwaCompute.Sdk as a package from the local feed:
-#   1. dotnet pack sdk/RwaCompute.Sdk -> artifacts/packages
+#   1. dotnet pack sdk/RwaCompute.Sdk (and the RwaCompute.Contracts.Runtime it depends on) -> artifacts/packages
 #   2. rwa devnet --keep-running on a free 127.0.0.1 port (deploys the suite, runs its own story)
 #   3. each example restores RwaCompute.Sdk from artifacts/packages (examples/nuget.config) and runs
 # Exits non-zero if any step or example fails.
@@ -8,10 +8,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
+dotnet pack sdk/RwaCompute.Contracts.Runtime -c Release -o artifacts/packages --nologo -v quiet
 dotnet pack sdk/RwaCompute.Sdk -c Release -o artifacts/packages --nologo -v quiet
 dotnet build tools/RwaCompute.Cli -c Release --nologo -v quiet -clp:ErrorsOnly
 # The examples' private package folder must not hold an older build of the same version.
-rm -rf examples/.packages/rwacompute.sdk
+rm -rf examples/.packages/rwacompute.sdk examples/.packages/rwacompute.contracts.runtime
 
 work=$(mktemp -d)
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')

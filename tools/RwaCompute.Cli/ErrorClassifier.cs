@@ -1,4 +1,5 @@
 using System.Net.Http;
+using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts;
 using RwaCompute.Sdk.Deployment;
 using RwaCompute.Sdk.Errors;

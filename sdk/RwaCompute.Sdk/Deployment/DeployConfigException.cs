@@ -1,3 +1,4 @@
+using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Errors;
 
 namespace RwaCompute.Sdk.Deployment;

@@ -1,3 +1,5 @@
+using RwaCompute.Contracts.Runtime;
+
 namespace RwaCompute.Sdk.Errors;
 
 /// <summary>An argument was rejected before anything was sent: a malformed address, a negative amount, a value

@@ -1,3 +1,5 @@
+using RwaCompute.Contracts.Runtime;
+
 namespace RwaCompute.Sdk.Errors;
 
 /// <summary>A deployment manifest is missing, unreadable, malformed, or does not match the chain it is used

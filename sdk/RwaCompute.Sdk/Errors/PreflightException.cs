@@ -1,3 +1,5 @@
+using RwaCompute.Contracts.Runtime;
+
 namespace RwaCompute.Sdk.Errors;
 
 /// <summary>A check against the chain's current state failed before sending (wrong chain, unknown or expired lot,

@@ -1,3 +1,5 @@
+using RwaCompute.Contracts.Runtime;
+
 namespace RwaCompute.Sdk.Errors;
 
 /// <summary>The JSON-RPC endpoint did not answer (refused, reset, timed out). Raised by reads and by sending (before

@@ -1,3 +1,5 @@
+using RwaCompute.Contracts.Runtime;
+
 namespace RwaCompute.Sdk.Errors;
 
 /// <summary>A signer could not be created: a malformed key or mnemonic, a wrong keystore password, a missing

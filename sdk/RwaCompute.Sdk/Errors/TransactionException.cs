@@ -1,3 +1,5 @@
+using RwaCompute.Contracts.Runtime;
+
 namespace RwaCompute.Sdk.Errors;
 
 /// <summary>A transaction was sent but did not end as expected (timed out, dropped, mined reverted without a

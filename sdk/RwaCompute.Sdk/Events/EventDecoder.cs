@@ -1,49 +1,54 @@
-using System.Reflection;
-using Nethereum.ABI.FunctionEncoding.Attributes;
-using Nethereum.Contracts;
 using Nethereum.RPC.Eth.DTOs;
-using RwaCompute.Sdk.Contracts;
+using RwaCompute.Contracts.Runtime;
+using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
+using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.SuiteTimelock;
+using RwaCompute.Sdk.Contracts.UtilizationOracle;
 
 namespace RwaCompute.Sdk.Events;
 
 /// <summary>
-/// Decodes logs of the suite's contracts by (address, topic0) into the generated event DTOs. Built once per
-/// deployment from the generated types (an event shared by several contracts, such as AccessControl's, is decoded
-/// with the emitting contract's own DTO).
+/// Decodes logs of the suite's contracts by (address, topic 0) into the generated event DTOs, using the event
+/// tables rwa-codegen emits per contract (<c>{Contract}EventTable.Events</c>): no reflection over assemblies. An
+/// event shared by several contracts, such as AccessControl's, is decoded with the emitting contract's own DTO.
 /// </summary>
 public sealed class EventDecoder
 {
-    private static readonly MethodInfo DecodeMethod = typeof(EventDecoder).GetMethod(nameof(DecodeAs), BindingFlags.NonPublic | BindingFlags.Static)!;
-    // Address -> (0x-prefixed topic0 -> decoder), both case-insensitive: no per-log string allocations.
-    private readonly Dictionary<string, Dictionary<string, (string Contract, string Name, Func<FilterLog, IEventDTO> Decode)>> decoders = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The generated event table of each suite contract, by the name the manifest uses.</summary>
+    public static IReadOnlyDictionary<string, EventTable> SuiteTables { get; } = new Dictionary<string, EventTable>(StringComparer.Ordinal)
+    {
+        ["ComputeCapacityToken"] = ComputeCapacityTokenEventTable.Events,
+        ["UtilizationOracle"] = UtilizationOracleEventTable.Events,
+        ["ComputeEscrow"] = ComputeEscrowEventTable.Events,
+        ["SuiteTimelock"] = SuiteTimelockEventTable.Events,
+    };
 
-    /// <summary>Creates a decoder for the given contracts.</summary>
-    /// <param name="contracts">Contract name → address; the name must match a generated namespace
-    /// (<c>RwaCompute.Sdk.Contracts.{Name}</c>).</param>
+    // Address (any case) -> (contract name, its table).
+    private readonly Dictionary<string, (string Contract, EventTable Table)> byAddress = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Creates a decoder for the given suite contracts.</summary>
+    /// <param name="contracts">Contract name → address; names without a table in <see cref="SuiteTables"/> (for
+    /// example the stablecoin) are not decoded.</param>
     public EventDecoder(IReadOnlyDictionary<string, string> contracts)
+        : this(contracts?.Where(c => SuiteTables.ContainsKey(c.Key)).Select(c => (c.Key, c.Value, SuiteTables[c.Key]))
+            ?? throw new ArgumentNullException(nameof(contracts)))
+    {
+    }
+
+    /// <summary>Creates a decoder for any contracts with generated bindings (for example a stablecoin of your own).</summary>
+    /// <param name="contracts">Name, address and the generated event table of each contract.</param>
+    /// <exception cref="ArgumentException">Two entries share an address.</exception>
+    public EventDecoder(IEnumerable<(string Contract, string Address, EventTable Table)> contracts)
     {
         ArgumentNullException.ThrowIfNull(contracts);
-        var eventTypes = typeof(ContractRevertException).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IEventDTO).IsAssignableFrom(t) && t.GetCustomAttribute<EventAttribute>() is not null)
-            .ToList();
-
-        // The generated DTOs are "XEventDTO : XEventDTOBase"; decode into the most derived one (users extend it).
-        eventTypes = [.. eventTypes.Where(t => !eventTypes.Any(other => other.BaseType == t))];
-        foreach (var (contract, address) in contracts)
+        foreach (var (contract, address, table) in contracts)
         {
-            var ns = typeof(ContractRevertException).Namespace + "." + contract;
-            foreach (var type in eventTypes.Where(t => t.Namespace == ns))
+            ArgumentException.ThrowIfNullOrEmpty(contract);
+            ArgumentException.ThrowIfNullOrEmpty(address);
+            ArgumentNullException.ThrowIfNull(table);
+            if (!byAddress.TryAdd(address, (contract, table)))
             {
-                var abi = ABITypedRegistry.GetEvent(type);
-                var decode = DecodePlan.TryCreate(type) ?? DecodeMethod.MakeGenericMethod(type).CreateDelegate<Func<FilterLog, IEventDTO>>();
-                if (!decoders.TryGetValue(address, out var byTopic))
-                {
-                    byTopic = new Dictionary<string, (string, string, Func<FilterLog, IEventDTO>)>(StringComparer.OrdinalIgnoreCase);
-                    decoders[address] = byTopic;
-                }
-
-                var signature = abi.Sha3Signature.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? abi.Sha3Signature : "0x" + abi.Sha3Signature;
-                byTopic[signature] = (contract, abi.Name, decode);
+                throw new ArgumentException($"{contract} and {byAddress[address].Contract} share the address {address}", nameof(contracts));
             }
         }
     }
@@ -54,21 +59,17 @@ public sealed class EventDecoder
     public SuiteEvent? Decode(FilterLog log)
     {
         ArgumentNullException.ThrowIfNull(log);
-        if (log.Topics is not { Length: > 0 } || log.Topics[0]?.ToString() is not { } topic0 || log.Address is null || log.BlockNumber is null || log.LogIndex is null)
+        if (log.Address is null || log.BlockNumber is null || log.LogIndex is null)
         {
-            // Not a suite event, or a pending log (no block yet).
+            // A pending log (no block yet) or a malformed one.
             return null;
         }
 
-        var topic = topic0.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? topic0 : "0x" + topic0;
-        if (!decoders.TryGetValue(log.Address, out var byTopic) || !byTopic.TryGetValue(topic, out var entry))
+        if (!byAddress.TryGetValue(log.Address, out var entry) || !entry.Table.TryFind(log, out var descriptor))
         {
             return null;
         }
 
-        return new SuiteEvent(entry.Contract, entry.Name, log.Address, (long)log.BlockNumber.Value, log.TransactionHash, (long)log.LogIndex.Value, entry.Decode(log));
+        return new SuiteEvent(entry.Contract, descriptor.Name, log.Address, (long)log.BlockNumber.Value, log.TransactionHash, (long)log.LogIndex.Value, descriptor.Decode(log));
     }
-
-    private static IEventDTO DecodeAs<T>(FilterLog log)
-        where T : IEventDTO, new() => log.DecodeEvent<T>().Event;
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using Nethereum.Contracts;
 using Nethereum.Hex.HexConvertors.Extensions;
+using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts;
 using RwaCompute.Sdk.Validation;
 

@@ -11,7 +11,8 @@ namespace RwaCompute.CodeGen.Tests.Emitting;
 
 /// <summary>
 /// The generated code compiles on its own with Roslyn: C# 10, nullable enabled, every warning (all warning waves,
-/// missing XML docs included) an error, no implicit usings, referencing only the runtime and Nethereum.
+/// missing XML docs included) an error, no implicit usings, referencing only the compiled runtime
+/// (RwaCompute.Contracts.Runtime) and Nethereum.
 /// </summary>
 public sealed class GeneratedCodeCompilationTests
 {
@@ -19,6 +20,7 @@ public sealed class GeneratedCodeCompilationTests
         [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(p => !Path.GetFileName(p).StartsWith("RwaCompute.", StringComparison.Ordinal))
+            .Append(typeof(RwaCompute.Contracts.Runtime.ContractRevertException).Assembly.Location)
             .Select(p => MetadataReference.CreateFromFile(p))]);
 
     [Fact]

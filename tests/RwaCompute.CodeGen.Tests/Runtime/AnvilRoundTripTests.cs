@@ -1,9 +1,9 @@
 using System.Numerics;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Util;
-using RwaCompute.CodeGen.Tests.Golden;
 using RwaCompute.CodeGen.Tests.Golden.CodegenFixture;
 using RwaCompute.CodeGen.Tests.Infrastructure;
+using RwaCompute.Contracts.Runtime;
 using Xunit;
 
 namespace RwaCompute.CodeGen.Tests.Runtime;
@@ -228,6 +228,28 @@ public sealed class AnvilRoundTripTests(AnvilFixture anvil) : IDisposable
         Assert.Equal((BigInteger)1, toOwner[0].Event.Arg4);
         Assert.Equal(2, all.Count);
         Assert.Single(pings);
+    }
+
+    [Fact]
+    public async Task EventTable_ReceiptLogs_EachNonAnonymousLogDecodesIntoItsDto()
+    {
+        var service = await DeployAsync();
+
+        var receipt = await service.EmitAllRequestAndWaitForReceiptAsync("label", [0xbe, 0xef], [1, 2], Timeout);
+        var logs = receipt.Logs;
+
+        var decoded = logs
+            .Select(log => CodegenFixtureEventTable.Events.TryFind(log, out var e) ? e.Decode(log) : null)
+            .ToList();
+
+        // Labelled, Raw (anonymous: no topic 0, so not in the table), Ping, Ping(uint256,address), Clash.
+        Assert.Equal(5, decoded.Count);
+        Assert.Null(decoded[1]);
+        var labelled = Assert.IsType<LabelledEventDTO>(decoded[0]);
+        Assert.Equal((sbyte)-2, labelled.Inner.Delta);
+        Assert.Equal((BigInteger)1, Assert.IsType<PingEventDTO>(decoded[2]).Seq);
+        Assert.Equal(AnvilFixture.Address, Assert.IsType<PingUint256AddressEventDTO>(decoded[3]).From, ignoreCase: true);
+        Assert.Equal((BigInteger)3, Assert.IsType<ClashEventDTO>(decoded[4]).Value);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using Nethereum.ABI.FunctionEncoding;
 using Nethereum.Contracts;
-using RwaCompute.CodeGen.Tests.Golden;
 using RwaCompute.CodeGen.Tests.Golden.CodegenFixture;
 using RwaCompute.CodeGen.Tests.Infrastructure;
+using RwaCompute.Contracts.Runtime;
 using Xunit;
 
 namespace RwaCompute.CodeGen.Tests.Runtime;

@@ -106,6 +106,7 @@ public sealed class TimelockBindingTests
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(p => !Path.GetFileName(p).StartsWith("RwaCompute.", StringComparison.Ordinal))
+            .Append(typeof(RwaCompute.Contracts.Runtime.ContractRevertException).Assembly.Location)
             .Select(p => MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create(
             "TimelockBindings",

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Nethereum.JsonRpc.Client;
+using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts;
 using RwaCompute.Sdk.Tests.Fakes;
 using RwaCompute.Sdk.Transactions;

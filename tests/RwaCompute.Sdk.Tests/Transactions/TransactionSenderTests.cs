@@ -5,6 +5,7 @@ using Nethereum.JsonRpc.Client;
 using Nethereum.Model;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Util;
+using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts;
 using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.Tests.Errors;

@@ -14,10 +14,14 @@ public static class ContractEmitter
     private static readonly string[] DtoUsings =
         ["System", "System.Collections.Generic", "System.Numerics", "Nethereum.ABI.FunctionEncoding.Attributes"];
 
+    // Errors and events reference runtime types (typed exceptions; the event table).
+    private static readonly string[] RuntimeDtoUsings =
+        ["System", "System.Collections.Generic", "System.Numerics", "Nethereum.ABI.FunctionEncoding.Attributes", RuntimeTypeNames.Namespace];
+
     private static readonly string[] ServiceUsings =
     [
         "System", "System.Collections.Generic", "System.Numerics", "System.Threading", "System.Threading.Tasks",
-        "Nethereum.Contracts", "Nethereum.RPC.Eth.DTOs", "Nethereum.Web3",
+        "Nethereum.Contracts", "Nethereum.RPC.Eth.DTOs", "Nethereum.Web3", RuntimeTypeNames.Namespace,
     ];
 
     /// <summary>Emits a contract's files.</summary>
@@ -47,12 +51,12 @@ public static class ContractEmitter
 
         if (binding.Events.Count > 0)
         {
-            Add("Events", DtoUsings, EventEmitter.Write);
+            Add("Events", RuntimeDtoUsings, EventEmitter.Write);
         }
 
         if (binding.Errors.Count > 0)
         {
-            Add("Errors", DtoUsings, ErrorEmitter.Write);
+            Add("Errors", RuntimeDtoUsings, ErrorEmitter.Write);
         }
 
         if (binding.Structs.Count > 0)
@@ -60,7 +64,7 @@ public static class ContractEmitter
             Add("Structs", DtoUsings, StructEmitter.Write);
         }
 
-        Add("ErrorDecoder", ["System"], ErrorDecoderEmitter.Write);
+        Add("ErrorDecoder", ["System", RuntimeTypeNames.Namespace], ErrorDecoderEmitter.Write);
         Add("Service", ServiceUsings, ServiceEmitter.Write);
         return files;
     }

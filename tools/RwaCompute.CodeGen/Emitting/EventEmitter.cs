@@ -2,7 +2,7 @@ using RwaCompute.CodeGen.Naming;
 
 namespace RwaCompute.CodeGen.Emitting;
 
-/// <summary>Emits an event DTO per event.</summary>
+/// <summary>Emits an event DTO per event and the contract's event table (topic 0 → descriptor).</summary>
 public static class EventEmitter
 {
     /// <summary>Writes the contract's event DTOs.</summary>
@@ -41,5 +41,32 @@ public static class EventEmitter
                 PropertyWriter.Write(writer, e.Properties, e.Event.Documentation, isEvent: true);
             }
         }
+
+        WriteTable(writer, binding);
     }
+
+    private static void WriteTable(CodeWriter writer, ContractBinding binding)
+    {
+        var indexed = binding.Events.Where(e => !e.Event.Anonymous).ToList();
+        writer.Line();
+        writer.Summary(
+            $"The events of {DocText.Code(binding.Contract.Name)} by topic 0, to decode logs without reflection: "
+            + "<c>" + binding.EventTableClass + ".Events.TryFind(log, out var e)</c>, then <c>e.Decode(log)</c>."
+            + (indexed.Count < binding.Events.Count ? " Anonymous events carry no topic 0 and are not listed." : string.Empty));
+        writer.Line($"public static class {binding.EventTableClass}");
+        using (writer.Block())
+        {
+            writer.Summary("One descriptor per non-anonymous event, in the order of the DTOs above.");
+            writer.Line($"public static {RuntimeTypeNames.EventTable} Events {{ get; }} = new {RuntimeTypeNames.EventTable}(new {RuntimeTypeNames.EventDescriptor}[]");
+            writer.Line("{");
+            foreach (var e in indexed)
+            {
+                writer.Line($"    new {RuntimeTypeNames.EventDescriptor}<{e.DtoClass}>({Literal(e.Event.Name)}, {Literal(e.Event.Signature)}, {Literal(e.Topic)}),");
+            }
+
+            writer.Line("});");
+        }
+    }
+
+    private static string Literal(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -13,7 +13,8 @@ public static class CodeGenerator
 {
     /// <summary>Generates the bindings described by <paramref name="options"/>.</summary>
     /// <param name="options">Inputs, filter and namespace.</param>
-    /// <returns>The files (runtime first, then contracts by name), paths relative to the output folder.</returns>
+    /// <returns>The files (contracts by name), paths relative to the output folder. The runtime they build on is the
+    /// compiled RwaCompute.Contracts.Runtime package, not generated.</returns>
     /// <exception cref="CodeGenInputException">An input is missing or malformed.</exception>
     public static IReadOnlyList<GeneratedFile> Generate(GenerationOptions options)
     {
@@ -46,12 +47,7 @@ public static class CodeGenerator
                 + "select one with --contracts File.sol:Name");
         }
 
-        if (bindings.Any(b => string.Equals(b.TypePrefix, RuntimeEmitter.Folder, StringComparison.Ordinal)))
-        {
-            throw new CodeGenInputException($"a contract named '{RuntimeEmitter.Folder}' would collide with the runtime folder");
-        }
-
-        var files = new List<GeneratedFile>(RuntimeEmitter.Emit(rootNamespace));
+        var files = new List<GeneratedFile>();
         foreach (var binding in bindings)
         {
             files.AddRange(ContractEmitter.Emit(binding));

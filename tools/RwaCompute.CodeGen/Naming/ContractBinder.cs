@@ -20,7 +20,7 @@ public static class ContractBinder
         ArgumentNullException.ThrowIfNull(rootNamespace);
         var prefix = IdentifierConverter.ToPascalCase(contract.Name) ?? "Contract";
         var types = new NameScope(RuntimeTypeNames.Reserved);
-        foreach (var suffix in new[] { "Deployment", "Service", "ErrorDecoder" })
+        foreach (var suffix in new[] { "Deployment", "Service", "ErrorDecoder", "EventTable" })
         {
             types.Reserve(prefix + suffix);
             types.Reserve(prefix + suffix + "Base");

@@ -29,6 +29,9 @@ public sealed record ContractBinding(
     /// <summary>The service class.</summary>
     public string ServiceClass => TypePrefix + "Service";
 
+    /// <summary>The static class listing the contract's events by topic 0.</summary>
+    public string EventTableClass => TypePrefix + "EventTable";
+
     /// <summary>The revert decoder class.</summary>
     public string DecoderClass => TypePrefix + "ErrorDecoder";
 

@@ -1,12 +1,19 @@
 namespace RwaCompute.CodeGen.Naming;
 
 /// <summary>
-/// Names the generated code relies on: the contract-independent runtime types emitted once into the root
-/// namespace, and the framework/Nethereum types referenced by simple name. Generated struct and message names
-/// must not take any of them, or a reference would bind to the wrong type.
+/// Names the generated code relies on: the contract-independent runtime types of the compiled
+/// RwaCompute.Contracts.Runtime package (imported by a using), and the framework/Nethereum types referenced by
+/// simple name. Generated struct and message names must not take any of them, or a reference would bind to the
+/// wrong type.
 /// </summary>
 public static class RuntimeTypeNames
 {
+    /// <summary>The runtime's namespace (sdk/RwaCompute.Contracts.Runtime).</summary>
+    public const string Namespace = "RwaCompute.Contracts.Runtime";
+
+    /// <summary>Root of every exception the runtime and the SDK throw.</summary>
+    public const string RootException = "RwaComputeException";
+
     /// <summary>Base of every typed revert exception.</summary>
     public const string RevertException = "ContractRevertException";
 
@@ -28,11 +35,17 @@ public static class RuntimeTypeNames
     /// <summary>Base of the per-contract services.</summary>
     public const string ServiceBase = "TypedContractServiceBase";
 
+    /// <summary>One event: name, signature, topic 0, decoder.</summary>
+    public const string EventDescriptor = "EventDescriptor";
+
+    /// <summary>A contract's events by topic 0.</summary>
+    public const string EventTable = "EventTable";
+
     /// <summary>All names a generated type must not take.</summary>
     public static IReadOnlyList<string> Reserved { get; } =
     [
-        RevertException, CustomErrorException, ReasonException, PanicException, UnknownRevertException, ErrorDecoder,
-        ServiceBase,
+        RootException, RevertException, CustomErrorException, ReasonException, PanicException, UnknownRevertException,
+        ErrorDecoder, ServiceBase, EventDescriptor, EventTable, "RwaCompute",
 
         // Referenced by simple name in generated files.
         "System", "Nethereum", "Object", "String", "Exception", "Type", "Array", "Func", "List", "Tuple", "ValueTuple", "BigInteger", "Task",

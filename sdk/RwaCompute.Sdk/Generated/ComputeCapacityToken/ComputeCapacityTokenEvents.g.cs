@@ -8,6 +8,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
+using RwaCompute.Contracts.Runtime;
 
 namespace RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 
@@ -568,4 +569,40 @@ public class UnpausedEventDTOBase : IEventDTO
     /// <summary>Solidity <c>address account</c>.</summary>
     [Parameter("address", "account", 1, false)]
     public virtual string Account { get; set; } = string.Empty;
+}
+
+/// <summary>The events of <c>ComputeCapacityToken</c> by topic 0, to decode logs without reflection: <c>ComputeCapacityTokenEventTable.Events.TryFind(log, out var e)</c>, then <c>e.Decode(log)</c>.</summary>
+public static class ComputeCapacityTokenEventTable
+{
+    /// <summary>One descriptor per non-anonymous event, in the order of the DTOs above.</summary>
+    public static EventTable Events { get; } = new EventTable(new EventDescriptor[]
+    {
+        new EventDescriptor<AccountFrozenEventDTO>("AccountFrozen", "AccountFrozen(address,bool)", "0xa33e6b076d391e96626483b30e365719f79f1d6594aff6587649ffd6c82ed7fa"),
+        new EventDescriptor<AllowlistUpdatedEventDTO>("AllowlistUpdated", "AllowlistUpdated(address,bool)", "0x13518841ff4d3053cb7703afaa39b145c6331829b982d42f4d4fd7568b2e8e24"),
+        new EventDescriptor<ApprovalForAllEventDTO>("ApprovalForAll", "ApprovalForAll(address,address,bool)", "0x17307eab39ab6107e8899845ad3d59bd9653f200f220920489ca2b5937696c31"),
+        new EventDescriptor<BaseUriUpdatedEventDTO>("BaseUriUpdated", "BaseUriUpdated(string)", "0x24a9152dc695ecc801ad580886331ee12d7aac0fa2ae341a5ae3c2ccae36cb4f"),
+        new EventDescriptor<BondVaultSetEventDTO>("BondVaultSet", "BondVaultSet(address)", "0x3d8c7a122c0f2910a002286c3749523b1c2d43c89189cd277742444a09c96433"),
+        new EventDescriptor<DefaultAdminDelayChangeCanceledEventDTO>("DefaultAdminDelayChangeCanceled", "DefaultAdminDelayChangeCanceled()", "0x2b1fa2edafe6f7b9e97c1a9e0c3660e645beb2dcaa2d45bdbf9beaf5472e1ec5"),
+        new EventDescriptor<DefaultAdminDelayChangeScheduledEventDTO>("DefaultAdminDelayChangeScheduled", "DefaultAdminDelayChangeScheduled(uint48,uint48)", "0xf1038c18cf84a56e432fdbfaf746924b7ea511dfe03a6506a0ceba4888788d9b"),
+        new EventDescriptor<DefaultAdminTransferCanceledEventDTO>("DefaultAdminTransferCanceled", "DefaultAdminTransferCanceled()", "0x8886ebfc4259abdbc16601dd8fb5678e54878f47b3c34836cfc51154a9605109"),
+        new EventDescriptor<DefaultAdminTransferScheduledEventDTO>("DefaultAdminTransferScheduled", "DefaultAdminTransferScheduled(address,uint48)", "0x3377dc44241e779dd06afab5b788a35ca5f3b778836e2990bdb26a2a4b2e5ed6"),
+        new EventDescriptor<ForcedTransferEventDTO>("ForcedTransfer", "ForcedTransfer(address,address,address,uint256,uint256)", "0xa7e1418380220eb49789635acf5096a8fcc68f9d3d2cd583bfd3dd8464f7b997"),
+        new EventDescriptor<LotCreatedEventDTO>("LotCreated", "LotCreated(uint256,address,bytes32,(address,bytes32,bytes16,bytes16,uint40,uint40,uint96,uint16,uint16,uint32,bytes32))", "0xf6d202fca79f05581d24b685035511b96c95be146baa6d16b3df962240444460"),
+        new EventDescriptor<PausedEventDTO>("Paused", "Paused(address)", "0x62e78cea01bee320cd4e420270b5ea74000d11b0c9f74754ebdbfc544b05a258"),
+        new EventDescriptor<PoolRegisteredEventDTO>("PoolRegistered", "PoolRegistered(bytes32,address)", "0x946e67eaf397721464cb56b8b0ac3a2314899a244844b0bcd6d229daecde1721"),
+        new EventDescriptor<ProviderRegisteredEventDTO>("ProviderRegistered", "ProviderRegistered(address)", "0x70abce74777b3838ae60a33a6b9a87d9d25532668fe4fea548554c55868579c0"),
+        new EventDescriptor<ProviderRemovedEventDTO>("ProviderRemoved", "ProviderRemoved(address)", "0x1589f8555933761a3cff8aa925061be3b46e2dd43f621322ab611d300f62b1d9"),
+        new EventDescriptor<RoleAdminChangedEventDTO>("RoleAdminChanged", "RoleAdminChanged(bytes32,bytes32,bytes32)", "0xbd79b86ffe0ab8e8776151514217cd7cacd52c909f66475c3af44e129f0b00ff"),
+        new EventDescriptor<RoleGrantedEventDTO>("RoleGranted", "RoleGranted(bytes32,address,address)", "0x2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d"),
+        new EventDescriptor<RoleRevokedEventDTO>("RoleRevoked", "RoleRevoked(bytes32,address,address)", "0xf6391f5c32d9c69d2a47ea670b442974b53935d1edc7fd64eb21e047a839171b"),
+        new EventDescriptor<TransferBatchEventDTO>("TransferBatch", "TransferBatch(address,address,address,uint256[],uint256[])", "0x4a39dc06d4c0dbc64b70af90fd698a233a518aa5d07e595d983b8c0526c8f7fb"),
+        new EventDescriptor<TransferSingleEventDTO>("TransferSingle", "TransferSingle(address,address,address,uint256,uint256)", "0xc3d58168c5ae7397731d063d5bbf3d657854427343f4c083240f7aacaa2d0f62"),
+        new EventDescriptor<UriEventDTO>("URI", "URI(string,uint256)", "0x6bb7ff708619ba0610cba295a58592e0451dee2622938c8755667688daf3529b"),
+        new EventDescriptor<UnitsIssuedEventDTO>("UnitsIssued", "UnitsIssued(uint256,address,uint256)", "0x2864ffd1fab235cb36cfe06ff5e96a72806ed3bd0de81ac34276f4eedaed96f3"),
+        new EventDescriptor<UnitsLockedEventDTO>("UnitsLocked", "UnitsLocked(address,uint256,uint256)", "0xae99339110b22013ecc86e1e58ed4606793bbf5dd54bec09684ebca9ad0e2aef"),
+        new EventDescriptor<UnitsRedeemedEventDTO>("UnitsRedeemed", "UnitsRedeemed(uint256,address,uint256)", "0x50b37d88bd2ef0f8d7a3645930b00227b4d4674c9dd6a03b09a2e6847dd9b7b5"),
+        new EventDescriptor<UnitsSeizedEventDTO>("UnitsSeized", "UnitsSeized(address,address,uint256,uint256)", "0x9aa9fd053c84de3faafa355890665c9dde462926a614dec14ec1dc5edd5c1e93"),
+        new EventDescriptor<UnitsUnlockedEventDTO>("UnitsUnlocked", "UnitsUnlocked(address,uint256,uint256)", "0x114b38d4a587535486690bb97f05f7e5b7161123a4d164d95d787a47de64cb03"),
+        new EventDescriptor<UnpausedEventDTO>("Unpaused", "Unpaused(address)", "0x5db9ee0a495bf2e6ff9c91a7834c1ba4fdd244a5e8aa4e537bd38aeae4b073aa"),
+    });
 }

@@ -8,6 +8,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
+using RwaCompute.Contracts.Runtime;
 
 namespace RwaCompute.Sdk.Contracts.ComputeEscrow;
 
@@ -575,4 +576,37 @@ public class WithdrawnEventDTOBase : IEventDTO
     /// <summary>Solidity <c>uint256 amount</c>.</summary>
     [Parameter("uint256", "amount", 3, false)]
     public virtual BigInteger Amount { get; set; }
+}
+
+/// <summary>The events of <c>ComputeEscrow</c> by topic 0, to decode logs without reflection: <c>ComputeEscrowEventTable.Events.TryFind(log, out var e)</c>, then <c>e.Decode(log)</c>.</summary>
+public static class ComputeEscrowEventTable
+{
+    /// <summary>One descriptor per non-anonymous event, in the order of the DTOs above.</summary>
+    public static EventTable Events { get; } = new EventTable(new EventDescriptor[]
+    {
+        new EventDescriptor<BondPostedEventDTO>("BondPosted", "BondPosted(uint256,address,uint256)", "0xafde4e40131ac495ebb0e64c79232bb8e3829156d0fba713d597c0735865d873"),
+        new EventDescriptor<BondWithdrawnEventDTO>("BondWithdrawn", "BondWithdrawn(uint256,address,uint256)", "0x379aa75a3ce753638a787f85ad8655bba22deba4d9746a0f907b88ab44d18df9"),
+        new EventDescriptor<CollateralClaimedEventDTO>("CollateralClaimed", "CollateralClaimed(uint256,address,uint256)", "0xccd631c6a824eeaa91ba67065a44b5c5bc5aa9575248e5fd34144c665470fc32"),
+        new EventDescriptor<DefaultAdminDelayChangeCanceledEventDTO>("DefaultAdminDelayChangeCanceled", "DefaultAdminDelayChangeCanceled()", "0x2b1fa2edafe6f7b9e97c1a9e0c3660e645beb2dcaa2d45bdbf9beaf5472e1ec5"),
+        new EventDescriptor<DefaultAdminDelayChangeScheduledEventDTO>("DefaultAdminDelayChangeScheduled", "DefaultAdminDelayChangeScheduled(uint48,uint48)", "0xf1038c18cf84a56e432fdbfaf746924b7ea511dfe03a6506a0ceba4888788d9b"),
+        new EventDescriptor<DefaultAdminTransferCanceledEventDTO>("DefaultAdminTransferCanceled", "DefaultAdminTransferCanceled()", "0x8886ebfc4259abdbc16601dd8fb5678e54878f47b3c34836cfc51154a9605109"),
+        new EventDescriptor<DefaultAdminTransferScheduledEventDTO>("DefaultAdminTransferScheduled", "DefaultAdminTransferScheduled(address,uint48)", "0x3377dc44241e779dd06afab5b788a35ca5f3b778836e2990bdb26a2a4b2e5ed6"),
+        new EventDescriptor<DeliveryConfirmedEventDTO>("DeliveryConfirmed", "DeliveryConfirmed(uint256,uint256,address,address,uint256,uint256,bool)", "0xcb2b15c3eb3b856a329b7c28b507288ab905bad1220a20afbb06da0c9ee2e02a"),
+        new EventDescriptor<LoanToValueResetEventDTO>("LoanToValueReset", "LoanToValueReset(uint256)", "0xd78daaff65328023c225b1c688efdfaf19db4bcb068783bb0635046ad30967e4"),
+        new EventDescriptor<LoanToValueUpdatedEventDTO>("LoanToValueUpdated", "LoanToValueUpdated(uint256,uint16)", "0xf5eb047c8de9e41ed16adfc1c69fdebf7c42bedd15fe13c97ec5509309fadb92"),
+        new EventDescriptor<OfferCancelledEventDTO>("OfferCancelled", "OfferCancelled(uint256)", "0xc28b4aed030bfacc245c0501326e1beb8c0ef0d60e4edc21067fdeb52da2a7aa"),
+        new EventDescriptor<OfferCreatedEventDTO>("OfferCreated", "OfferCreated(uint256,address,uint256,uint256,uint256,uint40)", "0x690a7625fc11b2216766520e2fefe1caef27ed664e03a79d2b6ddef2a354d7a3"),
+        new EventDescriptor<PledgeCancelledEventDTO>("PledgeCancelled", "PledgeCancelled(uint256)", "0xd5283629edb8eaabf47357aa76e0534e26042f6a00e4be479f625caecc1c4908"),
+        new EventDescriptor<PledgeFundedEventDTO>("PledgeFunded", "PledgeFunded(uint256,address,uint256)", "0x122db64dfa274bbb23ce53f4b0b708d83ab20c5edab6bb7367d01cb7f95d53a0"),
+        new EventDescriptor<PledgeRepaidEventDTO>("PledgeRepaid", "PledgeRepaid(uint256,address,uint256)", "0x5b7a9e01cc32122ffe2138d40a425996bb6513a2b86b5b92104e2d9177cd5b30"),
+        new EventDescriptor<PledgeRequestedEventDTO>("PledgeRequested", "PledgeRequested(uint256,address,uint256,uint256,address,uint256,uint256,uint40)", "0x1e839ea6b7f0a6e74f3096cae49a50f08c4a1377db80a417f95839ec2d20bda2"),
+        new EventDescriptor<PurchasedEventDTO>("Purchased", "Purchased(uint256,address,uint256,uint256,uint256)", "0x6fdf4fde4cc12592feea1edbf6fcc530b69dd9a0ccf9f1138212c11fc11b4262"),
+        new EventDescriptor<RedemptionOpenedEventDTO>("RedemptionOpened", "RedemptionOpened(uint256,address,uint256,uint256,uint256,uint40)", "0x65c5ded832742d47fe0baab6552fa7092b6bbc5b3504ed6959d9b4c4abb0fd0a"),
+        new EventDescriptor<RedemptionRefundedEventDTO>("RedemptionRefunded", "RedemptionRefunded(uint256,address,uint256,uint256,uint256,bool)", "0x938fc47748e271d695966e3c0c880c1e42b3edf1bb7cabfa4f09a8e84fe21ef5"),
+        new EventDescriptor<RoleAdminChangedEventDTO>("RoleAdminChanged", "RoleAdminChanged(bytes32,bytes32,bytes32)", "0xbd79b86ffe0ab8e8776151514217cd7cacd52c909f66475c3af44e129f0b00ff"),
+        new EventDescriptor<RoleGrantedEventDTO>("RoleGranted", "RoleGranted(bytes32,address,address)", "0x2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d"),
+        new EventDescriptor<RoleRevokedEventDTO>("RoleRevoked", "RoleRevoked(bytes32,address,address)", "0xf6391f5c32d9c69d2a47ea670b442974b53935d1edc7fd64eb21e047a839171b"),
+        new EventDescriptor<SettlementPauseRecordedEventDTO>("SettlementPauseRecorded", "SettlementPauseRecorded(uint256)", "0x7c92de356181b6d9a3f3b685eea3024f469e3ceb7fef84b0b88322acfac2c330"),
+        new EventDescriptor<WithdrawnEventDTO>("Withdrawn", "Withdrawn(address,address,uint256)", "0xd1c19fbcd4551a5edfb66d43d2e337c04837afda3482b42bdf569a8fccdae5fb"),
+    });
 }

@@ -5,6 +5,7 @@
 #nullable enable
 
 using System;
+using RwaCompute.Contracts.Runtime;
 
 namespace RwaCompute.Sdk.Contracts.SuiteTimelock;
 

@@ -8,6 +8,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
+using RwaCompute.Contracts.Runtime;
 
 namespace RwaCompute.Sdk.Contracts.SuiteTimelock;
 
@@ -201,4 +202,21 @@ public class RoleRevokedEventDTOBase : IEventDTO
     /// <summary>Solidity <c>address indexed sender</c>.</summary>
     [Parameter("address", "sender", 3, true)]
     public virtual string Sender { get; set; } = string.Empty;
+}
+
+/// <summary>The events of <c>SuiteTimelock</c> by topic 0, to decode logs without reflection: <c>SuiteTimelockEventTable.Events.TryFind(log, out var e)</c>, then <c>e.Decode(log)</c>.</summary>
+public static class SuiteTimelockEventTable
+{
+    /// <summary>One descriptor per non-anonymous event, in the order of the DTOs above.</summary>
+    public static EventTable Events { get; } = new EventTable(new EventDescriptor[]
+    {
+        new EventDescriptor<CallExecutedEventDTO>("CallExecuted", "CallExecuted(bytes32,uint256,address,uint256,bytes)", "0xc2617efa69bab66782fa219543714338489c4e9e178271560a91b82c3f612b58"),
+        new EventDescriptor<CallSaltEventDTO>("CallSalt", "CallSalt(bytes32,bytes32)", "0x20fda5fd27a1ea7bf5b9567f143ac5470bb059374a27e8f67cb44f946f6d0387"),
+        new EventDescriptor<CallScheduledEventDTO>("CallScheduled", "CallScheduled(bytes32,uint256,address,uint256,bytes,bytes32,uint256)", "0x4cf4410cc57040e44862ef0f45f3dd5a5e02db8eb8add648d4b0e236f1d07dca"),
+        new EventDescriptor<CancelledEventDTO>("Cancelled", "Cancelled(bytes32)", "0xbaa1eb22f2a492ba1a5fea61b8df4d27c6c8b5f3971e63bb58fa14ff72eedb70"),
+        new EventDescriptor<MinDelayChangeEventDTO>("MinDelayChange", "MinDelayChange(uint256,uint256)", "0x11c24f4ead16507c69ac467fbd5e4eed5fb5c699626d2cc6d66421df253886d5"),
+        new EventDescriptor<RoleAdminChangedEventDTO>("RoleAdminChanged", "RoleAdminChanged(bytes32,bytes32,bytes32)", "0xbd79b86ffe0ab8e8776151514217cd7cacd52c909f66475c3af44e129f0b00ff"),
+        new EventDescriptor<RoleGrantedEventDTO>("RoleGranted", "RoleGranted(bytes32,address,address)", "0x2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d"),
+        new EventDescriptor<RoleRevokedEventDTO>("RoleRevoked", "RoleRevoked(bytes32,address,address)", "0xf6391f5c32d9c69d2a47ea670b442974b53935d1edc7fd64eb21e047a839171b"),
+    });
 }

@@ -8,6 +8,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
+using RwaCompute.Contracts.Runtime;
 
 namespace RwaCompute.Sdk.Contracts.UtilizationOracle;
 
@@ -237,4 +238,24 @@ public class RoleRevokedEventDTOBase : IEventDTO
     /// <summary>Solidity <c>address indexed sender</c>.</summary>
     [Parameter("address", "sender", 3, true)]
     public virtual string Sender { get; set; } = string.Empty;
+}
+
+/// <summary>The events of <c>UtilizationOracle</c> by topic 0, to decode logs without reflection: <c>UtilizationOracleEventTable.Events.TryFind(log, out var e)</c>, then <c>e.Decode(log)</c>.</summary>
+public static class UtilizationOracleEventTable
+{
+    /// <summary>One descriptor per non-anonymous event, in the order of the DTOs above.</summary>
+    public static EventTable Events { get; } = new EventTable(new EventDescriptor[]
+    {
+        new EventDescriptor<DefaultAdminDelayChangeCanceledEventDTO>("DefaultAdminDelayChangeCanceled", "DefaultAdminDelayChangeCanceled()", "0x2b1fa2edafe6f7b9e97c1a9e0c3660e645beb2dcaa2d45bdbf9beaf5472e1ec5"),
+        new EventDescriptor<DefaultAdminDelayChangeScheduledEventDTO>("DefaultAdminDelayChangeScheduled", "DefaultAdminDelayChangeScheduled(uint48,uint48)", "0xf1038c18cf84a56e432fdbfaf746924b7ea511dfe03a6506a0ceba4888788d9b"),
+        new EventDescriptor<DefaultAdminTransferCanceledEventDTO>("DefaultAdminTransferCanceled", "DefaultAdminTransferCanceled()", "0x8886ebfc4259abdbc16601dd8fb5678e54878f47b3c34836cfc51154a9605109"),
+        new EventDescriptor<DefaultAdminTransferScheduledEventDTO>("DefaultAdminTransferScheduled", "DefaultAdminTransferScheduled(address,uint48)", "0x3377dc44241e779dd06afab5b788a35ca5f3b778836e2990bdb26a2a4b2e5ed6"),
+        new EventDescriptor<EIP712DomainChangedEventDTO>("EIP712DomainChanged", "EIP712DomainChanged()", "0x0a6387c9ea3628b88a633bb4f3b151770f70085117a15f9bf3787cda53f13d31"),
+        new EventDescriptor<MaxAgeUpdatedEventDTO>("MaxAgeUpdated", "MaxAgeUpdated(uint64,uint64)", "0x5a7060a3f24a5d194eb0b87855d7a900e01feda9ef552849d3a39b6a4f599fe5"),
+        new EventDescriptor<ReportSubmittedEventDTO>("ReportSubmitted", "ReportSubmitted(bytes32,uint64,uint16,uint16,uint64,uint64,uint64,uint8)", "0x1601ffebac40fccb715282db6b4ca322704f8e02963bfb861b3a5c07c358e365"),
+        new EventDescriptor<ReporterConfigUpdatedEventDTO>("ReporterConfigUpdated", "ReporterConfigUpdated(uint32,address[],uint8)", "0x38200a52187e3a702f158f3d43fed9d4f01d995f6de20d6ed0760dd35f63fa62"),
+        new EventDescriptor<RoleAdminChangedEventDTO>("RoleAdminChanged", "RoleAdminChanged(bytes32,bytes32,bytes32)", "0xbd79b86ffe0ab8e8776151514217cd7cacd52c909f66475c3af44e129f0b00ff"),
+        new EventDescriptor<RoleGrantedEventDTO>("RoleGranted", "RoleGranted(bytes32,address,address)", "0x2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d"),
+        new EventDescriptor<RoleRevokedEventDTO>("RoleRevoked", "RoleRevoked(bytes32,address,address)", "0xf6391f5c32d9c69d2a47ea670b442974b53935d1edc7fd64eb21e047a839171b"),
+    });
 }

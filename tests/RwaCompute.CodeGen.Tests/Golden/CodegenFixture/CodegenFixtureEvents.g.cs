@@ -8,6 +8,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
+using RwaCompute.Contracts.Runtime;
 
 namespace RwaCompute.CodeGen.Tests.Golden.CodegenFixture;
 
@@ -146,4 +147,19 @@ public class RawEventDTOBase : IEventDTO
     /// <summary>Solidity <c>uint256 amount</c>.</summary>
     [Parameter("uint256", "amount", 2, false)]
     public virtual BigInteger Amount { get; set; }
+}
+
+/// <summary>The events of <c>CodegenFixture</c> by topic 0, to decode logs without reflection: <c>CodegenFixtureEventTable.Events.TryFind(log, out var e)</c>, then <c>e.Decode(log)</c>. Anonymous events carry no topic 0 and are not listed.</summary>
+public static class CodegenFixtureEventTable
+{
+    /// <summary>One descriptor per non-anonymous event, in the order of the DTOs above.</summary>
+    public static EventTable Events { get; } = new EventTable(new EventDescriptor[]
+    {
+        new EventDescriptor<ClashEventDTO>("Clash", "Clash(uint256)", "0xe97398b6827f035314dae2599b0da973ec84858607097200675270e12cb001aa"),
+        new EventDescriptor<DepositedEventDTO>("Deposited", "Deposited(uint256,address,bytes32,uint256)", "0x2f5409534905290046a28a62224f53e3c9f4f338df1abb33f6aa7333560882ec"),
+        new EventDescriptor<KeywordsSetEventDTO>("KeywordsSet", "KeywordsSet((uint256,bool,address,string))", "0x06f9c9ab25fcbd62193e848b105991dc9f69e9b54122c7ed294869c04f098195"),
+        new EventDescriptor<LabelledEventDTO>("Labelled", "Labelled(string,bytes,uint256[],(uint64,bytes32,int8))", "0xd622d8e0dba51c9d84cab5029c6b5c58024b4d6e8d36c6abfeba54c917326e18"),
+        new EventDescriptor<PingEventDTO>("Ping", "Ping(uint256)", "0x48257dc961b6f792c2b78a080dacfed693b660960a702de21cee364e20270e2f"),
+        new EventDescriptor<PingUint256AddressEventDTO>("Ping", "Ping(uint256,address)", "0xc05b373e05c47417d9c7204807552389e512c0e21cbc01a03d1554561080ac6e"),
+    });
 }

@@ -8,6 +8,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
+using RwaCompute.Contracts.Runtime;
 
 namespace RwaCompute.Devnet.Contracts.MockUSDC;
 

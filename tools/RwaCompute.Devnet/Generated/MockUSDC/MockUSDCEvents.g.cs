@@ -8,6 +8,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
+using RwaCompute.Contracts.Runtime;
 
 namespace RwaCompute.Devnet.Contracts.MockUSDC;
 
@@ -120,4 +121,19 @@ public class TransferEventDTOBase : IEventDTO
     /// <summary>Solidity <c>uint256 value</c>.</summary>
     [Parameter("uint256", "value", 3, false)]
     public virtual BigInteger Value { get; set; }
+}
+
+/// <summary>The events of <c>MockUSDC</c> by topic 0, to decode logs without reflection: <c>MockUSDCEventTable.Events.TryFind(log, out var e)</c>, then <c>e.Decode(log)</c>.</summary>
+public static class MockUSDCEventTable
+{
+    /// <summary>One descriptor per non-anonymous event, in the order of the DTOs above.</summary>
+    public static EventTable Events { get; } = new EventTable(new EventDescriptor[]
+    {
+        new EventDescriptor<ApprovalEventDTO>("Approval", "Approval(address,address,uint256)", "0x8c5be1e5ebec7d5bd14f71427d1e84f3dd0314c0f7b2291e5b200ac8c7c3b925"),
+        new EventDescriptor<BlacklistUpdatedEventDTO>("BlacklistUpdated", "BlacklistUpdated(address,bool)", "0x6a12b3df6cba4203bd7fd06b816789f87de8c594299aed5717ae070fac781bac"),
+        new EventDescriptor<EIP712DomainChangedEventDTO>("EIP712DomainChanged", "EIP712DomainChanged()", "0x0a6387c9ea3628b88a633bb4f3b151770f70085117a15f9bf3787cda53f13d31"),
+        new EventDescriptor<OwnershipTransferredEventDTO>("OwnershipTransferred", "OwnershipTransferred(address,address)", "0x8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0"),
+        new EventDescriptor<PauseUpdatedEventDTO>("PauseUpdated", "PauseUpdated(bool)", "0x77860e247ab9186dbe64e5bd0e0b93273cc4273e01818420e788f500078886f5"),
+        new EventDescriptor<TransferEventDTO>("Transfer", "Transfer(address,address,uint256)", "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"),
+    });
 }

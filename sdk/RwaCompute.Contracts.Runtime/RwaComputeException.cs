@@ -1,9 +1,10 @@
-namespace RwaCompute.Sdk.Errors;
+namespace RwaCompute.Contracts.Runtime;
 
 /// <summary>
-/// Base of every error the SDK raises itself (bad input, preflight failures, manifest and signer problems,
-/// transaction pipeline failures). Reverts from the contracts surface as the generated
-/// <see cref="Contracts.ContractRevertException"/> subclasses instead, named after the Solidity custom error.
+/// The one root of every exception RwaCompute raises: contract reverts (<see cref="ContractRevertException"/> and
+/// the typed exception generated per Solidity custom error) and the SDK's own errors (bad input, preflight
+/// failures, manifest, signer and transaction pipeline failures). Catch it to handle everything the toolkit
+/// throws on purpose; anything else is a bug or a framework failure.
 /// </summary>
 /// <remarks>Messages never contain private keys, mnemonics or passwords.</remarks>
 public abstract class RwaComputeException : Exception

@@ -6,14 +6,15 @@ using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.RPC.Eth.DTOs;
 
-namespace RwaCompute.Sdk.Events;
+namespace RwaCompute.Contracts.Runtime;
 
 /// <summary>
 /// Decodes one event DTO type from logs with everything reflective worked out once: the indexed properties and their
 /// ABI types, the data properties, a compiled constructor. Nethereum's generic <c>DecodeEvent&lt;T&gt;</c> redoes
-/// that reflection for every log, which dominated decoding 10,000 events (docs/PERFORMANCE.md).
+/// that reflection for every log, which dominated decoding 10,000 events (docs/PERFORMANCE.md). Reflection here is
+/// over one DTO type, once; which types exist comes from the generated event tables, never from scanning assemblies.
 /// </summary>
-internal static class DecodePlan
+internal static class EventDecodePlan
 {
     /// <summary>A decoder for the type, or <see langword="null"/> when an indexed parameter is dynamic (hashed into
     /// its topic), which the generic path handles.</summary>
