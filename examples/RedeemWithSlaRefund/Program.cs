@@ -6,6 +6,7 @@ using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Oracle;
 
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+using RedemptionStatus = RwaCompute.Sdk.Contracts.ComputeEscrow.RedemptionStatus;
 var ct = cancellation.Token;
 var session = await ExampleSession.ConnectAsync(ct);
 var (lotId, poolId) = await session.IssueLotAsync(units: 300, pricePerUnit: 2_000_000, ct);

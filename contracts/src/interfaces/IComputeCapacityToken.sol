@@ -57,15 +57,25 @@ interface IComputeCapacityToken is IERC1155 {
 
     /// @notice Why a transfer would fail, as returned by `canTransfer` (never reverts).
     enum TransferStatus {
+        /// @notice The transfer would succeed.
         Ok,
+        /// @notice The token is paused.
         Paused,
+        /// @notice The sender is not allowlisted.
         SenderNotAllowed,
+        /// @notice The receiver is not allowlisted.
         ReceiverNotAllowed,
+        /// @notice The sender is frozen.
         SenderFrozen,
+        /// @notice The receiver is frozen.
         ReceiverFrozen,
+        /// @notice The lot's delivery window has ended.
         LotExpired,
+        /// @notice The lot does not exist.
         UnknownLot,
+        /// @notice The sender's unlocked (not pledged, not offered) balance is too small.
         InsufficientUnlockedBalance,
+        /// @notice The receiver is the zero address, or a contract that does not declare IERC1155Receiver through ERC-165.
         InvalidReceiver
     }
 

@@ -24,11 +24,17 @@ interface IComputeEscrow {
     /// @notice Lifecycle of a pledge. Moves only forward: Requested → Active → Repaid | Claimed, or Requested → Cancelled.
     /// An Active pledge can always be closed: anyone may repay it until the lender takes the collateral.
     enum PledgeStatus {
+        /// @notice No such pledge.
         None,
+        /// @notice Requested by the holder, units locked, waiting for the lender.
         Requested,
+        /// @notice Funded: the holder received the principal.
         Active,
+        /// @notice Repaid before it was claimed; units unlocked.
         Repaid,
+        /// @notice Not repaid by maturity; the lender took the units.
         Claimed,
+        /// @notice Cancelled before funding; units unlocked.
         Cancelled
     }
 
@@ -46,9 +52,13 @@ interface IComputeEscrow {
 
     /// @notice Lifecycle of a redemption. Moves only forward: Open → Delivered | Refunded.
     enum RedemptionStatus {
+        /// @notice No such redemption.
         None,
+        /// @notice Units burned, delivery pending.
         Open,
+        /// @notice Delivery confirmed (by the holder or the oracle); the provider was paid from the reserve.
         Delivered,
+        /// @notice Refunded to the holder from the provider's bond (deadline missed or SLA breached).
         Refunded
     }
 

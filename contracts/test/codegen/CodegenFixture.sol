@@ -13,10 +13,15 @@ contract CodegenFixture {
 
     /// @notice Which kind of revert `fail` produces.
     enum FailureKind {
+        /// @notice A custom error with arguments.
         CustomWithArgs,
+        /// @notice A custom error without arguments.
         CustomWithoutArgs,
+        /// @notice `require` with a reason string.
         RequireString,
+        /// @notice A panic (array index out of bounds).
         Panic,
+        /// @notice A bare `revert()`.
         Empty
     }
 

@@ -550,8 +550,9 @@ public sealed class ComputeTokenClient
         return lot;
     }
 
-    private static TransferStatus Status(byte code, string function) =>
-        Enum.IsDefined(typeof(TransferStatus), (int)code) ? (TransferStatus)code : throw new InvalidOperationException($"Unknown {function} code {code}: the SDK is older than the token.");
+    // Nethereum decodes any uint8 into the enum; a value the generated enum does not name means a newer token.
+    private static TransferStatus Status(TransferStatus code, string function) =>
+        Enum.IsDefined(code) ? code : throw new InvalidOperationException($"Unknown {function} code {(byte)code}: the SDK is older than the token.");
 
     /// <summary>Throws unless the signer can pay the bond an issuance pulls: per lot, what makes its free bond cover
     /// every outstanding unit. With AutoApprove the escrow's allowance is raised to the total; without, a short

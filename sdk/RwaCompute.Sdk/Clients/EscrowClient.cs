@@ -6,6 +6,7 @@ using RwaCompute.Sdk.Contracts.ComputeEscrow;
 using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.Transactions;
 using RwaCompute.Sdk.Validation;
+using TransferStatus = RwaCompute.Sdk.Contracts.ComputeCapacityToken.TransferStatus;
 
 namespace RwaCompute.Sdk.Clients;
 
@@ -268,7 +269,7 @@ public sealed class EscrowClient
             throw new EscrowRecordNotFoundException("pledge", pledgeId);
         }
 
-        return new PledgeInfo(pledgeId, Checksum(pledge.Holder), Checksum(pledge.Lender), pledge.LotId, pledge.Units, pledge.Principal, pledge.Fee, SuiteContext.Time(pledge.Maturity), (PledgeStatus)pledge.Status);
+        return new PledgeInfo(pledgeId, Checksum(pledge.Holder), Checksum(pledge.Lender), pledge.LotId, pledge.Units, pledge.Principal, pledge.Fee, SuiteContext.Time(pledge.Maturity), pledge.Status);
     }
 
     /// <summary>The largest advance <paramref name="units"/> of a lot can secure.</summary>
@@ -493,7 +494,7 @@ public sealed class EscrowClient
             throw new EscrowRecordNotFoundException("redemption", redemptionId);
         }
 
-        return new RedemptionInfo(redemptionId, Checksum(redemption.Holder), redemption.LotId, redemption.Units, redemption.Reserved, SuiteContext.Time(redemption.OpenedAt), SuiteContext.Time(redemption.Deadline), (RedemptionStatus)redemption.Status);
+        return new RedemptionInfo(redemptionId, Checksum(redemption.Holder), redemption.LotId, redemption.Units, redemption.Reserved, SuiteContext.Time(redemption.OpenedAt), SuiteContext.Time(redemption.Deadline), redemption.Status);
     }
 
     // ----------------------------------------------------------------- pull payments

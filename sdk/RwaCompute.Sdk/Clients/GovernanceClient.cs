@@ -174,7 +174,7 @@ public sealed class GovernanceClient
         var service = await TimelockAsync(timelock, cancellationToken).ConfigureAwait(false);
         var batch = AcceptAdminBatch();
         var operation = await OperationAsync(service, batch, cancellationToken).ConfigureAwait(false);
-        if (operation.State != TimelockOperationState.Unset)
+        if (operation.State != OperationState.Unset)
         {
             return new TimelockStep(TimelockAction.None, operation, null);
         }
@@ -214,14 +214,14 @@ public sealed class GovernanceClient
         var service = await TimelockAsync(timelock, cancellationToken).ConfigureAwait(false);
         var batch = AcceptAdminBatch();
         var operation = await OperationAsync(service, batch, cancellationToken).ConfigureAwait(false);
-        if (operation.State == TimelockOperationState.Done)
+        if (operation.State == OperationState.Done)
         {
             return new TimelockStep(TimelockAction.None, operation, null);
         }
 
         await RequireRoleAsync(service, ExecutorRole, account, allowOpenRole: true, cancellationToken).ConfigureAwait(false);
         var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
-        if (operation.State != TimelockOperationState.Ready)
+        if (operation.State != OperationState.Ready)
         {
             throw new TimelockOperationNotReadyException(operation, now);
         }
@@ -249,11 +249,11 @@ public sealed class GovernanceClient
         var operation = await GetAcceptAdminOperationAsync(timelock, cancellationToken).ConfigureAwait(false);
         switch (operation.State)
         {
-            case TimelockOperationState.Unset:
+            case OperationState.Unset:
                 return await ScheduleAcceptAdminAsync(operation.Timelock, cancellationToken).ConfigureAwait(false);
-            case TimelockOperationState.Waiting:
+            case OperationState.Waiting:
                 throw new TimelockOperationNotReadyException(operation, await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false));
-            case TimelockOperationState.Ready:
+            case OperationState.Ready:
                 return await ExecuteAcceptAdminAsync(operation.Timelock, cancellationToken).ConfigureAwait(false);
             default:
                 return new TimelockStep(TimelockAction.None, operation, null);
@@ -323,7 +323,7 @@ public sealed class GovernanceClient
     private async Task<TimelockOperationStatus> OperationAsync(SuiteTimelockService service, TimelockBatch batch, CancellationToken cancellationToken)
     {
         var id = batch.OperationId.HexToByteArray();
-        var state = (TimelockOperationState)await context.ReadAsync(ct => service.GetOperationStateQueryAsync(id, null, ct), cancellationToken).ConfigureAwait(false);
+        var state = await context.ReadAsync(ct => service.GetOperationStateQueryAsync(id, null, ct), cancellationToken).ConfigureAwait(false);
         var timestamp = await context.ReadAsync(ct => service.GetTimestampQueryAsync(id, null, ct), cancellationToken).ConfigureAwait(false);
         var minDelay = await context.ReadAsync(ct => service.GetMinDelayQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
 

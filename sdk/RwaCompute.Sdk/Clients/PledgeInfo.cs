@@ -1,4 +1,5 @@
 using System.Numerics;
+using PledgeStatus = RwaCompute.Sdk.Contracts.ComputeEscrow.PledgeStatus;
 
 namespace RwaCompute.Sdk.Clients;
 

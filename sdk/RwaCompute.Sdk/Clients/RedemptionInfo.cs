@@ -1,4 +1,5 @@
 using System.Numerics;
+using RedemptionStatus = RwaCompute.Sdk.Contracts.ComputeEscrow.RedemptionStatus;
 
 namespace RwaCompute.Sdk.Clients;
 

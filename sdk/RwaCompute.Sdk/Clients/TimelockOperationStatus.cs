@@ -1,4 +1,5 @@
 using System.Numerics;
+using OperationState = RwaCompute.Sdk.Contracts.SuiteTimelock.OperationState;
 
 namespace RwaCompute.Sdk.Clients;
 
@@ -10,4 +11,4 @@ namespace RwaCompute.Sdk.Clients;
 /// scheduled or already executed.</param>
 /// <param name="MinDelaySeconds">The timelock's current minimum delay (<c>getMinDelay()</c>, a <c>uint256</c>), in
 /// seconds.</param>
-public sealed record TimelockOperationStatus(string Timelock, string OperationId, TimelockOperationState State, DateTimeOffset? ReadyAt, BigInteger MinDelaySeconds);
+public sealed record TimelockOperationStatus(string Timelock, string OperationId, OperationState State, DateTimeOffset? ReadyAt, BigInteger MinDelaySeconds);

@@ -1,4 +1,5 @@
 using RwaCompute.Sdk.Clients;
+using OperationState = RwaCompute.Sdk.Contracts.SuiteTimelock.OperationState;
 
 namespace RwaCompute.Sdk.Errors;
 
@@ -10,7 +11,7 @@ public sealed class TimelockOperationNotReadyException : PreflightException
     /// <param name="operation">The operation as read from the timelock.</param>
     /// <param name="chainTime">The chain time checked against.</param>
     public TimelockOperationNotReadyException(TimelockOperationStatus operation, DateTimeOffset chainTime)
-        : base(operation.State == TimelockOperationState.Unset
+        : base(operation.State == OperationState.Unset
             ? $"The operation {operation.OperationId} is not scheduled on the SuiteTimelock {operation.Timelock}; a proposer must schedule it first."
             : $"The operation {operation.OperationId} on the SuiteTimelock {operation.Timelock} is ready only at {operation.ReadyAt:u} (chain time {chainTime:u}).")
     {

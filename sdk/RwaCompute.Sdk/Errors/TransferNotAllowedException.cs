@@ -1,5 +1,6 @@
 using System.Numerics;
 using RwaCompute.Sdk.Clients;
+using TransferStatus = RwaCompute.Sdk.Contracts.ComputeCapacityToken.TransferStatus;
 
 namespace RwaCompute.Sdk.Errors;
 

@@ -52,7 +52,7 @@ public sealed class GoldenTests
 
         Assert.Equal(
             [
-                "CodegenFixture/CodegenFixtureDeployment.g.cs", "CodegenFixture/CodegenFixtureErrorDecoder.g.cs",
+                "CodegenFixture/CodegenFixtureDeployment.g.cs", "CodegenFixture/CodegenFixtureEnums.g.cs", "CodegenFixture/CodegenFixtureErrorDecoder.g.cs",
                 "CodegenFixture/CodegenFixtureErrors.g.cs", "CodegenFixture/CodegenFixtureEvents.g.cs",
                 "CodegenFixture/CodegenFixtureFunctions.g.cs", "CodegenFixture/CodegenFixtureService.g.cs",
                 "CodegenFixture/CodegenFixtureStructs.g.cs",

@@ -80,7 +80,8 @@ public sealed class ContractBinderTests
             outer.Properties.Select(p => p.CSharpType));
         Assert.Equal(["ulong", "byte[]", "sbyte"], Fixture.Structs.Single(s => s.ClassName == "Inner").Properties.Select(p => p.CSharpType));
         Assert.Equal("ushort", Fixture.ConstructorInputs.Single(p => p.Parameter.Name == "feeBps").CSharpType);
-        Assert.Equal("byte", FunctionBySignature("fail(uint8,uint256)").Inputs[0].CSharpType);
+        Assert.Equal("FailureKind", FunctionBySignature("fail(uint8,uint256)").Inputs[0].CSharpType);
+        Assert.True(FunctionBySignature("fail(uint8,uint256)").Inputs[0].IsValueType);
     }
 
     [Fact]

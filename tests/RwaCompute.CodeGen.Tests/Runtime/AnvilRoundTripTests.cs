@@ -41,7 +41,7 @@ public sealed class AnvilRoundTripTests(AnvilFixture anvil) : IDisposable
         var service = await DeployAsync();
 
         var exception = await Assert.ThrowsAsync<FixtureFailedException>(
-            () => service.FailQueryAsync((byte)FailureKind.CustomWithArgs, 42, cancellationToken: Timeout));
+            () => service.FailQueryAsync(FailureKind.CustomWithArgs, 42, cancellationToken: Timeout));
 
         Assert.Equal(42, exception.Error.Code);
         Assert.Equal(AnvilFixture.Address, exception.Error.Who, ignoreCase: true);
@@ -55,7 +55,7 @@ public sealed class AnvilRoundTripTests(AnvilFixture anvil) : IDisposable
         var service = await DeployAsync();
 
         await Assert.ThrowsAsync<FixtureNoArgsException>(
-            () => service.FailQueryAsync((byte)FailureKind.CustomWithoutArgs, 0, cancellationToken: Timeout));
+            () => service.FailQueryAsync(FailureKind.CustomWithoutArgs, 0, cancellationToken: Timeout));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class AnvilRoundTripTests(AnvilFixture anvil) : IDisposable
         var service = await DeployAsync();
 
         var exception = await Assert.ThrowsAsync<ContractRevertReasonException>(
-            () => service.FailQueryAsync((byte)FailureKind.RequireString, 0, cancellationToken: Timeout));
+            () => service.FailQueryAsync(FailureKind.RequireString, 0, cancellationToken: Timeout));
 
         Assert.Equal("CodegenFixture: require failed", exception.Reason);
     }
@@ -75,7 +75,7 @@ public sealed class AnvilRoundTripTests(AnvilFixture anvil) : IDisposable
         var service = await DeployAsync();
 
         var exception = await Assert.ThrowsAsync<ContractPanicException>(
-            () => service.FailQueryAsync((byte)FailureKind.Panic, 3, cancellationToken: Timeout));
+            () => service.FailQueryAsync(FailureKind.Panic, 3, cancellationToken: Timeout));
 
         Assert.Equal(0x32, (int)exception.Code);
         Assert.Equal("array index out of bounds", exception.Meaning);
@@ -97,7 +97,7 @@ public sealed class AnvilRoundTripTests(AnvilFixture anvil) : IDisposable
         var service = await DeployAsync();
 
         var exception = await Assert.ThrowsAsync<ContractUnknownRevertException>(
-            () => service.FailQueryAsync((byte)FailureKind.Empty, 0, cancellationToken: Timeout));
+            () => service.FailQueryAsync(FailureKind.Empty, 0, cancellationToken: Timeout));
 
         Assert.Equal("0x", exception.RevertData);
     }
@@ -122,7 +122,7 @@ public sealed class AnvilRoundTripTests(AnvilFixture anvil) : IDisposable
         var service = await DeployAsync();
 
         var exception = await Assert.ThrowsAnyAsync<ContractCustomErrorException>(
-            () => service.FailAndWriteRequestAndWaitForReceiptAsync((byte)FailureKind.CustomWithArgs, 7, Timeout));
+            () => service.FailAndWriteRequestAndWaitForReceiptAsync(FailureKind.CustomWithArgs, 7, Timeout));
 
         var failed = Assert.IsType<FixtureFailedException>(exception);
         Assert.Equal(7, failed.Error.Code);
@@ -270,14 +270,5 @@ public sealed class AnvilRoundTripTests(AnvilFixture anvil) : IDisposable
         var word = new byte[32];
         word[31] = (byte)value;
         return word;
-    }
-
-    private enum FailureKind : byte
-    {
-        CustomWithArgs,
-        CustomWithoutArgs,
-        RequireString,
-        Panic,
-        Empty,
     }
 }

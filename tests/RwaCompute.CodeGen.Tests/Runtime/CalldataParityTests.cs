@@ -102,7 +102,7 @@ public sealed class CalldataParityTests
 
     [Fact]
     public async Task Fail_EnumArgument_MatchesCast() =>
-        await AssertSameAsCastAsync(new FailFunction { Kind = 3, Code = 12 }, "fail(uint8,uint256)", "3", "12");
+        await AssertSameAsCastAsync(new FailFunction { Kind = FailureKind.Panic, Code = 12 }, "fail(uint8,uint256)", "3", "12");
 
     private static async Task AssertSameAsCastAsync<TMessage>(TMessage message, string signature, params string[] arguments)
         where TMessage : FunctionMessage

@@ -9,6 +9,7 @@ using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.IntegrationTests.Infrastructure;
 using RwaCompute.Sdk.IntegrationTests.Lifecycle;
 using Xunit;
+using TransferStatus = RwaCompute.Sdk.Contracts.ComputeCapacityToken.TransferStatus;
 
 namespace RwaCompute.Sdk.IntegrationTests.Clients;
 

@@ -149,7 +149,7 @@ public sealed class GovernanceTests
         var batch = reader.Governance.AcceptAdminBatch();
         var onChain = await service.HashOperationBatchQueryAsync([.. batch.Targets], [.. batch.Values], [.. batch.Payloads], batch.Predecessor, batch.Salt);
         Assert.Equal(batch.OperationId, onChain.ToHex(true));
-        Assert.Equal(TimelockOperationState.Unset, (await reader.Governance.GetAcceptAdminOperationAsync()).State);
+        Assert.Equal(OperationState.Unset, (await reader.Governance.GetAcceptAdminOperationAsync()).State);
 
         // A non-proposer cannot schedule; nothing can be executed before it is scheduled.
         var alice = reader.WithSigner(Accounts.Alice);
@@ -160,13 +160,13 @@ public sealed class GovernanceTests
         var bob = reader.WithSigner(Accounts.Bob);
         var bobNonce = await chain.NonceAsync(Accounts.Bob.Address);
         var unscheduled = await Assert.ThrowsAsync<TimelockOperationNotReadyException>(() => bob.Governance.ExecuteAcceptAdminAsync());
-        Assert.Equal(TimelockOperationState.Unset, unscheduled.Operation.State);
+        Assert.Equal(OperationState.Unset, unscheduled.Operation.State);
         Assert.Equal(bobNonce, await chain.NonceAsync(Accounts.Bob.Address));
 
         var scheduled = await bob.Governance.ScheduleAcceptAdminAsync();
 
         Assert.Equal(TimelockAction.Scheduled, scheduled.Action);
-        Assert.Equal(TimelockOperationState.Waiting, scheduled.Operation.State);
+        Assert.Equal(OperationState.Waiting, scheduled.Operation.State);
         Assert.NotNull(scheduled.Transaction);
         Assert.Equal(TimelockAction.None, (await bob.Governance.ScheduleAcceptAdminAsync()).Action);
         var waiting = await Assert.ThrowsAsync<TimelockOperationNotReadyException>(() => bob.Governance.ExecuteAcceptAdminAsync());
@@ -178,7 +178,7 @@ public sealed class GovernanceTests
         var executed = await bob.Governance.AdvanceAcceptAdminAsync();
 
         Assert.Equal(TimelockAction.Executed, executed.Action);
-        Assert.Equal(TimelockOperationState.Done, executed.Operation.State);
+        Assert.Equal(OperationState.Done, executed.Operation.State);
         foreach (var state in await reader.Governance.GetAdminStatesAsync())
         {
             Assert.Equal(timelock, state.Admin);

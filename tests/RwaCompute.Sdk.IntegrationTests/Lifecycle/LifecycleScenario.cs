@@ -6,6 +6,7 @@ using RwaCompute.Sdk.Contracts.ComputeEscrow;
 using RwaCompute.Sdk.IntegrationTests.Infrastructure;
 using RwaCompute.Sdk.Oracle;
 using Xunit;
+using TransferStatus = RwaCompute.Sdk.Contracts.ComputeCapacityToken.TransferStatus;
 
 namespace RwaCompute.Sdk.IntegrationTests.Lifecycle;
 

@@ -76,7 +76,7 @@ public sealed class SuiteErrorDecoderTests
         // cast calldata "Escrow_PledgeNotTransferable(uint256,uint8)" 3 3 (TransferStatus.ReceiverNotAllowed)
         var blocked = Assert.IsType<EscrowContract.EscrowPledgeNotTransferableException>(Decoder.Decode("0xffe68b2c00000000000000000000000000000000000000000000000000000000000000030000000000000000000000000000000000000000000000000000000000000003"));
         Assert.Equal(new BigInteger(3), blocked.Error.PledgeId);
-        Assert.Equal(RwaCompute.Sdk.Clients.TransferStatus.ReceiverNotAllowed, (RwaCompute.Sdk.Clients.TransferStatus)blocked.Error.Status);
+        Assert.Equal(EscrowContract.TransferStatus.ReceiverNotAllowed, blocked.Error.Status);
 
         // cast calldata "Escrow_RedemptionClosed(uint256,uint40)" 9 1800000000
         var closed = Assert.IsType<EscrowContract.EscrowRedemptionClosedException>(Decoder.Decode("0xe8b774410000000000000000000000000000000000000000000000000000000000000009000000000000000000000000000000000000000000000000000000006b49d200"));

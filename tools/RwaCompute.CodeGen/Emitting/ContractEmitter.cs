@@ -3,7 +3,7 @@ using RwaCompute.CodeGen.Naming;
 namespace RwaCompute.CodeGen.Emitting;
 
 /// <summary>
-/// Emits the files of one contract into <c>{Contract}/</c>: deployment, functions, events, errors, structs, the
+/// Emits the files of one contract into <c>{Contract}/</c>: deployment, functions, events, errors, enums, structs, the
 /// revert decoder and the service. Files with nothing to say (no events…) are not written.
 /// </summary>
 public static class ContractEmitter
@@ -57,6 +57,11 @@ public static class ContractEmitter
         if (binding.Errors.Count > 0)
         {
             Add("Errors", RuntimeDtoUsings, ErrorEmitter.Write);
+        }
+
+        if (binding.Enums.Count > 0)
+        {
+            Add("Enums", ["System"], EnumEmitter.Write);
         }
 
         if (binding.Structs.Count > 0)

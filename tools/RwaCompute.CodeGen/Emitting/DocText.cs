@@ -59,8 +59,10 @@ public static partial class DocText
         {
             text += " Indexed reference type: this holds the topic, keccak256 of the ABI-encoded value (0x-hex), not the value.";
         }
-        else if (property.Parameter.InternalType?.StartsWith("enum ", StringComparison.Ordinal) == true)
+        else if (property.Parameter.InternalType?.StartsWith("enum ", StringComparison.Ordinal) == true
+            && property.CSharpType is "byte" or "List<byte>")
         {
+            // The enum's definition was not found in any AST (plain ABI input, or artifacts built without ast = true).
             text += " The enum's ordinal.";
         }
 

@@ -22,7 +22,12 @@ public static class CodeGenerator
         ValidateNamespace(options.Namespace);
         var root = Path.GetFullPath(options.SourceRoot ?? ArtifactDiscovery.FindSourceRoot(options.Artifacts.Count > 0 ? options.Artifacts[0] : null));
         var inputs = ArtifactDiscovery.Discover(options.Artifacts, options.Contracts, root);
-        var contracts = inputs.Select(i => ArtifactParser.ParseFile(i.FullPath, i.DisplayPath)).ToList();
+        var folders = options.Artifacts.Select(Path.GetFullPath).Where(Directory.Exists).ToList();
+        var astCache = new Dictionary<string, IReadOnlyList<EnumDefinition>>(StringComparer.Ordinal);
+        var contracts = inputs
+            .Select(i => ArtifactParser.ParseFile(i.FullPath, i.DisplayPath))
+            .Select(c => EnumResolution.Resolve(c, folders, astCache))
+            .ToList();
         return Generate(contracts, options.Namespace);
     }
 

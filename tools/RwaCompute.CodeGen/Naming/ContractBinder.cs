@@ -26,8 +26,10 @@ public static class ContractBinder
             types.Reserve(prefix + suffix + "Base");
         }
 
-        var structs = BindStructs(contract, types, out var classOf);
-        var mapper = new TypeMapper(t => classOf[t.Key]);
+        var enums = BindEnums(contract, types);
+        var enumClass = enums.ToDictionary(e => e.Definition.CanonicalName, e => e.ClassName, StringComparer.Ordinal);
+        var structs = BindStructs(contract, types, enumClass, out var classOf);
+        var mapper = new TypeMapper(t => classOf[t.Key], enumClass);
 
         var constructorInputs = contract.Constructor is null
             ? []
@@ -86,6 +88,7 @@ public static class ContractBinder
             rootNamespace + "." + prefix,
             prefix,
             constructorInputs,
+            enums,
             structs,
             functions,
             events,
@@ -110,9 +113,33 @@ public static class ContractBinder
         _ => false,
     };
 
+    /// <summary>One C# enum per resolved Solidity enum: the plain name, or scope + name when two enums share it.</summary>
+    private static List<EnumBinding> BindEnums(ContractDefinition contract, NameScope types)
+    {
+        var shortNameUses = contract.Enums
+            .GroupBy(e => e.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var result = new List<EnumBinding>();
+        foreach (var definition in contract.Enums)
+        {
+            var wanted = shortNameUses[definition.Name] > 1
+                ? string.Concat(definition.CanonicalName.Split('.').Select(s => IdentifierConverter.ToPascalCase(s) ?? string.Empty))
+                : IdentifierConverter.ToPascalCase(definition.Name) ?? "Enum";
+            var className = types.Allocate(wanted);
+            var members = new NameScope([className, .. RuntimeTypeNames.ObjectMembers]);
+            result.Add(new EnumBinding(
+                definition,
+                className,
+                [.. definition.Members.Select((m, i) => (members.Allocate(IdentifierConverter.ToPascalCase(m.Name) ?? "Member" + i.ToString(CultureInfo.InvariantCulture)), i, m))]));
+        }
+
+        return result;
+    }
+
     private static List<StructBinding> BindStructs(
         ContractDefinition contract,
         NameScope types,
+        IReadOnlyDictionary<string, string> enumClass,
         out Dictionary<string, string> classOf)
     {
         // Every distinct tuple, in a deterministic discovery order, with the parameter name it was first seen under.
@@ -203,7 +230,7 @@ public static class ContractBinder
             named.Add((tuple, className));
         }
 
-        var mapper = new TypeMapper(t => classes[t.Key]);
+        var mapper = new TypeMapper(t => classes[t.Key], enumClass);
         return
         [
             .. named
@@ -242,15 +269,16 @@ public static class ContractBinder
             // Nethereum decodes a hashed topic only into a string property, but computes the event signature of a
             // struct parameter from its class: indexed structs keep the class (right signature, see CODEGEN.md).
             var hashed = parameter.Indexed && parameter.Type.IsHashedWhenIndexed && !ContainsTuple(parameter.Type);
+            var enumType = hashed ? null : mapper.EnumOf(parameter);
             result.Add(new PropertyBinding(
                 parameter,
                 order,
                 propertyName,
                 argumentName,
-                hashed ? "string" : mapper.Map(parameter.Type),
-                hashed ? "string.Empty" : TypeMapper.Initializer(parameter.Type),
+                hashed ? "string" : enumType ?? mapper.Map(parameter.Type),
+                hashed || enumType is not null ? (hashed ? "string.Empty" : null) : TypeMapper.Initializer(parameter.Type),
                 hashed,
-                !hashed && TypeMapper.IsValueType(parameter.Type)));
+                enumType is not null || (!hashed && TypeMapper.IsValueType(parameter.Type))));
         }
 
         return result;

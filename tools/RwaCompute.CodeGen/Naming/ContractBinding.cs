@@ -8,6 +8,7 @@ namespace RwaCompute.CodeGen.Naming;
 /// <param name="Namespace">The contract's namespace (<c>Root.ContractName</c>).</param>
 /// <param name="TypePrefix">The PascalCase contract name that prefixes the contract-level types.</param>
 /// <param name="ConstructorInputs">The deployment message's properties.</param>
+/// <param name="Enums">C# enums for the Solidity enums the ABI refers to (resolved from an AST), by canonical name.</param>
 /// <param name="Structs">Struct classes, sorted by class name.</param>
 /// <param name="Functions">Functions, in model order (sorted by Solidity name and signature).</param>
 /// <param name="Events">Events, in model order.</param>
@@ -18,6 +19,7 @@ public sealed record ContractBinding(
     string Namespace,
     string TypePrefix,
     IReadOnlyList<PropertyBinding> ConstructorInputs,
+    IReadOnlyList<EnumBinding> Enums,
     IReadOnlyList<StructBinding> Structs,
     IReadOnlyList<FunctionBinding> Functions,
     IReadOnlyList<EventBinding> Events,

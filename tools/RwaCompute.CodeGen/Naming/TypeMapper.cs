@@ -8,11 +8,28 @@ namespace RwaCompute.CodeGen.Naming;
 /// <c>int8</c> → <c>sbyte</c>); above 64 bits (token amounts, <c>uint96</c> prices, <c>uint256</c>)
 /// <c>BigInteger</c>. <c>address</c> → <c>string</c>; <c>bool</c> → <c>bool</c>; <c>bytesN</c> and <c>bytes</c> →
 /// <c>byte[]</c>; <c>string</c> → <c>string</c>; <c>T[]</c> and <c>T[k]</c> → <c>List&lt;T&gt;</c> (the length
-/// lives in the <c>[Parameter]</c> type string); tuples → the generated struct class.
+/// lives in the <c>[Parameter]</c> type string); tuples → the generated struct class; a scalar whose
+/// <c>internalType</c> is a resolved enum → the generated enum (<see cref="EnumOf"/>).
 /// </summary>
 /// <param name="structClass">Finds the generated class of a tuple type.</param>
-public sealed class TypeMapper(Func<TupleType, string> structClass)
+/// <param name="enumClass">Generated enum names by canonical Solidity name (<c>Scope.Name</c>).</param>
+public sealed class TypeMapper(Func<TupleType, string> structClass, IReadOnlyDictionary<string, string>? enumClass = null)
 {
+    /// <summary>The generated enum for a parameter whose <c>internalType</c> is a resolved enum (scalars only: an
+    /// enum array stays <c>List&lt;byte&gt;</c>), or <see langword="null"/>.</summary>
+    /// <param name="parameter">The parameter.</param>
+    /// <returns>The C# enum name or <see langword="null"/>.</returns>
+    public string? EnumOf(AbiParameter parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        return enumClass is not null
+            && parameter.Type is ElementaryType { Kind: ElementaryTypeKind.UnsignedInteger, Size: 8 }
+            && ContractDefinition.EnumName(parameter) is { } name
+            && enumClass.TryGetValue(name, out var className)
+                ? className
+                : null;
+    }
+
     /// <summary>The C# type of <paramref name="type"/>.</summary>
     /// <param name="type">The ABI type.</param>
     /// <returns>The C# type as written in generated code.</returns>

@@ -104,6 +104,7 @@ public static class ArtifactParser
             JsonElement abi;
             string abiPath;
             string? bytecode = null;
+            IReadOnlyList<EnumDefinition> declaredEnums = [];
             var name = fileContractName;
             if (root.ValueKind == JsonValueKind.Array)
             {
@@ -133,6 +134,11 @@ public static class ArtifactParser
                 using (var docsWriter = new Utf8JsonWriter(consumedDocs, new JsonWriterOptions { Indented = false, SkipValidation = true }))
                 {
                     natSpec = NatSpec.Read(root, docsWriter);
+                }
+
+                if (root.TryGetProperty("ast", out var ast))
+                {
+                    declaredEnums = AstEnums.Read(ast);
                 }
             }
             else
@@ -194,7 +200,7 @@ public static class ArtifactParser
             CheckUnique(events.Select(e => e.Signature), abiPath, "event");
             CheckUnique(errors.Select(e => e.Signature), abiPath, "error");
 
-            return new ContractDefinition(
+            var contract = new ContractDefinition(
                 name,
                 file,
                 InputHash(abi, bytecode, consumedDocs.ToArray()),
@@ -204,6 +210,7 @@ public static class ArtifactParser
                 [.. errors.OrderBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.Signature, StringComparer.Ordinal)],
                 bytecode,
                 natSpec.Contract());
+            return EnumResolution.WithEnums(contract, declaredEnums);
         }
 
         /// <summary>SHA-256 over what generation consumed: the ABI (minified), the creation bytecode and the
