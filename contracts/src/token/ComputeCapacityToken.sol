@@ -14,6 +14,7 @@ import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IBondVault} from "../interfaces/IBondVault.sol";
 import {IComputeCapacityToken} from "../interfaces/IComputeCapacityToken.sol";
 import {BondMath} from "../libraries/BondMath.sol";
+import {LotId, LotIdLibrary} from "../libraries/LotId.sol";
 
 /// @title ComputeCapacityToken
 /// @notice ERC-1155 compute-capacity lots: each id is a perishable batch of GPU-hours of one GPU class, delivered by
@@ -25,6 +26,8 @@ import {BondMath} from "../libraries/BondMath.sol";
 /// id lets every transfer check expiry without reading storage. Per-lot supply lives in the lot record (issued and
 /// burned counters) rather than in OpenZeppelin's ERC1155Supply, which would cost two more storage writes per issue.
 contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDefaultAdminRules, Pausable {
+    using LotIdLibrary for LotSpec;
+
     /*//////////////////////////////////////////////////////////////
                                 CONSTANTS
     //////////////////////////////////////////////////////////////*/
@@ -40,8 +43,6 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
     /// @notice Locks, unlocks, seizes and burns units: granted to the ComputeEscrow.
     bytes32 public constant ESCROW_ROLE = keccak256("ESCROW_ROLE");
 
-    uint256 private constant _ID_HASH_BITS = 216;
-    uint256 private constant _ID_HASH_MASK = (uint256(1) << _ID_HASH_BITS) - 1;
     uint16 private constant _MAX_BPS = 10_000;
 
     /// @notice Time holders get after an unpause to redeem units whose window ended during (or just after) a pause.
@@ -191,7 +192,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
         if (units > type(uint48).max) revert ComputeToken_UnitsOverflow(units, type(uint48).max);
         _matchPoolProfile(pool, spec);
 
-        lotId = _lotIdOf(spec);
+        lotId = LotId.unwrap(spec.toLotId());
         if (_lots[lotId].provider != address(0)) revert ComputeToken_LotExists(lotId);
 
         _lots[lotId] = LotRecord({
@@ -242,7 +243,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
 
     /// @inheritdoc IComputeCapacityToken
     function lotIdOf(LotSpec calldata spec) external pure returns (uint256) {
-        return _lotIdOf(spec);
+        return LotId.unwrap(spec.toLotId());
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -309,7 +310,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
         if (!sender.allowed) return TransferStatus.SenderNotAllowed;
         TransferStatus receiver = _receiverStatus(to);
         if (receiver != TransferStatus.Ok) return receiver;
-        if (block.timestamp >= _endsAtOf(lotId)) return TransferStatus.LotExpired;
+        if (block.timestamp >= LotId.wrap(lotId).endsAt()) return TransferStatus.LotExpired;
         if (balanceOf(from, lotId) - _locked[from][lotId] < units) return TransferStatus.InsufficientUnlockedBalance;
         return TransferStatus.Ok;
     }
@@ -337,7 +338,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
 
     /// @inheritdoc IComputeCapacityToken
     function redeemableUntil(uint256 lotId) external view returns (uint40) {
-        uint40 endsAt = _endsAtOf(lotId);
+        uint40 endsAt = LotId.wrap(lotId).endsAt();
         Settings memory settings = _settings;
         if (settings.pausedAt == 0 || settings.pausedAt >= endsAt) return endsAt;
         if (paused()) return type(uint40).max;
@@ -410,7 +411,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
         return Lot({
             provider: record.provider,
             startsAt: record.startsAt,
-            endsAt: _endsAtOf(lotId),
+            endsAt: LotId.wrap(lotId).endsAt(),
             slaUptimeBps: record.slaUptimeBps,
             bondCoverageBps: record.bondCoverageBps,
             referencePrice: record.referencePrice,
@@ -533,7 +534,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
     /// @dev Reverts when any of `ids` is at or past its `endsAt` (read from the id, no storage).
     function _requireNotExpired(uint256[] memory ids) private view {
         for (uint256 i; i < ids.length; ++i) {
-            uint40 endsAt = _endsAtOf(ids[i]);
+            uint40 endsAt = LotId.wrap(ids[i]).endsAt();
             if (block.timestamp >= endsAt) revert ComputeToken_LotExpired(ids[i], endsAt);
         }
     }
@@ -546,7 +547,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
         if (provider == address(0)) revert ComputeToken_UnknownLot(lotId);
         if (provider != msg.sender) revert ComputeToken_NotLotProvider(lotId, msg.sender);
         if (!_providers[msg.sender]) revert ComputeToken_NotProvider(msg.sender);
-        uint40 endsAt = _endsAtOf(lotId);
+        uint40 endsAt = LotId.wrap(lotId).endsAt();
         if (block.timestamp >= endsAt) revert ComputeToken_LotExpired(lotId, endsAt);
         uint256 issued = record.unitsIssued;
         if (units == 0) revert ComputeToken_ZeroUnits();
@@ -609,16 +610,5 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
             state.allowed = allowed;
             emit AllowlistUpdated(account, allowed);
         }
-    }
-
-    /// @dev The deterministic lot id: `endsAt` in the top 40 bits, the low 216 bits of the spec's hash below.
-    function _lotIdOf(LotSpec calldata spec) private pure returns (uint256) {
-        return (uint256(spec.endsAt) << _ID_HASH_BITS) | (uint256(keccak256(abi.encode(spec))) & _ID_HASH_MASK);
-    }
-
-    /// @dev The lot's `endsAt`, read from the top 40 bits of its id.
-    function _endsAtOf(uint256 lotId) private pure returns (uint40) {
-        // forge-lint: disable-next-line(unsafe-typecast) -- the id's top 40 bits, by construction
-        return uint40(lotId >> _ID_HASH_BITS);
     }
 }
