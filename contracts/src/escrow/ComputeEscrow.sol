@@ -14,6 +14,7 @@ import {IComputeCapacityToken} from "../interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../interfaces/IComputeEscrow.sol";
 import {IUtilizationOracle} from "../interfaces/IUtilizationOracle.sol";
 import {BondMath} from "../libraries/BondMath.sol";
+import {Bps} from "../libraries/Bps.sol";
 
 /// @title ComputeEscrow
 /// @notice Holds a regulated stablecoin and runs the three flows on compute lots: purchase (delivery versus
@@ -33,8 +34,6 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
 
     /// @notice Sets per-lot loan-to-value.
     bytes32 public constant RISK_ROLE = keccak256("RISK_ROLE");
-
-    uint16 private constant _MAX_BPS = 10_000;
 
     /// @notice The least time a borrower has to repay: a request cannot be funded later than this before maturity.
     uint40 public constant MIN_REPAY_WINDOW = 1 days;
@@ -118,7 +117,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         if (address(token) == address(0)) revert Escrow_ZeroToken();
         if (address(stablecoin) == address(0)) revert Escrow_ZeroStablecoin();
         if (address(oracle) == address(0)) revert Escrow_ZeroOracle();
-        if (defaultLtvBps > _MAX_BPS) revert Escrow_InvalidLoanToValue(defaultLtvBps);
+        if (defaultLtvBps > Bps.MAX) revert Escrow_InvalidLoanToValue(defaultLtvBps);
         TOKEN = token;
         STABLECOIN = stablecoin;
         ORACLE = oracle;
@@ -425,7 +424,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
 
     /// @inheritdoc IComputeEscrow
     function setLoanToValue(uint256 lotId, uint16 ltvBps) external onlyRole(RISK_ROLE) {
-        if (ltvBps > _MAX_BPS) revert Escrow_InvalidLoanToValue(ltvBps);
+        if (ltvBps > Bps.MAX) revert Escrow_InvalidLoanToValue(ltvBps);
         _ltv[lotId] = LoanToValue({set: true, bps: ltvBps});
         emit LoanToValueUpdated(lotId, ltvBps);
     }
@@ -640,7 +639,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
 
     /// @dev The most a pledge of `units` of the lot may borrow: `units × referencePrice × LTV / 10 000`.
     function _maxPrincipal(uint256 lotId, uint256 referencePrice, uint256 units) private view returns (uint256) {
-        return units * referencePrice * loanToValue(lotId) / _MAX_BPS;
+        return units * referencePrice * loanToValue(lotId) / Bps.MAX;
     }
 
     /// @dev Pulls `amount` and returns what actually arrived (fee-on-transfer tokens deliver less).

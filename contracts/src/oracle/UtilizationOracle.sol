@@ -8,6 +8,7 @@ import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 
 import {IUtilizationOracle} from "../interfaces/IUtilizationOracle.sol";
+import {Bps} from "../libraries/Bps.sol";
 
 /// @title UtilizationOracle
 /// @notice Stores, per compute pool, the latest quorum-signed (EIP-712) utilization report.
@@ -30,7 +31,8 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAd
     uint256 public constant MAX_REPORTERS = 32;
 
     /// @notice The maximum value of a basis-point field (100 %).
-    uint256 public constant MAX_BPS = 10_000;
+    // `Bps.MAX`, kept as a public getter because it is part of the oracle's ABI (and of the SDK's bindings).
+    uint256 public constant MAX_BPS = Bps.MAX;
 
     /*//////////////////////////////////////////////////////////////
                                 STORAGE
@@ -242,8 +244,8 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAd
 
     /// @dev Reverts unless both bps values are <= 10 000 and `observedAt` lies within `[now - maxAge_, now]`.
     function _checkObservation(Observation calldata o, uint64 maxAge_) private view {
-        if (o.utilizationBps > MAX_BPS) revert Oracle_UtilizationOutOfRange(o.utilizationBps, MAX_BPS);
-        if (o.uptimeBps > MAX_BPS) revert Oracle_UptimeOutOfRange(o.uptimeBps, MAX_BPS);
+        if (o.utilizationBps > Bps.MAX) revert Oracle_UtilizationOutOfRange(o.utilizationBps, Bps.MAX);
+        if (o.uptimeBps > Bps.MAX) revert Oracle_UptimeOutOfRange(o.uptimeBps, Bps.MAX);
         uint64 observedAt = o.observedAt;
         // forge-lint: disable-next-line(block-timestamp)
         if (observedAt > block.timestamp) revert Oracle_FutureObservation(observedAt, block.timestamp);

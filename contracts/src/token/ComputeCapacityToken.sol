@@ -14,6 +14,7 @@ import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
 import {IBondVault} from "../interfaces/IBondVault.sol";
 import {IComputeCapacityToken} from "../interfaces/IComputeCapacityToken.sol";
 import {BondMath} from "../libraries/BondMath.sol";
+import {Bps} from "../libraries/Bps.sol";
 import {LotId, LotIdLibrary} from "../libraries/LotId.sol";
 
 /// @title ComputeCapacityToken
@@ -42,8 +43,6 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
     bytes32 public constant RECOVERY_ROLE = keccak256("RECOVERY_ROLE");
     /// @notice Locks, unlocks, seizes and burns units: granted to the ComputeEscrow.
     bytes32 public constant ESCROW_ROLE = keccak256("ESCROW_ROLE");
-
-    uint16 private constant _MAX_BPS = 10_000;
 
     /// @notice Time holders get after an unpause to redeem units whose window ended during (or just after) a pause.
     uint40 public constant PAUSE_CURE = 1 days;
@@ -182,9 +181,9 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
         }
         if (spec.startsAt >= spec.endsAt) revert ComputeToken_InvalidWindow(spec.startsAt, spec.endsAt);
         if (spec.endsAt <= block.timestamp) revert ComputeToken_WindowEnded(spec.endsAt, block.timestamp);
-        if (spec.slaUptimeBps > _MAX_BPS) revert ComputeToken_SlaUptimeTooHigh(spec.slaUptimeBps);
+        if (spec.slaUptimeBps > Bps.MAX) revert ComputeToken_SlaUptimeTooHigh(spec.slaUptimeBps);
         if (spec.referencePrice == 0) revert ComputeToken_ZeroReferencePrice();
-        if (spec.bondCoverageBps == 0 || spec.bondCoverageBps > _MAX_BPS) {
+        if (spec.bondCoverageBps == 0 || spec.bondCoverageBps > Bps.MAX) {
             revert ComputeToken_InvalidBondCoverage(spec.bondCoverageBps);
         }
         if (spec.metadataHash == bytes32(0)) revert ComputeToken_MissingMetadataHash();
