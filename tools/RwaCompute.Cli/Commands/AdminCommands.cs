@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RwaCompute.Cli.Output;
+using RwaCompute.Cli.Output.Views;
 using RwaCompute.Cli.Signing;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Validation;

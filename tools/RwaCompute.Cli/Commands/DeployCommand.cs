@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Nethereum.Web3;
 using RwaCompute.Cli.Output;
+using RwaCompute.Cli.Output.Views;
 using RwaCompute.Cli.Signing;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Deployment;

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using RwaCompute.Cli.Devnet;
 using RwaCompute.Cli.Output;
+using RwaCompute.Cli.Output.Views;
 using RwaCompute.Devnet;
 using RwaCompute.Devnet.Anvil;
 using RwaCompute.Sdk.Clients;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Numerics;
 using RwaCompute.Cli.Output;
+using RwaCompute.Cli.Output.Views;
 using RwaCompute.Cli.Parsing;
 using RwaCompute.Cli.Signing;
 using RwaCompute.Sdk.Errors;

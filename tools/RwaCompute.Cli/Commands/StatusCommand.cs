@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Nethereum.RPC.Eth.DTOs;
 using RwaCompute.Cli.Output;
+using RwaCompute.Cli.Output.Views;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Deployment;
 

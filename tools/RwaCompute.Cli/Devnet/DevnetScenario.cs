@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text;
 using RwaCompute.Cli.Output;
+using RwaCompute.Cli.Output.Views;
 using RwaCompute.Devnet;
 using RwaCompute.Devnet.Anvil;
 using RwaCompute.Sdk.Clients;

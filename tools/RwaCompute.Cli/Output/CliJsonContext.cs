@@ -1,8 +1,12 @@
 using System.Text.Json.Serialization;
+using RwaCompute.Cli.Output.Views;
 
 namespace RwaCompute.Cli.Output;
 
 /// <summary>Source-generated JSON for <c>--json</c> output (camelCase, indented, nulls omitted).</summary>
+/// <remarks>The shapes are the records in Output/Views, one per file, also rendered as tables by <see cref="Tables"/>.
+/// Big integers are strings (lot ids as 0x hex, stablecoin amounts as exact decimal USDC text plus base units), times
+/// ISO-8601 UTC. Scripts read this output: renaming or reordering a view's parameters changes it.</remarks>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LotView))]
 [JsonSerializable(typeof(IReadOnlyList<LotView>))]

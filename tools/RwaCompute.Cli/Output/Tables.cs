@@ -1,4 +1,5 @@
 using System.Globalization;
+using RwaCompute.Cli.Output.Views;
 using RwaCompute.Cli.Parsing;
 using Spectre.Console;
 using Spectre.Console.Rendering;

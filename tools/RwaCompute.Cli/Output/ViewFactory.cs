@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nethereum.Hex.HexConvertors.Extensions;
+using RwaCompute.Cli.Output.Views;
 using RwaCompute.Cli.Parsing;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Validation;

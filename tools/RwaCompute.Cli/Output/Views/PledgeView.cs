@@ -1,0 +1,4 @@
+namespace RwaCompute.Cli.Output.Views;
+
+/// <summary>A pledge.</summary>
+internal sealed record PledgeView(string PledgeId, string Holder, string Lender, string LotId, ulong Units, string PrincipalUsdc, string FeeUsdc, DateTimeOffset Maturity, string Status);

@@ -1,0 +1,4 @@
+namespace RwaCompute.Cli.Output.Views;
+
+/// <summary>A redemption.</summary>
+internal sealed record RedemptionView(string RedemptionId, string Holder, string LotId, ulong Units, string ReservedUsdc, DateTimeOffset Deadline, string Status);
