@@ -45,6 +45,21 @@ public sealed class ParsingTests
         Assert.Equal(now.AddSeconds(seconds), TimeText.Parse(text, "--expires", now));
     }
 
+    [Theory]
+    [InlineData("0d")]
+    [InlineData("P0D")]
+    [InlineData("-5d")]
+    [InlineData("soon")]
+    [InlineData("7y")]
+    [InlineData("99999999999999999999999w")]
+    [InlineData("3000000000w")]
+    [InlineData("P99999999999999D")]
+    public void TimeText_Parse_RejectsWithAUsageErrorNotAnOverflow(string text)
+    {
+        var error = Assert.Throws<CliInputException>(() => TimeText.Parse(text, "--expires", DateTimeOffset.UnixEpoch));
+        Assert.StartsWith($"--expires: '{text}'", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TimeText_Iso8601_IsAbsolute() =>
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), TimeText.Parse("2026-12-01T00:00:00Z", "--expires", DateTimeOffset.UnixEpoch));
@@ -55,6 +70,18 @@ public sealed class ParsingTests
     [InlineData("9900", 9_900)]
     public void UnitCount_ParseBps_AcceptsBpsAndPercent(string text, int expected) =>
         Assert.Equal(expected, UnitCount.ParseBps(text, "--sla"));
+
+    [Theory]
+    [InlineData("10001")]
+    [InlineData("100.01%")]
+    [InlineData("99.123%")]
+    [InlineData("79228162514264337593543950335%")]
+    [InlineData("99999999999999999999999999999999")]
+    public void UnitCount_ParseBps_RejectsAboveOneHundredPercentAndThirdDecimals(string text)
+    {
+        var error = Assert.Throws<CliInputException>(() => UnitCount.ParseBps(text, "--sla"));
+        Assert.StartsWith($"--sla: '{text}'", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void LotIdText_HexAndDecimal_RoundTrip()

@@ -49,7 +49,13 @@ internal static class TimeText
         duration = default;
         if (value.Length >= 2 && char.IsAsciiLetter(value[^1]) && value[..^1].All(char.IsAsciiDigit) && value[0] != 'P')
         {
-            var amount = long.Parse(value[..^1], NumberStyles.None, CultureInfo.InvariantCulture);
+            // A parser must not throw anything but its usage error: an amount too large for a long or a TimeSpan is
+            // simply not a duration.
+            if (!long.TryParse(value[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+            {
+                return false;
+            }
+
             TimeSpan? unit = char.ToLowerInvariant(value[^1]) switch
             {
                 's' => TimeSpan.FromSeconds(1),
@@ -59,7 +65,7 @@ internal static class TimeText
                 'w' => TimeSpan.FromDays(7),
                 _ => null,
             };
-            if (unit is null || amount > 100L * 365 * 86_400)
+            if (unit is null || amount > 100L * 365 * 86_400 || amount > TimeSpan.MaxValue.Ticks / unit.Value.Ticks)
             {
                 return false;
             }
@@ -75,7 +81,7 @@ internal static class TimeText
                 duration = XmlConvert.ToTimeSpan(value);
                 return true;
             }
-            catch (FormatException)
+            catch (Exception ex) when (ex is FormatException or OverflowException)
             {
                 return false;
             }

@@ -49,24 +49,24 @@ internal static class UnitCount
     /// <param name="text">The text.</param>
     /// <param name="option">The option.</param>
     /// <returns>Basis points.</returns>
+    /// <exception cref="CliInputException">Not a whole number or a percentage with at most 2 decimals, or above 100 %.</exception>
     public static ushort ParseBps(string? text, string option)
     {
         var value = text?.Trim() ?? string.Empty;
-        decimal bps;
         if (value.EndsWith('%'))
         {
-            if (!decimal.TryParse(value[..^1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) || decimal.Round(percent * 100) != percent * 100)
+            // Checked without scaling first, so a huge percentage is this error rather than a decimal overflow.
+            if (!decimal.TryParse(value[..^1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) || decimal.Round(percent, 2) != percent)
             {
                 throw new CliInputException(option, $"'{text}' is not a percentage with at most 2 decimals.");
             }
 
-            bps = percent * 100;
-        }
-        else
-        {
-            bps = (decimal)Parse(value, option, allowZero: true);
+            return percent > 100 ? throw TooLarge(text, option) : (ushort)(percent * 100);
         }
 
-        return bps > 10_000 ? throw new CliInputException(option, $"'{text}' exceeds 10000 bps (100%).") : (ushort)bps;
+        var whole = Parse(value, option, allowZero: true);
+        return whole > 10_000 ? throw TooLarge(text, option) : (ushort)whole;
     }
+
+    private static CliInputException TooLarge(string? text, string option) => new(option, $"'{text}' exceeds 10000 bps (100%).");
 }
