@@ -1,6 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using RwaCompute.Cli.Commands;
-using RwaCompute.Cli.Output;
 
 namespace RwaCompute.Cli;
 
@@ -24,6 +24,37 @@ public static class CliApplication
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        var parsed = CreateRoot(stdout, stderr).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // A usage mistake is one line, not a page of help: a bad value names its option and the value (the typed
+            // parsers of Parsing/), an unknown word ('rwa token resume') is named rather than the "Required command was
+            // not provided." that comes first. Nothing has connected or been sent.
+            var error = parsed.UnmatchedTokens.Count > 0
+                ? parsed.Errors.FirstOrDefault(e => e.Message.Contains($"'{parsed.UnmatchedTokens[0]}'", StringComparison.Ordinal)) ?? parsed.Errors[0]
+                : parsed.Errors[0];
+            stderr.WriteLine($"error: {error.Message.ReplaceLineEndings(" ").Trim()} (see {CommandPath(parsed.CommandResult)} --help)");
+            return ExitCodes.BadInput;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = stdout,
+            Error = stderr,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Parses a command line without running it (for tests of the parsers: a bad value is in
+    /// <see cref="ParseResult.Errors"/>, a good one is typed).</summary>
+    /// <param name="args">The arguments.</param>
+    /// <returns>The parse result.</returns>
+    internal static ParseResult Parse(params string[] args) => CreateRoot(TextWriter.Null, TextWriter.Null).Parse(args);
+
+    private static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr)
+    {
         var globals = new GlobalOptions();
         var runner = new CommandRunner(globals, stdout, stderr);
         var root = new RootCommand("rwa: GPU-hours as an on-chain real-world asset. Run a local devnet, deploy the suite, issue, trade, pledge and redeem compute lots.");
@@ -61,25 +92,19 @@ public static class CliApplication
             root.Subcommands.Add(command);
         }
 
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        return root;
+    }
+
+    /// <summary>The command as typed, for the hint after a usage error: <c>rwa offer</c>, <c>rwa pledge request</c>.</summary>
+    private static string CommandPath(CommandResult? result)
+    {
+        var names = new List<string>();
+        for (var current = result; current is not null; current = current.Parent as CommandResult)
         {
-            // A usage mistake is one line, not a page of help. An unknown word ('rwa token resume') says so, rather
-            // than the "Required command was not provided." that comes first.
-            var error = parsed.UnmatchedTokens.Count > 0
-                ? parsed.Errors.FirstOrDefault(e => e.Message.Contains($"'{parsed.UnmatchedTokens[0]}'", StringComparison.Ordinal)) ?? parsed.Errors[0]
-                : parsed.Errors[0];
-            stderr.WriteLine($"error: {error.Message} (see {Name} --help)");
-            return ExitCodes.BadInput;
+            names.Add(current.Parent is null ? Name : current.Command.Name);
         }
 
-        var configuration = new InvocationConfiguration
-        {
-            Output = stdout,
-            Error = stderr,
-            EnableDefaultExceptionHandler = false,
-            ProcessTerminationTimeout = null,
-        };
-        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        names.Reverse();
+        return names.Count == 0 ? Name : string.Join(' ', names);
     }
 }

@@ -1,7 +1,8 @@
 namespace RwaCompute.Cli;
 
-/// <summary>A command-line value the CLI itself rejected (amount, duration, id, file): exit code
-/// <see cref="ExitCodes.BadInput"/>, nothing sent.</summary>
+/// <summary>A command-line value the CLI itself rejected: exit code <see cref="ExitCodes.BadInput"/>, nothing sent.
+/// The text parsers of Parsing/ throw it for a malformed amount, duration, id…, and <c>CustomParsers</c> turns it into a
+/// parse error; a command throws it for what it can only see when it runs (an unreadable file, nothing to do).</summary>
 public sealed class CliInputException : Exception
 {
     /// <summary>Creates the exception.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RwaCompute.Cli.Parsing;
 
 namespace RwaCompute.Cli;
 
@@ -11,10 +12,11 @@ internal sealed class GlobalOptions
     /// <summary>The default deployments directory, under the current directory.</summary>
     public const string DefaultDeployments = "deployments";
 
-    public Option<string> Rpc { get; } = new("--rpc")
+    public Option<Uri> Rpc { get; } = new("--rpc")
     {
         Description = "the JSON-RPC endpoint",
-        DefaultValueFactory = _ => DefaultRpc,
+        DefaultValueFactory = _ => new Uri(DefaultRpc),
+        CustomParser = CustomParsers.One(text => RpcUrl(text)),
         Recursive = true,
     };
 
@@ -53,4 +55,10 @@ internal sealed class GlobalOptions
         root.Options.Add(Json);
         root.Options.Add(Verbose);
     }
+
+    /// <summary>Checks an endpoint: an absolute http(s) URL.</summary>
+    private static Uri RpcUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw new CliInputException("--rpc", $"'{text}' is not an http(s) URL.");
 }

@@ -32,17 +32,8 @@ internal sealed class Invocation
     public void Deprecated(string oldSpelling, string newSpelling) =>
         DeprecationNotice = $"'{oldSpelling}' is deprecated; use '{newSpelling}'";
 
-    /// <summary>The <c>--rpc</c> endpoint, validated.</summary>
-    public Uri RpcUrl
-    {
-        get
-        {
-            var text = Parse.GetValue(Globals.Rpc) ?? GlobalOptions.DefaultRpc;
-            return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-                ? uri
-                : throw new CliInputException("--rpc", $"'{text}' is not an http(s) URL.");
-        }
-    }
+    /// <summary>The <c>--rpc</c> endpoint (checked while parsing).</summary>
+    public Uri RpcUrl => Parse.GetValue(Globals.Rpc) ?? new Uri(GlobalOptions.DefaultRpc);
 
     /// <summary>The <c>--deployments</c> directory (full path).</summary>
     public string DeploymentsDirectory => Path.GetFullPath(Parse.GetValue(Globals.Deployments) ?? GlobalOptions.DefaultDeployments);
@@ -64,15 +55,19 @@ internal sealed class Invocation
     /// <returns>The value.</returns>
     public T Value<T>(Argument<T> argument) => Parse.GetValue(argument)!;
 
-    /// <summary>An option's value.</summary>
+    /// <summary>An option's value: the parsed one, else its default, else <see langword="default"/>
+    /// (<see langword="null"/>) when it was not given.</summary>
+    /// <remarks>System.CommandLine gives an absent array-typed option (a <c>byte[]</c> pool id) an empty array, which
+    /// would read as a value; here an absent option without a default is <see langword="null"/> whatever its type.</remarks>
     /// <typeparam name="T">Its type.</typeparam>
     /// <param name="option">The option.</param>
     /// <returns>The value.</returns>
-    public T? Value<T>(Option<T> option) => Parse.GetValue(option);
+    public T? Value<T>(Option<T> option) => Parse.GetResult(option) is null ? default : Parse.GetValue(option);
 
-    /// <summary>A required option's value as text; a missing one is a usage error.</summary>
+    /// <summary>A required option's value (<see cref="Parsing.CliOptions.AsRequired{T}"/>: the parser has refused a
+    /// command line without it).</summary>
+    /// <typeparam name="T">Its type.</typeparam>
     /// <param name="option">The option.</param>
-    /// <returns>The text.</returns>
-    public string Required(Option<string?> option) =>
-        Parse.GetValue(option) is { Length: > 0 } value ? value : throw new CliInputException(option.Name, "is required.");
+    /// <returns>The value.</returns>
+    public T Required<T>(Option<T> option) => Parse.GetRequiredValue(option);
 }

@@ -63,6 +63,24 @@ public sealed class BadInputTests(SuiteFixture suite) : IClassFixture<SuiteFixtu
         Assert.Equal(before, await Task.WhenAll(senders.Select(suite.Chain.NonceAsync)));
     }
 
+    [Theory]
+    [MemberData(nameof(UsageErrorTests.BadValues), MemberType = typeof(UsageErrorTests))]
+    public async Task BadValue_ExitCode2_OneLineNamingTheOptionAndTheValue_NothingSent(string kind, string[] args, string option, string value)
+    {
+        var accounts = SuiteFixture.Accounts;
+        var senders = new[] { accounts.Admin, accounts.Provider, accounts.Alice, accounts.Bob, accounts.Lender, accounts.Reporters[0] }.Select(a => a.Address).ToArray();
+        var before = await Task.WhenAll(senders.Select(suite.Chain.NonceAsync));
+
+        // The chain's --rpc unless the case is about --rpc itself.
+        var run = await CliRun.RunAsync(args.Contains("--rpc") ? [.. args, "--deployments", suite.Chain.Deployments] : suite.Chain.Args(args));
+
+        Assert.True(run.ExitCode == ExitCodes.BadInput, kind + ": " + run);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith($"error: {option}: '{value}'", line, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+        Assert.Equal(before, await Task.WhenAll(senders.Select(suite.Chain.NonceAsync)));
+    }
+
     [Fact]
     public async Task WrongChainId_InManifest_RefusedWithPreflightExitCode()
     {

@@ -39,10 +39,24 @@ public sealed class ParsingTests
     [InlineData("12h", 12 * 3_600)]
     [InlineData("P1DT1H", 90_000)]
     [InlineData("2w", 14 * 86_400)]
-    public void TimeText_Duration_IsRelativeToChainTime(string text, long seconds)
+    public void TimeText_Duration_StaysRelativeUntilResolvedAtChainTime(string text, long seconds)
     {
+        var parsed = TimeText.Parse(text, "--expires");
+
+        Assert.Equal(TimeSpec.FromNow(TimeSpan.FromSeconds(seconds)), parsed);
         var now = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
-        Assert.Equal(now.AddSeconds(seconds), TimeText.Parse(text, "--expires", now));
+        Assert.Equal(now.AddSeconds(seconds), parsed.ResolveAt(now));
+        Assert.Equal(now.AddDays(1).AddSeconds(seconds), parsed.ResolveAt(now.AddDays(1)));
+    }
+
+    [Fact]
+    public void TimeText_Iso8601_IsAbsoluteWhateverTheChainTime()
+    {
+        var parsed = TimeText.Parse("2026-12-01T00:00:00Z", "--expires");
+
+        var expected = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal(expected, parsed.ResolveAt(DateTimeOffset.UnixEpoch));
+        Assert.Equal(expected, parsed.ResolveAt(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000)));
     }
 
     [Theory]
@@ -56,13 +70,9 @@ public sealed class ParsingTests
     [InlineData("P99999999999999D")]
     public void TimeText_Parse_RejectsWithAUsageErrorNotAnOverflow(string text)
     {
-        var error = Assert.Throws<CliInputException>(() => TimeText.Parse(text, "--expires", DateTimeOffset.UnixEpoch));
+        var error = Assert.Throws<CliInputException>(() => TimeText.Parse(text, "--expires"));
         Assert.StartsWith($"--expires: '{text}'", error.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void TimeText_Iso8601_IsAbsolute() =>
-        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), TimeText.Parse("2026-12-01T00:00:00Z", "--expires", DateTimeOffset.UnixEpoch));
 
     [Theory]
     [InlineData("99%", 9_900)]
@@ -81,6 +91,15 @@ public sealed class ParsingTests
     {
         var error = Assert.Throws<CliInputException>(() => UnitCount.ParseBps(text, "--sla"));
         Assert.StartsWith($"--sla: '{text}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnitCount_ParseInteger_FitsTheType()
+    {
+        Assert.Equal(uint.MaxValue, UnitCount.ParseInteger<uint>("4294967295", "--energy"));
+        Assert.Equal(0UL, UnitCount.ParseInteger<ulong>("0", "--delivered", allowZero: true));
+        Assert.Contains("too large", Assert.Throws<CliInputException>(() => UnitCount.ParseInteger<uint>("4294967296", "--energy")).Message, StringComparison.Ordinal);
+        Assert.Contains("greater than zero", Assert.Throws<CliInputException>(() => UnitCount.ParseInteger<ulong>("0", "--epoch")).Message, StringComparison.Ordinal);
     }
 
     [Fact]

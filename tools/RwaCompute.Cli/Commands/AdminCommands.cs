@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Output.Views;
+using RwaCompute.Cli.Parsing;
 using RwaCompute.Cli.Signing;
 using RwaCompute.Sdk.Clients;
-using RwaCompute.Sdk.Validation;
 
 namespace RwaCompute.Cli.Commands;
 
@@ -23,26 +23,25 @@ internal static class AdminCommands
     private static Command CreateAccept(CommandRunner runner)
     {
         var viaTimelock = new Option<bool>("--via-timelock") { Description = "accept through the SuiteTimelock: schedule the acceptance when it is not scheduled (as a proposer), execute it when it is ready (as an executor)" };
-        var timelock = Operation.Option("--timelock", "the timelock (default: the manifest's SuiteTimelock); with --via-timelock only");
-        return Operation.Sending(runner, "accept", "accept the pending default admin of the token, the oracle and the escrow as the signer (after the admin delay), or, with --via-timelock, move the timelock's acceptance one step forward", [viaTimelock, timelock], (invocation, signer) =>
-        {
-            var throughTimelock = invocation.Value(viaTimelock);
-            var timelockAddress = TimelockOption(invocation, throughTimelock, timelock);
-            return throughTimelock
-                ? AcceptViaTimelockAsync(invocation, signer, timelockAddress)
-                : AcceptAsync(invocation, signer);
-        });
+        var timelock = CliOptions.Address("--timelock", "the timelock (default: the manifest's SuiteTimelock); with --via-timelock only");
+        var command = Operation.Sending(runner, "accept", "accept the pending default admin of the token, the oracle and the escrow as the signer (after the admin delay), or, with --via-timelock, move the timelock's acceptance one step forward", [viaTimelock, timelock], (invocation, signer) =>
+            invocation.Value(viaTimelock)
+                ? AcceptViaTimelockAsync(invocation, signer, invocation.Value(timelock))
+                : AcceptAsync(invocation, signer));
+        command.Validators.Add(CommandValidators.OnlyWith(timelock, viaTimelock));
+        return command;
     }
 
     private static Command CreateCalldata(CommandRunner runner)
     {
         var viaTimelock = new Option<bool>("--via-timelock") { Description = "the timelock's scheduleBatch and executeBatch instead of the three acceptDefaultAdminTransfer calls" };
-        var timelock = Operation.Option("--timelock", "the timelock (default: the manifest's SuiteTimelock); with --via-timelock only");
+        var timelock = CliOptions.Address("--timelock", "the timelock (default: the manifest's SuiteTimelock); with --via-timelock only");
         var command = new Command("calldata", "print the transactions a multisig submits to accept the default admin (sends nothing)") { viaTimelock, timelock };
+        command.Validators.Add(CommandValidators.OnlyWith(timelock, viaTimelock));
         runner.SetAction(command, async invocation =>
         {
             var throughTimelock = invocation.Value(viaTimelock);
-            var timelockAddress = TimelockOption(invocation, throughTimelock, timelock);
+            var timelockAddress = invocation.Value(timelock);
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
             var governance = session.Client.Governance;
             AdminCalldataView view;
@@ -89,24 +88,6 @@ internal static class AdminCommands
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>Checks <c>--timelock</c> before connecting: only with <c>--via-timelock</c>, and a well-formed
-    /// address.</summary>
-    private static string? TimelockOption(Invocation invocation, bool viaTimelock, Option<string?> option)
-    {
-        var value = invocation.Value(option);
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!viaTimelock)
-        {
-            throw new CliInputException(option.Name, "is only meaningful with --via-timelock.");
-        }
-
-        return Guard.Address(value, option.Name);
     }
 
     private static string RequireTimelock(ChainSession session, string? timelock) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RwaCompute.Cli.Output;
+using RwaCompute.Cli.Parsing;
 using RwaCompute.Cli.Signing;
 
 namespace RwaCompute.Cli.Commands;
@@ -30,7 +31,7 @@ internal static class ComplianceCommands
     /// <summary>Deprecated: <c>rwa allow ADDRESS… [--remove]</c> (hidden; use <c>rwa account allow|disallow</c>).</summary>
     public static Command CreateAllowAlias(CommandRunner runner)
     {
-        var accounts = Operation.AddressesArgument("address", "one or more accounts");
+        var accounts = CliArguments.Addresses("address", "one or more accounts");
         var remove = new Option<bool>("--remove") { Description = "remove from the allowlist instead" };
         var command = Operation.Sending(runner, "allow", "deprecated: use 'rwa account allow' or 'rwa account disallow'", [accounts, remove], (invocation, signer) =>
         {
@@ -45,7 +46,7 @@ internal static class ComplianceCommands
     /// <summary>Deprecated: <c>rwa freeze ADDRESS [--unfreeze]</c> (hidden; use <c>rwa account freeze|unfreeze</c>).</summary>
     public static Command CreateFreezeAlias(CommandRunner runner)
     {
-        var account = Operation.AddressArgument("address", "the account");
+        var account = CliArguments.Address("address", "the account");
         var unfreeze = new Option<bool>("--unfreeze") { Description = "lift the freeze instead" };
         var command = Operation.Sending(runner, "freeze", "deprecated: use 'rwa account freeze' or 'rwa account unfreeze'", [account, unfreeze], (invocation, signer) =>
         {
@@ -73,14 +74,14 @@ internal static class ComplianceCommands
 
     private static Command Allowlist(CommandRunner runner, string name, string description, bool allowed)
     {
-        var accounts = Operation.AddressesArgument("address", "one or more accounts");
+        var accounts = CliArguments.Addresses("address", "one or more accounts");
         return Operation.Sending(runner, name, description, [accounts], (invocation, signer) =>
             SetAllowedAsync(invocation, signer, invocation.Value(accounts), allowed));
     }
 
     private static Command Freeze(CommandRunner runner, string name, string description, bool frozen)
     {
-        var account = Operation.AddressArgument("address", "the account");
+        var account = CliArguments.Address("address", "the account");
         return Operation.Sending(runner, name, description, [account], (invocation, signer) =>
             SetFrozenAsync(invocation, signer, invocation.Value(account), frozen));
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Nethereum.Web3;
 using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Output.Views;
+using RwaCompute.Cli.Parsing;
 using RwaCompute.Cli.Signing;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Deployment;
@@ -17,8 +18,8 @@ internal static class DeployCommand
     public static Command Create(CommandRunner runner)
     {
         var config = new Option<string?>("--config") { Description = "deploy.json: stablecoin, reporters, quorum, salt, roles, adminDelaySeconds, governance… (see docs/DEPLOYMENT.md)" };
-        var stablecoin = new Option<string?>("--stablecoin") { Description = "the existing USDC-like stablecoin (overrides the config's)" };
-        var reporters = new Option<string[]>("--reporter") { Description = "an oracle reporter address (repeat; overrides the config's)", AllowMultipleArgumentsPerToken = true };
+        var stablecoin = CliOptions.Address("--stablecoin", "the existing USDC-like stablecoin (overrides the config's)");
+        var reporters = CliOptions.Addresses("--reporter", "an oracle reporter address (repeat; overrides the config's)");
         var quorum = new Option<int?>("--quorum") { Description = "oracle signatures required (overrides the config's)" };
         var salt = new Option<string?>("--salt") { Description = "CREATE2 salt namespace (overrides the config's; default rwacompute-v1)" };
         var signer = new SignerArguments();

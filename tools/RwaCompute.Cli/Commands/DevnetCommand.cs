@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using RwaCompute.Cli.Devnet;
 using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Output.Views;
+using RwaCompute.Cli.Parsing;
 using RwaCompute.Devnet;
 using RwaCompute.Devnet.Anvil;
 using RwaCompute.Sdk.Clients;
@@ -19,7 +20,7 @@ internal static class DevnetCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var port = new Option<int>("--port") { Description = "anvil's port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => 8545 };
+        var port = CliOptions.Create("--port", "anvil's port on 127.0.0.1 (0 picks a free one)", Port).WithDefault(8545);
         var keepRunning = new Option<bool>("--keep-running") { Description = "leave the chain up until Ctrl+C" };
         var command = new Command("devnet", "start a local chain (anvil), deploy the suite and a test USDC, run the whole lifecycle (issue, buy, pledge, repay, redeem, refund, oracle reports) and print a summary")
         {
@@ -29,15 +30,16 @@ internal static class DevnetCommand
         return command;
     }
 
+    /// <summary><c>--port</c>: 0 to 65535.</summary>
+    private static int Port(string text) =>
+        UnitCount.Parse(text, "--port", allowZero: true) is var port && port <= 65535
+            ? (int)port
+            : throw new CliInputException("--port", $"'{text}' is not a port (0 to 65535).");
+
     private static async Task<int> RunAsync(Invocation invocation, int port, bool keepRunning)
     {
         var console = invocation.Console;
         var ct = invocation.CancellationToken;
-        if (port is < 0 or > 65535)
-        {
-            throw new CliInputException("--port", $"{port} is not a port (0 to 65535).");
-        }
-
         var stopwatch = Stopwatch.StartNew();
         var steps = new StepProgress(console);
         await using var anvil = await steps.StepAsync("Started anvil", () => StartAnvilAsync(port, ct)).ConfigureAwait(false);

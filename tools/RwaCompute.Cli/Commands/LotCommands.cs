@@ -24,12 +24,12 @@ internal static class LotCommands
 
     public static Command CreateProvider(CommandRunner runner)
     {
-        var address = Operation.Argument("address", "the provider's address");
-        var pool = Operation.Option("--pool", "also assign this pool (a label of up to 32 bytes, or 0x + 64 hex digits)");
+        var address = CliArguments.Address("address", "the provider's address");
+        var pool = CliOptions.Bytes32("--pool", "also assign this pool (a label of up to 32 bytes, or 0x + 64 hex digits)");
         return Operation.Sending(runner, "provider", "register a compute provider (REGISTRAR_ROLE) and optionally one of its pools", [address, pool], (invocation, signer) =>
         {
-            var provider = Operation.Address(invocation.Value(address), "address");
-            var poolId = invocation.Value(pool) is { } text ? Bytes32Text.Parse(text, "--pool") : null;
+            var provider = invocation.Value(address);
+            var poolId = invocation.Value(pool);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
                 TransactionResult result = null!;
@@ -52,12 +52,12 @@ internal static class LotCommands
 
     public static Command CreateBond(CommandRunner runner)
     {
-        var lotId = Operation.Argument("lot", "the lot id (0x hex or decimal)");
-        var amount = Operation.Argument("amount", "USDC (12.5) or base units (12500000base)");
+        var lotId = CliArguments.LotId();
+        var amount = CliArguments.Amount("amount", "USDC (12.5) or base units (12500000base)");
         return Operation.Sending(runner, "bond", "top up provider bond for a lot (issuing already pulls the bond that covers every outstanding unit)", [lotId, amount], (invocation, signer) =>
         {
-            var id = LotIdText.Parse(invocation.Value(lotId), "lot");
-            var value = UsdcAmount.Parse(invocation.Value(amount), "amount");
+            var id = invocation.Value(lotId);
+            var value = invocation.Value(amount);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
                 ViewFactory.Transaction($"posted {UsdcAmount.Format(value)} USDC bond for lot {LotIdText.Short(id)}", await session.Client.Escrow.PostBondAsync(id, value, ct).ConfigureAwait(false)));
         });
@@ -65,92 +65,63 @@ internal static class LotCommands
 
     private static Command Issue(CommandRunner runner)
     {
-        var pool = Operation.Option("--pool", "the pool (label up to 32 bytes, or 0x + 64 hex digits)");
-        var gpu = Operation.Option("--gpu", "GPU model, up to 16 bytes (H100-SXM5-80G)");
-        var region = Operation.Option("--region", "region, up to 16 bytes (eu-west)");
-        var starts = Operation.Option("--starts", "start of the delivery window: ISO-8601 or a duration from now (default: now)");
-        var ends = Operation.Option("--ends", "end of the delivery window: ISO-8601 or a duration from now (30d)");
-        var price = Operation.Option("--price", "reference price per GPU-hour: USDC (3.5) or base units (3500000base)");
-        var sla = Operation.Option("--sla", "guaranteed uptime: basis points (9900) or percent (99%)");
-        var coverage = Operation.Option("--coverage-bps", "share of the reference price the bond backs per unit: basis points (1-10000) or percent (50%); default 10000 (100%)");
-        var metadata = Operation.Option("--metadata", "the lot's metadata document (a file): its keccak256 becomes the lot's metadata hash");
-        var metadataHash = Operation.Option("--metadata-hash", "the keccak256 of the lot's metadata document (0x + 64 hex, not zero); default: the hash of a description of the lot's terms");
-        var energy = Operation.Option("--energy", "watt-hours per GPU-hour (default 0)");
-        var units = Operation.Option("--units", "GPU-hours to issue");
-        var to = Operation.Option("--to", "first holder (default: the signer, who must be the provider)");
-        var provider = Operation.Option("--provider", "the provider (default: the signer)");
-        return Operation.Sending(runner, "issue", "create a lot and issue its first units (as the lot's provider); the escrow pulls the provider's bond (units x price x coverage)", [pool, gpu, region, starts, ends, price, sla, coverage, metadata, metadataHash, energy, units, to, provider], (invocation, signer) =>
+        var pool = CliOptions.Bytes32("--pool", "the pool (label up to 32 bytes, or 0x + 64 hex digits)").AsRequired();
+        var gpu = CliOptions.Label("--gpu", "GPU model, up to 16 bytes (H100-SXM5-80G)", size: 16).AsRequired();
+        var region = CliOptions.Label("--region", "region, up to 16 bytes (eu-west)", size: 16).AsRequired();
+        var starts = CliOptions.Time("--starts", "start of the delivery window: ISO-8601 or a duration from now").WithDefault(TimeSpec.Now);
+        var ends = CliOptions.Time("--ends", "end of the delivery window: ISO-8601 or a duration from now (30d)").AsRequired();
+        var price = CliOptions.Amount("--price", "reference price per GPU-hour: USDC (3.5) or base units (3500000base)").AsRequired();
+        var sla = CliOptions.Bps("--sla", "guaranteed uptime: basis points (9900) or percent (99%)").WithDefault((ushort)0);
+        var coverage = CliOptions.Create("--coverage-bps", "share of the reference price the bond backs per unit: basis points (1-10000) or percent (50%)", CoverageBps).WithDefault((ushort)10_000);
+        var metadata = CliOptions.ExistingFile("--metadata", "the lot's metadata document (a file): its keccak256 becomes the lot's metadata hash");
+        var metadataHash = CliOptions.Create("--metadata-hash", "the keccak256 of the lot's metadata document (0x + 64 hex, not zero); default: the hash of a description of the lot's terms", MetadataHash);
+        var energy = CliOptions.WholeNumber<uint>("--energy", "watt-hours per GPU-hour", allowZero: true).WithDefault(0u);
+        var units = CliOptions.Units("--units", "GPU-hours to issue").AsRequired();
+        var to = CliOptions.Address("--to", "first holder (default: the signer, who must be the provider)");
+        var provider = CliOptions.Address("--provider", "the provider (default: the signer)");
+        var command = Operation.Sending(runner, "issue", "create a lot and issue its first units (as the lot's provider); the escrow pulls the provider's bond (units x price x coverage)", [pool, gpu, region, starts, ends, price, sla, coverage, metadata, metadataHash, energy, units, to, provider], async (invocation, signer) =>
         {
-            var poolId = Bytes32Text.Parse(invocation.Required(pool), "--pool");
             var gpuModel = invocation.Required(gpu);
             var regionText = invocation.Required(region);
-            var referencePrice = UsdcAmount.Parse(invocation.Required(price), "--price");
-            var slaBps = invocation.Value(sla) is { } s ? UnitCount.ParseBps(s, "--sla") : (ushort)0;
-            var coverageBps = invocation.Value(coverage) is { } c ? UnitCount.ParseBps(c, "--coverage-bps") : (ushort)10_000;
-            if (coverageBps == 0)
-            {
-                throw new CliInputException("--coverage-bps", "must be at least 1 bp: the bond backs a share of every unit.");
-            }
-
-            var hash = MetadataHashOf(invocation.Value(metadata), invocation.Value(metadataHash));
-            var energyWh = invocation.Value(energy) is { } e ? UnitCount.ParseUInt64(e, "--energy", allowZero: true) : 0UL;
-            if (energyWh > uint.MaxValue)
-            {
-                throw new CliInputException("--energy", "is too large (uint32).");
-            }
-
-            var count = UnitCount.Parse(invocation.Required(units), "--units");
-            var holder = invocation.Value(to) is { } t ? Operation.Address(t, "--to") : null;
-            var providerAddress = invocation.Value(provider) is { } p ? Operation.Address(p, "--provider") : null;
-            var endsText = invocation.Required(ends);
-            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+            var count = invocation.Value(units);
+            var hash = invocation.Value(metadata) is { } file
+                ? await HashFileAsync(file, invocation.CancellationToken).ConfigureAwait(false)
+                : invocation.Value(metadataHash);
+            return await Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
                 var now = await session.ChainTimeAsync(ct).ConfigureAwait(false);
                 var terms = new LotTerms
                 {
-                    Provider = providerAddress ?? session.Account,
-                    PoolId = poolId,
+                    Provider = invocation.Value(provider) ?? session.Account,
+                    PoolId = invocation.Required(pool),
                     GpuModel = gpuModel,
                     Region = regionText,
-                    StartsAt = invocation.Value(starts) is { } st ? TimeText.Parse(st, "--starts", now) : now,
-                    EndsAt = TimeText.Parse(endsText, "--ends", now),
-                    ReferencePrice = referencePrice,
-                    SlaUptimeBps = slaBps,
-                    BondCoverageBps = coverageBps,
-                    EnergyWhPerGpuHour = (uint)energyWh,
+                    StartsAt = invocation.Value(starts).ResolveAt(now),
+                    EndsAt = invocation.Value(ends).ResolveAt(now),
+                    ReferencePrice = invocation.Value(price),
+                    SlaUptimeBps = invocation.Value(sla),
+                    BondCoverageBps = invocation.Value(coverage),
+                    EnergyWhPerGpuHour = invocation.Value(energy),
                     MetadataHash = [],
                 };
                 terms = terms with { MetadataHash = hash ?? LotTerms.HashMetadata(Describe(terms)) };
-                var result = await session.Client.Token.IssueLotAsync(terms, holder ?? session.Account, count, ct).ConfigureAwait(false);
+                var result = await session.Client.Token.IssueLotAsync(terms, invocation.Value(to) ?? session.Account, count, ct).ConfigureAwait(false);
                 return ViewFactory.Transaction($"issued {count} units of {gpuModel} ({regionText})", result, LotIdText.Format(result.Value));
-            });
+            }).ConfigureAwait(false);
         });
+        command.Validators.Add(CommandValidators.NotBoth(metadata, metadataHash));
+        return command;
     }
 
-    /// <summary>The metadata hash from <c>--metadata FILE</c> or <c>--metadata-hash</c>, or <see langword="null"/> to
-    /// derive it from the terms.</summary>
-    private static byte[]? MetadataHashOf(string? file, string? hex)
+    /// <summary><c>--coverage-bps</c>: basis points or percent, at least 1 bp.</summary>
+    private static ushort CoverageBps(string text) =>
+        UnitCount.ParseBps(text, "--coverage-bps") is > 0 and var bps
+            ? bps
+            : throw new CliInputException("--coverage-bps", $"'{text}' must be at least 1 bp: the bond backs a share of every unit.");
+
+    /// <summary><c>--metadata-hash</c>: 0x + 64 hex digits, not zero.</summary>
+    private static byte[] MetadataHash(string hex)
     {
-        if (file is not null && hex is not null)
-        {
-            throw new CliInputException("--metadata", "give either --metadata or --metadata-hash, not both.");
-        }
-
-        if (file is not null)
-        {
-            if (!File.Exists(file))
-            {
-                throw new CliInputException("--metadata", $"file '{file}' not found.");
-            }
-
-            return LotTerms.HashMetadata(File.ReadAllBytes(file));
-        }
-
-        if (hex is null)
-        {
-            return null;
-        }
-
         var text = hex.Trim();
         if (text.Length != 66 || !text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) || !text[2..].All(char.IsAsciiHexDigit))
         {
@@ -159,8 +130,21 @@ internal static class LotCommands
 
         var bytes = Convert.FromHexString(text.AsSpan(2));
         return bytes.AsSpan().IndexOfAnyExcept((byte)0) < 0
-            ? throw new CliInputException("--metadata-hash", "is zero: the token requires the hash of the lot's metadata document.")
+            ? throw new CliInputException("--metadata-hash", $"'{hex}' is zero: the token requires the hash of the lot's metadata document.")
             : bytes;
+    }
+
+    /// <summary>The keccak256 of <c>--metadata FILE</c> (the parser checked that it exists).</summary>
+    private static async Task<byte[]> HashFileAsync(string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return LotTerms.HashMetadata(await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException("--metadata", $"cannot read '{file}': {ex.Message}");
+        }
     }
 
     /// <summary>The text whose hash stands for the metadata document when none is given: the lot's terms.</summary>
@@ -170,11 +154,11 @@ internal static class LotCommands
 
     private static Command Show(CommandRunner runner)
     {
-        var lotId = Operation.Argument("lot", "the lot id (0x hex or decimal)");
+        var lotId = CliArguments.LotId();
         var command = new Command("show", "show a lot's terms and supply") { lotId };
         runner.SetAction(command, async invocation =>
         {
-            var id = LotIdText.Parse(invocation.Value(lotId), "lot");
+            var id = invocation.Value(lotId);
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
             var view = ViewFactory.Lot(await session.Client.Token.GetLotAsync(id, invocation.CancellationToken).ConfigureAwait(false));
             if (invocation.Console.Json)
@@ -193,7 +177,7 @@ internal static class LotCommands
 
     private static Command List(CommandRunner runner)
     {
-        var fromBlock = new Option<long?>("--from-block") { Description = "first block to scan (default: the token's deployment block)" };
+        var fromBlock = CliOptions.Create<long?>("--from-block", "first block to scan (default: the token's deployment block)", text => UnitCount.ParseInteger<long>(text, "--from-block", allowZero: true));
         var command = new Command("list", "list every lot (from the token's LotCreated events)") { fromBlock };
         runner.SetAction(command, async invocation =>
         {

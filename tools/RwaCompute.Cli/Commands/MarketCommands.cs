@@ -9,19 +9,19 @@ internal static class MarketCommands
 {
     public static Command CreateOffer(CommandRunner runner)
     {
-        var lotId = Operation.Argument("lot", "the lot id (0x hex or decimal)");
-        var units = Operation.Argument("units", "units for sale");
-        var price = Operation.Option("--price", "price per unit: USDC (3.2) or base units (3200000base)");
-        var expires = Operation.Option("--expires", "when the offer lapses: a duration (7d) or ISO-8601 time");
+        var lotId = CliArguments.LotId();
+        var units = CliArguments.Units("units", "units for sale");
+        var price = CliOptions.Amount("--price", "price per unit: USDC (3.2) or base units (3200000base)").AsRequired();
+        var expires = CliOptions.Time("--expires", "when the offer lapses: a duration (7d) or ISO-8601 time").AsRequired();
         return Operation.Sending(runner, "offer", "offer units for sale at a fixed price (the escrow moves them at purchase)", [lotId, units, price, expires], (invocation, signer) =>
         {
-            var id = LotIdText.Parse(invocation.Value(lotId), "lot");
-            var count = UnitCount.Parse(invocation.Value(units), "units");
-            var pricePerUnit = UsdcAmount.Parse(invocation.Required(price), "--price");
-            var expiry = invocation.Required(expires);
+            var id = invocation.Value(lotId);
+            var count = invocation.Value(units);
+            var pricePerUnit = invocation.Value(price);
+            var expiry = invocation.Value(expires);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
-                var expiresAt = TimeText.Parse(expiry, "--expires", await session.ChainTimeAsync(ct).ConfigureAwait(false));
+                var expiresAt = expiry.ResolveAt(await session.ChainTimeAsync(ct).ConfigureAwait(false));
                 var result = await session.Client.Escrow.CreateOfferAsync(id, count, pricePerUnit, expiresAt, ct).ConfigureAwait(false);
                 return ViewFactory.Transaction($"offered {count} units of lot {LotIdText.Short(id)} at {UsdcAmount.Format(pricePerUnit)} USDC", result, ViewFactory.Id(result.Value));
             });
@@ -30,12 +30,12 @@ internal static class MarketCommands
 
     public static Command CreateBuy(CommandRunner runner)
     {
-        var offer = Operation.Argument("offer", "the offer id");
-        var units = Operation.Argument("units", "units to buy");
+        var offer = CliArguments.Id("offer", "the offer id");
+        var units = CliArguments.Units("units", "units to buy");
         return Operation.Sending(runner, "buy", "buy units from an offer: stablecoin and units change hands in one transaction", [offer, units], (invocation, signer) =>
         {
-            var offerId = UnitCount.Parse(invocation.Value(offer), "offer");
-            var count = UnitCount.Parse(invocation.Value(units), "units");
+            var offerId = invocation.Value(offer);
+            var count = invocation.Value(units);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
                 ViewFactory.Transaction($"bought {count} units from offer {offerId}", await session.Client.Escrow.PurchaseAsync(offerId, count, ct).ConfigureAwait(false)));
         });

@@ -1,74 +1,15 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Numerics;
 using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Output.Views;
-using RwaCompute.Cli.Parsing;
 using RwaCompute.Cli.Signing;
-using RwaCompute.Sdk.Errors;
-using RwaCompute.Sdk.Validation;
 
 namespace RwaCompute.Cli.Commands;
 
-/// <summary>What the operation commands share: argument helpers, connect-then-send, and the result line or JSON.
-/// Inputs are parsed before connecting, so a typo fails fast with exit code 2 and nothing is sent.</summary>
+/// <summary>What the operation commands share: connect-then-send and the result line or JSON. Their arguments and
+/// options are typed (Parsing/CliArguments, Parsing/CliOptions): a typo is a parse error, exit code 2, before anything
+/// connects.</summary>
 internal static class Operation
 {
-    public static Argument<string> Argument(string name, string description) => new(name) { Description = description };
-
-    public static Option<string?> Option(string name, string description) => new(name) { Description = description };
-
-    /// <summary>An address argument, checked (and checksummed) while parsing: a malformed one is a usage error.</summary>
-    /// <param name="name">The argument.</param>
-    /// <param name="description">Its help text.</param>
-    /// <returns>The argument.</returns>
-    public static Argument<string> AddressArgument(string name, string description) => new(name)
-    {
-        Description = description,
-        CustomParser = result => ParseOrReport(result, () => Address(result.Tokens[0].Value, name)),
-    };
-
-    /// <summary>One or more address arguments, each checked while parsing.</summary>
-    /// <param name="name">The argument.</param>
-    /// <param name="description">Its help text.</param>
-    /// <returns>The argument.</returns>
-    public static Argument<string[]> AddressesArgument(string name, string description) => new(name)
-    {
-        Description = description,
-        Arity = ArgumentArity.OneOrMore,
-        CustomParser = result => ParseOrReport(result, () => result.Tokens.Select((t, i) => Address(t.Value, $"{name}[{i}]")).ToArray()),
-    };
-
-    /// <summary>A record id (pledge, offer, redemption): a positive whole number, checked while parsing.</summary>
-    /// <param name="name">The argument.</param>
-    /// <param name="description">Its help text.</param>
-    /// <returns>The argument.</returns>
-    public static Argument<BigInteger> IdArgument(string name, string description) => new(name)
-    {
-        Description = description,
-        CustomParser = result => ParseOrReport(result, () => UnitCount.Parse(result.Tokens[0].Value, name)),
-    };
-
-    /// <summary>Checks an address given on the command line.</summary>
-    /// <param name="value">The text.</param>
-    /// <param name="name">The option or argument.</param>
-    /// <returns>The checksummed address.</returns>
-    public static string Address(string? value, string name) => Guard.Address(value, name);
-
-    /// <summary>Runs a parser and turns its input exception into a parse error (exit code 2, one line).</summary>
-    private static T? ParseOrReport<T>(ArgumentResult result, Func<T> parse)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (Exception ex) when (ex is CliInputException or InputValidationException)
-        {
-            result.AddError(ex.Message);
-            return default;
-        }
-    }
-
     /// <summary>Connects with a signer, runs the sending body and prints its transaction.</summary>
     /// <param name="invocation">The invocation.</param>
     /// <param name="signer">The signer options.</param>

@@ -24,21 +24,21 @@ internal static class OracleCommands
 
     private static Command Sign(CommandRunner runner)
     {
-        var pool = Operation.Option("--pool", "the pool (label or 0x + 64 hex digits)");
-        var epoch = Operation.Option("--epoch", "the epoch (greater than the pool's last)");
-        var utilization = Operation.Option("--utilization", "utilization: bps (8600) or percent (86%)");
-        var uptime = Operation.Option("--uptime", "uptime: bps (9950) or percent (99.5%)");
-        var delivered = Operation.Option("--delivered", "delivered GPU-hours in the epoch");
-        var energy = Operation.Option("--energy", "energy used, kWh");
-        var output = Operation.Option("--out", "write the signed observation to this file (default: stdout)");
+        var pool = CliOptions.Bytes32("--pool", "the pool (label or 0x + 64 hex digits)").AsRequired();
+        var epoch = CliOptions.WholeNumber<ulong>("--epoch", "the epoch (greater than the pool's last)").AsRequired();
+        var utilization = CliOptions.Bps("--utilization", "utilization: bps (8600) or percent (86%)").AsRequired();
+        var uptime = CliOptions.Bps("--uptime", "uptime: bps (9950) or percent (99.5%)").AsRequired();
+        var delivered = CliOptions.WholeNumber<ulong>("--delivered", "delivered GPU-hours in the epoch", allowZero: true).AsRequired();
+        var energy = CliOptions.WholeNumber<ulong>("--energy", "energy used, kWh", allowZero: true).AsRequired();
+        var output = CliOptions.Text("--out", "write the signed observation to this file (default: stdout)");
         return Operation.Sending(runner, "sign", "sign an observation as a reporter (nothing is sent; pass the files to oracle report)", [pool, epoch, utilization, uptime, delivered, energy, output], async (invocation, signer) =>
         {
-            var poolId = Bytes32Text.Parse(invocation.Required(pool), "--pool");
-            var epochValue = UnitCount.ParseUInt64(invocation.Required(epoch), "--epoch");
-            var utilizationBps = UnitCount.ParseBps(invocation.Required(utilization), "--utilization");
-            var uptimeBps = UnitCount.ParseBps(invocation.Required(uptime), "--uptime");
-            var deliveredHours = UnitCount.ParseUInt64(invocation.Required(delivered), "--delivered", allowZero: true);
-            var energyKwh = UnitCount.ParseUInt64(invocation.Required(energy), "--energy", allowZero: true);
+            var poolId = invocation.Required(pool);
+            var epochValue = invocation.Value(epoch);
+            var utilizationBps = invocation.Value(utilization);
+            var uptimeBps = invocation.Value(uptime);
+            var deliveredHours = invocation.Value(delivered);
+            var energyKwh = invocation.Value(energy);
             var ct = invocation.CancellationToken;
             var session = await ChainSession.OpenAsync(invocation, signer).ConfigureAwait(false);
             var observedAt = (ulong)(await session.ChainTimeAsync(ct).ConfigureAwait(false)).ToUnixTimeSeconds();
@@ -62,7 +62,7 @@ internal static class OracleCommands
 
     private static Command Report(CommandRunner runner)
     {
-        var files = new Argument<string[]>("signed") { Description = "signed observation files from oracle sign (one per reporter, at least the quorum)", Arity = ArgumentArity.OneOrMore };
+        var files = CliArguments.ExistingFiles("signed", "signed observation files from oracle sign (one per reporter, at least the quorum)");
         return Operation.Sending(runner, "report", "submit a report: a quorum of signed observations of one pool and epoch", [files], async (invocation, signer) =>
         {
             var observations = new List<(SignedObservationFile File, SignedObservation Signed)>();
@@ -93,11 +93,11 @@ internal static class OracleCommands
 
     private static Command Show(CommandRunner runner)
     {
-        var pool = Operation.Argument("pool", "the pool (label or 0x + 64 hex digits)");
+        var pool = CliArguments.Bytes32("pool", "the pool (label or 0x + 64 hex digits)");
         var command = new Command("show", "show a pool's latest report (the median of the signed observations)") { pool };
         runner.SetAction(command, async invocation =>
         {
-            var poolId = Bytes32Text.Parse(invocation.Value(pool), "pool");
+            var poolId = invocation.Value(pool);
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
             var report = await session.Client.Oracle.LatestAsync(poolId, invocation.CancellationToken).ConfigureAwait(false);
             if (report.Epoch == 0)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Numerics;
 using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Parsing;
 
@@ -28,10 +29,10 @@ internal static class PledgeCommands
 
     public static Command CreateWithdraw(CommandRunner runner)
     {
-        var to = Operation.Option("--to", "where to send it (default: the signer)");
+        var to = CliOptions.Address("--to", "where to send it (default: the signer)");
         return Operation.Sending(runner, "withdraw", "withdraw the stablecoin the escrow owes the signer (sale proceeds, advances, refunds)", [to], (invocation, signer) =>
         {
-            var receiver = invocation.Value(to) is { } t ? Operation.Address(t, "--to") : null;
+            var receiver = invocation.Value(to);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
                 var result = await session.Client.Escrow.WithdrawAsync(receiver, ct).ConfigureAwait(false);
@@ -42,23 +43,23 @@ internal static class PledgeCommands
 
     private static Command Request(CommandRunner runner)
     {
-        var lotId = Operation.Argument("lot", "the lot id (0x hex or decimal)");
-        var units = Operation.Argument("units", "units to lock");
-        var principal = Operation.Option("--principal", "the advance: USDC (120) or base units");
-        var fee = Operation.Option("--fee", "the fee due on top at repayment (default 0)");
-        var maturity = Operation.Option("--maturity", "repayment deadline: a duration (10d) or ISO-8601 time; at least 1 day away and 1 day before the lot's end");
-        var lender = Operation.Option("--lender", "the lender (default: anyone may fund it)");
+        var lotId = CliArguments.LotId();
+        var units = CliArguments.Units("units", "units to lock");
+        var principal = CliOptions.Amount("--principal", "the advance: USDC (120) or base units").AsRequired();
+        var fee = CliOptions.Amount("--fee", "the fee due on top at repayment", allowZero: true).WithDefault(BigInteger.Zero);
+        var maturity = CliOptions.Time("--maturity", "repayment deadline: a duration (10d) or ISO-8601 time; at least 1 day away and 1 day before the lot's end").AsRequired();
+        var lender = CliOptions.Address("--lender", "the lender (default: anyone may fund it)");
         return Operation.Sending(runner, "request", "lock units and ask for an advance (at most the lot's loan-to-value)", [lotId, units, principal, fee, maturity, lender], (invocation, signer) =>
         {
-            var id = LotIdText.Parse(invocation.Value(lotId), "lot");
-            var count = UnitCount.Parse(invocation.Value(units), "units");
-            var advance = UsdcAmount.Parse(invocation.Required(principal), "--principal");
-            var feeAmount = invocation.Value(fee) is { } f ? UsdcAmount.Parse(f, "--fee", allowZero: true) : 0;
-            var lenderAddress = invocation.Value(lender) is { } l ? Operation.Address(l, "--lender") : null;
-            var deadline = invocation.Required(maturity);
+            var id = invocation.Value(lotId);
+            var count = invocation.Value(units);
+            var advance = invocation.Value(principal);
+            var feeAmount = invocation.Value(fee);
+            var lenderAddress = invocation.Value(lender);
+            var deadline = invocation.Value(maturity);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
-                var due = TimeText.Parse(deadline, "--maturity", await session.ChainTimeAsync(ct).ConfigureAwait(false));
+                var due = deadline.ResolveAt(await session.ChainTimeAsync(ct).ConfigureAwait(false));
                 var result = await session.Client.Escrow.RequestPledgeAsync(id, count, lenderAddress, advance, feeAmount, due, ct).ConfigureAwait(false);
                 return ViewFactory.Transaction($"requested {UsdcAmount.Format(advance)} USDC against {count} units of lot {LotIdText.Short(id)}", result, ViewFactory.Id(result.Value));
             });
@@ -67,7 +68,7 @@ internal static class PledgeCommands
 
     private static Command Fund(CommandRunner runner)
     {
-        var id = Operation.IdArgument("pledge", "the pledge id");
+        var id = CliArguments.Id("pledge", "the pledge id");
         return Operation.Sending(runner, "fund", "fund a pledge as the lender (the principal becomes claimable by the holder)", [id], (invocation, signer) =>
         {
             var pledgeId = invocation.Value(id);
@@ -78,7 +79,7 @@ internal static class PledgeCommands
 
     private static Command Repay(CommandRunner runner, bool deprecated = false)
     {
-        var id = Operation.IdArgument("pledge", "the pledge id");
+        var id = CliArguments.Id("pledge", "the pledge id");
         return Operation.Sending(runner, "repay", "repay a pledge (principal + fee); the units unlock. Open until the lender claims the collateral, also after maturity", [id], (invocation, signer) =>
         {
             var pledgeId = invocation.Value(id);
@@ -94,7 +95,7 @@ internal static class PledgeCommands
 
     private static Command Claim(CommandRunner runner, bool deprecated = false)
     {
-        var id = Operation.IdArgument("pledge", "the pledge id");
+        var id = CliArguments.Id("pledge", "the pledge id");
         return Operation.Sending(runner, "claim", "as the lender, take the units of a pledge left unpaid past maturity (refused while the stablecoin is paused and for a cure period after)", [id], (invocation, signer) =>
         {
             var pledgeId = invocation.Value(id);
@@ -123,7 +124,7 @@ internal static class PledgeCommands
 
     private static Command Show(CommandRunner runner)
     {
-        var id = Operation.IdArgument("pledge", "the pledge id");
+        var id = CliArguments.Id("pledge", "the pledge id");
         var command = new Command("show", "show a pledge") { id };
         runner.SetAction(command, async invocation =>
         {

@@ -10,12 +10,12 @@ internal static class RedemptionCommands
 {
     public static Command CreateRedeem(CommandRunner runner)
     {
-        var lotId = Operation.Argument("lot", "the lot id (0x hex or decimal)");
-        var units = Operation.Argument("units", "units to redeem (burned)");
+        var lotId = CliArguments.LotId();
+        var units = CliArguments.Units("units", "units to redeem (burned)");
         return Operation.Sending(runner, "redeem", "redeem units for compute delivery (units burned, a redemption opens)", [lotId, units], (invocation, signer) =>
         {
-            var id = LotIdText.Parse(invocation.Value(lotId), "lot");
-            var count = UnitCount.Parse(invocation.Value(units), "units");
+            var id = invocation.Value(lotId);
+            var count = invocation.Value(units);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
                 var result = await session.Client.Escrow.RedeemAsync(id, count, ct).ConfigureAwait(false);
@@ -26,11 +26,11 @@ internal static class RedemptionCommands
 
     public static Command CreateConfirm(CommandRunner runner)
     {
-        var id = Operation.Argument("redemption", "the redemption id");
+        var id = CliArguments.Id("redemption", "the redemption id");
         var oracle = new Option<bool>("--oracle") { Description = "confirm from the oracle's attested delivered GPU-hours (anyone may) instead of as the holder" };
         return Operation.Sending(runner, "confirm", "confirm a redemption's delivery; the provider is paid", [id, oracle], (invocation, signer) =>
         {
-            var redemptionId = UnitCount.Parse(invocation.Value(id), "redemption");
+            var redemptionId = invocation.Value(id);
             var byOracle = invocation.Value(oracle);
             return Operation.SendAsync(invocation, signer, async (session, ct) => byOracle
                 ? ViewFactory.Transaction($"confirmed redemption {redemptionId} by oracle attestation", await session.Client.Escrow.ConfirmDeliveryByOracleAsync(redemptionId, ct).ConfigureAwait(false))
@@ -40,10 +40,10 @@ internal static class RedemptionCommands
 
     public static Command CreateRefund(CommandRunner runner)
     {
-        var id = Operation.Argument("redemption", "the redemption id");
+        var id = CliArguments.Id("redemption", "the redemption id");
         return Operation.Sending(runner, "refund", "claim the refund of a redemption past its deadline or below the SLA (paid from the provider's bond)", [id], (invocation, signer) =>
         {
-            var redemptionId = UnitCount.Parse(invocation.Value(id), "redemption");
+            var redemptionId = invocation.Value(id);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
                 ViewFactory.Transaction($"refunded redemption {redemptionId}", await session.Client.Escrow.ClaimRefundAsync(redemptionId, ct).ConfigureAwait(false)));
         });

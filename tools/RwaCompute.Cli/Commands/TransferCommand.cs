@@ -9,14 +9,14 @@ internal static class TransferCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var lotId = Operation.Argument("lot", "the lot id (0x hex or decimal)");
-        var units = Operation.Argument("units", "units (GPU-hours)");
-        var to = Operation.Option("--to", "the receiver (must be allowlisted)");
+        var lotId = CliArguments.LotId();
+        var units = CliArguments.Units("units", "units (GPU-hours)");
+        var to = CliOptions.Address("--to", "the receiver (must be allowlisted)").AsRequired();
         return Operation.Sending(runner, "transfer", "transfer units to another allowlisted holder (checked with canTransfer first)", [lotId, units, to], (invocation, signer) =>
         {
-            var id = LotIdText.Parse(invocation.Value(lotId), "lot");
-            var count = UnitCount.Parse(invocation.Value(units), "units");
-            var receiver = Operation.Address(invocation.Required(to), "--to");
+            var id = invocation.Value(lotId);
+            var count = invocation.Value(units);
+            var receiver = invocation.Required(to);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
                 ViewFactory.Transaction($"transferred {count} units of lot {LotIdText.Short(id)} to {receiver}", await session.Client.Token.TransferAsync(receiver, id, count, ct).ConfigureAwait(false)));
         });

@@ -5,44 +5,37 @@ namespace RwaCompute.Cli.Parsing;
 
 /// <summary>
 /// Times on the command line: a duration from now (chain time) — <c>90s</c>, <c>30m</c>, <c>12h</c>, <c>7d</c>,
-/// <c>2w</c> or ISO-8601 <c>P7DT12H</c> — or an absolute ISO-8601 time (<c>2026-12-01T00:00:00Z</c>).
+/// <c>2w</c> or ISO-8601 <c>P7DT12H</c> — or an absolute ISO-8601 time (<c>2026-12-01T00:00:00Z</c>). Parsed without a
+/// clock into a <see cref="TimeSpec"/>: the chain's time is applied when the command runs.
 /// </summary>
 internal static class TimeText
 {
-    /// <summary>Parses a time relative to <paramref name="now"/>.</summary>
+    /// <summary>Parses a time; a duration stays relative until <see cref="TimeSpec.ResolveAt"/> is given the chain
+    /// time.</summary>
     /// <param name="text">The text.</param>
     /// <param name="option">The option.</param>
-    /// <param name="now">The chain time.</param>
     /// <returns>The time.</returns>
-    public static DateTimeOffset Parse(string? text, string option, DateTimeOffset now)
+    /// <exception cref="CliInputException">Neither a positive duration nor an ISO-8601 time.</exception>
+    public static TimeSpec Parse(string? text, string option)
     {
         var value = text?.Trim() ?? string.Empty;
         if (TryDuration(value, out var duration))
         {
             return duration <= TimeSpan.Zero
                 ? throw new CliInputException(option, $"'{text}' must be a positive duration.")
-                : now + duration;
+                : TimeSpec.FromNow(duration);
         }
 
         if (value.Contains('T', StringComparison.Ordinal) || value.Contains('-', StringComparison.Ordinal))
         {
             if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var absolute))
             {
-                return absolute;
+                return TimeSpec.At(absolute);
             }
         }
 
         throw new CliInputException(option, $"'{text}' is not a time: use a duration like 7d, 12h, 30m, P7D, or an ISO-8601 time like 2026-12-01T00:00:00Z.");
     }
-
-    /// <summary>Parses a duration only.</summary>
-    /// <param name="text">The text.</param>
-    /// <param name="option">The option.</param>
-    /// <returns>The duration.</returns>
-    public static TimeSpan ParseDuration(string? text, string option) =>
-        TryDuration(text?.Trim() ?? string.Empty, out var duration) && duration > TimeSpan.Zero
-            ? duration
-            : throw new CliInputException(option, $"'{text}' is not a positive duration like 7d, 12h, 30m or P7D.");
 
     private static bool TryDuration(string value, out TimeSpan duration)
     {

@@ -17,7 +17,7 @@ internal static class UnitCount
         var value = text?.Trim().Replace("_", string.Empty, StringComparison.Ordinal) ?? string.Empty;
         if (value.StartsWith('-'))
         {
-            throw new CliInputException(option, $"'{text}' is negative; expected a whole number of units.");
+            throw new CliInputException(option, $"'{text}' is negative; expected a whole number.");
         }
 
         if (value.Length == 0 || !value.All(char.IsAsciiDigit))
@@ -28,21 +28,26 @@ internal static class UnitCount
         var result = BigInteger.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
         if (result.IsZero && !allowZero)
         {
-            throw new CliInputException(option, "must be greater than zero.");
+            throw new CliInputException(option, $"'{text}' must be greater than zero.");
         }
 
         return result;
     }
 
-    /// <summary>Parses a whole number that fits a <see cref="ulong"/>.</summary>
+    /// <summary>Parses a whole number that fits <typeparamref name="T"/> (a block number, an epoch, a port...).</summary>
+    /// <typeparam name="T">The integer type.</typeparam>
     /// <param name="text">The text.</param>
     /// <param name="option">The option.</param>
     /// <param name="allowZero">Whether zero is acceptable.</param>
     /// <returns>The number.</returns>
-    public static ulong ParseUInt64(string? text, string option, bool allowZero = false)
+    /// <exception cref="CliInputException">Not a whole number, negative, zero, or too large for the type.</exception>
+    public static T ParseInteger<T>(string? text, string option, bool allowZero = false)
+        where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
     {
         var value = Parse(text, option, allowZero);
-        return value > ulong.MaxValue ? throw new CliInputException(option, $"'{text}' is too large.") : (ulong)value;
+        return value > BigInteger.CreateChecked(T.MaxValue)
+            ? throw new CliInputException(option, $"'{text}' is too large (at most {T.MaxValue.ToString(null, CultureInfo.InvariantCulture)}).")
+            : T.CreateChecked(value);
     }
 
     /// <summary>Parses basis points, 0–10,000; a percentage with a <c>%</c> suffix is accepted (<c>99.5%</c>).</summary>

@@ -62,7 +62,7 @@ internal static class UsdcAmount
 
         if (result.IsZero && !allowZero)
         {
-            throw new CliInputException(option, "must be greater than zero.");
+            throw new CliInputException(option, $"'{text}' must be greater than zero.");
         }
 
         return result;
