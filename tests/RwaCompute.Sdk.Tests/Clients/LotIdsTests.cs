@@ -8,7 +8,7 @@ namespace RwaCompute.Sdk.Tests.Clients;
 public sealed class LotIdsTests
 {
     /// <summary>
-    /// Computed with Foundry's cast, per ComputeCapacityToken._lotIdOf: (endsAt &lt;&lt; 216) | (keccak256(abi.encode(spec)) &amp; (2^216 - 1)).
+    /// Computed with Foundry's cast, per LotIdLibrary.toLotId (contracts/src/libraries/LotId.sol): (endsAt &lt;&lt; 216) | (keccak256(abi.encode(spec)) &amp; (2^216 - 1)).
     /// <code>
     /// cast keccak $(cast abi-encode "f((address,bytes32,bytes16,bytes16,uint40,uint40,uint96,uint16,uint16,uint32,bytes32))" \
     ///   "(0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266,0x11…11,0x483130302d53584d352d383047000000,0x65752d77657374000000000000000000,1767225600,1769904000,2500000,9950,10000,700,0x22…22)")
