@@ -195,7 +195,7 @@ public sealed class AnvilRoundTripTests(AnvilFixture anvil) : IDisposable
 
         await service.DepositRequestAndWaitForReceiptAsync(5, amountToSend: 10, cancellationToken: Timeout);
         await service.DepositUint256AddressRequestAndWaitForReceiptAsync(100, Owner, Timeout);
-        var keywords = await service.KeywordsQueryAsync(@params: 3, @object: true, @base: Owner, @namespace: "ns", cancellationToken: Timeout);
+        var keywords = await service.KeywordsSimulateAsync(@params: 3, @object: true, @base: Owner, @namespace: "ns", cancellationToken: Timeout);
 
         var info = await service.InfoQueryAsync(cancellationToken: Timeout);
         Assert.Equal(1_250 + 5 + 100, info.Total); // deposit counts the amount argument, not msg.value

@@ -4,7 +4,8 @@ using RwaCompute.CodeGen.Naming;
 namespace RwaCompute.CodeGen.Emitting;
 
 /// <summary>
-/// Emits the contract service: typed query (<c>…QueryAsync</c>), send (<c>…RequestAsync</c>) and
+/// Emits the contract service: typed query for views (<c>…QueryAsync</c>), simulation with <c>eth_call</c> for
+/// state-changing functions (<c>…SimulateAsync</c>), send (<c>…RequestAsync</c>) and
 /// send-and-wait (<c>…RequestAndWaitForReceiptAsync</c>) methods, each taking either the message or the arguments;
 /// event helpers (<c>Get…EventsAsync</c>, <c>Decode…Events</c>); and typed deployment.
 /// </summary>
@@ -176,11 +177,16 @@ public static class ServiceEmitter
     {
         var f = function.Function;
         var message = function.MessageClass;
-        var method = function.BaseName + "QueryAsync";
+        // A state-changing function is simulated, not queried: "Query" means a view to a Nethereum user.
+        var method = function.BaseName + (f.IsReadOnly ? "QueryAsync" : "SimulateAsync");
         var result = function.ResultType;
         var task = result is null ? "Task" : $"Task<{result}>";
-        var summary = DocText.NoticeOr(f.Documentation, "Calls " + DocText.Code(f.Signature) + ".")
-            + (f.IsReadOnly ? string.Empty : " Simulated with <c>eth_call</c>: nothing is sent.");
+        var summary = f.IsReadOnly
+            ? DocText.NoticeOr(f.Documentation, "Calls " + DocText.Code(f.Signature) + ".")
+            : "Simulates " + DocText.Code(f.Signature) + " with <c>eth_call</c> (nothing is sent): returns what the transaction would "
+                + "return now, or throws the typed exception of its revert. "
+                + DocText.NoticeOr(f.Documentation, string.Empty);
+        summary = summary.TrimEnd();
         var returns = function.Shape switch
         {
             ReturnShape.None => "Completes when the call succeeds; a revert throws its typed exception.",

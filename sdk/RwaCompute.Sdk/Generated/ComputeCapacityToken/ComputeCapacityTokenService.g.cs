@@ -182,20 +182,20 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<byte[]> RegistrarRoleQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => RegistrarRoleQueryAsync(new RegistrarRoleFunction(), blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>acceptDefaultAdminTransfer()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>acceptDefaultAdminTransfer()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task AcceptDefaultAdminTransferQueryAsync(AcceptDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task AcceptDefaultAdminTransferSimulateAsync(AcceptDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>acceptDefaultAdminTransfer()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>acceptDefaultAdminTransfer()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task AcceptDefaultAdminTransferQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => AcceptDefaultAdminTransferQueryAsync(new AcceptDefaultAdminTransferFunction(), blockParameter, cancellationToken);
+    public virtual Task AcceptDefaultAdminTransferSimulateAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => AcceptDefaultAdminTransferSimulateAsync(new AcceptDefaultAdminTransferFunction(), blockParameter, cancellationToken);
 
     /// <summary>Sends <c>acceptDefaultAdminTransfer()</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -257,21 +257,21 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<List<BigInteger>> BalanceOfBatchQueryAsync(List<string> accounts, List<BigInteger> ids, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => BalanceOfBatchQueryAsync(new BalanceOfBatchFunction { Accounts = accounts, Ids = ids }, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>beginDefaultAdminTransfer(address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>beginDefaultAdminTransfer(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task BeginDefaultAdminTransferQueryAsync(BeginDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task BeginDefaultAdminTransferSimulateAsync(BeginDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>beginDefaultAdminTransfer(address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>beginDefaultAdminTransfer(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="newAdmin">Solidity <c>address newAdmin</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task BeginDefaultAdminTransferQueryAsync(string newAdmin, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => BeginDefaultAdminTransferQueryAsync(new BeginDefaultAdminTransferFunction { NewAdmin = newAdmin }, blockParameter, cancellationToken);
+    public virtual Task BeginDefaultAdminTransferSimulateAsync(string newAdmin, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => BeginDefaultAdminTransferSimulateAsync(new BeginDefaultAdminTransferFunction { NewAdmin = newAdmin }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>beginDefaultAdminTransfer(address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -335,20 +335,20 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransferStatus> CanTransferQueryAsync(string from, string to, BigInteger lotId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CanTransferQueryAsync(new CanTransferFunction { From = from, To = to, LotId = lotId, Units = units }, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>cancelDefaultAdminTransfer()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>cancelDefaultAdminTransfer()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task CancelDefaultAdminTransferQueryAsync(CancelDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task CancelDefaultAdminTransferSimulateAsync(CancelDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>cancelDefaultAdminTransfer()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>cancelDefaultAdminTransfer()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task CancelDefaultAdminTransferQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => CancelDefaultAdminTransferQueryAsync(new CancelDefaultAdminTransferFunction(), blockParameter, cancellationToken);
+    public virtual Task CancelDefaultAdminTransferSimulateAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => CancelDefaultAdminTransferSimulateAsync(new CancelDefaultAdminTransferFunction(), blockParameter, cancellationToken);
 
     /// <summary>Sends <c>cancelDefaultAdminTransfer()</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -376,21 +376,21 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> CancelDefaultAdminTransferRequestAndWaitForReceiptAsync(CancellationToken cancellationToken = default)
         => CancelDefaultAdminTransferRequestAndWaitForReceiptAsync(new CancelDefaultAdminTransferFunction(), cancellationToken);
 
-    /// <summary>Calls <c>changeDefaultAdminDelay(uint48)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>changeDefaultAdminDelay(uint48)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ChangeDefaultAdminDelayQueryAsync(ChangeDefaultAdminDelayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task ChangeDefaultAdminDelaySimulateAsync(ChangeDefaultAdminDelayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>changeDefaultAdminDelay(uint48)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>changeDefaultAdminDelay(uint48)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="newDelay">Solidity <c>uint48 newDelay</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ChangeDefaultAdminDelayQueryAsync(ulong newDelay, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => ChangeDefaultAdminDelayQueryAsync(new ChangeDefaultAdminDelayFunction { NewDelay = newDelay }, blockParameter, cancellationToken);
+    public virtual Task ChangeDefaultAdminDelaySimulateAsync(ulong newDelay, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => ChangeDefaultAdminDelaySimulateAsync(new ChangeDefaultAdminDelayFunction { NewDelay = newDelay }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>changeDefaultAdminDelay(uint48)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -481,15 +481,15 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<bool> ExistsQueryAsync(BigInteger lotId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => ExistsQueryAsync(new ExistsFunction { LotId = lotId }, blockParameter, cancellationToken);
 
-    /// <summary>Recovery: moves unlocked units from <c>from</c> to <c>to</c> regardless of pause and of <c>from</c>'s status; <c>to</c> must be allowed and not frozen (RECOVERY_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>forcedTransfer(address,address,uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Recovery: moves unlocked units from <c>from</c> to <c>to</c> regardless of pause and of <c>from</c>'s status; <c>to</c> must be allowed and not frozen (RECOVERY_ROLE).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ForcedTransferQueryAsync(ForcedTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task ForcedTransferSimulateAsync(ForcedTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Recovery: moves unlocked units from <c>from</c> to <c>to</c> regardless of pause and of <c>from</c>'s status; <c>to</c> must be allowed and not frozen (RECOVERY_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>forcedTransfer(address,address,uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Recovery: moves unlocked units from <c>from</c> to <c>to</c> regardless of pause and of <c>from</c>'s status; <c>to</c> must be allowed and not frozen (RECOVERY_ROLE).</summary>
     /// <param name="from">Solidity <c>address from</c>.</param>
     /// <param name="to">Solidity <c>address to</c>.</param>
     /// <param name="lotId">Solidity <c>uint256 lotId</c>.</param>
@@ -497,8 +497,8 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ForcedTransferQueryAsync(string from, string to, BigInteger lotId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => ForcedTransferQueryAsync(new ForcedTransferFunction { From = from, To = to, LotId = lotId, Units = units }, blockParameter, cancellationToken);
+    public virtual Task ForcedTransferSimulateAsync(string from, string to, BigInteger lotId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => ForcedTransferSimulateAsync(new ForcedTransferFunction { From = from, To = to, LotId = lotId, Units = units }, blockParameter, cancellationToken);
 
     /// <summary>Recovery: moves unlocked units from <c>from</c> to <c>to</c> regardless of pause and of <c>from</c>'s status; <c>to</c> must be allowed and not frozen (RECOVERY_ROLE). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -550,22 +550,22 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<byte[]> GetRoleAdminQueryAsync(byte[] role, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => GetRoleAdminQueryAsync(new GetRoleAdminFunction { Role = role }, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>grantRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>grantRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task GrantRoleQueryAsync(GrantRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task GrantRoleSimulateAsync(GrantRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>grantRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>grantRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="role">Solidity <c>bytes32 role</c>.</param>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task GrantRoleQueryAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => GrantRoleQueryAsync(new GrantRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
+    public virtual Task GrantRoleSimulateAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => GrantRoleSimulateAsync(new GrantRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>grantRole(bytes32,address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -679,23 +679,23 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<bool> IsProviderQueryAsync(string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => IsProviderQueryAsync(new IsProviderFunction { Account = account }, blockParameter, cancellationToken);
 
-    /// <summary>Issues more units of an existing lot (its provider only, before <c>endsAt</c>); bonded as <c>issueLot</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>issue(uint256,address,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Issues more units of an existing lot (its provider only, before <c>endsAt</c>); bonded as <c>issueLot</c>.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task IssueQueryAsync(IssueFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task IssueSimulateAsync(IssueFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Issues more units of an existing lot (its provider only, before <c>endsAt</c>); bonded as <c>issueLot</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>issue(uint256,address,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Issues more units of an existing lot (its provider only, before <c>endsAt</c>); bonded as <c>issueLot</c>.</summary>
     /// <param name="lotId">Solidity <c>uint256 lotId</c>.</param>
     /// <param name="to">Solidity <c>address to</c>.</param>
     /// <param name="units">Solidity <c>uint256 units</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task IssueQueryAsync(BigInteger lotId, string to, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => IssueQueryAsync(new IssueFunction { LotId = lotId, To = to, Units = units }, blockParameter, cancellationToken);
+    public virtual Task IssueSimulateAsync(BigInteger lotId, string to, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => IssueSimulateAsync(new IssueFunction { LotId = lotId, To = to, Units = units }, blockParameter, cancellationToken);
 
     /// <summary>Issues more units of an existing lot (its provider only, before <c>endsAt</c>); bonded as <c>issueLot</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -729,23 +729,23 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> IssueRequestAndWaitForReceiptAsync(BigInteger lotId, string to, BigInteger units, CancellationToken cancellationToken = default)
         => IssueRequestAndWaitForReceiptAsync(new IssueFunction { LotId = lotId, To = to, Units = units }, cancellationToken);
 
-    /// <summary>Issues units of several existing lots in one call (its provider only). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>issueBatch(uint256[],address,uint256[])</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Issues units of several existing lots in one call (its provider only).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task IssueBatchQueryAsync(IssueBatchFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task IssueBatchSimulateAsync(IssueBatchFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Issues units of several existing lots in one call (its provider only). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>issueBatch(uint256[],address,uint256[])</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Issues units of several existing lots in one call (its provider only).</summary>
     /// <param name="lotIds">Solidity <c>uint256[] lotIds</c>.</param>
     /// <param name="to">Solidity <c>address to</c>.</param>
     /// <param name="units">Solidity <c>uint256[] units</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task IssueBatchQueryAsync(List<BigInteger> lotIds, string to, List<BigInteger> units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => IssueBatchQueryAsync(new IssueBatchFunction { LotIds = lotIds, To = to, Units = units }, blockParameter, cancellationToken);
+    public virtual Task IssueBatchSimulateAsync(List<BigInteger> lotIds, string to, List<BigInteger> units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => IssueBatchSimulateAsync(new IssueBatchFunction { LotIds = lotIds, To = to, Units = units }, blockParameter, cancellationToken);
 
     /// <summary>Issues units of several existing lots in one call (its provider only). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -779,23 +779,23 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> IssueBatchRequestAndWaitForReceiptAsync(List<BigInteger> lotIds, string to, List<BigInteger> units, CancellationToken cancellationToken = default)
         => IssueBatchRequestAndWaitForReceiptAsync(new IssueBatchFunction { LotIds = lotIds, To = to, Units = units }, cancellationToken);
 
-    /// <summary>Creates a lot from <c>spec</c> and issues <c>units</c> of it to <c>to</c>. Caller must be <c>spec.provider</c>. The bond vault then makes the lot's unreserved bond cover every outstanding unit, pulling any shortfall from the caller. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>issueLot((address,bytes32,bytes16,bytes16,uint40,uint40,uint96,uint16,uint16,uint32,bytes32),address,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Creates a lot from <c>spec</c> and issues <c>units</c> of it to <c>to</c>. Caller must be <c>spec.provider</c>. The bond vault then makes the lot's unreserved bond cover every outstanding unit, pulling any shortfall from the caller.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>uint256 lotId</c>).</returns>
-    public virtual Task<BigInteger> IssueLotQueryAsync(IssueLotFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task<BigInteger> IssueLotSimulateAsync(IssueLotFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QueryAsync<IssueLotFunction, BigInteger>(message, blockParameter, cancellationToken);
 
-    /// <summary>Creates a lot from <c>spec</c> and issues <c>units</c> of it to <c>to</c>. Caller must be <c>spec.provider</c>. The bond vault then makes the lot's unreserved bond cover every outstanding unit, pulling any shortfall from the caller. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>issueLot((address,bytes32,bytes16,bytes16,uint40,uint40,uint96,uint16,uint16,uint32,bytes32),address,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Creates a lot from <c>spec</c> and issues <c>units</c> of it to <c>to</c>. Caller must be <c>spec.provider</c>. The bond vault then makes the lot's unreserved bond cover every outstanding unit, pulling any shortfall from the caller.</summary>
     /// <param name="spec">Solidity <c>struct IComputeCapacityToken.LotSpec spec</c>.</param>
     /// <param name="to">Solidity <c>address to</c>.</param>
     /// <param name="units">Solidity <c>uint256 units</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>uint256 lotId</c>).</returns>
-    public virtual Task<BigInteger> IssueLotQueryAsync(LotSpec spec, string to, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => IssueLotQueryAsync(new IssueLotFunction { Spec = spec, To = to, Units = units }, blockParameter, cancellationToken);
+    public virtual Task<BigInteger> IssueLotSimulateAsync(LotSpec spec, string to, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => IssueLotSimulateAsync(new IssueLotFunction { Spec = spec, To = to, Units = units }, blockParameter, cancellationToken);
 
     /// <summary>Creates a lot from <c>spec</c> and issues <c>units</c> of it to <c>to</c>. Caller must be <c>spec.provider</c>. The bond vault then makes the lot's unreserved bond cover every outstanding unit, pulling any shortfall from the caller. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -829,23 +829,23 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> IssueLotRequestAndWaitForReceiptAsync(LotSpec spec, string to, BigInteger units, CancellationToken cancellationToken = default)
         => IssueLotRequestAndWaitForReceiptAsync(new IssueLotFunction { Spec = spec, To = to, Units = units }, cancellationToken);
 
-    /// <summary>Locks <c>units</c> of <c>account</c>'s balance of <c>lotId</c> as collateral (ESCROW_ROLE). The account must pass the sender checks of a transfer: token not paused, account allowlisted and not frozen. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>lock(address,uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Locks <c>units</c> of <c>account</c>'s balance of <c>lotId</c> as collateral (ESCROW_ROLE). The account must pass the sender checks of a transfer: token not paused, account allowlisted and not frozen.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task LockQueryAsync(LockFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task LockSimulateAsync(LockFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Locks <c>units</c> of <c>account</c>'s balance of <c>lotId</c> as collateral (ESCROW_ROLE). The account must pass the sender checks of a transfer: token not paused, account allowlisted and not frozen. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>lock(address,uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Locks <c>units</c> of <c>account</c>'s balance of <c>lotId</c> as collateral (ESCROW_ROLE). The account must pass the sender checks of a transfer: token not paused, account allowlisted and not frozen.</summary>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="lotId">Solidity <c>uint256 lotId</c>.</param>
     /// <param name="units">Solidity <c>uint256 units</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task LockQueryAsync(string account, BigInteger lotId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => LockQueryAsync(new LockFunction { Account = account, LotId = lotId, Units = units }, blockParameter, cancellationToken);
+    public virtual Task LockSimulateAsync(string account, BigInteger lotId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => LockSimulateAsync(new LockFunction { Account = account, LotId = lotId, Units = units }, blockParameter, cancellationToken);
 
     /// <summary>Locks <c>units</c> of <c>account</c>'s balance of <c>lotId</c> as collateral (ESCROW_ROLE). The account must pass the sender checks of a transfer: token not paused, account allowlisted and not frozen. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -943,20 +943,20 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<string> OwnerQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => OwnerQueryAsync(new OwnerFunction(), blockParameter, cancellationToken);
 
-    /// <summary>Pauses all transfers, issues and redemptions (PAUSER_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>pause()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Pauses all transfers, issues and redemptions (PAUSER_ROLE).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task PauseQueryAsync(PauseFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task PauseSimulateAsync(PauseFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Pauses all transfers, issues and redemptions (PAUSER_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>pause()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Pauses all transfers, issues and redemptions (PAUSER_ROLE).</summary>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task PauseQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => PauseQueryAsync(new PauseFunction(), blockParameter, cancellationToken);
+    public virtual Task PauseSimulateAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => PauseSimulateAsync(new PauseFunction(), blockParameter, cancellationToken);
 
     /// <summary>Pauses all transfers, issues and redemptions (PAUSER_ROLE). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1076,23 +1076,23 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransferStatus> ReceiverStatusQueryAsync(string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => ReceiverStatusQueryAsync(new ReceiverStatusFunction { Account = account }, blockParameter, cancellationToken);
 
-    /// <summary>Burns <c>units</c> of <c>holder</c>'s unlocked balance for a redemption (ESCROW_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>redeemFrom(address,uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Burns <c>units</c> of <c>holder</c>'s unlocked balance for a redemption (ESCROW_ROLE).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RedeemFromQueryAsync(RedeemFromFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RedeemFromSimulateAsync(RedeemFromFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Burns <c>units</c> of <c>holder</c>'s unlocked balance for a redemption (ESCROW_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>redeemFrom(address,uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Burns <c>units</c> of <c>holder</c>'s unlocked balance for a redemption (ESCROW_ROLE).</summary>
     /// <param name="holder">Solidity <c>address holder</c>.</param>
     /// <param name="lotId">Solidity <c>uint256 lotId</c>.</param>
     /// <param name="units">Solidity <c>uint256 units</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RedeemFromQueryAsync(string holder, BigInteger lotId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RedeemFromQueryAsync(new RedeemFromFunction { Holder = holder, LotId = lotId, Units = units }, blockParameter, cancellationToken);
+    public virtual Task RedeemFromSimulateAsync(string holder, BigInteger lotId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RedeemFromSimulateAsync(new RedeemFromFunction { Holder = holder, LotId = lotId, Units = units }, blockParameter, cancellationToken);
 
     /// <summary>Burns <c>units</c> of <c>holder</c>'s unlocked balance for a redemption (ESCROW_ROLE). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1142,22 +1142,22 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<ulong> RedeemableUntilQueryAsync(BigInteger lotId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => RedeemableUntilQueryAsync(new RedeemableUntilFunction { LotId = lotId }, blockParameter, cancellationToken);
 
-    /// <summary>Assigns a pool to a registered provider (REGISTRAR_ROLE). A pool belongs to one provider forever. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>registerPool(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Assigns a pool to a registered provider (REGISTRAR_ROLE). A pool belongs to one provider forever.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RegisterPoolQueryAsync(RegisterPoolFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RegisterPoolSimulateAsync(RegisterPoolFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Assigns a pool to a registered provider (REGISTRAR_ROLE). A pool belongs to one provider forever. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>registerPool(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Assigns a pool to a registered provider (REGISTRAR_ROLE). A pool belongs to one provider forever.</summary>
     /// <param name="poolId">Solidity <c>bytes32 poolId</c>.</param>
     /// <param name="provider">Solidity <c>address provider</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RegisterPoolQueryAsync(byte[] poolId, string provider, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RegisterPoolQueryAsync(new RegisterPoolFunction { PoolId = poolId, Provider = provider }, blockParameter, cancellationToken);
+    public virtual Task RegisterPoolSimulateAsync(byte[] poolId, string provider, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RegisterPoolSimulateAsync(new RegisterPoolFunction { PoolId = poolId, Provider = provider }, blockParameter, cancellationToken);
 
     /// <summary>Assigns a pool to a registered provider (REGISTRAR_ROLE). A pool belongs to one provider forever. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1189,21 +1189,21 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RegisterPoolRequestAndWaitForReceiptAsync(byte[] poolId, string provider, CancellationToken cancellationToken = default)
         => RegisterPoolRequestAndWaitForReceiptAsync(new RegisterPoolFunction { PoolId = poolId, Provider = provider }, cancellationToken);
 
-    /// <summary>Registers a compute provider (REGISTRAR_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>registerProvider(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Registers a compute provider (REGISTRAR_ROLE).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RegisterProviderQueryAsync(RegisterProviderFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RegisterProviderSimulateAsync(RegisterProviderFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Registers a compute provider (REGISTRAR_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>registerProvider(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Registers a compute provider (REGISTRAR_ROLE).</summary>
     /// <param name="provider">Solidity <c>address provider</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RegisterProviderQueryAsync(string provider, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RegisterProviderQueryAsync(new RegisterProviderFunction { Provider = provider }, blockParameter, cancellationToken);
+    public virtual Task RegisterProviderSimulateAsync(string provider, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RegisterProviderSimulateAsync(new RegisterProviderFunction { Provider = provider }, blockParameter, cancellationToken);
 
     /// <summary>Registers a compute provider (REGISTRAR_ROLE). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1233,21 +1233,21 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RegisterProviderRequestAndWaitForReceiptAsync(string provider, CancellationToken cancellationToken = default)
         => RegisterProviderRequestAndWaitForReceiptAsync(new RegisterProviderFunction { Provider = provider }, cancellationToken);
 
-    /// <summary>Removes a provider: it can no longer issue; its lots stay valid (REGISTRAR_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>removeProvider(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Removes a provider: it can no longer issue; its lots stay valid (REGISTRAR_ROLE).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RemoveProviderQueryAsync(RemoveProviderFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RemoveProviderSimulateAsync(RemoveProviderFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Removes a provider: it can no longer issue; its lots stay valid (REGISTRAR_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>removeProvider(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Removes a provider: it can no longer issue; its lots stay valid (REGISTRAR_ROLE).</summary>
     /// <param name="provider">Solidity <c>address provider</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RemoveProviderQueryAsync(string provider, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RemoveProviderQueryAsync(new RemoveProviderFunction { Provider = provider }, blockParameter, cancellationToken);
+    public virtual Task RemoveProviderSimulateAsync(string provider, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RemoveProviderSimulateAsync(new RemoveProviderFunction { Provider = provider }, blockParameter, cancellationToken);
 
     /// <summary>Removes a provider: it can no longer issue; its lots stay valid (REGISTRAR_ROLE). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1277,22 +1277,22 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RemoveProviderRequestAndWaitForReceiptAsync(string provider, CancellationToken cancellationToken = default)
         => RemoveProviderRequestAndWaitForReceiptAsync(new RemoveProviderFunction { Provider = provider }, cancellationToken);
 
-    /// <summary>Calls <c>renounceRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>renounceRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RenounceRoleQueryAsync(RenounceRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RenounceRoleSimulateAsync(RenounceRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>renounceRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>renounceRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="role">Solidity <c>bytes32 role</c>.</param>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RenounceRoleQueryAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RenounceRoleQueryAsync(new RenounceRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
+    public virtual Task RenounceRoleSimulateAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RenounceRoleSimulateAsync(new RenounceRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>renounceRole(bytes32,address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1324,22 +1324,22 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RenounceRoleRequestAndWaitForReceiptAsync(byte[] role, string account, CancellationToken cancellationToken = default)
         => RenounceRoleRequestAndWaitForReceiptAsync(new RenounceRoleFunction { Role = role, Account = account }, cancellationToken);
 
-    /// <summary>Calls <c>revokeRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>revokeRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RevokeRoleQueryAsync(RevokeRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RevokeRoleSimulateAsync(RevokeRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>revokeRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>revokeRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="role">Solidity <c>bytes32 role</c>.</param>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RevokeRoleQueryAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RevokeRoleQueryAsync(new RevokeRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
+    public virtual Task RevokeRoleSimulateAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RevokeRoleSimulateAsync(new RevokeRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>revokeRole(bytes32,address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1371,20 +1371,20 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RevokeRoleRequestAndWaitForReceiptAsync(byte[] role, string account, CancellationToken cancellationToken = default)
         => RevokeRoleRequestAndWaitForReceiptAsync(new RevokeRoleFunction { Role = role, Account = account }, cancellationToken);
 
-    /// <summary>Calls <c>rollbackDefaultAdminDelay()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>rollbackDefaultAdminDelay()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RollbackDefaultAdminDelayQueryAsync(RollbackDefaultAdminDelayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RollbackDefaultAdminDelaySimulateAsync(RollbackDefaultAdminDelayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>rollbackDefaultAdminDelay()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>rollbackDefaultAdminDelay()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RollbackDefaultAdminDelayQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RollbackDefaultAdminDelayQueryAsync(new RollbackDefaultAdminDelayFunction(), blockParameter, cancellationToken);
+    public virtual Task RollbackDefaultAdminDelaySimulateAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RollbackDefaultAdminDelaySimulateAsync(new RollbackDefaultAdminDelayFunction(), blockParameter, cancellationToken);
 
     /// <summary>Sends <c>rollbackDefaultAdminDelay()</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1412,15 +1412,15 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RollbackDefaultAdminDelayRequestAndWaitForReceiptAsync(CancellationToken cancellationToken = default)
         => RollbackDefaultAdminDelayRequestAndWaitForReceiptAsync(new RollbackDefaultAdminDelayFunction(), cancellationToken);
 
-    /// <summary>Calls <c>safeBatchTransferFrom(address,address,uint256[],uint256[],bytes)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>safeBatchTransferFrom(address,address,uint256[],uint256[],bytes)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SafeBatchTransferFromQueryAsync(SafeBatchTransferFromFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SafeBatchTransferFromSimulateAsync(SafeBatchTransferFromFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>safeBatchTransferFrom(address,address,uint256[],uint256[],bytes)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>safeBatchTransferFrom(address,address,uint256[],uint256[],bytes)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="from">Solidity <c>address from</c>.</param>
     /// <param name="to">Solidity <c>address to</c>.</param>
     /// <param name="ids">Solidity <c>uint256[] ids</c>.</param>
@@ -1429,8 +1429,8 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SafeBatchTransferFromQueryAsync(string from, string to, List<BigInteger> ids, List<BigInteger> values, byte[] data, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SafeBatchTransferFromQueryAsync(new SafeBatchTransferFromFunction { From = from, To = to, Ids = ids, Values = values, Data = data }, blockParameter, cancellationToken);
+    public virtual Task SafeBatchTransferFromSimulateAsync(string from, string to, List<BigInteger> ids, List<BigInteger> values, byte[] data, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SafeBatchTransferFromSimulateAsync(new SafeBatchTransferFromFunction { From = from, To = to, Ids = ids, Values = values, Data = data }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>safeBatchTransferFrom(address,address,uint256[],uint256[],bytes)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1468,15 +1468,15 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> SafeBatchTransferFromRequestAndWaitForReceiptAsync(string from, string to, List<BigInteger> ids, List<BigInteger> values, byte[] data, CancellationToken cancellationToken = default)
         => SafeBatchTransferFromRequestAndWaitForReceiptAsync(new SafeBatchTransferFromFunction { From = from, To = to, Ids = ids, Values = values, Data = data }, cancellationToken);
 
-    /// <summary>Calls <c>safeTransferFrom(address,address,uint256,uint256,bytes)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>safeTransferFrom(address,address,uint256,uint256,bytes)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SafeTransferFromQueryAsync(SafeTransferFromFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SafeTransferFromSimulateAsync(SafeTransferFromFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>safeTransferFrom(address,address,uint256,uint256,bytes)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>safeTransferFrom(address,address,uint256,uint256,bytes)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="from">Solidity <c>address from</c>.</param>
     /// <param name="to">Solidity <c>address to</c>.</param>
     /// <param name="id">Solidity <c>uint256 id</c>.</param>
@@ -1485,8 +1485,8 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SafeTransferFromQueryAsync(string from, string to, BigInteger id, BigInteger value, byte[] data, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SafeTransferFromQueryAsync(new SafeTransferFromFunction { From = from, To = to, Id = id, Value = value, Data = data }, blockParameter, cancellationToken);
+    public virtual Task SafeTransferFromSimulateAsync(string from, string to, BigInteger id, BigInteger value, byte[] data, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SafeTransferFromSimulateAsync(new SafeTransferFromFunction { From = from, To = to, Id = id, Value = value, Data = data }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>safeTransferFrom(address,address,uint256,uint256,bytes)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1524,15 +1524,15 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> SafeTransferFromRequestAndWaitForReceiptAsync(string from, string to, BigInteger id, BigInteger value, byte[] data, CancellationToken cancellationToken = default)
         => SafeTransferFromRequestAndWaitForReceiptAsync(new SafeTransferFromFunction { From = from, To = to, Id = id, Value = value, Data = data }, cancellationToken);
 
-    /// <summary>Unlocks <c>units</c> of <c>from</c> and moves them to <c>to</c> (a defaulted loan's lender) (ESCROW_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>seize(address,address,uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Unlocks <c>units</c> of <c>from</c> and moves them to <c>to</c> (a defaulted loan's lender) (ESCROW_ROLE).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SeizeQueryAsync(SeizeFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SeizeSimulateAsync(SeizeFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Unlocks <c>units</c> of <c>from</c> and moves them to <c>to</c> (a defaulted loan's lender) (ESCROW_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>seize(address,address,uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Unlocks <c>units</c> of <c>from</c> and moves them to <c>to</c> (a defaulted loan's lender) (ESCROW_ROLE).</summary>
     /// <param name="from">Solidity <c>address from</c>.</param>
     /// <param name="to">Solidity <c>address to</c>.</param>
     /// <param name="lotId">Solidity <c>uint256 lotId</c>.</param>
@@ -1540,8 +1540,8 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SeizeQueryAsync(string from, string to, BigInteger lotId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SeizeQueryAsync(new SeizeFunction { From = from, To = to, LotId = lotId, Units = units }, blockParameter, cancellationToken);
+    public virtual Task SeizeSimulateAsync(string from, string to, BigInteger lotId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SeizeSimulateAsync(new SeizeFunction { From = from, To = to, LotId = lotId, Units = units }, blockParameter, cancellationToken);
 
     /// <summary>Unlocks <c>units</c> of <c>from</c> and moves them to <c>to</c> (a defaulted loan's lender) (ESCROW_ROLE). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1577,22 +1577,22 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> SeizeRequestAndWaitForReceiptAsync(string from, string to, BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default)
         => SeizeRequestAndWaitForReceiptAsync(new SeizeFunction { From = from, To = to, LotId = lotId, Units = units }, cancellationToken);
 
-    /// <summary>Adds or removes <c>account</c> from the holder allowlist (COMPLIANCE_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setAllowed(address,bool)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Adds or removes <c>account</c> from the holder allowlist (COMPLIANCE_ROLE).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetAllowedQueryAsync(SetAllowedFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SetAllowedSimulateAsync(SetAllowedFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Adds or removes <c>account</c> from the holder allowlist (COMPLIANCE_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setAllowed(address,bool)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Adds or removes <c>account</c> from the holder allowlist (COMPLIANCE_ROLE).</summary>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="allowed">Solidity <c>bool allowed</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetAllowedQueryAsync(string account, bool allowed, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SetAllowedQueryAsync(new SetAllowedFunction { Account = account, Allowed = allowed }, blockParameter, cancellationToken);
+    public virtual Task SetAllowedSimulateAsync(string account, bool allowed, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SetAllowedSimulateAsync(new SetAllowedFunction { Account = account, Allowed = allowed }, blockParameter, cancellationToken);
 
     /// <summary>Adds or removes <c>account</c> from the holder allowlist (COMPLIANCE_ROLE). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1624,22 +1624,22 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> SetAllowedRequestAndWaitForReceiptAsync(string account, bool allowed, CancellationToken cancellationToken = default)
         => SetAllowedRequestAndWaitForReceiptAsync(new SetAllowedFunction { Account = account, Allowed = allowed }, cancellationToken);
 
-    /// <summary>Adds many accounts to, or removes them from, the allowlist (COMPLIANCE_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setAllowedBatch(address[],bool)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Adds many accounts to, or removes them from, the allowlist (COMPLIANCE_ROLE).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetAllowedBatchQueryAsync(SetAllowedBatchFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SetAllowedBatchSimulateAsync(SetAllowedBatchFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Adds many accounts to, or removes them from, the allowlist (COMPLIANCE_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setAllowedBatch(address[],bool)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Adds many accounts to, or removes them from, the allowlist (COMPLIANCE_ROLE).</summary>
     /// <param name="accounts">Solidity <c>address[] accounts</c>.</param>
     /// <param name="allowed">Solidity <c>bool allowed</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetAllowedBatchQueryAsync(List<string> accounts, bool allowed, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SetAllowedBatchQueryAsync(new SetAllowedBatchFunction { Accounts = accounts, Allowed = allowed }, blockParameter, cancellationToken);
+    public virtual Task SetAllowedBatchSimulateAsync(List<string> accounts, bool allowed, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SetAllowedBatchSimulateAsync(new SetAllowedBatchFunction { Accounts = accounts, Allowed = allowed }, blockParameter, cancellationToken);
 
     /// <summary>Adds many accounts to, or removes them from, the allowlist (COMPLIANCE_ROLE). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1671,22 +1671,22 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> SetAllowedBatchRequestAndWaitForReceiptAsync(List<string> accounts, bool allowed, CancellationToken cancellationToken = default)
         => SetAllowedBatchRequestAndWaitForReceiptAsync(new SetAllowedBatchFunction { Accounts = accounts, Allowed = allowed }, cancellationToken);
 
-    /// <summary>Calls <c>setApprovalForAll(address,bool)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setApprovalForAll(address,bool)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetApprovalForAllQueryAsync(SetApprovalForAllFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SetApprovalForAllSimulateAsync(SetApprovalForAllFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>setApprovalForAll(address,bool)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setApprovalForAll(address,bool)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="operator">Solidity <c>address operator</c>.</param>
     /// <param name="approved">Solidity <c>bool approved</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetApprovalForAllQueryAsync(string @operator, bool approved, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SetApprovalForAllQueryAsync(new SetApprovalForAllFunction { Operator = @operator, Approved = approved }, blockParameter, cancellationToken);
+    public virtual Task SetApprovalForAllSimulateAsync(string @operator, bool approved, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SetApprovalForAllSimulateAsync(new SetApprovalForAllFunction { Operator = @operator, Approved = approved }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>setApprovalForAll(address,bool)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1718,21 +1718,21 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> SetApprovalForAllRequestAndWaitForReceiptAsync(string @operator, bool approved, CancellationToken cancellationToken = default)
         => SetApprovalForAllRequestAndWaitForReceiptAsync(new SetApprovalForAllFunction { Operator = @operator, Approved = approved }, cancellationToken);
 
-    /// <summary>Replaces the ERC-1155 metadata URI (DEFAULT_ADMIN_ROLE). Emits the standard <c>URI(newUri, 0)</c> (id 0 is never a lot: it announces the template) and <c>BaseUriUpdated</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setBaseUri(string)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Replaces the ERC-1155 metadata URI (DEFAULT_ADMIN_ROLE). Emits the standard <c>URI(newUri, 0)</c> (id 0 is never a lot: it announces the template) and <c>BaseUriUpdated</c>.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetBaseUriQueryAsync(SetBaseUriFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SetBaseUriSimulateAsync(SetBaseUriFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Replaces the ERC-1155 metadata URI (DEFAULT_ADMIN_ROLE). Emits the standard <c>URI(newUri, 0)</c> (id 0 is never a lot: it announces the template) and <c>BaseUriUpdated</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setBaseUri(string)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Replaces the ERC-1155 metadata URI (DEFAULT_ADMIN_ROLE). Emits the standard <c>URI(newUri, 0)</c> (id 0 is never a lot: it announces the template) and <c>BaseUriUpdated</c>.</summary>
     /// <param name="newUri">URI with the <c>{id}</c> placeholder (lowercase hex id, 64 characters). (Solidity <c>string newUri</c>.)</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetBaseUriQueryAsync(string newUri, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SetBaseUriQueryAsync(new SetBaseUriFunction { NewUri = newUri }, blockParameter, cancellationToken);
+    public virtual Task SetBaseUriSimulateAsync(string newUri, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SetBaseUriSimulateAsync(new SetBaseUriFunction { NewUri = newUri }, blockParameter, cancellationToken);
 
     /// <summary>Replaces the ERC-1155 metadata URI (DEFAULT_ADMIN_ROLE). Emits the standard <c>URI(newUri, 0)</c> (id 0 is never a lot: it announces the template) and <c>BaseUriUpdated</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1762,21 +1762,21 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> SetBaseUriRequestAndWaitForReceiptAsync(string newUri, CancellationToken cancellationToken = default)
         => SetBaseUriRequestAndWaitForReceiptAsync(new SetBaseUriFunction { NewUri = newUri }, cancellationToken);
 
-    /// <summary>Wires in the bond vault (the escrow) once (DEFAULT_ADMIN_ROLE); issuing needs it. The vault must declare <c>IBondVault</c> through ERC-165. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setBondVault(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Wires in the bond vault (the escrow) once (DEFAULT_ADMIN_ROLE); issuing needs it. The vault must declare <c>IBondVault</c> through ERC-165.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetBondVaultQueryAsync(SetBondVaultFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SetBondVaultSimulateAsync(SetBondVaultFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Wires in the bond vault (the escrow) once (DEFAULT_ADMIN_ROLE); issuing needs it. The vault must declare <c>IBondVault</c> through ERC-165. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setBondVault(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Wires in the bond vault (the escrow) once (DEFAULT_ADMIN_ROLE); issuing needs it. The vault must declare <c>IBondVault</c> through ERC-165.</summary>
     /// <param name="vault">Solidity <c>address vault</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetBondVaultQueryAsync(string vault, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SetBondVaultQueryAsync(new SetBondVaultFunction { Vault = vault }, blockParameter, cancellationToken);
+    public virtual Task SetBondVaultSimulateAsync(string vault, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SetBondVaultSimulateAsync(new SetBondVaultFunction { Vault = vault }, blockParameter, cancellationToken);
 
     /// <summary>Wires in the bond vault (the escrow) once (DEFAULT_ADMIN_ROLE); issuing needs it. The vault must declare <c>IBondVault</c> through ERC-165. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1806,22 +1806,22 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> SetBondVaultRequestAndWaitForReceiptAsync(string vault, CancellationToken cancellationToken = default)
         => SetBondVaultRequestAndWaitForReceiptAsync(new SetBondVaultFunction { Vault = vault }, cancellationToken);
 
-    /// <summary>Freezes or unfreezes an account: a frozen account can neither send nor receive (COMPLIANCE_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setFrozen(address,bool)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Freezes or unfreezes an account: a frozen account can neither send nor receive (COMPLIANCE_ROLE).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetFrozenQueryAsync(SetFrozenFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SetFrozenSimulateAsync(SetFrozenFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Freezes or unfreezes an account: a frozen account can neither send nor receive (COMPLIANCE_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setFrozen(address,bool)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Freezes or unfreezes an account: a frozen account can neither send nor receive (COMPLIANCE_ROLE).</summary>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="frozen">Solidity <c>bool frozen</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetFrozenQueryAsync(string account, bool frozen, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SetFrozenQueryAsync(new SetFrozenFunction { Account = account, Frozen = frozen }, blockParameter, cancellationToken);
+    public virtual Task SetFrozenSimulateAsync(string account, bool frozen, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SetFrozenSimulateAsync(new SetFrozenFunction { Account = account, Frozen = frozen }, blockParameter, cancellationToken);
 
     /// <summary>Freezes or unfreezes an account: a frozen account can neither send nor receive (COMPLIANCE_ROLE). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1885,23 +1885,23 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<BigInteger> TotalSupplyQueryAsync(BigInteger lotId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => TotalSupplyQueryAsync(new TotalSupplyFunction { LotId = lotId }, blockParameter, cancellationToken);
 
-    /// <summary>Releases locked units (ESCROW_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>unlock(address,uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Releases locked units (ESCROW_ROLE).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task UnlockQueryAsync(UnlockFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task UnlockSimulateAsync(UnlockFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Releases locked units (ESCROW_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>unlock(address,uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Releases locked units (ESCROW_ROLE).</summary>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="lotId">Solidity <c>uint256 lotId</c>.</param>
     /// <param name="units">Solidity <c>uint256 units</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task UnlockQueryAsync(string account, BigInteger lotId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => UnlockQueryAsync(new UnlockFunction { Account = account, LotId = lotId, Units = units }, blockParameter, cancellationToken);
+    public virtual Task UnlockSimulateAsync(string account, BigInteger lotId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => UnlockSimulateAsync(new UnlockFunction { Account = account, LotId = lotId, Units = units }, blockParameter, cancellationToken);
 
     /// <summary>Releases locked units (ESCROW_ROLE). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1935,20 +1935,20 @@ public class ComputeCapacityTokenServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> UnlockRequestAndWaitForReceiptAsync(string account, BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default)
         => UnlockRequestAndWaitForReceiptAsync(new UnlockFunction { Account = account, LotId = lotId, Units = units }, cancellationToken);
 
-    /// <summary>Lifts a pause (PAUSER_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>unpause()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Lifts a pause (PAUSER_ROLE).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task UnpauseQueryAsync(UnpauseFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task UnpauseSimulateAsync(UnpauseFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Lifts a pause (PAUSER_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>unpause()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Lifts a pause (PAUSER_ROLE).</summary>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task UnpauseQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => UnpauseQueryAsync(new UnpauseFunction(), blockParameter, cancellationToken);
+    public virtual Task UnpauseSimulateAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => UnpauseSimulateAsync(new UnpauseFunction(), blockParameter, cancellationToken);
 
     /// <summary>Lifts a pause (PAUSER_ROLE). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>

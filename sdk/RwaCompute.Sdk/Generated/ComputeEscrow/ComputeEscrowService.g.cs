@@ -231,20 +231,20 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<string> TokenQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => TokenQueryAsync(new TokenFunction(), blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>acceptDefaultAdminTransfer()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>acceptDefaultAdminTransfer()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task AcceptDefaultAdminTransferQueryAsync(AcceptDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task AcceptDefaultAdminTransferSimulateAsync(AcceptDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>acceptDefaultAdminTransfer()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>acceptDefaultAdminTransfer()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task AcceptDefaultAdminTransferQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => AcceptDefaultAdminTransferQueryAsync(new AcceptDefaultAdminTransferFunction(), blockParameter, cancellationToken);
+    public virtual Task AcceptDefaultAdminTransferSimulateAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => AcceptDefaultAdminTransferSimulateAsync(new AcceptDefaultAdminTransferFunction(), blockParameter, cancellationToken);
 
     /// <summary>Sends <c>acceptDefaultAdminTransfer()</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -272,21 +272,21 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> AcceptDefaultAdminTransferRequestAndWaitForReceiptAsync(CancellationToken cancellationToken = default)
         => AcceptDefaultAdminTransferRequestAndWaitForReceiptAsync(new AcceptDefaultAdminTransferFunction(), cancellationToken);
 
-    /// <summary>Calls <c>beginDefaultAdminTransfer(address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>beginDefaultAdminTransfer(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task BeginDefaultAdminTransferQueryAsync(BeginDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task BeginDefaultAdminTransferSimulateAsync(BeginDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>beginDefaultAdminTransfer(address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>beginDefaultAdminTransfer(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="newAdmin">Solidity <c>address newAdmin</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task BeginDefaultAdminTransferQueryAsync(string newAdmin, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => BeginDefaultAdminTransferQueryAsync(new BeginDefaultAdminTransferFunction { NewAdmin = newAdmin }, blockParameter, cancellationToken);
+    public virtual Task BeginDefaultAdminTransferSimulateAsync(string newAdmin, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => BeginDefaultAdminTransferSimulateAsync(new BeginDefaultAdminTransferFunction { NewAdmin = newAdmin }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>beginDefaultAdminTransfer(address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -332,20 +332,20 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<BondOfOutputDTO> BondOfQueryAsync(BigInteger lotId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => BondOfQueryAsync(new BondOfFunction { LotId = lotId }, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>cancelDefaultAdminTransfer()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>cancelDefaultAdminTransfer()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task CancelDefaultAdminTransferQueryAsync(CancelDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task CancelDefaultAdminTransferSimulateAsync(CancelDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>cancelDefaultAdminTransfer()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>cancelDefaultAdminTransfer()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task CancelDefaultAdminTransferQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => CancelDefaultAdminTransferQueryAsync(new CancelDefaultAdminTransferFunction(), blockParameter, cancellationToken);
+    public virtual Task CancelDefaultAdminTransferSimulateAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => CancelDefaultAdminTransferSimulateAsync(new CancelDefaultAdminTransferFunction(), blockParameter, cancellationToken);
 
     /// <summary>Sends <c>cancelDefaultAdminTransfer()</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -373,21 +373,21 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> CancelDefaultAdminTransferRequestAndWaitForReceiptAsync(CancellationToken cancellationToken = default)
         => CancelDefaultAdminTransferRequestAndWaitForReceiptAsync(new CancelDefaultAdminTransferFunction(), cancellationToken);
 
-    /// <summary>Withdraws an offer (its seller only). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>cancelOffer(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Withdraws an offer (its seller only).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task CancelOfferQueryAsync(CancelOfferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task CancelOfferSimulateAsync(CancelOfferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Withdraws an offer (its seller only). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>cancelOffer(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Withdraws an offer (its seller only).</summary>
     /// <param name="offerId">Solidity <c>uint256 offerId</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task CancelOfferQueryAsync(BigInteger offerId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => CancelOfferQueryAsync(new CancelOfferFunction { OfferId = offerId }, blockParameter, cancellationToken);
+    public virtual Task CancelOfferSimulateAsync(BigInteger offerId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => CancelOfferSimulateAsync(new CancelOfferFunction { OfferId = offerId }, blockParameter, cancellationToken);
 
     /// <summary>Withdraws an offer (its seller only). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -417,21 +417,21 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> CancelOfferRequestAndWaitForReceiptAsync(BigInteger offerId, CancellationToken cancellationToken = default)
         => CancelOfferRequestAndWaitForReceiptAsync(new CancelOfferFunction { OfferId = offerId }, cancellationToken);
 
-    /// <summary>Withdraws an unfunded request and unlocks its units (holder only). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>cancelPledge(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Withdraws an unfunded request and unlocks its units (holder only).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task CancelPledgeQueryAsync(CancelPledgeFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task CancelPledgeSimulateAsync(CancelPledgeFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Withdraws an unfunded request and unlocks its units (holder only). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>cancelPledge(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Withdraws an unfunded request and unlocks its units (holder only).</summary>
     /// <param name="pledgeId">Solidity <c>uint256 pledgeId</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task CancelPledgeQueryAsync(BigInteger pledgeId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => CancelPledgeQueryAsync(new CancelPledgeFunction { PledgeId = pledgeId }, blockParameter, cancellationToken);
+    public virtual Task CancelPledgeSimulateAsync(BigInteger pledgeId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => CancelPledgeSimulateAsync(new CancelPledgeFunction { PledgeId = pledgeId }, blockParameter, cancellationToken);
 
     /// <summary>Withdraws an unfunded request and unlocks its units (holder only). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -461,21 +461,21 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> CancelPledgeRequestAndWaitForReceiptAsync(BigInteger pledgeId, CancellationToken cancellationToken = default)
         => CancelPledgeRequestAndWaitForReceiptAsync(new CancelPledgeFunction { PledgeId = pledgeId }, cancellationToken);
 
-    /// <summary>Calls <c>changeDefaultAdminDelay(uint48)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>changeDefaultAdminDelay(uint48)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ChangeDefaultAdminDelayQueryAsync(ChangeDefaultAdminDelayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task ChangeDefaultAdminDelaySimulateAsync(ChangeDefaultAdminDelayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>changeDefaultAdminDelay(uint48)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>changeDefaultAdminDelay(uint48)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="newDelay">Solidity <c>uint48 newDelay</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ChangeDefaultAdminDelayQueryAsync(ulong newDelay, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => ChangeDefaultAdminDelayQueryAsync(new ChangeDefaultAdminDelayFunction { NewDelay = newDelay }, blockParameter, cancellationToken);
+    public virtual Task ChangeDefaultAdminDelaySimulateAsync(ulong newDelay, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => ChangeDefaultAdminDelaySimulateAsync(new ChangeDefaultAdminDelayFunction { NewDelay = newDelay }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>changeDefaultAdminDelay(uint48)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -505,21 +505,21 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> ChangeDefaultAdminDelayRequestAndWaitForReceiptAsync(ulong newDelay, CancellationToken cancellationToken = default)
         => ChangeDefaultAdminDelayRequestAndWaitForReceiptAsync(new ChangeDefaultAdminDelayFunction { NewDelay = newDelay }, cancellationToken);
 
-    /// <summary>After maturity, the unpaid lender takes the locked units; refused while the stablecoin is paused and within <c>SETTLEMENT_CURE</c> of its last recorded pause. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>claimCollateral(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. After maturity, the unpaid lender takes the locked units; refused while the stablecoin is paused and within <c>SETTLEMENT_CURE</c> of its last recorded pause.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ClaimCollateralQueryAsync(ClaimCollateralFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task ClaimCollateralSimulateAsync(ClaimCollateralFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>After maturity, the unpaid lender takes the locked units; refused while the stablecoin is paused and within <c>SETTLEMENT_CURE</c> of its last recorded pause. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>claimCollateral(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. After maturity, the unpaid lender takes the locked units; refused while the stablecoin is paused and within <c>SETTLEMENT_CURE</c> of its last recorded pause.</summary>
     /// <param name="pledgeId">Solidity <c>uint256 pledgeId</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ClaimCollateralQueryAsync(BigInteger pledgeId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => ClaimCollateralQueryAsync(new ClaimCollateralFunction { PledgeId = pledgeId }, blockParameter, cancellationToken);
+    public virtual Task ClaimCollateralSimulateAsync(BigInteger pledgeId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => ClaimCollateralSimulateAsync(new ClaimCollateralFunction { PledgeId = pledgeId }, blockParameter, cancellationToken);
 
     /// <summary>After maturity, the unpaid lender takes the locked units; refused while the stablecoin is paused and within <c>SETTLEMENT_CURE</c> of its last recorded pause. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -549,21 +549,21 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> ClaimCollateralRequestAndWaitForReceiptAsync(BigInteger pledgeId, CancellationToken cancellationToken = default)
         => ClaimCollateralRequestAndWaitForReceiptAsync(new ClaimCollateralFunction { PledgeId = pledgeId }, cancellationToken);
 
-    /// <summary>Refunds an open redemption from the bond when its deadline passed, or when the oracle attests uptime below the lot's SLA after it opened. Anyone may trigger; the holder is credited. The deadline is final: delivery that nobody confirmed by then (holder or oracle) is refunded. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>claimRefund(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Refunds an open redemption from the bond when its deadline passed, or when the oracle attests uptime below the lot's SLA after it opened. Anyone may trigger; the holder is credited. The deadline is final: delivery that nobody confirmed by then (holder or oracle) is refunded.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ClaimRefundQueryAsync(ClaimRefundFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task ClaimRefundSimulateAsync(ClaimRefundFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Refunds an open redemption from the bond when its deadline passed, or when the oracle attests uptime below the lot's SLA after it opened. Anyone may trigger; the holder is credited. The deadline is final: delivery that nobody confirmed by then (holder or oracle) is refunded. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>claimRefund(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Refunds an open redemption from the bond when its deadline passed, or when the oracle attests uptime below the lot's SLA after it opened. Anyone may trigger; the holder is credited. The deadline is final: delivery that nobody confirmed by then (holder or oracle) is refunded.</summary>
     /// <param name="redemptionId">Solidity <c>uint256 redemptionId</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ClaimRefundQueryAsync(BigInteger redemptionId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => ClaimRefundQueryAsync(new ClaimRefundFunction { RedemptionId = redemptionId }, blockParameter, cancellationToken);
+    public virtual Task ClaimRefundSimulateAsync(BigInteger redemptionId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => ClaimRefundSimulateAsync(new ClaimRefundFunction { RedemptionId = redemptionId }, blockParameter, cancellationToken);
 
     /// <summary>Refunds an open redemption from the bond when its deadline passed, or when the oracle attests uptime below the lot's SLA after it opened. Anyone may trigger; the holder is credited. The deadline is final: delivery that nobody confirmed by then (holder or oracle) is refunded. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -609,21 +609,21 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<BigInteger> ClaimableQueryAsync(string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => ClaimableQueryAsync(new ClaimableFunction { Account = account }, blockParameter, cancellationToken);
 
-    /// <summary>The holder confirms delivery; the reserved bond is credited to the provider. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>confirmDelivery(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. The holder confirms delivery; the reserved bond is credited to the provider.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ConfirmDeliveryQueryAsync(ConfirmDeliveryFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task ConfirmDeliverySimulateAsync(ConfirmDeliveryFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>The holder confirms delivery; the reserved bond is credited to the provider. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>confirmDelivery(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. The holder confirms delivery; the reserved bond is credited to the provider.</summary>
     /// <param name="redemptionId">Solidity <c>uint256 redemptionId</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ConfirmDeliveryQueryAsync(BigInteger redemptionId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => ConfirmDeliveryQueryAsync(new ConfirmDeliveryFunction { RedemptionId = redemptionId }, blockParameter, cancellationToken);
+    public virtual Task ConfirmDeliverySimulateAsync(BigInteger redemptionId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => ConfirmDeliverySimulateAsync(new ConfirmDeliveryFunction { RedemptionId = redemptionId }, blockParameter, cancellationToken);
 
     /// <summary>The holder confirms delivery; the reserved bond is credited to the provider. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -653,21 +653,21 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> ConfirmDeliveryRequestAndWaitForReceiptAsync(BigInteger redemptionId, CancellationToken cancellationToken = default)
         => ConfirmDeliveryRequestAndWaitForReceiptAsync(new ConfirmDeliveryFunction { RedemptionId = redemptionId }, cancellationToken);
 
-    /// <summary>Anyone confirms delivery from the oracle, up to the redemption's deadline: a report observed after the redemption opened, meeting the lot's SLA, with enough unclaimed delivered GPU-hours for the pool's epoch. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>confirmDeliveryByOracle(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Anyone confirms delivery from the oracle, up to the redemption's deadline: a report observed after the redemption opened, meeting the lot's SLA, with enough unclaimed delivered GPU-hours for the pool's epoch.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ConfirmDeliveryByOracleQueryAsync(ConfirmDeliveryByOracleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task ConfirmDeliveryByOracleSimulateAsync(ConfirmDeliveryByOracleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Anyone confirms delivery from the oracle, up to the redemption's deadline: a report observed after the redemption opened, meeting the lot's SLA, with enough unclaimed delivered GPU-hours for the pool's epoch. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>confirmDeliveryByOracle(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Anyone confirms delivery from the oracle, up to the redemption's deadline: a report observed after the redemption opened, meeting the lot's SLA, with enough unclaimed delivered GPU-hours for the pool's epoch.</summary>
     /// <param name="redemptionId">Solidity <c>uint256 redemptionId</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ConfirmDeliveryByOracleQueryAsync(BigInteger redemptionId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => ConfirmDeliveryByOracleQueryAsync(new ConfirmDeliveryByOracleFunction { RedemptionId = redemptionId }, blockParameter, cancellationToken);
+    public virtual Task ConfirmDeliveryByOracleSimulateAsync(BigInteger redemptionId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => ConfirmDeliveryByOracleSimulateAsync(new ConfirmDeliveryByOracleFunction { RedemptionId = redemptionId }, blockParameter, cancellationToken);
 
     /// <summary>Anyone confirms delivery from the oracle, up to the redemption's deadline: a report observed after the redemption opened, meeting the lot's SLA, with enough unclaimed delivered GPU-hours for the pool's epoch. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -697,15 +697,15 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> ConfirmDeliveryByOracleRequestAndWaitForReceiptAsync(BigInteger redemptionId, CancellationToken cancellationToken = default)
         => ConfirmDeliveryByOracleRequestAndWaitForReceiptAsync(new ConfirmDeliveryByOracleFunction { RedemptionId = redemptionId }, cancellationToken);
 
-    /// <summary>Called by the token on every issuance, after the lot's counters were updated. Makes the lot's unreserved bond at least <c>outstandingUnits × unitCover</c>, pulling any shortfall from <c>provider</c> (who must have approved the vault for the stablecoin); reverts when that is impossible, which refuses the issuance. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>coverIssue(uint256,address,uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Called by the token on every issuance, after the lot's counters were updated. Makes the lot's unreserved bond at least <c>outstandingUnits × unitCover</c>, pulling any shortfall from <c>provider</c> (who must have approved the vault for the stablecoin); reverts when that is impossible, which refuses the issuance.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task CoverIssueQueryAsync(CoverIssueFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task CoverIssueSimulateAsync(CoverIssueFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Called by the token on every issuance, after the lot's counters were updated. Makes the lot's unreserved bond at least <c>outstandingUnits × unitCover</c>, pulling any shortfall from <c>provider</c> (who must have approved the vault for the stablecoin); reverts when that is impossible, which refuses the issuance. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>coverIssue(uint256,address,uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Called by the token on every issuance, after the lot's counters were updated. Makes the lot's unreserved bond at least <c>outstandingUnits × unitCover</c>, pulling any shortfall from <c>provider</c> (who must have approved the vault for the stablecoin); reverts when that is impossible, which refuses the issuance.</summary>
     /// <param name="lotId">The lot being issued. (Solidity <c>uint256 lotId</c>.)</param>
     /// <param name="provider">The lot's provider, the caller of the issuance. (Solidity <c>address provider</c>.)</param>
     /// <param name="outstandingUnits">The lot's units in circulation once the issuance completes (issued - redeemed). (Solidity <c>uint256 outstandingUnits</c>.)</param>
@@ -713,8 +713,8 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task CoverIssueQueryAsync(BigInteger lotId, string provider, BigInteger outstandingUnits, BigInteger unitCover, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => CoverIssueQueryAsync(new CoverIssueFunction { LotId = lotId, Provider = provider, OutstandingUnits = outstandingUnits, UnitCover = unitCover }, blockParameter, cancellationToken);
+    public virtual Task CoverIssueSimulateAsync(BigInteger lotId, string provider, BigInteger outstandingUnits, BigInteger unitCover, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => CoverIssueSimulateAsync(new CoverIssueFunction { LotId = lotId, Provider = provider, OutstandingUnits = outstandingUnits, UnitCover = unitCover }, blockParameter, cancellationToken);
 
     /// <summary>Called by the token on every issuance, after the lot's counters were updated. Makes the lot's unreserved bond at least <c>outstandingUnits × unitCover</c>, pulling any shortfall from <c>provider</c> (who must have approved the vault for the stablecoin); reverts when that is impossible, which refuses the issuance. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -750,15 +750,15 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> CoverIssueRequestAndWaitForReceiptAsync(BigInteger lotId, string provider, BigInteger outstandingUnits, BigInteger unitCover, CancellationToken cancellationToken = default)
         => CoverIssueRequestAndWaitForReceiptAsync(new CoverIssueFunction { LotId = lotId, Provider = provider, OutstandingUnits = outstandingUnits, UnitCover = unitCover }, cancellationToken);
 
-    /// <summary>Lists <c>units</c> of <c>lotId</c> at <c>pricePerUnit</c> until <c>expiresAt</c>. The seller must approve the escrow as ERC-1155 operator; units stay in the seller's wallet. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>createOffer(uint256,uint256,uint256,uint40)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Lists <c>units</c> of <c>lotId</c> at <c>pricePerUnit</c> until <c>expiresAt</c>. The seller must approve the escrow as ERC-1155 operator; units stay in the seller's wallet.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>uint256 offerId</c>).</returns>
-    public virtual Task<BigInteger> CreateOfferQueryAsync(CreateOfferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task<BigInteger> CreateOfferSimulateAsync(CreateOfferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QueryAsync<CreateOfferFunction, BigInteger>(message, blockParameter, cancellationToken);
 
-    /// <summary>Lists <c>units</c> of <c>lotId</c> at <c>pricePerUnit</c> until <c>expiresAt</c>. The seller must approve the escrow as ERC-1155 operator; units stay in the seller's wallet. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>createOffer(uint256,uint256,uint256,uint40)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Lists <c>units</c> of <c>lotId</c> at <c>pricePerUnit</c> until <c>expiresAt</c>. The seller must approve the escrow as ERC-1155 operator; units stay in the seller's wallet.</summary>
     /// <param name="lotId">Solidity <c>uint256 lotId</c>.</param>
     /// <param name="units">Solidity <c>uint256 units</c>.</param>
     /// <param name="pricePerUnit">Solidity <c>uint256 pricePerUnit</c>.</param>
@@ -766,8 +766,8 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>uint256 offerId</c>).</returns>
-    public virtual Task<BigInteger> CreateOfferQueryAsync(BigInteger lotId, BigInteger units, BigInteger pricePerUnit, ulong expiresAt, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => CreateOfferQueryAsync(new CreateOfferFunction { LotId = lotId, Units = units, PricePerUnit = pricePerUnit, ExpiresAt = expiresAt }, blockParameter, cancellationToken);
+    public virtual Task<BigInteger> CreateOfferSimulateAsync(BigInteger lotId, BigInteger units, BigInteger pricePerUnit, ulong expiresAt, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => CreateOfferSimulateAsync(new CreateOfferFunction { LotId = lotId, Units = units, PricePerUnit = pricePerUnit, ExpiresAt = expiresAt }, blockParameter, cancellationToken);
 
     /// <summary>Lists <c>units</c> of <c>lotId</c> at <c>pricePerUnit</c> until <c>expiresAt</c>. The seller must approve the escrow as ERC-1155 operator; units stay in the seller's wallet. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -865,21 +865,21 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<ulong> DeliveryConsumedQueryAsync(byte[] poolId, ulong epoch, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => DeliveryConsumedQueryAsync(new DeliveryConsumedFunction { PoolId = poolId, Epoch = epoch }, blockParameter, cancellationToken);
 
-    /// <summary>Funds a requested pledge: pulls the principal from the lender and credits it to the holder. Refused later than <c>MIN_REPAY_WINDOW</c> before maturity, and unless the units could move from the holder to the caller now (<c>canTransfer</c>). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>fundPledge(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Funds a requested pledge: pulls the principal from the lender and credits it to the holder. Refused later than <c>MIN_REPAY_WINDOW</c> before maturity, and unless the units could move from the holder to the caller now (<c>canTransfer</c>).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task FundPledgeQueryAsync(FundPledgeFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task FundPledgeSimulateAsync(FundPledgeFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Funds a requested pledge: pulls the principal from the lender and credits it to the holder. Refused later than <c>MIN_REPAY_WINDOW</c> before maturity, and unless the units could move from the holder to the caller now (<c>canTransfer</c>). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>fundPledge(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Funds a requested pledge: pulls the principal from the lender and credits it to the holder. Refused later than <c>MIN_REPAY_WINDOW</c> before maturity, and unless the units could move from the holder to the caller now (<c>canTransfer</c>).</summary>
     /// <param name="pledgeId">Solidity <c>uint256 pledgeId</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task FundPledgeQueryAsync(BigInteger pledgeId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => FundPledgeQueryAsync(new FundPledgeFunction { PledgeId = pledgeId }, blockParameter, cancellationToken);
+    public virtual Task FundPledgeSimulateAsync(BigInteger pledgeId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => FundPledgeSimulateAsync(new FundPledgeFunction { PledgeId = pledgeId }, blockParameter, cancellationToken);
 
     /// <summary>Funds a requested pledge: pulls the principal from the lender and credits it to the holder. Refused later than <c>MIN_REPAY_WINDOW</c> before maturity, and unless the units could move from the holder to the caller now (<c>canTransfer</c>). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -925,22 +925,22 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<byte[]> GetRoleAdminQueryAsync(byte[] role, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => GetRoleAdminQueryAsync(new GetRoleAdminFunction { Role = role }, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>grantRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>grantRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task GrantRoleQueryAsync(GrantRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task GrantRoleSimulateAsync(GrantRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>grantRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>grantRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="role">Solidity <c>bytes32 role</c>.</param>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task GrantRoleQueryAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => GrantRoleQueryAsync(new GrantRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
+    public virtual Task GrantRoleSimulateAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => GrantRoleSimulateAsync(new GrantRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>grantRole(bytes32,address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1099,22 +1099,22 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<Pledge> PledgeQueryAsync(BigInteger pledgeId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => PledgeQueryAsync(new PledgeFunction { PledgeId = pledgeId }, blockParameter, cancellationToken);
 
-    /// <summary>Posts stablecoin as the delivery bond of <c>lotId</c> (credits what actually arrived). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>postBond(uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Posts stablecoin as the delivery bond of <c>lotId</c> (credits what actually arrived).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task PostBondQueryAsync(PostBondFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task PostBondSimulateAsync(PostBondFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Posts stablecoin as the delivery bond of <c>lotId</c> (credits what actually arrived). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>postBond(uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Posts stablecoin as the delivery bond of <c>lotId</c> (credits what actually arrived).</summary>
     /// <param name="lotId">Solidity <c>uint256 lotId</c>.</param>
     /// <param name="amount">Solidity <c>uint256 amount</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task PostBondQueryAsync(BigInteger lotId, BigInteger amount, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => PostBondQueryAsync(new PostBondFunction { LotId = lotId, Amount = amount }, blockParameter, cancellationToken);
+    public virtual Task PostBondSimulateAsync(BigInteger lotId, BigInteger amount, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => PostBondSimulateAsync(new PostBondFunction { LotId = lotId, Amount = amount }, blockParameter, cancellationToken);
 
     /// <summary>Posts stablecoin as the delivery bond of <c>lotId</c> (credits what actually arrived). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1146,15 +1146,15 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> PostBondRequestAndWaitForReceiptAsync(BigInteger lotId, BigInteger amount, CancellationToken cancellationToken = default)
         => PostBondRequestAndWaitForReceiptAsync(new PostBondFunction { LotId = lotId, Amount = amount }, cancellationToken);
 
-    /// <summary><c>postBond</c> with an EIP-2612 permit. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>postBondWithPermit(uint256,uint256,uint256,uint8,bytes32,bytes32)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. <c>postBond</c> with an EIP-2612 permit.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task PostBondWithPermitQueryAsync(PostBondWithPermitFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task PostBondWithPermitSimulateAsync(PostBondWithPermitFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary><c>postBond</c> with an EIP-2612 permit. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>postBondWithPermit(uint256,uint256,uint256,uint8,bytes32,bytes32)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. <c>postBond</c> with an EIP-2612 permit.</summary>
     /// <param name="lotId">Solidity <c>uint256 lotId</c>.</param>
     /// <param name="amount">Solidity <c>uint256 amount</c>.</param>
     /// <param name="deadline">Solidity <c>uint256 deadline</c>.</param>
@@ -1164,8 +1164,8 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task PostBondWithPermitQueryAsync(BigInteger lotId, BigInteger amount, BigInteger deadline, byte v, byte[] r, byte[] s, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => PostBondWithPermitQueryAsync(new PostBondWithPermitFunction { LotId = lotId, Amount = amount, Deadline = deadline, V = v, R = r, S = s }, blockParameter, cancellationToken);
+    public virtual Task PostBondWithPermitSimulateAsync(BigInteger lotId, BigInteger amount, BigInteger deadline, byte v, byte[] r, byte[] s, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => PostBondWithPermitSimulateAsync(new PostBondWithPermitFunction { LotId = lotId, Amount = amount, Deadline = deadline, V = v, R = r, S = s }, blockParameter, cancellationToken);
 
     /// <summary><c>postBond</c> with an EIP-2612 permit. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1205,22 +1205,22 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> PostBondWithPermitRequestAndWaitForReceiptAsync(BigInteger lotId, BigInteger amount, BigInteger deadline, byte v, byte[] r, byte[] s, CancellationToken cancellationToken = default)
         => PostBondWithPermitRequestAndWaitForReceiptAsync(new PostBondWithPermitFunction { LotId = lotId, Amount = amount, Deadline = deadline, V = v, R = r, S = s }, cancellationToken);
 
-    /// <summary>Buys <c>units</c> from an offer: the stablecoin and the units swap atomically, or nothing moves. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>purchase(uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Buys <c>units</c> from an offer: the stablecoin and the units swap atomically, or nothing moves.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task PurchaseQueryAsync(PurchaseFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task PurchaseSimulateAsync(PurchaseFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Buys <c>units</c> from an offer: the stablecoin and the units swap atomically, or nothing moves. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>purchase(uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Buys <c>units</c> from an offer: the stablecoin and the units swap atomically, or nothing moves.</summary>
     /// <param name="offerId">Solidity <c>uint256 offerId</c>.</param>
     /// <param name="units">Solidity <c>uint256 units</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task PurchaseQueryAsync(BigInteger offerId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => PurchaseQueryAsync(new PurchaseFunction { OfferId = offerId, Units = units }, blockParameter, cancellationToken);
+    public virtual Task PurchaseSimulateAsync(BigInteger offerId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => PurchaseSimulateAsync(new PurchaseFunction { OfferId = offerId, Units = units }, blockParameter, cancellationToken);
 
     /// <summary>Buys <c>units</c> from an offer: the stablecoin and the units swap atomically, or nothing moves. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1252,15 +1252,15 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> PurchaseRequestAndWaitForReceiptAsync(BigInteger offerId, BigInteger units, CancellationToken cancellationToken = default)
         => PurchaseRequestAndWaitForReceiptAsync(new PurchaseFunction { OfferId = offerId, Units = units }, cancellationToken);
 
-    /// <summary><c>purchase</c> with an EIP-2612 permit for the payment. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>purchaseWithPermit(uint256,uint256,uint256,uint8,bytes32,bytes32)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. <c>purchase</c> with an EIP-2612 permit for the payment.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task PurchaseWithPermitQueryAsync(PurchaseWithPermitFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task PurchaseWithPermitSimulateAsync(PurchaseWithPermitFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary><c>purchase</c> with an EIP-2612 permit for the payment. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>purchaseWithPermit(uint256,uint256,uint256,uint8,bytes32,bytes32)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. <c>purchase</c> with an EIP-2612 permit for the payment.</summary>
     /// <param name="offerId">Solidity <c>uint256 offerId</c>.</param>
     /// <param name="units">Solidity <c>uint256 units</c>.</param>
     /// <param name="deadline">Solidity <c>uint256 deadline</c>.</param>
@@ -1270,8 +1270,8 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task PurchaseWithPermitQueryAsync(BigInteger offerId, BigInteger units, BigInteger deadline, byte v, byte[] r, byte[] s, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => PurchaseWithPermitQueryAsync(new PurchaseWithPermitFunction { OfferId = offerId, Units = units, Deadline = deadline, V = v, R = r, S = s }, blockParameter, cancellationToken);
+    public virtual Task PurchaseWithPermitSimulateAsync(BigInteger offerId, BigInteger units, BigInteger deadline, byte v, byte[] r, byte[] s, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => PurchaseWithPermitSimulateAsync(new PurchaseWithPermitFunction { OfferId = offerId, Units = units, Deadline = deadline, V = v, R = r, S = s }, blockParameter, cancellationToken);
 
     /// <summary><c>purchase</c> with an EIP-2612 permit for the payment. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1311,20 +1311,20 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> PurchaseWithPermitRequestAndWaitForReceiptAsync(BigInteger offerId, BigInteger units, BigInteger deadline, byte v, byte[] r, byte[] s, CancellationToken cancellationToken = default)
         => PurchaseWithPermitRequestAndWaitForReceiptAsync(new PurchaseWithPermitFunction { OfferId = offerId, Units = units, Deadline = deadline, V = v, R = r, S = s }, cancellationToken);
 
-    /// <summary>Records that the stablecoin is paused now (anyone; reverts if it is not): collateral then stays unclaimable until <c>SETTLEMENT_CURE</c> after the last such record. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>recordSettlementPause()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Records that the stablecoin is paused now (anyone; reverts if it is not): collateral then stays unclaimable until <c>SETTLEMENT_CURE</c> after the last such record.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RecordSettlementPauseQueryAsync(RecordSettlementPauseFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RecordSettlementPauseSimulateAsync(RecordSettlementPauseFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Records that the stablecoin is paused now (anyone; reverts if it is not): collateral then stays unclaimable until <c>SETTLEMENT_CURE</c> after the last such record. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>recordSettlementPause()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Records that the stablecoin is paused now (anyone; reverts if it is not): collateral then stays unclaimable until <c>SETTLEMENT_CURE</c> after the last such record.</summary>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RecordSettlementPauseQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RecordSettlementPauseQueryAsync(new RecordSettlementPauseFunction(), blockParameter, cancellationToken);
+    public virtual Task RecordSettlementPauseSimulateAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RecordSettlementPauseSimulateAsync(new RecordSettlementPauseFunction(), blockParameter, cancellationToken);
 
     /// <summary>Records that the stablecoin is paused now (anyone; reverts if it is not): collateral then stays unclaimable until <c>SETTLEMENT_CURE</c> after the last such record. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1352,22 +1352,22 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RecordSettlementPauseRequestAndWaitForReceiptAsync(CancellationToken cancellationToken = default)
         => RecordSettlementPauseRequestAndWaitForReceiptAsync(new RecordSettlementPauseFunction(), cancellationToken);
 
-    /// <summary>Burns <c>units</c> of the caller's unlocked balance and opens a redemption, reserving <c>units × unitCover</c> (reference price × the lot's bond coverage) of the lot's bond for a refund. Open until the lot's <c>redeemableUntil</c>; the delivery deadline is <c>DELIVERY_GRACE</c> after <c>endsAt</c> (or after the redemption, when it is made in a pause cure). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>redeem(uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Burns <c>units</c> of the caller's unlocked balance and opens a redemption, reserving <c>units × unitCover</c> (reference price × the lot's bond coverage) of the lot's bond for a refund. Open until the lot's <c>redeemableUntil</c>; the delivery deadline is <c>DELIVERY_GRACE</c> after <c>endsAt</c> (or after the redemption, when it is made in a pause cure).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>uint256 redemptionId</c>).</returns>
-    public virtual Task<BigInteger> RedeemQueryAsync(RedeemFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task<BigInteger> RedeemSimulateAsync(RedeemFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QueryAsync<RedeemFunction, BigInteger>(message, blockParameter, cancellationToken);
 
-    /// <summary>Burns <c>units</c> of the caller's unlocked balance and opens a redemption, reserving <c>units × unitCover</c> (reference price × the lot's bond coverage) of the lot's bond for a refund. Open until the lot's <c>redeemableUntil</c>; the delivery deadline is <c>DELIVERY_GRACE</c> after <c>endsAt</c> (or after the redemption, when it is made in a pause cure). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>redeem(uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Burns <c>units</c> of the caller's unlocked balance and opens a redemption, reserving <c>units × unitCover</c> (reference price × the lot's bond coverage) of the lot's bond for a refund. Open until the lot's <c>redeemableUntil</c>; the delivery deadline is <c>DELIVERY_GRACE</c> after <c>endsAt</c> (or after the redemption, when it is made in a pause cure).</summary>
     /// <param name="lotId">Solidity <c>uint256 lotId</c>.</param>
     /// <param name="units">Solidity <c>uint256 units</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>uint256 redemptionId</c>).</returns>
-    public virtual Task<BigInteger> RedeemQueryAsync(BigInteger lotId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RedeemQueryAsync(new RedeemFunction { LotId = lotId, Units = units }, blockParameter, cancellationToken);
+    public virtual Task<BigInteger> RedeemSimulateAsync(BigInteger lotId, BigInteger units, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RedeemSimulateAsync(new RedeemFunction { LotId = lotId, Units = units }, blockParameter, cancellationToken);
 
     /// <summary>Burns <c>units</c> of the caller's unlocked balance and opens a redemption, reserving <c>units × unitCover</c> (reference price × the lot's bond coverage) of the lot's bond for a refund. Open until the lot's <c>redeemableUntil</c>; the delivery deadline is <c>DELIVERY_GRACE</c> after <c>endsAt</c> (or after the redemption, when it is made in a pause cure). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1415,22 +1415,22 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<Redemption> RedemptionQueryAsync(BigInteger redemptionId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => RedemptionQueryAsync(new RedemptionFunction { RedemptionId = redemptionId }, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>renounceRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>renounceRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RenounceRoleQueryAsync(RenounceRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RenounceRoleSimulateAsync(RenounceRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>renounceRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>renounceRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="role">Solidity <c>bytes32 role</c>.</param>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RenounceRoleQueryAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RenounceRoleQueryAsync(new RenounceRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
+    public virtual Task RenounceRoleSimulateAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RenounceRoleSimulateAsync(new RenounceRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>renounceRole(bytes32,address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1462,21 +1462,21 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RenounceRoleRequestAndWaitForReceiptAsync(byte[] role, string account, CancellationToken cancellationToken = default)
         => RenounceRoleRequestAndWaitForReceiptAsync(new RenounceRoleFunction { Role = role, Account = account }, cancellationToken);
 
-    /// <summary>Repays principal plus fee (anyone may pay) and unlocks the units. Open until the lender claims the collateral, also after maturity. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>repay(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Repays principal plus fee (anyone may pay) and unlocks the units. Open until the lender claims the collateral, also after maturity.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RepayQueryAsync(RepayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RepaySimulateAsync(RepayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Repays principal plus fee (anyone may pay) and unlocks the units. Open until the lender claims the collateral, also after maturity. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>repay(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Repays principal plus fee (anyone may pay) and unlocks the units. Open until the lender claims the collateral, also after maturity.</summary>
     /// <param name="pledgeId">Solidity <c>uint256 pledgeId</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RepayQueryAsync(BigInteger pledgeId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RepayQueryAsync(new RepayFunction { PledgeId = pledgeId }, blockParameter, cancellationToken);
+    public virtual Task RepaySimulateAsync(BigInteger pledgeId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RepaySimulateAsync(new RepayFunction { PledgeId = pledgeId }, blockParameter, cancellationToken);
 
     /// <summary>Repays principal plus fee (anyone may pay) and unlocks the units. Open until the lender claims the collateral, also after maturity. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1506,15 +1506,15 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RepayRequestAndWaitForReceiptAsync(BigInteger pledgeId, CancellationToken cancellationToken = default)
         => RepayRequestAndWaitForReceiptAsync(new RepayFunction { PledgeId = pledgeId }, cancellationToken);
 
-    /// <summary>Locks <c>units</c> of <c>lotId</c> in the caller's wallet and asks <c>lender</c> (or anyone, if zero) for <c>principal</c>, to be repaid with <c>fee</c> by <c>maturity</c>. The caller must pass a transfer's sender checks; <c>maturity</c> must be at least <c>MIN_REPAY_WINDOW</c> away and at least <c>MATURITY_MARGIN</c> before the lot's <c>endsAt</c>; the lot's loan-to-value must not be 0. Unfunded, the request expires <c>MIN_REPAY_WINDOW</c> before maturity. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>requestPledge(uint256,uint256,address,uint256,uint256,uint40)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Locks <c>units</c> of <c>lotId</c> in the caller's wallet and asks <c>lender</c> (or anyone, if zero) for <c>principal</c>, to be repaid with <c>fee</c> by <c>maturity</c>. The caller must pass a transfer's sender checks; <c>maturity</c> must be at least <c>MIN_REPAY_WINDOW</c> away and at least <c>MATURITY_MARGIN</c> before the lot's <c>endsAt</c>; the lot's loan-to-value must not be 0. Unfunded, the request expires <c>MIN_REPAY_WINDOW</c> before maturity.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>uint256 pledgeId</c>).</returns>
-    public virtual Task<BigInteger> RequestPledgeQueryAsync(RequestPledgeFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task<BigInteger> RequestPledgeSimulateAsync(RequestPledgeFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QueryAsync<RequestPledgeFunction, BigInteger>(message, blockParameter, cancellationToken);
 
-    /// <summary>Locks <c>units</c> of <c>lotId</c> in the caller's wallet and asks <c>lender</c> (or anyone, if zero) for <c>principal</c>, to be repaid with <c>fee</c> by <c>maturity</c>. The caller must pass a transfer's sender checks; <c>maturity</c> must be at least <c>MIN_REPAY_WINDOW</c> away and at least <c>MATURITY_MARGIN</c> before the lot's <c>endsAt</c>; the lot's loan-to-value must not be 0. Unfunded, the request expires <c>MIN_REPAY_WINDOW</c> before maturity. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>requestPledge(uint256,uint256,address,uint256,uint256,uint40)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Locks <c>units</c> of <c>lotId</c> in the caller's wallet and asks <c>lender</c> (or anyone, if zero) for <c>principal</c>, to be repaid with <c>fee</c> by <c>maturity</c>. The caller must pass a transfer's sender checks; <c>maturity</c> must be at least <c>MIN_REPAY_WINDOW</c> away and at least <c>MATURITY_MARGIN</c> before the lot's <c>endsAt</c>; the lot's loan-to-value must not be 0. Unfunded, the request expires <c>MIN_REPAY_WINDOW</c> before maturity.</summary>
     /// <param name="lotId">Solidity <c>uint256 lotId</c>.</param>
     /// <param name="units">Solidity <c>uint256 units</c>.</param>
     /// <param name="lender">Solidity <c>address lender</c>.</param>
@@ -1524,8 +1524,8 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>uint256 pledgeId</c>).</returns>
-    public virtual Task<BigInteger> RequestPledgeQueryAsync(BigInteger lotId, BigInteger units, string lender, BigInteger principal, BigInteger fee, ulong maturity, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RequestPledgeQueryAsync(new RequestPledgeFunction { LotId = lotId, Units = units, Lender = lender, Principal = principal, Fee = fee, Maturity = maturity }, blockParameter, cancellationToken);
+    public virtual Task<BigInteger> RequestPledgeSimulateAsync(BigInteger lotId, BigInteger units, string lender, BigInteger principal, BigInteger fee, ulong maturity, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RequestPledgeSimulateAsync(new RequestPledgeFunction { LotId = lotId, Units = units, Lender = lender, Principal = principal, Fee = fee, Maturity = maturity }, blockParameter, cancellationToken);
 
     /// <summary>Locks <c>units</c> of <c>lotId</c> in the caller's wallet and asks <c>lender</c> (or anyone, if zero) for <c>principal</c>, to be repaid with <c>fee</c> by <c>maturity</c>. The caller must pass a transfer's sender checks; <c>maturity</c> must be at least <c>MIN_REPAY_WINDOW</c> away and at least <c>MATURITY_MARGIN</c> before the lot's <c>endsAt</c>; the lot's loan-to-value must not be 0. Unfunded, the request expires <c>MIN_REPAY_WINDOW</c> before maturity. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1565,21 +1565,21 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RequestPledgeRequestAndWaitForReceiptAsync(BigInteger lotId, BigInteger units, string lender, BigInteger principal, BigInteger fee, ulong maturity, CancellationToken cancellationToken = default)
         => RequestPledgeRequestAndWaitForReceiptAsync(new RequestPledgeFunction { LotId = lotId, Units = units, Lender = lender, Principal = principal, Fee = fee, Maturity = maturity }, cancellationToken);
 
-    /// <summary>Removes a lot's own loan-to-value, so it follows <c>DEFAULT_LTV_BPS</c> again (RISK_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>resetLoanToValue(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Removes a lot's own loan-to-value, so it follows <c>DEFAULT_LTV_BPS</c> again (RISK_ROLE).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ResetLoanToValueQueryAsync(ResetLoanToValueFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task ResetLoanToValueSimulateAsync(ResetLoanToValueFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Removes a lot's own loan-to-value, so it follows <c>DEFAULT_LTV_BPS</c> again (RISK_ROLE). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>resetLoanToValue(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Removes a lot's own loan-to-value, so it follows <c>DEFAULT_LTV_BPS</c> again (RISK_ROLE).</summary>
     /// <param name="lotId">Solidity <c>uint256 lotId</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ResetLoanToValueQueryAsync(BigInteger lotId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => ResetLoanToValueQueryAsync(new ResetLoanToValueFunction { LotId = lotId }, blockParameter, cancellationToken);
+    public virtual Task ResetLoanToValueSimulateAsync(BigInteger lotId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => ResetLoanToValueSimulateAsync(new ResetLoanToValueFunction { LotId = lotId }, blockParameter, cancellationToken);
 
     /// <summary>Removes a lot's own loan-to-value, so it follows <c>DEFAULT_LTV_BPS</c> again (RISK_ROLE). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1609,22 +1609,22 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> ResetLoanToValueRequestAndWaitForReceiptAsync(BigInteger lotId, CancellationToken cancellationToken = default)
         => ResetLoanToValueRequestAndWaitForReceiptAsync(new ResetLoanToValueFunction { LotId = lotId }, cancellationToken);
 
-    /// <summary>Calls <c>revokeRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>revokeRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RevokeRoleQueryAsync(RevokeRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RevokeRoleSimulateAsync(RevokeRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>revokeRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>revokeRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="role">Solidity <c>bytes32 role</c>.</param>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RevokeRoleQueryAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RevokeRoleQueryAsync(new RevokeRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
+    public virtual Task RevokeRoleSimulateAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RevokeRoleSimulateAsync(new RevokeRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>revokeRole(bytes32,address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1656,20 +1656,20 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RevokeRoleRequestAndWaitForReceiptAsync(byte[] role, string account, CancellationToken cancellationToken = default)
         => RevokeRoleRequestAndWaitForReceiptAsync(new RevokeRoleFunction { Role = role, Account = account }, cancellationToken);
 
-    /// <summary>Calls <c>rollbackDefaultAdminDelay()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>rollbackDefaultAdminDelay()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RollbackDefaultAdminDelayQueryAsync(RollbackDefaultAdminDelayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RollbackDefaultAdminDelaySimulateAsync(RollbackDefaultAdminDelayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>rollbackDefaultAdminDelay()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>rollbackDefaultAdminDelay()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RollbackDefaultAdminDelayQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RollbackDefaultAdminDelayQueryAsync(new RollbackDefaultAdminDelayFunction(), blockParameter, cancellationToken);
+    public virtual Task RollbackDefaultAdminDelaySimulateAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RollbackDefaultAdminDelaySimulateAsync(new RollbackDefaultAdminDelayFunction(), blockParameter, cancellationToken);
 
     /// <summary>Sends <c>rollbackDefaultAdminDelay()</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1697,22 +1697,22 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RollbackDefaultAdminDelayRequestAndWaitForReceiptAsync(CancellationToken cancellationToken = default)
         => RollbackDefaultAdminDelayRequestAndWaitForReceiptAsync(new RollbackDefaultAdminDelayFunction(), cancellationToken);
 
-    /// <summary>Sets a lot's loan-to-value in basis points (RISK_ROLE); 0 switches pledging off for the lot. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setLoanToValue(uint256,uint16)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Sets a lot's loan-to-value in basis points (RISK_ROLE); 0 switches pledging off for the lot.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetLoanToValueQueryAsync(SetLoanToValueFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SetLoanToValueSimulateAsync(SetLoanToValueFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Sets a lot's loan-to-value in basis points (RISK_ROLE); 0 switches pledging off for the lot. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setLoanToValue(uint256,uint16)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Sets a lot's loan-to-value in basis points (RISK_ROLE); 0 switches pledging off for the lot.</summary>
     /// <param name="lotId">Solidity <c>uint256 lotId</c>.</param>
     /// <param name="ltvBps">Solidity <c>uint16 ltvBps</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetLoanToValueQueryAsync(BigInteger lotId, ushort ltvBps, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SetLoanToValueQueryAsync(new SetLoanToValueFunction { LotId = lotId, LtvBps = ltvBps }, blockParameter, cancellationToken);
+    public virtual Task SetLoanToValueSimulateAsync(BigInteger lotId, ushort ltvBps, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SetLoanToValueSimulateAsync(new SetLoanToValueFunction { LotId = lotId, LtvBps = ltvBps }, blockParameter, cancellationToken);
 
     /// <summary>Sets a lot's loan-to-value in basis points (RISK_ROLE); 0 switches pledging off for the lot. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1805,21 +1805,21 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TotalsOutputDTO> TotalsQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => TotalsQueryAsync(new TotalsFunction(), blockParameter, cancellationToken);
 
-    /// <summary>Pays the caller's whole credited balance to <c>to</c> (not the zero address, not the escrow). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>withdraw(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Pays the caller's whole credited balance to <c>to</c> (not the zero address, not the escrow).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task WithdrawQueryAsync(WithdrawFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task WithdrawSimulateAsync(WithdrawFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Pays the caller's whole credited balance to <c>to</c> (not the zero address, not the escrow). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>withdraw(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Pays the caller's whole credited balance to <c>to</c> (not the zero address, not the escrow).</summary>
     /// <param name="to">Solidity <c>address to</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task WithdrawQueryAsync(string to, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => WithdrawQueryAsync(new WithdrawFunction { To = to }, blockParameter, cancellationToken);
+    public virtual Task WithdrawSimulateAsync(string to, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => WithdrawSimulateAsync(new WithdrawFunction { To = to }, blockParameter, cancellationToken);
 
     /// <summary>Pays the caller's whole credited balance to <c>to</c> (not the zero address, not the escrow). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -1849,22 +1849,22 @@ public class ComputeEscrowServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> WithdrawRequestAndWaitForReceiptAsync(string to, CancellationToken cancellationToken = default)
         => WithdrawRequestAndWaitForReceiptAsync(new WithdrawFunction { To = to }, cancellationToken);
 
-    /// <summary>The lot's provider takes back unreserved bond once the lot's <c>redeemableUntil</c> has passed. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>withdrawBond(uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. The lot's provider takes back unreserved bond once the lot's <c>redeemableUntil</c> has passed.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task WithdrawBondQueryAsync(WithdrawBondFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task WithdrawBondSimulateAsync(WithdrawBondFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>The lot's provider takes back unreserved bond once the lot's <c>redeemableUntil</c> has passed. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>withdrawBond(uint256,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. The lot's provider takes back unreserved bond once the lot's <c>redeemableUntil</c> has passed.</summary>
     /// <param name="lotId">Solidity <c>uint256 lotId</c>.</param>
     /// <param name="amount">Solidity <c>uint256 amount</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task WithdrawBondQueryAsync(BigInteger lotId, BigInteger amount, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => WithdrawBondQueryAsync(new WithdrawBondFunction { LotId = lotId, Amount = amount }, blockParameter, cancellationToken);
+    public virtual Task WithdrawBondSimulateAsync(BigInteger lotId, BigInteger amount, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => WithdrawBondSimulateAsync(new WithdrawBondFunction { LotId = lotId, Amount = amount }, blockParameter, cancellationToken);
 
     /// <summary>The lot's provider takes back unreserved bond once the lot's <c>redeemableUntil</c> has passed. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>

@@ -138,21 +138,21 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     public virtual Task<byte[]> ProposerRoleQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => ProposerRoleQueryAsync(new ProposerRoleFunction(), blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>cancel(bytes32)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>cancel(bytes32)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task CancelQueryAsync(CancelFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task CancelSimulateAsync(CancelFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>cancel(bytes32)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>cancel(bytes32)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="id">Solidity <c>bytes32 id</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task CancelQueryAsync(byte[] id, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => CancelQueryAsync(new CancelFunction { Id = id }, blockParameter, cancellationToken);
+    public virtual Task CancelSimulateAsync(byte[] id, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => CancelSimulateAsync(new CancelFunction { Id = id }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>cancel(bytes32)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -182,15 +182,15 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> CancelRequestAndWaitForReceiptAsync(byte[] id, CancellationToken cancellationToken = default)
         => CancelRequestAndWaitForReceiptAsync(new CancelFunction { Id = id }, cancellationToken);
 
-    /// <summary>Calls <c>execute(address,uint256,bytes,bytes32,bytes32)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>execute(address,uint256,bytes,bytes32,bytes32)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ExecuteQueryAsync(ExecuteFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task ExecuteSimulateAsync(ExecuteFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>execute(address,uint256,bytes,bytes32,bytes32)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>execute(address,uint256,bytes,bytes32,bytes32)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="target">Solidity <c>address target</c>.</param>
     /// <param name="value">Solidity <c>uint256 value</c>.</param>
     /// <param name="payload">Solidity <c>bytes payload</c>.</param>
@@ -199,8 +199,8 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ExecuteQueryAsync(string target, BigInteger value, byte[] payload, byte[] predecessor, byte[] salt, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => ExecuteQueryAsync(new ExecuteFunction { Target = target, Value = value, Payload = payload, Predecessor = predecessor, Salt = salt }, blockParameter, cancellationToken);
+    public virtual Task ExecuteSimulateAsync(string target, BigInteger value, byte[] payload, byte[] predecessor, byte[] salt, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => ExecuteSimulateAsync(new ExecuteFunction { Target = target, Value = value, Payload = payload, Predecessor = predecessor, Salt = salt }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>execute(address,uint256,bytes,bytes32,bytes32)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments (set <c>AmountToSend</c> to send ether).</param>
@@ -240,15 +240,15 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> ExecuteRequestAndWaitForReceiptAsync(string target, BigInteger value, byte[] payload, byte[] predecessor, byte[] salt, BigInteger amountToSend = default, CancellationToken cancellationToken = default)
         => ExecuteRequestAndWaitForReceiptAsync(new ExecuteFunction { Target = target, Value = value, Payload = payload, Predecessor = predecessor, Salt = salt, AmountToSend = amountToSend }, cancellationToken);
 
-    /// <summary>Calls <c>executeBatch(address[],uint256[],bytes[],bytes32,bytes32)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>executeBatch(address[],uint256[],bytes[],bytes32,bytes32)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ExecuteBatchQueryAsync(ExecuteBatchFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task ExecuteBatchSimulateAsync(ExecuteBatchFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>executeBatch(address[],uint256[],bytes[],bytes32,bytes32)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>executeBatch(address[],uint256[],bytes[],bytes32,bytes32)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="targets">Solidity <c>address[] targets</c>.</param>
     /// <param name="values">Solidity <c>uint256[] values</c>.</param>
     /// <param name="payloads">Solidity <c>bytes[] payloads</c>.</param>
@@ -257,8 +257,8 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ExecuteBatchQueryAsync(List<string> targets, List<BigInteger> values, List<byte[]> payloads, byte[] predecessor, byte[] salt, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => ExecuteBatchQueryAsync(new ExecuteBatchFunction { Targets = targets, Values = values, Payloads = payloads, Predecessor = predecessor, Salt = salt }, blockParameter, cancellationToken);
+    public virtual Task ExecuteBatchSimulateAsync(List<string> targets, List<BigInteger> values, List<byte[]> payloads, byte[] predecessor, byte[] salt, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => ExecuteBatchSimulateAsync(new ExecuteBatchFunction { Targets = targets, Values = values, Payloads = payloads, Predecessor = predecessor, Salt = salt }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>executeBatch(address[],uint256[],bytes[],bytes32,bytes32)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments (set <c>AmountToSend</c> to send ether).</param>
@@ -361,22 +361,22 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     public virtual Task<BigInteger> GetTimestampQueryAsync(byte[] id, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => GetTimestampQueryAsync(new GetTimestampFunction { Id = id }, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>grantRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>grantRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task GrantRoleQueryAsync(GrantRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task GrantRoleSimulateAsync(GrantRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>grantRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>grantRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="role">Solidity <c>bytes32 role</c>.</param>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task GrantRoleQueryAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => GrantRoleQueryAsync(new GrantRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
+    public virtual Task GrantRoleSimulateAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => GrantRoleSimulateAsync(new GrantRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>grantRole(bytes32,address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -529,15 +529,15 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     public virtual Task<bool> IsOperationReadyQueryAsync(byte[] id, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => IsOperationReadyQueryAsync(new IsOperationReadyFunction { Id = id }, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>onERC1155BatchReceived(address,address,uint256[],uint256[],bytes)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>onERC1155BatchReceived(address,address,uint256[],uint256[],bytes)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>bytes4</c>).</returns>
-    public virtual Task<byte[]> OnERC1155BatchReceivedQueryAsync(OnERC1155BatchReceivedFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task<byte[]> OnERC1155BatchReceivedSimulateAsync(OnERC1155BatchReceivedFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QueryAsync<OnERC1155BatchReceivedFunction, byte[]>(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>onERC1155BatchReceived(address,address,uint256[],uint256[],bytes)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>onERC1155BatchReceived(address,address,uint256[],uint256[],bytes)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="arg1">Solidity <c>address</c>.</param>
     /// <param name="arg2">Solidity <c>address</c>.</param>
     /// <param name="arg3">Solidity <c>uint256[]</c>.</param>
@@ -546,8 +546,8 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>bytes4</c>).</returns>
-    public virtual Task<byte[]> OnERC1155BatchReceivedQueryAsync(string arg1, string arg2, List<BigInteger> arg3, List<BigInteger> arg4, byte[] arg5, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => OnERC1155BatchReceivedQueryAsync(new OnERC1155BatchReceivedFunction { Arg1 = arg1, Arg2 = arg2, Arg3 = arg3, Arg4 = arg4, Arg5 = arg5 }, blockParameter, cancellationToken);
+    public virtual Task<byte[]> OnERC1155BatchReceivedSimulateAsync(string arg1, string arg2, List<BigInteger> arg3, List<BigInteger> arg4, byte[] arg5, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => OnERC1155BatchReceivedSimulateAsync(new OnERC1155BatchReceivedFunction { Arg1 = arg1, Arg2 = arg2, Arg3 = arg3, Arg4 = arg4, Arg5 = arg5 }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>onERC1155BatchReceived(address,address,uint256[],uint256[],bytes)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -585,15 +585,15 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> OnERC1155BatchReceivedRequestAndWaitForReceiptAsync(string arg1, string arg2, List<BigInteger> arg3, List<BigInteger> arg4, byte[] arg5, CancellationToken cancellationToken = default)
         => OnERC1155BatchReceivedRequestAndWaitForReceiptAsync(new OnERC1155BatchReceivedFunction { Arg1 = arg1, Arg2 = arg2, Arg3 = arg3, Arg4 = arg4, Arg5 = arg5 }, cancellationToken);
 
-    /// <summary>Calls <c>onERC1155Received(address,address,uint256,uint256,bytes)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>onERC1155Received(address,address,uint256,uint256,bytes)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>bytes4</c>).</returns>
-    public virtual Task<byte[]> OnERC1155ReceivedQueryAsync(OnERC1155ReceivedFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task<byte[]> OnERC1155ReceivedSimulateAsync(OnERC1155ReceivedFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QueryAsync<OnERC1155ReceivedFunction, byte[]>(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>onERC1155Received(address,address,uint256,uint256,bytes)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>onERC1155Received(address,address,uint256,uint256,bytes)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="arg1">Solidity <c>address</c>.</param>
     /// <param name="arg2">Solidity <c>address</c>.</param>
     /// <param name="arg3">Solidity <c>uint256</c>.</param>
@@ -602,8 +602,8 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>bytes4</c>).</returns>
-    public virtual Task<byte[]> OnERC1155ReceivedQueryAsync(string arg1, string arg2, BigInteger arg3, BigInteger arg4, byte[] arg5, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => OnERC1155ReceivedQueryAsync(new OnERC1155ReceivedFunction { Arg1 = arg1, Arg2 = arg2, Arg3 = arg3, Arg4 = arg4, Arg5 = arg5 }, blockParameter, cancellationToken);
+    public virtual Task<byte[]> OnERC1155ReceivedSimulateAsync(string arg1, string arg2, BigInteger arg3, BigInteger arg4, byte[] arg5, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => OnERC1155ReceivedSimulateAsync(new OnERC1155ReceivedFunction { Arg1 = arg1, Arg2 = arg2, Arg3 = arg3, Arg4 = arg4, Arg5 = arg5 }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>onERC1155Received(address,address,uint256,uint256,bytes)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -641,15 +641,15 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> OnERC1155ReceivedRequestAndWaitForReceiptAsync(string arg1, string arg2, BigInteger arg3, BigInteger arg4, byte[] arg5, CancellationToken cancellationToken = default)
         => OnERC1155ReceivedRequestAndWaitForReceiptAsync(new OnERC1155ReceivedFunction { Arg1 = arg1, Arg2 = arg2, Arg3 = arg3, Arg4 = arg4, Arg5 = arg5 }, cancellationToken);
 
-    /// <summary>Calls <c>onERC721Received(address,address,uint256,bytes)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>onERC721Received(address,address,uint256,bytes)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>bytes4</c>).</returns>
-    public virtual Task<byte[]> OnERC721ReceivedQueryAsync(OnERC721ReceivedFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task<byte[]> OnERC721ReceivedSimulateAsync(OnERC721ReceivedFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QueryAsync<OnERC721ReceivedFunction, byte[]>(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>onERC721Received(address,address,uint256,bytes)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>onERC721Received(address,address,uint256,bytes)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="arg1">Solidity <c>address</c>.</param>
     /// <param name="arg2">Solidity <c>address</c>.</param>
     /// <param name="arg3">Solidity <c>uint256</c>.</param>
@@ -657,8 +657,8 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>bytes4</c>).</returns>
-    public virtual Task<byte[]> OnERC721ReceivedQueryAsync(string arg1, string arg2, BigInteger arg3, byte[] arg4, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => OnERC721ReceivedQueryAsync(new OnERC721ReceivedFunction { Arg1 = arg1, Arg2 = arg2, Arg3 = arg3, Arg4 = arg4 }, blockParameter, cancellationToken);
+    public virtual Task<byte[]> OnERC721ReceivedSimulateAsync(string arg1, string arg2, BigInteger arg3, byte[] arg4, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => OnERC721ReceivedSimulateAsync(new OnERC721ReceivedFunction { Arg1 = arg1, Arg2 = arg2, Arg3 = arg3, Arg4 = arg4 }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>onERC721Received(address,address,uint256,bytes)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -694,22 +694,22 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> OnERC721ReceivedRequestAndWaitForReceiptAsync(string arg1, string arg2, BigInteger arg3, byte[] arg4, CancellationToken cancellationToken = default)
         => OnERC721ReceivedRequestAndWaitForReceiptAsync(new OnERC721ReceivedFunction { Arg1 = arg1, Arg2 = arg2, Arg3 = arg3, Arg4 = arg4 }, cancellationToken);
 
-    /// <summary>Calls <c>renounceRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>renounceRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RenounceRoleQueryAsync(RenounceRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RenounceRoleSimulateAsync(RenounceRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>renounceRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>renounceRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="role">Solidity <c>bytes32 role</c>.</param>
     /// <param name="callerConfirmation">Solidity <c>address callerConfirmation</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RenounceRoleQueryAsync(byte[] role, string callerConfirmation, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RenounceRoleQueryAsync(new RenounceRoleFunction { Role = role, CallerConfirmation = callerConfirmation }, blockParameter, cancellationToken);
+    public virtual Task RenounceRoleSimulateAsync(byte[] role, string callerConfirmation, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RenounceRoleSimulateAsync(new RenounceRoleFunction { Role = role, CallerConfirmation = callerConfirmation }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>renounceRole(bytes32,address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -741,22 +741,22 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RenounceRoleRequestAndWaitForReceiptAsync(byte[] role, string callerConfirmation, CancellationToken cancellationToken = default)
         => RenounceRoleRequestAndWaitForReceiptAsync(new RenounceRoleFunction { Role = role, CallerConfirmation = callerConfirmation }, cancellationToken);
 
-    /// <summary>Calls <c>revokeRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>revokeRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RevokeRoleQueryAsync(RevokeRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RevokeRoleSimulateAsync(RevokeRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>revokeRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>revokeRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="role">Solidity <c>bytes32 role</c>.</param>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RevokeRoleQueryAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RevokeRoleQueryAsync(new RevokeRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
+    public virtual Task RevokeRoleSimulateAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RevokeRoleSimulateAsync(new RevokeRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>revokeRole(bytes32,address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -788,15 +788,15 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RevokeRoleRequestAndWaitForReceiptAsync(byte[] role, string account, CancellationToken cancellationToken = default)
         => RevokeRoleRequestAndWaitForReceiptAsync(new RevokeRoleFunction { Role = role, Account = account }, cancellationToken);
 
-    /// <summary>Calls <c>schedule(address,uint256,bytes,bytes32,bytes32,uint256)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>schedule(address,uint256,bytes,bytes32,bytes32,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ScheduleQueryAsync(ScheduleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task ScheduleSimulateAsync(ScheduleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>schedule(address,uint256,bytes,bytes32,bytes32,uint256)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>schedule(address,uint256,bytes,bytes32,bytes32,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="target">Solidity <c>address target</c>.</param>
     /// <param name="value">Solidity <c>uint256 value</c>.</param>
     /// <param name="data">Solidity <c>bytes data</c>.</param>
@@ -806,8 +806,8 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ScheduleQueryAsync(string target, BigInteger value, byte[] data, byte[] predecessor, byte[] salt, BigInteger delay, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => ScheduleQueryAsync(new ScheduleFunction { Target = target, Value = value, Data = data, Predecessor = predecessor, Salt = salt, Delay = delay }, blockParameter, cancellationToken);
+    public virtual Task ScheduleSimulateAsync(string target, BigInteger value, byte[] data, byte[] predecessor, byte[] salt, BigInteger delay, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => ScheduleSimulateAsync(new ScheduleFunction { Target = target, Value = value, Data = data, Predecessor = predecessor, Salt = salt, Delay = delay }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>schedule(address,uint256,bytes,bytes32,bytes32,uint256)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -847,15 +847,15 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> ScheduleRequestAndWaitForReceiptAsync(string target, BigInteger value, byte[] data, byte[] predecessor, byte[] salt, BigInteger delay, CancellationToken cancellationToken = default)
         => ScheduleRequestAndWaitForReceiptAsync(new ScheduleFunction { Target = target, Value = value, Data = data, Predecessor = predecessor, Salt = salt, Delay = delay }, cancellationToken);
 
-    /// <summary>Calls <c>scheduleBatch(address[],uint256[],bytes[],bytes32,bytes32,uint256)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>scheduleBatch(address[],uint256[],bytes[],bytes32,bytes32,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ScheduleBatchQueryAsync(ScheduleBatchFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task ScheduleBatchSimulateAsync(ScheduleBatchFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>scheduleBatch(address[],uint256[],bytes[],bytes32,bytes32,uint256)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>scheduleBatch(address[],uint256[],bytes[],bytes32,bytes32,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="targets">Solidity <c>address[] targets</c>.</param>
     /// <param name="values">Solidity <c>uint256[] values</c>.</param>
     /// <param name="payloads">Solidity <c>bytes[] payloads</c>.</param>
@@ -865,8 +865,8 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ScheduleBatchQueryAsync(List<string> targets, List<BigInteger> values, List<byte[]> payloads, byte[] predecessor, byte[] salt, BigInteger delay, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => ScheduleBatchQueryAsync(new ScheduleBatchFunction { Targets = targets, Values = values, Payloads = payloads, Predecessor = predecessor, Salt = salt, Delay = delay }, blockParameter, cancellationToken);
+    public virtual Task ScheduleBatchSimulateAsync(List<string> targets, List<BigInteger> values, List<byte[]> payloads, byte[] predecessor, byte[] salt, BigInteger delay, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => ScheduleBatchSimulateAsync(new ScheduleBatchFunction { Targets = targets, Values = values, Payloads = payloads, Predecessor = predecessor, Salt = salt, Delay = delay }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>scheduleBatch(address[],uint256[],bytes[],bytes32,bytes32,uint256)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -922,21 +922,21 @@ public class SuiteTimelockServiceBase : TypedContractServiceBase
     public virtual Task<bool> SupportsInterfaceQueryAsync(byte[] interfaceId, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => SupportsInterfaceQueryAsync(new SupportsInterfaceFunction { InterfaceId = interfaceId }, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>updateDelay(uint256)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>updateDelay(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task UpdateDelayQueryAsync(UpdateDelayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task UpdateDelaySimulateAsync(UpdateDelayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>updateDelay(uint256)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>updateDelay(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="newDelay">Solidity <c>uint256 newDelay</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task UpdateDelayQueryAsync(BigInteger newDelay, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => UpdateDelayQueryAsync(new UpdateDelayFunction { NewDelay = newDelay }, blockParameter, cancellationToken);
+    public virtual Task UpdateDelaySimulateAsync(BigInteger newDelay, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => UpdateDelaySimulateAsync(new UpdateDelayFunction { NewDelay = newDelay }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>updateDelay(uint256)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>

@@ -154,20 +154,20 @@ public class UtilizationOracleServiceBase : TypedContractServiceBase
     public virtual Task<byte[]> ReportTypehashQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => ReportTypehashQueryAsync(new ReportTypehashFunction(), blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>acceptDefaultAdminTransfer()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>acceptDefaultAdminTransfer()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task AcceptDefaultAdminTransferQueryAsync(AcceptDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task AcceptDefaultAdminTransferSimulateAsync(AcceptDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>acceptDefaultAdminTransfer()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>acceptDefaultAdminTransfer()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task AcceptDefaultAdminTransferQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => AcceptDefaultAdminTransferQueryAsync(new AcceptDefaultAdminTransferFunction(), blockParameter, cancellationToken);
+    public virtual Task AcceptDefaultAdminTransferSimulateAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => AcceptDefaultAdminTransferSimulateAsync(new AcceptDefaultAdminTransferFunction(), blockParameter, cancellationToken);
 
     /// <summary>Sends <c>acceptDefaultAdminTransfer()</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -195,21 +195,21 @@ public class UtilizationOracleServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> AcceptDefaultAdminTransferRequestAndWaitForReceiptAsync(CancellationToken cancellationToken = default)
         => AcceptDefaultAdminTransferRequestAndWaitForReceiptAsync(new AcceptDefaultAdminTransferFunction(), cancellationToken);
 
-    /// <summary>Calls <c>beginDefaultAdminTransfer(address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>beginDefaultAdminTransfer(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task BeginDefaultAdminTransferQueryAsync(BeginDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task BeginDefaultAdminTransferSimulateAsync(BeginDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>beginDefaultAdminTransfer(address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>beginDefaultAdminTransfer(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="newAdmin">Solidity <c>address newAdmin</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task BeginDefaultAdminTransferQueryAsync(string newAdmin, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => BeginDefaultAdminTransferQueryAsync(new BeginDefaultAdminTransferFunction { NewAdmin = newAdmin }, blockParameter, cancellationToken);
+    public virtual Task BeginDefaultAdminTransferSimulateAsync(string newAdmin, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => BeginDefaultAdminTransferSimulateAsync(new BeginDefaultAdminTransferFunction { NewAdmin = newAdmin }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>beginDefaultAdminTransfer(address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -239,20 +239,20 @@ public class UtilizationOracleServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> BeginDefaultAdminTransferRequestAndWaitForReceiptAsync(string newAdmin, CancellationToken cancellationToken = default)
         => BeginDefaultAdminTransferRequestAndWaitForReceiptAsync(new BeginDefaultAdminTransferFunction { NewAdmin = newAdmin }, cancellationToken);
 
-    /// <summary>Calls <c>cancelDefaultAdminTransfer()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>cancelDefaultAdminTransfer()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task CancelDefaultAdminTransferQueryAsync(CancelDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task CancelDefaultAdminTransferSimulateAsync(CancelDefaultAdminTransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>cancelDefaultAdminTransfer()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>cancelDefaultAdminTransfer()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task CancelDefaultAdminTransferQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => CancelDefaultAdminTransferQueryAsync(new CancelDefaultAdminTransferFunction(), blockParameter, cancellationToken);
+    public virtual Task CancelDefaultAdminTransferSimulateAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => CancelDefaultAdminTransferSimulateAsync(new CancelDefaultAdminTransferFunction(), blockParameter, cancellationToken);
 
     /// <summary>Sends <c>cancelDefaultAdminTransfer()</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -280,21 +280,21 @@ public class UtilizationOracleServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> CancelDefaultAdminTransferRequestAndWaitForReceiptAsync(CancellationToken cancellationToken = default)
         => CancelDefaultAdminTransferRequestAndWaitForReceiptAsync(new CancelDefaultAdminTransferFunction(), cancellationToken);
 
-    /// <summary>Calls <c>changeDefaultAdminDelay(uint48)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>changeDefaultAdminDelay(uint48)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ChangeDefaultAdminDelayQueryAsync(ChangeDefaultAdminDelayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task ChangeDefaultAdminDelaySimulateAsync(ChangeDefaultAdminDelayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>changeDefaultAdminDelay(uint48)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>changeDefaultAdminDelay(uint48)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="newDelay">Solidity <c>uint48 newDelay</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task ChangeDefaultAdminDelayQueryAsync(ulong newDelay, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => ChangeDefaultAdminDelayQueryAsync(new ChangeDefaultAdminDelayFunction { NewDelay = newDelay }, blockParameter, cancellationToken);
+    public virtual Task ChangeDefaultAdminDelaySimulateAsync(ulong newDelay, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => ChangeDefaultAdminDelaySimulateAsync(new ChangeDefaultAdminDelayFunction { NewDelay = newDelay }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>changeDefaultAdminDelay(uint48)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -415,22 +415,22 @@ public class UtilizationOracleServiceBase : TypedContractServiceBase
     public virtual Task<byte[]> GetRoleAdminQueryAsync(byte[] role, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => GetRoleAdminQueryAsync(new GetRoleAdminFunction { Role = role }, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>grantRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>grantRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task GrantRoleQueryAsync(GrantRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task GrantRoleSimulateAsync(GrantRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>grantRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>grantRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="role">Solidity <c>bytes32 role</c>.</param>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task GrantRoleQueryAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => GrantRoleQueryAsync(new GrantRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
+    public virtual Task GrantRoleSimulateAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => GrantRoleSimulateAsync(new GrantRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>grantRole(bytes32,address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -603,22 +603,22 @@ public class UtilizationOracleServiceBase : TypedContractServiceBase
     public virtual Task<byte> QuorumQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QuorumQueryAsync(new QuorumFunction(), blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>renounceRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>renounceRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RenounceRoleQueryAsync(RenounceRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RenounceRoleSimulateAsync(RenounceRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>renounceRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>renounceRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="role">Solidity <c>bytes32 role</c>.</param>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RenounceRoleQueryAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RenounceRoleQueryAsync(new RenounceRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
+    public virtual Task RenounceRoleSimulateAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RenounceRoleSimulateAsync(new RenounceRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>renounceRole(bytes32,address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -683,22 +683,22 @@ public class UtilizationOracleServiceBase : TypedContractServiceBase
     public virtual Task<List<string>> ReportersQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => ReportersQueryAsync(new ReportersFunction(), blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>revokeRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>revokeRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RevokeRoleQueryAsync(RevokeRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RevokeRoleSimulateAsync(RevokeRoleFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>revokeRole(bytes32,address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>revokeRole(bytes32,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="role">Solidity <c>bytes32 role</c>.</param>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RevokeRoleQueryAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RevokeRoleQueryAsync(new RevokeRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
+    public virtual Task RevokeRoleSimulateAsync(byte[] role, string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RevokeRoleSimulateAsync(new RevokeRoleFunction { Role = role, Account = account }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>revokeRole(bytes32,address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -730,20 +730,20 @@ public class UtilizationOracleServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RevokeRoleRequestAndWaitForReceiptAsync(byte[] role, string account, CancellationToken cancellationToken = default)
         => RevokeRoleRequestAndWaitForReceiptAsync(new RevokeRoleFunction { Role = role, Account = account }, cancellationToken);
 
-    /// <summary>Calls <c>rollbackDefaultAdminDelay()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>rollbackDefaultAdminDelay()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RollbackDefaultAdminDelayQueryAsync(RollbackDefaultAdminDelayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RollbackDefaultAdminDelaySimulateAsync(RollbackDefaultAdminDelayFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>rollbackDefaultAdminDelay()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>rollbackDefaultAdminDelay()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RollbackDefaultAdminDelayQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RollbackDefaultAdminDelayQueryAsync(new RollbackDefaultAdminDelayFunction(), blockParameter, cancellationToken);
+    public virtual Task RollbackDefaultAdminDelaySimulateAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RollbackDefaultAdminDelaySimulateAsync(new RollbackDefaultAdminDelayFunction(), blockParameter, cancellationToken);
 
     /// <summary>Sends <c>rollbackDefaultAdminDelay()</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -771,21 +771,21 @@ public class UtilizationOracleServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RollbackDefaultAdminDelayRequestAndWaitForReceiptAsync(CancellationToken cancellationToken = default)
         => RollbackDefaultAdminDelayRequestAndWaitForReceiptAsync(new RollbackDefaultAdminDelayFunction(), cancellationToken);
 
-    /// <summary>Sets the maximum age of an observation accepted by <c>submitReport</c> (admin only). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setMaxAge(uint64)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Sets the maximum age of an observation accepted by <c>submitReport</c> (admin only).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetMaxAgeQueryAsync(SetMaxAgeFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SetMaxAgeSimulateAsync(SetMaxAgeFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Sets the maximum age of an observation accepted by <c>submitReport</c> (admin only). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setMaxAge(uint64)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Sets the maximum age of an observation accepted by <c>submitReport</c> (admin only).</summary>
     /// <param name="newMaxAge">Solidity <c>uint64 newMaxAge</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetMaxAgeQueryAsync(ulong newMaxAge, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SetMaxAgeQueryAsync(new SetMaxAgeFunction { NewMaxAge = newMaxAge }, blockParameter, cancellationToken);
+    public virtual Task SetMaxAgeSimulateAsync(ulong newMaxAge, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SetMaxAgeSimulateAsync(new SetMaxAgeFunction { NewMaxAge = newMaxAge }, blockParameter, cancellationToken);
 
     /// <summary>Sets the maximum age of an observation accepted by <c>submitReport</c> (admin only). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -815,22 +815,22 @@ public class UtilizationOracleServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> SetMaxAgeRequestAndWaitForReceiptAsync(ulong newMaxAge, CancellationToken cancellationToken = default)
         => SetMaxAgeRequestAndWaitForReceiptAsync(new SetMaxAgeFunction { NewMaxAge = newMaxAge }, cancellationToken);
 
-    /// <summary>Replaces the reporter set and quorum (admin only); bumps <c>configVersion</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setReporters(address[],uint8)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Replaces the reporter set and quorum (admin only); bumps <c>configVersion</c>.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetReportersQueryAsync(SetReportersFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SetReportersSimulateAsync(SetReportersFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Replaces the reporter set and quorum (admin only); bumps <c>configVersion</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setReporters(address[],uint8)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Replaces the reporter set and quorum (admin only); bumps <c>configVersion</c>.</summary>
     /// <param name="reporters">Solidity <c>address[] reporters_</c>.</param>
     /// <param name="quorum">Solidity <c>uint8 quorum_</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetReportersQueryAsync(List<string> reporters, byte quorum, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SetReportersQueryAsync(new SetReportersFunction { Reporters = reporters, Quorum = quorum }, blockParameter, cancellationToken);
+    public virtual Task SetReportersSimulateAsync(List<string> reporters, byte quorum, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SetReportersSimulateAsync(new SetReportersFunction { Reporters = reporters, Quorum = quorum }, blockParameter, cancellationToken);
 
     /// <summary>Replaces the reporter set and quorum (admin only); bumps <c>configVersion</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -862,15 +862,15 @@ public class UtilizationOracleServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> SetReportersRequestAndWaitForReceiptAsync(List<string> reporters, byte quorum, CancellationToken cancellationToken = default)
         => SetReportersRequestAndWaitForReceiptAsync(new SetReportersFunction { Reporters = reporters, Quorum = quorum }, cancellationToken);
 
-    /// <summary>Submits a report for <c>poolId</c> and <c>epoch</c> backed by at least <c>quorum</c> distinct reporter signatures. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>submitReport(bytes32,uint64,(uint16,uint16,uint64,uint64,uint64)[],bytes[])</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Submits a report for <c>poolId</c> and <c>epoch</c> backed by at least <c>quorum</c> distinct reporter signatures.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SubmitReportQueryAsync(SubmitReportFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SubmitReportSimulateAsync(SubmitReportFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Submits a report for <c>poolId</c> and <c>epoch</c> backed by at least <c>quorum</c> distinct reporter signatures. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>submitReport(bytes32,uint64,(uint16,uint16,uint64,uint64,uint64)[],bytes[])</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Submits a report for <c>poolId</c> and <c>epoch</c> backed by at least <c>quorum</c> distinct reporter signatures.</summary>
     /// <param name="poolId">Solidity <c>bytes32 poolId</c>.</param>
     /// <param name="epoch">Solidity <c>uint64 epoch</c>.</param>
     /// <param name="observations">Solidity <c>struct IUtilizationOracle.Observation[] observations</c>.</param>
@@ -878,8 +878,8 @@ public class UtilizationOracleServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SubmitReportQueryAsync(byte[] poolId, ulong epoch, List<Observation> observations, List<byte[]> signatures, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SubmitReportQueryAsync(new SubmitReportFunction { PoolId = poolId, Epoch = epoch, Observations = observations, Signatures = signatures }, blockParameter, cancellationToken);
+    public virtual Task SubmitReportSimulateAsync(byte[] poolId, ulong epoch, List<Observation> observations, List<byte[]> signatures, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SubmitReportSimulateAsync(new SubmitReportFunction { PoolId = poolId, Epoch = epoch, Observations = observations, Signatures = signatures }, blockParameter, cancellationToken);
 
     /// <summary>Submits a report for <c>poolId</c> and <c>epoch</c> backed by at least <c>quorum</c> distinct reporter signatures. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>

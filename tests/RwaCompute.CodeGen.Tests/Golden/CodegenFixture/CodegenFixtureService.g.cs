@@ -111,23 +111,23 @@ public class CodegenFixtureServiceBase : TypedContractServiceBase
     public virtual Task<BigInteger> ClashQueryAsync(BigInteger value, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => ClashQueryAsync(new ClashFunction { Value = value }, blockParameter, cancellationToken);
 
-    /// <summary>Overload: named by its parameter types. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>deposit(address,uint256,bytes)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Overload: named by its parameter types.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>uint256</c>).</returns>
-    public virtual Task<BigInteger> DepositAddressUint256BytesQueryAsync(DepositAddressUint256BytesFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task<BigInteger> DepositAddressUint256BytesSimulateAsync(DepositAddressUint256BytesFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QueryAsync<DepositAddressUint256BytesFunction, BigInteger>(message, blockParameter, cancellationToken);
 
-    /// <summary>Overload: named by its parameter types. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>deposit(address,uint256,bytes)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Overload: named by its parameter types.</summary>
     /// <param name="to">Solidity <c>address to</c>.</param>
     /// <param name="amount">Solidity <c>uint256 amount</c>.</param>
     /// <param name="data">Solidity <c>bytes data</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>uint256</c>).</returns>
-    public virtual Task<BigInteger> DepositAddressUint256BytesQueryAsync(string to, BigInteger amount, byte[] data, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => DepositAddressUint256BytesQueryAsync(new DepositAddressUint256BytesFunction { To = to, Amount = amount, Data = data }, blockParameter, cancellationToken);
+    public virtual Task<BigInteger> DepositAddressUint256BytesSimulateAsync(string to, BigInteger amount, byte[] data, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => DepositAddressUint256BytesSimulateAsync(new DepositAddressUint256BytesFunction { To = to, Amount = amount, Data = data }, blockParameter, cancellationToken);
 
     /// <summary>Overload: named by its parameter types. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -161,21 +161,21 @@ public class CodegenFixtureServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> DepositAddressUint256BytesRequestAndWaitForReceiptAsync(string to, BigInteger amount, byte[] data, CancellationToken cancellationToken = default)
         => DepositAddressUint256BytesRequestAndWaitForReceiptAsync(new DepositAddressUint256BytesFunction { To = to, Amount = amount, Data = data }, cancellationToken);
 
-    /// <summary>Fewest parameters: keeps the plain name <c>Deposit</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>deposit(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Fewest parameters: keeps the plain name <c>Deposit</c>.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>uint256</c>).</returns>
-    public virtual Task<BigInteger> DepositQueryAsync(DepositFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task<BigInteger> DepositSimulateAsync(DepositFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QueryAsync<DepositFunction, BigInteger>(message, blockParameter, cancellationToken);
 
-    /// <summary>Fewest parameters: keeps the plain name <c>Deposit</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>deposit(uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Fewest parameters: keeps the plain name <c>Deposit</c>.</summary>
     /// <param name="amount">Solidity <c>uint256 amount</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>uint256</c>).</returns>
-    public virtual Task<BigInteger> DepositQueryAsync(BigInteger amount, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => DepositQueryAsync(new DepositFunction { Amount = amount }, blockParameter, cancellationToken);
+    public virtual Task<BigInteger> DepositSimulateAsync(BigInteger amount, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => DepositSimulateAsync(new DepositFunction { Amount = amount }, blockParameter, cancellationToken);
 
     /// <summary>Fewest parameters: keeps the plain name <c>Deposit</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments (set <c>AmountToSend</c> to send ether).</param>
@@ -207,22 +207,22 @@ public class CodegenFixtureServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> DepositRequestAndWaitForReceiptAsync(BigInteger amount, BigInteger amountToSend = default, CancellationToken cancellationToken = default)
         => DepositRequestAndWaitForReceiptAsync(new DepositFunction { Amount = amount, AmountToSend = amountToSend }, cancellationToken);
 
-    /// <summary>Overload: named by its parameter types. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>deposit(uint256,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Overload: named by its parameter types.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>uint256</c>).</returns>
-    public virtual Task<BigInteger> DepositUint256AddressQueryAsync(DepositUint256AddressFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task<BigInteger> DepositUint256AddressSimulateAsync(DepositUint256AddressFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QueryAsync<DepositUint256AddressFunction, BigInteger>(message, blockParameter, cancellationToken);
 
-    /// <summary>Overload: named by its parameter types. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>deposit(uint256,address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Overload: named by its parameter types.</summary>
     /// <param name="amount">Solidity <c>uint256 amount</c>.</param>
     /// <param name="to">Solidity <c>address to</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>uint256</c>).</returns>
-    public virtual Task<BigInteger> DepositUint256AddressQueryAsync(BigInteger amount, string to, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => DepositUint256AddressQueryAsync(new DepositUint256AddressFunction { Amount = amount, To = to }, blockParameter, cancellationToken);
+    public virtual Task<BigInteger> DepositUint256AddressSimulateAsync(BigInteger amount, string to, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => DepositUint256AddressSimulateAsync(new DepositUint256AddressFunction { Amount = amount, To = to }, blockParameter, cancellationToken);
 
     /// <summary>Overload: named by its parameter types. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -272,23 +272,23 @@ public class CodegenFixtureServiceBase : TypedContractServiceBase
     public virtual Task<DescribeOutputDTO> DescribeQueryAsync(List<byte[]> tags, byte[] blob, List<string> labels, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => DescribeQueryAsync(new DescribeFunction { Tags = tags, Blob = blob, Labels = labels }, blockParameter, cancellationToken);
 
-    /// <summary>Emits every event once. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>emitAll(string,bytes,uint256[])</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Emits every event once.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task EmitAllQueryAsync(EmitAllFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task EmitAllSimulateAsync(EmitAllFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Emits every event once. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>emitAll(string,bytes,uint256[])</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Emits every event once.</summary>
     /// <param name="label">Solidity <c>string label</c>.</param>
     /// <param name="blob">Solidity <c>bytes blob</c>.</param>
     /// <param name="ids">Solidity <c>uint256[] ids</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task EmitAllQueryAsync(string label, byte[] blob, List<BigInteger> ids, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => EmitAllQueryAsync(new EmitAllFunction { Label = label, Blob = blob, Ids = ids }, blockParameter, cancellationToken);
+    public virtual Task EmitAllSimulateAsync(string label, byte[] blob, List<BigInteger> ids, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => EmitAllSimulateAsync(new EmitAllFunction { Label = label, Blob = blob, Ids = ids }, blockParameter, cancellationToken);
 
     /// <summary>Emits every event once. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -339,22 +339,22 @@ public class CodegenFixtureServiceBase : TypedContractServiceBase
     public virtual Task FailQueryAsync(FailureKind kind, BigInteger code, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => FailQueryAsync(new FailFunction { Kind = kind, Code = code }, blockParameter, cancellationToken);
 
-    /// <summary>A state-changing function that reverts like <c>fail</c>, so that the send path (gas estimation) reverts too. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>failAndWrite(uint8,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. A state-changing function that reverts like <c>fail</c>, so that the send path (gas estimation) reverts too.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task FailAndWriteQueryAsync(FailAndWriteFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task FailAndWriteSimulateAsync(FailAndWriteFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>A state-changing function that reverts like <c>fail</c>, so that the send path (gas estimation) reverts too. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>failAndWrite(uint8,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. A state-changing function that reverts like <c>fail</c>, so that the send path (gas estimation) reverts too.</summary>
     /// <param name="kind">Solidity <c>enum CodegenFixture.FailureKind kind</c>.</param>
     /// <param name="code">Solidity <c>uint256 code</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task FailAndWriteQueryAsync(FailureKind kind, BigInteger code, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => FailAndWriteQueryAsync(new FailAndWriteFunction { Kind = kind, Code = code }, blockParameter, cancellationToken);
+    public virtual Task FailAndWriteSimulateAsync(FailureKind kind, BigInteger code, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => FailAndWriteSimulateAsync(new FailAndWriteFunction { Kind = kind, Code = code }, blockParameter, cancellationToken);
 
     /// <summary>A state-changing function that reverts like <c>fail</c>, so that the send path (gas estimation) reverts too. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -479,15 +479,15 @@ public class CodegenFixtureServiceBase : TypedContractServiceBase
     public virtual Task<List<Inner>> InnersQueryAsync(BigInteger count, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => InnersQueryAsync(new InnersFunction { Count = count }, blockParameter, cancellationToken);
 
-    /// <summary>Parameter names that are C# keywords. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>keywords(uint256,bool,address,string)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Parameter names that are C# keywords.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>struct CodegenFixture.Keywords</c>).</returns>
-    public virtual Task<Keywords> KeywordsQueryAsync(KeywordsFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task<Keywords> KeywordsSimulateAsync(KeywordsFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QueryOutputAsync<KeywordsFunction, KeywordsOutputDTO, Keywords>(message, output => output.ReturnValue1, blockParameter, cancellationToken);
 
-    /// <summary>Parameter names that are C# keywords. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>keywords(uint256,bool,address,string)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Parameter names that are C# keywords.</summary>
     /// <param name="params">Solidity <c>uint256 params</c>.</param>
     /// <param name="object">Solidity <c>bool object</c>.</param>
     /// <param name="base">Solidity <c>address base</c>.</param>
@@ -495,8 +495,8 @@ public class CodegenFixtureServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>struct CodegenFixture.Keywords</c>).</returns>
-    public virtual Task<Keywords> KeywordsQueryAsync(BigInteger @params, bool @object, string @base, string @namespace, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => KeywordsQueryAsync(new KeywordsFunction { Params = @params, Object = @object, Base = @base, Namespace = @namespace }, blockParameter, cancellationToken);
+    public virtual Task<Keywords> KeywordsSimulateAsync(BigInteger @params, bool @object, string @base, string @namespace, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => KeywordsSimulateAsync(new KeywordsFunction { Params = @params, Object = @object, Base = @base, Namespace = @namespace }, blockParameter, cancellationToken);
 
     /// <summary>Parameter names that are C# keywords. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -595,21 +595,21 @@ public class CodegenFixtureServiceBase : TypedContractServiceBase
     public virtual Task<Outer> OuterQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => OuterQueryAsync(new OuterFunction(), blockParameter, cancellationToken);
 
-    /// <summary>Stores a nested struct (tuple with tuple arrays, fixed arrays and <c>uint256[2][]</c>). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setOuter(((uint64,bytes32,int8),(uint64,bytes32,int8)[],(uint64,bytes32,int8)[2],uint256[2][],string[],bytes))</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Stores a nested struct (tuple with tuple arrays, fixed arrays and <c>uint256[2][]</c>).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetOuterQueryAsync(SetOuterFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SetOuterSimulateAsync(SetOuterFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Stores a nested struct (tuple with tuple arrays, fixed arrays and <c>uint256[2][]</c>). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setOuter(((uint64,bytes32,int8),(uint64,bytes32,int8)[],(uint64,bytes32,int8)[2],uint256[2][],string[],bytes))</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Stores a nested struct (tuple with tuple arrays, fixed arrays and <c>uint256[2][]</c>).</summary>
     /// <param name="value">Solidity <c>struct CodegenFixture.Outer value</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetOuterQueryAsync(Outer value, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SetOuterQueryAsync(new SetOuterFunction { Value = value }, blockParameter, cancellationToken);
+    public virtual Task SetOuterSimulateAsync(Outer value, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SetOuterSimulateAsync(new SetOuterFunction { Value = value }, blockParameter, cancellationToken);
 
     /// <summary>Stores a nested struct (tuple with tuple arrays, fixed arrays and <c>uint256[2][]</c>). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>

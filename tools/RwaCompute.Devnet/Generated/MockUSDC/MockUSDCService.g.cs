@@ -107,22 +107,22 @@ public class MockUSDCServiceBase : TypedContractServiceBase
     public virtual Task<BigInteger> AllowanceQueryAsync(string owner, string spender, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => AllowanceQueryAsync(new AllowanceFunction { Owner = owner, Spender = spender }, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>approve(address,uint256)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>approve(address,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>bool</c>).</returns>
-    public virtual Task<bool> ApproveQueryAsync(ApproveFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task<bool> ApproveSimulateAsync(ApproveFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QueryAsync<ApproveFunction, bool>(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>approve(address,uint256)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>approve(address,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="spender">Solidity <c>address spender</c>.</param>
     /// <param name="value">Solidity <c>uint256 value</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>bool</c>).</returns>
-    public virtual Task<bool> ApproveQueryAsync(string spender, BigInteger value, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => ApproveQueryAsync(new ApproveFunction { Spender = spender, Value = value }, blockParameter, cancellationToken);
+    public virtual Task<bool> ApproveSimulateAsync(string spender, BigInteger value, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => ApproveSimulateAsync(new ApproveFunction { Spender = spender, Value = value }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>approve(address,uint256)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -216,22 +216,22 @@ public class MockUSDCServiceBase : TypedContractServiceBase
     public virtual Task<bool> IsBlacklistedQueryAsync(string account, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => IsBlacklistedQueryAsync(new IsBlacklistedFunction { Account = account }, blockParameter, cancellationToken);
 
-    /// <summary>Mints test money (owner only). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>mint(address,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Mints test money (owner only).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task MintQueryAsync(MintFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task MintSimulateAsync(MintFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Mints test money (owner only). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>mint(address,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Mints test money (owner only).</summary>
     /// <param name="to">Solidity <c>address to</c>.</param>
     /// <param name="amount">Solidity <c>uint256 amount</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task MintQueryAsync(string to, BigInteger amount, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => MintQueryAsync(new MintFunction { To = to, Amount = amount }, blockParameter, cancellationToken);
+    public virtual Task MintSimulateAsync(string to, BigInteger amount, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => MintSimulateAsync(new MintFunction { To = to, Amount = amount }, blockParameter, cancellationToken);
 
     /// <summary>Mints test money (owner only). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -324,15 +324,15 @@ public class MockUSDCServiceBase : TypedContractServiceBase
     public virtual Task<bool> PausedQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => PausedQueryAsync(new PausedFunction(), blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>permit(address,address,uint256,uint256,uint8,bytes32,bytes32)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>permit(address,address,uint256,uint256,uint8,bytes32,bytes32)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task PermitQueryAsync(PermitFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task PermitSimulateAsync(PermitFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>permit(address,address,uint256,uint256,uint8,bytes32,bytes32)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>permit(address,address,uint256,uint256,uint8,bytes32,bytes32)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="owner">Solidity <c>address owner</c>.</param>
     /// <param name="spender">Solidity <c>address spender</c>.</param>
     /// <param name="value">Solidity <c>uint256 value</c>.</param>
@@ -343,8 +343,8 @@ public class MockUSDCServiceBase : TypedContractServiceBase
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task PermitQueryAsync(string owner, string spender, BigInteger value, BigInteger deadline, byte v, byte[] r, byte[] s, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => PermitQueryAsync(new PermitFunction { Owner = owner, Spender = spender, Value = value, Deadline = deadline, V = v, R = r, S = s }, blockParameter, cancellationToken);
+    public virtual Task PermitSimulateAsync(string owner, string spender, BigInteger value, BigInteger deadline, byte v, byte[] r, byte[] s, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => PermitSimulateAsync(new PermitFunction { Owner = owner, Spender = spender, Value = value, Deadline = deadline, V = v, R = r, S = s }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>permit(address,address,uint256,uint256,uint8,bytes32,bytes32)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -386,20 +386,20 @@ public class MockUSDCServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> PermitRequestAndWaitForReceiptAsync(string owner, string spender, BigInteger value, BigInteger deadline, byte v, byte[] r, byte[] s, CancellationToken cancellationToken = default)
         => PermitRequestAndWaitForReceiptAsync(new PermitFunction { Owner = owner, Spender = spender, Value = value, Deadline = deadline, V = v, R = r, S = s }, cancellationToken);
 
-    /// <summary>Calls <c>renounceOwnership()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>renounceOwnership()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RenounceOwnershipQueryAsync(RenounceOwnershipFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task RenounceOwnershipSimulateAsync(RenounceOwnershipFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>renounceOwnership()</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>renounceOwnership()</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task RenounceOwnershipQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => RenounceOwnershipQueryAsync(new RenounceOwnershipFunction(), blockParameter, cancellationToken);
+    public virtual Task RenounceOwnershipSimulateAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => RenounceOwnershipSimulateAsync(new RenounceOwnershipFunction(), blockParameter, cancellationToken);
 
     /// <summary>Sends <c>renounceOwnership()</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -427,22 +427,22 @@ public class MockUSDCServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> RenounceOwnershipRequestAndWaitForReceiptAsync(CancellationToken cancellationToken = default)
         => RenounceOwnershipRequestAndWaitForReceiptAsync(new RenounceOwnershipFunction(), cancellationToken);
 
-    /// <summary>Blacklists or clears an account (owner only). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setBlacklisted(address,bool)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Blacklists or clears an account (owner only).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetBlacklistedQueryAsync(SetBlacklistedFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SetBlacklistedSimulateAsync(SetBlacklistedFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Blacklists or clears an account (owner only). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setBlacklisted(address,bool)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Blacklists or clears an account (owner only).</summary>
     /// <param name="account">Solidity <c>address account</c>.</param>
     /// <param name="blacklisted">Solidity <c>bool blacklisted</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetBlacklistedQueryAsync(string account, bool blacklisted, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SetBlacklistedQueryAsync(new SetBlacklistedFunction { Account = account, Blacklisted = blacklisted }, blockParameter, cancellationToken);
+    public virtual Task SetBlacklistedSimulateAsync(string account, bool blacklisted, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SetBlacklistedSimulateAsync(new SetBlacklistedFunction { Account = account, Blacklisted = blacklisted }, blockParameter, cancellationToken);
 
     /// <summary>Blacklists or clears an account (owner only). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -474,21 +474,21 @@ public class MockUSDCServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> SetBlacklistedRequestAndWaitForReceiptAsync(string account, bool blacklisted, CancellationToken cancellationToken = default)
         => SetBlacklistedRequestAndWaitForReceiptAsync(new SetBlacklistedFunction { Account = account, Blacklisted = blacklisted }, cancellationToken);
 
-    /// <summary>Pauses or unpauses every transfer (owner only). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setPaused(bool)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Pauses or unpauses every transfer (owner only).</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetPausedQueryAsync(SetPausedFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task SetPausedSimulateAsync(SetPausedFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Pauses or unpauses every transfer (owner only). Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>setPaused(bool)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert. Pauses or unpauses every transfer (owner only).</summary>
     /// <param name="paused">Solidity <c>bool paused_</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task SetPausedQueryAsync(bool paused, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => SetPausedQueryAsync(new SetPausedFunction { Paused = paused }, blockParameter, cancellationToken);
+    public virtual Task SetPausedSimulateAsync(bool paused, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => SetPausedSimulateAsync(new SetPausedFunction { Paused = paused }, blockParameter, cancellationToken);
 
     /// <summary>Pauses or unpauses every transfer (owner only). Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -548,22 +548,22 @@ public class MockUSDCServiceBase : TypedContractServiceBase
     public virtual Task<BigInteger> TotalSupplyQueryAsync(BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => TotalSupplyQueryAsync(new TotalSupplyFunction(), blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>transfer(address,uint256)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>transfer(address,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>bool</c>).</returns>
-    public virtual Task<bool> TransferQueryAsync(TransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task<bool> TransferSimulateAsync(TransferFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QueryAsync<TransferFunction, bool>(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>transfer(address,uint256)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>transfer(address,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="to">Solidity <c>address to</c>.</param>
     /// <param name="value">Solidity <c>uint256 value</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>bool</c>).</returns>
-    public virtual Task<bool> TransferQueryAsync(string to, BigInteger value, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => TransferQueryAsync(new TransferFunction { To = to, Value = value }, blockParameter, cancellationToken);
+    public virtual Task<bool> TransferSimulateAsync(string to, BigInteger value, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => TransferSimulateAsync(new TransferFunction { To = to, Value = value }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>transfer(address,uint256)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -595,23 +595,23 @@ public class MockUSDCServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> TransferRequestAndWaitForReceiptAsync(string to, BigInteger value, CancellationToken cancellationToken = default)
         => TransferRequestAndWaitForReceiptAsync(new TransferFunction { To = to, Value = value }, cancellationToken);
 
-    /// <summary>Calls <c>transferFrom(address,address,uint256)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>transferFrom(address,address,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>bool</c>).</returns>
-    public virtual Task<bool> TransferFromQueryAsync(TransferFromFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task<bool> TransferFromSimulateAsync(TransferFromFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => QueryAsync<TransferFromFunction, bool>(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>transferFrom(address,address,uint256)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>transferFrom(address,address,uint256)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="from">Solidity <c>address from</c>.</param>
     /// <param name="to">Solidity <c>address to</c>.</param>
     /// <param name="value">Solidity <c>uint256 value</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The return value (Solidity <c>bool</c>).</returns>
-    public virtual Task<bool> TransferFromQueryAsync(string from, string to, BigInteger value, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => TransferFromQueryAsync(new TransferFromFunction { From = from, To = to, Value = value }, blockParameter, cancellationToken);
+    public virtual Task<bool> TransferFromSimulateAsync(string from, string to, BigInteger value, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => TransferFromSimulateAsync(new TransferFromFunction { From = from, To = to, Value = value }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>transferFrom(address,address,uint256)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
@@ -645,21 +645,21 @@ public class MockUSDCServiceBase : TypedContractServiceBase
     public virtual Task<TransactionReceipt> TransferFromRequestAndWaitForReceiptAsync(string from, string to, BigInteger value, CancellationToken cancellationToken = default)
         => TransferFromRequestAndWaitForReceiptAsync(new TransferFromFunction { From = from, To = to, Value = value }, cancellationToken);
 
-    /// <summary>Calls <c>transferOwnership(address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>transferOwnership(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="message">The call's arguments.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task TransferOwnershipQueryAsync(TransferOwnershipFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+    public virtual Task TransferOwnershipSimulateAsync(TransferOwnershipFunction message, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
         => CallAsync(message, blockParameter, cancellationToken);
 
-    /// <summary>Calls <c>transferOwnership(address)</c>. Simulated with <c>eth_call</c>: nothing is sent.</summary>
+    /// <summary>Simulates <c>transferOwnership(address)</c> with <c>eth_call</c> (nothing is sent): returns what the transaction would return now, or throws the typed exception of its revert.</summary>
     /// <param name="newOwner">Solidity <c>address newOwner</c>.</param>
     /// <param name="blockParameter">The block to call at (latest when null).</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>Completes when the call succeeds; a revert throws its typed exception.</returns>
-    public virtual Task TransferOwnershipQueryAsync(string newOwner, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
-        => TransferOwnershipQueryAsync(new TransferOwnershipFunction { NewOwner = newOwner }, blockParameter, cancellationToken);
+    public virtual Task TransferOwnershipSimulateAsync(string newOwner, BlockParameter? blockParameter = null, CancellationToken cancellationToken = default)
+        => TransferOwnershipSimulateAsync(new TransferOwnershipFunction { NewOwner = newOwner }, blockParameter, cancellationToken);
 
     /// <summary>Sends <c>transferOwnership(address)</c>. Sends the transaction.</summary>
     /// <param name="message">The transaction's arguments.</param>
