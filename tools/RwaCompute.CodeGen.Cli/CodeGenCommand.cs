@@ -122,7 +122,14 @@ internal static class CodeGenCommand
                 $"{Name}: {files.Count} files generated in {generated.TotalMilliseconds:F0} ms; {written.Count(d => d.Kind != FileDifferenceKind.Stale)} written, {written.Count(d => d.Kind == FileDifferenceKind.Stale)} stale deleted, in {outputFolder}"));
             return ExitCodes.Success;
         }
-        catch (Exception ex) when (ex is CodeGenInputException or IOException or UnauthorizedAccessException)
+        catch (CodeGenInputException ex)
+        {
+            // "error RWACG0111:" as compilers print "error CS1002:": the id is stable, the wording may improve.
+            var label = $"{Name}: error {ex.Diagnostic.Id}:";
+            stderr.WriteLine(verbose ? $"{label} {ex}" : $"{label} {ex.Message.ReplaceLineEndings(" ")}");
+            return ExitCodes.Error;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine(verbose ? $"{Name}: error: {ex}" : $"{Name}: error: {ex.Message.ReplaceLineEndings(" ")}");
             return ExitCodes.Error;

@@ -12,10 +12,12 @@ public sealed class CodeGenCommandTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Theory]
-    [InlineData("""{"abi": [""", "Bad.json: invalid JSON at line")]
-    [InlineData("""{"abi": [{"type":"function","name":"f","inputs":[{"name":"x","type":"uint257"}]}]}""", "Bad.json: $.abi[0].inputs[0].type: unknown Solidity type 'uint257'")]
-    [InlineData("""{"bytecode": {"object": "0x6080"}}""", "Bad.json: $: missing \"abi\"")]
-    public void Run_MalformedInput_ExitsOneWithExactlyOneErrorLineNamingFileAndPath(string json, string expected)
+    [InlineData("""{"abi": [""", "RWACG0101", "Bad.json: invalid JSON at line")]
+    [InlineData("""{"abi": [{"type":"function","name":"f","inputs":[{"name":"x","type":"uint257"}]}]}""", "RWACG0111", "Bad.json: $.abi[0].inputs[0].type: unknown Solidity type 'uint257'")]
+    [InlineData("""{"bytecode": {"object": "0x6080"}}""", "RWACG0102", "Bad.json: $: missing \"abi\"")]
+    [InlineData("""{"abi": [{"type":"event","name":"E","inputs":[{"name":"a","type":"uint8","indexed":true},{"name":"b","type":"uint8","indexed":true},{"name":"c","type":"uint8","indexed":true},{"name":"d","type":"uint8","indexed":true}]}]}""", "RWACG0108", "Bad.json: $.abi[0].inputs: event 'E' has 4 indexed parameters")]
+    [InlineData("""{"abi": [{"type":"constructor","inputs":[]},{"type":"constructor","inputs":[]}]}""", "RWACG0105", "Bad.json: $.abi[1]: second constructor")]
+    public void Run_MalformedInput_ExitsOneWithExactlyOneErrorLineNamingFileAndPath(string json, string id, string expected)
     {
         File.WriteAllText(Path.Combine(folder, "Bad.json"), json);
 
@@ -23,7 +25,7 @@ public sealed class CodeGenCommandTests : IDisposable
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(Lines(stderr));
-        Assert.StartsWith("rwa-codegen: error: ", line, StringComparison.Ordinal);
+        Assert.StartsWith($"rwa-codegen: error {id}: ", line, StringComparison.Ordinal);
         Assert.Contains(expected, line, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(folder, "out")));
     }
@@ -75,12 +77,23 @@ public sealed class CodeGenCommandTests : IDisposable
     }
 
     [Fact]
+    public void Diagnostics_IdsAreUniqueAndWellFormed()
+    {
+        var ids = RwaCompute.CodeGen.Parsing.CodeGenDiagnostic.All.Select(d => d.Id).ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches("^RWACG[0-9]{4}$", id));
+        var documented = File.ReadAllText(Path.Combine(Infrastructure.RepositoryPaths.Root, "docs", "CODEGEN.md"));
+        Assert.All(ids, id => Assert.Contains("`" + id + "`", documented, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Run_MissingInputFile_OneErrorLine()
     {
         var (exitCode, _, stderr) = Run("--artifacts", Path.Combine(folder, "None.json"), "--namespace", "X", "--out", folder, "--root", folder);
 
         Assert.Equal(1, exitCode);
-        Assert.Equal("rwa-codegen: error: None.json: no such file or folder", Assert.Single(Lines(stderr)));
+        Assert.Equal("rwa-codegen: error RWACG0002: None.json: no such file or folder", Assert.Single(Lines(stderr)));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public static class ArtifactDiscovery
         ArgumentNullException.ThrowIfNull(contracts);
         if (artifacts.Count == 0)
         {
-            throw new CodeGenInputException("no input: give --artifacts a forge out/ folder, artifact files or ABI files");
+            throw new CodeGenInputException(CodeGenDiagnostic.NoInput, "no input: give --artifacts a forge out/ folder, artifact files or ABI files");
         }
 
         var candidates = new List<string>();
@@ -41,7 +41,7 @@ public static class ArtifactDiscovery
             }
             else
             {
-                throw new CodeGenInputException(Display(sourceRoot, full), null, "no such file or folder");
+                throw new CodeGenInputException(CodeGenDiagnostic.InputNotFound, Display(sourceRoot, full), null, "no such file or folder");
             }
         }
 
@@ -64,6 +64,7 @@ public static class ArtifactDiscovery
             if (matches.Count == 0)
             {
                 throw new CodeGenInputException(
+                    CodeGenDiagnostic.ContractNotFound,
                     string.Join(", ", artifacts),
                     null,
                     $"contract '{wanted}' not found (looked for {name}.json" + (sourceFile is null ? string.Empty : " under " + sourceFile) + ")");
@@ -72,6 +73,7 @@ public static class ArtifactDiscovery
             if (matches.Count > 1)
             {
                 throw new CodeGenInputException(
+                    CodeGenDiagnostic.AmbiguousContract,
                     string.Join(", ", artifacts),
                     null,
                     $"contract '{wanted}' is ambiguous ({string.Join(", ", matches.Select(m => Display(sourceRoot, m)))}); qualify it as File.sol:{name}");

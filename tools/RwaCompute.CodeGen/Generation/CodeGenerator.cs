@@ -48,6 +48,7 @@ public static class CodeGenerator
         if (clash is not null)
         {
             throw new CodeGenInputException(
+                CodeGenDiagnostic.NamespaceCollision,
                 $"contracts {string.Join(" and ", clash.Select(b => b.Contract.SourcePath))} would both generate {rootNamespace}.{clash.Key}; "
                 + "select one with --contracts File.sol:Name");
         }
@@ -74,7 +75,7 @@ public static class CodeGenerator
                 && !CSharpKeywords.IsKeyword(part));
         if (!valid)
         {
-            throw new CodeGenInputException($"'{rootNamespace}' is not a valid C# namespace (--namespace)");
+            throw new CodeGenInputException(CodeGenDiagnostic.InvalidNamespace, $"'{rootNamespace}' is not a valid C# namespace (--namespace)");
         }
     }
 }

@@ -30,7 +30,7 @@ public static class ArtifactParser
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CodeGenInputException(sourcePath, null, "cannot read file: " + ex.Message, ex);
+            throw new CodeGenInputException(CodeGenDiagnostic.UnreadableFile, sourcePath, null, "cannot read file: " + ex.Message, ex);
         }
 
         return Parse(json, sourcePath, ContractNameFromFile(filePath));
@@ -57,6 +57,7 @@ public static class ArtifactParser
             var line = (ex.LineNumber ?? 0) + 1;
             var column = (ex.BytePositionInLine ?? 0) + 1;
             throw new CodeGenInputException(
+                CodeGenDiagnostic.InvalidJson,
                 sourcePath,
                 null,
                 string.Create(CultureInfo.InvariantCulture, $"invalid JSON at line {line}, column {column}: {FirstSentence(ex.Message)}"),
@@ -115,13 +116,13 @@ public static class ArtifactParser
             {
                 if (!root.TryGetProperty("abi", out abi))
                 {
-                    throw Error("$", "missing \"abi\" (expected a forge/Hardhat artifact with an \"abi\" array, or a plain ABI array)");
+                    throw Error(CodeGenDiagnostic.NotAnArtifact, "$", "missing \"abi\" (expected a forge/Hardhat artifact with an \"abi\" array, or a plain ABI array)");
                 }
 
                 abiPath = "$.abi";
                 if (abi.ValueKind != JsonValueKind.Array)
                 {
-                    throw Error(abiPath, $"\"abi\" must be an array, found {Describe(abi)}");
+                    throw Error(CodeGenDiagnostic.NotAnArtifact, abiPath, $"\"abi\" must be an array, found {Describe(abi)}");
                 }
 
                 bytecode = ReadBytecode(root);
@@ -143,12 +144,12 @@ public static class ArtifactParser
             }
             else
             {
-                throw Error("$", $"missing \"abi\": expected an artifact object or an ABI array, found {Describe(root)}");
+                throw Error(CodeGenDiagnostic.NotAnArtifact, "$", $"missing \"abi\": expected an artifact object or an ABI array, found {Describe(root)}");
             }
 
             if (!IsSolidityIdentifier(name))
             {
-                throw Error(null, $"contract name '{name}' (from the file name) is not a Solidity identifier");
+                throw Error(CodeGenDiagnostic.InvalidContractName, null, $"contract name '{name}' (from the file name) is not a Solidity identifier");
             }
 
             AbiConstructor? constructor = null;
@@ -162,7 +163,7 @@ public static class ArtifactParser
                 index++;
                 if (item.ValueKind != JsonValueKind.Object)
                 {
-                    throw Error(path, $"ABI entry must be an object, found {Describe(item)}");
+                    throw Error(CodeGenDiagnostic.MalformedAbi, path, $"ABI entry must be an object, found {Describe(item)}");
                 }
 
                 var kind = OptionalString(item, path, "type") ?? "function";
@@ -174,7 +175,7 @@ public static class ArtifactParser
                     case "constructor":
                         if (constructor is not null)
                         {
-                            throw Error(path, "second constructor in the ABI");
+                            throw Error(CodeGenDiagnostic.DuplicateAbiEntry, path, "second constructor in the ABI");
                         }
 
                         constructor = new AbiConstructor(
@@ -192,7 +193,7 @@ public static class ArtifactParser
                     case "receive":
                         break;
                     default:
-                        throw Error(path + ".type", $"unknown ABI entry type '{kind}'");
+                        throw Error(CodeGenDiagnostic.UnknownAbiEntry, path + ".type", $"unknown ABI entry type '{kind}'");
                 }
             }
 
@@ -257,7 +258,7 @@ public static class ArtifactParser
 
             if (bytecode.ValueKind != JsonValueKind.String)
             {
-                throw Error(path, $"bytecode must be a hex string, found {Describe(bytecode)}");
+                throw Error(CodeGenDiagnostic.InvalidBytecode, path, $"bytecode must be a hex string, found {Describe(bytecode)}");
             }
 
             var text = bytecode.GetString()!;
@@ -276,7 +277,7 @@ public static class ArtifactParser
             {
                 if (!char.IsAsciiHexDigit(c) && c != '_' && c != '$')
                 {
-                    throw Error(path, $"bytecode is not hex (found '{c}')");
+                    throw Error(CodeGenDiagnostic.InvalidBytecode, path, $"bytecode is not hex (found '{c}')");
                 }
             }
 
@@ -300,7 +301,7 @@ public static class ArtifactParser
             var indexed = inputs.Count(p => p.Indexed);
             if (indexed > (anonymous ? 4 : 3))
             {
-                throw Error(path + ".inputs", $"event '{name}' has {indexed} indexed parameters (at most {(anonymous ? 4 : 3)})");
+                throw Error(CodeGenDiagnostic.TooManyIndexed, path + ".inputs", $"event '{name}' has {indexed} indexed parameters (at most {(anonymous ? 4 : 3)})");
             }
 
             return new AbiEvent(name, inputs, anonymous, natSpec.Event(AbiSignature.Of(name, inputs)));
@@ -333,7 +334,7 @@ public static class ArtifactParser
                 "view" => StateMutability.View,
                 "nonpayable" => StateMutability.NonPayable,
                 "payable" => StateMutability.Payable,
-                _ => throw Error(path + ".stateMutability", $"unknown stateMutability '{text}'"),
+                _ => throw Error(CodeGenDiagnostic.UnknownMutability, path + ".stateMutability", $"unknown stateMutability '{text}'"),
             };
         }
 
@@ -348,7 +349,7 @@ public static class ArtifactParser
             var arrayPath = path + "." + property;
             if (array.ValueKind != JsonValueKind.Array)
             {
-                throw Error(arrayPath, $"\"{property}\" must be an array, found {Describe(array)}");
+                throw Error(CodeGenDiagnostic.MalformedAbi, arrayPath, $"\"{property}\" must be an array, found {Describe(array)}");
             }
 
             var index = 0;
@@ -365,23 +366,23 @@ public static class ArtifactParser
         {
             if (parameter.ValueKind != JsonValueKind.Object)
             {
-                throw Error(path, $"parameter must be an object, found {Describe(parameter)}");
+                throw Error(CodeGenDiagnostic.MalformedAbi, path, $"parameter must be an object, found {Describe(parameter)}");
             }
 
             var name = OptionalString(parameter, path, "name") ?? string.Empty;
             if (name.Length > 0 && !IsSolidityIdentifier(name))
             {
-                throw Error(path + ".name", $"'{name}' is not a Solidity identifier");
+                throw Error(CodeGenDiagnostic.InvalidIdentifier, path + ".name", $"'{name}' is not a Solidity identifier");
             }
 
-            var type = OptionalString(parameter, path, "type") ?? throw Error(path, "missing \"type\"");
+            var type = OptionalString(parameter, path, "type") ?? throw Error(CodeGenDiagnostic.MalformedAbi, path, "missing \"type\"");
             var internalType = OptionalString(parameter, path, "internalType");
             TupleType? tuple = null;
             if (type.StartsWith("tuple", StringComparison.Ordinal))
             {
                 if (!parameter.TryGetProperty("components", out var components) || components.ValueKind != JsonValueKind.Array)
                 {
-                    throw Error(path, $"tuple type '{type}' needs a \"components\" array");
+                    throw Error(CodeGenDiagnostic.MalformedAbi, path, $"tuple type '{type}' needs a \"components\" array");
                 }
 
                 tuple = new TupleType(ReadParameters(parameter, path, "components", isEvent: false), StructName(internalType));
@@ -394,7 +395,7 @@ public static class ArtifactParser
             }
             catch (FormatException ex)
             {
-                throw Error(path + ".type", ex.Message);
+                throw Error(CodeGenDiagnostic.UnsupportedType, path + ".type", ex.Message);
             }
 
             var indexed = isEvent && (OptionalBool(parameter, path, "indexed") ?? false);
@@ -419,12 +420,12 @@ public static class ArtifactParser
             var name = OptionalString(item, path, "name");
             if (string.IsNullOrEmpty(name))
             {
-                throw Error(path, "missing \"name\"");
+                throw Error(CodeGenDiagnostic.MalformedAbi, path, "missing \"name\"");
             }
 
             if (!IsSolidityIdentifier(name))
             {
-                throw Error(path + ".name", $"'{name}' is not a Solidity identifier");
+                throw Error(CodeGenDiagnostic.InvalidIdentifier, path + ".name", $"'{name}' is not a Solidity identifier");
             }
 
             return name;
@@ -439,7 +440,7 @@ public static class ArtifactParser
 
             return value.ValueKind == JsonValueKind.String
                 ? value.GetString()
-                : throw Error(path + "." + property, $"\"{property}\" must be a string, found {Describe(value)}");
+                : throw Error(CodeGenDiagnostic.MalformedAbi, path + "." + property, $"\"{property}\" must be a string, found {Describe(value)}");
         }
 
         private bool? OptionalBool(JsonElement item, string path, string property)
@@ -453,7 +454,7 @@ public static class ArtifactParser
             {
                 JsonValueKind.True => true,
                 JsonValueKind.False => false,
-                _ => throw Error(path + "." + property, $"\"{property}\" must be true or false, found {Describe(value)}"),
+                _ => throw Error(CodeGenDiagnostic.MalformedAbi, path + "." + property, $"\"{property}\" must be true or false, found {Describe(value)}"),
             };
         }
 
@@ -462,11 +463,11 @@ public static class ArtifactParser
             var duplicate = signatures.GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null)
             {
-                throw Error(path, $"{kind} '{duplicate.Key}' appears twice");
+                throw Error(CodeGenDiagnostic.DuplicateAbiEntry, path, $"{kind} '{duplicate.Key}' appears twice");
             }
         }
 
-        private CodeGenInputException Error(string? path, string message) => new(file, path, message);
+        private CodeGenInputException Error(CodeGenDiagnostic diagnostic, string? path, string message) => new(diagnostic, file, path, message);
 
         private static string Describe(JsonElement value) => value.ValueKind switch
         {

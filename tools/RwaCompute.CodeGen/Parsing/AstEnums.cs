@@ -36,7 +36,7 @@ public static class AstEnums
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
-            throw new CodeGenInputException(artifactPath, "$.ast", "cannot read the AST: " + ex.Message, ex);
+            throw new CodeGenInputException(CodeGenDiagnostic.UnreadableAst, artifactPath, "$.ast", "cannot read the AST: " + ex.Message, ex);
         }
     }
 
