@@ -5,9 +5,9 @@
 using RwaCompute.Examples;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Errors;
+using PledgeStatus = RwaCompute.Sdk.Contracts.ComputeEscrow.PledgeStatus;
 
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-using PledgeStatus = RwaCompute.Sdk.Contracts.ComputeEscrow.PledgeStatus;
 var ct = cancellation.Token;
 var session = await ExampleSession.ConnectAsync(ct);
 var (lotId, _) = await session.IssueLotAsync(units: 400, pricePerUnit: 3_000_000, ct);

@@ -4,9 +4,9 @@
 using RwaCompute.Examples;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Oracle;
+using RedemptionStatus = RwaCompute.Sdk.Contracts.ComputeEscrow.RedemptionStatus;
 
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-using RedemptionStatus = RwaCompute.Sdk.Contracts.ComputeEscrow.RedemptionStatus;
 var ct = cancellation.Token;
 var session = await ExampleSession.ConnectAsync(ct);
 var (lotId, poolId) = await session.IssueLotAsync(units: 300, pricePerUnit: 2_000_000, ct);

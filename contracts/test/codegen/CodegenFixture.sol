@@ -159,6 +159,43 @@ contract CodegenFixture {
         return _outer;
     }
 
+    /// @notice EIP-712 `hashStruct` of an `Inner`, written out by hand as a contract would.
+    function hashInner(Inner calldata value) public pure returns (bytes32) {
+        return keccak256(
+            abi.encode(keccak256("Inner(uint64 amount,bytes32 tag,int8 delta)"), value.amount, value.tag, value.delta)
+        );
+    }
+
+    /// @notice EIP-712 `hashStruct` of an `Outer`: nested struct, struct arrays, a fixed array, an array of arrays,
+    /// strings and bytes, encoded by hand per EIP-712.
+    function hashOuter(Outer calldata value) external pure returns (bytes32) {
+        bytes32[] memory items = new bytes32[](value.items.length);
+        for (uint256 i; i < items.length; ++i) {
+            items[i] = hashInner(value.items[i]);
+        }
+        bytes32[] memory grid = new bytes32[](value.grid.length);
+        for (uint256 i; i < grid.length; ++i) {
+            grid[i] = keccak256(abi.encodePacked(value.grid[i]));
+        }
+        bytes32[] memory labels = new bytes32[](value.labels.length);
+        for (uint256 i; i < labels.length; ++i) {
+            labels[i] = keccak256(bytes(value.labels[i]));
+        }
+        return keccak256(
+            abi.encode(
+                keccak256(
+                    "Outer(Inner inner,Inner[] items,Inner[2] pair,uint256[2][] grid,string[] labels,bytes blob)Inner(uint64 amount,bytes32 tag,int8 delta)"
+                ),
+                hashInner(value.inner),
+                keccak256(abi.encodePacked(items)),
+                keccak256(abi.encodePacked(hashInner(value.pair[0]), hashInner(value.pair[1]))),
+                keccak256(abi.encodePacked(grid)),
+                keccak256(abi.encodePacked(labels)),
+                keccak256(value.blob)
+            )
+        );
+    }
+
     /// @notice Takes an array of tuples and a fixed array of tuples; returns the sum of amounts.
     function sumInners(Inner[] calldata items, Inner[2] calldata pair) external pure returns (uint256 total) {
         for (uint256 i; i < items.length; ++i) {

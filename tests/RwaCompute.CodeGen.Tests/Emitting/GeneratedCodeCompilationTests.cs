@@ -46,7 +46,8 @@ public sealed class GeneratedCodeCompilationTests
         var files = CodeGenerator.Generate([contract], "Plain");
 
         Assert.DoesNotContain(files, f => f.RelativePath.EndsWith("Deployment.g.cs", StringComparison.Ordinal));
-        Assert.Contains(files, f => f.Content.Contains("public partial class OuterReturnValue1Tuple : OuterReturnValue1TupleBase", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.Content.Contains("public partial class ValueTuple3 : ValueTuple3Base", StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.Content.Contains("Eip712Type", StringComparison.Ordinal)); // unnamed tuples have no EIP-712 type
         AssertCompiles(files);
     }
 

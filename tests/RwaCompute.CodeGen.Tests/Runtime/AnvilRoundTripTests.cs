@@ -131,6 +131,29 @@ public sealed class AnvilRoundTripTests(AnvilFixture anvil) : IDisposable
     }
 
     [Fact]
+    public async Task Eip712_HashStruct_MatchesTheContractsHandWrittenEncoding()
+    {
+        var service = await DeployAsync();
+        var outer = new Outer
+        {
+            Inner = new Inner { Amount = ulong.MaxValue, Tag = Word(1), Delta = sbyte.MinValue },
+            Items = [new Inner { Amount = 2, Tag = Word(2), Delta = 2 }, new Inner { Amount = 3, Tag = Word(3), Delta = -3 }],
+            Pair = [new Inner { Amount = 4, Tag = Word(4), Delta = 4 }, new Inner { Amount = 5, Tag = Word(5), Delta = -5 }],
+            Grid = [[1, 2], [BigInteger.Pow(2, 256) - 1, 0]],
+            Labels = ["α", "β γ", string.Empty],
+            Blob = [1, 2, 3],
+        };
+
+        var onChainInner = await service.HashInnerQueryAsync(outer.Inner, cancellationToken: Timeout);
+        var onChainOuter = await service.HashOuterQueryAsync(outer, cancellationToken: Timeout);
+
+        Assert.Equal(onChainInner, outer.Inner.Eip712HashStruct());
+        Assert.Equal(onChainOuter, outer.Eip712HashStruct());
+        var empty = new Outer { Pair = [new Inner(), new Inner()] };
+        Assert.Equal(await service.HashOuterQueryAsync(empty, cancellationToken: Timeout), empty.Eip712HashStruct());
+    }
+
+    [Fact]
     public async Task SendAndQuery_NestedStruct_RoundTripsThroughTheContract()
     {
         var service = await DeployAsync();

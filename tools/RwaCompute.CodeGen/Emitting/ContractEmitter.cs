@@ -11,10 +11,7 @@ public static class ContractEmitter
     private static readonly string[] MessageUsings =
         ["System", "System.Collections.Generic", "System.Numerics", "Nethereum.ABI.FunctionEncoding.Attributes", "Nethereum.Contracts"];
 
-    private static readonly string[] DtoUsings =
-        ["System", "System.Collections.Generic", "System.Numerics", "Nethereum.ABI.FunctionEncoding.Attributes"];
-
-    // Errors and events reference runtime types (typed exceptions; the event table).
+    // Errors, events and structs reference runtime types (typed exceptions; the event table; EIP-712 hashing).
     private static readonly string[] RuntimeDtoUsings =
         ["System", "System.Collections.Generic", "System.Numerics", "Nethereum.ABI.FunctionEncoding.Attributes", RuntimeTypeNames.Namespace];
 
@@ -66,7 +63,7 @@ public static class ContractEmitter
 
         if (binding.Structs.Count > 0)
         {
-            Add("Structs", DtoUsings, StructEmitter.Write);
+            Add("Structs", RuntimeDtoUsings, StructEmitter.Write);
         }
 
         Add("ErrorDecoder", ["System", RuntimeTypeNames.Namespace], ErrorDecoderEmitter.Write);

@@ -239,7 +239,7 @@ public static class ContractBinder
                     n.ClassName,
                     n.Tuple.StructName is { } q ? ShortName(q) : n.ClassName,
                     n.Tuple.StructName,
-                    BindProperties(n.Tuple.Components, mapper, [.. RuntimeTypeNames.ObjectMembers, n.ClassName, n.ClassName + "Base"], "Arg")))
+                    BindProperties(n.Tuple.Components, mapper, [.. RuntimeTypeNames.ObjectMembers, .. RuntimeTypeNames.StructMembers, n.ClassName, n.ClassName + "Base"], "Arg")))
                 .OrderBy(s => s.ClassName, StringComparer.Ordinal),
         ];
     }

@@ -41,11 +41,20 @@ public static class RuntimeTypeNames
     /// <summary>A contract's events by topic 0.</summary>
     public const string EventTable = "EventTable";
 
+    /// <summary>Implemented by structs with an EIP-712 type.</summary>
+    public const string Eip712Struct = "IEip712Struct";
+
+    /// <summary>EIP-712 hashing helpers.</summary>
+    public const string Eip712Encoder = "Eip712Encoder";
+
+    /// <summary>Members the generated struct base declares for EIP-712: no field may take these names.</summary>
+    public static IReadOnlyList<string> StructMembers { get; } = ["Eip712Type", "Eip712TypeHash", "Eip712EncodedType", "Eip712HashStruct"];
+
     /// <summary>All names a generated type must not take.</summary>
     public static IReadOnlyList<string> Reserved { get; } =
     [
         RootException, RevertException, CustomErrorException, ReasonException, PanicException, UnknownRevertException,
-        ErrorDecoder, ServiceBase, EventDescriptor, EventTable, "RwaCompute",
+        ErrorDecoder, ServiceBase, EventDescriptor, EventTable, Eip712Struct, Eip712Encoder, "RwaCompute",
 
         // Referenced by simple name in generated files.
         "System", "Nethereum", "Object", "String", "Exception", "Type", "Array", "Func", "List", "Tuple", "ValueTuple", "BigInteger", "Task",

@@ -8,6 +8,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
+using RwaCompute.Contracts.Runtime;
 
 namespace RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 
@@ -18,7 +19,7 @@ public partial class Lot : LotBase
 
 /// <summary>The fields of <see cref="Lot"/> (generated: extend <see cref="Lot"/> instead).</summary>
 [Struct("Lot")]
-public class LotBase
+public class LotBase : IEip712Struct
 {
     /// <summary>Solidity <c>address provider</c>.</summary>
     [Parameter("address", "provider", 1)]
@@ -71,6 +72,32 @@ public class LotBase
     /// <summary>Solidity <c>bytes32 metadataHash</c>.</summary>
     [Parameter("bytes32", "metadataHash", 13)]
     public virtual byte[] MetadataHash { get; set; } = Array.Empty<byte>();
+
+    /// <summary>The EIP-712 type of <c>Lot</c> (<c>encodeType</c>, referenced structs appended by name): <c>Lot(address provider,uint40 startsAt,uint40 endsAt,uint16 slaUptimeBps,uint16 bondCoverageBps,uint96 referencePrice,uint32 energyWhPerGpuHour,uint64 unitsIssued,uint64 unitsBurned,bytes32 poolId,bytes16 gpuModel,bytes16 region,bytes32 metadataHash)</c>.</summary>
+    public const string Eip712Type = "Lot(address provider,uint40 startsAt,uint40 endsAt,uint16 slaUptimeBps,uint16 bondCoverageBps,uint96 referencePrice,uint32 energyWhPerGpuHour,uint64 unitsIssued,uint64 unitsBurned,bytes32 poolId,bytes16 gpuModel,bytes16 region,bytes32 metadataHash)";
+
+    /// <summary>keccak-256 of <see cref="Eip712Type"/>: the type hash a contract declares as <c>keccak256("...")</c>.</summary>
+    public static byte[] Eip712TypeHash => Eip712Encoder.TypeHash(Eip712Type);
+
+    /// <inheritdoc/>
+    public string Eip712EncodedType => Eip712Type;
+
+    /// <inheritdoc/>
+    public virtual byte[] Eip712HashStruct() => Eip712Encoder.HashStruct(
+        Eip712Type,
+        ("address", Provider),
+        ("uint40", StartsAt),
+        ("uint40", EndsAt),
+        ("uint16", SlaUptimeBps),
+        ("uint16", BondCoverageBps),
+        ("uint96", ReferencePrice),
+        ("uint32", EnergyWhPerGpuHour),
+        ("uint64", UnitsIssued),
+        ("uint64", UnitsBurned),
+        ("bytes32", PoolId),
+        ("bytes16", GpuModel),
+        ("bytes16", Region),
+        ("bytes32", MetadataHash));
 }
 
 /// <summary>A value of the Solidity struct <c>IComputeCapacityToken.LotSpec</c>.</summary>
@@ -80,7 +107,7 @@ public partial class LotSpec : LotSpecBase
 
 /// <summary>The fields of <see cref="LotSpec"/> (generated: extend <see cref="LotSpec"/> instead).</summary>
 [Struct("LotSpec")]
-public class LotSpecBase
+public class LotSpecBase : IEip712Struct
 {
     /// <summary>Solidity <c>address provider</c>.</summary>
     [Parameter("address", "provider", 1)]
@@ -125,4 +152,28 @@ public class LotSpecBase
     /// <summary>Solidity <c>bytes32 metadataHash</c>.</summary>
     [Parameter("bytes32", "metadataHash", 11)]
     public virtual byte[] MetadataHash { get; set; } = Array.Empty<byte>();
+
+    /// <summary>The EIP-712 type of <c>LotSpec</c> (<c>encodeType</c>, referenced structs appended by name): <c>LotSpec(address provider,bytes32 poolId,bytes16 gpuModel,bytes16 region,uint40 startsAt,uint40 endsAt,uint96 referencePrice,uint16 slaUptimeBps,uint16 bondCoverageBps,uint32 energyWhPerGpuHour,bytes32 metadataHash)</c>.</summary>
+    public const string Eip712Type = "LotSpec(address provider,bytes32 poolId,bytes16 gpuModel,bytes16 region,uint40 startsAt,uint40 endsAt,uint96 referencePrice,uint16 slaUptimeBps,uint16 bondCoverageBps,uint32 energyWhPerGpuHour,bytes32 metadataHash)";
+
+    /// <summary>keccak-256 of <see cref="Eip712Type"/>: the type hash a contract declares as <c>keccak256("...")</c>.</summary>
+    public static byte[] Eip712TypeHash => Eip712Encoder.TypeHash(Eip712Type);
+
+    /// <inheritdoc/>
+    public string Eip712EncodedType => Eip712Type;
+
+    /// <inheritdoc/>
+    public virtual byte[] Eip712HashStruct() => Eip712Encoder.HashStruct(
+        Eip712Type,
+        ("address", Provider),
+        ("bytes32", PoolId),
+        ("bytes16", GpuModel),
+        ("bytes16", Region),
+        ("uint40", StartsAt),
+        ("uint40", EndsAt),
+        ("uint96", ReferencePrice),
+        ("uint16", SlaUptimeBps),
+        ("uint16", BondCoverageBps),
+        ("uint32", EnergyWhPerGpuHour),
+        ("bytes32", MetadataHash));
 }

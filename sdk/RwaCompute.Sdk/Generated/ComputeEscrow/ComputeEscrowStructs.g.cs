@@ -8,6 +8,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
+using RwaCompute.Contracts.Runtime;
 
 namespace RwaCompute.Sdk.Contracts.ComputeEscrow;
 
@@ -18,7 +19,7 @@ public partial class Offer : OfferBase
 
 /// <summary>The fields of <see cref="Offer"/> (generated: extend <see cref="Offer"/> instead).</summary>
 [Struct("Offer")]
-public class OfferBase
+public class OfferBase : IEip712Struct
 {
     /// <summary>Solidity <c>address seller</c>.</summary>
     [Parameter("address", "seller", 1)]
@@ -43,6 +44,25 @@ public class OfferBase
     /// <summary>Solidity <c>uint256 lotId</c>.</summary>
     [Parameter("uint256", "lotId", 6)]
     public virtual BigInteger LotId { get; set; }
+
+    /// <summary>The EIP-712 type of <c>Offer</c> (<c>encodeType</c>, referenced structs appended by name): <c>Offer(address seller,uint40 expiresAt,bool cancelled,uint96 pricePerUnit,uint64 unitsRemaining,uint256 lotId)</c>.</summary>
+    public const string Eip712Type = "Offer(address seller,uint40 expiresAt,bool cancelled,uint96 pricePerUnit,uint64 unitsRemaining,uint256 lotId)";
+
+    /// <summary>keccak-256 of <see cref="Eip712Type"/>: the type hash a contract declares as <c>keccak256("...")</c>.</summary>
+    public static byte[] Eip712TypeHash => Eip712Encoder.TypeHash(Eip712Type);
+
+    /// <inheritdoc/>
+    public string Eip712EncodedType => Eip712Type;
+
+    /// <inheritdoc/>
+    public virtual byte[] Eip712HashStruct() => Eip712Encoder.HashStruct(
+        Eip712Type,
+        ("address", Seller),
+        ("uint40", ExpiresAt),
+        ("bool", Cancelled),
+        ("uint96", PricePerUnit),
+        ("uint64", UnitsRemaining),
+        ("uint256", LotId));
 }
 
 /// <summary>A value of the Solidity struct <c>IComputeEscrow.Pledge</c>.</summary>
@@ -52,7 +72,7 @@ public partial class Pledge : PledgeBase
 
 /// <summary>The fields of <see cref="Pledge"/> (generated: extend <see cref="Pledge"/> instead).</summary>
 [Struct("Pledge")]
-public class PledgeBase
+public class PledgeBase : IEip712Struct
 {
     /// <summary>Solidity <c>address holder</c>.</summary>
     [Parameter("address", "holder", 1)]
@@ -85,6 +105,27 @@ public class PledgeBase
     /// <summary>Solidity <c>uint256 lotId</c>.</summary>
     [Parameter("uint256", "lotId", 8)]
     public virtual BigInteger LotId { get; set; }
+
+    /// <summary>The EIP-712 type of <c>Pledge</c> (<c>encodeType</c>, referenced structs appended by name): <c>Pledge(address holder,uint40 maturity,uint8 status,address lender,uint64 units,uint128 principal,uint128 fee,uint256 lotId)</c>.</summary>
+    public const string Eip712Type = "Pledge(address holder,uint40 maturity,uint8 status,address lender,uint64 units,uint128 principal,uint128 fee,uint256 lotId)";
+
+    /// <summary>keccak-256 of <see cref="Eip712Type"/>: the type hash a contract declares as <c>keccak256("...")</c>.</summary>
+    public static byte[] Eip712TypeHash => Eip712Encoder.TypeHash(Eip712Type);
+
+    /// <inheritdoc/>
+    public string Eip712EncodedType => Eip712Type;
+
+    /// <inheritdoc/>
+    public virtual byte[] Eip712HashStruct() => Eip712Encoder.HashStruct(
+        Eip712Type,
+        ("address", Holder),
+        ("uint40", Maturity),
+        ("uint8", Status),
+        ("address", Lender),
+        ("uint64", Units),
+        ("uint128", Principal),
+        ("uint128", Fee),
+        ("uint256", LotId));
 }
 
 /// <summary>A value of the Solidity struct <c>IComputeEscrow.Redemption</c>.</summary>
@@ -94,7 +135,7 @@ public partial class Redemption : RedemptionBase
 
 /// <summary>The fields of <see cref="Redemption"/> (generated: extend <see cref="Redemption"/> instead).</summary>
 [Struct("Redemption")]
-public class RedemptionBase
+public class RedemptionBase : IEip712Struct
 {
     /// <summary>Solidity <c>address holder</c>.</summary>
     [Parameter("address", "holder", 1)]
@@ -123,4 +164,24 @@ public class RedemptionBase
     /// <summary>Solidity <c>uint256 lotId</c>.</summary>
     [Parameter("uint256", "lotId", 7)]
     public virtual BigInteger LotId { get; set; }
+
+    /// <summary>The EIP-712 type of <c>Redemption</c> (<c>encodeType</c>, referenced structs appended by name): <c>Redemption(address holder,uint40 openedAt,uint40 deadline,uint8 status,uint64 units,uint160 reserved,uint256 lotId)</c>.</summary>
+    public const string Eip712Type = "Redemption(address holder,uint40 openedAt,uint40 deadline,uint8 status,uint64 units,uint160 reserved,uint256 lotId)";
+
+    /// <summary>keccak-256 of <see cref="Eip712Type"/>: the type hash a contract declares as <c>keccak256("...")</c>.</summary>
+    public static byte[] Eip712TypeHash => Eip712Encoder.TypeHash(Eip712Type);
+
+    /// <inheritdoc/>
+    public string Eip712EncodedType => Eip712Type;
+
+    /// <inheritdoc/>
+    public virtual byte[] Eip712HashStruct() => Eip712Encoder.HashStruct(
+        Eip712Type,
+        ("address", Holder),
+        ("uint40", OpenedAt),
+        ("uint40", Deadline),
+        ("uint8", Status),
+        ("uint64", Units),
+        ("uint160", Reserved),
+        ("uint256", LotId));
 }

@@ -8,6 +8,7 @@ using System;
 using System.Collections.Generic;
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
+using RwaCompute.Contracts.Runtime;
 
 namespace RwaCompute.Sdk.Contracts.UtilizationOracle;
 
@@ -18,7 +19,7 @@ public partial class Observation : ObservationBase
 
 /// <summary>The fields of <see cref="Observation"/> (generated: extend <see cref="Observation"/> instead).</summary>
 [Struct("Observation")]
-public class ObservationBase
+public class ObservationBase : IEip712Struct
 {
     /// <summary>Solidity <c>uint16 utilizationBps</c>.</summary>
     [Parameter("uint16", "utilizationBps", 1)]
@@ -39,6 +40,24 @@ public class ObservationBase
     /// <summary>Solidity <c>uint64 observedAt</c>.</summary>
     [Parameter("uint64", "observedAt", 5)]
     public virtual ulong ObservedAt { get; set; }
+
+    /// <summary>The EIP-712 type of <c>Observation</c> (<c>encodeType</c>, referenced structs appended by name): <c>Observation(uint16 utilizationBps,uint16 uptimeBps,uint64 deliveredGpuHours,uint64 energyKwh,uint64 observedAt)</c>.</summary>
+    public const string Eip712Type = "Observation(uint16 utilizationBps,uint16 uptimeBps,uint64 deliveredGpuHours,uint64 energyKwh,uint64 observedAt)";
+
+    /// <summary>keccak-256 of <see cref="Eip712Type"/>: the type hash a contract declares as <c>keccak256("...")</c>.</summary>
+    public static byte[] Eip712TypeHash => Eip712Encoder.TypeHash(Eip712Type);
+
+    /// <inheritdoc/>
+    public string Eip712EncodedType => Eip712Type;
+
+    /// <inheritdoc/>
+    public virtual byte[] Eip712HashStruct() => Eip712Encoder.HashStruct(
+        Eip712Type,
+        ("uint16", UtilizationBps),
+        ("uint16", UptimeBps),
+        ("uint64", DeliveredGpuHours),
+        ("uint64", EnergyKwh),
+        ("uint64", ObservedAt));
 }
 
 /// <summary>A value of the Solidity struct <c>IUtilizationOracle.Report</c>.</summary>
@@ -48,7 +67,7 @@ public partial class Report : ReportBase
 
 /// <summary>The fields of <see cref="Report"/> (generated: extend <see cref="Report"/> instead).</summary>
 [Struct("Report")]
-public class ReportBase
+public class ReportBase : IEip712Struct
 {
     /// <summary>Solidity <c>uint64 epoch</c>.</summary>
     [Parameter("uint64", "epoch", 1)]
@@ -81,4 +100,25 @@ public class ReportBase
     /// <summary>Solidity <c>uint64 energyKwh</c>.</summary>
     [Parameter("uint64", "energyKwh", 8)]
     public virtual ulong EnergyKwh { get; set; }
+
+    /// <summary>The EIP-712 type of <c>Report</c> (<c>encodeType</c>, referenced structs appended by name): <c>Report(uint64 epoch,uint64 observedAt,uint16 utilizationBps,uint16 uptimeBps,uint32 configVersion,uint8 signerCount,uint64 deliveredGpuHours,uint64 energyKwh)</c>.</summary>
+    public const string Eip712Type = "Report(uint64 epoch,uint64 observedAt,uint16 utilizationBps,uint16 uptimeBps,uint32 configVersion,uint8 signerCount,uint64 deliveredGpuHours,uint64 energyKwh)";
+
+    /// <summary>keccak-256 of <see cref="Eip712Type"/>: the type hash a contract declares as <c>keccak256("...")</c>.</summary>
+    public static byte[] Eip712TypeHash => Eip712Encoder.TypeHash(Eip712Type);
+
+    /// <inheritdoc/>
+    public string Eip712EncodedType => Eip712Type;
+
+    /// <inheritdoc/>
+    public virtual byte[] Eip712HashStruct() => Eip712Encoder.HashStruct(
+        Eip712Type,
+        ("uint64", Epoch),
+        ("uint64", ObservedAt),
+        ("uint16", UtilizationBps),
+        ("uint16", UptimeBps),
+        ("uint32", ConfigVersion),
+        ("uint8", SignerCount),
+        ("uint64", DeliveredGpuHours),
+        ("uint64", EnergyKwh));
 }
