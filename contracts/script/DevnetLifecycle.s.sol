@@ -240,7 +240,7 @@ contract DevnetLifecycle is DeploySuite {
         console.log("redemption %s status (2 = Delivered)    %s", delivered, uint8(escrow.redemption(delivered).status));
         console.log("redemption %s status (3 = Refunded)     %s", refunded, uint8(escrow.redemption(refunded).status));
         console.log("escrow USDC balance                      %s", stable.balanceOf(address(escrow)));
-        IUtilizationOracle.Report memory r = oracle.latest(POOL);
+        IUtilizationOracle.PoolReport memory r = oracle.latest(POOL);
         console.log("== Latest utilization (pool:frankfurt-1) ==");
         console.log("epoch %s utilization %s bps uptime %s bps", r.epoch, r.utilizationBps, r.uptimeBps);
         console.log("delivered %s GPU-h, energy %s kWh, signers %s", r.deliveredGpuHours, r.energyKwh, r.signerCount);

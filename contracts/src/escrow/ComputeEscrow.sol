@@ -370,7 +370,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         // Past the deadline the holder is owed a refund; a late attestation must not race it.
         if (block.timestamp > r.deadline) revert Escrow_DeliveryDeadlinePassed(redemptionId, r.deadline);
         IComputeCapacityToken.Lot memory record = TOKEN.lot(r.lotId);
-        IUtilizationOracle.Report memory report = _latestReport(record.poolId);
+        IUtilizationOracle.PoolReport memory report = _latestReport(record.poolId);
         if (report.observedAt < r.openedAt) {
             revert Escrow_NoReportSinceRedemption(redemptionId, report.observedAt, r.openedAt);
         }
@@ -390,7 +390,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         bool slaBreached;
         if (block.timestamp <= r.deadline) {
             IComputeCapacityToken.Lot memory record = TOKEN.lot(r.lotId);
-            IUtilizationOracle.Report memory report = _latestReport(record.poolId);
+            IUtilizationOracle.PoolReport memory report = _latestReport(record.poolId);
             slaBreached = report.observedAt >= r.openedAt && report.uptimeBps < record.slaUptimeBps;
             if (!slaBreached) revert Escrow_NoRefundDue(redemptionId, r.deadline);
         }
@@ -619,8 +619,8 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
 
     /// @dev The pool's latest report, or an empty one (observedAt 0, attests nothing) when the pool has none, so
     /// callers revert with the escrow's own errors rather than the oracle's.
-    function _latestReport(bytes32 poolId) private view returns (IUtilizationOracle.Report memory report) {
-        try ORACLE.latest(poolId) returns (IUtilizationOracle.Report memory latest) {
+    function _latestReport(bytes32 poolId) private view returns (IUtilizationOracle.PoolReport memory report) {
+        try ORACLE.latest(poolId) returns (IUtilizationOracle.PoolReport memory latest) {
             report = latest;
         } catch {}
     }

@@ -24,6 +24,28 @@ interface IUtilizationOracle {
         uint64 observedAt;
     }
 
+    /// @notice The EIP-712 typed data (primary type `Report`) each reporter signs: its observation of one pool for one
+    /// epoch, bound to a reporter configuration version. `REPORT_TYPEHASH` is the hash of this struct's type, and the
+    /// generated SDK bindings derive the type string and `hashStruct` from this declaration.
+    /// @param poolId The pool observed.
+    /// @param epoch The epoch observed.
+    /// @param utilizationBps Share of the pool's capacity in use, in basis points (0..10 000).
+    /// @param uptimeBps Share of the epoch the pool was available, in basis points (0..10 000).
+    /// @param deliveredGpuHours GPU-hours delivered to redeemers during the epoch.
+    /// @param energyKwh Energy drawn by the pool during the epoch, in kWh.
+    /// @param observedAt Unix time the observation was taken.
+    /// @param configVersion The reporter configuration the signature is for.
+    struct Report {
+        bytes32 poolId;
+        uint64 epoch;
+        uint16 utilizationBps;
+        uint16 uptimeBps;
+        uint64 deliveredGpuHours;
+        uint64 energyKwh;
+        uint64 observedAt;
+        uint32 configVersion;
+    }
+
     /// @notice The stored (median) report of a pool.
     /// @param epoch The report's epoch (strictly increasing per pool).
     /// @param observedAt Median of the observations' timestamps.
@@ -33,7 +55,7 @@ interface IUtilizationOracle {
     /// @param signerCount How many distinct authorized signatures backed the report.
     /// @param deliveredGpuHours Median delivered GPU-hours.
     /// @param energyKwh Median energy, in kWh.
-    struct Report {
+    struct PoolReport {
         uint64 epoch;
         uint64 observedAt;
         uint16 utilizationBps;
@@ -153,16 +175,21 @@ interface IUtilizationOracle {
     function setMaxAge(uint64 maxAge) external;
 
     /// @notice The latest stored report of a pool, however old. Reverts `Oracle_NoReport` if none.
-    function latest(bytes32 poolId) external view returns (Report memory);
+    function latest(bytes32 poolId) external view returns (PoolReport memory);
 
     /// @notice The latest report of a pool; reverts `Oracle_StaleReport` if older than `maxAge` seconds.
-    function latestFresh(bytes32 poolId, uint256 maxAge) external view returns (Report memory);
+    function latestFresh(bytes32 poolId, uint256 maxAge) external view returns (PoolReport memory);
 
     /// @notice The EIP-712 digest a reporter signs for an observation under the current configuration.
     function reportDigest(bytes32 poolId, uint64 epoch, Observation calldata observation)
         external
         view
         returns (bytes32);
+
+    /// @notice The EIP-712 digest of `report` exactly as given (its own `configVersion`): what a reporter signs.
+    /// @param report The typed data.
+    /// @return The digest, `keccak256(0x1901 ‖ DOMAIN_SEPARATOR ‖ hashStruct(report))`.
+    function hashReport(Report calldata report) external view returns (bytes32);
 
     /// @notice The current reporter configuration version (starts at 1).
     function configVersion() external view returns (uint32);

@@ -131,7 +131,7 @@ abstract contract OracleBase is Test {
                                ASSERTIONS
     //////////////////////////////////////////////////////////////*/
 
-    function _assertReport(IUtilizationOracle.Report memory actual, IUtilizationOracle.Report memory expected)
+    function _assertReport(IUtilizationOracle.PoolReport memory actual, IUtilizationOracle.PoolReport memory expected)
         internal
         pure
     {

@@ -172,6 +172,6 @@ public sealed class OracleClient
         }
     }
 
-    private static UtilizationReport Map(byte[] poolId, Report report) =>
+    private static UtilizationReport Map(byte[] poolId, PoolReport report) =>
         new(poolId, report.Epoch, SuiteContext.Time(report.ObservedAt), report.UtilizationBps, report.UptimeBps, report.DeliveredGpuHours, report.EnergyKwh, report.ConfigVersion, report.SignerCount);
 }

@@ -1,15 +1,17 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 using Nethereum.Util;
+using RwaCompute.Contracts.Runtime;
+using OracleReport = RwaCompute.Sdk.Contracts.UtilizationOracle.Report;
 
 namespace RwaCompute.Sdk.Oracle;
 
 /// <summary>
-/// The EIP-712 digest a reporter signs for an observation, computed exactly as <c>UtilizationOracle.reportDigest</c>
-/// does: <c>keccak256("\x19\x01" ‖ domainSeparator ‖ keccak256(abi.encode(REPORT_TYPEHASH, poolId, epoch,
-/// utilizationBps, uptimeBps, deliveredGpuHours, energyKwh, observedAt, configVersion)))</c>.
+/// The EIP-712 digest a reporter signs for an observation, computed exactly as <c>UtilizationOracle.hashReport</c>
+/// does: <c>keccak256("\x19\x01" ‖ domainSeparator ‖ hashStruct(report))</c>, where <c>report</c> is the
+/// contract's <c>IUtilizationOracle.Report</c> struct and its type string and <c>hashStruct</c> come from the
+/// generated binding (<c>Report.Eip712Type</c>, <c>Report.Eip712HashStruct()</c>): a field added in Solidity changes
+/// both sides.
 /// </summary>
 /// <remarks>
 /// The digest binds the oracle's reporter configuration version: after <c>setReporters</c> bumps it, signatures made
@@ -29,19 +31,15 @@ public static class ReportDigest
     /// <summary>The EIP-712 domain version of the oracle.</summary>
     public const string DomainVersion = "1";
 
-    /// <summary>The EIP-712 type of a report (its keccak-256 is the contract's <c>REPORT_TYPEHASH</c>).</summary>
-    public const string ReportType =
-        "Report(bytes32 poolId,uint64 epoch,uint16 utilizationBps,uint16 uptimeBps,uint64 deliveredGpuHours,uint64 energyKwh,uint64 observedAt,uint32 configVersion)";
+    /// <summary>The EIP-712 type of a report (its keccak-256 is the contract's <c>REPORT_TYPEHASH</c>), generated from
+    /// the Solidity struct.</summary>
+    public const string ReportType = OracleReport.Eip712Type;
 
     /// <summary>The EIP-712 domain type used by OpenZeppelin's <c>EIP712</c> (no salt).</summary>
     private const string DomainType = "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)";
 
     private const int Word = 32;
 
-    private static readonly byte[] DomainTypeHash = Keccak(Encoding.UTF8.GetBytes(DomainType));
-    private static readonly byte[] NameHash = Keccak(Encoding.UTF8.GetBytes(DomainName));
-    private static readonly byte[] VersionHash = Keccak(Encoding.UTF8.GetBytes(DomainVersion));
-    private static readonly byte[] ReportTypeHash = Keccak(Encoding.UTF8.GetBytes(ReportType));
     private static readonly BigInteger MaxUint256 = (BigInteger.One << 256) - 1;
 
     /// <summary>The oracle's EIP-712 domain separator (the contract's <c>DOMAIN_SEPARATOR()</c>).</summary>
@@ -58,19 +56,47 @@ public static class ReportDigest
         }
 
         var address = ParseAddress(domain.OracleAddress, nameof(domain));
-
-        Span<byte> buffer = stackalloc byte[5 * Word];
-        buffer.Clear();
-        DomainTypeHash.CopyTo(buffer);
-        NameHash.CopyTo(buffer[Word..]);
-        VersionHash.CopyTo(buffer[(2 * Word)..]);
-        var chainId = domain.ChainId.ToByteArray(isUnsigned: true, isBigEndian: true);
-        chainId.CopyTo(buffer[((4 * Word) - chainId.Length)..]);
-        address.CopyTo(buffer[((5 * Word) - address.Length)..]);
-        return Keccak(buffer);
+        return Eip712Encoder.HashStruct(
+            DomainType,
+            ("string", DomainName),
+            ("string", DomainVersion),
+            ("uint256", domain.ChainId),
+            ("address", "0x" + Convert.ToHexString(address)));
     }
 
-    /// <summary>The digest a reporter signs for <paramref name="observation"/> (the contract's <c>reportDigest</c>).</summary>
+    /// <summary>The typed data a reporter signs for <paramref name="observation"/>: the contract's <c>Report</c> struct.</summary>
+    /// <param name="poolId">The pool id (Solidity <c>bytes32</c>), exactly 32 bytes.</param>
+    /// <param name="epoch">The report's epoch.</param>
+    /// <param name="observation">The reporter's values.</param>
+    /// <param name="configVersion">The oracle's reporter configuration version.</param>
+    /// <returns>The generated <c>Report</c> value.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="poolId"/> is not 32 bytes.</exception>
+    public static OracleReport ToReport(byte[] poolId, ulong epoch, UtilizationObservation observation, uint configVersion)
+    {
+        ArgumentNullException.ThrowIfNull(poolId);
+        ArgumentNullException.ThrowIfNull(observation);
+        if (poolId.Length != Word)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The pool id must be 32 bytes (bytes32); got {poolId.Length}."), nameof(poolId));
+        }
+
+        return new OracleReport
+        {
+            PoolId = poolId,
+            Epoch = epoch,
+            UtilizationBps = observation.UtilizationBps,
+            UptimeBps = observation.UptimeBps,
+            DeliveredGpuHours = observation.DeliveredGpuHours,
+            EnergyKwh = observation.EnergyKwh,
+            ObservedAt = observation.ObservedAt,
+            ConfigVersion = configVersion,
+        };
+    }
+
+    /// <summary>The digest a reporter signs for <paramref name="observation"/> (the contract's <c>reportDigest</c> /
+    /// <c>hashReport</c>).</summary>
     /// <param name="domain">The chain id and oracle address.</param>
     /// <param name="poolId">The pool id (Solidity <c>bytes32</c>), exactly 32 bytes.</param>
     /// <param name="epoch">The report's epoch.</param>
@@ -82,41 +108,14 @@ public static class ReportDigest
     public static byte[] Compute(OracleDomain domain, byte[] poolId, ulong epoch, UtilizationObservation observation, uint configVersion)
     {
         ArgumentNullException.ThrowIfNull(domain);
-        ArgumentNullException.ThrowIfNull(poolId);
-        ArgumentNullException.ThrowIfNull(observation);
-        if (poolId.Length != Word)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The pool id must be 32 bytes (bytes32); got {poolId.Length}."), nameof(poolId));
-        }
-
-        Span<byte> message = stackalloc byte[2 + (2 * Word)];
+        var report = ToReport(poolId, epoch, observation, configVersion);
+        var message = new byte[2 + (2 * Word)];
         message[0] = 0x19;
         message[1] = 0x01;
-        DomainSeparator(domain).CopyTo(message[2..]);
-        StructHash(poolId, epoch, observation, configVersion).CopyTo(message[(2 + Word)..]);
-        return Keccak(message);
+        DomainSeparator(domain).CopyTo(message, 2);
+        report.Eip712HashStruct().CopyTo(message, 2 + Word);
+        return Sha3Keccack.Current.CalculateHash(message);
     }
-
-    private static byte[] StructHash(byte[] poolId, ulong epoch, UtilizationObservation observation, uint configVersion)
-    {
-        // abi.encode of nine static words: every value right-aligned (big-endian) in its 32-byte slot.
-        Span<byte> buffer = stackalloc byte[9 * Word];
-        buffer.Clear();
-        ReportTypeHash.CopyTo(buffer);
-        poolId.CopyTo(buffer[Word..]);
-        WriteUInt64(buffer, 2, epoch);
-        WriteUInt64(buffer, 3, observation.UtilizationBps);
-        WriteUInt64(buffer, 4, observation.UptimeBps);
-        WriteUInt64(buffer, 5, observation.DeliveredGpuHours);
-        WriteUInt64(buffer, 6, observation.EnergyKwh);
-        WriteUInt64(buffer, 7, observation.ObservedAt);
-        WriteUInt64(buffer, 8, configVersion);
-        return Keccak(buffer);
-    }
-
-    private static void WriteUInt64(Span<byte> buffer, int word, ulong value)
-        => BinaryPrimitives.WriteUInt64BigEndian(buffer[(((word + 1) * Word) - sizeof(ulong))..], value);
 
     private static byte[] ParseAddress(string? address, string parameterName)
     {
@@ -136,6 +135,4 @@ public static class ReportDigest
 
         return Convert.FromHexString(hex);
     }
-
-    private static byte[] Keccak(ReadOnlySpan<byte> data) => Sha3Keccack.Current.CalculateHash(data.ToArray());
 }

@@ -56,6 +56,28 @@ public sealed class OracleSigningAnvilTests(OracleAnvilFixture fixture) : IClass
 
         Assert.Equal(separator.ToHex(), ReportDigest.DomainSeparator(fixture.Domain).ToHex());
         Assert.Equal(typeHash.ToHex(), Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(ReportDigest.ReportType)).ToHex());
+        Assert.Equal(typeHash.ToHex(), RwaCompute.Sdk.Contracts.UtilizationOracle.Report.Eip712TypeHash.ToHex());
+    }
+
+    /// <summary>The generated Report struct hashes as the contract's hashReport does, for any config version: the
+    /// typed data comes from the Solidity declaration, not from a type string copied by hand.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task HashReport_GeneratedStructAnyVersion_EqualsTheContractsHashReport()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var random = new Random(712);
+        for (var i = 0; i < 6; i++)
+        {
+            var observation = new UtilizationObservation(
+                (ushort)random.Next(ushort.MaxValue + 1), (ushort)random.Next(ushort.MaxValue + 1), (ulong)random.NextInt64(), (ulong)random.NextInt64(), (ulong)random.NextInt64(0, uint.MaxValue));
+            var version = (uint)random.NextInt64(0, uint.MaxValue);
+            var report = ReportDigest.ToReport(RandomPoolId(random), (ulong)random.NextInt64(), observation, version);
+
+            var onChain = await fixture.Oracle.HashReportQueryAsync(report, cancellationToken: cts.Token);
+
+            Assert.Equal(onChain.ToHex(), ReportDigest.Compute(fixture.Domain, report.PoolId, report.Epoch, observation, version).ToHex());
+        }
     }
 
     /// <summary>Three reporters sign with ReportSigner; submitReport accepts them and latest() holds the per-field medians.</summary>

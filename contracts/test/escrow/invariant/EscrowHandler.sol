@@ -542,7 +542,7 @@ contract EscrowHandler is BaseHandler {
         if (store.lastEpoch(record.poolId) == 0) {
             return abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, id, r.deadline);
         }
-        IUtilizationOracle.Report memory report = oracle.latest(record.poolId);
+        IUtilizationOracle.PoolReport memory report = oracle.latest(record.poolId);
         if (report.observedAt >= r.openedAt && report.uptimeBps < record.slaUptimeBps) return "";
         return abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, id, r.deadline);
     }

@@ -53,7 +53,7 @@ contract OracleHandler is CommonBase, StdCheats, StdUtils, StdAssertions {
     mapping(bytes32 pool => uint32) public ghost_versionAtSubmission;
     mapping(bytes32 pool => uint8) public ghost_signerCount;
     mapping(uint32 version => uint8) public ghost_quorumAtVersion;
-    mapping(bytes32 pool => IUtilizationOracle.Report) internal _ghostExpected;
+    mapping(bytes32 pool => IUtilizationOracle.PoolReport) internal _ghostExpected;
     bool public ghost_epochDecreased;
     uint256 public ghost_reconfigurations;
     uint256 public ghost_validSubmissions;
@@ -205,7 +205,7 @@ contract OracleHandler is CommonBase, StdCheats, StdUtils, StdAssertions {
         return _pools[index];
     }
 
-    function expectedReport(bytes32 pool_) external view returns (IUtilizationOracle.Report memory) {
+    function expectedReport(bytes32 pool_) external view returns (IUtilizationOracle.PoolReport memory) {
         return _ghostExpected[pool_];
     }
 

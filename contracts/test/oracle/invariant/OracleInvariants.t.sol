@@ -43,8 +43,8 @@ contract OracleInvariants is Test {
     }
 
     /// @dev The stored report of `pool`, or `exists = false` when the oracle reverts `Oracle_NoReport`.
-    function _stored(bytes32 pool) internal view returns (bool exists, IUtilizationOracle.Report memory report) {
-        try oracle.latest(pool) returns (IUtilizationOracle.Report memory r) {
+    function _stored(bytes32 pool) internal view returns (bool exists, IUtilizationOracle.PoolReport memory report) {
+        try oracle.latest(pool) returns (IUtilizationOracle.PoolReport memory r) {
             return (true, r);
         } catch (bytes memory reason) {
             assertEq(bytes4(reason), IUtilizationOracle.Oracle_NoReport.selector, "latest: unexpected revert");
@@ -56,7 +56,7 @@ contract OracleInvariants is Test {
         assertFalse(handler.ghost_epochDecreased(), "an epoch decreased");
         for (uint256 i; i < handler.POOL_COUNT(); ++i) {
             bytes32 pool = handler.poolAt(i);
-            (bool exists, IUtilizationOracle.Report memory r) = _stored(pool);
+            (bool exists, IUtilizationOracle.PoolReport memory r) = _stored(pool);
             uint64 ghostEpoch = handler.ghost_lastEpoch(pool);
             assertEq(exists, ghostEpoch != 0, "report existence");
             if (exists) assertEq(r.epoch, ghostEpoch, "stored epoch != last accepted epoch");
@@ -68,7 +68,7 @@ contract OracleInvariants is Test {
         uint32 currentVersion = oracle.configVersion();
         for (uint256 i; i < handler.POOL_COUNT(); ++i) {
             bytes32 pool = handler.poolAt(i);
-            (bool exists, IUtilizationOracle.Report memory r) = _stored(pool);
+            (bool exists, IUtilizationOracle.PoolReport memory r) = _stored(pool);
             if (!exists) continue;
             assertLe(r.configVersion, currentVersion, "report from a future configuration");
             assertEq(r.configVersion, handler.ghost_versionAtSubmission(pool), "config version at submission");
@@ -82,7 +82,7 @@ contract OracleInvariants is Test {
     /// @notice Basis-point fields never exceed 10 000.
     function invariant_BpsInRange() external view {
         for (uint256 i; i < handler.POOL_COUNT(); ++i) {
-            (bool exists, IUtilizationOracle.Report memory r) = _stored(handler.poolAt(i));
+            (bool exists, IUtilizationOracle.PoolReport memory r) = _stored(handler.poolAt(i));
             if (!exists) continue;
             assertLe(r.utilizationBps, 10_000, "utilizationBps");
             assertLe(r.uptimeBps, 10_000, "uptimeBps");
@@ -93,9 +93,9 @@ contract OracleInvariants is Test {
     function invariant_StoredMediansMatchReference() external view {
         for (uint256 i; i < handler.POOL_COUNT(); ++i) {
             bytes32 pool = handler.poolAt(i);
-            (bool exists, IUtilizationOracle.Report memory r) = _stored(pool);
+            (bool exists, IUtilizationOracle.PoolReport memory r) = _stored(pool);
             if (!exists) continue;
-            IUtilizationOracle.Report memory e = handler.expectedReport(pool);
+            IUtilizationOracle.PoolReport memory e = handler.expectedReport(pool);
             assertEq(r.epoch, e.epoch, "epoch");
             assertEq(r.observedAt, e.observedAt, "observedAt");
             assertEq(r.utilizationBps, e.utilizationBps, "utilizationBps");

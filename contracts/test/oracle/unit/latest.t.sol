@@ -15,7 +15,7 @@ contract Latest_Unit_Test is OracleBase {
         _submitDefault(POOL, 3, 3);
         _assertReport(
             oracle.latest(POOL),
-            IUtilizationOracle.Report({
+            IUtilizationOracle.PoolReport({
                 epoch: 3,
                 observedAt: uint64(block.timestamp),
                 utilizationBps: 8000,
@@ -41,7 +41,7 @@ contract Latest_Unit_Test is OracleBase {
         obs.utilizationBps = 4200;
         _submit(POOL, 2, _repeat(obs, 3));
 
-        IUtilizationOracle.Report memory r = oracle.latest(POOL);
+        IUtilizationOracle.PoolReport memory r = oracle.latest(POOL);
         assertEq(r.epoch, 2);
         assertEq(r.utilizationBps, 4200);
         assertEq(r.observedAt, block.timestamp);

@@ -44,7 +44,7 @@ contract LatestFresh_Unit_Test is OracleBase {
 
     function test_When_TheReportIsYoungerThanTheGivenMaxAge() external {
         _submitAged(POOL, 4, 100);
-        IUtilizationOracle.Report memory fresh = oracle.latestFresh(POOL, 1 days);
+        IUtilizationOracle.PoolReport memory fresh = oracle.latestFresh(POOL, 1 days);
         _assertReport(fresh, oracle.latest(POOL));
         assertEq(fresh.epoch, 4);
     }

@@ -126,7 +126,7 @@ contract SetReporters_Unit_Test is OracleBase {
         vm.prank(admin);
         oracle.setReporters(_addresses(2, "next"), 2);
 
-        IUtilizationOracle.Report memory r = oracle.latest(POOL);
+        IUtilizationOracle.PoolReport memory r = oracle.latest(POOL);
         assertEq(r.epoch, 1);
         assertEq(r.configVersion, 1);
     }

@@ -18,8 +18,8 @@ contract SubmitReport_Unit_Test is OracleBase {
         obs[2] = _obs(8000, 9900, 200, 30, t - 20);
     }
 
-    function _expectedSpreadReport(uint64 epoch) internal view returns (IUtilizationOracle.Report memory r) {
-        r = IUtilizationOracle.Report({
+    function _expectedSpreadReport(uint64 epoch) internal view returns (IUtilizationOracle.PoolReport memory r) {
+        r = IUtilizationOracle.PoolReport({
             epoch: epoch,
             observedAt: uint64(block.timestamp - 20),
             utilizationBps: 8000,
@@ -258,7 +258,7 @@ contract SubmitReport_Unit_Test is OracleBase {
         oracle.setReporters(reporterAddrs, 2); // version 2, quorum 2
         _submitDefault(POOL, 1, 4);
 
-        IUtilizationOracle.Report memory r = oracle.latest(POOL);
+        IUtilizationOracle.PoolReport memory r = oracle.latest(POOL);
         assertEq(r.configVersion, 2);
         assertEq(r.signerCount, 4);
     }
@@ -281,7 +281,7 @@ contract SubmitReport_Unit_Test is OracleBase {
         obs[3] = _obs(2000, 9800, 20, 200, t - 2);
         _submit(POOL, 1, obs);
 
-        IUtilizationOracle.Report memory r = oracle.latest(POOL);
+        IUtilizationOracle.PoolReport memory r = oracle.latest(POOL);
         assertEq(r.utilizationBps, 2000);
         assertEq(r.uptimeBps, 9800);
         assertEq(r.deliveredGpuHours, 20);

@@ -66,7 +66,7 @@ library OracleTestLib {
     function medianReport(IUtilizationOracle.Observation[] memory observations, uint64 epoch, uint32 version)
         internal
         pure
-        returns (IUtilizationOracle.Report memory report)
+        returns (IUtilizationOracle.PoolReport memory report)
     {
         uint256 n = observations.length;
         uint256[][5] memory columns;
