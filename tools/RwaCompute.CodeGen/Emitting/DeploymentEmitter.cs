@@ -52,7 +52,8 @@ public static class DeploymentEmitter
         using (writer.Block())
         {
             writer.Summary("The creation bytecode from " + DocText.Code(binding.Contract.SourcePath) + ".");
-            writer.Line($"public const string DefaultByteCode = \"{binding.Contract.Bytecode}\";");
+            // static readonly, not const: a const would bake the bytecode into every caller and into the public API baseline.
+            writer.Line($"public static readonly string DefaultByteCode = \"{binding.Contract.Bytecode}\";");
             writer.Line();
             writer.Summary("A deployment of <paramref name=\"byteCode\"/>.");
             writer.Param("byteCode", "The creation bytecode, 0x-prefixed hex.");
