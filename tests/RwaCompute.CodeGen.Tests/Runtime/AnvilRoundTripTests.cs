@@ -134,15 +134,8 @@ public sealed class AnvilRoundTripTests(AnvilFixture anvil) : IDisposable
     public async Task Eip712_HashStruct_MatchesTheContractsHandWrittenEncoding()
     {
         var service = await DeployAsync();
-        var outer = new Outer
-        {
-            Inner = new Inner { Amount = ulong.MaxValue, Tag = Word(1), Delta = sbyte.MinValue },
-            Items = [new Inner { Amount = 2, Tag = Word(2), Delta = 2 }, new Inner { Amount = 3, Tag = Word(3), Delta = -3 }],
-            Pair = [new Inner { Amount = 4, Tag = Word(4), Delta = 4 }, new Inner { Amount = 5, Tag = Word(5), Delta = -5 }],
-            Grid = [[1, 2], [BigInteger.Pow(2, 256) - 1, 0]],
-            Labels = ["α", "β γ", string.Empty],
-            Blob = [1, 2, 3],
-        };
+        var outer = SampleOuter();
+        outer.Labels.Add(string.Empty);
 
         var onChainInner = await service.HashInnerQueryAsync(outer.Inner, cancellationToken: Timeout);
         var onChainOuter = await service.HashOuterQueryAsync(outer, cancellationToken: Timeout);
@@ -157,15 +150,7 @@ public sealed class AnvilRoundTripTests(AnvilFixture anvil) : IDisposable
     public async Task SendAndQuery_NestedStruct_RoundTripsThroughTheContract()
     {
         var service = await DeployAsync();
-        var outer = new Outer
-        {
-            Inner = new Inner { Amount = ulong.MaxValue, Tag = Word(1), Delta = sbyte.MinValue },
-            Items = [new Inner { Amount = 2, Tag = Word(2), Delta = 2 }, new Inner { Amount = 3, Tag = Word(3), Delta = -3 }],
-            Pair = [new Inner { Amount = 4, Tag = Word(4), Delta = 4 }, new Inner { Amount = 5, Tag = Word(5), Delta = -5 }],
-            Grid = [[1, 2], [BigInteger.Pow(2, 256) - 1, 0]],
-            Labels = ["α", "β γ"],
-            Blob = [1, 2, 3],
-        };
+        var outer = SampleOuter();
 
         var receipt = await service.SetOuterRequestAndWaitForReceiptAsync(outer, Timeout);
         var stored = await service.OuterQueryAsync(cancellationToken: Timeout);
@@ -287,6 +272,18 @@ public sealed class AnvilRoundTripTests(AnvilFixture anvil) : IDisposable
 
     private async Task<CodegenFixtureService> DeployAsync() =>
         await CodegenFixtureService.DeployContractAndGetServiceAsync(anvil.CreateWeb3(), "fixture", Owner, 250, amountToSend: 1_000, cancellationToken: Timeout);
+
+    /// <summary>A nested struct exercising every shape: extreme integers, struct arrays, a fixed array, an array of
+    /// arrays, non-ASCII strings and bytes.</summary>
+    private static Outer SampleOuter() => new()
+    {
+        Inner = new Inner { Amount = ulong.MaxValue, Tag = Word(1), Delta = sbyte.MinValue },
+        Items = [new Inner { Amount = 2, Tag = Word(2), Delta = 2 }, new Inner { Amount = 3, Tag = Word(3), Delta = -3 }],
+        Pair = [new Inner { Amount = 4, Tag = Word(4), Delta = 4 }, new Inner { Amount = 5, Tag = Word(5), Delta = -5 }],
+        Grid = [[1, 2], [BigInteger.Pow(2, 256) - 1, 0]],
+        Labels = ["α", "β γ"],
+        Blob = [1, 2, 3],
+    };
 
     private static byte[] Word(int value)
     {

@@ -72,6 +72,15 @@ public sealed class CodeWriter
     /// <inheritdoc />
     public override string ToString() => builder.ToString();
 
+    /// <summary>A C# string literal of <paramref name="text"/> (quotes and backslashes escaped).</summary>
+    /// <param name="text">The text (identifiers, signatures, hex: no control characters).</param>
+    /// <returns>The literal, with its quotes.</returns>
+    public static string StringLiteral(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    }
+
     /// <summary>Escapes text for XML doc comments. Text already holding doc markup (<c>&lt;c&gt;</c>,
     /// <c>&lt;see …/&gt;</c>) must not be passed through this.</summary>
     /// <param name="text">Plain text.</param>

@@ -61,12 +61,10 @@ public static class EventEmitter
             writer.Line("{");
             foreach (var e in indexed)
             {
-                writer.Line($"    new {RuntimeTypeNames.EventDescriptor}<{e.DtoClass}>({Literal(e.Event.Name)}, {Literal(e.Event.Signature)}, {Literal(e.Topic)}),");
+                writer.Line($"    new {RuntimeTypeNames.EventDescriptor}<{e.DtoClass}>({CodeWriter.StringLiteral(e.Event.Name)}, {CodeWriter.StringLiteral(e.Event.Signature)}, {CodeWriter.StringLiteral(e.Topic)}),");
             }
 
             writer.Line("});");
         }
     }
-
-    private static string Literal(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -93,7 +93,7 @@ public static class StructEmitter
     {
         writer.Line();
         writer.Summary("The EIP-712 type of " + DocText.Code(s.SolidityName) + " (<c>encodeType</c>, referenced structs appended by name): " + DocText.Code(encodedType) + ".");
-        writer.Line($"public const string Eip712Type = {Literal(encodedType)};");
+        writer.Line($"public const string Eip712Type = {CodeWriter.StringLiteral(encodedType)};");
         writer.Line();
         writer.Summary("keccak-256 of <see cref=\"Eip712Type\"/>: the type hash a contract declares as <c>keccak256(\"...\")</c>.");
         writer.Line($"public static byte[] Eip712TypeHash => {RuntimeTypeNames.Eip712Encoder}.TypeHash(Eip712Type);");
@@ -109,7 +109,7 @@ public static class StructEmitter
             for (var i = 0; i < s.Properties.Count; i++)
             {
                 var p = s.Properties[i];
-                writer.Line($"({Literal(Eip712MemberType(p.Parameter.Type, byKey))}, {p.PropertyName})" + (i == s.Properties.Count - 1 ? ");" : ","));
+                writer.Line($"({CodeWriter.StringLiteral(Eip712MemberType(p.Parameter.Type, byKey))}, {p.PropertyName})" + (i == s.Properties.Count - 1 ? ");" : ","));
             }
         }
     }
@@ -125,6 +125,4 @@ public static class StructEmitter
     };
 
     private static AbiType Innermost(AbiType type) => type is ArrayType array ? Innermost(array.Element) : type;
-
-    private static string Literal(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }
