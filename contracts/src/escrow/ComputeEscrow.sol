@@ -43,6 +43,8 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     /// @notice After the stablecoin was last seen paused (`recordSettlementPause`), collateral stays unclaimable for
     /// this long, so the borrower can repay.
     uint40 public constant SETTLEMENT_CURE = 1 days;
+    /// @notice The oldest oracle report an SLA or delivery decision accepts, in seconds.
+    uint64 public constant REPORT_MAX_AGE = 1 days;
 
     /// @notice The compute-capacity token.
     IComputeCapacityToken public immutable TOKEN;
@@ -74,7 +76,8 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     mapping(address account => uint256) private _claimable;
     mapping(uint256 lotId => Bond) private _bonds;
     mapping(uint256 lotId => LoanToValue) private _ltv;
-    mapping(bytes32 poolId => mapping(uint64 epoch => uint64)) private _deliveryConsumed;
+    /// @dev Per pool, the end of the delivery queue (see `deliveryQueued`).
+    mapping(bytes32 poolId => uint64) private _deliveryQueued;
 
     /// @dev A lot's own loan-to-value; `set` distinguishes "0 = pledging off" from "no setting = default".
     struct LoanToValue {
@@ -341,6 +344,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         _totalReserved += reserve;
 
         uint40 deadline = deadlineBase + DELIVERY_GRACE;
+        uint64 deliveredBy = _enqueueDelivery(record.poolId, units);
         redemptionId = _nextRedemptionId++;
         _redemptions[redemptionId] = Redemption({
             holder: msg.sender,
@@ -349,8 +353,9 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
             status: RedemptionStatus.Open,
             // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
             units: uint64(units),
-            // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
-            reserved: uint160(reserve),
+            // forge-lint: disable-next-line(unsafe-typecast) -- at most the free bond, a uint128
+            reserved: uint128(reserve),
+            deliveredBy: deliveredBy,
             lotId: lotId
         });
         emit RedemptionOpened(redemptionId, msg.sender, lotId, units, reserve, deadline);
@@ -370,17 +375,16 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         // Past the deadline the holder is owed a refund; a late attestation must not race it.
         if (block.timestamp > r.deadline) revert Escrow_DeliveryDeadlinePassed(redemptionId, r.deadline);
         IComputeCapacityToken.Lot memory record = TOKEN.lot(r.lotId);
-        IUtilizationOracle.PoolReport memory report = _latestReport(record.poolId);
+        IUtilizationOracle.PoolReport memory report = _freshReport(record.poolId);
         if (report.observedAt < r.openedAt) {
             revert Escrow_NoReportSinceRedemption(redemptionId, report.observedAt, r.openedAt);
         }
         if (report.uptimeBps < record.slaUptimeBps) {
             revert Escrow_UptimeBelowSla(redemptionId, report.uptimeBps, record.slaUptimeBps);
         }
-        uint64 consumed = _deliveryConsumed[record.poolId][report.epoch];
-        uint64 available = report.deliveredGpuHours - consumed;
-        if (available < r.units) revert Escrow_InsufficientDeliveredHours(redemptionId, available, r.units);
-        _deliveryConsumed[record.poolId][report.epoch] = consumed + r.units;
+        if (report.deliveredGpuHours < r.deliveredBy) {
+            revert Escrow_InsufficientDeliveredHours(redemptionId, report.deliveredGpuHours, r.deliveredBy);
+        }
         _settleDelivery(redemptionId, r, record.provider, true);
     }
 
@@ -390,7 +394,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         bool slaBreached;
         if (block.timestamp <= r.deadline) {
             IComputeCapacityToken.Lot memory record = TOKEN.lot(r.lotId);
-            IUtilizationOracle.PoolReport memory report = _latestReport(record.poolId);
+            IUtilizationOracle.PoolReport memory report = _freshReport(record.poolId);
             slaBreached = report.observedAt >= r.openedAt && report.uptimeBps < record.slaUptimeBps;
             if (!slaBreached) revert Escrow_NoRefundDue(redemptionId, r.deadline);
         }
@@ -530,8 +534,8 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     }
 
     /// @inheritdoc IComputeEscrow
-    function deliveryConsumed(bytes32 poolId, uint64 epoch) external view returns (uint64) {
-        return _deliveryConsumed[poolId][epoch];
+    function deliveryQueued(bytes32 poolId) external view returns (uint64) {
+        return _deliveryQueued[poolId];
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -617,12 +621,28 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         return ok && data.length >= 32 && abi.decode(data, (uint256)) != 0;
     }
 
-    /// @dev The pool's latest report, or an empty one (observedAt 0, attests nothing) when the pool has none, so
-    /// callers revert with the escrow's own errors rather than the oracle's.
-    function _latestReport(bytes32 poolId) private view returns (IUtilizationOracle.PoolReport memory report) {
-        try ORACLE.latest(poolId) returns (IUtilizationOracle.PoolReport memory latest) {
-            report = latest;
+    /// @dev The pool's latest report when it is fresh (at most `REPORT_MAX_AGE` old) and signed under the current
+    /// reporter configuration; otherwise an empty one (observedAt 0, attests nothing), so callers revert with the
+    /// escrow's own errors rather than the oracle's.
+    function _freshReport(bytes32 poolId) private view returns (IUtilizationOracle.PoolReport memory report) {
+        try ORACLE.latestFresh(poolId, REPORT_MAX_AGE) returns (IUtilizationOracle.PoolReport memory fresh) {
+            report = fresh;
         } catch {}
+    }
+
+    /// @dev Places a redemption of `units` at the end of the pool's delivery queue, which starts no earlier than the
+    /// pool's attested delivered count now (hours delivered before the redemption cannot serve it), and returns the
+    /// cumulative count at which it is served.
+    function _enqueueDelivery(bytes32 poolId, uint256 units) private returns (uint64 deliveredBy) {
+        uint256 start = _deliveryQueued[poolId];
+        try ORACLE.latest(poolId) returns (IUtilizationOracle.PoolReport memory report) {
+            if (report.deliveredGpuHours > start) start = report.deliveredGpuHours;
+        } catch {}
+        uint256 end = start + units;
+        if (end > type(uint64).max) revert Escrow_DeliveryQueueOverflow(poolId, end);
+        // forge-lint: disable-next-line(unsafe-typecast) -- checked just above
+        deliveredBy = uint64(end);
+        _deliveryQueued[poolId] = deliveredBy;
     }
 
     /// @dev The pledge, required to be in status `expected` (an unknown id has status `None`).

@@ -69,7 +69,8 @@ interface IComputeEscrow {
         uint40 deadline;
         RedemptionStatus status;
         uint64 units;
-        uint160 reserved;
+        uint128 reserved;
+        uint64 deliveredBy;
         uint256 lotId;
     }
 
@@ -289,12 +290,16 @@ interface IComputeEscrow {
     /// @param uptimeBps The attested uptime.
     /// @param slaUptimeBps The lot's SLA uptime.
     error Escrow_UptimeBelowSla(uint256 redemptionId, uint16 uptimeBps, uint16 slaUptimeBps);
-    /// @notice Thrown when the latest epoch's attested GPU-hours not yet used by other redemptions are fewer than the
-    /// redemption's units.
+    /// @notice Thrown when the pool's attested cumulative delivered GPU-hours have not yet reached the redemption's
+    /// place in the pool's delivery queue (`deliveredBy`).
     /// @param redemptionId The redemption.
-    /// @param available The epoch's attested GPU-hours left.
-    /// @param needed The redemption's units.
-    error Escrow_InsufficientDeliveredHours(uint256 redemptionId, uint64 available, uint64 needed);
+    /// @param delivered The pool's attested cumulative delivered GPU-hours.
+    /// @param deliveredBy The cumulative count at which the redemption is served.
+    error Escrow_InsufficientDeliveredHours(uint256 redemptionId, uint64 delivered, uint64 deliveredBy);
+    /// @notice Thrown when a redemption's place in its pool's delivery queue would pass the uint64 counter.
+    /// @param poolId The pool.
+    /// @param deliveredBy The queue position the redemption would need.
+    error Escrow_DeliveryQueueOverflow(bytes32 poolId, uint256 deliveredBy);
     /// @notice Thrown when no refund is due yet: the deadline has not passed and no SLA breach is attested.
     /// @param redemptionId The redemption.
     /// @param deadline Its deadline.
@@ -417,8 +422,11 @@ interface IComputeEscrow {
     /// @notice The holder confirms delivery; the reserved bond is credited to the provider.
     function confirmDelivery(uint256 redemptionId) external;
 
-    /// @notice Anyone confirms delivery from the oracle, up to the redemption's deadline: a report observed after the
-    /// redemption opened, meeting the lot's SLA, with enough unclaimed delivered GPU-hours for the pool's epoch.
+    /// @notice Anyone confirms delivery from the oracle, up to the redemption's deadline: a fresh report (at most
+    /// `REPORT_MAX_AGE` old, current reporter configuration) observed after the redemption opened, meeting the lot's
+    /// SLA, whose cumulative delivered GPU-hours reached the redemption's `deliveredBy`. Redemptions of a pool queue
+    /// in opening order from the pool's delivered count at opening, so hours delivered over any number of epochs count
+    /// once, for the earliest redemption they serve.
     function confirmDeliveryByOracle(uint256 redemptionId) external;
 
     /// @notice Refunds an open redemption from the bond when its deadline passed, or when the oracle attests
@@ -482,6 +490,7 @@ interface IComputeEscrow {
     /// @notice The loan-to-value applied to `lotId`, in basis points.
     function loanToValue(uint256 lotId) external view returns (uint16);
 
-    /// @notice GPU-hours of a pool's epoch already used to confirm redemptions.
-    function deliveryConsumed(bytes32 poolId, uint64 epoch) external view returns (uint64);
+    /// @notice The end of a pool's delivery queue: the cumulative delivered GPU-hours at which every redemption opened
+    /// so far is served.
+    function deliveryQueued(bytes32 poolId) external view returns (uint64);
 }

@@ -3,38 +3,34 @@ pragma solidity 0.8.30;
 
 /// @title IUtilizationOracle
 /// @notice Quorum-signed (EIP-712) utilization reports per compute pool and epoch.
-/// @dev Each authorized reporter signs its own `Observation` for `(poolId, epoch, configVersion)`;
-/// anyone submits at least `quorum` such signed observations and the oracle stores the median of each field.
+/// @dev Reporters agree off-chain on ONE aggregate report per pool and epoch (the lower median of each field over
+/// their observations, and which reporters observed), and every signature covers that same report (the pattern of
+/// Chainlink OCR). The oracle accepts it when at least `quorum` distinct reporters of the CURRENT configuration
+/// signed it. With n reporters of which at most f are faulty, `quorum >= 2f + 1` and `n >= 3f + 1` guarantee that
+/// f colluders cannot get a report accepted on their own, and that every accepted report was checked by at least
+/// f + 1 honest reporters against their own observations (docs/SPEC.md, "Oracle fault model"). A relayer holds no
+/// key: it can submit a signed report or withhold it, never change it.
 interface IUtilizationOracle {
     /*//////////////////////////////////////////////////////////////
                                  TYPES
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice One reporter's view of a pool for one epoch (the values it signs).
-    /// @param utilizationBps Share of the pool's capacity in use, in basis points (0..10 000).
-    /// @param uptimeBps Share of the epoch the pool was available, in basis points (0..10 000).
-    /// @param deliveredGpuHours GPU-hours delivered to redeemers during the epoch.
-    /// @param energyKwh Energy drawn by the pool during the epoch, in kWh.
-    /// @param observedAt Unix time the observation was taken.
-    struct Observation {
-        uint16 utilizationBps;
-        uint16 uptimeBps;
-        uint64 deliveredGpuHours;
-        uint64 energyKwh;
-        uint64 observedAt;
-    }
-
-    /// @notice The EIP-712 typed data (primary type `Report`) each reporter signs: its observation of one pool for one
-    /// epoch, bound to a reporter configuration version. `REPORT_TYPEHASH` is the hash of this struct's type, and the
-    /// generated SDK bindings derive the type string and `hashStruct` from this declaration.
+    /// @notice The EIP-712 typed data (primary type `Report`) every reporter of a round signs: the aggregate of the
+    /// round's observations for one pool and epoch, bound to a reporter configuration version. `REPORT_TYPEHASH` is
+    /// the hash of this struct's type, and the generated SDK bindings derive the type string and `hashStruct` from
+    /// this declaration.
     /// @param poolId The pool observed.
-    /// @param epoch The epoch observed.
-    /// @param utilizationBps Share of the pool's capacity in use, in basis points (0..10 000).
-    /// @param uptimeBps Share of the epoch the pool was available, in basis points (0..10 000).
-    /// @param deliveredGpuHours GPU-hours delivered to redeemers during the epoch.
-    /// @param energyKwh Energy drawn by the pool during the epoch, in kWh.
-    /// @param observedAt Unix time the observation was taken.
-    /// @param configVersion The reporter configuration the signature is for.
+    /// @param epoch The epoch observed (strictly increasing per pool, at most `MAX_EPOCH_GAP` past the last one).
+    /// @param utilizationBps Median share of the pool's capacity in use during the epoch, in basis points.
+    /// @param uptimeBps Median share of the epoch the pool's GPUs were available, in basis points.
+    /// @param deliveredGpuHours GPU-hours delivered by the pool since its first report (cumulative, never decreases).
+    /// @param energyKwh Energy drawn by the pool since its first report, in kWh (cumulative, never decreases).
+    /// @param curtailedGpuHours GPU-hours the provider paused on purpose since the first report, e.g. to give power
+    /// back to the grid (cumulative, never decreases; reported, not yet priced).
+    /// @param observedAt Median of the observations' timestamps.
+    /// @param observers Bitmap of the reporters whose observations the medians were taken over: bit i is the
+    /// reporter at position i of `reporters()`. At least `quorum` bits, none beyond the reporter count.
+    /// @param configVersion The reporter configuration the report is for (must be the current one).
     struct Report {
         bytes32 poolId;
         uint64 epoch;
@@ -42,19 +38,23 @@ interface IUtilizationOracle {
         uint16 uptimeBps;
         uint64 deliveredGpuHours;
         uint64 energyKwh;
+        uint64 curtailedGpuHours;
         uint64 observedAt;
+        uint32 observers;
         uint32 configVersion;
     }
 
-    /// @notice The stored (median) report of a pool.
-    /// @param epoch The report's epoch (strictly increasing per pool).
-    /// @param observedAt Median of the observations' timestamps.
-    /// @param utilizationBps Median utilization, in basis points.
-    /// @param uptimeBps Median uptime, in basis points.
+    /// @notice The stored report of a pool.
+    /// @param epoch The report's epoch.
+    /// @param observedAt The report's timestamp.
+    /// @param utilizationBps Utilization, in basis points.
+    /// @param uptimeBps Uptime, in basis points.
     /// @param configVersion The reporter configuration the signatures were checked against.
     /// @param signerCount How many distinct authorized signatures backed the report.
-    /// @param deliveredGpuHours Median delivered GPU-hours.
-    /// @param energyKwh Median energy, in kWh.
+    /// @param observers Bitmap of the reporters whose observations the report aggregates.
+    /// @param deliveredGpuHours Cumulative delivered GPU-hours.
+    /// @param energyKwh Cumulative energy, in kWh.
+    /// @param curtailedGpuHours Cumulative curtailed GPU-hours.
     struct PoolReport {
         uint64 epoch;
         uint64 observedAt;
@@ -62,8 +62,10 @@ interface IUtilizationOracle {
         uint16 uptimeBps;
         uint32 configVersion;
         uint8 signerCount;
+        uint32 observers;
         uint64 deliveredGpuHours;
         uint64 energyKwh;
+        uint64 curtailedGpuHours;
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -78,9 +80,15 @@ interface IUtilizationOracle {
         uint16 uptimeBps,
         uint64 deliveredGpuHours,
         uint64 energyKwh,
+        uint64 curtailedGpuHours,
         uint64 observedAt,
+        uint32 observers,
         uint8 signerCount
     );
+
+    /// @notice Emitted when the admin rewinds a pool's last epoch (the escape hatch for a report with an absurd epoch);
+    /// the cumulative counters are kept.
+    event EpochRewound(bytes32 indexed poolId, uint64 previousEpoch, uint64 newEpoch);
 
     /// @notice Emitted when the admin replaces the reporter set and quorum; older signatures become invalid.
     event ReporterConfigUpdated(uint32 indexed configVersion, address[] reporters, uint8 quorum);
@@ -92,14 +100,54 @@ interface IUtilizationOracle {
                                  ERRORS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Thrown when fewer signed observations than the quorum are submitted.
-    /// @param provided The number of observations submitted.
+    /// @notice Thrown when fewer signatures than the quorum are submitted.
+    /// @param provided The number of signatures submitted.
     /// @param quorum The quorum of the current configuration.
     error Oracle_QuorumNotMet(uint256 provided, uint256 quorum);
-    /// @notice Thrown when the observation and signature arrays differ in length.
-    /// @param observations The number of observations.
-    /// @param signatures The number of signatures.
-    error Oracle_LengthMismatch(uint256 observations, uint256 signatures);
+    /// @notice Thrown when a report names another reporter configuration than the current one.
+    /// @param configVersion The report's configuration version.
+    /// @param current The current configuration version.
+    error Oracle_WrongConfigVersion(uint32 configVersion, uint32 current);
+    /// @notice Thrown when a report's observer bitmap has fewer than `quorum` reporters.
+    /// @param observerCount The number of observers in the bitmap.
+    /// @param quorum The quorum of the current configuration.
+    error Oracle_TooFewObservers(uint256 observerCount, uint256 quorum);
+    /// @notice Thrown when a report's observer bitmap names a position beyond the reporter set.
+    /// @param observers The bitmap.
+    /// @param reporterCount The number of current reporters.
+    error Oracle_UnknownObserver(uint32 observers, uint256 reporterCount);
+    /// @notice Thrown when the epoch jumps more than `MAX_EPOCH_GAP` past the pool's last epoch.
+    /// @param poolId The pool.
+    /// @param epoch The epoch submitted.
+    /// @param lastEpoch The pool's last stored epoch.
+    /// @param maxGap The largest accepted jump.
+    error Oracle_EpochGapTooLarge(bytes32 poolId, uint64 epoch, uint64 lastEpoch, uint64 maxGap);
+    /// @notice Thrown when a report's cumulative delivered GPU-hours are below the pool's last report.
+    /// @param poolId The pool.
+    /// @param deliveredGpuHours The value submitted.
+    /// @param previous The pool's stored value.
+    error Oracle_DeliveredDecreased(bytes32 poolId, uint64 deliveredGpuHours, uint64 previous);
+    /// @notice Thrown when a report's cumulative energy is below the pool's last report.
+    /// @param poolId The pool.
+    /// @param energyKwh The value submitted.
+    /// @param previous The pool's stored value.
+    error Oracle_EnergyDecreased(bytes32 poolId, uint64 energyKwh, uint64 previous);
+    /// @notice Thrown when a report's cumulative curtailed GPU-hours are below the pool's last report.
+    /// @param poolId The pool.
+    /// @param curtailedGpuHours The value submitted.
+    /// @param previous The pool's stored value.
+    error Oracle_CurtailedDecreased(bytes32 poolId, uint64 curtailedGpuHours, uint64 previous);
+    /// @notice Thrown by `rewindEpoch` unless the new epoch is below the pool's last epoch.
+    /// @param poolId The pool.
+    /// @param epoch The epoch asked for.
+    /// @param lastEpoch The pool's last stored epoch.
+    error Oracle_NotARewind(bytes32 poolId, uint64 epoch, uint64 lastEpoch);
+    /// @notice Thrown by `latestFresh` when the stored report was signed under a configuration since replaced
+    /// (its reporters may have been revoked for cause).
+    /// @param poolId The pool.
+    /// @param configVersion The stored report's configuration version.
+    /// @param current The current configuration version.
+    error Oracle_RevokedReport(bytes32 poolId, uint32 configVersion, uint32 current);
     /// @notice Thrown when a signature does not recover to an authorized reporter of the current configuration.
     /// @param signer The address the signature recovers to.
     error Oracle_UnauthorizedSigner(address signer);
@@ -115,20 +163,20 @@ interface IUtilizationOracle {
     /// @param epoch The epoch submitted.
     /// @param lastEpoch The pool's last stored epoch.
     error Oracle_EpochNotIncreasing(bytes32 poolId, uint64 epoch, uint64 lastEpoch);
-    /// @notice Thrown when an observation is timestamped in the future.
-    /// @param observedAt The observation's timestamp.
+    /// @notice Thrown when a report is timestamped in the future.
+    /// @param observedAt The report's timestamp.
     /// @param blockTimestamp The current block timestamp.
-    error Oracle_FutureObservation(uint64 observedAt, uint256 blockTimestamp);
-    /// @notice Thrown when an observation is older than `maxAge`.
-    /// @param observedAt The observation's timestamp.
+    error Oracle_FutureReport(uint64 observedAt, uint256 blockTimestamp);
+    /// @notice Thrown when a report is older than `maxAge`.
+    /// @param observedAt The report's timestamp.
     /// @param maxAge The maximum accepted age, in seconds.
-    error Oracle_ObservationTooOld(uint64 observedAt, uint64 maxAge);
-    /// @notice Thrown when an observation's utilization exceeds 10 000 bps.
-    /// @param utilizationBps The utilization observed.
+    error Oracle_ReportTooOld(uint64 observedAt, uint64 maxAge);
+    /// @notice Thrown when a report's utilization exceeds 10 000 bps.
+    /// @param utilizationBps The utilization reported.
     /// @param max The largest accepted value (10 000).
     error Oracle_UtilizationOutOfRange(uint256 utilizationBps, uint256 max);
-    /// @notice Thrown when an observation's uptime exceeds 10 000 bps.
-    /// @param uptimeBps The uptime observed.
+    /// @notice Thrown when a report's uptime exceeds 10 000 bps.
+    /// @param uptimeBps The uptime reported.
     /// @param max The largest accepted value (10 000).
     error Oracle_UptimeOutOfRange(uint256 uptimeBps, uint256 max);
     /// @notice Thrown when a pool has no stored report.
@@ -153,38 +201,37 @@ interface IUtilizationOracle {
     /// @notice Thrown when a reporter configuration names the same reporter twice.
     /// @param reporter The reporter.
     error Oracle_DuplicateReporter(address reporter);
-    /// @notice Thrown when `maxAge` is set to zero (every observation would be too old).
+    /// @notice Thrown when `maxAge` is set to zero (every report would be too old).
     error Oracle_ZeroMaxAge();
 
     /*//////////////////////////////////////////////////////////////
                                FUNCTIONS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Submits a report for `poolId` and `epoch` backed by at least `quorum` distinct reporter signatures.
-    function submitReport(
-        bytes32 poolId,
-        uint64 epoch,
-        Observation[] calldata observations,
-        bytes[] calldata signatures
-    ) external;
+    /// @notice Stores `report` when at least `quorum` distinct reporters of the current configuration signed it
+    /// (EIP-712, `hashReport(report)`). Anyone may relay it.
+    /// @param report The aggregate report every signature covers.
+    /// @param signatures 65-byte ECDSA signatures (r, s, v) of distinct current reporters, in any order.
+    function submitReport(Report calldata report, bytes[] calldata signatures) external;
 
     /// @notice Replaces the reporter set and quorum (admin only); bumps `configVersion`.
     function setReporters(address[] calldata reporters, uint8 quorum) external;
 
-    /// @notice Sets the maximum age of an observation accepted by `submitReport` (admin only).
+    /// @notice Sets the maximum age of a report accepted by `submitReport` (admin only).
     function setMaxAge(uint64 maxAge) external;
+
+    /// @notice Lowers a pool's last epoch (admin only), so that reports resume after one signed with an absurd epoch;
+    /// the cumulative counters stay, so a replayed older report cannot lower them.
+    /// @param poolId The pool.
+    /// @param epoch The new last epoch (below the stored one).
+    function rewindEpoch(bytes32 poolId, uint64 epoch) external;
 
     /// @notice The latest stored report of a pool, however old. Reverts `Oracle_NoReport` if none.
     function latest(bytes32 poolId) external view returns (PoolReport memory);
 
-    /// @notice The latest report of a pool; reverts `Oracle_StaleReport` if older than `maxAge` seconds.
+    /// @notice The latest report of a pool for decisions: reverts `Oracle_StaleReport` if older than `maxAge`
+    /// seconds and `Oracle_RevokedReport` if signed under a replaced reporter configuration.
     function latestFresh(bytes32 poolId, uint256 maxAge) external view returns (PoolReport memory);
-
-    /// @notice The EIP-712 digest a reporter signs for an observation under the current configuration.
-    function reportDigest(bytes32 poolId, uint64 epoch, Observation calldata observation)
-        external
-        view
-        returns (bytes32);
 
     /// @notice The EIP-712 digest of `report` exactly as given (its own `configVersion`): what a reporter signs.
     /// @param report The typed data.

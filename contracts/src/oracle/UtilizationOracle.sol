@@ -11,24 +11,28 @@ import {IUtilizationOracle} from "../interfaces/IUtilizationOracle.sol";
 import {Bps} from "../libraries/Bps.sol";
 
 /// @title UtilizationOracle
-/// @notice Stores, per compute pool, the latest quorum-signed (EIP-712) utilization report.
-/// @dev Every authorized reporter signs its own `Observation` together with the pool, the epoch and the
-/// CURRENT `configVersion`; replacing the reporter set bumps the version and so invalidates all older signatures.
-/// Anyone may relay at least `quorum` signed observations; the oracle stores the median of every field
-/// independently. For an even number of observations the LOWER median is used, i.e. element `(n - 1) / 2`
-/// of the ascending-sorted values. At most `MAX_REPORTERS` (32) reporters can be configured.
+/// @notice Stores, per compute pool, the latest quorum-signed (EIP-712) aggregate utilization report.
+/// @dev Reporters aggregate their observations off-chain into ONE `Report` (lower median of each field, observer
+/// bitmap) and all sign that report with the CURRENT `configVersion`; replacing the reporter set bumps the version
+/// and so invalidates every older signature. Anyone may relay a report with at least `quorum` distinct reporter
+/// signatures. Delivered GPU-hours, energy and curtailed GPU-hours are cumulative per pool and never decrease.
+/// At most `MAX_REPORTERS` (32) reporters can be configured.
 contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAdminRules {
     /*//////////////////////////////////////////////////////////////
                                CONSTANTS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice The EIP-712 type hash of a reporter's signed observation.
+    /// @notice The EIP-712 type hash of the aggregate report every signer of a round signs.
     bytes32 public constant REPORT_TYPEHASH = keccak256(
-        "Report(bytes32 poolId,uint64 epoch,uint16 utilizationBps,uint16 uptimeBps,uint64 deliveredGpuHours,uint64 energyKwh,uint64 observedAt,uint32 configVersion)"
+        "Report(bytes32 poolId,uint64 epoch,uint16 utilizationBps,uint16 uptimeBps,uint64 deliveredGpuHours,uint64 energyKwh,uint64 curtailedGpuHours,uint64 observedAt,uint32 observers,uint32 configVersion)"
     );
 
     /// @notice The maximum number of reporters in a configuration (bounded by the duplicate-signer bitmap).
     uint256 public constant MAX_REPORTERS = 32;
+
+    /// @notice The largest step between a pool's consecutive epochs (a year of hourly epochs): a report cannot push a
+    /// pool's epoch so far ahead that no later report fits.
+    uint64 public constant MAX_EPOCH_GAP = 8760;
 
     /// @notice The maximum value of a basis-point field (100 %).
     // `Bps.MAX`, kept as a public getter because it is part of the oracle's ABI (and of the SDK's bindings).
@@ -82,51 +86,28 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAd
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc IUtilizationOracle
-    /// @dev Stores the median of each field independently; for an even count the lower median
-    /// (sorted element `(n - 1) / 2`). `signerCount` is the number of observations.
-    function submitReport(
-        bytes32 poolId,
-        uint64 epoch,
-        Observation[] calldata observations,
-        bytes[] calldata signatures
-    ) external {
-        uint256 n = observations.length;
-        if (n != signatures.length) revert Oracle_LengthMismatch(n, signatures.length);
+    /// @dev One digest for the whole submission: every signature must recover to a distinct current reporter over
+    /// `hashReport(report)`. Checks-effects: nothing is stored unless every check passed; no external calls.
+    function submitReport(Report calldata report, bytes[] calldata signatures) external {
+        bytes32 poolId = report.poolId;
+        PoolReport storage stored = _reports[poolId];
         {
+            uint32 version = _configVersion;
+            if (report.configVersion != version) revert Oracle_WrongConfigVersion(report.configVersion, version);
             uint256 quorum_ = _quorum;
-            if (n < quorum_) revert Oracle_QuorumNotMet(n, quorum_);
-            uint64 lastEpoch = _reports[poolId].epoch;
-            if (epoch <= lastEpoch) revert Oracle_EpochNotIncreasing(poolId, epoch, lastEpoch);
+            if (signatures.length < quorum_) revert Oracle_QuorumNotMet(signatures.length, quorum_);
+            _checkObservers(report.observers, quorum_);
         }
+        _checkSequence(report, stored);
+        _checkValues(report, _maxAge);
 
-        uint32 version = _configVersion;
-        uint64 maxAge_ = _maxAge;
-        uint256 hashBuf = _structHashBuffer(poolId, epoch, version);
-
-        // Five ascending-sorted columns of `n` values each: utilization, uptime, delivered, energy, observedAt.
-        uint256[] memory sorted = new uint256[](5 * n);
+        bytes32 digest = _hashTypedDataV4(keccak256(abi.encode(REPORT_TYPEHASH, report)));
         uint256 seen; // bitmap of the 1-based reporter indices already counted
-
-        for (uint256 i; i < n; ++i) {
-            Observation calldata o = observations[i];
-            _checkObservation(o, maxAge_);
-            seen = _markSigner(seen, _hashTypedDataV4(_structHashFrom(hashBuf, o)), signatures[i], i);
-            _insertObservation(sorted, n, i, o);
+        for (uint256 i; i < signatures.length; ++i) {
+            seen = _markSigner(seen, digest, signatures[i], i);
         }
 
-        PoolReport memory report = _medianReport(sorted, n, epoch, version);
-        _reports[poolId] = report;
-
-        emit ReportSubmitted(
-            poolId,
-            epoch,
-            report.utilizationBps,
-            report.uptimeBps,
-            report.deliveredGpuHours,
-            report.energyKwh,
-            report.observedAt,
-            report.signerCount
-        );
+        _store(stored, report, signatures.length);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -148,6 +129,16 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAd
         emit MaxAgeUpdated(previous, newMaxAge);
     }
 
+    /// @inheritdoc IUtilizationOracle
+    /// @dev Reverts `Oracle_NotARewind` unless `epoch` is below the pool's last epoch. Counters are kept.
+    function rewindEpoch(bytes32 poolId, uint64 epoch) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        PoolReport storage stored = _reports[poolId];
+        uint64 previous = stored.epoch;
+        if (epoch >= previous) revert Oracle_NotARewind(poolId, epoch, previous);
+        stored.epoch = epoch;
+        emit EpochRewound(poolId, previous, epoch);
+    }
+
     /*//////////////////////////////////////////////////////////////
                                  VIEWS
     //////////////////////////////////////////////////////////////*/
@@ -166,31 +157,13 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAd
         if (block.timestamp > report.observedAt && block.timestamp - report.observedAt > maxAgeSeconds) {
             revert Oracle_StaleReport(poolId, report.observedAt, maxAgeSeconds);
         }
-    }
-
-    /// @inheritdoc IUtilizationOracle
-    function reportDigest(bytes32 poolId, uint64 epoch, Observation calldata observation)
-        external
-        view
-        returns (bytes32)
-    {
-        return _digest(
-            Report({
-                poolId: poolId,
-                epoch: epoch,
-                utilizationBps: observation.utilizationBps,
-                uptimeBps: observation.uptimeBps,
-                deliveredGpuHours: observation.deliveredGpuHours,
-                energyKwh: observation.energyKwh,
-                observedAt: observation.observedAt,
-                configVersion: _configVersion
-            })
-        );
+        uint32 current = _configVersion;
+        if (report.configVersion != current) revert Oracle_RevokedReport(poolId, report.configVersion, current);
     }
 
     /// @inheritdoc IUtilizationOracle
     function hashReport(Report calldata report) external view returns (bytes32) {
-        return _digest(report);
+        return _hashTypedDataV4(keccak256(abi.encode(REPORT_TYPEHASH, report)));
     }
 
     /// @notice The EIP-712 domain separator ("RwaCompute UtilizationOracle", version "1", chain id, this address).
@@ -258,46 +231,47 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAd
         emit ReporterConfigUpdated(version, reporters_, quorum_);
     }
 
+    /// @dev Reverts unless the observer bitmap names at least `quorum_` reporters and only current positions.
+    function _checkObservers(uint32 observers, uint256 quorum_) private view {
+        uint256 count = _reporters.length;
+        if (count < 32 && observers >> count != 0) revert Oracle_UnknownObserver(observers, count);
+        uint256 observerCount;
+        for (uint256 bits = observers; bits != 0; bits &= bits - 1) {
+            ++observerCount;
+        }
+        if (observerCount < quorum_) revert Oracle_TooFewObservers(observerCount, quorum_);
+    }
+
+    /// @dev Reverts unless the epoch moves forward by at most `MAX_EPOCH_GAP` (any first epoch is accepted) and no
+    /// cumulative counter decreases.
+    function _checkSequence(Report calldata report, PoolReport storage stored) private view {
+        bytes32 poolId = report.poolId;
+        uint64 epoch = report.epoch;
+        uint64 lastEpoch = stored.epoch;
+        if (epoch <= lastEpoch) revert Oracle_EpochNotIncreasing(poolId, epoch, lastEpoch);
+        if (lastEpoch != 0 && epoch - lastEpoch > MAX_EPOCH_GAP) {
+            revert Oracle_EpochGapTooLarge(poolId, epoch, lastEpoch, MAX_EPOCH_GAP);
+        }
+        if (report.deliveredGpuHours < stored.deliveredGpuHours) {
+            revert Oracle_DeliveredDecreased(poolId, report.deliveredGpuHours, stored.deliveredGpuHours);
+        }
+        if (report.energyKwh < stored.energyKwh) {
+            revert Oracle_EnergyDecreased(poolId, report.energyKwh, stored.energyKwh);
+        }
+        if (report.curtailedGpuHours < stored.curtailedGpuHours) {
+            revert Oracle_CurtailedDecreased(poolId, report.curtailedGpuHours, stored.curtailedGpuHours);
+        }
+    }
+
     /// @dev Reverts unless both bps values are <= 10 000 and `observedAt` lies within `[now - maxAge_, now]`.
-    function _checkObservation(Observation calldata o, uint64 maxAge_) private view {
-        if (o.utilizationBps > Bps.MAX) revert Oracle_UtilizationOutOfRange(o.utilizationBps, Bps.MAX);
-        if (o.uptimeBps > Bps.MAX) revert Oracle_UptimeOutOfRange(o.uptimeBps, Bps.MAX);
-        uint64 observedAt = o.observedAt;
+    function _checkValues(Report calldata report, uint64 maxAge_) private view {
+        if (report.utilizationBps > Bps.MAX) revert Oracle_UtilizationOutOfRange(report.utilizationBps, Bps.MAX);
+        if (report.uptimeBps > Bps.MAX) revert Oracle_UptimeOutOfRange(report.uptimeBps, Bps.MAX);
+        uint64 observedAt = report.observedAt;
         // forge-lint: disable-next-line(block-timestamp)
-        if (observedAt > block.timestamp) revert Oracle_FutureObservation(observedAt, block.timestamp);
+        if (observedAt > block.timestamp) revert Oracle_FutureReport(observedAt, block.timestamp);
         // forge-lint: disable-next-line(block-timestamp)
-        if (block.timestamp - observedAt > maxAge_) revert Oracle_ObservationTooOld(observedAt, maxAge_);
-    }
-
-    /// @dev The EIP-712 digest of `report`: the typed data a reporter signs. One helper for both views, so that the
-    /// submission path stays the only other caller of `_hashTypedDataV4` (a third call site stops the optimizer from
-    /// inlining it there, which costs about 70 gas per signature).
-    function _digest(Report memory report) private view returns (bytes32) {
-        return _hashTypedDataV4(keccak256(abi.encode(REPORT_TYPEHASH, report)));
-    }
-
-    /// @dev Allocates the 9-word EIP-712 encoding buffer `(REPORT_TYPEHASH, poolId, epoch, <5 observation words>,
-    /// version)` with the fields shared by every observation of a submission already written.
-    function _structHashBuffer(bytes32 poolId, uint64 epoch, uint32 version) private pure returns (uint256 buf) {
-        bytes32 typehash = REPORT_TYPEHASH;
-        assembly ("memory-safe") {
-            buf := mload(0x40)
-            mstore(buf, typehash)
-            mstore(add(buf, 0x20), poolId)
-            mstore(add(buf, 0x40), epoch)
-            mstore(add(buf, 0x100), version)
-            mstore(0x40, add(buf, 0x120))
-        }
-    }
-
-    /// @dev Struct hash of `o` using a buffer from `_structHashBuffer`. A calldata `Observation` is five static
-    /// ABI words, identical to its EIP-712 encoding, so it is copied verbatim (equivalent to `_digest`'s hashing; dirty
-    /// upper bits are rejected by the ABI decoder when the fields are read in `_insertObservation`).
-    function _structHashFrom(uint256 buf, Observation calldata o) private pure returns (bytes32 digest) {
-        assembly ("memory-safe") {
-            calldatacopy(add(buf, 0x60), o, 0xa0)
-            digest := keccak256(buf, 0x120)
-        }
+        if (block.timestamp - observedAt > maxAge_) revert Oracle_ReportTooOld(observedAt, maxAge_);
     }
 
     /// @dev Recovers the signer of `signatures[index]` over `digest`, requires it to be a current reporter not yet
@@ -317,45 +291,30 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAd
         return seen | bit;
     }
 
-    /// @dev Inserts the five fields of observation `i` into their sorted columns of `sorted` (column length `n`).
-    function _insertObservation(uint256[] memory sorted, uint256 n, uint256 i, Observation calldata o) private pure {
-        _insertSorted(sorted, 0, i, o.utilizationBps);
-        _insertSorted(sorted, n, i, o.uptimeBps);
-        _insertSorted(sorted, 2 * n, i, o.deliveredGpuHours);
-        _insertSorted(sorted, 3 * n, i, o.energyKwh);
-        _insertSorted(sorted, 4 * n, i, o.observedAt);
-    }
-
-    /// @dev Builds the report from the lower median (sorted element `(n - 1) / 2`) of each column.
-    /// `n >= quorum >= 1`, and `n <= MAX_REPORTERS` because every signer is a distinct reporter.
-    function _medianReport(uint256[] memory sorted, uint256 n, uint64 epoch, uint32 version)
-        private
-        pure
-        returns (PoolReport memory)
-    {
-        uint256 mid = (n - 1) / 2;
-        return PoolReport({
-            epoch: epoch,
-            observedAt: uint64(sorted[4 * n + mid]),
-            utilizationBps: uint16(sorted[mid]),
-            uptimeBps: uint16(sorted[n + mid]),
-            configVersion: version,
-            // forge-lint: disable-next-line(unsafe-typecast)
-            signerCount: uint8(n),
-            deliveredGpuHours: uint64(sorted[2 * n + mid]),
-            energyKwh: uint64(sorted[3 * n + mid])
-        });
-    }
-
-    /// @dev Inserts `value` into the ascending-sorted column `buf[offset .. offset + len)`, growing it to `len + 1`.
-    function _insertSorted(uint256[] memory buf, uint256 offset, uint256 len, uint256 value) private pure {
-        uint256 j = offset + len;
-        while (j > offset) {
-            uint256 previous = buf[j - 1];
-            if (previous <= value) break;
-            buf[j] = previous;
-            --j;
-        }
-        buf[j] = value;
+    /// @dev Writes the accepted report into the pool's two slots and emits it.
+    function _store(PoolReport storage stored, Report calldata report, uint256 signerCount) private {
+        stored.epoch = report.epoch;
+        stored.observedAt = report.observedAt;
+        stored.utilizationBps = report.utilizationBps;
+        stored.uptimeBps = report.uptimeBps;
+        stored.configVersion = report.configVersion;
+        // forge-lint: disable-next-line(unsafe-typecast) -- distinct reporters, at most MAX_REPORTERS
+        stored.signerCount = uint8(signerCount);
+        stored.observers = report.observers;
+        stored.deliveredGpuHours = report.deliveredGpuHours;
+        stored.energyKwh = report.energyKwh;
+        stored.curtailedGpuHours = report.curtailedGpuHours;
+        emit ReportSubmitted(
+            report.poolId,
+            report.epoch,
+            report.utilizationBps,
+            report.uptimeBps,
+            report.deliveredGpuHours,
+            report.energyKwh,
+            report.curtailedGpuHours,
+            report.observedAt,
+            report.observers,
+            uint8(signerCount)
+        );
     }
 }

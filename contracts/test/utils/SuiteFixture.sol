@@ -123,32 +123,41 @@ abstract contract SuiteFixture is Test {
         vm.stopPrank();
     }
 
-    /// @dev Signs `obs` for `(pool, epoch)` with reporter `index` under the oracle's current configuration.
-    function _sign(uint256 index, bytes32 pool, uint64 epoch, IUtilizationOracle.Observation memory obs)
-        internal
-        view
-        returns (bytes memory)
-    {
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(reporterKeys[index], oracle.reportDigest(pool, epoch, obs));
+    /// @dev Signs `report` with reporter `index` (EIP-712, `hashReport`).
+    function _sign(uint256 index, IUtilizationOracle.Report memory report) internal view returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(reporterKeys[index], oracle.hashReport(report));
         return abi.encodePacked(r, s, v);
     }
 
-    /// @dev Submits a report where the first `signers` reporters all observed the same values.
-    function _report(bytes32 pool, uint64 epoch, uint16 uptimeBps, uint64 delivered, uint256 signers) internal {
-        IUtilizationOracle.Observation memory obs = IUtilizationOracle.Observation({
+    /// @dev The aggregate report the first `observers` reporters agreed on, under the current configuration.
+    function _reportOf(bytes32 pool, uint64 epoch, uint16 uptimeBps, uint64 delivered, uint256 observers)
+        internal
+        view
+        returns (IUtilizationOracle.Report memory)
+    {
+        return IUtilizationOracle.Report({
+            poolId: pool,
+            epoch: epoch,
             utilizationBps: 8000,
             uptimeBps: uptimeBps,
             deliveredGpuHours: delivered,
             energyKwh: 1234,
-            observedAt: uint64(block.timestamp)
+            curtailedGpuHours: 0,
+            observedAt: uint64(block.timestamp),
+            // forge-lint: disable-next-line(unsafe-typecast) -- at most 32 reporters
+            observers: uint32((uint256(1) << observers) - 1),
+            configVersion: oracle.configVersion()
         });
-        IUtilizationOracle.Observation[] memory list = new IUtilizationOracle.Observation[](signers);
+    }
+
+    /// @dev Submits a report (cumulative `delivered`) signed by the first `signers` reporters, who all observed it.
+    function _report(bytes32 pool, uint64 epoch, uint16 uptimeBps, uint64 delivered, uint256 signers) internal {
+        IUtilizationOracle.Report memory report = _reportOf(pool, epoch, uptimeBps, delivered, signers);
         bytes[] memory sigs = new bytes[](signers);
         for (uint256 i; i < signers; ++i) {
-            list[i] = obs;
-            sigs[i] = _sign(i, pool, epoch, obs);
+            sigs[i] = _sign(i, report);
         }
-        oracle.submitReport(pool, epoch, list, sigs);
+        oracle.submitReport(report, sigs);
     }
 
     function _firstReporters(uint256 n) internal view returns (address[] memory list) {
