@@ -16,18 +16,15 @@ var redemption = await session.Alice.Escrow.RedeemAsync(lotId, 40, ct);
 var opened = await session.Alice.Escrow.GetRedemptionAsync(redemption.Value, ct);
 Console.WriteLine($"redemption {redemption.Value}: 40 GPU-hours burned, {ExampleSession.Usdc(opened.Reserved)} of bond reserved, deadline {opened.Deadline:u}");
 
-// Each reporter signs its own observation off-chain; anyone can submit them together.
+// The reporters aggregate their observations into one report (the median of each field), every reporter signs that
+// same report off-chain, and anyone submits it with the signatures (the rwa reporter node does this from telemetry).
 var observedAt = (ulong)(await session.ChainTimeAsync(ct)).ToUnixTimeSeconds();
-var signed = new List<SignedObservation>();
-foreach (var (reporter, uptime) in session.Reporters.Zip(new ushort[] { 9_650, 9_700, 9_720 }))
-{
-    var observation = new UtilizationObservation(UtilizationBps: 8_800, UptimeBps: uptime, DeliveredGpuHours: 35, EnergyKwh: 25, ObservedAt: observedAt);
-    signed.Add(await session.Admin.Oracle.SignObservationAsync(reporter, poolId, epoch: 1, observation, ct));
-}
-
-await session.Admin.Oracle.SubmitReportAsync(poolId, epoch: 1, signed, ct);
+var round = session.Reporters.Zip(new ushort[] { 9_650, 9_700, 9_720 })
+    .Select(r => (r.First, new UtilizationObservation(UtilizationBps: 8_800, UptimeBps: r.Second, DeliveredGpuHours: 35, EnergyKwh: 25, CurtailedGpuHours: 0, ObservedAt: observedAt)))
+    .ToList();
+await session.Admin.Oracle.ReportRoundAsync(poolId, epoch: 1, round, ct);
 var report = await session.Alice.Oracle.LatestFreshAsync(poolId, TimeSpan.FromHours(1), ct);
-Console.WriteLine($"oracle: epoch {report.Epoch}, uptime {report.UptimeBps / 100.0:0.00} % (median of {report.SignerCount}), SLA 99.00 %");
+Console.WriteLine($"oracle: epoch {report.Epoch}, uptime {report.UptimeBps / 100.0:0.00} % (signed by {report.SignerCount} reporters), SLA 99.00 %");
 
 await session.Alice.Escrow.ClaimRefundAsync(redemption.Value, ct);
 var refunded = await session.Alice.Escrow.GetRedemptionAsync(redemption.Value, ct);

@@ -70,4 +70,15 @@ internal sealed class Invocation
     /// <param name="option">The option.</param>
     /// <returns>The value.</returns>
     public T Required<T>(Option<T> option) => Parse.GetRequiredValue(option);
+
+    /// <summary>The value of an option that is required unless another option replaces it (for example
+    /// <c>oracle sign</c>'s values unless <c>--cosign</c>); a usage error naming both when it is absent.</summary>
+    /// <typeparam name="T">The option's type.</typeparam>
+    /// <param name="option">The option.</param>
+    /// <param name="alternative">The option that would make it unnecessary.</param>
+    /// <returns>The value.</returns>
+    public T RequiredUnless<T>(Option<T> option, string alternative) =>
+        Parse.GetResult(option) is null
+            ? throw new CliInputException(option.Name, $"required unless {alternative} is given.")
+            : Parse.GetValue(option)!;
 }

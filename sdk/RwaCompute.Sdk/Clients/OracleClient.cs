@@ -10,8 +10,9 @@ using RwaCompute.Sdk.Wallets;
 namespace RwaCompute.Sdk.Clients;
 
 /// <summary>
-/// The utilization oracle: reporters sign observations off-chain (EIP-712, <see cref="SignObservationAsync"/>),
-/// anyone submits a report carrying a quorum of signatures, readers get the latest or a staleness-checked report.
+/// The utilization oracle: reporters aggregate their observations into one report (<see cref="AggregateAsync"/>), each
+/// signs that same report off-chain (EIP-712, <see cref="SignReportAsync"/>), anyone submits it with a quorum of
+/// signatures (<see cref="SubmitReportAsync"/>); readers get the latest or a fresh, current-configuration report.
 /// </summary>
 public sealed class OracleClient
 {
@@ -31,63 +32,125 @@ public sealed class OracleClient
     /// <summary>The EIP-712 domain reports are signed under.</summary>
     public OracleDomain Domain => new(context.ChainId, Address);
 
-    /// <summary>Signs an observation as a reporter for the oracle's current reporter configuration.</summary>
-    /// <param name="reporter">The reporter's signer.</param>
+    /// <summary>Aggregates one round's observations into the report every reporter signs: lower medians, the observer
+    /// bitmap, the current configuration version, cumulative counters never below the pool's stored report.</summary>
     /// <param name="poolId">The pool (32 bytes).</param>
-    /// <param name="epoch">The epoch (greater than the pool's last).</param>
-    /// <param name="observation">The measured values.</param>
-    /// <param name="cancellationToken">Cancels reading the configuration version.</param>
-    /// <returns>The signed observation.</returns>
-    public async Task<SignedObservation> SignObservationAsync(RwaSigner reporter, byte[] poolId, ulong epoch, UtilizationObservation observation, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(reporter);
-        ArgumentNullException.ThrowIfNull(observation);
-        Guard.Bytes32(poolId, nameof(poolId));
-        ValidateObservation(observation);
-        var version = await ConfigVersionAsync(cancellationToken).ConfigureAwait(false);
-        return ReportSigner.Sign(reporter, Domain, poolId, epoch, observation, version);
-    }
-
-    /// <summary>Submits a report: one signed observation per reporter, at least the quorum. The oracle stores the
-    /// median of each field.</summary>
-    /// <param name="poolId">The pool.</param>
     /// <param name="epoch">The epoch.</param>
-    /// <param name="observations">The signed observations.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
-    /// <exception cref="InputValidationException">Fewer observations than the quorum, or duplicate signers.</exception>
-    public async Task<TransactionResult> SubmitReportAsync(byte[] poolId, ulong epoch, IReadOnlyList<SignedObservation> observations, CancellationToken cancellationToken = default)
+    /// <param name="observations">Reporter address → its observation (current reporters only).</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="InputValidationException">An observer is not a current reporter, or a value is out of range.</exception>
+    public async Task<OracleReport> AggregateAsync(byte[] poolId, ulong epoch, IReadOnlyDictionary<string, UtilizationObservation> observations, CancellationToken cancellationToken = default)
     {
         Guard.Bytes32(poolId, nameof(poolId));
         ArgumentNullException.ThrowIfNull(observations);
-        var quorum = await QuorumAsync(cancellationToken).ConfigureAwait(false);
-        if (observations.Count < quorum)
+        var reporters = await ReportersAsync(cancellationToken).ConfigureAwait(false);
+        var indexed = new List<ReporterObservation>(observations.Count);
+        foreach (var (reporter, observation) in observations)
         {
-            throw new InputValidationException(nameof(observations), $"{observations.Count} signed observation(s); the oracle's quorum is {quorum}.");
-        }
-
-        var duplicate = observations.GroupBy(o => o.Signer, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new InputValidationException(nameof(observations), $"{duplicate.Key} signed more than once.");
-        }
-
-        var message = new SubmitReportFunction
-        {
-            PoolId = poolId,
-            Epoch = epoch,
-            Observations = observations.Select(o => new Observation
+            ArgumentNullException.ThrowIfNull(observation);
+            ValidateObservation(observation);
+            var index = reporters.ToList().FindIndex(r => string.Equals(r, reporter, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
             {
-                UtilizationBps = o.Observation.UtilizationBps,
-                UptimeBps = o.Observation.UptimeBps,
-                DeliveredGpuHours = o.Observation.DeliveredGpuHours,
-                EnergyKwh = o.Observation.EnergyKwh,
-                ObservedAt = o.Observation.ObservedAt,
-            }).ToList(),
-            Signatures = observations.Select(o => o.Signature).ToList(),
-        };
-        var receipt = await context.SendAsync(TransactionCall.For(Address, message, $"oracle.submitReport({Bytes32Text.Format(poolId)}, epoch {epoch}, {observations.Count} signatures)", SuiteErrorDecoder.ForOracle), cancellationToken).ConfigureAwait(false);
+                throw new InputValidationException(nameof(observations), $"{reporter} is not a reporter of the oracle's current configuration.");
+            }
+
+            indexed.Add(new ReporterObservation(index, observation));
+        }
+
+        if (indexed.Count == 0)
+        {
+            throw new InputValidationException(nameof(observations), "no observations.");
+        }
+
+        var version = await ConfigVersionAsync(cancellationToken).ConfigureAwait(false);
+        var previous = await TryLatestAsync(poolId, cancellationToken).ConfigureAwait(false);
+        return ReportAggregator.Aggregate(poolId, epoch, version, indexed, previous);
+    }
+
+    /// <summary>Signs <paramref name="report"/> as a reporter.</summary>
+    /// <param name="reporter">The reporter's signer.</param>
+    /// <param name="report">The aggregate report of the round.</param>
+    /// <param name="cancellationToken">Cancels reading the configuration version.</param>
+    /// <returns>The signature.</returns>
+    /// <exception cref="InputValidationException">The report is for another configuration version, or a value is out
+    /// of range.</exception>
+    public async Task<ReportSignature> SignReportAsync(RwaSigner reporter, OracleReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reporter);
+        await ValidateReportAsync(report, cancellationToken).ConfigureAwait(false);
+        return ReportSigner.Sign(reporter, Domain, report);
+    }
+
+    /// <summary>Submits a report with the signatures of at least the quorum of distinct current reporters, all over
+    /// that same report. Every signature is recovered locally first, so a bad one fails before anything is sent.</summary>
+    /// <param name="report">The aggregate report.</param>
+    /// <param name="signatures">The reporters' signatures.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    /// <exception cref="InputValidationException">Fewer signatures than the quorum, a duplicate signer, a signature that
+    /// does not recover to its claimed signer or to a current reporter, or a report for another configuration.</exception>
+    public async Task<TransactionResult> SubmitReportAsync(OracleReport report, IReadOnlyList<ReportSignature> signatures, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(signatures);
+        await ValidateReportAsync(report, cancellationToken).ConfigureAwait(false);
+        var quorum = await QuorumAsync(cancellationToken).ConfigureAwait(false);
+        if (signatures.Count < quorum)
+        {
+            throw new InputValidationException(nameof(signatures), $"{signatures.Count} signature(s); the oracle's quorum is {quorum}.");
+        }
+
+        var reporters = await ReportersAsync(cancellationToken).ConfigureAwait(false);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var signature in signatures)
+        {
+            ArgumentNullException.ThrowIfNull(signature);
+            string recovered;
+            try
+            {
+                recovered = ReportSigner.RecoverSigner(Domain, report, signature.Signature);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InputValidationException(nameof(signatures), $"the signature of {signature.Signer} is malformed: {ex.Message}");
+            }
+
+            if (!string.Equals(recovered, signature.Signer, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InputValidationException(nameof(signatures), $"the signature claimed for {signature.Signer} recovers to {recovered}: it was made over another report.");
+            }
+
+            if (!reporters.Contains(recovered, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new InputValidationException(nameof(signatures), $"{recovered} is not a reporter of the oracle's current configuration.");
+            }
+
+            if (!seen.Add(recovered))
+            {
+                throw new InputValidationException(nameof(signatures), $"{recovered} signed more than once.");
+            }
+        }
+
+        var message = new SubmitReportFunction { Report = report.ToContract(), Signatures = signatures.Select(s => s.Signature).ToList() };
+        var receipt = await context.SendAsync(TransactionCall.For(Address, message, $"oracle.submitReport({Bytes32Text.Format(report.PoolId)}, epoch {report.Epoch}, {signatures.Count} signatures)", SuiteErrorDecoder.ForOracle), cancellationToken).ConfigureAwait(false);
         return TransactionResult.From(receipt);
+    }
+
+    /// <summary>Runs one round with keys held in this process (devnets, tests, a single operator's reporters): each
+    /// reporter's observation is aggregated, every reporter signs the aggregate, and the report is submitted.</summary>
+    /// <param name="poolId">The pool.</param>
+    /// <param name="epoch">The epoch.</param>
+    /// <param name="observations">Each reporter's key and observation.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The submitted report and the mined transaction.</returns>
+    public async Task<(OracleReport Report, TransactionResult Transaction)> ReportRoundAsync(byte[] poolId, ulong epoch, IReadOnlyList<(RwaSigner Reporter, UtilizationObservation Observation)> observations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        var report = await AggregateAsync(poolId, epoch, observations.ToDictionary(o => o.Reporter.Address, o => o.Observation, StringComparer.OrdinalIgnoreCase), cancellationToken).ConfigureAwait(false);
+        var signatures = observations.Select(o => ReportSigner.Sign(o.Reporter, Domain, report)).ToList();
+        var transaction = await SubmitReportAsync(report, signatures, cancellationToken).ConfigureAwait(false);
+        return (report, transaction);
     }
 
     /// <summary>The pool's latest report, however old.</summary>
@@ -159,6 +222,30 @@ public sealed class OracleClient
         return TransactionResult.From(receipt);
     }
 
+    private async Task<UtilizationReport?> TryLatestAsync(byte[] poolId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LatestAsync(poolId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OracleNoReportException)
+        {
+            return null;
+        }
+    }
+
+    private async Task ValidateReportAsync(OracleReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        Guard.Bytes32(report.PoolId, nameof(report));
+        ValidateObservation(new UtilizationObservation(report.UtilizationBps, report.UptimeBps, 0, 0, 0, 0));
+        var version = await ConfigVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (report.ConfigVersion != version)
+        {
+            throw new InputValidationException(nameof(report), $"the report is for reporter configuration {report.ConfigVersion}; the oracle's current one is {version}.");
+        }
+    }
+
     private static void ValidateObservation(UtilizationObservation observation)
     {
         if (observation.UtilizationBps > 10_000)
@@ -173,5 +260,9 @@ public sealed class OracleClient
     }
 
     private static UtilizationReport Map(byte[] poolId, PoolReport report) =>
-        new(poolId, report.Epoch, SuiteContext.Time(report.ObservedAt), report.UtilizationBps, report.UptimeBps, report.DeliveredGpuHours, report.EnergyKwh, report.ConfigVersion, report.SignerCount);
+        new(poolId, report.Epoch, SuiteContext.Time(report.ObservedAt), report.UtilizationBps, report.UptimeBps, report.DeliveredGpuHours, report.EnergyKwh, report.ConfigVersion, report.SignerCount)
+        {
+            CurtailedGpuHours = report.CurtailedGpuHours,
+            Observers = report.Observers,
+        };
 }

@@ -40,8 +40,13 @@ public sealed partial record DeployConfig
     /// <summary>The oracle's initial reporters (1..32 distinct, non-zero addresses).</summary>
     public IReadOnlyList<string> Reporters { get; init; } = [];
 
-    /// <summary>The oracle's quorum (1..number of reporters).</summary>
+    /// <summary>The oracle's quorum. Must meet the fault model (<see cref="QuorumBounds"/>) unless
+    /// <see cref="AllowWeakQuorum"/>.</summary>
     public int Quorum { get; init; } = 2;
+
+    /// <summary>Accept a quorum outside <see cref="QuorumBounds"/> (a test network, a deliberate trade-off). Off by
+    /// default: with a weaker quorum, fewer reporters than the fault model assumes control reports.</summary>
+    public bool AllowWeakQuorum { get; init; }
 
     /// <summary>The oracle's maximum observation age, in seconds (positive).</summary>
     public ulong OracleMaxAgeSeconds { get; init; } = 86400;
@@ -126,6 +131,18 @@ public sealed partial record DeployConfig
         return config;
     }
 
+    /// <summary>The quorums the oracle's fault model accepts for <paramref name="reporterCount"/> reporters: with
+    /// f = ⌊(n − 1) / 3⌋ faulty reporters tolerated (n ≥ 3f + 1), a quorum of at least 2f + 1 and more than half
+    /// (so f colluders never sign a report alone and two quorums always share an honest reporter), and at most n − f
+    /// (so the honest reporters alone can reach it). docs/SPEC.md, "Oracle fault model".</summary>
+    /// <param name="reporterCount">n, the number of reporters.</param>
+    /// <returns>f, the smallest and the largest accepted quorum.</returns>
+    public static (int Faults, int Minimum, int Maximum) QuorumBounds(int reporterCount)
+    {
+        var faults = Math.Max(0, (reporterCount - 1) / 3);
+        return (faults, Math.Max((2 * faults) + 1, (reporterCount / 2) + 1), reporterCount - faults);
+    }
+
     /// <summary>Checks every value (addresses, reporter count, quorum, bounds of the Solidity types, role
     /// names).</summary>
     /// <exception cref="DeployConfigException">A value is invalid; the message names it.</exception>
@@ -177,6 +194,14 @@ public sealed partial record DeployConfig
         if (Quorum < 1 || Quorum > Reporters.Count)
         {
             throw new DeployConfigException(path, $"'quorum' must be between 1 and the number of reporters ({Reporters.Count.ToString(CultureInfo.InvariantCulture)}), not {Quorum.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        var (faults, minimum, maximum) = QuorumBounds(Reporters.Count);
+        if (!AllowWeakQuorum && (Quorum < minimum || Quorum > maximum))
+        {
+            throw new DeployConfigException(
+                path,
+                string.Create(CultureInfo.InvariantCulture, $"'quorum' {Quorum} does not meet the oracle's fault model: {Reporters.Count} reporters tolerate {faults} faulty one(s), which needs a quorum from {minimum} to {maximum} (quorum >= 2f + 1 and a majority, at most n - f so honest reporters alone reach it); set \"allowWeakQuorum\": true to deploy anyway"));
         }
 
         if (OracleMaxAgeSeconds == 0)

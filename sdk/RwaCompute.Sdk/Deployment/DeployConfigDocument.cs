@@ -11,6 +11,8 @@ internal sealed class DeployConfigDocument
 
     public int? Quorum { get; set; }
 
+    public bool? AllowWeakQuorum { get; set; }
+
     public ulong? OracleMaxAgeSeconds { get; set; }
 
     public ulong? DeliveryGraceSeconds { get; set; }
@@ -36,6 +38,7 @@ internal sealed class DeployConfigDocument
             Stablecoin = Stablecoin,
             Reporters = Reporters ?? [],
             Quorum = Quorum ?? defaults.Quorum,
+            AllowWeakQuorum = AllowWeakQuorum ?? false,
             OracleMaxAgeSeconds = OracleMaxAgeSeconds ?? defaults.OracleMaxAgeSeconds,
             DeliveryGraceSeconds = DeliveryGraceSeconds ?? defaults.DeliveryGraceSeconds,
             DefaultLtvBps = DefaultLtvBps ?? defaults.DefaultLtvBps,

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Numerics;
 using Nethereum.Util;
 using RwaCompute.Contracts.Runtime;
-using OracleReport = RwaCompute.Sdk.Contracts.UtilizationOracle.Report;
+using ContractReport = RwaCompute.Sdk.Contracts.UtilizationOracle.Report;
 
 namespace RwaCompute.Sdk.Oracle;
 
 /// <summary>
-/// The EIP-712 digest a reporter signs for an observation, computed exactly as <c>UtilizationOracle.hashReport</c>
+/// The EIP-712 digest every reporter of a round signs for the aggregate report, computed exactly as
+/// <c>UtilizationOracle.hashReport</c>
 /// does: <c>keccak256("\x19\x01" ‖ domainSeparator ‖ hashStruct(report))</c>, where <c>report</c> is the
 /// contract's <c>IUtilizationOracle.Report</c> struct and its type string and <c>hashStruct</c> come from the
 /// generated binding (<c>Report.Eip712Type</c>, <c>Report.Eip712HashStruct()</c>): a field added in Solidity changes
@@ -20,7 +21,7 @@ namespace RwaCompute.Sdk.Oracle;
 /// <example>
 /// <code>
 /// var domain = new OracleDomain(31337, oracleAddress);
-/// byte[] digest = ReportDigest.Compute(domain, poolId, epoch: 7, observation, configVersion: 1);
+/// byte[] digest = ReportDigest.Compute(domain, report);
 /// </code>
 /// </example>
 public static class ReportDigest
@@ -33,7 +34,7 @@ public static class ReportDigest
 
     /// <summary>The EIP-712 type of a report (its keccak-256 is the contract's <c>REPORT_TYPEHASH</c>), generated from
     /// the Solidity struct.</summary>
-    public const string ReportType = OracleReport.Eip712Type;
+    public const string ReportType = ContractReport.Eip712Type;
 
     /// <summary>The EIP-712 domain type used by OpenZeppelin's <c>EIP712</c> (no salt).</summary>
     private const string DomainType = "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)";
@@ -64,56 +65,28 @@ public static class ReportDigest
             ("address", "0x" + Convert.ToHexString(address)));
     }
 
-    /// <summary>The typed data a reporter signs for <paramref name="observation"/>: the contract's <c>Report</c> struct.</summary>
-    /// <param name="poolId">The pool id (Solidity <c>bytes32</c>), exactly 32 bytes.</param>
-    /// <param name="epoch">The report's epoch.</param>
-    /// <param name="observation">The reporter's values.</param>
-    /// <param name="configVersion">The oracle's reporter configuration version.</param>
-    /// <returns>The generated <c>Report</c> value.</returns>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="poolId"/> is not 32 bytes.</exception>
-    public static OracleReport ToReport(byte[] poolId, ulong epoch, UtilizationObservation observation, uint configVersion)
-    {
-        ArgumentNullException.ThrowIfNull(poolId);
-        ArgumentNullException.ThrowIfNull(observation);
-        if (poolId.Length != Word)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The pool id must be 32 bytes (bytes32); got {poolId.Length}."), nameof(poolId));
-        }
-
-        return new OracleReport
-        {
-            PoolId = poolId,
-            Epoch = epoch,
-            UtilizationBps = observation.UtilizationBps,
-            UptimeBps = observation.UptimeBps,
-            DeliveredGpuHours = observation.DeliveredGpuHours,
-            EnergyKwh = observation.EnergyKwh,
-            ObservedAt = observation.ObservedAt,
-            ConfigVersion = configVersion,
-        };
-    }
-
-    /// <summary>The digest a reporter signs for <paramref name="observation"/> (the contract's <c>reportDigest</c> /
+    /// <summary>The digest every reporter of a round signs for <paramref name="report"/> (the contract's
     /// <c>hashReport</c>).</summary>
     /// <param name="domain">The chain id and oracle address.</param>
-    /// <param name="poolId">The pool id (Solidity <c>bytes32</c>), exactly 32 bytes.</param>
-    /// <param name="epoch">The report's epoch.</param>
-    /// <param name="observation">The reporter's values.</param>
-    /// <param name="configVersion">The oracle's current reporter configuration version (<c>configVersion()</c>).</param>
+    /// <param name="report">The aggregate report.</param>
     /// <returns>32 bytes, to sign with <c>RwaSigner.SignDigest</c>.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="poolId"/> is not 32 bytes, or the domain is invalid.</exception>
-    public static byte[] Compute(OracleDomain domain, byte[] poolId, ulong epoch, UtilizationObservation observation, uint configVersion)
+    /// <exception cref="ArgumentException">The pool id is not 32 bytes, or the domain is invalid.</exception>
+    public static byte[] Compute(OracleDomain domain, OracleReport report)
     {
         ArgumentNullException.ThrowIfNull(domain);
-        var report = ToReport(poolId, epoch, observation, configVersion);
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.PoolId is null || report.PoolId.Length != Word)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The pool id must be 32 bytes (bytes32); got {report.PoolId?.Length ?? 0}."), nameof(report));
+        }
+
         var message = new byte[2 + (2 * Word)];
         message[0] = 0x19;
         message[1] = 0x01;
         DomainSeparator(domain).CopyTo(message, 2);
-        report.Eip712HashStruct().CopyTo(message, 2 + Word);
+        report.ToContract().Eip712HashStruct().CopyTo(message, 2 + Word);
         return Sha3Keccack.Current.CalculateHash(message);
     }
 

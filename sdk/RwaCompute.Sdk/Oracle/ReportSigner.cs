@@ -4,51 +4,40 @@ using RwaCompute.Sdk.Wallets;
 
 namespace RwaCompute.Sdk.Oracle;
 
-/// <summary>Signs oracle observations as a reporter, and recovers the reporter of a signed observation.</summary>
+/// <summary>Signs an aggregate oracle report as a reporter, and recovers the reporter of a signature.</summary>
 /// <example>
 /// <code>
-/// var domain = new OracleDomain(chainId, oracle.ContractAddress);
-/// uint version = await oracle.ConfigVersionQueryAsync();
-/// var signed = ReportSigner.Sign(reporter, domain, poolId, epoch, observation, version);
-/// // relay: submitReport(poolId, epoch, [signed.Observation, ...], [signed.Signature, ...])
+/// var report = ReportAggregator.Aggregate(poolId, epoch, version, observations, previous);
+/// var signature = ReportSigner.Sign(reporter, new OracleDomain(chainId, oracleAddress), report);
+/// // relay: submitReport(report, [signature.Signature, ...]) once a quorum signed the same report
 /// </code>
 /// </example>
 public static class ReportSigner
 {
-    /// <summary>Signs <paramref name="observation"/> for <paramref name="poolId"/> and <paramref name="epoch"/>.</summary>
+    /// <summary>Signs <paramref name="report"/>.</summary>
     /// <param name="signer">The reporter's key.</param>
     /// <param name="domain">The chain id and oracle address.</param>
-    /// <param name="poolId">The pool id (Solidity <c>bytes32</c>), exactly 32 bytes.</param>
-    /// <param name="epoch">The report's epoch (must exceed the pool's stored epoch when submitted).</param>
-    /// <param name="observation">The reporter's values. They are signed as given: the contract, not the signer,
-    /// rejects basis points above 10 000 and stale or future timestamps.</param>
-    /// <param name="configVersion">The oracle's current reporter configuration version (<c>configVersion()</c>).</param>
-    /// <returns>The observation, its 65-byte signature and the reporter's address.</returns>
+    /// <param name="report">The aggregate report. It is signed as given: an honest reporter checks it against the
+    /// round's evidence and its own observation first.</param>
+    /// <returns>The reporter's address and its 65-byte signature.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="poolId"/> is not 32 bytes, or the domain is invalid.</exception>
-    public static SignedObservation Sign(
-        RwaSigner signer, OracleDomain domain, byte[] poolId, ulong epoch, UtilizationObservation observation, uint configVersion)
+    /// <exception cref="ArgumentException">The pool id is not 32 bytes, or the domain is invalid.</exception>
+    public static ReportSignature Sign(RwaSigner signer, OracleDomain domain, OracleReport report)
     {
         ArgumentNullException.ThrowIfNull(signer);
-        var digest = ReportDigest.Compute(domain, poolId, epoch, observation, configVersion);
-        return new SignedObservation(observation, signer.SignDigest(digest), signer.Address);
+        var digest = ReportDigest.Compute(domain, report);
+        return new ReportSignature(signer.Address, signer.SignDigest(digest));
     }
 
-    /// <summary>
-    /// Recovers the address that signed an observation, as the contract does, so a relayer can drop signatures of
-    /// non-reporters before paying for a reverting <c>submitReport</c>.
-    /// </summary>
+    /// <summary>Recovers the address that signed <paramref name="report"/>, as the contract does, so a relayer can
+    /// drop bad signatures before paying for a reverting <c>submitReport</c>.</summary>
     /// <param name="domain">The chain id and oracle address.</param>
-    /// <param name="poolId">The pool id, exactly 32 bytes.</param>
-    /// <param name="epoch">The report's epoch.</param>
-    /// <param name="observation">The signed values.</param>
-    /// <param name="configVersion">The configuration version the signature was made for.</param>
+    /// <param name="report">The signed report.</param>
     /// <param name="signature">65 bytes <c>r ‖ s ‖ v</c> with v = 27 or 28.</param>
-    /// <returns>The signer's address, EIP-55 checksummed (a different address if any input differs from what was signed).</returns>
+    /// <returns>The signer's address, EIP-55 checksummed (another address if any field differs from what was signed).</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The signature is not 65 bytes with v = 27 or 28, or another argument is invalid.</exception>
-    public static string RecoverSigner(
-        OracleDomain domain, byte[] poolId, ulong epoch, UtilizationObservation observation, uint configVersion, byte[] signature)
+    public static string RecoverSigner(OracleDomain domain, OracleReport report, byte[] signature)
     {
         ArgumentNullException.ThrowIfNull(signature);
         if (signature.Length != 65 || signature[64] is not (27 or 28))
@@ -56,7 +45,7 @@ public static class ReportSigner
             throw new ArgumentException("The signature must be 65 bytes r || s || v with v = 27 or 28.", nameof(signature));
         }
 
-        var digest = ReportDigest.Compute(domain, poolId, epoch, observation, configVersion);
+        var digest = ReportDigest.Compute(domain, report);
         var components = EthECDSASignatureFactory.FromComponents(signature[..32], signature[32..64], signature[64]);
         var key = EthECKey.RecoverFromSignature(components, digest);
         return AddressUtil.Current.ConvertToChecksumAddress(key.GetPublicAddress());

@@ -1,18 +1,20 @@
 namespace RwaCompute.Sdk.Oracle;
 
 /// <summary>
-/// One reporter's view of a compute pool during an epoch: the values it signs (Solidity
-/// <c>IUtilizationOracle.Observation</c>). The oracle stores the median of each field over the signed observations.
+/// One reporter's measurement of a compute pool for an epoch. Reporters exchange these off-chain; the oracle only
+/// ever sees their aggregate (<see cref="OracleReport"/>, built by <see cref="ReportAggregator"/>), which every
+/// reporter of the round signs.
 /// </summary>
-/// <param name="UtilizationBps">Share of the pool's capacity in use, in basis points (the contract accepts 0..10 000).</param>
-/// <param name="UptimeBps">Share of the epoch the pool was available, in basis points (the contract accepts 0..10 000).</param>
-/// <param name="DeliveredGpuHours">GPU-hours delivered to redeemers during the epoch.</param>
-/// <param name="EnergyKwh">Energy drawn by the pool during the epoch, in kWh.</param>
-/// <param name="ObservedAt">Unix time (seconds) the observation was taken; the contract requires it within
-/// <c>maxAge</c> seconds before the block and not in the future.</param>
+/// <param name="UtilizationBps">Share of the pool's capacity in use during the epoch, in basis points (0..10 000).</param>
+/// <param name="UptimeBps">Share of the epoch the pool's GPUs were available, in basis points (0..10 000).</param>
+/// <param name="DeliveredGpuHours">GPU-hours delivered since the pool's first report (cumulative).</param>
+/// <param name="EnergyKwh">Energy drawn since the pool's first report, in kWh (cumulative).</param>
+/// <param name="CurtailedGpuHours">GPU-hours paused on purpose (demand response) since the first report (cumulative).</param>
+/// <param name="ObservedAt">Unix time (seconds) the observation was taken.</param>
 public sealed record UtilizationObservation(
     ushort UtilizationBps,
     ushort UptimeBps,
     ulong DeliveredGpuHours,
     ulong EnergyKwh,
+    ulong CurtailedGpuHours,
     ulong ObservedAt);

@@ -84,13 +84,15 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
     }
 
     [Fact]
-    public async Task Oracle_SignByThreeReportersThenReport_ShowsTheMedian()
+    public async Task Oracle_OneReporterSignsTwoCosignThenReport_ShowsTheReport()
     {
-        var files = new List<string>();
-        for (var i = 1; i <= 3; i++)
+        var first = Path.Combine(Chain.Directory, "sig-1.json");
+        await Run("oracle", "sign", "--pool", SuiteFixture.Pool, "--epoch", "1", "--utilization", "87%", "--uptime", "99.5%", "--delivered", "100", "--energy", "70", "--out", first, "--as", "reporter1");
+        List<string> files = [first];
+        for (var i = 2; i <= 3; i++)
         {
-            var path = Path.Combine(Chain.Directory, $"obs-{i}.json");
-            await Run("oracle", "sign", "--pool", SuiteFixture.Pool, "--epoch", "1", "--utilization", (8_500 + (i * 100)).ToString(System.Globalization.CultureInfo.InvariantCulture), "--uptime", "99.5%", "--delivered", "100", "--energy", "70", "--out", path, "--as", "reporter" + i);
+            var path = Path.Combine(Chain.Directory, $"sig-{i}.json");
+            await Run("oracle", "sign", "--cosign", first, "--out", path, "--as", "reporter" + i);
             files.Add(path);
         }
 
@@ -101,6 +103,26 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
         Assert.Equal(8_700, report.RootElement.GetProperty("utilizationBps").GetInt32());
         Assert.Equal(9_950, report.RootElement.GetProperty("uptimeBps").GetInt32());
         Assert.Equal(3, report.RootElement.GetProperty("signers").GetInt32());
+    }
+
+    [Fact]
+    public async Task Oracle_ReportFromSignaturesOverDifferentReports_UsageErrorNothingSent()
+    {
+        // O-1 from the command line: separately made reports are not one report; nothing is sent.
+        var files = new List<string>();
+        for (var i = 1; i <= 2; i++)
+        {
+            var path = Path.Combine(Chain.Directory, $"own-{i}.json");
+            await Run("oracle", "sign", "--pool", SuiteFixture.Pool, "--epoch", "2", "--utilization", (8_500 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), "--uptime", "99%", "--delivered", "100", "--energy", "70", "--out", path, "--as", "reporter" + i);
+            files.Add(path);
+        }
+
+        var before = await Chain.NonceAsync(SuiteFixture.Accounts.Alice.Address);
+        var result = await CliRun.RunAsync(Chain.Args(["oracle", "report", .. files, "--as", "alice"]));
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("--cosign", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(before, await Chain.NonceAsync(SuiteFixture.Accounts.Alice.Address));
     }
 
     [Fact]

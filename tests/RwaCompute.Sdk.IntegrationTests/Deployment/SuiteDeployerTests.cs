@@ -250,7 +250,7 @@ public sealed class SuiteDeployerTests
         await chain.Deployer().DeployAsync(chain.Config);
         var nonce = await chain.NonceAsync();
 
-        var error = await Assert.ThrowsAsync<DeploymentException>(() => chain.Deployer().DeployAsync(chain.Config with { Quorum = 1 }));
+        var error = await Assert.ThrowsAsync<DeploymentException>(() => chain.Deployer().DeployAsync(chain.Config with { Quorum = 1, AllowWeakQuorum = true }));
 
         Assert.Equal(ManifestContractNames.Oracle, error.Contract);
         Assert.Equal(nonce, await chain.NonceAsync());

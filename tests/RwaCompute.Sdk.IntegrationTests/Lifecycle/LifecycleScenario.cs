@@ -118,7 +118,7 @@ public static class LifecycleScenario
 
         // Redeem with an SLA breach: refund from the bond.
         var refunded = (await alice.Escrow.RedeemAsync(lotId, 30, cancellationToken)).Value;
-        await SubmitReportAsync(admin, poolId, 2, uptimeBps: 9_000, deliveredGpuHours: 40, cancellationToken);
+        await SubmitReportAsync(admin, poolId, 2, uptimeBps: 9_000, deliveredGpuHours: 140, cancellationToken);
         var aliceClaimable = await alice.Escrow.ClaimableAsync(accounts.Alice.Address, cancellationToken);
         await alice.Escrow.ClaimRefundAsync(refunded, cancellationToken);
         Assert.Equal(RedemptionStatus.Refunded, (await alice.Escrow.GetRedemptionAsync(refunded, cancellationToken)).Status);
@@ -189,16 +189,11 @@ public static class LifecycleScenario
     public static async Task SubmitReportAsync(RwaComputeClient client, byte[] poolId, ulong epoch, ushort uptimeBps, ulong deliveredGpuHours, CancellationToken cancellationToken)
     {
         var observedAt = (ulong)(await ChainTimeAsync(client, cancellationToken)).ToUnixTimeSeconds();
-        var signed = new List<SignedObservation>();
-        var reporters = SuiteChain.Accounts.Reporters;
-        for (var i = 0; i < reporters.Count; i++)
-        {
-            // Reporters disagree a little; the oracle stores the median.
-            var observation = new UtilizationObservation((ushort)(8_000 + (i * 100)), (ushort)(uptimeBps - 10 + (i * 10)), deliveredGpuHours - 1 + (ulong)i, 500, observedAt);
-            signed.Add(await client.Oracle.SignObservationAsync(reporters[i], poolId, epoch, observation, cancellationToken));
-        }
-
-        await client.Oracle.SubmitReportAsync(poolId, epoch, signed, cancellationToken);
+        // Reporters disagree a little (cumulative delivered GPU-hours); they all sign the aggregate (the medians).
+        var round = SuiteChain.Accounts.Reporters
+            .Select((reporter, i) => (reporter, new UtilizationObservation((ushort)(8_000 + (i * 100)), (ushort)(uptimeBps - 10 + (i * 10)), deliveredGpuHours - 1 + (ulong)i, 500 * epoch, 0, observedAt)))
+            .ToList();
+        await client.Oracle.ReportRoundAsync(poolId, epoch, round, cancellationToken);
     }
 
     public static async Task<DateTimeOffset> ChainTimeAsync(RwaComputeClient client, CancellationToken cancellationToken)

@@ -19,31 +19,6 @@ public sealed class OracleSigningAnvilTests(OracleAnvilFixture fixture) : IClass
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>ReportDigest.Compute equals the contract's reportDigest view for random pools, epochs and observations.</summary>
-    /// <returns>The test.</returns>
-    [Fact]
-    public async Task ReportDigest_RandomInputs_EqualsTheContractsReportDigest()
-    {
-        using var cts = new CancellationTokenSource(Timeout);
-        var version = await fixture.Oracle.ConfigVersionQueryAsync(cancellationToken: cts.Token);
-        var random = new Random(31337);
-        for (var i = 0; i < 12; i++)
-        {
-            var poolId = RandomPoolId(random);
-            var epoch = (ulong)random.NextInt64() ^ ((ulong)random.Next(2) << 63);
-            var observation = new UtilizationObservation(
-                (ushort)random.Next(ushort.MaxValue + 1),
-                (ushort)random.Next(ushort.MaxValue + 1),
-                (ulong)random.NextInt64(),
-                ulong.MaxValue - (ulong)random.Next(1000),
-                (ulong)random.NextInt64(0, uint.MaxValue));
-
-            var onChain = await fixture.Oracle.ReportDigestQueryAsync(poolId, epoch, ToContract(observation), cancellationToken: cts.Token);
-
-            Assert.Equal(onChain.ToHex(), ReportDigest.Compute(fixture.Domain, poolId, epoch, observation, version).ToHex());
-        }
-    }
-
     /// <summary>The domain separator and the report type hash equal DOMAIN_SEPARATOR() and REPORT_TYPEHASH().</summary>
     /// <returns>The test.</returns>
     [Fact]
@@ -57,104 +32,6 @@ public sealed class OracleSigningAnvilTests(OracleAnvilFixture fixture) : IClass
         Assert.Equal(separator.ToHex(), ReportDigest.DomainSeparator(fixture.Domain).ToHex());
         Assert.Equal(typeHash.ToHex(), Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(ReportDigest.ReportType)).ToHex());
         Assert.Equal(typeHash.ToHex(), RwaCompute.Sdk.Contracts.UtilizationOracle.Report.Eip712TypeHash.ToHex());
-    }
-
-    /// <summary>The generated Report struct hashes as the contract's hashReport does, for any config version: the
-    /// typed data comes from the Solidity declaration, not from a type string copied by hand.</summary>
-    /// <returns>The test.</returns>
-    [Fact]
-    public async Task HashReport_GeneratedStructAnyVersion_EqualsTheContractsHashReport()
-    {
-        using var cts = new CancellationTokenSource(Timeout);
-        var random = new Random(712);
-        for (var i = 0; i < 6; i++)
-        {
-            var observation = new UtilizationObservation(
-                (ushort)random.Next(ushort.MaxValue + 1), (ushort)random.Next(ushort.MaxValue + 1), (ulong)random.NextInt64(), (ulong)random.NextInt64(), (ulong)random.NextInt64(0, uint.MaxValue));
-            var version = (uint)random.NextInt64(0, uint.MaxValue);
-            var report = ReportDigest.ToReport(RandomPoolId(random), (ulong)random.NextInt64(), observation, version);
-
-            var onChain = await fixture.Oracle.HashReportQueryAsync(report, cancellationToken: cts.Token);
-
-            Assert.Equal(onChain.ToHex(), ReportDigest.Compute(fixture.Domain, report.PoolId, report.Epoch, observation, version).ToHex());
-        }
-    }
-
-    /// <summary>Three reporters sign with ReportSigner; submitReport accepts them and latest() holds the per-field medians.</summary>
-    /// <returns>The test.</returns>
-    [Fact]
-    public async Task SubmitReport_ThreeReporterSignatures_StoresTheMedians()
-    {
-        using var cts = new CancellationTokenSource(Timeout);
-        var poolId = RandomPoolId(new Random(1));
-        var version = await fixture.Oracle.ConfigVersionQueryAsync(cancellationToken: cts.Token);
-        var now = await fixture.LatestTimestampAsync();
-        UtilizationObservation[] observations =
-        [
-            new(8000, 9900, 120, 3000, now - 30),
-            new(7000, 9950, 100, 3100, now - 10),
-            new(9000, 9800, 110, 2900, now - 20),
-        ];
-        var signed = fixture.Reporters
-            .Select((reporter, i) => ReportSigner.Sign(reporter, fixture.Domain, poolId, 1, observations[i], version))
-            .ToList();
-
-        var receipt = await fixture.Oracle.SubmitReportRequestAndWaitForReceiptAsync(
-            poolId, 1, [.. signed.Select(s => ToContract(s.Observation))], [.. signed.Select(s => s.Signature)], cts.Token);
-
-        Assert.Equal(BigInteger.One, receipt.Status.Value);
-        var report = await fixture.Oracle.LatestQueryAsync(poolId, cancellationToken: cts.Token);
-        Assert.Equal(1UL, report.Epoch);
-        Assert.Equal((ushort)8000, report.UtilizationBps);
-        Assert.Equal((ushort)9900, report.UptimeBps);
-        Assert.Equal(110UL, report.DeliveredGpuHours);
-        Assert.Equal(3000UL, report.EnergyKwh);
-        Assert.Equal(now - 20, report.ObservedAt);
-        Assert.Equal(version, report.ConfigVersion);
-        Assert.Equal((byte)3, report.SignerCount);
-    }
-
-    /// <summary>A signature of an account outside the reporter set reverts with the typed Oracle_UnauthorizedSigner exception.</summary>
-    /// <returns>The test.</returns>
-    [Fact]
-    public async Task SubmitReport_SignatureOfANonReporter_ThrowsTheTypedUnauthorizedSignerError()
-    {
-        using var cts = new CancellationTokenSource(Timeout);
-        var poolId = RandomPoolId(new Random(2));
-        var version = await fixture.Oracle.ConfigVersionQueryAsync(cancellationToken: cts.Token);
-        var now = await fixture.LatestTimestampAsync();
-        var outsider = RwaSigner.FromMnemonic(AnvilOptions.TestMnemonic, 7);
-        var observation = new UtilizationObservation(5000, 9000, 10, 20, now - 5);
-        var signed = new[]
-        {
-            ReportSigner.Sign(fixture.Reporters[0], fixture.Domain, poolId, 1, observation, version),
-            ReportSigner.Sign(outsider, fixture.Domain, poolId, 1, observation, version),
-        };
-
-        var ex = await Assert.ThrowsAsync<OracleUnauthorizedSignerException>(() => fixture.Oracle.SubmitReportRequestAndWaitForReceiptAsync(
-            poolId, 1, [.. signed.Select(s => ToContract(s.Observation))], [.. signed.Select(s => s.Signature)], cts.Token));
-
-        Assert.Equal(outsider.Address, ex.Error.Signer, ignoreCase: true);
-    }
-
-    /// <summary>Signatures made for another oracle address do not verify here.</summary>
-    /// <returns>The test.</returns>
-    [Fact]
-    public async Task SubmitReport_SignatureForAnotherOracle_IsRejected()
-    {
-        // The domain binds the oracle's address: a signature for another deployment recovers to a stranger.
-        using var cts = new CancellationTokenSource(Timeout);
-        var poolId = RandomPoolId(new Random(3));
-        var version = await fixture.Oracle.ConfigVersionQueryAsync(cancellationToken: cts.Token);
-        var now = await fixture.LatestTimestampAsync();
-        var observation = new UtilizationObservation(5000, 9000, 10, 20, now - 5);
-        var elsewhere = fixture.Domain with { OracleAddress = "0x000000000000000000000000000000000000dEaD" };
-        var signed = fixture.Reporters.Take(2)
-            .Select(r => ReportSigner.Sign(r, elsewhere, poolId, 1, observation, version))
-            .ToList();
-
-        await Assert.ThrowsAsync<OracleUnauthorizedSignerException>(() => fixture.Oracle.SubmitReportRequestAndWaitForReceiptAsync(
-            poolId, 1, [.. signed.Select(s => ToContract(s.Observation))], [.. signed.Select(s => s.Signature)], cts.Token));
     }
 
     /// <summary>An offline-signed EIP-1559 value transfer sent with eth_sendRawTransaction is mined with status 1.</summary>
@@ -203,23 +80,112 @@ public sealed class OracleSigningAnvilTests(OracleAnvilFixture fixture) : IClass
         Assert.Equal("0x602a60005260206000f3", code);
     }
 
+    /// <summary>ReportDigest.Compute equals the contract's hashReport for random reports and configuration versions:
+    /// the generated Report struct hashes as the contract does.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task HashReport_RandomReports_EqualsReportDigest()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var random = new Random(31337);
+        for (var i = 0; i < 12; i++)
+        {
+            var report = RandomReport(random);
+
+            var onChain = await fixture.Oracle.HashReportQueryAsync(report.ToContract(), cancellationToken: cts.Token);
+
+            Assert.Equal(onChain.ToHex(), ReportDigest.Compute(fixture.Domain, report).ToHex());
+        }
+    }
+
+    /// <summary>Three reporters' observations are aggregated into one report, all three sign it, submitReport stores
+    /// it as signed.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task SubmitReport_AggregateSignedByThreeReporters_IsStoredAsSigned()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var poolId = RandomPoolId(new Random(1));
+        var version = await fixture.Oracle.ConfigVersionQueryAsync(cancellationToken: cts.Token);
+        var now = await fixture.LatestTimestampAsync();
+        var report = ReportAggregator.Aggregate(poolId, 1, version,
+        [
+            new ReporterObservation(0, new UtilizationObservation(8000, 9900, 120, 3000, 5, now - 30)),
+            new ReporterObservation(1, new UtilizationObservation(7000, 9950, 100, 3100, 4, now - 10)),
+            new ReporterObservation(2, new UtilizationObservation(9000, 9800, 110, 2900, 6, now - 20)),
+        ]);
+        var signatures = fixture.Reporters.Select(r => ReportSigner.Sign(r, fixture.Domain, report).Signature).ToList();
+
+        var receipt = await fixture.Oracle.SubmitReportRequestAndWaitForReceiptAsync(report.ToContract(), signatures, cts.Token);
+
+        Assert.Equal(BigInteger.One, receipt.Status.Value);
+        var stored = await fixture.Oracle.LatestQueryAsync(poolId, cancellationToken: cts.Token);
+        Assert.Equal(1UL, stored.Epoch);
+        Assert.Equal((ushort)8000, stored.UtilizationBps);
+        Assert.Equal((ushort)9900, stored.UptimeBps);
+        Assert.Equal(110UL, stored.DeliveredGpuHours);
+        Assert.Equal(3000UL, stored.EnergyKwh);
+        Assert.Equal(5UL, stored.CurtailedGpuHours);
+        Assert.Equal(now - 20, stored.ObservedAt);
+        Assert.Equal(0b111u, stored.Observers);
+        Assert.Equal(version, stored.ConfigVersion);
+        Assert.Equal((byte)3, stored.SignerCount);
+    }
+
+    /// <summary>O-1: signatures over two different reports cannot be combined into a quorum, and a signature of an
+    /// account outside the reporter set reverts with the typed Oracle_UnauthorizedSigner exception.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task SubmitReport_SignaturesOverDifferentReportsOrOfANonReporter_AreRejected()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var poolId = RandomPoolId(new Random(2));
+        var version = await fixture.Oracle.ConfigVersionQueryAsync(cancellationToken: cts.Token);
+        var now = await fixture.LatestTimestampAsync();
+        var report = new OracleReport(poolId, 1, 5000, 9000, 10, 20, 0, now - 5, 0b011, version);
+        var lie = report with { UptimeBps = 2000 };
+        var outsider = RwaSigner.FromMnemonic(AnvilOptions.TestMnemonic, 9);
+
+        var mixed = await Assert.ThrowsAsync<OracleUnauthorizedSignerException>(() => fixture.Oracle.SubmitReportRequestAndWaitForReceiptAsync(
+            report.ToContract(), [ReportSigner.Sign(fixture.Reporters[0], fixture.Domain, report).Signature, ReportSigner.Sign(fixture.Reporters[1], fixture.Domain, lie).Signature], cts.Token));
+        var foreign = await Assert.ThrowsAsync<OracleUnauthorizedSignerException>(() => fixture.Oracle.SubmitReportRequestAndWaitForReceiptAsync(
+            report.ToContract(), [ReportSigner.Sign(fixture.Reporters[0], fixture.Domain, report).Signature, ReportSigner.Sign(outsider, fixture.Domain, report).Signature], cts.Token));
+
+        Assert.NotEqual(fixture.Reporters[1].Address, mixed.Error.Signer, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(outsider.Address, foreign.Error.Signer, ignoreCase: true);
+    }
+
+    /// <summary>O-2: signatures made for another oracle address (or chain) do not verify here.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task SubmitReport_SignaturesForAnotherOracle_AreRejected()
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        var poolId = RandomPoolId(new Random(3));
+        var version = await fixture.Oracle.ConfigVersionQueryAsync(cancellationToken: cts.Token);
+        var now = await fixture.LatestTimestampAsync();
+        var report = new OracleReport(poolId, 1, 5000, 9000, 10, 20, 0, now - 5, 0b011, version);
+        var elsewhere = fixture.Domain with { OracleAddress = "0x0000000000000000000000000000000000000001" };
+        var signatures = fixture.Reporters.Take(2).Select(r => ReportSigner.Sign(r, elsewhere, report).Signature).ToList();
+
+        await Assert.ThrowsAsync<OracleUnauthorizedSignerException>(() => fixture.Oracle.SubmitReportRequestAndWaitForReceiptAsync(report.ToContract(), signatures, cts.Token));
+    }
+
     /// <summary>A raw SignDigest signature over ReportDigest.Compute is accepted like a ReportSigner one.</summary>
     /// <returns>The test.</returns>
     [Fact]
     public async Task SignDigest_SignatureOfAReporter_IsAcceptedAlongsideReportSigner()
     {
-        // A signature made from the raw digest with SignDigest is the same thing ReportSigner produces.
         using var cts = new CancellationTokenSource(Timeout);
         var poolId = RandomPoolId(new Random(4));
         var version = await fixture.Oracle.ConfigVersionQueryAsync(cancellationToken: cts.Token);
         var now = await fixture.LatestTimestampAsync();
-        var observation = new UtilizationObservation(100, 200, 300, 400, now - 1);
-        var digest = ReportDigest.Compute(fixture.Domain, poolId, 9, observation, version);
+        var report = new OracleReport(poolId, 9, 100, 200, 300, 400, 0, now - 1, 0b110, version);
+        var digest = ReportDigest.Compute(fixture.Domain, report);
         var raw = fixture.Reporters[1].SignDigest(digest);
-        var viaReportSigner = ReportSigner.Sign(fixture.Reporters[2], fixture.Domain, poolId, 9, observation, version);
+        var viaReportSigner = ReportSigner.Sign(fixture.Reporters[2], fixture.Domain, report);
 
-        var receipt = await fixture.Oracle.SubmitReportRequestAndWaitForReceiptAsync(
-            poolId, 9, [ToContract(observation), ToContract(observation)], [raw, viaReportSigner.Signature], cts.Token);
+        var receipt = await fixture.Oracle.SubmitReportRequestAndWaitForReceiptAsync(report.ToContract(), [raw, viaReportSigner.Signature], cts.Token);
 
         Assert.Equal(BigInteger.One, receipt.Status.Value);
         var recovered = EthECKey.RecoverFromSignature(
@@ -227,19 +193,22 @@ public sealed class OracleSigningAnvilTests(OracleAnvilFixture fixture) : IClass
         Assert.Equal(fixture.Reporters[1].Address, recovered, ignoreCase: true);
     }
 
+    private static OracleReport RandomReport(Random random) => new(
+        RandomPoolId(random),
+        (ulong)random.NextInt64(),
+        (ushort)random.Next(ushort.MaxValue + 1),
+        (ushort)random.Next(ushort.MaxValue + 1),
+        (ulong)random.NextInt64(),
+        ulong.MaxValue - (ulong)random.Next(1000),
+        (ulong)random.NextInt64(),
+        (ulong)random.NextInt64(0, uint.MaxValue),
+        (uint)random.NextInt64(0, uint.MaxValue),
+        (uint)random.NextInt64(0, uint.MaxValue));
+
     private static byte[] RandomPoolId(Random random)
     {
         var poolId = new byte[32];
         random.NextBytes(poolId);
         return poolId;
     }
-
-    private static Observation ToContract(UtilizationObservation observation) => new()
-    {
-        UtilizationBps = observation.UtilizationBps,
-        UptimeBps = observation.UptimeBps,
-        DeliveredGpuHours = observation.DeliveredGpuHours,
-        EnergyKwh = observation.EnergyKwh,
-        ObservedAt = observation.ObservedAt,
-    };
 }

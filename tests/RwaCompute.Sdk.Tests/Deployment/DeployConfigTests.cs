@@ -135,6 +135,28 @@ public sealed class DeployConfigTests
         Assert.Contains("not found", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1, 0, 1, 1)]
+    [InlineData(2, 0, 2, 2)]
+    [InlineData(3, 0, 2, 3)]
+    [InlineData(4, 1, 3, 3)]
+    [InlineData(5, 1, 3, 4)]
+    [InlineData(7, 2, 5, 5)]
+    [InlineData(10, 3, 7, 7)]
+    [InlineData(32, 10, 21, 22)]
+    public void QuorumBounds_FollowTheFaultModel(int reporters, int faults, int minimum, int maximum) =>
+        Assert.Equal((faults, minimum, maximum), DeployConfig.QuorumBounds(reporters));
+
+    [Fact]
+    public void Validate_WeakQuorumAllowedExplicitly_Passes()
+    {
+        // O-1: one of two reporters must not decide alone, unless the operator says so.
+        var weak = Valid() with { Quorum = 1 };
+
+        Assert.Throws<DeployConfigException>(() => weak.Validate());
+        (weak with { AllowWeakQuorum = true }).Validate();
+    }
+
     public static TheoryData<string, DeployConfig> Invalid() => new()
     {
         { "reporters", Valid() with { Reporters = [] } },
@@ -142,6 +164,7 @@ public sealed class DeployConfigTests
         { "repeats", Valid() with { Reporters = [ManifestSamples.Reporter1, ManifestSamples.Reporter1] } },
         { "quorum", Valid() with { Quorum = 3 } },
         { "quorum", Valid() with { Quorum = 0 } },
+        { "fault model", Valid() with { Quorum = 1 } },
         { "oracleMaxAgeSeconds", Valid() with { OracleMaxAgeSeconds = 0 } },
         { "deliveryGraceSeconds", Valid() with { DeliveryGraceSeconds = 1UL << 40 } },
         { "defaultLtvBps", Valid() with { DefaultLtvBps = 10_001 } },

@@ -11,9 +11,10 @@ namespace RwaCompute.Sdk.Tests.Oracle;
 public sealed class ReportDigestTests
 {
     /// <summary>
-    /// The oracle anvil's account 0 deploys first (nonce 0) on chain 31337 with reporters
-    /// [account 1, account 2], quorum 1 (configVersion 1). The vectors below were read from that deployment with
-    /// <c>cast call</c> (<c>DOMAIN_SEPARATOR()</c>, <c>REPORT_TYPEHASH()</c>, <c>reportDigest(...)</c>).
+    /// The oracle anvil's account 0 deploys first (nonce 0) on chain 31337. The domain separator was read from that
+    /// deployment with <c>cast call</c> (<c>DOMAIN_SEPARATOR()</c>); the type hash is <c>cast keccak</c> of the
+    /// Solidity declaration's type string. Digests are checked against Nethereum's independent EIP-712 encoder here
+    /// and against the contract's <c>hashReport</c> on anvil (integration tests).
     /// </summary>
     private static readonly OracleDomain AnvilDomain = new(31337, "0x5FbDB2315678afecb367f032d93F642f64180aa3");
 
@@ -22,7 +23,7 @@ public sealed class ReportDigestTests
     {
         var hash = Sha3Keccack.Current.CalculateHash(Encoding.UTF8.GetBytes(ReportDigest.ReportType));
 
-        Assert.Equal("260fbd22d0d6af67c1231ba69ea3226e666318842de6d0b9c2e965d0beb94e1e", Convert.ToHexStringLower(hash));
+        Assert.Equal("46f4f3a66821eeb7601677a4f5f251d36c293ed5802b6fbc3cc20149e56b9039", Convert.ToHexStringLower(hash));
     }
 
     [Fact]
@@ -41,31 +42,6 @@ public sealed class ReportDigestTests
         Assert.Equal(ReportDigest.DomainSeparator(AnvilDomain), lower);
     }
 
-    public static TheoryData<string, ulong, UtilizationObservation, string> ContractVectors => new()
-    {
-        {
-            new string('0', 64), 1, new UtilizationObservation(0, 0, 0, 0, 0),
-            "4d8f6e75ac40a1ea8b3c11535070e5a4bc3f08929bc452d90449d858703a94e7"
-        },
-        {
-            "706f6f6c2d31" + new string('0', 52), 42, new UtilizationObservation(7500, 9990, 1_234_567, 89_012, 1_700_000_000),
-            "00bdeef024041d02973a27d415216b3af9a2ef42bed05392283c4b43448ec8a4"
-        },
-        {
-            new string('f', 64), ulong.MaxValue, new UtilizationObservation(ushort.MaxValue, ushort.MaxValue, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue),
-            "98c8148e176524e8d8172765af98fd98df79f19ae78f4cf35733d5474059d074"
-        },
-    };
-
-    [Theory]
-    [MemberData(nameof(ContractVectors))]
-    public void Compute_MatchesTheContractsReportDigest(string poolIdHex, ulong epoch, UtilizationObservation observation, string expected)
-    {
-        var digest = ReportDigest.Compute(AnvilDomain, Convert.FromHexString(poolIdHex), epoch, observation, 1);
-
-        Assert.Equal(expected, Convert.ToHexStringLower(digest));
-    }
-
     [Fact]
     public void Compute_RandomInputs_MatchesNethereumsEip712Encoder()
     {
@@ -73,12 +49,12 @@ public sealed class ReportDigestTests
         var random = new Random(712);
         for (var i = 0; i < 50; i++)
         {
-            var (domain, poolId, epoch, observation, version) = RandomInput(random);
+            var (domain, report) = RandomInput(random);
 
             var expected = Sha3Keccack.Current.CalculateHash(
-                new Eip712TypedDataSigner().EncodeTypedData(TypedDataJson(domain, poolId, epoch, observation, version)));
+                new Eip712TypedDataSigner().EncodeTypedData(TypedDataJson(domain, report)));
 
-            Assert.Equal(Convert.ToHexStringLower(expected), Convert.ToHexStringLower(ReportDigest.Compute(domain, poolId, epoch, observation, version)));
+            Assert.Equal(Convert.ToHexStringLower(expected), Convert.ToHexStringLower(ReportDigest.Compute(domain, report)));
         }
     }
 
@@ -88,23 +64,25 @@ public sealed class ReportDigestTests
         var random = new Random(4242);
         for (var i = 0; i < 100; i++)
         {
-            var (domain, poolId, epoch, o, version) = RandomInput(random);
-            var baseline = Convert.ToHexStringLower(ReportDigest.Compute(domain, poolId, epoch, o, version));
-            var otherPool = (byte[])poolId.Clone();
+            var (domain, r) = RandomInput(random);
+            var baseline = Convert.ToHexStringLower(ReportDigest.Compute(domain, r));
+            var otherPool = (byte[])r.PoolId.Clone();
             otherPool[random.Next(32)] ^= (byte)(1 << random.Next(8));
 
             var variants = new[]
             {
-                ReportDigest.Compute(domain with { ChainId = domain.ChainId + 1 }, poolId, epoch, o, version),
-                ReportDigest.Compute(domain with { OracleAddress = FlipAddressBit(domain.OracleAddress, random) }, poolId, epoch, o, version),
-                ReportDigest.Compute(domain, otherPool, epoch, o, version),
-                ReportDigest.Compute(domain, poolId, epoch ^ Bit(random, 64), o, version),
-                ReportDigest.Compute(domain, poolId, epoch, o with { UtilizationBps = (ushort)(o.UtilizationBps ^ Bit(random, 16)) }, version),
-                ReportDigest.Compute(domain, poolId, epoch, o with { UptimeBps = (ushort)(o.UptimeBps ^ Bit(random, 16)) }, version),
-                ReportDigest.Compute(domain, poolId, epoch, o with { DeliveredGpuHours = o.DeliveredGpuHours ^ Bit(random, 64) }, version),
-                ReportDigest.Compute(domain, poolId, epoch, o with { EnergyKwh = o.EnergyKwh ^ Bit(random, 64) }, version),
-                ReportDigest.Compute(domain, poolId, epoch, o with { ObservedAt = o.ObservedAt ^ Bit(random, 64) }, version),
-                ReportDigest.Compute(domain, poolId, epoch, o, version ^ (uint)Bit(random, 32)),
+                ReportDigest.Compute(domain with { ChainId = domain.ChainId + 1 }, r),
+                ReportDigest.Compute(domain with { OracleAddress = FlipAddressBit(domain.OracleAddress, random) }, r),
+                ReportDigest.Compute(domain, r with { PoolId = otherPool }),
+                ReportDigest.Compute(domain, r with { Epoch = r.Epoch ^ Bit(random, 64) }),
+                ReportDigest.Compute(domain, r with { UtilizationBps = (ushort)(r.UtilizationBps ^ Bit(random, 16)) }),
+                ReportDigest.Compute(domain, r with { UptimeBps = (ushort)(r.UptimeBps ^ Bit(random, 16)) }),
+                ReportDigest.Compute(domain, r with { DeliveredGpuHours = r.DeliveredGpuHours ^ Bit(random, 64) }),
+                ReportDigest.Compute(domain, r with { EnergyKwh = r.EnergyKwh ^ Bit(random, 64) }),
+                ReportDigest.Compute(domain, r with { CurtailedGpuHours = r.CurtailedGpuHours ^ Bit(random, 64) }),
+                ReportDigest.Compute(domain, r with { ObservedAt = r.ObservedAt ^ Bit(random, 64) }),
+                ReportDigest.Compute(domain, r with { Observers = r.Observers ^ (uint)Bit(random, 32) }),
+                ReportDigest.Compute(domain, r with { ConfigVersion = r.ConfigVersion ^ (uint)Bit(random, 32) }),
             };
 
             var distinct = variants.Select(Convert.ToHexStringLower).Append(baseline).Distinct().Count();
@@ -116,13 +94,12 @@ public sealed class ReportDigestTests
     public void Compute_SwappingFieldValues_ChangesTheDigest()
     {
         // Fields are positional: the same numbers in other fields must not collide.
-        var poolId = new byte[32];
-        var a = ReportDigest.Compute(AnvilDomain, poolId, 1, new UtilizationObservation(1, 2, 3, 4, 5), 1);
-        var b = ReportDigest.Compute(AnvilDomain, poolId, 1, new UtilizationObservation(2, 1, 3, 4, 5), 1);
-        var c = ReportDigest.Compute(AnvilDomain, poolId, 1, new UtilizationObservation(1, 2, 4, 3, 5), 1);
+        var r = new OracleReport(new byte[32], 1, 1, 2, 3, 4, 5, 6, 7, 1);
+        var a = ReportDigest.Compute(AnvilDomain, r);
 
-        Assert.NotEqual(a, b);
-        Assert.NotEqual(a, c);
+        Assert.NotEqual(a, ReportDigest.Compute(AnvilDomain, r with { UtilizationBps = 2, UptimeBps = 1 }));
+        Assert.NotEqual(a, ReportDigest.Compute(AnvilDomain, r with { DeliveredGpuHours = 4, EnergyKwh = 3 }));
+        Assert.NotEqual(a, ReportDigest.Compute(AnvilDomain, r with { EnergyKwh = 5, CurtailedGpuHours = 4 }));
     }
 
     [Theory]
@@ -132,9 +109,9 @@ public sealed class ReportDigestTests
     public void Compute_PoolIdNotThirtyTwoBytes_Throws(int length)
     {
         var ex = Assert.Throws<ArgumentException>(
-            () => ReportDigest.Compute(AnvilDomain, new byte[length], 1, new UtilizationObservation(0, 0, 0, 0, 0), 1));
+            () => ReportDigest.Compute(AnvilDomain, new OracleReport(new byte[length], 1, 0, 0, 0, 0, 0, 0, 1, 1)));
 
-        Assert.Equal("poolId", ex.ParamName);
+        Assert.Equal("report", ex.ParamName);
     }
 
     [Theory]
@@ -164,7 +141,7 @@ public sealed class ReportDigestTests
         Assert.Equal(32, separator.Length);
     }
 
-    internal static (OracleDomain Domain, byte[] PoolId, ulong Epoch, UtilizationObservation Observation, uint Version) RandomInput(Random random)
+    internal static (OracleDomain Domain, OracleReport Report) RandomInput(Random random)
     {
         var address = new byte[20];
         random.NextBytes(address);
@@ -173,13 +150,18 @@ public sealed class ReportDigestTests
         var domain = new OracleDomain(
             random.Next(2) == 0 ? random.Next(1, int.MaxValue) : new BigInteger(random.NextInt64(1, long.MaxValue)) * random.NextInt64(1, long.MaxValue),
             AddressUtil.Current.ConvertToChecksumAddress("0x" + Convert.ToHexStringLower(address)));
-        var observation = new UtilizationObservation(
+        var report = new OracleReport(
+            poolId,
+            NextUInt64(random),
             (ushort)random.Next(ushort.MaxValue + 1),
             (ushort)random.Next(ushort.MaxValue + 1),
             NextUInt64(random),
             NextUInt64(random),
-            NextUInt64(random));
-        return (domain, poolId, NextUInt64(random), observation, (uint)random.NextInt64(uint.MaxValue + 1L));
+            NextUInt64(random),
+            NextUInt64(random),
+            (uint)random.NextInt64(uint.MaxValue + 1L),
+            (uint)random.NextInt64(uint.MaxValue + 1L));
+        return (domain, report);
     }
 
     private static ulong NextUInt64(Random random) => random.Next(3) switch
@@ -198,8 +180,9 @@ public sealed class ReportDigestTests
         return "0x" + Convert.ToHexStringLower(bytes);
     }
 
-    private static string TypedDataJson(OracleDomain domain, byte[] poolId, ulong epoch, UtilizationObservation o, uint version)
+    private static string TypedDataJson(OracleDomain domain, OracleReport r)
     {
+        static string N(ulong value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var typedData = new Dictionary<string, object>
         {
             ["types"] = new Dictionary<string, object>
@@ -219,7 +202,9 @@ public sealed class ReportDigestTests
                     new { name = "uptimeBps", type = "uint16" },
                     new { name = "deliveredGpuHours", type = "uint64" },
                     new { name = "energyKwh", type = "uint64" },
+                    new { name = "curtailedGpuHours", type = "uint64" },
                     new { name = "observedAt", type = "uint64" },
+                    new { name = "observers", type = "uint32" },
                     new { name = "configVersion", type = "uint32" },
                 },
             },
@@ -233,14 +218,16 @@ public sealed class ReportDigestTests
             },
             ["message"] = new Dictionary<string, object>
             {
-                ["poolId"] = "0x" + Convert.ToHexStringLower(poolId),
-                ["epoch"] = epoch.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["utilizationBps"] = o.UtilizationBps.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["uptimeBps"] = o.UptimeBps.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["deliveredGpuHours"] = o.DeliveredGpuHours.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["energyKwh"] = o.EnergyKwh.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["observedAt"] = o.ObservedAt.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["configVersion"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["poolId"] = "0x" + Convert.ToHexStringLower(r.PoolId),
+                ["epoch"] = N(r.Epoch),
+                ["utilizationBps"] = N(r.UtilizationBps),
+                ["uptimeBps"] = N(r.UptimeBps),
+                ["deliveredGpuHours"] = N(r.DeliveredGpuHours),
+                ["energyKwh"] = N(r.EnergyKwh),
+                ["curtailedGpuHours"] = N(r.CurtailedGpuHours),
+                ["observedAt"] = N(r.ObservedAt),
+                ["observers"] = N(r.Observers),
+                ["configVersion"] = N(r.ConfigVersion),
             },
         };
         return JsonSerializer.Serialize(typedData);

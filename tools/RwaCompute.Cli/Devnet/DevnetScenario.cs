@@ -136,7 +136,7 @@ internal sealed class DevnetScenario
         {
             var redemption = (await alice.Escrow.RedeemAsync(LotId, 30, ct).ConfigureAwait(false)).Value;
             redemptions.Add(redemption);
-            await SubmitReportAsync(2, uptimeBps: 9_000, deliveredGpuHours: 40).ConfigureAwait(false);
+            await SubmitReportAsync(2, uptimeBps: 9_000, deliveredGpuHours: 140).ConfigureAwait(false);
             await alice.Escrow.ClaimRefundAsync(redemption, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
@@ -202,18 +202,15 @@ internal sealed class DevnetScenario
         return bytes;
     }
 
+    /// <summary>One oracle round: three reporters measure slightly different values (cumulative delivered GPU-hours
+    /// and energy), aggregate them into one report (the medians), all sign it, and it is submitted.</summary>
     private async Task SubmitReportAsync(ulong epoch, ushort uptimeBps, ulong deliveredGpuHours)
     {
         var observedAt = (ulong)(await ChainTimeAsync().ConfigureAwait(false)).ToUnixTimeSeconds();
-        var signed = new List<SignedObservation>();
-        for (var i = 0; i < accounts.Reporters.Count; i++)
-        {
-            // Three reporters measure slightly different values; the oracle stores the median.
-            var observation = new UtilizationObservation((ushort)(8_600 + (i * 100)), (ushort)(uptimeBps - 10 + (i * 10)), deliveredGpuHours - 1 + (ulong)i, 560 + (ulong)i, observedAt);
-            signed.Add(await admin.Oracle.SignObservationAsync(accounts.Reporters[i], PoolId, epoch, observation, cancellationToken).ConfigureAwait(false));
-        }
-
-        await admin.Oracle.SubmitReportAsync(PoolId, epoch, signed, cancellationToken).ConfigureAwait(false);
+        var round = accounts.Reporters
+            .Select((reporter, i) => (reporter, new UtilizationObservation((ushort)(8_600 + (i * 100)), (ushort)(uptimeBps - 10 + (i * 10)), deliveredGpuHours - 1 + (ulong)i, (560 * epoch) + (ulong)i, 0, observedAt)))
+            .ToList();
+        await admin.Oracle.ReportRoundAsync(PoolId, epoch, round, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DateTimeOffset> ChainTimeAsync()

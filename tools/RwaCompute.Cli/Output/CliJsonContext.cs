@@ -20,7 +20,7 @@ namespace RwaCompute.Cli.Output;
 [JsonSerializable(typeof(DeployView))]
 [JsonSerializable(typeof(StatusView))]
 [JsonSerializable(typeof(SolvencyView))]
-[JsonSerializable(typeof(SignedObservationFile))]
+[JsonSerializable(typeof(SignedReportFile))]
 [JsonSerializable(typeof(AdminAcceptView))]
 [JsonSerializable(typeof(TimelockStepView))]
 [JsonSerializable(typeof(AdminCalldataView))]
