@@ -35,6 +35,9 @@ public sealed partial class PollingTelemetrySource : ITelemetrySource
     /// <summary>Time between readings.</summary>
     public TimeSpan Interval { get; }
 
+    /// <summary>What one reading runs.</summary>
+    public ITelemetryScraper Scraper => this.scraper;
+
     /// <inheritdoc/>
     public async IAsyncEnumerable<GpuSample> ReadSamplesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
