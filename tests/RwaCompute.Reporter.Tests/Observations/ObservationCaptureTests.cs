@@ -58,6 +58,23 @@ public sealed class ObservationCaptureTests
     }
 
     [Fact]
+    public void StaleDcgmScrape_CountsAsDowntimeNotAsAFreshReading()
+    {
+        // The exporter keeps serving values it last refreshed at 11:50 (explicit timestamps); scraped every 30 s
+        // through the epoch, they are never fresh under a 45 s staleness.
+        var stale = "DCGM_FI_DEV_GPU_UTIL{gpu=\"0\",UUID=\"" + CaptureFiles.Uuids[0] + "\"} 99 " + Noon.AddMinutes(-10).ToUnixTimeMilliseconds() + "\n";
+        var samples = Enumerable.Range(0, 20)
+            .SelectMany(i => DcgmSampleMapper.ToGpuSamples(PrometheusTextParser.Parse(stale), Noon.AddSeconds(30 * i)));
+        var pool = new PoolDefinition(Node.PoolId, [CaptureFiles.Uuids[0]], []);
+
+        var observation = new ObservationCalculator(TimeSpan.FromSeconds(45)).Calculate(pool, TenMinutes, samples);
+
+        Assert.Equal(0, observation.UptimeBps);
+        Assert.Equal(0, observation.UtilizationBps);
+        Assert.Equal(0UL, observation.DeliveredGpuMilliseconds);
+    }
+
+    [Fact]
     public async Task ReplayedRecording_GivesTheSameObservationAsTheLiveSamples()
     {
         var live = NvidiaSmiCsvParser.Parse(CaptureFiles.Read(CaptureFiles.NvidiaSmi8xH100), TimeZoneInfo.Utc).Samples;

@@ -12,6 +12,9 @@ namespace RwaCompute.Reporter.Tests.Telemetry;
 public sealed class DcgmExporterScraperTests
 {
     private static readonly Uri Url = new("http://127.0.0.1:9400/metrics");
+
+    // No proxy: an HTTP_PROXY in the environment must not route a loopback scrape elsewhere.
+    private static HttpClient LoopbackClient() => new(new SocketsHttpHandler { UseProxy = false });
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
@@ -98,7 +101,7 @@ public sealed class DcgmExporterScraperTests
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        using var http = new HttpClient();
+        using var http = LoopbackClient();
         var scraper = new DcgmExporterScraper(http, new Uri($"http://127.0.0.1:{port}/metrics"), TimeSpan.FromSeconds(5), this.clock);
 
         var exception = await Assert.ThrowsAsync<TelemetryScrapeException>(() => scraper.ScrapeAsync(CancellationToken.None));
@@ -135,7 +138,7 @@ public sealed class DcgmExporterScraperTests
             await stream.WriteAsync(body);
             return request.ToString();
         });
-        using var http = new HttpClient();
+        using var http = LoopbackClient();
         var scraper = new DcgmExporterScraper(http, new Uri($"http://127.0.0.1:{port}/metrics"), TimeSpan.FromSeconds(10), this.clock);
 
         var samples = await scraper.ScrapeAsync(CancellationToken.None);
