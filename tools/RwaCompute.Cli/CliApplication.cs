@@ -79,6 +79,7 @@ public static class CliApplication
             RedemptionCommands.CreateRefund(runner),
             PledgeCommands.CreateWithdraw(runner),
             OracleCommands.Create(runner),
+            ReporterCommand.Create(runner),
 
             // The old spellings, hidden from help, for one release: each prints "'rwa …' is deprecated; use 'rwa …'"
             // on stderr after it succeeds.

@@ -24,6 +24,7 @@ public static class ReporterNodeHost
     /// <param name="clock">The epoch schedule.</param>
     /// <param name="configureLogging">Adds logging providers (console by default in the CLI).</param>
     /// <param name="time">The clock (tests); the system clock by default.</param>
+    /// <param name="configureServices">Adds services (the telemetry pump of a measuring node).</param>
     /// <param name="cancellationToken">Cancels connecting.</param>
     /// <returns>The node.</returns>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
@@ -35,6 +36,7 @@ public static class ReporterNodeHost
         IEpochClock clock,
         Action<ILoggingBuilder>? configureLogging = null,
         TimeProvider? time = null,
+        Action<IServiceCollection>? configureServices = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -64,6 +66,7 @@ public static class ReporterNodeHost
         builder.Services.AddSingleton<ProposalReviewer>();
         builder.Services.AddSingleton<RoundCoordinator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RoundCoordinator>());
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapReporterNode(metrics);
