@@ -63,6 +63,14 @@ internal static class DevnetCommand
             var scenario = new DevnetScenario(admin, new AnvilRpc(rpcUrl), progress, ct);
             await scenario.RunAsync().ConfigureAwait(false);
             var manifestPath = DeploymentManifest.DefaultPath(directory, manifest.ChainId);
+            await progress.StepAsync("3 rwa reporter nodes (quorum 2) measured pool eu-west-h100-b from replayed GPU telemetry and agreed on 2 epochs", async () =>
+            {
+                var reports = await DevnetReporterNodes.RunAsync(admin, rpcUrl, manifestPath, DevnetScenario.NodePoolId, rounds: 2, ct).ConfigureAwait(false);
+                foreach (var report in reports)
+                {
+                    progress.Done($"  epoch {report.Epoch.ToString(CultureInfo.InvariantCulture)}: utilization {report.UtilizationBps / 100.0:0.##}%, uptime {report.UptimeBps / 100.0:0.##}%, signed by {report.SignerCount.ToString(CultureInfo.InvariantCulture)} reporters");
+                }
+            }).ConfigureAwait(false);
             var view = await scenario.SummarizeAsync(rpcUrl, manifestPath, stopwatch.Elapsed).ConfigureAwait(false);
             return (view, Names: scenario.Actors.ToDictionary(a => a.Signer.Address, a => a.Name, StringComparer.OrdinalIgnoreCase));
         }).ConfigureAwait(false);

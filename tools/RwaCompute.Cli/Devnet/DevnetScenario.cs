@@ -42,6 +42,9 @@ internal sealed class DevnetScenario
     /// <summary>The pool the story's lot is delivered from.</summary>
     public static byte[] PoolId { get; } = Pool("eu-west-h100-a");
 
+    /// <summary>The pool the devnet's reporter nodes measure (from replayed telemetry).</summary>
+    public static byte[] NodePoolId { get; } = Pool("eu-west-h100-b");
+
     /// <summary>The lot issued.</summary>
     public BigInteger LotId { get; private set; }
 

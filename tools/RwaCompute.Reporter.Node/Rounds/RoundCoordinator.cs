@@ -62,8 +62,9 @@ public sealed partial class RoundCoordinator : BackgroundService
     {
         var now = time.GetUtcNow();
         var epoch = clock.LastClosedEpoch(now);
-        if (epoch is null)
+        if (epoch is null or 0)
         {
+            // The oracle numbers epochs from 1 (a stored epoch 0 means "no report").
             return;
         }
 
