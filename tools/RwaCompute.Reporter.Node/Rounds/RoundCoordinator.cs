@@ -68,6 +68,8 @@ public sealed partial class RoundCoordinator : BackgroundService
             return;
         }
 
+        // Forget rounds long past, so the memory of what this node led stays small.
+        led.RemoveWhere(r => r.Epoch + 16 < epoch.Value);
         foreach (var poolId in source.Pools)
         {
             var state = await OracleState.ReadAsync(client, poolId, cancellationToken).ConfigureAwait(false);
