@@ -9,7 +9,7 @@ import {
 import {IUtilizationOracle} from "../../src/interfaces/IUtilizationOracle.sol";
 import {OracleBase} from "./OracleBase.sol";
 
-/// @notice Access-control matrix: {setReporters, setMaxAge, submitReport} x {admin, reporter, outsider}.
+/// @notice Access-control matrix: {setReporters, setMaxAge, rewindEpoch, submitReport} x {admin, reporter, outsider}.
 contract AccessControlTest is OracleBase {
     function _expectUnauthorized(address caller) internal {
         vm.expectRevert(
@@ -65,14 +65,39 @@ contract AccessControlTest is OracleBase {
     }
 
     /*//////////////////////////////////////////////////////////////
+                              REWIND EPOCH
+    //////////////////////////////////////////////////////////////*/
+
+    function test_RewindEpoch_ByAdmin_Succeeds() external {
+        _submitDefault(POOL, 10, 3);
+        vm.prank(admin);
+        oracle.rewindEpoch(POOL, 4);
+        assertEq(oracle.latest(POOL).epoch, 4);
+    }
+
+    function test_RewindEpoch_ByReporter_Reverts() external {
+        _submitDefault(POOL, 10, 3);
+        _expectUnauthorized(reporterAddrs[2]);
+        vm.prank(reporterAddrs[2]);
+        oracle.rewindEpoch(POOL, 4);
+    }
+
+    function test_RewindEpoch_ByOutsider_Reverts() external {
+        _submitDefault(POOL, 10, 3);
+        _expectUnauthorized(outsider);
+        vm.prank(outsider);
+        oracle.rewindEpoch(POOL, 4);
+    }
+
+    /*//////////////////////////////////////////////////////////////
                              SUBMIT REPORT
     //////////////////////////////////////////////////////////////*/
 
     function _submitAs(address caller) internal {
-        IUtilizationOracle.Observation[] memory obs = _repeat(_defaultObs(), 3);
-        bytes[] memory sigs = _signAll(_firstKeys(3), POOL, 1, obs);
+        IUtilizationOracle.Report memory report = _report(POOL, 1);
+        bytes[] memory sigs = _signAll(_firstKeys(3), report);
         vm.prank(caller);
-        oracle.submitReport(POOL, 1, obs, sigs);
+        oracle.submitReport(report, sigs);
         assertEq(oracle.latest(POOL).epoch, 1);
     }
 

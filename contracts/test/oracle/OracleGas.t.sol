@@ -21,24 +21,28 @@ contract OracleGasTest is OracleBase {
         floor = 10 * tokens;
     }
 
-    function _realisticObservations(uint64 t) internal pure returns (IUtilizationOracle.Observation[] memory obs) {
-        obs = new IUtilizationOracle.Observation[](3);
-        obs[0] = IUtilizationOracle.Observation(8123, 9987, 11_520, 48_310, t - 12);
-        obs[1] = IUtilizationOracle.Observation(8090, 9991, 11_498, 48_295, t - 7);
-        obs[2] = IUtilizationOracle.Observation(8150, 9979, 11_533, 48_322, t - 3);
+    /// @dev A realistic aggregate: every counter moved since the previous epoch (all storage words change).
+    function _realisticReport(uint64 epoch) internal view returns (IUtilizationOracle.Report memory report) {
+        report = _report(POOL, epoch);
+        report.utilizationBps = uint16(8100 + epoch);
+        report.uptimeBps = 9987;
+        report.deliveredGpuHours = 11_520 * epoch;
+        report.energyKwh = 48_310 * epoch;
+        report.curtailedGpuHours = 12 * epoch;
+        report.observedAt = uint64(block.timestamp - 7);
     }
 
     function test_Gas_ThreeSignatures_NonFirstEpoch() external {
-        _submit(POOL, 1, _realisticObservations(uint64(block.timestamp)));
+        _submit(_realisticReport(1), 3);
         vm.warp(block.timestamp + 1 hours);
 
-        IUtilizationOracle.Observation[] memory obs = _realisticObservations(uint64(block.timestamp));
-        bytes[] memory sigs = _signAll(_firstKeys(3), POOL, 2, obs);
-        bytes memory data = abi.encodeCall(IUtilizationOracle.submitReport, (POOL, 2, obs, sigs));
+        IUtilizationOracle.Report memory report = _realisticReport(2);
+        bytes[] memory sigs = _signAll(_firstKeys(3), report);
+        bytes memory data = abi.encodeCall(IUtilizationOracle.submitReport, (report, sigs));
 
         vm.cool(address(oracle));
         uint256 before = gasleft();
-        oracle.submitReport(POOL, 2, obs, sigs);
+        oracle.submitReport(report, sigs);
         uint256 execution = before - gasleft();
 
         (uint256 standard, uint256 floor) = _calldataGas(data);

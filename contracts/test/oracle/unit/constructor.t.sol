@@ -109,6 +109,12 @@ contract Oracle_Constructor_Unit_Test is OracleBase {
         assertEq(oracle.REPORT_TYPEHASH(), OracleTestLib.REPORT_TYPEHASH);
     }
 
+    function test_When_TheConstantsAreQueried() external view {
+        assertEq(oracle.MAX_REPORTERS(), 32);
+        assertEq(oracle.MAX_EPOCH_GAP(), 8760);
+        assertEq(oracle.MAX_BPS(), 10_000);
+    }
+
     function test_When_TheSupportedInterfacesAreQueried() external view {
         assertTrue(oracle.supportsInterface(type(IUtilizationOracle).interfaceId));
         assertTrue(oracle.supportsInterface(type(IAccessControl).interfaceId));

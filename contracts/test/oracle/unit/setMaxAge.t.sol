@@ -41,24 +41,22 @@ contract SetMaxAge_Unit_Test is OracleBase {
         vm.prank(admin);
         oracle.setMaxAge(60);
 
-        IUtilizationOracle.Observation[] memory obs = _repeat(_defaultObs(), 3);
+        IUtilizationOracle.Report memory report = _report(POOL, 1);
         uint64 old = uint64(block.timestamp - 61);
-        obs[0].observedAt = old;
-        bytes[] memory sigs = _signAll(_firstKeys(3), POOL, 1, obs);
+        report.observedAt = old;
+        bytes[] memory sigs = _signAll(_firstKeys(3), report);
 
-        vm.expectRevert(abi.encodeWithSelector(IUtilizationOracle.Oracle_ObservationTooOld.selector, old, 60));
-        oracle.submitReport(POOL, 1, obs, sigs);
+        vm.expectRevert(abi.encodeWithSelector(IUtilizationOracle.Oracle_ReportTooOld.selector, old, 60));
+        oracle.submitReport(report, sigs);
     }
 
     function test_When_TheMaxAgeIsRaised() external {
         vm.prank(admin);
         oracle.setMaxAge(1 days);
 
-        IUtilizationOracle.Observation[] memory obs = _repeat(_defaultObs(), 3);
-        for (uint256 i; i < 3; ++i) {
-            obs[i].observedAt = uint64(block.timestamp - 1 days);
-        }
-        _submit(POOL, 1, obs);
+        IUtilizationOracle.Report memory report = _report(POOL, 1);
+        report.observedAt = uint64(block.timestamp - 1 days);
+        _submit(report, 3);
         assertEq(oracle.latest(POOL).observedAt, block.timestamp - 1 days);
     }
 }

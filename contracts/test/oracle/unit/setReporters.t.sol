@@ -106,18 +106,19 @@ contract SetReporters_Unit_Test is OracleBase {
         oracle.setReporters(next, 1);
     }
 
-    function test_When_ObservationsWereSignedForThePreviousVersion() external {
-        IUtilizationOracle.Observation[] memory obs = _repeat(_defaultObs(), 3);
-        bytes[] memory sigs = _signAll(_firstKeys(3), POOL, 1, obs);
+    function test_When_AReportWasSignedForThePreviousVersion() external {
+        IUtilizationOracle.Report memory report = _report(POOL, 1);
+        bytes[] memory sigs = _signAll(_firstKeys(3), report);
 
         vm.prank(admin);
         oracle.setReporters(reporterAddrs, QUORUM);
 
-        vm.expectPartialRevert(IUtilizationOracle.Oracle_UnauthorizedSigner.selector);
-        oracle.submitReport(POOL, 1, obs, sigs);
+        vm.expectRevert(abi.encodeWithSelector(IUtilizationOracle.Oracle_WrongConfigVersion.selector, 1, 2));
+        oracle.submitReport(report, sigs);
 
-        // Re-signed under the new version, the same observations are accepted.
-        oracle.submitReport(POOL, 1, obs, _signAll(_firstKeys(3), POOL, 1, obs));
+        // Signed again for the new version, the same values are accepted.
+        report.configVersion = 2;
+        _submit(report, 3);
         assertEq(oracle.latest(POOL).configVersion, 2);
     }
 
@@ -129,6 +130,27 @@ contract SetReporters_Unit_Test is OracleBase {
         IUtilizationOracle.PoolReport memory r = oracle.latest(POOL);
         assertEq(r.epoch, 1);
         assertEq(r.configVersion, 1);
+        vm.expectRevert(abi.encodeWithSelector(IUtilizationOracle.Oracle_RevokedReport.selector, POOL, 1, 2));
+        oracle.latestFresh(POOL, 1 days);
+    }
+
+    /// @dev Bit i of `observers` is position i of `reporters()` in the CURRENT configuration.
+    function test_When_TheReportersChangePositions() external {
+        address[] memory next = new address[](3);
+        (next[0], next[1], next[2]) = (reporterAddrs[4], reporterAddrs[3], reporterAddrs[2]);
+        vm.prank(admin);
+        oracle.setReporters(next, 2);
+
+        IUtilizationOracle.Report memory report = _report(POOL, 1);
+        report.observers = 0x18; // reporters 3 and 4 by their old positions
+        uint256[] memory keys = new uint256[](2);
+        (keys[0], keys[1]) = (reporterKeys[3], reporterKeys[4]);
+        vm.expectRevert(abi.encodeWithSelector(IUtilizationOracle.Oracle_UnknownObserver.selector, 0x18, 3));
+        oracle.submitReport(report, _signAll(keys, report));
+
+        report.observers = 0x03; // the same two reporters by their new positions
+        oracle.submitReport(report, _signAll(keys, report));
+        assertEq(oracle.latest(POOL).observers, 0x03);
     }
 
     function test_When_Exactly32ReportersAreGiven() external {
@@ -153,10 +175,10 @@ contract SetReporters_Unit_Test is OracleBase {
         assertTrue(oracle.isReporter(reporterAddrs[2]));
         assertTrue(oracle.isReporter(stranger));
 
-        IUtilizationOracle.Observation[] memory obs = _repeat(_defaultObs(), 4);
+        IUtilizationOracle.Report memory report = _report(POOL, 1);
         uint256[] memory keys = new uint256[](4);
         (keys[0], keys[1], keys[2], keys[3]) = (reporterKeys[3], strangerKey, reporterKeys[2], reporterKeys[4]);
-        oracle.submitReport(POOL, 1, obs, _signAll(keys, POOL, 1, obs));
+        oracle.submitReport(report, _signAll(keys, report));
         assertEq(oracle.latest(POOL).signerCount, 4);
     }
 }
