@@ -102,11 +102,13 @@ contract RedeemFuzz_Test is EscrowBase {
         assertEq(_bondReserved(lotId), 0);
     }
 
-    /// @dev The oracle confirms iff uptime meets the SLA and the epoch has at least `units` delivered GPU-hours.
+    /// @dev The oracle confirms iff uptime meets the SLA and the pool's cumulative delivered GPU-hours reached the
+    /// redemption's place in the queue (its units, in an empty queue).
     function testFuzz_ConfirmDeliveryByOracle(uint256 units, uint64 delivered, uint16 uptime) external {
         units = bound(units, 1, UNITS);
         uptime = uint16(bound(uptime, 0, 10_000));
         uint256 id = _redeem(alice, units);
+        assertEq(escrow.redemption(id).deliveredBy, units);
         _reportPool(1, uptime, delivered);
 
         if (uptime < SLA || delivered < units) {
@@ -121,29 +123,61 @@ contract RedeemFuzz_Test is EscrowBase {
             return;
         }
         escrow.confirmDeliveryByOracle(id);
-        assertEq(escrow.deliveryConsumed(POOL, 1), units);
         assertEq(escrow.claimable(provider), units * PRICE);
     }
 
-    /// @dev One epoch's delivered hours confirm redemptions only up to their total: never counted twice.
-    function testFuzz_OracleHoursNotReused(uint256 first, uint256 second, uint64 delivered) external {
+    /// @dev O-3: two redemptions queue after the hours attested before them, in opening order; each is confirmed
+    /// exactly when the cumulative count reaches its place, so hours never serve both, nor serve either one before
+    /// it opened.
+    function testFuzz_DeliveryQueue(uint256 first, uint256 second, uint64 before, uint256 later) external {
         first = bound(first, 1, UNITS - 1);
         second = bound(second, 1, UNITS - first);
-        delivered = uint64(bound(delivered, first, first + second + 10));
+        before = uint64(bound(before, 0, type(uint64).max / 2));
+        if (before > 0) _reportPool(1, 10_000, before);
+        vm.warp(block.timestamp + 1);
         uint256 r1 = _redeem(alice, first);
         uint256 r2 = _redeem(alice, second);
-        _reportPool(1, 10_000, delivered);
+        uint64 place1 = uint64(before + first);
+        uint64 place2 = uint64(before + first + second);
+        assertEq(escrow.redemption(r1).deliveredBy, place1);
+        assertEq(escrow.redemption(r2).deliveredBy, place2);
+        assertEq(escrow.deliveryQueued(POOL), place2);
 
-        escrow.confirmDeliveryByOracle(r1);
-        if (delivered - first < second) {
+        uint64 delivered = uint64(bound(later, before, place2 + 10));
+        _reportPool(2, 10_000, delivered);
+        bool confirmed1 = _tryConfirm(r1, delivered, place1);
+        bool confirmed2 = _tryConfirm(r2, delivered, place2);
+        if (confirmed2) assertTrue(confirmed1, "served out of order");
+        if (confirmed1 && confirmed2) assertGe(delivered - before, first + second, "hours counted twice");
+        if (confirmed1) assertGe(delivered - before, first, "hours from before the redemption counted");
+    }
+
+    /// @dev Confirms `id` by oracle when `delivered` reached `place`, else expects the exact refusal.
+    function _tryConfirm(uint256 id, uint64 delivered, uint64 place) internal returns (bool) {
+        if (delivered < place) {
             vm.expectRevert(
-                abi.encodeWithSelector(
-                    IComputeEscrow.Escrow_InsufficientDeliveredHours.selector, r2, delivered - first, second
-                )
+                abi.encodeWithSelector(IComputeEscrow.Escrow_InsufficientDeliveredHours.selector, id, delivered, place)
             );
+            escrow.confirmDeliveryByOracle(id);
+            return false;
         }
-        escrow.confirmDeliveryByOracle(r2);
-        assertLe(escrow.deliveryConsumed(POOL, 1), delivered);
+        escrow.confirmDeliveryByOracle(id);
+        return true;
+    }
+
+    /// @dev O-3: a redemption's hours may arrive over any number of epochs; it is confirmed at the first report whose
+    /// cumulative count reaches its place, and refused at every report before.
+    function testFuzz_DeliveryOverEpochs(uint256 units, uint256 seed, uint8 epochs) external {
+        units = bound(units, 1, UNITS);
+        epochs = uint8(bound(epochs, 1, 30));
+        uint256 id = _redeem(alice, units);
+        uint64 cumulative;
+        for (uint64 epoch = 1; epoch <= epochs; ++epoch) {
+            vm.warp(block.timestamp + 1 hours);
+            cumulative += uint64(uint256(keccak256(abi.encode(seed, epoch))) % (2 * units / epochs + 2));
+            _reportPool(epoch, 10_000, cumulative);
+            if (_tryConfirm(id, cumulative, uint64(units))) return;
+        }
     }
 
     /// @dev A refund is due after the deadline, or before it when a report after opening breaches the SLA.

@@ -23,6 +23,8 @@ abstract contract BaseHandler is Test {
 
     address[] internal actors;
     uint256[] internal lots;
+    /// @dev The distinct pools of `lots`.
+    bytes32[] internal pools;
 
     /// @dev How many times each action ran (including the runs that returned early).
     mapping(bytes32 action => uint256) public calls;
@@ -45,17 +47,27 @@ abstract contract BaseHandler is Test {
         usdcOwner = usdcOwner_;
         actors = actors_;
         lots = lots_;
+        for (uint256 i; i < lots_.length; ++i) {
+            bytes32 poolId = token_.lot(lots_[i]).poolId;
+            bool known;
+            for (uint256 j; j < pools.length; ++j) {
+                known = known || pools[j] == poolId;
+            }
+            if (!known) pools.push(poolId);
+        }
     }
 
     /*//////////////////////////////////////////////////////////////
                                MODIFIERS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Counts the call, runs the action, then records every status and flags any backward move.
+    /// @dev Counts the call, runs the action, then records every status and delivery queue and flags any backward
+    /// move.
     modifier tracked(bytes32 action) {
         calls[action]++;
         _;
         _syncStatuses();
+        _syncQueues();
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -114,6 +126,25 @@ abstract contract BaseHandler is Test {
         r = escrow.redemption(redemptionId);
     }
 
+    /// @dev The first redemption from the seed's pick on (wrapping around) that is Open and not past its deadline,
+    /// or (0, empty: status None) when there is none.
+    function _pickOpenRedemption(uint256 seed)
+        internal
+        view
+        returns (uint256 redemptionId, IComputeEscrow.Redemption memory r)
+    {
+        uint256 n = store.redemptionCount();
+        for (uint256 i; i < n; ++i) {
+            redemptionId = store.redemptionIds((seed % n + i) % n);
+            r = escrow.redemption(redemptionId);
+            if (r.status == IComputeEscrow.RedemptionStatus.Open && block.timestamp <= r.deadline) {
+                return (redemptionId, r);
+            }
+        }
+        IComputeEscrow.Redemption memory none;
+        return (0, none);
+    }
+
     /*//////////////////////////////////////////////////////////////
                              MONEY AND TIME
     //////////////////////////////////////////////////////////////*/
@@ -170,6 +201,13 @@ abstract contract BaseHandler is Test {
             if (before == now_) continue;
             if (!_redemptionMoveAllowed(before, now_)) store.flagStatusRegressed();
             store.setRedemptionStatus(id, now_);
+        }
+    }
+
+    /// @dev Records every pool's delivery queue end in the store (which flags a decrease).
+    function _syncQueues() internal {
+        for (uint256 i; i < pools.length; ++i) {
+            store.recordQueue(pools[i], escrow.deliveryQueued(pools[i]));
         }
     }
 

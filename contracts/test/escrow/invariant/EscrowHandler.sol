@@ -366,46 +366,42 @@ contract EscrowHandler is BaseHandler {
         store.addCredit(token.lot(r.lotId).provider, r.reserved);
     }
 
-    /// @dev Submits a fresh report meeting the SLA with a few spare hours, confirms one redemption by oracle, then
-    /// checks that a second open redemption of the same pool only confirms if the spare hours cover it.
-    function confirmByOracle(uint256 redemptionSeed, uint256 uptime, uint256 spare, uint256 otherSeed)
+    /// @dev Submits a fresh report meeting the SLA whose cumulative delivered count lands either short of the
+    /// redemption's place in the pool's queue or at (or a little past) it, then confirms by oracle: it must succeed
+    /// exactly when the count reached the redemption's `deliveredBy` (O-3). A second open redemption of the same pool
+    /// is then held to the same rule against the same count, so hours never serve two redemptions.
+    function confirmByOracle(uint256 redemptionSeed, uint256 uptime, uint256 deliveredSeed, uint256 otherSeed)
         external
         tracked("confirmByOracle")
     {
-        (uint256 id, IComputeEscrow.Redemption memory r) = _pickRedemption(redemptionSeed);
         // Oracle confirmation only within the deadline (the spec; see confirmDeliveryByOracle.t.sol,
         // test_RevertWhen_TheDeadlineHasPassed).
-        if (r.status != IComputeEscrow.RedemptionStatus.Open || block.timestamp > r.deadline) return;
+        (uint256 id, IComputeEscrow.Redemption memory r) = _pickOpenRedemption(redemptionSeed);
+        if (id == 0) return;
         IComputeCapacityToken.Lot memory record = token.lot(r.lotId);
-        spare = _bound(spare, 0, 50);
         uptime = _bound(uptime, record.slaUptimeBps, 10_000);
+        uint64 delivered = _deliveredFor(deliveredSeed, store.lastDelivered(record.poolId), r.deliveredBy);
         // forge-lint: disable-next-line(unsafe-typecast)
-        _submitReport(record.poolId, uint16(uptime), r.units + uint64(spare));
+        _submitReport(record.poolId, uint16(uptime), delivered);
+        _confirmOrRefuse(id, r, record.provider, delivered, _actor(otherSeed));
+        _confirmAnother(id, record.poolId, uptime, delivered, otherSeed);
+    }
 
-        vm.prank(_actor(otherSeed));
-        escrow.confirmDeliveryByOracle(id);
-        store.addCredit(record.provider, r.reserved);
+    /// @dev A cumulative delivered count for the next report: never below the pool's `attested` count; half the time
+    /// short of `deliveredBy` (when the pool's count is below it), else at or up to 50 past it.
+    function _deliveredFor(uint256 seed, uint64 attested, uint64 deliveredBy) internal pure returns (uint64) {
+        if (seed % 2 == 0 && attested < deliveredBy) return uint64(_bound(seed, attested, deliveredBy - 1));
+        uint64 from = deliveredBy > attested ? deliveredBy : attested;
+        return uint64(_bound(seed, from, uint256(from) + 50));
+    }
 
-        // A second redemption of the same pool competes for the spare hours only.
-        (uint256 id2, IComputeEscrow.Redemption memory r2) = _pickRedemption(otherSeed);
-        if (r2.status != IComputeEscrow.RedemptionStatus.Open) return;
+    /// @dev A second open redemption of the same pool, held to the same rule against the same attested count.
+    function _confirmAnother(uint256 id, bytes32 poolId, uint256 uptime, uint64 delivered, uint256 seed) internal {
+        (uint256 id2, IComputeEscrow.Redemption memory r2) = _pickOpenRedemption(seed);
+        if (id2 == 0 || id2 == id) return;
         IComputeCapacityToken.Lot memory record2 = token.lot(r2.lotId);
-        if (record2.poolId != record.poolId || uptime < record2.slaUptimeBps || block.timestamp > r2.deadline) return;
-        if (r2.units > spare) {
-            try escrow.confirmDeliveryByOracle(id2) {
-                _fail("delivered GPU-hours used twice");
-            } catch (bytes memory err) {
-                _assertError(
-                    err,
-                    abi.encodeWithSelector(
-                        IComputeEscrow.Escrow_InsufficientDeliveredHours.selector, id2, spare, r2.units
-                    )
-                );
-            }
-        } else {
-            escrow.confirmDeliveryByOracle(id2);
-            store.addCredit(record2.provider, r2.reserved);
-        }
+        if (record2.poolId != poolId || uptime < record2.slaUptimeBps) return;
+        _confirmOrRefuse(id2, r2, record2.provider, delivered, _actor(seed >> 8));
     }
 
     /// @dev Submits a report breaching the SLA and claims the refund (attested before the deadline, plain after).
@@ -417,7 +413,9 @@ contract EscrowHandler is BaseHandler {
         if (r.status != IComputeEscrow.RedemptionStatus.Open) return;
         IComputeCapacityToken.Lot memory record = token.lot(r.lotId);
         if (record.slaUptimeBps == 0) return;
-        _submitReport(record.poolId, uint16(_bound(uptime, 0, record.slaUptimeBps - 1)), 0);
+        _submitReport(
+            record.poolId, uint16(_bound(uptime, 0, record.slaUptimeBps - 1)), store.lastDelivered(record.poolId)
+        );
 
         vm.prank(_actor(callerSeed));
         escrow.claimRefund(id);
@@ -535,37 +533,73 @@ contract EscrowHandler is BaseHandler {
                                 INTERNAL
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev The error `claimRefund` must raise for an open redemption now, or empty if a refund is due.
+    /// @dev Confirms `id` by oracle as `caller` when the pool's attested count `delivered` reached its place in the
+    /// queue, else checks the exact refusal.
+    function _confirmOrRefuse(
+        uint256 id,
+        IComputeEscrow.Redemption memory r,
+        address provider,
+        uint64 delivered,
+        address caller
+    ) internal {
+        vm.prank(caller);
+        if (delivered < r.deliveredBy) {
+            try escrow.confirmDeliveryByOracle(id) {
+                _fail("confirmed before the pool delivered its place in the queue");
+            } catch (bytes memory err) {
+                _assertError(
+                    err,
+                    abi.encodeWithSelector(
+                        IComputeEscrow.Escrow_InsufficientDeliveredHours.selector, id, delivered, r.deliveredBy
+                    )
+                );
+            }
+            store.countOracleRefusal();
+            return;
+        }
+        escrow.confirmDeliveryByOracle(id);
+        store.addCredit(provider, r.reserved);
+        store.pushOracleConfirmation(id, oracle.latest(token.lot(r.lotId).poolId).deliveredGpuHours);
+    }
+
+    /// @dev The error `claimRefund` must raise for an open redemption now, or empty if a refund is due: before the
+    /// deadline only a fresh report (at most REPORT_MAX_AGE old, current configuration) observed after the redemption
+    /// opened and breaching the SLA makes one due (O-4).
     function _expectedRefundError(uint256 id, IComputeEscrow.Redemption memory r) internal view returns (bytes memory) {
         if (block.timestamp > r.deadline) return "";
         IComputeCapacityToken.Lot memory record = token.lot(r.lotId);
-        if (store.lastEpoch(record.poolId) == 0) {
-            return abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, id, r.deadline);
-        }
+        bytes memory noRefund = abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, id, r.deadline);
+        if (store.lastEpoch(record.poolId) == 0) return noRefund;
         IUtilizationOracle.PoolReport memory report = oracle.latest(record.poolId);
-        if (report.observedAt >= r.openedAt && report.uptimeBps < record.slaUptimeBps) return "";
-        return abi.encodeWithSelector(IComputeEscrow.Escrow_NoRefundDue.selector, id, r.deadline);
+        bool fresh = block.timestamp - report.observedAt <= escrow.REPORT_MAX_AGE()
+            && report.configVersion == oracle.configVersion();
+        if (fresh && report.observedAt >= r.openedAt && report.uptimeBps < record.slaUptimeBps) return "";
+        return noRefund;
     }
 
-    /// @dev A quorum (2 of 3) report for `poolId` at the next epoch, observed now.
+    /// @dev A quorum (2 of 3) report for `poolId` at the next epoch, observed now by the two signers, with the
+    /// cumulative `delivered` (never below the pool's last count).
     function _submitReport(bytes32 poolId, uint16 uptimeBps, uint64 delivered) internal {
         uint64 epoch = store.lastEpoch(poolId) + 1;
-        IUtilizationOracle.Observation memory obs = IUtilizationOracle.Observation({
+        IUtilizationOracle.Report memory report = IUtilizationOracle.Report({
+            poolId: poolId,
+            epoch: epoch,
             utilizationBps: 8000,
             uptimeBps: uptimeBps,
             deliveredGpuHours: delivered,
-            energyKwh: 1000,
-            observedAt: uint64(block.timestamp)
+            energyKwh: 1000 + epoch,
+            curtailedGpuHours: 0,
+            observedAt: uint64(block.timestamp),
+            observers: 0x03,
+            configVersion: oracle.configVersion()
         });
-        IUtilizationOracle.Observation[] memory list = new IUtilizationOracle.Observation[](2);
+        bytes32 digest = oracle.hashReport(report);
         bytes[] memory sigs = new bytes[](2);
-        bytes32 digest = oracle.reportDigest(poolId, epoch, obs);
         for (uint256 i; i < 2; ++i) {
-            list[i] = obs;
             (uint8 v, bytes32 r, bytes32 s) = vm.sign(reporterKeys[i], digest);
             sigs[i] = abi.encodePacked(r, s, v);
         }
-        oracle.submitReport(poolId, epoch, list, sigs);
+        oracle.submitReport(report, sigs);
         store.recordReport(poolId, epoch, delivered);
     }
 }

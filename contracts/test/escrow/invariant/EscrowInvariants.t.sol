@@ -9,7 +9,8 @@ import {EscrowHandler} from "./EscrowHandler.sol";
 import {EscrowStore} from "./EscrowStore.sol";
 
 /// @notice Handler-based invariants of the escrow: solvency, bond reserve, unit conservation, pledged units staying
-/// locked, forward-only statuses, exact credit accounting, oracle hours never over-consumed, and blacklisted
+/// locked, forward-only statuses, exact credit accounting, a FIFO delivery queue per pool whose hours serve one
+/// redemption each and confirm only what the oracle attested, and blacklisted
 /// accounts never blocking anyone else's withdrawal.
 contract EscrowInvariants_Test is SuiteFixture {
     EscrowHandler internal handler;
@@ -110,11 +111,12 @@ contract EscrowInvariants_Test is SuiteFixture {
         _assertPledgedUnitsLocked();
     }
 
-    /// @dev Lifecycles and third parties: forward-only statuses, oracle hours never reused, blacklisted accounts
-    /// never blocking another account's withdrawal.
+    /// @dev Lifecycles and third parties: forward-only statuses, the delivery queue (oracle hours never reused, never
+    /// confirming more than attested), blacklisted accounts never blocking another account's withdrawal.
     function invariant_LifecycleOracleBlacklist() external view {
         _assertStatusesMoveForward();
-        _assertOracleHoursNotOverConsumed();
+        _assertDeliveryQueue();
+        _assertOracleConfirmationsAttested();
         _assertBlacklistNeverBlocksOthers();
     }
 
@@ -235,12 +237,48 @@ contract EscrowInvariants_Test is SuiteFixture {
         }
     }
 
-    /// @dev No epoch's delivered GPU-hours are consumed beyond what the oracle reported.
-    function _assertOracleHoursNotOverConsumed() internal view {
-        (bytes32[] memory pools, uint64[] memory epochs, uint64[] memory delivered) = store.reports();
-        for (uint256 i; i < pools.length; ++i) {
-            uint64 consumed = escrow.deliveryConsumed(pools[i], epochs[i]);
-            if (consumed > delivered[i]) assertLe(consumed, delivered[i], "hours reused");
+    /// @dev O-3: per pool, redemptions take disjoint places in opening order (`deliveredBy` of each is at least the
+    /// previous one's plus its own units, so no hour serves two of them), the queue's end is the last place, and
+    /// `deliveryQueued` never decreased.
+    function _assertDeliveryQueue() internal view {
+        if (store.ghost_queueDecreased()) assertTrue(false, "deliveryQueued decreased");
+        bytes32[] memory pools = new bytes32[](lots.length);
+        for (uint256 l; l < lots.length; ++l) {
+            pools[l] = token.lot(lots[l]).poolId;
+        }
+        uint64[] memory end = new uint64[](lots.length); // indexed by the first lot of each pool
+        uint256 n = store.redemptionCount();
+        for (uint256 id = 1; id <= n; ++id) {
+            IComputeEscrow.Redemption memory r = escrow.redemption(id);
+            uint256 p = _firstLotOfPool(pools, pools[_lotIndex(r.lotId)]);
+            if (r.deliveredBy < uint256(end[p]) + r.units) {
+                assertGe(r.deliveredBy, uint256(end[p]) + r.units, "overlapping places in the delivery queue");
+            }
+            end[p] = r.deliveredBy;
+        }
+        for (uint256 l; l < lots.length; ++l) {
+            if (_firstLotOfPool(pools, pools[l]) != l) continue;
+            uint64 queued = escrow.deliveryQueued(pools[l]);
+            if (queued != end[l]) assertEq(queued, end[l], "queue end != last place");
+        }
+    }
+
+    /// @dev A redemption confirmed by the oracle had its place within the pool's attested cumulative count when it
+    /// was confirmed, which the oracle never lowers afterwards.
+    function _assertOracleConfirmationsAttested() internal view {
+        (uint256[] memory ids, uint64[] memory attested) = store.oracleConfirmations();
+        for (uint256 i; i < ids.length; ++i) {
+            IComputeEscrow.Redemption memory r = escrow.redemption(ids[i]);
+            if (r.status != IComputeEscrow.RedemptionStatus.Delivered) assertTrue(false, "oracle confirmation lost");
+            if (r.deliveredBy > attested[i]) assertLe(r.deliveredBy, attested[i], "confirmed beyond attested hours");
+            uint64 now_ = oracle.latest(token.lot(r.lotId).poolId).deliveredGpuHours;
+            if (attested[i] > now_) assertLe(attested[i], now_, "attested count went down");
+        }
+    }
+
+    function _firstLotOfPool(bytes32[] memory pools, bytes32 poolId) internal pure returns (uint256 l) {
+        while (pools[l] != poolId) {
+            ++l;
         }
     }
 
@@ -254,13 +292,16 @@ contract EscrowInvariants_Test is SuiteFixture {
     //////////////////////////////////////////////////////////////*/
 
     /// @dev Guards against a vacuous campaign: random 64-call sequences through the handler (like the fuzzer's)
-    /// reach every terminal state of both lifecycles, blacklist checks and oracle reports.
+    /// reach every terminal state of both lifecycles, blacklist checks, oracle reports, and oracle confirmations both
+    /// accepted and refused for the redemption's place in the delivery queue.
     function test_HandlerReachesEveryFlow() external {
         uint256[6] memory pledgeEnds; // Requested, Active, Repaid, Claimed, Cancelled (index = status - 1)
         uint256[3] memory redemptionEnds; // Open, Delivered, Refunded
         uint256 offers;
         uint256 blacklistChecks;
         uint256 reportsSubmitted;
+        uint256 oracleConfirmations;
+        uint256 oracleRefusals;
         for (uint256 run; run < 24; ++run) {
             uint256 snapshot = vm.snapshotState();
             for (uint256 step; step < 64; ++step) {
@@ -281,6 +322,8 @@ contract EscrowInvariants_Test is SuiteFixture {
             offers += store.offerCount();
             blacklistChecks += store.ghost_withdrawalsDespiteBlacklist();
             reportsSubmitted += store.reportCount();
+            oracleConfirmations += store.oracleConfirmationCount();
+            oracleRefusals += store.ghost_oracleRefusals();
             vm.revertToState(snapshot);
         }
         emit log_named_array("pledges by status", _toDynamic(pledgeEnds));
@@ -288,6 +331,8 @@ contract EscrowInvariants_Test is SuiteFixture {
         emit log_named_uint("offers", offers);
         emit log_named_uint("blacklist checks", blacklistChecks);
         emit log_named_uint("reports", reportsSubmitted);
+        emit log_named_uint("oracle confirmations", oracleConfirmations);
+        emit log_named_uint("oracle refusals (place not reached)", oracleRefusals);
         for (uint256 i; i < 5; ++i) {
             assertGt(pledgeEnds[i], 0, "a pledge status was never reached");
         }
@@ -297,6 +342,8 @@ contract EscrowInvariants_Test is SuiteFixture {
         assertGt(offers, 0, "no offer");
         assertGt(blacklistChecks, 0, "no withdrawal checked under a blacklist");
         assertGt(reportsSubmitted, 0, "no oracle report");
+        assertGt(oracleConfirmations, 0, "no redemption confirmed by the oracle");
+        assertGt(oracleRefusals, 0, "no oracle confirmation refused for its place in the queue");
     }
 
     function _toDynamic(uint256[6] memory a) internal pure returns (uint256[] memory out) {

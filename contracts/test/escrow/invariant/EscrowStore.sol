@@ -4,7 +4,8 @@ pragma solidity 0.8.30;
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 
 /// @notice The ghost state of the escrow invariant campaign: the ids the handler created, the statuses it last saw,
-/// the credits and withdrawals it expects, the oracle reports it submitted and the flags it raised.
+/// the credits and withdrawals it expects, the oracle reports it submitted, the oracle confirmations and delivery
+/// queues it saw, and the flags it raised.
 /// @dev Written only by the handler, read by `EscrowInvariants_Test`. Deployed by the test but never a fuzz target
 /// (the test names its targets), so its setters need no access control (Sablier's `Store`).
 contract EscrowStore {
@@ -29,7 +30,18 @@ contract EscrowStore {
     bytes32[] public reportedPools;
     uint64[] public reportedEpochs;
     mapping(bytes32 poolId => uint64) public lastEpoch;
-    mapping(bytes32 poolId => mapping(uint64 epoch => uint64)) public ghost_delivered;
+    /// @dev The pool's last attested cumulative delivered GPU-hours (reports never lower it).
+    mapping(bytes32 poolId => uint64) public lastDelivered;
+
+    /// @dev Redemptions confirmed by the oracle, with the pool's attested cumulative count when they were.
+    uint256[] public oracleConfirmedIds;
+    mapping(uint256 redemptionId => uint64) public ghost_attestedAtConfirmation;
+    /// @dev How many oracle confirmations were refused because the count had not reached the redemption's place.
+    uint256 public ghost_oracleRefusals;
+
+    /// @dev Each pool's `deliveryQueued` as last seen, and whether it was ever seen lower than before.
+    mapping(bytes32 poolId => uint64) public ghost_queued;
+    bool public ghost_queueDecreased;
 
     /// @dev Set when a status moved backwards or skipped to a state not allowed from the previous one.
     bool public ghost_statusRegressed;
@@ -77,12 +89,29 @@ contract EscrowStore {
         ghost_withdrawn[account] += amount;
     }
 
-    /// @dev Records a report submitted for `poolId` at `epoch` (the pool's next epoch) with its delivered hours.
+    /// @dev Records a report submitted for `poolId` at `epoch` (the pool's next epoch) with its cumulative delivered
+    /// hours.
     function recordReport(bytes32 poolId, uint64 epoch, uint64 delivered) external {
         lastEpoch[poolId] = epoch;
         reportedPools.push(poolId);
         reportedEpochs.push(epoch);
-        ghost_delivered[poolId][epoch] = delivered;
+        lastDelivered[poolId] = delivered;
+    }
+
+    /// @dev Records that the oracle confirmed `redemptionId` while the pool's attested count was `attested`.
+    function pushOracleConfirmation(uint256 redemptionId, uint64 attested) external {
+        oracleConfirmedIds.push(redemptionId);
+        ghost_attestedAtConfirmation[redemptionId] = attested;
+    }
+
+    function countOracleRefusal() external {
+        ++ghost_oracleRefusals;
+    }
+
+    /// @dev Records the pool's `deliveryQueued` now; flags a value below the previous one.
+    function recordQueue(bytes32 poolId, uint64 queued) external {
+        if (queued < ghost_queued[poolId]) ghost_queueDecreased = true;
+        ghost_queued[poolId] = queued;
     }
 
     function flagStatusRegressed() external {
@@ -133,18 +162,12 @@ contract EscrowStore {
         }
     }
 
-    /// @dev Every reported (pool, epoch) with its delivered hours, in one call.
-    function reports()
-        external
-        view
-        returns (bytes32[] memory pools, uint64[] memory epochs, uint64[] memory delivered)
-    {
-        uint256 n = reportedPools.length;
-        pools = reportedPools;
-        epochs = reportedEpochs;
-        delivered = new uint64[](n);
-        for (uint256 i; i < n; ++i) {
-            delivered[i] = ghost_delivered[pools[i]][epochs[i]];
+    /// @dev The oracle-confirmed redemptions with the attested count at their confirmation, in one call.
+    function oracleConfirmations() external view returns (uint256[] memory ids, uint64[] memory attested) {
+        ids = oracleConfirmedIds;
+        attested = new uint64[](ids.length);
+        for (uint256 i; i < ids.length; ++i) {
+            attested[i] = ghost_attestedAtConfirmation[ids[i]];
         }
     }
 
@@ -158,6 +181,10 @@ contract EscrowStore {
 
     function redemptionCount() external view returns (uint256) {
         return redemptionIds.length;
+    }
+
+    function oracleConfirmationCount() external view returns (uint256) {
+        return oracleConfirmedIds.length;
     }
 
     function reportCount() external view returns (uint256) {

@@ -85,6 +85,25 @@ contract ClaimRefund_Unit_Test is EscrowBase {
         _expectNoRefund();
     }
 
+    function test_RevertWhen_TheBreachingReportIsOlderThanREPORTMAXAGE() external {
+        _reportPool(1, SLA - 1, 0);
+        vm.warp(block.timestamp + escrow.REPORT_MAX_AGE() + 1);
+        _expectNoRefund();
+    }
+
+    /// @dev The reporters that signed the breach were replaced (for cause, or only re-versioned as here): their
+    /// report no longer decides; a breach attested by the new configuration does.
+    function test_RevertWhen_TheBreachingReportWasSignedUnderAReplacedReporterConfiguration() external {
+        _reportPool(1, SLA - 1, 0);
+        vm.prank(admin);
+        oracle.setReporters(_firstReporters(3), 2);
+        _expectNoRefund();
+
+        _reportPool(2, SLA - 1, 0);
+        escrow.claimRefund(redemptionId);
+        _assertRefunded();
+    }
+
     function test_RevertWhen_TheTimeEqualsTheDeadlineAndNoBreachIsAttested() external {
         vm.warp(deadline - 1 hours);
         _reportPool(1, 10_000, 0);

@@ -30,10 +30,16 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         );
     }
 
-    /// @dev `Escrow_InsufficientDeliveredHours` for redemption `id` with `available` hours left in the epoch.
-    function _insufficientHours(uint256 id, uint64 available) internal pure returns (bytes memory) {
-        return
-            abi.encodeWithSelector(IComputeEscrow.Escrow_InsufficientDeliveredHours.selector, id, available, REDEEMED);
+    /// @dev `Escrow_InsufficientDeliveredHours` for redemption `id` when the pool's attested cumulative count is
+    /// `delivered` (the redemption's place in the queue is read from the escrow).
+    function _insufficientHours(uint256 id, uint64 delivered) internal view returns (bytes memory) {
+        return abi.encodeWithSelector(
+            IComputeEscrow.Escrow_InsufficientDeliveredHours.selector, id, delivered, escrow.redemption(id).deliveredBy
+        );
+    }
+
+    function _delivered(uint256 id) internal view returns (bool) {
+        return _redemptionStatus(id) == IComputeEscrow.RedemptionStatus.Delivered;
     }
 
     function test_RevertWhen_TheRedemptionDoesNotExist() external {
@@ -105,6 +111,34 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(provider), RESERVE);
     }
 
+    /// @dev The oracle still returns the report (`latest`), but the escrow decides only on fresh ones.
+    function test_RevertWhen_TheLatestReportIsOlderThanREPORTMAXAGE() external {
+        _reportPool(1, 10_000, 1000);
+        vm.warp(block.timestamp + escrow.REPORT_MAX_AGE() + 1);
+        assertGe(oracle.latest(POOL).observedAt, escrow.redemption(redemptionId).openedAt);
+        _expectConfirmRevert(redemptionId, _noReportSince(redemptionId, 0));
+    }
+
+    function test_When_TheLatestReportIsExactlyREPORTMAXAGEOld() external {
+        _reportPool(1, 10_000, 1000);
+        vm.warp(block.timestamp + escrow.REPORT_MAX_AGE());
+        escrow.confirmDeliveryByOracle(redemptionId);
+        assertTrue(_delivered(redemptionId));
+    }
+
+    /// @dev Replacing the reporters (here: the same set, a new version) revokes every report signed before; a report
+    /// of the new configuration confirms again.
+    function test_RevertWhen_TheLatestReportWasSignedUnderAReplacedReporterConfiguration() external {
+        _reportPool(1, 10_000, 1000);
+        vm.prank(admin);
+        oracle.setReporters(_firstReporters(3), 2);
+        _expectConfirmRevert(redemptionId, _noReportSince(redemptionId, 0));
+
+        _reportPool(2, 10_000, 1000);
+        escrow.confirmDeliveryByOracle(redemptionId);
+        assertTrue(_delivered(redemptionId));
+    }
+
     function test_RevertWhen_TheLatestReportWasObservedBeforeTheRedemptionOpened() external {
         _reportPool(1, 10_000, 1000);
         uint64 observedAt = oracle.latest(POOL).observedAt;
@@ -121,50 +155,76 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         );
     }
 
-    function test_RevertWhen_TheEpochsDeliveredGPUHoursAreFewerThanTheUnits() external {
+    function test_RevertWhen_ThePoolsCumulativeDeliveredGPUHoursAreBelowTheRedemptionsDeliveredBy() external {
+        assertEq(escrow.redemption(redemptionId).deliveredBy, REDEEMED, "first in an empty queue");
         _reportPool(1, 10_000, REDEEMED - 1);
         _expectConfirmRevert(redemptionId, _insufficientHours(redemptionId, REDEEMED - 1));
-        assertEq(escrow.deliveryConsumed(POOL, 1), 0);
     }
 
-    function test_RevertWhen_TheEpochsDeliveredGPUHoursWereAlreadyConsumedByAnotherRedemption() external {
-        uint256 second = _redeem(alice, REDEEMED);
-        _reportPool(1, 10_000, REDEEMED + REDEEMED / 2); // enough for one, not two
+    /// @dev O-3: before, all of a redemption's units had to fall inside one epoch's delivered hours.
+    function test_When_TheHoursWereDeliveredOverSeveralEpochs() external {
+        for (uint64 epoch = 1; epoch < 4; ++epoch) {
+            _reportPool(epoch, 10_000, 10 * epoch);
+            _expectConfirmRevert(redemptionId, _insufficientHours(redemptionId, 10 * epoch));
+            vm.warp(block.timestamp + 1 hours);
+        }
+        _reportPool(4, 10_000, 40);
         escrow.confirmDeliveryByOracle(redemptionId);
-        assertEq(escrow.deliveryConsumed(POOL, 1), REDEEMED);
-
-        _expectConfirmRevert(second, _insufficientHours(second, REDEEMED / 2));
-        assertEq(escrow.deliveryConsumed(POOL, 1), REDEEMED, "nothing more consumed");
+        assertTrue(_delivered(redemptionId));
     }
 
-    function test_When_ALaterEpochReportsFreshHours() external {
+    /// @dev The second redemption's own 40 units are covered by the 60 attested hours, but its place is 41 .. 80.
+    function test_RevertWhen_AnEarlierRedemptionOfThePoolIsAheadInTheQueue() external {
         uint256 second = _redeem(alice, REDEEMED);
-        _reportPool(1, 10_000, REDEEMED);
-        escrow.confirmDeliveryByOracle(redemptionId);
+        assertEq(escrow.redemption(second).deliveredBy, 2 * REDEEMED);
+        _reportPool(1, 10_000, REDEEMED + REDEEMED / 2);
 
-        vm.warp(block.timestamp + 1 hours);
-        _reportPool(2, 10_000, REDEEMED);
-        escrow.confirmDeliveryByOracle(second);
-        assertEq(escrow.deliveryConsumed(POOL, 2), REDEEMED);
-        assertEq(escrow.deliveryConsumed(POOL, 1), REDEEMED, "epoch 1 untouched");
-        assertEq(escrow.claimable(provider), 2 * RESERVE);
+        _expectConfirmRevert(second, _insufficientHours(second, REDEEMED + REDEEMED / 2));
+        escrow.confirmDeliveryByOracle(redemptionId);
+        _expectConfirmRevert(second, _insufficientHours(second, REDEEMED + REDEEMED / 2));
     }
 
-    function test_RevertWhen_AnotherLotOfTheSamePoolConsumedTheHours() external {
+    function test_RevertWhen_TheRedemptionIsQueuedBehindOneOfAnotherLotOfTheSamePool() external {
         uint256 otherLot = _secondLotHeldBy(bob, 100);
         vm.prank(bob);
         uint256 other = escrow.redeem(otherLot, REDEEMED);
+        assertEq(escrow.deliveryQueued(POOL), 2 * REDEEMED, "one queue per pool, across lots");
         _reportPool(1, 10_000, REDEEMED);
 
-        escrow.confirmDeliveryByOracle(other);
-        _expectConfirmRevert(redemptionId, _insufficientHours(redemptionId, 0));
+        _expectConfirmRevert(other, _insufficientHours(other, REDEEMED));
+        escrow.confirmDeliveryByOracle(redemptionId);
+    }
+
+    function test_When_TheCountCoversEveryQueuedRedemption() external {
+        uint256 second = _redeem(alice, REDEEMED);
+        _reportPool(1, 10_000, 2 * REDEEMED);
+        escrow.confirmDeliveryByOracle(second); // the later one first: each has its own hours
+        escrow.confirmDeliveryByOracle(redemptionId);
+        assertTrue(_delivered(second) && _delivered(redemptionId));
+        assertEq(escrow.claimable(provider), 2 * RESERVE);
+    }
+
+    /// @dev 500 hours were attested before the redemption opened: its place is 501 .. 540, not 1 .. 40.
+    function test_RevertWhen_HoursWereAttestedBeforeTheRedemptionOpened() external {
+        _reportPool(1, 10_000, 500);
+        vm.warp(block.timestamp + 1);
+        uint256 later = _redeem(alice, REDEEMED);
+        assertEq(escrow.redemption(later).deliveredBy, 500 + REDEEMED);
+
+        vm.warp(block.timestamp + 1 hours);
+        _reportPool(2, 10_000, 500 + REDEEMED - 1);
+        _expectConfirmRevert(later, _insufficientHours(later, 500 + REDEEMED - 1));
+        vm.warp(block.timestamp + 1 hours);
+        _reportPool(3, 10_000, 500 + REDEEMED);
+        escrow.confirmDeliveryByOracle(later);
+        assertTrue(_delivered(later));
     }
 
     function test_When_TheReportIsObservedInTheSecondTheRedemptionOpenedAndUptimeEqualsTheSLA() external {
         uint256 id = _redeem(alice, REDEEMED);
-        _reportPool(1, SLA, REDEEMED); // same second as the redemption
+        _reportPool(1, SLA, 2 * REDEEMED); // same second as the redemption
         escrow.confirmDeliveryByOracle(id);
-        assertEq(uint8(_redemptionStatus(id)), uint8(IComputeEscrow.RedemptionStatus.Delivered));
+        assertTrue(_delivered(id));
     }
 
     function test_When_AllChecksPass() external {
@@ -175,11 +235,12 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         vm.prank(outsider);
         escrow.confirmDeliveryByOracle(redemptionId);
 
-        assertEq(escrow.deliveryConsumed(POOL, 1), REDEEMED, "hours consumed");
-        assertEq(uint8(_redemptionStatus(redemptionId)), uint8(IComputeEscrow.RedemptionStatus.Delivered));
+        assertTrue(_delivered(redemptionId));
         assertEq(_bondTotal(lotId), UNITS * PRICE - RESERVE);
         assertEq(_bondReserved(lotId), 0);
         assertEq(escrow.claimable(provider), RESERVE, "provider credited");
         assertEq(escrow.claimable(outsider), 0, "caller gets nothing");
+        assertEq(escrow.deliveryQueued(POOL), REDEEMED, "queue unchanged");
+        assertEq(escrow.redemption(redemptionId).deliveredBy, REDEEMED, "place unchanged");
     }
 }

@@ -123,10 +123,66 @@ contract Redeem_Unit_Test is EscrowBase {
         assertEq(_bondReserved(lotId), 0);
     }
 
+    /// @dev The pool's attested count is 5 below the counter's limit: 10 more units cannot get a place.
+    function test_RevertWhen_ThePoolsDeliveryQueueWouldPassTypeUint64Max() external {
+        _reportPool(1, 10_000, type(uint64).max - 5);
+        _expectRedeemRevert(
+            alice,
+            10,
+            abi.encodeWithSelector(
+                IComputeEscrow.Escrow_DeliveryQueueOverflow.selector, POOL, uint256(type(uint64).max) + 5
+            )
+        );
+        _redeem(alice, 5); // 5 still fit
+        assertEq(escrow.deliveryQueued(POOL), type(uint64).max);
+    }
+
     function test_When_TheDeliveryWindowHasNotStartedYet() external {
         assertLt(block.timestamp, token.lot(lotId).startsAt);
         uint256 redemptionId = _redeem(alice, 1);
         assertEq(uint8(_redemptionStatus(redemptionId)), uint8(IComputeEscrow.RedemptionStatus.Open));
+    }
+
+    function test_When_ThePoolHasAttestedHoursBeyondTheEndOfItsQueue() external {
+        uint256 first = _redeem(alice, 10); // queue 0 .. 10
+        _reportPool(1, 10_000, 300);
+        uint256 second = _redeem(alice, 20);
+        assertEq(escrow.redemption(first).deliveredBy, 10);
+        assertEq(escrow.redemption(second).deliveredBy, 320, "hours before opening do not count");
+        assertEq(escrow.deliveryQueued(POOL), 320);
+    }
+
+    function test_When_EarlierRedemptionsQueuedBeyondTheAttestedCount() external {
+        _reportPool(1, 10_000, 30);
+        _redeem(alice, 100); // 30 .. 130
+        uint256 second = _redeem(alice, 20);
+        assertEq(escrow.redemption(second).deliveredBy, 150);
+        assertEq(escrow.deliveryQueued(POOL), 150);
+    }
+
+    /// @dev `redeem` reads `latest`, not `latestFresh`: a stale or revoked count still marks hours as delivered
+    /// before the redemption (the queue can only start later, never earlier).
+    function test_When_ThePoolsLatestReportIsStaleOrRevoked() external {
+        _reportPool(1, 10_000, 300);
+        vm.warp(block.timestamp + 2 days);
+        vm.prank(admin);
+        oracle.setReporters(_firstReporters(3), 2);
+        uint256 id = _redeem(alice, 20);
+        assertEq(escrow.redemption(id).deliveredBy, 320);
+    }
+
+    function test_When_LotsOfDifferentPoolsAreRedeemed() external {
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.poolId = POOL_2;
+        spec.metadataHash = keccak256("pool 2 lot");
+        vm.prank(provider);
+        uint256 other = token.issueLot(spec, alice, 50);
+        _redeem(alice, 10);
+        vm.prank(alice);
+        uint256 id = escrow.redeem(other, 7);
+        assertEq(escrow.redemption(id).deliveredBy, 7, "POOL_2 has its own queue");
+        assertEq(escrow.deliveryQueued(POOL), 10);
+        assertEq(escrow.deliveryQueued(POOL_2), 7);
     }
 
     function test_When_AllChecksPass() external {
@@ -149,7 +205,9 @@ contract Redeem_Unit_Test is EscrowBase {
         assertEq(uint8(r.status), uint8(IComputeEscrow.RedemptionStatus.Open));
         assertEq(r.units, units);
         assertEq(r.reserved, reserve);
+        assertEq(r.deliveredBy, units, "first place of an empty queue");
         assertEq(r.lotId, lotId);
+        assertEq(escrow.deliveryQueued(POOL), units);
 
         assertEq(token.balanceOf(alice, lotId), UNITS - units, "burned");
         assertEq(token.totalSupply(lotId), UNITS - units);
@@ -158,5 +216,6 @@ contract Redeem_Unit_Test is EscrowBase {
         assertEq(_bondReserved(lotId), reserve, "reserved");
 
         assertEq(_redeem(alice, 1), 2, "sequential id");
+        assertEq(escrow.redemption(2).deliveredBy, units + 1, "queued behind the first");
     }
 }
