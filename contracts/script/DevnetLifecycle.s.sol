@@ -165,9 +165,9 @@ contract DevnetLifecycle is DeploySuite {
         uint256 delivered = vm.parseJsonUint(manifest, ".deliveredRedemption");
         uint256 refunded = vm.parseJsonUint(manifest, ".refundedRedemption");
 
-        (IUtilizationOracle.Observation[] memory obs, bytes[] memory sigs) = _signedReport(a, oracle);
+        (IUtilizationOracle.Report memory report, bytes[] memory sigs) = _signedReport(a, oracle);
         vm.startBroadcast(a.admin);
-        oracle.submitReport(POOL, 1, obs, sigs);
+        oracle.submitReport(report, sigs);
         vm.stopBroadcast();
 
         vm.startBroadcast(a.bob);
@@ -188,23 +188,30 @@ contract DevnetLifecycle is DeploySuite {
         _printSummary(a, stable, token, oracle, escrow, lot, delivered, refunded);
     }
 
-    /// @dev Three reporters observe the pool slightly differently; uptime is below the lot's 99 % SLA.
+    /// @dev Three reporters observe the pool slightly differently (utilization 81-83 %, uptime 97.0-97.2 %, 80-82
+    /// GPU-hours and 56-58 kWh since the pool's first report), agree off-chain on the lower median of each field, and
+    /// all sign that one aggregate (quorum 2 of 3); uptime is below the lot's 99 % SLA.
     function _signedReport(Actors memory a, UtilizationOracle oracle)
         internal
         view
-        returns (IUtilizationOracle.Observation[] memory obs, bytes[] memory sigs)
+        returns (IUtilizationOracle.Report memory report, bytes[] memory sigs)
     {
-        obs = new IUtilizationOracle.Observation[](3);
+        report = IUtilizationOracle.Report({
+            poolId: POOL,
+            epoch: 1,
+            utilizationBps: 8200,
+            uptimeBps: 9710,
+            deliveredGpuHours: 81,
+            energyKwh: 57,
+            curtailedGpuHours: 0,
+            observedAt: uint64(block.timestamp),
+            observers: 0x07, // all three reporters' observations went into the medians
+            configVersion: oracle.configVersion()
+        });
+        bytes32 digest = oracle.hashReport(report);
         sigs = new bytes[](3);
         for (uint256 i; i < 3; ++i) {
-            obs[i] = IUtilizationOracle.Observation({
-                utilizationBps: uint16(8100 + 100 * i),
-                uptimeBps: uint16(9700 + 10 * i),
-                deliveredGpuHours: uint64(80 + i),
-                energyKwh: uint64(56 + i),
-                observedAt: uint64(block.timestamp)
-            });
-            (uint8 v, bytes32 r, bytes32 s) = vm.sign(a.reporters[i], oracle.reportDigest(POOL, 1, obs[i]));
+            (uint8 v, bytes32 r, bytes32 s) = vm.sign(a.reporters[i], digest);
             sigs[i] = abi.encodePacked(r, s, v);
         }
     }
@@ -243,7 +250,12 @@ contract DevnetLifecycle is DeploySuite {
         IUtilizationOracle.PoolReport memory r = oracle.latest(POOL);
         console.log("== Latest utilization (pool:frankfurt-1) ==");
         console.log("epoch %s utilization %s bps uptime %s bps", r.epoch, r.utilizationBps, r.uptimeBps);
-        console.log("delivered %s GPU-h, energy %s kWh, signers %s", r.deliveredGpuHours, r.energyKwh, r.signerCount);
+        console.log(
+            "delivered %s GPU-h, energy %s kWh (cumulative), signers %s",
+            r.deliveredGpuHours,
+            r.energyKwh,
+            r.signerCount
+        );
         console.log("manifest: %s", MANIFEST);
     }
 }
