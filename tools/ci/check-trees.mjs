@@ -25,7 +25,7 @@
 //              test_RevertWhen_TheLotsWindowHasEnded; "when the units exceed type(uint48).max" ->
 //              ..._TheUnitsExceedTypeUint48Max).
 //   root       `test_` + Function, or `test_Revert_` + Function when a direct `it` child reverts; Function is the
-//              tree's file name with its first letter upper-cased (reportDigest.tree -> test_ReportDigest).
+//              tree's file name with its first letter upper-cased (hashReport.tree -> test_HashReport).
 // "Contains the word revert": revert, reverts or reverted as a whole word, in any case. So only a leaf saying that the
 // call under test reverts uses the word; a consequence for later calls is worded otherwise ("it should close the
 // offer to later purchases", not "it should make later purchases revert").

@@ -137,7 +137,7 @@ interface IUtilizationOracle {
     /// @param curtailedGpuHours The value submitted.
     /// @param previous The pool's stored value.
     error Oracle_CurtailedDecreased(bytes32 poolId, uint64 curtailedGpuHours, uint64 previous);
-    /// @notice Thrown by `rewindEpoch` unless the new epoch is below the pool's last epoch.
+    /// @notice Thrown by `rewindEpoch` unless the new epoch is below the pool's last epoch and not 0.
     /// @param poolId The pool.
     /// @param epoch The epoch asked for.
     /// @param lastEpoch The pool's last stored epoch.
@@ -223,7 +223,7 @@ interface IUtilizationOracle {
     /// @notice Lowers a pool's last epoch (admin only), so that reports resume after one signed with an absurd epoch;
     /// the cumulative counters stay, so a replayed older report cannot lower them.
     /// @param poolId The pool.
-    /// @param epoch The new last epoch (below the stored one).
+    /// @param epoch The new last epoch (below the stored one, at least 1).
     function rewindEpoch(bytes32 poolId, uint64 epoch) external;
 
     /// @notice The latest stored report of a pool, however old. Reverts `Oracle_NoReport` if none.

@@ -130,11 +130,12 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAd
     }
 
     /// @inheritdoc IUtilizationOracle
-    /// @dev Reverts `Oracle_NotARewind` unless `epoch` is below the pool's last epoch. Counters are kept.
+    /// @dev Reverts `Oracle_NotARewind` unless `epoch` is below the pool's last epoch and not 0 (epoch 0 means "no
+    /// report": `latest` would hide the kept counters and the epoch-gap check would be skipped). Counters are kept.
     function rewindEpoch(bytes32 poolId, uint64 epoch) external onlyRole(DEFAULT_ADMIN_ROLE) {
         PoolReport storage stored = _reports[poolId];
         uint64 previous = stored.epoch;
-        if (epoch >= previous) revert Oracle_NotARewind(poolId, epoch, previous);
+        if (epoch == 0 || epoch >= previous) revert Oracle_NotARewind(poolId, epoch, previous);
         stored.epoch = epoch;
         emit EpochRewound(poolId, previous, epoch);
     }
@@ -314,6 +315,7 @@ contract UtilizationOracle is IUtilizationOracle, EIP712, AccessControlDefaultAd
             report.curtailedGpuHours,
             report.observedAt,
             report.observers,
+            // forge-lint: disable-next-line(unsafe-typecast) -- distinct reporters, at most MAX_REPORTERS
             uint8(signerCount)
         );
     }

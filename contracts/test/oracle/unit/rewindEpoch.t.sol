@@ -49,6 +49,17 @@ contract RewindEpoch_Unit_Test is OracleBase {
         oracle.rewindEpoch(POOL, 11);
     }
 
+    /// @dev Review finding: a rewind to epoch 0 made the pool look unreported while its counters stayed, so the
+    /// escrow queued a new redemption from 0 (hours delivered before it opened then served it) and the epoch-gap check
+    /// was skipped again (any epoch, even type(uint64).max, accepted).
+    function test_RevertWhen_TheEpochIsZero() external {
+        _submitDefault(POOL, 10, 3);
+        vm.expectRevert(_notARewind(0, 10));
+        vm.prank(admin);
+        oracle.rewindEpoch(POOL, 0);
+        assertEq(oracle.latest(POOL).epoch, 10);
+    }
+
     function test_When_TheEpochIsBelowTheLastEpoch() external {
         IUtilizationOracle.Report memory report = _report(POOL, 10);
         _submit(report, 4);
