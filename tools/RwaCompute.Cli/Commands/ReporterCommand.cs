@@ -20,7 +20,7 @@ internal static class ReporterCommand
             Microsoft.AspNetCore.Builder.WebApplication app;
             try
             {
-                app = await ReporterNodeFactory.BuildFromFileAsync(path, logging => logging.AddSimpleConsole(o => o.SingleLine = true), invocation.CancellationToken).ConfigureAwait(false);
+                app = await ReporterNodeFactory.BuildFromFileAsync(path, logging => logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning), invocation.CancellationToken).ConfigureAwait(false);
             }
             catch (ArgumentException ex)
             {

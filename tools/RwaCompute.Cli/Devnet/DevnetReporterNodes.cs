@@ -31,11 +31,13 @@ internal static class DevnetReporterNodes
         try
         {
             var chainNow = await ChainTimeAsync(admin, cancellationToken).ConfigureAwait(false);
-            var time = new ChainClock(chainNow - DateTimeOffset.UtcNow);
+            var time = new ChainClock(chainNow - DateTimeOffset.UtcNow);  // the story moved chain time forward
             // A pool of its own, measured from its first epoch: a reporter's cumulative counters start where the pool's
             // first report starts (docs/ORACLE.md, "Cumulative counters"). Epoch 1 is the first one closing.
+            // Epoch 1 starts 3 s from now, once every node runs: an epoch a node did not watch from its start is not
+            // observed (missing samples before it started are not downtime).
             const ulong last = 0;
-            var genesis = chainNow - EpochLength;
+            var genesis = chainNow + TimeSpan.FromSeconds(3) - EpochLength;
             var replay = Path.Combine(directory, "telemetry.jsonl");
             await WriteReplayAsync(replay, genesis, genesis + (EpochLength * (double)(last + 20)), cancellationToken).ConfigureAwait(false);
 
@@ -151,11 +153,5 @@ internal static class DevnetReporterNodes
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Wall time shifted to the chain's time (the devnet story moves chain time forward).</summary>
-    private sealed class ChainClock(TimeSpan offset) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + offset;
     }
 }

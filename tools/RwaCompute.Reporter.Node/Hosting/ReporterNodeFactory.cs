@@ -51,7 +51,14 @@ public static class ReporterNodeFactory
             },
             cancellationToken).ConfigureAwait(false);
 
-        var time = TimeProvider.System;
+        TimeProvider time = TimeProvider.System;
+        if (node.FollowChainClock)
+        {
+            var block = await new Nethereum.Web3.Web3(node.RpcUrl!.ToString()).Eth.Blocks.GetBlockWithTransactionsHashesByNumber
+                .SendRequestAsync(Nethereum.RPC.Eth.DTOs.BlockParameter.CreateLatest()).WaitAsync(cancellationToken).ConfigureAwait(false);
+            time = new ChainClock(DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value) - DateTimeOffset.UtcNow);
+        }
+
         var store = await SafetyStore.OpenAsync(reporter.DatabasePath, time, cancellationToken).ConfigureAwait(false);
         var buffer = new SampleBuffer((reporter.Epochs.Length * 4) + reporter.Staleness, time);
 #pragma warning disable CA2000 // The HttpClient lives as long as the telemetry source, i.e. the process.

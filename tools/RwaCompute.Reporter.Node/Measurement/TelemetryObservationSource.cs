@@ -12,7 +12,7 @@ namespace RwaCompute.Reporter.Node.Measurement;
 /// This node's observations from its GPU telemetry: computed once per pool and closed epoch from the buffered samples,
 /// persisted in the safety store before anyone sees them (the store keeps the first, so a restart gives the same
 /// values), and reported with the pool's cumulative totals. <c>observedAt</c> is the epoch's end, the same instant on
-/// every reporter.
+/// every reporter. Epochs that began before the node started are not observed (no samples then is not downtime).
 /// </summary>
 public sealed class TelemetryObservationSource : IObservationSource
 {
@@ -22,6 +22,7 @@ public sealed class TelemetryObservationSource : IObservationSource
     private readonly SampleBuffer buffer;
     private readonly SafetyStore store;
     private readonly TimeProvider time;
+    private readonly DateTimeOffset startedAt;
 
     /// <summary>Creates the source.</summary>
     /// <param name="options">The reporter's measurement options (pools, epochs, staleness).</param>
@@ -37,6 +38,7 @@ public sealed class TelemetryObservationSource : IObservationSource
         this.buffer = buffer ?? throw new ArgumentNullException(nameof(buffer));
         this.store = store ?? throw new ArgumentNullException(nameof(store));
         this.time = time ?? throw new ArgumentNullException(nameof(time));
+        startedAt = time.GetUtcNow();
         Pools = [.. pools.Select(p => p.PoolId.ToBytes())];
     }
 
@@ -57,8 +59,9 @@ public sealed class TelemetryObservationSource : IObservationSource
         if (persisted is null)
         {
             var window = schedule.WindowOf(epoch);
-            if (window.End > time.GetUtcNow())
+            if (window.End > time.GetUtcNow() || window.Start < startedAt - calculator.Staleness)
             {
+                // Not closed yet, or it began before this node was watching: missing samples then are not downtime.
                 return null;
             }
 

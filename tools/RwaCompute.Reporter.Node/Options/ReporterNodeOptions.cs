@@ -33,6 +33,10 @@ public sealed class ReporterNodeOptions
     /// <summary>How long to wait for a peer's answer.</summary>
     public TimeSpan PeerTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Run on the chain's clock (offset measured at start) instead of the machine's: for devnets whose time
+    /// was moved forward. Off on real chains.</summary>
+    public bool FollowChainClock { get; set; }
+
     /// <summary>When a proposal is too far from this node's own observation.</summary>
     public ToleranceOptions Tolerance { get; set; } = new();
 

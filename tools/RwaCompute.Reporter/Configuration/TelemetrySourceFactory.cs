@@ -29,7 +29,7 @@ public static class TelemetrySourceFactory
         switch (options.Source)
         {
             case TelemetrySourceKind.Replay:
-                return new ReplayTelemetrySource(options.Replay.Path);
+                return new ReplayTelemetrySource(options.Replay.Path, options.Replay.ShiftToNow ? timeProvider : null);
             case TelemetrySourceKind.NvidiaSmi:
                 var smi = options.NvidiaSmi;
                 scraper = new NvidiaSmiScraper(

@@ -7,12 +7,17 @@ namespace RwaCompute.Reporter.Telemetry.Replay;
 /// the ones the live node would have computed.</summary>
 public sealed class ReplayTelemetrySource : ITelemetrySource
 {
+    private readonly TimeProvider? shiftTo;
+
     /// <summary>Creates the source.</summary>
     /// <param name="path">The recording.</param>
-    public ReplayTelemetrySource(string path)
+    /// <param name="shiftTo">When given, every sample is moved by the same amount so that the first one is at this
+    /// clock's now (a capture replayed as if live); otherwise the recorded timestamps are kept.</param>
+    public ReplayTelemetrySource(string path, TimeProvider? shiftTo = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         this.Path = path;
+        this.shiftTo = shiftTo;
     }
 
     /// <summary>The recording.</summary>
@@ -22,9 +27,17 @@ public sealed class ReplayTelemetrySource : ITelemetrySource
     public async IAsyncEnumerable<GpuSample> ReadSamplesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(this.Path);
+        TimeSpan? shift = null;
         await foreach (var sample in GpuSampleJsonLines.ReadAsync(reader, cancellationToken).ConfigureAwait(false))
         {
-            yield return sample;
+            if (this.shiftTo is null)
+            {
+                yield return sample;
+                continue;
+            }
+
+            shift ??= this.shiftTo.GetUtcNow() - sample.Timestamp;
+            yield return sample with { Timestamp = sample.Timestamp + shift.Value };
         }
     }
 }
