@@ -24,6 +24,19 @@ public sealed class ReplayTelemetrySourceTests
     }
 
     [Fact]
+    public async Task Read_ShiftedToNow_MovesEverySampleByTheSameAmountSoTheFirstIsNow()
+    {
+        var now = new DateTimeOffset(2027, 3, 1, 8, 30, 0, TimeSpan.Zero);
+        var recorded = await ToListAsync(new ReplayTelemetrySource(CaptureFiles.PathOf(CaptureFiles.Replay)).ReadSamplesAsync(CancellationToken.None));
+
+        var shifted = await ToListAsync(new ReplayTelemetrySource(CaptureFiles.PathOf(CaptureFiles.Replay), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now)).ReadSamplesAsync(CancellationToken.None));
+
+        Assert.Equal(now, shifted[0].Timestamp);
+        Assert.All(recorded.Zip(shifted), pair => Assert.Equal(pair.First with { Timestamp = pair.Second.Timestamp }, pair.Second));
+        Assert.All(recorded.Zip(shifted), pair => Assert.Equal(now - recorded[0].Timestamp, pair.Second.Timestamp - pair.First.Timestamp));
+    }
+
+    [Fact]
     public async Task WriteThenRead_RoundTripsEverySampleExactly()
     {
         var original = NvidiaSmiCsvParser.Parse(CaptureFiles.Read(CaptureFiles.NvidiaSmi8xH100), TimeZoneInfo.Utc).Samples
