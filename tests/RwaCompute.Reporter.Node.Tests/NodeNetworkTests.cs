@@ -50,6 +50,26 @@ public sealed class NodeNetworkTests
     }
 
     [Fact]
+    public async Task Network_LeaderKilledBetweenProposalAndSubmission_TheNextLeaderSubmitsTheSameReport()
+    {
+        await using var network = await ReporterNetwork.StartAsync();
+        await network.WaitForEpochAsync(1, Patience);
+        var target = network.NextEpochToClose() + 1;
+        var leader = (int)(target % 4);
+        network.CrashOnSubmit(leader, target);
+
+        // The leader gathered all four observations, the followers signed its report, and it died before submitting.
+        var proposed = await network.Crashed.Task.WaitAsync(Patience);
+        await network.StopNodeAsync(leader);
+
+        // The next leader cannot sign a different aggregate (the sign guard): it re-proposes the signed one.
+        var landed = await network.WaitForEpochAsync(target, Patience);
+        Assert.Equal(target, landed.Epoch);
+        Assert.Equal(proposed.Observers, landed.Observers);
+        Assert.NotEqual(0u, landed.Observers & (1u << leader));
+    }
+
+    [Fact]
     public async Task Network_NodeRestartedMidEpoch_NeverSignsTwoReportsForOneEpoch()
     {
         await using var network = await ReporterNetwork.StartAsync();

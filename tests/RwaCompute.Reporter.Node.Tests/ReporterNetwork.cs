@@ -112,22 +112,34 @@ public sealed class ReporterNetwork : IAsyncDisposable
         stores[i] = store;
         var buffer = new SampleBuffer(TimeSpan.FromMinutes(10), time);
         var telemetry = new ReplayTelemetrySource(measurement[i].Replay.Path);
-        WebApplication app;
+        IObservationSource source = new TelemetryObservationSource(measurement[i], buffer, store, time);
         if (i == byzantine)
         {
-            IObservationSource lying = new LyingObservationSource(new TelemetryObservationSource(measurement[i], buffer, store, time));
-            app = await ReporterNodeHost.BuildAsync(
-                options[i], Reporters[i], lying, new SafetyStoreSignGuard(store), new ScheduleEpochClock(measurement[i].Epochs.ToSchedule()), null, time,
-                services => services.AddHostedService(sp => new TelemetryPump(telemetry, buffer, NullLogger<TelemetryPump>.Instance)), cancellationToken);
+            source = new LyingObservationSource(source);
         }
-        else
-        {
-            app = await ReporterNodeFactory.BuildAsync(options[i], Reporters[i], measurement[i], telemetry, buffer, store, null, time, cancellationToken);
-        }
+
+        var node = i;
+        var app = await ReporterNodeHost.BuildAsync(
+            options[i], Reporters[i], source, new SafetyStoreSignGuard(store), new ScheduleEpochClock(measurement[i].Epochs.ToSchedule()), null, time,
+            services =>
+            {
+                services.AddHostedService(sp => new TelemetryPump(telemetry, buffer, NullLogger<TelemetryPump>.Instance));
+                services.AddSingleton<IReportSubmitter>(sp => new CrashingSubmitter(this, node, new ChainReportSubmitter(sp.GetRequiredService<RwaComputeClient>())));
+            },
+            cancellationToken);
 
         await app.StartAsync(cancellationToken);
         nodes[i] = app;
     }
+
+    /// <summary>Completes when the node set by <see cref="CrashOnSubmit"/> held a quorum of signatures and "died".</summary>
+    public TaskCompletionSource<OracleReport> Crashed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private (int Node, ulong Epoch)? crash;
+
+    /// <summary>Makes node <paramref name="i"/>, when it has collected a quorum for <paramref name="epoch"/>, fail
+    /// instead of submitting (a leader killed between proposal and submission); the test then stops it.</summary>
+    public void CrashOnSubmit(int i, ulong epoch) => crash = (i, epoch);
 
     /// <summary>Stops node <paramref name="i"/> (as if its process died).</summary>
     public async Task StopNodeAsync(int i)
@@ -206,6 +218,21 @@ public sealed class ReporterNetwork : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Submits, except for the node and epoch the test chose to crash.</summary>
+    private sealed class CrashingSubmitter(ReporterNetwork network, int node, IReportSubmitter inner) : IReportSubmitter
+    {
+        public Task SubmitAsync(OracleReport report, IReadOnlyList<ReportSignature> signatures, CancellationToken cancellationToken)
+        {
+            if (network.crash is { } c && c.Node == node && c.Epoch == report.Epoch)
+            {
+                network.Crashed.TrySetResult(report);
+                throw new InvalidOperationException($"node {node} crashed before submitting epoch {report.Epoch}");
+            }
+
+            return inner.SubmitAsync(report, signatures, cancellationToken);
+        }
     }
 
     /// <summary>A byzantine reporter: claims the pool is idle, always down, and delivered a million GPU-hours more.</summary>

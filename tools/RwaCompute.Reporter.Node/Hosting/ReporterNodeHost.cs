@@ -62,6 +62,7 @@ public static class ReporterNodeHost
         var metrics = new NodeMetrics();
         builder.Services.AddSingleton(metrics);
         builder.Services.AddHttpClient<PeerClient>();
+        builder.Services.AddSingleton<IReportSubmitter, ChainReportSubmitter>();
         builder.Services.AddSingleton<RoundLeader>();
         builder.Services.AddSingleton<ProposalReviewer>();
         builder.Services.AddSingleton<RoundCoordinator>();

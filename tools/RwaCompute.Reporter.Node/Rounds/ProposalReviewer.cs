@@ -23,6 +23,7 @@ public sealed partial class ProposalReviewer
     private readonly ToleranceOptions tolerance;
     private readonly NodeMetrics metrics;
     private readonly ILogger logger;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Pool, ulong Epoch), ProposalMessage> signed = new();
 
     /// <summary>Creates the reviewer.</summary>
     /// <param name="client">The connected client (reads the oracle).</param>
@@ -76,6 +77,7 @@ public sealed partial class ProposalReviewer
 
         metrics.SignaturesGiven.Inc();
         var pool = report.PoolId.ToHex(true);
+        Remember(pool, report.Epoch, proposal);
         LogSigned(logger, pool, report.Epoch);
         return new SignatureMessage(signer.Address, signer.SignDigest(digest).ToHex(true), null);
     }
@@ -133,6 +135,29 @@ public sealed partial class ProposalReviewer
         }
 
         return WithinTolerance(own, report);
+    }
+
+    /// <summary>The proposal this node signed for the pool and epoch since it started, if any: a later leader of the
+    /// same epoch re-proposes it (the sign guard forbids signing anything else), so the epoch still lands when the
+    /// leader that proposed it died before submitting.</summary>
+    /// <param name="pool">The pool, 0x-hex (lower case).</param>
+    /// <param name="epoch">The epoch.</param>
+    /// <param name="proposal">The proposal.</param>
+    /// <returns>Whether there is one.</returns>
+    public bool TryGetSigned(string pool, ulong epoch, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ProposalMessage? proposal) =>
+        signed.TryGetValue((pool.ToLowerInvariant(), epoch), out proposal);
+
+    /// <summary>Records a proposal this node signed (its own as a leader, too), keeping the last few epochs.</summary>
+    /// <param name="pool">The pool, 0x-hex.</param>
+    /// <param name="epoch">The epoch.</param>
+    /// <param name="proposal">The proposal.</param>
+    internal void Remember(string pool, ulong epoch, ProposalMessage proposal)
+    {
+        signed[(pool.ToLowerInvariant(), epoch)] = proposal;
+        foreach (var key in signed.Keys.Where(k => k.Epoch + 16 < epoch))
+        {
+            signed.TryRemove(key, out _);
+        }
     }
 
     /// <summary>Null when <paramref name="report"/> is close enough to <paramref name="own"/>, else why not.</summary>

@@ -19,6 +19,8 @@ public sealed partial class RoundLeader
     private readonly IObservationSource source;
     private readonly ISignGuard guard;
     private readonly PeerClient peers;
+    private readonly ProposalReviewer reviewer;
+    private readonly IReportSubmitter submitter;
     private readonly ReporterNodeOptions options;
     private readonly NodeMetrics metrics;
     private readonly ILogger logger;
@@ -29,16 +31,20 @@ public sealed partial class RoundLeader
     /// <param name="source">This node's observations.</param>
     /// <param name="guard">The anti-double-sign store.</param>
     /// <param name="peers">The peer client.</param>
+    /// <param name="reviewer">This node's follower side (what it already signed this epoch).</param>
+    /// <param name="submitter">Puts reports on-chain.</param>
     /// <param name="options">The node's options.</param>
     /// <param name="metrics">The metrics.</param>
     /// <param name="logger">The logger.</param>
-    public RoundLeader(RwaComputeClient client, RwaSigner signer, IObservationSource source, ISignGuard guard, PeerClient peers, ReporterNodeOptions options, NodeMetrics metrics, ILogger<RoundLeader> logger)
+    public RoundLeader(RwaComputeClient client, RwaSigner signer, IObservationSource source, ISignGuard guard, PeerClient peers, ProposalReviewer reviewer, IReportSubmitter submitter, ReporterNodeOptions options, NodeMetrics metrics, ILogger<RoundLeader> logger)
     {
         this.client = client ?? throw new ArgumentNullException(nameof(client));
         this.signer = signer ?? throw new ArgumentNullException(nameof(signer));
         this.source = source ?? throw new ArgumentNullException(nameof(source));
         this.guard = guard ?? throw new ArgumentNullException(nameof(guard));
         this.peers = peers ?? throw new ArgumentNullException(nameof(peers));
+        this.reviewer = reviewer ?? throw new ArgumentNullException(nameof(reviewer));
+        this.submitter = submitter ?? throw new ArgumentNullException(nameof(submitter));
         this.options = options ?? throw new ArgumentNullException(nameof(options));
         this.metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
@@ -103,17 +109,33 @@ public sealed partial class RoundLeader
         }
 
         var report = ReportAggregator.Aggregate(poolId, epoch, state.ConfigVersion, [.. evidence.Select(e => new ReporterObservation(state.IndexOf(e.Reporter), e.Observation))], state.Latest);
+        var proposal = new ProposalMessage(report.ToMessage(), [.. evidence.Select(e => e.ToMessage())]);
         var digest = ReportDigest.Compute(client.Oracle.Domain, report);
         if (!await guard.TryRecordAsync(poolId, epoch, digest, cancellationToken).ConfigureAwait(false))
         {
-            LogAlreadySigned(logger, pool, epoch);
-            return Failed();
+            // This node already signed another report for the epoch (a leader that died before submitting proposed
+            // it): re-propose that one, which every node that signed it can sign again.
+            if (!reviewer.TryGetSigned(pool, epoch, out var earlier))
+            {
+                LogAlreadySigned(logger, pool, epoch);
+                return Failed();
+            }
+
+            LogReproposing(logger, pool, epoch);
+            proposal = earlier;
+            report = earlier.Report.ToReport();
+            digest = ReportDigest.Compute(client.Oracle.Domain, report);
+            if (!await guard.TryRecordAsync(poolId, epoch, digest, cancellationToken).ConfigureAwait(false))
+            {
+                return Failed();
+            }
         }
+
+        reviewer.Remember(pool, epoch, proposal);
 
         // Propose: followers recompute the aggregate from the evidence and check it against their own observation.
         var signatures = new List<ReportSignature> { new(signer.Address, signer.SignDigest(digest)) };
         metrics.SignaturesGiven.Inc();
-        var proposal = new ProposalMessage(report.ToMessage(), [.. evidence.Select(e => e.ToMessage())]);
         var votes = await Task.WhenAll(options.Peers.Where(p => p.Url is not null).Select(p => peers.SignatureAsync(p.Url!, proposal, cancellationToken))).ConfigureAwait(false);
         foreach (var vote in votes.OfType<SignatureMessage>().Where(v => v.Signature is not null))
         {
@@ -141,7 +163,7 @@ public sealed partial class RoundLeader
 
         try
         {
-            await client.Oracle.SubmitReportAsync(report, signatures, cancellationToken).ConfigureAwait(false);
+            await submitter.SubmitAsync(report, signatures, cancellationToken).ConfigureAwait(false);
         }
         catch (RwaComputeException ex)
         {
@@ -169,6 +191,9 @@ public sealed partial class RoundLeader
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pool {Pool}, epoch {Epoch}: this node already signed another report")]
     private static partial void LogAlreadySigned(ILogger logger, string pool, ulong epoch);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pool {Pool}, epoch {Epoch}: re-proposing the report this node already signed")]
+    private static partial void LogReproposing(ILogger logger, string pool, ulong epoch);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pool {Pool}, epoch {Epoch}: submission failed: {Reason}")]
     private static partial void LogSubmitFailed(ILogger logger, string pool, ulong epoch, string reason);
