@@ -109,7 +109,7 @@ public sealed class BadInputTests(SuiteFixture suite) : IClassFixture<SuiteFixtu
     }
 
     private static string[] Issue(params string[] extra) =>
-        ["lot", "issue", "--pool", SuiteFixture.Pool, "--gpu", "H100-SXM5-80G", "--region", "eu-west", "--ends", "20d", "--price", "3", "--units", "10", "--as", "provider", .. extra];
+        ["lot", "issue", "--pool", SuiteFixture.Pool, "--gpu", "H100-SXM5-80G", "--region", "eu-west", "--ends", "20d", "--price", "3", "--sla", "99%", "--units", "10", "--as", "provider", .. extra];
 
     private string[] Substitute(string name, string[] args) =>
         [.. args.Select(a => a switch

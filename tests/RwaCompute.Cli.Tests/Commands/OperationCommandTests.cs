@@ -55,7 +55,7 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
         var provider = SuiteFixture.Accounts.Provider.Address;
         var usdcBefore = await UsdcBalanceAsync(provider);
 
-        var issued = Json(await Run("lot", "issue", "--pool", SuiteFixture.Pool, "--gpu", "H100-SXM5-80G", "--region", "eu-west", "--ends", "20d", "--price", "3", "--coverage-bps", "50%", "--metadata", document, "--units", "100", "--as", "provider", "--json"));
+        var issued = Json(await Run("lot", "issue", "--pool", SuiteFixture.Pool, "--gpu", "H100-SXM5-80G", "--region", "eu-west", "--ends", "20d", "--price", "3", "--sla", "0", "--coverage-bps", "50%", "--metadata", document, "--units", "100", "--as", "provider", "--json"));
         var lot = Json(await Run("lot", "show", issued.RootElement.GetProperty("id").GetString()!, "--json"));
 
         Assert.Equal(5_000, lot.RootElement.GetProperty("bondCoverageBps").GetInt32());

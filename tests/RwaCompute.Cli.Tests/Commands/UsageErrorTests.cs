@@ -92,7 +92,7 @@ public sealed class UsageErrorTests
 
         Assert.Empty(parse.Errors);
         Assert.Equal(TimeSpec.Now, parse.GetValue<TimeSpec>("--starts"));
-        Assert.Equal((ushort)0, parse.GetValue<ushort>("--sla"));
+        Assert.Equal((ushort)9_900, parse.GetValue<ushort>("--sla"));   // given: --sla is required
         Assert.Equal((ushort)10_000, parse.GetValue<ushort>("--coverage-bps"));
         Assert.Equal(0u, parse.GetValue<uint>("--energy"));
         Assert.Equal(Bob, parse.GetValue<string>("--to"));
@@ -109,9 +109,20 @@ public sealed class UsageErrorTests
         Assert.Empty(run.Stdout);
     }
 
+    [Fact]
+    public async Task LotIssue_WithoutSla_IsAUsageErrorNotZeroPercent()
+    {
+        // an omitted --sla used to become 0 % silently.
+        var run = await CliRun.RunAsync("lot", "issue", "--pool", SuiteFixture.Pool, "--gpu", "H100-SXM5-80G", "--region", "eu-west", "--ends", "20d", "--price", "3", "--units", "10", "--as", "provider", "--rpc", "http://127.0.0.1:1");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--sla", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
     private static string[] Issue(params string[] extra) => Command(
         ["lot", "issue"],
-        new() { ["--pool"] = SuiteFixture.Pool, ["--gpu"] = "H100-SXM5-80G", ["--region"] = "eu-west", ["--ends"] = "20d", ["--price"] = "3", ["--units"] = "10", ["--as"] = "provider" },
+        new() { ["--pool"] = SuiteFixture.Pool, ["--gpu"] = "H100-SXM5-80G", ["--region"] = "eu-west", ["--ends"] = "20d", ["--price"] = "3", ["--sla"] = "99%", ["--units"] = "10", ["--as"] = "provider" },
         extra);
 
     private static string[] Sign(params string[] extra) => Command(

@@ -71,7 +71,8 @@ internal static class LotCommands
         var starts = CliOptions.Time("--starts", "start of the delivery window: ISO-8601 or a duration from now").WithDefault(TimeSpec.Now);
         var ends = CliOptions.Time("--ends", "end of the delivery window: ISO-8601 or a duration from now (30d)").AsRequired();
         var price = CliOptions.Amount("--price", "reference price per GPU-hour: USDC (3.5) or base units (3500000base)").AsRequired();
-        var sla = CliOptions.Bps("--sla", "guaranteed uptime: basis points (9900) or percent (99%)").WithDefault((ushort)0);
+        // Required: the SLA is a term buyers rely on; an omitted one must not silently become 0 %.
+        var sla = CliOptions.Bps("--sla", "guaranteed uptime: basis points (9900) or percent (99%); 0 means no SLA").AsRequired();
         var coverage = CliOptions.Create("--coverage-bps", "share of the reference price the bond backs per unit: basis points (1-10000) or percent (50%)", CoverageBps).WithDefault((ushort)10_000);
         var metadata = CliOptions.ExistingFile("--metadata", "the lot's metadata document (a file): its keccak256 becomes the lot's metadata hash");
         var metadataHash = CliOptions.Create("--metadata-hash", "the keccak256 of the lot's metadata document (0x + 64 hex, not zero); default: the hash of a description of the lot's terms", MetadataHash);
