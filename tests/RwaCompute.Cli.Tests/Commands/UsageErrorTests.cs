@@ -28,6 +28,7 @@ public sealed class UsageErrorTests
         { "negative units", ["redeem", Lot, "-5", "--as", "alice"], "units", "-5" },
         { "record id not a number", ["pledge", "fund", "one", "--as", "lender"], "pledge", "one" },
         { "lot id not hex", ["redeem", "0xZZ", "1", "--as", "alice"], "lot", "0xZZ" },
+        { "decimal lot id of 2^256 (R-4)", ["redeem", (System.Numerics.BigInteger.One << 256).ToString(System.Globalization.CultureInfo.InvariantCulture), "1", "--as", "alice"], "lot", (System.Numerics.BigInteger.One << 256).ToString(System.Globalization.CultureInfo.InvariantCulture) },
         { "time not a time", ["offer", Lot, "5", "--price", "1", "--expires", "soon", "--as", "alice"], "--expires", "soon" },
         { "zero duration", ["pledge", "request", Lot, "1", "--principal", "1", "--maturity", "0d", "--as", "alice"], "--maturity", "0d" },
         { "pool label too long", ["oracle", "show", new string('p', 33)], "pool", new string('p', 33) },

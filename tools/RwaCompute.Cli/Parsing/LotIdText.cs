@@ -25,8 +25,14 @@ internal static class LotIdText
             return BigInteger.Parse("0" + digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
         }
 
-        return UnitCount.Parse(value, option);
+        var id = UnitCount.Parse(value, option);
+        // a decimal id beyond uint256 reached the ABI encoder and exited 1 (AbiEncodingException).
+        return id < MaxUint256Exclusive
+            ? id
+            : throw new CliInputException(option, $"'{text}' is not a lot id: it does not fit in 256 bits.");
     }
+
+    private static readonly BigInteger MaxUint256Exclusive = BigInteger.One << 256;
 
     /// <summary>The full id as 0x + 64 hex digits.</summary>
     /// <param name="lotId">The id.</param>
