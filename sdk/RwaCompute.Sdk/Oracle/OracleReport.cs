@@ -31,6 +31,26 @@ public sealed record OracleReport(
     uint ConfigVersion)
 #pragma warning restore CA1819
 {
+    /// <summary>Value equality over every field, the pool id by its bytes (a record compares arrays by reference, so
+    /// two decodings of one report would otherwise differ).</summary>
+    /// <param name="other">Another report.</param>
+    /// <returns>Whether both are the same report.</returns>
+    public bool Equals(OracleReport? other) =>
+        other is not null
+        && PoolId.AsSpan().SequenceEqual(other.PoolId)
+        && Epoch == other.Epoch
+        && UtilizationBps == other.UtilizationBps
+        && UptimeBps == other.UptimeBps
+        && DeliveredGpuHours == other.DeliveredGpuHours
+        && EnergyKwh == other.EnergyKwh
+        && CurtailedGpuHours == other.CurtailedGpuHours
+        && ObservedAt == other.ObservedAt
+        && Observers == other.Observers
+        && ConfigVersion == other.ConfigVersion;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Convert.ToHexString(PoolId), Epoch, ObservedAt, Observers, ConfigVersion);
+
     /// <summary>The number of observers in <see cref="Observers"/>.</summary>
     public int ObserverCount => BitOperations.PopCount(Observers);
 

@@ -69,6 +69,19 @@ public sealed class ReportAggregatorTests
     }
 
     [Fact]
+    public void Equality_ComparesThePoolIdByValue()
+    {
+        var a = new OracleReport(new byte[32], 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        var b = a with { PoolId = new byte[32] };
+
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.NotEqual(a, b with { Observers = 9 });
+        b.PoolId[31] = 1;
+        Assert.NotEqual(a, b);
+    }
+
+    [Fact]
     public void Aggregate_RepeatedOrOutOfRangeReporter_Throws()
     {
         Assert.Throws<ArgumentException>(() => ReportAggregator.Aggregate(Pool, 1, 1, [new ReporterObservation(1, Obs(0, 0, 0)), new ReporterObservation(1, Obs(0, 0, 0))]));

@@ -91,7 +91,7 @@ internal static class OracleCommands
             }
 
             var first = signed[0];
-            if (signed.Any(s => !SameReport(s.Report, first.Report) || s.File.ChainId != first.File.ChainId || !string.Equals(s.File.Oracle, first.File.Oracle, StringComparison.OrdinalIgnoreCase)))
+            if (signed.Any(s => s.Report != first.Report || s.File.ChainId != first.File.ChainId || !string.Equals(s.File.Oracle, first.File.Oracle, StringComparison.OrdinalIgnoreCase)))
             {
                 throw new CliInputException("signed", "the files sign different reports (every reporter must sign the same one: use oracle sign --cosign), or are for different chains or oracles.");
             }
@@ -137,9 +137,6 @@ internal static class OracleCommands
 
     private static SignedReportFile ToFile(ChainSession session, OracleReport r, ReportSignature signed) =>
         new(session.ChainId, session.Client.Oracle.Address, r.PoolId.ToHex(true), r.Epoch, r.UtilizationBps, r.UptimeBps, r.DeliveredGpuHours, r.EnergyKwh, r.CurtailedGpuHours, r.ObservedAt, r.Observers, r.ConfigVersion, signed.Signer, signed.Signature.ToHex(true));
-
-    private static bool SameReport(OracleReport a, OracleReport b) =>
-        a.PoolId.AsSpan().SequenceEqual(b.PoolId) && a with { PoolId = b.PoolId } == b;
 
     private static void RequireSameOracle(SignedReportFile file, ChainSession session)
     {

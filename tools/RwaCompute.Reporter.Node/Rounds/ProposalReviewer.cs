@@ -123,7 +123,7 @@ public sealed partial class ProposalReviewer
         }
 
         var expected = ReportAggregator.Aggregate(report.PoolId, report.Epoch, state.ConfigVersion, indexed, state.Latest);
-        if (!SameReport(expected, report))
+        if (expected != report)
         {
             return "the report is not the aggregate of its evidence";
         }
@@ -185,9 +185,6 @@ public sealed partial class ProposalReviewer
 
         return null;
     }
-
-    private static bool SameReport(OracleReport a, OracleReport b) =>
-        a.PoolId.AsSpan().SequenceEqual(b.PoolId) && a with { PoolId = b.PoolId } == b;
 
     private SignatureMessage Refuse(byte[]? poolId, ulong epoch, string reason)
     {
