@@ -140,7 +140,7 @@ public sealed class RwaComputeClient
         if (signer is not null)
         {
             var fees = new FeeEstimator(rpc, options.Transactions);
-            var waiter = new ReceiptWaiter(rpc, options.Transactions, loggerFactory.CreateLogger<ReceiptWaiter>());
+            var waiter = new ReceiptWaiter(rpc, options.Transactions, loggerFactory.CreateLogger<ReceiptWaiter>(), nonces);
             sender = new TransactionSender(rpc, signer, manifest.ChainId, nonces, fees, waiter, options.Transactions, SuiteErrorDecoder.Instance, loggerFactory.CreateLogger<TransactionSender>());
         }
 

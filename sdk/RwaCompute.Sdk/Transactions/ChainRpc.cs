@@ -109,6 +109,21 @@ public sealed class ChainRpc
     public async Task<BigInteger> PendingNonceAsync(string address, CancellationToken cancellationToken) =>
         (await SendAsync<HexBigInteger>("eth_getTransactionCount", cancellationToken, address, "pending").ConfigureAwait(false)).Value;
 
+    /// <summary>eth_getTransactionCount at a block: how many transactions of the account that block includes.</summary>
+    /// <param name="address">The account.</param>
+    /// <param name="block">A block number, or "latest"/"pending".</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The count (the next nonce after that block).</returns>
+    public async Task<BigInteger> NonceAtAsync(string address, BlockParameter block, CancellationToken cancellationToken) =>
+        (await SendAsync<HexBigInteger>("eth_getTransactionCount", cancellationToken, address, (block ?? BlockParameter.CreateLatest()).GetRPCParam()).ConfigureAwait(false)).Value;
+
+    /// <summary>eth_getBlockByNumber with its transactions.</summary>
+    /// <param name="block">A number, or "latest".</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The block, or <see langword="null"/> if unknown.</returns>
+    public Task<BlockWithTransactions?> GetBlockWithTransactionsAsync(BlockParameter block, CancellationToken cancellationToken) =>
+        SendAsync<BlockWithTransactions?>("eth_getBlockByNumber", cancellationToken, block?.GetRPCParam(), true);
+
     /// <summary>eth_estimateGas.</summary>
     /// <param name="call">The call.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
@@ -211,6 +226,12 @@ public sealed class ChainRpc
         {
             // A timeout inside HttpClient, not the caller's cancellation.
             return !cancellationToken.IsCancellationRequested;
+        }
+
+        if (exception is NullReferenceException { Source: "Nethereum.JsonRpc.Client" })
+        {
+            // Nethereum's client trips over an empty answer (a proxy or node that closed without a JSON-RPC body).
+            return true;
         }
 
         for (var current = exception; current is not null; current = current.InnerException)

@@ -14,6 +14,9 @@ namespace RwaCompute.Sdk.Transactions;
 /// are noticed only when a nonce is rejected (then the SDK invalidates and retries).</remarks>
 public sealed class NonceManager
 {
+    /// <summary>How many signed transactions per account are kept to refill a nonce gap after the node lost them.</summary>
+    public const int KeptTransactions = 1024;
+
     private readonly Func<string, CancellationToken, Task<BigInteger>> pendingNonceReader;
     private readonly ConcurrentDictionary<string, AccountState> accounts = new(StringComparer.OrdinalIgnoreCase);
 
@@ -128,6 +131,53 @@ public sealed class NonceManager
         return null;
     }
 
+    /// <summary>Keeps a broadcast transaction's signed bytes (the last <see cref="KeptTransactions"/> per account), so a
+    /// nonce gap left by a node that lost them (a restart, a rollback) can be refilled with the same bytes.</summary>
+    /// <param name="transaction">The transaction the node accepted.</param>
+    public void Remember(SentTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var state = accounts.GetOrAdd(transaction.From, _ => new AccountState());
+        lock (state)
+        {
+            state.Sent[transaction.Nonce] = transaction;
+            while (state.Sent.Count > KeptTransactions)
+            {
+                state.Sent.Remove(state.Sent.Keys.First());
+            }
+        }
+    }
+
+    /// <summary>A kept transaction of an account by nonce.</summary>
+    /// <param name="address">The account.</param>
+    /// <param name="nonce">The nonce.</param>
+    /// <param name="transaction">The transaction, when kept.</param>
+    /// <returns>Whether one is kept.</returns>
+    public bool TryGetSent(string address, BigInteger nonce, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SentTransaction? transaction)
+    {
+        transaction = null;
+        if (!accounts.TryGetValue(address, out var state))
+        {
+            return false;
+        }
+
+        lock (state)
+        {
+            return state.Sent.TryGetValue(nonce, out transaction);
+        }
+    }
+
+    /// <summary>Serializes gap repairs of one account (many waiters notice the same gap at once).</summary>
+    /// <param name="address">The account.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>Dispose to leave.</returns>
+    internal async Task<IDisposable> EnterRepairAsync(string address, CancellationToken cancellationToken)
+    {
+        var state = accounts.GetOrAdd(address, _ => new AccountState());
+        await state.Repair.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new SendSection(state.Repair);
+    }
+
     /// <summary>Returns a nonce that was never broadcast.</summary>
     /// <param name="lease">The lease.</param>
     internal void Release(NonceLease lease)
@@ -181,6 +231,10 @@ public sealed class NonceManager
         public SemaphoreSlim Initialization { get; } = new(1, 1);
 
         public SemaphoreSlim Send { get; } = new(1, 1);
+
+        public SemaphoreSlim Repair { get; } = new(1, 1);
+
+        public SortedDictionary<BigInteger, SentTransaction> Sent { get; } = [];
 
         public BigInteger? Next { get; set; }
 

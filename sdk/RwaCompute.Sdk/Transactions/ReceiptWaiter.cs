@@ -9,33 +9,46 @@ namespace RwaCompute.Sdk.Transactions;
 
 /// <summary>
 /// Waits for receipts by polling with exponential back-off (never a tight loop), within a timeout, honouring
-/// cancellation. A transaction the node forgot (dropped from its pool) is re-broadcast from its signed bytes. With
-/// <see cref="TransactionOptions.Confirmations"/> above one, the receipt is re-checked once deep enough: if its
-/// block is no longer canonical (a reorg), waiting goes on until the transaction is confirmed where it now is.
+/// cancellation. When a transaction has been missing for <see cref="TransactionOptions.DroppedAfter"/> the waiter asks
+/// the chain why: its nonce used by another transaction (replaced: <see cref="TransactionDroppedException"/>, only when
+/// the block that used the nonce shows it), stuck behind a nonce gap (a restarted node or a chain that went backwards
+/// lost earlier transactions of the account: they are re-broadcast from the <see cref="NonceManager"/>'s kept bytes and
+/// the account's nonce re-read), or dropped (the same signed bytes re-broadcast). With
+/// <see cref="TransactionOptions.Confirmations"/> above one, the receipt is re-checked once deep enough: if its block is
+/// no longer canonical (a reorg), waiting goes on until the transaction is confirmed where it now is.
 /// </summary>
 public sealed partial class ReceiptWaiter
 {
     private readonly ChainRpc rpc;
     private readonly TransactionOptions options;
+    private readonly NonceManager? nonces;
+    private readonly TransactionLookup lookup;
     private readonly ILogger logger;
 
     /// <summary>Creates the waiter.</summary>
     /// <param name="rpc">The chain.</param>
     /// <param name="options">Timeout, confirmations, back-off.</param>
     /// <param name="logger">Logs re-broadcasts and reorgs.</param>
-    public ReceiptWaiter(ChainRpc rpc, TransactionOptions options, ILogger? logger = null)
+    /// <param name="nonces">The senders' nonce manager: its kept transactions refill nonce gaps, and it is re-synced
+    /// when the chain went backwards. Without it gaps are reported, not repaired.</param>
+    public ReceiptWaiter(ChainRpc rpc, TransactionOptions options, ILogger? logger = null, NonceManager? nonces = null)
     {
         this.rpc = rpc ?? throw new ArgumentNullException(nameof(rpc));
         this.options = options ?? throw new ArgumentNullException(nameof(options));
         this.logger = logger ?? NullLogger.Instance;
+        this.nonces = nonces;
+        lookup = new TransactionLookup(rpc);
     }
 
     /// <summary>Waits for a transaction's receipt (status not checked here).</summary>
     /// <param name="transaction">The transaction.</param>
     /// <param name="confirmations">Overrides <see cref="TransactionOptions.Confirmations"/>.</param>
-    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <param name="cancellationToken">Cancels the wait (an <see cref="OperationCanceledException"/>).</param>
     /// <returns>The receipt, confirmed as asked.</returns>
     /// <exception cref="TransactionTimeoutException">Not mined (or not confirmed) in time.</exception>
+    /// <exception cref="TransactionPossiblySentException">The node failed every poll for
+    /// <see cref="TransactionOptions.NodeUnavailableTimeout"/>.</exception>
+    /// <exception cref="TransactionDroppedException">Its nonce went to another transaction.</exception>
     public async Task<TransactionReceipt> WaitAsync(SentTransaction transaction, int? confirmations = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);
@@ -46,7 +59,8 @@ public sealed partial class ReceiptWaiter
         // then the back-off starts. The "was it dropped?" lookup only runs once the receipt has been missing for
         // DroppedAfter, so a healthy wait costs one call per poll.
         var delay = TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerMillisecond, options.InitialPollInterval.Ticks));
-        var missingSince = (DateTimeOffset?)DateTimeOffset.UtcNow;
+        var missingSince = DateTimeOffset.UtcNow;
+        DateTimeOffset? unavailableSince = null;
         try
         {
             while (true)
@@ -54,6 +68,7 @@ public sealed partial class ReceiptWaiter
                 try
                 {
                     var receipt = await rpc.GetReceiptAsync(transaction.Hash, timeout.Token).ConfigureAwait(false);
+                    unavailableSince = null;
                     if (receipt is not null)
                     {
                         missingSince = DateTimeOffset.UtcNow;
@@ -62,14 +77,22 @@ public sealed partial class ReceiptWaiter
                             return receipt;
                         }
                     }
-                    else
+                    else if (DateTimeOffset.UtcNow - missingSince >= options.DroppedAfter)
                     {
-                        missingSince = await CheckDroppedAsync(transaction, missingSince, timeout.Token).ConfigureAwait(false);
+                        await DiagnoseMissingAsync(transaction, timeout.Token).ConfigureAwait(false);
+                        missingSince = DateTimeOffset.UtcNow;
                     }
                 }
                 catch (RpcUnavailableException ex)
                 {
-                    // The transaction is out: a node that blinks must not make the caller think it can re-send.
+                    // The transaction is out: a node that blinks must not make the caller think it can re-send; a node
+                    // that is gone for good ends the wait with "possibly sent", not a generic timeout.
+                    unavailableSince ??= DateTimeOffset.UtcNow;
+                    if (DateTimeOffset.UtcNow - unavailableSince >= options.NodeUnavailableTimeout)
+                    {
+                        throw new TransactionPossiblySentException(transaction.Hash, transaction.From, transaction.Nonce, transaction.SignedTransaction, PossiblySentReason.NodeUnavailable, ex);
+                    }
+
                     LogPollFailed(logger, transaction.Hash, ex.Message);
                 }
 
@@ -81,7 +104,7 @@ public sealed partial class ReceiptWaiter
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TransactionTimeoutException(transaction.Hash, options.ReceiptTimeout);
+            throw new TransactionTimeoutException(transaction.Hash, transaction.From, transaction.Nonce, transaction.SignedTransaction, options.ReceiptTimeout);
         }
     }
 
@@ -105,47 +128,122 @@ public sealed partial class ReceiptWaiter
         return false;
     }
 
-    private async Task<DateTimeOffset?> CheckDroppedAsync(SentTransaction transaction, DateTimeOffset? missingSince, CancellationToken cancellationToken)
+    /// <summary>The receipt has been missing for a while: find out why and repair what can be repaired.</summary>
+    private async Task DiagnoseMissingAsync(SentTransaction transaction, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
-        if (missingSince is { } since && now - since < options.DroppedAfter)
-        {
-            return missingSince;
-        }
-
         var known = await rpc.GetTransactionAsync(transaction.Hash, cancellationToken).ConfigureAwait(false);
-        if (known is not null)
+        var mined = await rpc.NonceAtAsync(transaction.From, BlockParameter.CreateLatest(), cancellationToken).ConfigureAwait(false);
+        if (mined > transaction.Nonce)
         {
-            // Pending in the pool: look again after another DroppedAfter.
-            return now;
+            // Its nonce is used. Only the block that used it can tell "mined (receipt not indexed yet)" from
+            // "replaced": a missing receipt alone never makes a transaction "dropped".
+            var status = await lookup.GetStatusAsync(transaction.Hash, transaction.From, transaction.Nonce, cancellationToken).ConfigureAwait(false);
+            if (status.State == TransactionState.Replaced)
+            {
+                throw new TransactionDroppedException(transaction.Hash, transaction.Nonce, replacedBy: status.ReplacedBy);
+            }
+
+            return;
         }
 
-        LogRebroadcast(logger, transaction.Hash, transaction.Nonce);
-        try
+        // Not mined yet. Is it stuck behind a gap (earlier nonces the node no longer has)?
+        var pending = await rpc.PendingNonceAsync(transaction.From, cancellationToken).ConfigureAwait(false);
+        if (pending < transaction.Nonce || (known is null && mined < transaction.Nonce))
         {
-            await rpc.SendRawTransactionAsync(transaction.SignedTransaction, cancellationToken).ConfigureAwait(false);
+            await RepairGapAsync(transaction, cancellationToken).ConfigureAwait(false);
         }
-        catch (RpcResponseException ex) when (TransactionSender.IsAlreadyKnown(ex))
+
+        if (known is null)
         {
-            // Back in the pool already.
+            await RebroadcastAsync(transaction, cancellationToken).ConfigureAwait(false);
         }
-        catch (RpcResponseException ex) when (TransactionSender.IsNonceRejection(ex))
+    }
+
+    /// <summary>Refills the account's nonces between what the chain has mined and this transaction from the kept
+    /// signed bytes (a restarted node or a rollback lost them), in nonce order, and re-syncs the nonce manager.</summary>
+    private async Task RepairGapAsync(SentTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (nonces is null)
         {
-            // Its nonce was taken by another transaction of the account: unless it was mined meanwhile, it never will be.
-            if (await rpc.GetReceiptAsync(transaction.Hash, cancellationToken).ConfigureAwait(false) is null)
+            LogGapUnrepaired(logger, transaction.Hash, transaction.Nonce);
+            return;
+        }
+
+        using var repair = await nonces.EnterRepairAsync(transaction.From, cancellationToken).ConfigureAwait(false);
+        // Another waiter may have repaired it meanwhile: read again.
+        var from = await rpc.PendingNonceAsync(transaction.From, cancellationToken).ConfigureAwait(false);
+        if (from >= transaction.Nonce)
+        {
+            return;
+        }
+
+        var refilled = 0;
+        var missing = new List<BigInteger>();
+        for (var nonce = from; nonce < transaction.Nonce; nonce++)
+        {
+            if (!nonces.TryGetSent(transaction.From, nonce, out var kept))
             {
-                throw new TransactionDroppedException(transaction.Hash, transaction.Nonce, ex);
+                missing.Add(nonce);
+                continue;
+            }
+
+            if (await TrySendAsync(kept, cancellationToken).ConfigureAwait(false))
+            {
+                refilled++;
             }
         }
 
-        return DateTimeOffset.UtcNow;
+        // The local counter may be ahead of a chain that went backwards: the next lease re-reads it.
+        nonces.Invalidate(transaction.From);
+        LogGap(logger, transaction.From, from, transaction.Nonce - 1, refilled, missing.Count);
+    }
+
+    private async Task RebroadcastAsync(SentTransaction transaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await TrySendAsync(transaction, cancellationToken).ConfigureAwait(false))
+            {
+                // The node accepted it as new: it really had dropped it.
+                LogRebroadcast(logger, transaction.Hash, transaction.Nonce);
+            }
+        }
+        catch (RpcResponseException ex) when (TransactionSender.IsNonceRejection(ex))
+        {
+            // Its nonce was used since the check above: the next poll finds the receipt, or the next diagnosis tells
+            // whether it was replaced.
+            LogRebroadcastRefused(logger, transaction.Hash, ex.RpcError?.Message ?? ex.Message);
+        }
+    }
+
+    /// <summary>Broadcasts kept bytes; <see langword="true"/> when the node took them as new.</summary>
+    private async Task<bool> TrySendAsync(SentTransaction transaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rpc.SendRawTransactionAsync(transaction.SignedTransaction, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RpcResponseException ex) when (TransactionSender.IsAlreadyKnown(ex))
+        {
+            return false;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Waiting for {Hash}: the node did not answer ({Reason}); polling on.")]
     private static partial void LogPollFailed(ILogger logger, string hash, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Transaction {Hash} was dropped by the node; re-broadcasting it (nonce {Nonce}).")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transaction {Hash} was dropped by the node; re-broadcast the same signed bytes (nonce {Nonce}).")]
     private static partial void LogRebroadcast(ILogger logger, string hash, BigInteger nonce);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Re-broadcast of {Hash} refused ({Reason}); checking again on the next poll.")]
+    private static partial void LogRebroadcastRefused(ILogger logger, string hash, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {Account}: the node lost nonces {First}..{Last} (restarted, or the chain went backwards); re-broadcast {Refilled} kept transactions, {Missing} not kept; nonces re-synced.")]
+    private static partial void LogGap(ILogger logger, string account, BigInteger first, BigInteger last, int refilled, int missing);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transaction {Hash} (nonce {Nonce}) waits behind a nonce gap no kept transaction can fill; it is mined once the account's earlier nonces are used.")]
+    private static partial void LogGapUnrepaired(ILogger logger, string hash, BigInteger nonce);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Transaction {Hash}: block {Block} ({BlockHash}) is no longer canonical (reorg); waiting for it to be confirmed again.")]
     private static partial void LogReorged(ILogger logger, string hash, long block, string blockHash);

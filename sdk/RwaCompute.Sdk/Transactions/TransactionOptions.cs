@@ -42,6 +42,15 @@ public sealed record TransactionOptions
     /// re-broadcasts the same signed bytes.</summary>
     public TimeSpan DroppedAfter { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long the node may fail every receipt poll before the wait gives up with
+    /// <see cref="Errors.TransactionPossiblySentException"/> (<see cref="Errors.PossiblySentReason.NodeUnavailable"/>)
+    /// instead of waiting for <see cref="ReceiptTimeout"/>.</summary>
+    public TimeSpan NodeUnavailableTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Records every signed transaction before its broadcast so a re-run of the same operation resolves its
+    /// earlier attempt instead of sending again (see <see cref="ITransactionJournal"/>); none by default.</summary>
+    public ITransactionJournal? Journal { get; init; }
+
     /// <summary>Throws when a value is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
@@ -84,6 +93,11 @@ public sealed record TransactionOptions
         if (MaxPriorityFeePerGas is { Sign: < 0 })
         {
             throw new ArgumentOutOfRangeException(nameof(MaxPriorityFeePerGas), MaxPriorityFeePerGas, "must not be negative");
+        }
+
+        if (NodeUnavailableTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(NodeUnavailableTimeout), NodeUnavailableTimeout, "must be positive");
         }
 
         if (NonceRetries < 0)

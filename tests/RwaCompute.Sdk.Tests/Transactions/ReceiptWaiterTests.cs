@@ -139,6 +139,7 @@ public sealed class ReceiptWaiterTests
         var node = new FakeRpcClient()
             .On("eth_getTransactionReceipt", _ => rebroadcast ? Rpc.Receipt(Hash, 10, Rpc.BlockHash(10)) : null)
             .Returns("eth_getTransactionByHash", null)
+            .Returns("eth_getTransactionCount", Rpc.Hex(5))
             .On("eth_sendRawTransaction", p =>
             {
                 rebroadcast = true;
@@ -164,6 +165,7 @@ public sealed class ReceiptWaiterTests
         var node = new FakeRpcClient()
             .On("eth_getTransactionReceipt", _ => ++polls < 8 ? null : Rpc.Receipt(Hash, 10, Rpc.BlockHash(10)))
             .Returns("eth_getTransactionByHash", Pending)
+            .Returns("eth_getTransactionCount", Rpc.Hex(5))
             .Returns("eth_sendRawTransaction", Hash);
         var options = Fast with { DroppedAfter = TimeSpan.FromMilliseconds(1) };
 
@@ -178,6 +180,7 @@ public sealed class ReceiptWaiterTests
         var node = new FakeRpcClient()
             .On("eth_getTransactionReceipt", _ => Volatile.Read(ref sends) > 0 ? Rpc.Receipt(Hash, 10, Rpc.BlockHash(10)) : null)
             .Returns("eth_getTransactionByHash", null)
+            .Returns("eth_getTransactionCount", Rpc.Hex(5))
             .On("eth_sendRawTransaction", _ =>
             {
                 Interlocked.Increment(ref sends);

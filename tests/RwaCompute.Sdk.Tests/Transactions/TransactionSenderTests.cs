@@ -180,14 +180,19 @@ public sealed class TransactionSenderTests
     }
 
     [Fact]
-    public async Task Send_RpcDownDuringBroadcast_ThrowsRpcUnavailableAndInvalidatesTheNonce()
+    public async Task R1_RpcDownDuringBroadcast_ThrowsPossiblySentWithHashNonceAndBytes()
     {
-        var node = HealthyNode().On("eth_sendRawTransaction", _ => throw new HttpRequestException("connection refused"));
+        var node = HealthyNode().On("eth_sendRawTransaction", _ => throw new HttpRequestException("connection reset"));
         var (sender, nonces) = Create(node);
 
-        var ex = await Assert.ThrowsAsync<RpcUnavailableException>(() => sender.SendAsync(Call));
+        var ex = await Assert.ThrowsAsync<TransactionPossiblySentException>(() => sender.SendAsync(Call));
 
-        Assert.Equal("eth_sendRawTransaction", ex.Operation);
+        var raw = (string)Assert.Single(node.CallsOf("eth_sendRawTransaction")).Parameters[0]!;
+        Assert.Equal(PossiblySentReason.BroadcastFailed, ex.Reason);
+        Assert.Equal(HashOf(raw), ex.TransactionHash);
+        Assert.Equal(raw, ex.SignedTransaction);
+        Assert.Equal(new BigInteger(7), ex.Nonce);
+        Assert.Equal("eth_sendRawTransaction", Assert.IsType<RpcUnavailableException>(ex.InnerException).Operation);
         Assert.Null(nonces.PeekNext(Rpc.Signer.Address));
     }
 
@@ -287,7 +292,9 @@ public sealed class TransactionSenderTests
         var send = sender.SendAsync(Call, cts.Token);
         await inFlight.Task.WaitAsync(TimeSpan.FromSeconds(5));
         await cts.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
+        var ex = await Assert.ThrowsAsync<TransactionPossiblySentException>(() => send);
+        Assert.Equal(PossiblySentReason.Cancelled, ex.Reason);
+        Assert.IsType<OperationCanceledException>(ex.InnerException, exactMatch: false);
 
         node.On("eth_sendRawTransaction", p => HashOf((string)p[0]!));
         var next = await sender.SendAsync(Call);
