@@ -78,8 +78,17 @@ internal sealed class ChainSession
         manifest = await new SuiteDeployer(new Web3(rpcUrl.ToString()), Path.GetDirectoryName(path)!).VerifyAsync(manifest, cancellationToken).ConfigureAwait(false);
 
         var resolved = signer is null ? null : await signer.ResolveAsync(invocation.Parse, chainId, cancellationToken).ConfigureAwait(false);
+        var transactions = Transactions;
+        if (resolved is not null)
+        {
+            // Every transaction is recorded before its broadcast: a re-run of this command after an ambiguous failure
+            // resolves the earlier attempt rather than sending a second one (docs/CLI.md, "Exactly once").
+            invocation.Journal = new FileTransactionJournal(FileTransactionJournal.PathFor(Path.GetDirectoryName(path)!, chainId), invocation.OperationKey);
+            transactions = transactions with { Journal = invocation.Journal };
+        }
+
         var client = await RwaComputeClient.ConnectAsync(
-            new RwaComputeClientOptions { RpcUrl = rpcUrl, Transactions = Transactions },
+            new RwaComputeClientOptions { RpcUrl = rpcUrl, Transactions = transactions },
             manifest,
             resolved,
             cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -80,6 +80,7 @@ public static class CliApplication
             PledgeCommands.CreateWithdraw(runner),
             OracleCommands.Create(runner),
             ReporterCommand.Create(runner),
+            TransactionCommands.Create(runner),
 
             // The old spellings, hidden from help, for one release: each prints "'rwa …' is deprecated; use 'rwa …'"
             // on stderr after it succeeds.

@@ -27,10 +27,16 @@ internal sealed class CommandRunner
     private async Task<int> RunAsync(ParseResult parse, Func<Invocation, Task<int>> body, CancellationToken cancellationToken)
     {
         var console = new CliConsole(stdout, stderr, parse.GetValue(Globals.Json), parse.GetValue(Globals.Verbose));
+        Invocation? invocation = null;
         try
         {
-            var invocation = new Invocation(parse, console, Globals, cancellationToken);
+            invocation = new Invocation(parse, console, Globals, cancellationToken);
             var code = await body(invocation).ConfigureAwait(false);
+            if (code == ExitCodes.Success && invocation.Journal is { } journal)
+            {
+                // Done: its transactions are settled, so the same command typed again is a new operation.
+                await journal.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+            }
             if (code == ExitCodes.Success && invocation.DeprecationNotice is { } notice)
             {
                 // After success only: a failure stays exactly one error line.
@@ -44,13 +50,21 @@ internal sealed class CommandRunner
 #pragma warning restore CA1031
         {
             var failure = ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : ex;
+            var code = ErrorClassifier.ExitCodeOf(failure);
+            if (code is ExitCodes.BadInput or ExitCodes.PreflightRefused or ExitCodes.ContractRevert && invocation?.Journal is { } journal)
+            {
+                // A definite failure leaves nothing to resolve: the next run of this command starts afresh (an approval
+                // it mined is harmless to repeat; keeping it could hide a since-spent allowance).
+                await journal.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             console.Error(ErrorClassifier.MessageOf(failure));
             if (console.Verbose)
             {
                 stderr.WriteLine(failure.ToString());
             }
 
-            return ErrorClassifier.ExitCodeOf(failure);
+            return code;
         }
     }
 }

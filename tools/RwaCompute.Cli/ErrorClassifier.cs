@@ -14,15 +14,38 @@ internal static class ErrorClassifier
     /// <returns>One of <see cref="ExitCodes"/>.</returns>
     public static int ExitCodeOf(Exception exception) => exception switch
     {
+        TransactionPossiblySentException { Reason: PossiblySentReason.Cancelled } => ExitCodes.Cancelled,
+        TransactionPossiblySentException { Reason: PossiblySentReason.BroadcastFailed or PossiblySentReason.NodeUnavailable } => ExitCodes.RpcUnavailable,
+        TransactionPossiblySentException or TransactionDroppedException => ExitCodes.Unconfirmed,
         OperationCanceledException => ExitCodes.Cancelled,
         CliInputException or InputValidationException or DeployConfigException => ExitCodes.BadInput,
         PreflightException or AnvilUnavailableException => ExitCodes.PreflightRefused,
         ContractRevertException or TransactionRevertedException => ExitCodes.ContractRevert,
-        RpcUnavailableException or HttpRequestException => ExitCodes.RpcUnavailable,
+        _ when IsRpcFailure(exception) => ExitCodes.RpcUnavailable,
         ManifestException or DeploymentException => ExitCodes.ManifestProblem,
         SignerException => ExitCodes.SignerProblem,
         _ => ExitCodes.Unexpected,
     };
+
+    /// <summary>Whether a failure is the endpoint not answering, whichever layer saw it (the SDK's typed error, or
+    /// Nethereum's own transport errors from the deployer's and verifier's calls — including the null reference its
+    /// client throws on an empty answer).</summary>
+    /// <param name="exception">The failure.</param>
+    /// <returns><see langword="true"/> for transport failures.</returns>
+    private static bool IsRpcFailure(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is RpcUnavailableException or HttpRequestException or Nethereum.JsonRpc.Client.RpcClientUnknownException
+                or Nethereum.JsonRpc.Client.RpcClientTimeoutException or System.Net.Sockets.SocketException
+                or NullReferenceException { Source: "Nethereum.JsonRpc.Client" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The message shown after <c>error: </c>, on one line.</summary>
     /// <param name="exception">The failure.</param>
@@ -31,9 +54,12 @@ internal static class ErrorClassifier
     {
         var message = exception switch
         {
+            TransactionPossiblySentException sent => $"{sent.Message} Re-run the same command to resolve it (it is not sent twice), or see: rwa tx status {sent.TransactionHash}",
+            TransactionDroppedException dropped => $"{dropped.Message} Re-running the command sends a new transaction.",
             OperationCanceledException => "cancelled.",
             ContractRevertException revert => $"the contract reverted: {revert.Message}",
             HttpRequestException http => $"the RPC endpoint is unavailable: {http.Message}",
+            _ when exception is not RpcUnavailableException && IsRpcFailure(exception) => $"the RPC endpoint is unavailable: {exception.GetBaseException().Message}",
             _ when ExitCodeOf(exception) == ExitCodes.Unexpected => $"{exception.GetType().Name}: {exception.Message} (use --verbose for details)",
             _ => exception.Message,
         };

@@ -6,7 +6,7 @@ public static class ExitCodes
     /// <summary>The command did what it was asked.</summary>
     public const int Success = 0;
 
-    /// <summary>An unexpected failure (a bug, an I/O error, a transaction that timed out).</summary>
+    /// <summary>An unexpected failure (a bug, an I/O error).</summary>
     public const int Unexpected = 1;
 
     /// <summary>Bad input or usage: an unknown option, a malformed address, amount, duration or configuration file.
@@ -22,7 +22,8 @@ public static class ExitCodes
     /// <summary>A contract reverted (the typed custom error is named in the message).</summary>
     public const int ContractRevert = 4;
 
-    /// <summary>The JSON-RPC endpoint did not answer.</summary>
+    /// <summary>The JSON-RPC endpoint did not answer (before sending, during a broadcast, or while a receipt was
+    /// awaited; in the last two cases the message names the transaction and a re-run resolves it).</summary>
     public const int RpcUnavailable = 5;
 
     /// <summary>The deployment manifest is missing, malformed, tampered with, or does not match the chain's code; or a
@@ -31,6 +32,11 @@ public static class ExitCodes
 
     /// <summary>No signer, several signer sources, an unreadable key file, a wrong keystore password.</summary>
     public const int SignerProblem = 7;
+
+    /// <summary>A transaction was sent but its outcome is not confirmed: no receipt in time, the node cannot tell, or it
+    /// was replaced by another transaction of the account. The message names the hash; re-running the same command
+    /// resolves it (never sends it twice), <c>rwa tx status &lt;hash&gt;</c> shows it.</summary>
+    public const int Unconfirmed = 8;
 
     /// <summary>Cancelled (Ctrl+C). A deployment resumes where it stopped when re-run.</summary>
     public const int Cancelled = 130;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RwaCompute.Cli.Output;
 using RwaCompute.Sdk.Deployment;
+using RwaCompute.Sdk.Transactions;
 
 namespace RwaCompute.Cli;
 
@@ -31,6 +32,41 @@ internal sealed class Invocation
     /// <param name="newSpelling">What to type instead, for example <c>rwa account disallow</c>.</param>
     public void Deprecated(string oldSpelling, string newSpelling) =>
         DeprecationNotice = $"'{oldSpelling}' is deprecated; use '{newSpelling}'";
+
+    /// <summary>The pending-transaction journal of this run, once a sending session opened it (completed by the runner
+    /// after success, so an identical later command is a new operation).</summary>
+    public FileTransactionJournal? Journal { get; set; }
+
+    /// <summary>The operation's identity for the pending-transaction journal: the command and its arguments as typed,
+    /// without the output options (<c>--json</c>, <c>--verbose</c>) and the endpoint (<c>--rpc</c>), hashed. A re-run of
+    /// the same command has the same key and resolves its earlier attempt instead of sending again.</summary>
+    public string OperationKey
+    {
+        get
+        {
+            var words = new List<string>();
+            var tokens = Parse.Tokens;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var value = tokens[i].Value;
+                if (value is "--json" or "--verbose")
+                {
+                    continue;
+                }
+
+                if (value == "--rpc")
+                {
+                    i++;
+                    continue;
+                }
+
+                words.Add(value);
+            }
+
+            var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\u001f', words)));
+            return Convert.ToHexStringLower(bytes)[..32];
+        }
+    }
 
     /// <summary>The <c>--rpc</c> endpoint (checked while parsing).</summary>
     public Uri RpcUrl => Parse.GetValue(Globals.Rpc) ?? new Uri(GlobalOptions.DefaultRpc);

@@ -24,6 +24,8 @@ namespace RwaCompute.Cli.Output;
 [JsonSerializable(typeof(AdminAcceptView))]
 [JsonSerializable(typeof(TimelockStepView))]
 [JsonSerializable(typeof(AdminCalldataView))]
+[JsonSerializable(typeof(TransactionStatusView))]
+[JsonSerializable(typeof(IReadOnlyList<TransactionStatusView>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

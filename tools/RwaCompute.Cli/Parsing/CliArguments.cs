@@ -12,6 +12,8 @@ namespace RwaCompute.Cli.Parsing;
 /// <example><c>var lotId = CliArguments.LotId(); var units = CliArguments.Units("units", "units to redeem");</c></example>
 internal static class CliArguments
 {
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
     /// <summary>An argument parsed by <paramref name="parse"/>.</summary>
     /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="name">The argument, as help and errors show it.</param>
@@ -64,6 +66,16 @@ internal static class CliArguments
         Arity = ArgumentArity.OneOrMore,
         CustomParser = CustomParsers.Each(name, (text, symbol) => Guard.Address(text, symbol)),
     };
+
+    /// <summary>A transaction hash: 0x + 64 hex digits, normalized to lower case.</summary>
+    /// <param name="name">The argument.</param>
+    /// <param name="description">Its help text.</param>
+    /// <returns>The argument.</returns>
+    public static Argument<string> TransactionHash(string name, string description) =>
+        Create(name, description, text =>
+            text.Length == 66 && text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && !text.AsSpan(2).ContainsAnyExcept(HexDigits)
+                ? text.ToLowerInvariant()
+                : throw new CliInputException(name, $"'{text}' is not a transaction hash (0x followed by 64 hex digits)."));
 
     /// <summary>A 32-byte id such as a pool: a label of up to 32 bytes or 0x + 64 hex digits.</summary>
     /// <param name="name">The argument.</param>
