@@ -17,7 +17,7 @@ internal static class DeployCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var config = new Option<string?>("--config") { Description = "deploy.json: stablecoin, reporters, quorum, salt, roles, adminDelaySeconds, governance… (see docs/DEPLOYMENT.md)" };
+        var config = CliOptions.ExistingFile("--config", "deploy.json: stablecoin, reporters, quorum, salt, roles, adminDelaySeconds, governance… (see docs/DEPLOYMENT.md)");
         var stablecoin = CliOptions.Address("--stablecoin", "the existing USDC-like stablecoin (overrides the config's)");
         var reporters = CliOptions.Addresses("--reporter", "an oracle reporter address (repeat; overrides the config's)");
         var quorum = new Option<int?>("--quorum") { Description = "oracle signatures required (overrides the config's)" };

@@ -33,7 +33,7 @@ internal static class OracleCommands
         var energy = CliOptions.WholeNumber<ulong>("--energy", "energy used since the pool's first report, kWh (cumulative)", allowZero: true);
         var curtailed = CliOptions.WholeNumber<ulong>("--curtailed", "curtailed GPU-hours since the pool's first report (cumulative; default 0)", allowZero: true);
         var cosign = CliOptions.ExistingFile("--cosign", "sign the same report as this other reporter's file (no values needed)");
-        var output = CliOptions.Text("--out", "write the signature file here (default: stdout)");
+        var output = CliOptions.OutputFile("--out", "write the signature file here (default: stdout)");
         return Operation.Sending(runner, "sign", "sign an aggregate report as a reporter (nothing is sent): give the agreed values, or --cosign another reporter's file", [pool, epoch, utilization, uptime, delivered, energy, curtailed, cosign, output], async (invocation, signer) =>
         {
             var ct = invocation.CancellationToken;

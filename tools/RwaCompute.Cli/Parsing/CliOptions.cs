@@ -120,6 +120,14 @@ internal static class CliOptions
     public static Option<string> ExistingFile(string name, string description) =>
         Create(name, description, text => PathText.ExistingFile(text, name));
 
+    /// <summary>A file the command writes: not a directory, in a directory that exists (checked while parsing, so a
+    /// bad path fails before anything is signed or sent).</summary>
+    /// <param name="name">The option.</param>
+    /// <param name="description">Its help text.</param>
+    /// <returns>The option.</returns>
+    public static Option<string> OutputFile(string name, string description) =>
+        Create(name, description, text => PathText.OutputFile(text, name));
+
     /// <summary>Makes an option required: a missing one is a usage error ("Option '--price' is required.").</summary>
     /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="option">The option.</param>
