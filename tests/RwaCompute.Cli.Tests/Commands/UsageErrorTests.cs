@@ -151,6 +151,20 @@ public sealed class UsageErrorTests
         Assert.Empty(run.Stdout);
     }
 
+    [Theory]
+    [InlineData("oracle", "show", "pool-a", "pool-b")]
+    [InlineData("oracle", "show", "pool-a", "--as", "alice")]
+    [InlineData("oracle", "sign", "--pool", "pool-a", "--pool", "pool-b", "--epoch", "1", "--as", "alice")]
+    public async Task R4_APoolGivenTwice_IsAUsageError_NotTheLastOneSilently(params string[] args)
+    {
+        // A byte[] value made the parser take any number of pools and keep the last (found by the fuzz test).
+        var run = await CliRun.RunAsync([.. args, "--rpc", "http://127.0.0.1:1"]);
+
+        Assert.True(run.ExitCode == ExitCodes.BadInput, run.ToString());
+        Assert.Single(run.ErrorLines);
+        Assert.Empty(run.Stdout);
+    }
+
     [Fact]
     public async Task LotIssue_WithoutSla_IsAUsageErrorNotZeroPercent()
     {

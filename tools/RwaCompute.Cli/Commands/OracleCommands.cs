@@ -4,6 +4,8 @@ using System.Text.Json;
 using Nethereum.Hex.HexConvertors.Extensions;
 using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Parsing;
+using RwaCompute.Sdk.Clients;
+using RwaCompute.Sdk.Contracts.UtilizationOracle;
 using RwaCompute.Sdk.Oracle;
 using RwaCompute.Sdk.Validation;
 
@@ -114,7 +116,17 @@ internal static class OracleCommands
         {
             var poolId = invocation.Value(pool);
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
-            var report = await session.Client.Oracle.LatestAsync(poolId, invocation.CancellationToken).ConfigureAwait(false);
+            UtilizationReport report;
+            try
+            {
+                report = await session.Client.Oracle.LatestAsync(poolId, invocation.CancellationToken).ConfigureAwait(false);
+            }
+            catch (OracleNoReportException)
+            {
+                // Asking about a pool nobody reported on is a question with no answer, not a failed transaction.
+                throw new CliInputException("pool", $"no report has been submitted for pool {Bytes32Text.Format(poolId)}.");
+            }
+
             if (report.Epoch == 0)
             {
                 throw new CliInputException("pool", $"no report has been submitted for pool {Bytes32Text.Format(poolId)}.");

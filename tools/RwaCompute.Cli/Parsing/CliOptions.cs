@@ -98,8 +98,13 @@ internal static class CliOptions
     /// <param name="name">The option.</param>
     /// <param name="description">Its help text.</param>
     /// <returns>The option.</returns>
-    public static Option<byte[]> Bytes32(string name, string description) =>
-        Create(name, description, text => Bytes32Text.Parse(text, name));
+    public static Option<byte[]> Bytes32(string name, string description)
+    {
+        // byte[] would make System.CommandLine accept the option repeated (and keep the last): one value, exactly.
+        var option = Create(name, description, text => Bytes32Text.Parse(text, name));
+        option.Arity = ArgumentArity.ExactlyOne;
+        return option;
+    }
 
     /// <summary>A label stored in a fixed-size field (a GPU model, a region): checked to fit, kept as text.</summary>
     /// <param name="name">The option.</param>
