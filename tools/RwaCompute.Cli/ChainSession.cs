@@ -1,4 +1,5 @@
 using Nethereum.Web3;
+using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Signing;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Deployment;
@@ -75,7 +76,7 @@ internal sealed class ChainSession
         }
 
         // The chain is the source of truth: refuse a manifest whose addresses or code hashes do not match it.
-        manifest = await new SuiteDeployer(new Web3(rpcUrl.ToString()), Path.GetDirectoryName(path)!).VerifyAsync(manifest, cancellationToken).ConfigureAwait(false);
+        manifest = await new SuiteDeployer(new Web3(rpcUrl.ToString()), Path.GetDirectoryName(path)!, new ConsoleWarningLogger<SuiteDeployer>(invocation.Console)).VerifyAsync(manifest, cancellationToken).ConfigureAwait(false);
 
         var resolved = signer is null ? null : await signer.ResolveAsync(invocation.Parse, chainId, cancellationToken).ConfigureAwait(false);
         var transactions = Transactions;

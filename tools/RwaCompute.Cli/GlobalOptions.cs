@@ -23,6 +23,7 @@ internal sealed class GlobalOptions
     public Option<string?> Manifest { get; } = new("--manifest")
     {
         Description = "the deployment manifest (default: <deployments>/<chainId>.json)",
+        CustomParser = CustomParsers.One<string?>(text => PathText.File(text, "--manifest")),
         Recursive = true,
     };
 
@@ -30,6 +31,7 @@ internal sealed class GlobalOptions
     {
         Description = "the directory of <chainId>.json manifests and journals",
         DefaultValueFactory = _ => DefaultDeployments,
+        CustomParser = CustomParsers.One(text => PathText.Directory(text, "--deployments")),
         Recursive = true,
     };
 

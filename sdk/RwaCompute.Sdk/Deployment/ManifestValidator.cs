@@ -1,14 +1,23 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
 using RwaCompute.Sdk.Errors;
 
 namespace RwaCompute.Sdk.Deployment;
 
 /// <summary>Checks a manifest field by field; every failure is a <see cref="ManifestException"/> naming the
 /// field.</summary>
-internal static class ManifestValidator
+internal static partial class ManifestValidator
 {
     private static readonly string[] RequiredFields = ["schemaVersion", "chainId", "toolkitVersion", "updatedAt", "contracts"];
+
+    // The fields of schema version 1, from the serializer's own metadata: a field the records do not declare is refused
+    // (a new field needs a new schema version, so an older toolkit never silently ignores what a newer one relies on).
+    private static readonly HashSet<string> ManifestFields = FieldsOf(ManifestJsonContext.Default.DeploymentManifest);
+    private static readonly HashSet<string> ContractFields = FieldsOf(ManifestJsonContext.Default.ContractDeployment);
+    private static readonly HashSet<string> RoleFields = FieldsOf(ManifestJsonContext.Default.RoleGrant);
+    private static readonly HashSet<string> OracleFields = FieldsOf(ManifestJsonContext.Default.OracleSettings);
 
     /// <summary>Checks what must be true before deserializing: an object, the supported schema version (checked first,
     /// so a newer manifest is reported as such rather than as a field error), the required fields.</summary>
@@ -32,6 +41,7 @@ internal static class ManifestValidator
             }
         }
 
+        CheckFields(root, ManifestFields, string.Empty, path);
         foreach (var field in RequiredFields)
         {
             if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
@@ -43,6 +53,26 @@ internal static class ManifestValidator
         if (root.GetProperty("contracts").ValueKind != JsonValueKind.Object)
         {
             throw new ManifestException(path, "field 'contracts' must be an object keyed by contract name");
+        }
+
+        foreach (var contract in root.GetProperty("contracts").EnumerateObject())
+        {
+            CheckFields(contract.Value, ContractFields, "contracts." + contract.Name + ".", path);
+        }
+
+        if (root.TryGetProperty("roles", out var roles) && roles.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var role in roles.EnumerateArray())
+            {
+                CheckFields(role, RoleFields, $"roles[{index.ToString(CultureInfo.InvariantCulture)}].", path);
+                index++;
+            }
+        }
+
+        if (root.TryGetProperty("oracle", out var oracle))
+        {
+            CheckFields(oracle, OracleFields, "oracle.", path);
         }
     }
 
@@ -108,6 +138,35 @@ internal static class ManifestValidator
         return manifest with { Deployer = deployer, Contracts = contracts, Roles = roles, Oracle = oracle };
     }
 
+    /// <summary>Refuses a field the schema does not declare, and a field given twice (the deserializer would keep
+    /// only one of them, silently).</summary>
+    private static void CheckFields(JsonElement element, HashSet<string> known, string prefix, string? path)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!known.Contains(property.Name))
+            {
+                throw new ManifestException(path, $"has an unknown field '{prefix}{property.Name}' (schema version {DeploymentManifest.CurrentSchemaVersion.ToString(CultureInfo.InvariantCulture)} has no such field: an edited manifest, or one a newer toolkit wrote)");
+            }
+
+            if (!seen.Add(property.Name))
+            {
+                throw new ManifestException(path, $"gives the field '{prefix}{property.Name}' twice");
+            }
+        }
+    }
+
+    /// <summary>The JSON names of a record's settable properties (the computed, <c>[JsonIgnore]</c>d ones have no
+    /// setter).</summary>
+    private static HashSet<string> FieldsOf(JsonTypeInfo info) =>
+        info.Properties.Where(property => property.Set is not null).Select(property => property.Name).ToHashSet(StringComparer.Ordinal);
+
     private static int OrderOf(string name)
     {
         var position = ManifestContractNames.All.Concat(ManifestContractNames.Optional).ToList().IndexOf(name);
@@ -133,9 +192,17 @@ internal static class ManifestValidator
             throw new ManifestException(path, $"field '{field}.blockNumber' must not be negative");
         }
 
+        // Only the stablecoin is pre-existing: every other entry is a contract this toolkit created through CREATE2,
+        // whose salt and init code bind the entry to its name (checked against the chain by SuiteDeployer.VerifyAsync).
+        var external = name == ManifestContractNames.Stablecoin;
+        if (contract.External != external)
+        {
+            throw new ManifestException(path, $"field '{field}.external' must be {(external ? "true" : "false")}: {(external ? "the stablecoin is the one pre-existing contract" : "only the stablecoin is pre-existing")}");
+        }
+
         if (contract.CreationCodeHash is null)
         {
-            if (!contract.External)
+            if (!external)
             {
                 throw new ManifestException(path, $"is missing the required field '{field}.creationCodeHash'");
             }
@@ -143,6 +210,11 @@ internal static class ManifestValidator
         else
         {
             Hash(contract.CreationCodeHash, field + ".creationCodeHash", path);
+        }
+
+        if (contract.Salt is null && !external)
+        {
+            throw new ManifestException(path, $"is missing the required field '{field}.salt'");
         }
 
         if (contract.RuntimeCodeHash is not null)
@@ -170,14 +242,19 @@ internal static class ManifestValidator
             throw new ManifestException(path, $"field '{field}' is null");
         }
 
-        if (!ManifestContractNames.IsKnown(grant.Contract))
+        if (!ManifestContractNames.Deployed.Contains(grant.Contract, StringComparer.Ordinal))
         {
-            throw new ManifestException(path, $"field '{field}.contract' names an unknown contract '{grant.Contract}'");
+            throw new ManifestException(path, $"field '{field}.contract' names an unknown contract '{grant.Contract}' (roles are granted on {string.Join(", ", ManifestContractNames.Deployed)})");
         }
 
         if (string.IsNullOrWhiteSpace(grant.Role))
         {
             throw new ManifestException(path, $"is missing the required field '{field}.role'");
+        }
+
+        if (!RoleName().IsMatch(grant.Role) && !EthereumHex.IsHash32(grant.Role))
+        {
+            throw new ManifestException(path, $"field '{field}.role' must be a role constant's name (ESCROW_ROLE) or a 0x role id, not '{grant.Role}'");
         }
 
         var account = Address(grant.Account, field + ".account", path);
@@ -222,4 +299,7 @@ internal static class ManifestValidator
             throw new ManifestException(path, $"field '{field}' must be 0x followed by 64 hex digits, not '{value}'");
         }
     }
+
+    [GeneratedRegex("^[A-Z][A-Z0-9_]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex RoleName();
 }

@@ -7,6 +7,7 @@ using Nethereum.Contracts;
 using Nethereum.Contracts.MessageEncodingServices;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
 using RwaCompute.Contracts.Runtime;
@@ -21,6 +22,10 @@ using HasRoleFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.HasRoleFun
 using PendingDefaultAdminFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.PendingDefaultAdminFunction;
 using PendingDefaultAdminOutputDTO = RwaCompute.Sdk.Contracts.ComputeCapacityToken.PendingDefaultAdminOutputDTO;
 using RenounceRoleFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.RenounceRoleFunction;
+using RoleGrantedEventDTO = RwaCompute.Sdk.Contracts.ComputeCapacityToken.RoleGrantedEventDTO;
+using EscrowOracleFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.OracleFunction;
+using EscrowStablecoinFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.StablecoinFunction;
+using EscrowTokenFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.TokenFunction;
 using RwaCompute.Sdk.Errors;
 
 namespace RwaCompute.Sdk.Deployment;
@@ -61,6 +66,8 @@ public sealed class SuiteDeployer
     /// (<c>renounceRole:ComputeEscrow:RISK_ROLE:&lt;deployer&gt;</c>).</summary>
     public const string RenounceRoleStep = "renounceRole";
     private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(5);
+
+
 
     private readonly IWeb3 web3;
     private readonly string manifestDirectory;
@@ -218,17 +225,24 @@ public sealed class SuiteDeployer
         return run.Manifest ?? run.Existing!;
     }
 
-    /// <summary>Checks a manifest against the chain: the chain id, code at every address, the on-chain code hash
-    /// against <see cref="ContractDeployment.RuntimeCodeHash"/>, that every CREATE2 address derives from its salt and
-    /// creation-code hash, and, when it lists both, that the token's <c>bondVault()</c> is the escrow.</summary>
+    /// <summary>Checks a manifest against the chain before anything uses it: the chain id; that every contract the
+    /// toolkit deployed is bound to its name (its constructor arguments with this toolkit's bytecode for that name hash
+    /// to its creation-code hash, whose CREATE2 address with its salt is its address); code at every address, hashing to
+    /// <see cref="ContractDeployment.RuntimeCodeHash"/>; no two entries at one address; the stablecoin answers the ERC-20
+    /// views <c>decimals()</c> and <c>totalSupply()</c>; the escrow's constructor arguments and its <c>TOKEN()</c>,
+    /// <c>STABLECOIN()</c> and <c>ORACLE()</c> name the manifest's token, stablecoin and oracle; every recorded role is
+    /// declared by its contract and held on chain (or was granted by its recorded transaction); and, when it lists both,
+    /// that the token's <c>bondVault()</c> is the escrow.</summary>
     /// <param name="manifest">The manifest.</param>
     /// <param name="cancellationToken">Cancels the checks.</param>
     /// <returns>The manifest, with <see cref="ContractDeployment.RuntimeCodeHash"/> filled in where it was
     /// missing (not saved).</returns>
     /// <exception cref="ManifestException">The manifest is for another chain.</exception>
-    /// <exception cref="DeploymentException">A contract has no code, other code, or an address that does not derive
-    /// from its salt and init code; or the token's bond vault is not set (an interrupted deployment: re-run it) or is
-    /// another contract than the escrow. The message names the contract.</exception>
+    /// <exception cref="DeploymentException">An entry is not the contract its name says (swapped or edited entries,
+    /// another build of the contracts), has no code or other code, shares its address with another entry, or refers to
+    /// other contracts than the manifest's; the stablecoin is not an ERC-20; a role entry does not match the chain; or
+    /// the token's bond vault is not set (an interrupted deployment: re-run it) or is another contract than the escrow.
+    /// The message names the contract.</exception>
     public async Task<DeploymentManifest> VerifyAsync(DeploymentManifest manifest, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manifest);
@@ -270,13 +284,9 @@ public sealed class SuiteDeployer
         var changed = false;
         foreach (var (name, contract) in manifest.Contracts)
         {
-            if (contract.Salt is not null && contract.CreationCodeHash is not null)
+            if (!contract.External)
             {
-                var derived = DeterministicDeployer.ComputeAddress(contract.Salt.HexToByteArray(), contract.CreationCodeHash.HexToByteArray());
-                if (!EthereumHex.SameHex(derived, contract.Address))
-                {
-                    throw new DeploymentException(name, $"the manifest's address {contract.Address} does not derive from its salt and creation code hash (CREATE2 gives {derived}): the manifest was edited");
-                }
+                RequireBoundToName(name, contract);
             }
 
             var code = await CodeAsync(contract.Address, cancellationToken).ConfigureAwait(false);
@@ -301,8 +311,173 @@ public sealed class SuiteDeployer
             }
         }
 
+        RequireDistinctAddresses(manifest);
+        if (manifest.Contracts.TryGetValue(ManifestContractNames.Stablecoin, out var stablecoin))
+        {
+            await RequireErc20Async(stablecoin.Address, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (manifest.Contracts.TryGetValue(ManifestContractNames.Escrow, out var escrow))
+        {
+            await RequireEscrowReferencesAsync(manifest, escrow, cancellationToken).ConfigureAwait(false);
+        }
+
+        var index = 0;
+        foreach (var grant in manifest.Roles)
+        {
+            await RequireRoleGrantAsync(manifest, grant, index++, cancellationToken).ConfigureAwait(false);
+        }
+
         return changed ? manifest with { Contracts = updated } : manifest;
     }
+
+    /// <summary>No two entries name the same address (the stablecoin pointed at the oracle, an entry copied over
+    /// another).</summary>
+    private static void RequireDistinctAddresses(DeploymentManifest manifest)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, contract) in manifest.Contracts)
+        {
+            if (seen.TryGetValue(contract.Address, out var other))
+            {
+                throw new DeploymentException(name, $"the manifest gives it the address {contract.Address} of {other}: every entry is a different contract (edited manifest)");
+            }
+
+            seen[contract.Address] = name;
+        }
+    }
+
+    /// <summary>Binds an entry the toolkit deployed to its name: its recorded constructor arguments with this toolkit's
+    /// bytecode for that name must hash to its creation-code hash, and its salt and that hash must give its address
+    /// through CREATE2. Code at that address (checked next) can then only be that contract with those arguments.</summary>
+    private static void RequireBoundToName(string name, ContractDeployment contract)
+    {
+        if (contract.Salt is null || contract.CreationCodeHash is null)
+        {
+            throw new DeploymentException(name, "the manifest records no salt or creation code hash, so the entry cannot be checked (edited manifest)");
+        }
+
+        var initCodeHash = EthereumHex.KeccakHex(SuiteInitCode.For(name, contract.ConstructorArguments));
+        if (!EthereumHex.SameHex(initCodeHash, contract.CreationCodeHash))
+        {
+            throw new DeploymentException(name, $"the manifest's constructor arguments with this toolkit's {name} bytecode hash to {initCodeHash}, not the recorded creation code hash {contract.CreationCodeHash}: the entry is not a {name} deployed by this toolkit build (an edited or swapped manifest entry, or a deployment by another build of the contracts)");
+        }
+
+        var derived = DeterministicDeployer.ComputeAddress(contract.Salt.HexToByteArray(), contract.CreationCodeHash.HexToByteArray());
+        if (!EthereumHex.SameHex(derived, contract.Address))
+        {
+            throw new DeploymentException(name, $"the manifest's address {contract.Address} does not derive from its salt and creation code hash (CREATE2 gives {derived}): the manifest was edited");
+        }
+    }
+
+    /// <summary>The escrow's recorded constructor arguments and its on-chain getters (<c>TOKEN()</c>,
+    /// <c>STABLECOIN()</c>, <c>ORACLE()</c>) name the manifest's token, stablecoin and oracle.</summary>
+    private async Task RequireEscrowReferencesAsync(DeploymentManifest manifest, ContractDeployment escrow, CancellationToken cancellationToken)
+    {
+        var (token, stablecoin, oracle) = SuiteInitCode.EscrowReferences(escrow.ConstructorArguments);
+        var onChain = new[]
+        {
+            (Name: ManifestContractNames.Token, Recorded: token, Getter: "TOKEN", Actual: await AddressCallAsync(escrow.Address, new EscrowTokenFunction(), cancellationToken).ConfigureAwait(false)),
+            (Name: ManifestContractNames.Stablecoin, Recorded: stablecoin, Getter: "STABLECOIN", Actual: await AddressCallAsync(escrow.Address, new EscrowStablecoinFunction(), cancellationToken).ConfigureAwait(false)),
+            (Name: ManifestContractNames.Oracle, Recorded: oracle, Getter: "ORACLE", Actual: await AddressCallAsync(escrow.Address, new EscrowOracleFunction(), cancellationToken).ConfigureAwait(false)),
+        };
+        foreach (var reference in onChain)
+        {
+            if (!manifest.Contracts.TryGetValue(reference.Name, out var entry))
+            {
+                throw new DeploymentException(reference.Name, $"the manifest lists the escrow but not the {reference.Name} it was deployed with ({reference.Recorded}) (edited manifest)");
+            }
+
+            if (!EthereumHex.SameHex(entry.Address, reference.Recorded) || !EthereumHex.SameHex(entry.Address, reference.Actual))
+            {
+                throw new DeploymentException(reference.Name, $"the manifest gives {entry.Address}, but the escrow {escrow.Address} uses {reference.Actual} ({reference.Getter}()) (edited manifest)");
+            }
+        }
+    }
+
+    private async Task<string> AddressCallAsync<TFunction>(string contract, TFunction function, CancellationToken cancellationToken)
+        where TFunction : FunctionMessage, new()
+    {
+        try
+        {
+            return await web3.Eth.GetContractQueryHandler<TFunction>()
+                .QueryAsync<string>(contract, function)
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!IsTransportFailure(ex))
+        {
+            throw new DeploymentException(ManifestContractNames.Escrow, $"{contract} does not answer the escrow's getters ({ex.Message}) (edited manifest)", ex);
+        }
+    }
+
+    /// <summary>The stablecoin answers the ERC-20 views the suite relies on (<c>decimals()</c>,
+    /// <c>totalSupply()</c>).</summary>
+    private async Task RequireErc20Async(string address, CancellationToken cancellationToken)
+    {
+        foreach (var (signature, check) in new (string, Func<byte[], bool>)[]
+        {
+            ("decimals()", bytes => bytes.Length == 32 && bytes.AsSpan(0, 31).IndexOfAnyExcept((byte)0) < 0),
+            ("totalSupply()", bytes => bytes.Length == 32),
+        })
+        {
+            var selector = EthereumHex.Keccak(Encoding.ASCII.GetBytes(signature)).AsSpan(0, 4).ToArray().ToHex(true);
+            byte[] result;
+            try
+            {
+                result = EthereumHex.FromHex(await web3.Eth.Transactions.Call.SendRequestAsync(new CallInput { To = address, Data = selector }).WaitAsync(cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (!IsTransportFailure(ex))
+            {
+                throw new DeploymentException(ManifestContractNames.Stablecoin, $"{address} does not answer the ERC-20 view {signature} ({ex.Message}): not an ERC-20 stablecoin", ex);
+            }
+
+            if (!check(result))
+            {
+                throw new DeploymentException(ManifestContractNames.Stablecoin, $"{address} answers {signature} with {result.Length.ToString(CultureInfo.InvariantCulture)} bytes that are not an ERC-20's: not an ERC-20 stablecoin");
+            }
+        }
+    }
+
+    /// <summary>Whether a failed call says nothing about the contract (the node is unreachable, the call was
+    /// cancelled): those propagate as they are; anything else (a revert, an undecodable answer) is the contract's.</summary>
+    private static bool IsTransportFailure(Exception exception) =>
+        exception is OperationCanceledException or HttpRequestException or RpcClientUnknownException or RpcClientTimeoutException;
+
+    /// <summary>A recorded role grant is real: the contract declares the role, and the account holds it on chain or the
+    /// recorded <c>grantRole</c> transaction granted exactly that role to exactly that account (a role revoked since
+    /// is not a forged entry).</summary>
+    private async Task RequireRoleGrantAsync(DeploymentManifest manifest, RoleGrant grant, int index, CancellationToken cancellationToken)
+    {
+        var field = $"roles[{index.ToString(CultureInfo.InvariantCulture)}]";
+        if (!manifest.Contracts.TryGetValue(grant.Contract, out var contract))
+        {
+            throw new DeploymentException(grant.Contract, $"{field} records {grant.Role} on {grant.Contract}, which the manifest does not list (edited manifest)");
+        }
+
+        var role = await RoleIdAsync(new RoleAssignment { Contract = grant.Contract, Role = grant.Role, Account = grant.Account }, contract.Address, cancellationToken, field).ConfigureAwait(false);
+        if (await HasRoleAsync(contract.Address, role, grant.Account, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (grant.TransactionHash is not null && await ReceiptAsync(grant.TransactionHash, cancellationToken).ConfigureAwait(false) is { } receipt && Granted(receipt, contract.Address, role, grant.Account))
+        {
+            return;
+        }
+
+        throw new DeploymentException(
+            grant.Contract,
+            $"{field}: {grant.Account} does not hold {grant.Role} on {contract.Address}, and {(grant.TransactionHash is null ? "no transaction is recorded" : "transaction " + grant.TransactionHash + " did not grant it")} (edited manifest; a role revoked since its recorded grant is fine)");
+    }
+
+    /// <summary>Whether a successful receipt carries <c>RoleGranted(role, account, …)</c> emitted by
+    /// <paramref name="contract"/>.</summary>
+    private static bool Granted(TransactionReceipt receipt, string contract, byte[] role, string account) =>
+        receipt.Status?.Value == BigInteger.One
+        && receipt.DecodeAllEvents<RoleGrantedEventDTO>().Any(granted =>
+            EthereumHex.SameHex(granted.Log.Address, contract)
+            && granted.Event.Role.AsSpan().SequenceEqual(role)
+            && EthereumHex.SameHex(granted.Event.Account, account));
 
     private static void RequireVaultIsEscrow(string vault, string token, string escrow)
     {
@@ -330,6 +505,8 @@ public sealed class SuiteDeployer
         {
             throw new DeploymentException(ManifestContractNames.Stablecoin, $"no contract code at {address} on chain {run.ChainId.ToString(CultureInfo.InvariantCulture)}");
         }
+
+        await RequireErc20Async(address, cancellationToken).ConfigureAwait(false);
 
         run.Contracts[ManifestContractNames.Stablecoin] = new ContractDeployment
         {
@@ -806,8 +983,9 @@ public sealed class SuiteDeployer
         return receipt?.BlockNumber is null ? null : receipt;
     }
 
-    private async Task<byte[]> RoleIdAsync(RoleAssignment grant, string contract, CancellationToken cancellationToken)
+    private async Task<byte[]> RoleIdAsync(RoleAssignment grant, string contract, CancellationToken cancellationToken, string? field = null)
     {
+        var prefix = field is null ? string.Empty : field + ": ";
         if (EthereumHex.IsHash32(grant.Role))
         {
             return grant.Role.HexToByteArray();
@@ -823,13 +1001,13 @@ public sealed class SuiteDeployer
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new DeploymentException(grant.Contract, $"has no role constant {grant.Role}() ({ex.Message})", ex);
+            throw new DeploymentException(grant.Contract, $"{prefix}has no role constant {grant.Role}() ({ex.Message})", ex);
         }
 
         var bytes = EthereumHex.FromHex(result);
         if (bytes.Length != 32)
         {
-            throw new DeploymentException(grant.Contract, $"has no role constant {grant.Role}() (the call returned {bytes.Length.ToString(CultureInfo.InvariantCulture)} bytes)");
+            throw new DeploymentException(grant.Contract, $"{prefix}has no role constant {grant.Role}() (the call returned {bytes.Length.ToString(CultureInfo.InvariantCulture)} bytes)");
         }
 
         return bytes;

@@ -109,6 +109,23 @@ public sealed class DeployCommandTests
     }
 
     [Fact]
+    public async Task R5_TornJournalLine_PrintsTheDocumentedWarningOnStderr()
+    {
+        // The CLI used to create the deployer without a logger, so the journal warning of DEPLOYMENT.md never printed.
+        await using var chain = await TestChain.StartAsync();
+        var stablecoin = await chain.DeployStablecoinAsync();
+        Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync(DeployArgs(chain, stablecoin, "--as", "admin"))).ExitCode);
+        await File.AppendAllTextAsync(chain.JournalPath, "{\"at\":\"2026-01-01T00:00:00Z\",\"step\":\"Comp");
+
+        var run = await CliRun.RunAsync(DeployArgs(chain, stablecoin, "--as", "admin"));
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        var warning = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("warning: Journal ", warning, StringComparison.Ordinal);
+        Assert.Contains("31337.journal.jsonl: ignored 1 unreadable line(s)", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Deploy_WithoutSigner_ExitsWithSignerProblemAndSendsNothing()
     {
         await using var chain = await TestChain.StartAsync();

@@ -44,6 +44,29 @@ public sealed class UsageErrorTests
         { "missing file of several", ["oracle", "report", "/nonexistent/r1.json", "--as", "alice"], "signed[0]", "/nonexistent/r1.json" },
         { "rpc not http", ["status", "--rpc", "ftp://127.0.0.1:8545"], "--rpc", "ftp://127.0.0.1:8545" },
         { "port out of range", ["devnet", "--port", "70000"], "--port", "70000" },
+        { "manifest is a directory (R-5)", ["status", "--manifest", Directory], "--manifest", Directory },
+        { "deploy: manifest is a directory (R-5)", ["deploy", "--stablecoin", Bob, "--reporter", Bob, "--as", "admin", "--manifest", Directory], "--manifest", Directory },
+        { "deploy: config is a directory", ["deploy", "--config", Directory, "--as", "admin"], "--config", Directory },
+        { "oracle sign --out is a directory (R-4)", Sign("--out", Directory), "--out", Directory },
+        { "oracle sign --out in a missing directory", Sign("--out", "/nonexistent/r1.json"), "--out", "/nonexistent/r1.json" },
+    };
+
+    /// <summary>An existing directory (where a file is expected).</summary>
+    private static string Directory => Path.GetTempPath().TrimEnd('/');
+
+    /// <summary>An existing file (where a directory is expected).</summary>
+    private static string AFile => typeof(UsageErrorTests).Assembly.Location;
+
+    /// <summary>--deployments of the wrong kind on a reading, a sending and the deploying command (R-4: '' was exit 1;
+    /// a file made deploy send its transactions and then fail writing the manifest).</summary>
+    public static TheoryData<string, string> BadDeployments() => new()
+    {
+        { "status", string.Empty },
+        { "status", AFile },
+        { "account allow", string.Empty },
+        { "account allow", AFile },
+        { "deploy", string.Empty },
+        { "deploy", AFile },
     };
 
     /// <summary>Options that are missing or do not go together: (kind, command line, the error).</summary>
@@ -107,6 +130,38 @@ public sealed class UsageErrorTests
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal("error: --price: '-1' is negative; amounts are positive. (see rwa offer --help)", Assert.Single(run.ErrorLines));
+        Assert.Empty(run.Stdout);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadDeployments))]
+    public async Task R4_DeploymentsEmptyOrAFile_IsExit2OneLine_BeforeAnythingConnects(string command, string deployments)
+    {
+        string[] args = command switch
+        {
+            "account allow" => ["account", "allow", Bob, "--as", "admin"],
+            "deploy" => ["deploy", "--stablecoin", Bob, "--reporter", Bob, "--as", "admin"],
+            _ => [command],
+        };
+
+        var run = await CliRun.RunAsync([.. args, "--deployments", deployments, "--rpc", "http://127.0.0.1:1"]);
+
+        Assert.True(run.ExitCode == ExitCodes.BadInput, run.ToString());
+        Assert.StartsWith($"error: --deployments: '{deployments}'", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("oracle", "show", "pool-a", "pool-b")]
+    [InlineData("oracle", "show", "pool-a", "--as", "alice")]
+    [InlineData("oracle", "sign", "--pool", "pool-a", "--pool", "pool-b", "--epoch", "1", "--as", "alice")]
+    public async Task R4_APoolGivenTwice_IsAUsageError_NotTheLastOneSilently(params string[] args)
+    {
+        // A byte[] value made the parser take any number of pools and keep the last (found by the fuzz test).
+        var run = await CliRun.RunAsync([.. args, "--rpc", "http://127.0.0.1:1"]);
+
+        Assert.True(run.ExitCode == ExitCodes.BadInput, run.ToString());
+        Assert.Single(run.ErrorLines);
         Assert.Empty(run.Stdout);
     }
 

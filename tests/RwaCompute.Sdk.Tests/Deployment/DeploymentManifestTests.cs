@@ -244,6 +244,118 @@ public sealed class DeploymentManifestTests : IDisposable
         Assert.Contains("roles[0].contract", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "comment")]
+    [InlineData("contracts.ComputeEscrow.", "proxyOf")]
+    [InlineData("contracts.Stablecoin.", "decimals")]
+    [InlineData("roles[0].", "note")]
+    [InlineData("oracle.", "reporterWeights")]
+    public void R5_UnknownField_IsRefusedNamingIt(string prefix, string field)
+    {
+        var json = Edit(root =>
+        {
+            var target = prefix switch
+            {
+                "" => root,
+                "roles[0]." => root["roles"]![0]!,
+                "oracle." => root["oracle"]!,
+                _ => root["contracts"]![prefix.Split('.')[1]]!,
+            };
+            target[field] = "x";
+        });
+
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(json));
+
+        Assert.Contains($"unknown field '{prefix}{field}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void R5_FieldNamesAreCaseSensitive_AWrongCaseIsUnknown()
+    {
+        var json = ManifestSamples.CompleteJson().Replace("\"toolkitVersion\"", "\"ToolkitVersion\"", StringComparison.Ordinal);
+
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(json));
+
+        Assert.Contains("'ToolkitVersion'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void R5_FieldGivenTwice_IsRefused()
+    {
+        // The deserializer would keep one of them silently; which one is checked would be an accident.
+        var json = ManifestSamples.CompleteJson().Replace(
+            "\"address\": \"" + ManifestSamples.EscrowAddress + "\",",
+            "\"address\": \"" + ManifestSamples.EscrowAddress + "\", \"address\": \"" + ManifestSamples.OracleAddress + "\",",
+            StringComparison.Ordinal);
+
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(json));
+
+        Assert.Contains("'contracts.ComputeEscrow.address' twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void R5_SchemaVersion1_DeclaresExactlyTheseFields()
+    {
+        // Adding a field to the manifest records changes what version 1 accepts: bump CurrentSchemaVersion with it, so an
+        // older toolkit refuses the new manifest by its version instead of by an unknown field.
+        var fields = (System.Text.Json.Serialization.Metadata.JsonTypeInfo info) => string.Join(",", info.Properties.Where(p => p.Set is not null).Select(p => p.Name).Order(StringComparer.Ordinal));
+
+        Assert.Equal(1, DeploymentManifest.CurrentSchemaVersion);
+        Assert.Equal("chainId,contracts,deployer,oracle,roles,schemaVersion,toolkitVersion,updatedAt", fields(ManifestJsonContext.Default.DeploymentManifest));
+        Assert.Equal("address,blockNumber,constructorArguments,creationCodeHash,external,runtimeCodeHash,salt,transactionHash", fields(ManifestJsonContext.Default.ContractDeployment));
+        Assert.Equal("account,contract,role,transactionHash", fields(ManifestJsonContext.Default.RoleGrant));
+        Assert.Equal("maxAgeSeconds,quorum,reporters", fields(ManifestJsonContext.Default.OracleSettings));
+    }
+
+    [Fact]
+    public void R5_OlderOrNewerSchemaVersion_IsTheSchemaVersionMessage_NotAFieldError()
+    {
+        var json = Edit(root =>
+        {
+            root["schemaVersion"] = 0;
+            root["legacyField"] = true;
+        });
+
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(json));
+
+        Assert.Contains("has schema version 0; this toolkit reads version 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ComputeCapacityToken", true)]
+    [InlineData("Stablecoin", false)]
+    public void R5_OnlyTheStablecoinIsExternal(string contract, bool external)
+    {
+        // A deployed contract marked external would skip the binding of its entry to its init code.
+        var json = Edit(root => root["contracts"]![contract]!["external"] = external);
+
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(json));
+
+        Assert.Contains($"contracts.{contract}.external", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void R5_DeployedContractWithoutSalt_IsRefused()
+    {
+        var json = Edit(root => root["contracts"]!["ComputeEscrow"]!.AsObject().Remove("salt"));
+
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(json));
+
+        Assert.Contains("contracts.ComputeEscrow.salt", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("contract", "Stablecoin", "roles[0].contract")]
+    [InlineData("contract", "SuiteTimelock", "roles[0].contract")]
+    [InlineData("role", "escrow_role", "roles[0].role")]
+    [InlineData("role", "ESCROW_ROLE()", "roles[0].role")]
+    public void R5_TamperedRoleEntry_IsRefusedNamingTheField(string field, string value, string named)
+    {
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(Edit(root => root["roles"]![0]![field] = value)));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SaveAsync_OverwritesAtomicallyAndLeavesNoTemporaryFile()
     {

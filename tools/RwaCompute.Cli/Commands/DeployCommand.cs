@@ -17,7 +17,7 @@ internal static class DeployCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var config = new Option<string?>("--config") { Description = "deploy.json: stablecoin, reporters, quorum, salt, roles, adminDelaySeconds, governance… (see docs/DEPLOYMENT.md)" };
+        var config = CliOptions.ExistingFile("--config", "deploy.json: stablecoin, reporters, quorum, salt, roles, adminDelaySeconds, governance… (see docs/DEPLOYMENT.md)");
         var stablecoin = CliOptions.Address("--stablecoin", "the existing USDC-like stablecoin (overrides the config's)");
         var reporters = CliOptions.Addresses("--reporter", "an oracle reporter address (repeat; overrides the config's)");
         var quorum = new Option<int?>("--quorum") { Description = "oracle signatures required (overrides the config's)" };
@@ -79,7 +79,7 @@ internal static class DeployCommand
             web3.TransactionReceiptPolling.SetPollingRetryIntervalInMilliseconds(10);
             var steps = new StepProgress(console);
             var progress = new DeploymentProgress(steps);
-            var manifest = await steps.RunAsync("Deploying", _ => new SuiteDeployer(web3, directory).DeployAsync(deployConfig, progress, ct)).ConfigureAwait(false);
+            var manifest = await steps.RunAsync("Deploying", _ => new SuiteDeployer(web3, directory, new ConsoleWarningLogger<SuiteDeployer>(console)).DeployAsync(deployConfig, progress, ct)).ConfigureAwait(false);
 
             // The hand-over as the chain sees it now (also after a re-run, or once the new admin accepted).
             var reader = await RwaComputeClient.ConnectAsync(new RwaComputeClientOptions { RpcUrl = rpcUrl, Transactions = ChainSession.Transactions }, manifest, cancellationToken: ct).ConfigureAwait(false);

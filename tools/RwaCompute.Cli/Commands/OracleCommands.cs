@@ -4,6 +4,8 @@ using System.Text.Json;
 using Nethereum.Hex.HexConvertors.Extensions;
 using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Parsing;
+using RwaCompute.Sdk.Clients;
+using RwaCompute.Sdk.Contracts.UtilizationOracle;
 using RwaCompute.Sdk.Oracle;
 using RwaCompute.Sdk.Validation;
 
@@ -33,7 +35,7 @@ internal static class OracleCommands
         var energy = CliOptions.WholeNumber<ulong>("--energy", "energy used since the pool's first report, kWh (cumulative)", allowZero: true);
         var curtailed = CliOptions.WholeNumber<ulong>("--curtailed", "curtailed GPU-hours since the pool's first report (cumulative; default 0)", allowZero: true);
         var cosign = CliOptions.ExistingFile("--cosign", "sign the same report as this other reporter's file (no values needed)");
-        var output = CliOptions.Text("--out", "write the signature file here (default: stdout)");
+        var output = CliOptions.OutputFile("--out", "write the signature file here (default: stdout)");
         return Operation.Sending(runner, "sign", "sign an aggregate report as a reporter (nothing is sent): give the agreed values, or --cosign another reporter's file", [pool, epoch, utilization, uptime, delivered, energy, curtailed, cosign, output], async (invocation, signer) =>
         {
             var ct = invocation.CancellationToken;
@@ -114,7 +116,17 @@ internal static class OracleCommands
         {
             var poolId = invocation.Value(pool);
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
-            var report = await session.Client.Oracle.LatestAsync(poolId, invocation.CancellationToken).ConfigureAwait(false);
+            UtilizationReport report;
+            try
+            {
+                report = await session.Client.Oracle.LatestAsync(poolId, invocation.CancellationToken).ConfigureAwait(false);
+            }
+            catch (OracleNoReportException)
+            {
+                // Asking about a pool nobody reported on is a question with no answer, not a failed transaction.
+                throw new CliInputException("pool", $"no report has been submitted for pool {Bytes32Text.Format(poolId)}.");
+            }
+
             if (report.Epoch == 0)
             {
                 throw new CliInputException("pool", $"no report has been submitted for pool {Bytes32Text.Format(poolId)}.");

@@ -81,8 +81,13 @@ internal static class CliArguments
     /// <param name="name">The argument.</param>
     /// <param name="description">Its help text.</param>
     /// <returns>The argument.</returns>
-    public static Argument<byte[]> Bytes32(string name, string description) =>
-        Create(name, description, text => Bytes32Text.Parse(text, name));
+    public static Argument<byte[]> Bytes32(string name, string description)
+    {
+        // byte[] would make System.CommandLine take one or more tokens (and keep the last): one value, exactly.
+        var argument = Create(name, description, text => Bytes32Text.Parse(text, name));
+        argument.Arity = ArgumentArity.ExactlyOne;
+        return argument;
+    }
 
     /// <summary>One or more files that must exist when the command line is parsed, each named <c>name[i]</c> in an
     /// error; the command reads them.</summary>

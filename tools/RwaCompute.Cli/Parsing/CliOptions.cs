@@ -98,8 +98,13 @@ internal static class CliOptions
     /// <param name="name">The option.</param>
     /// <param name="description">Its help text.</param>
     /// <returns>The option.</returns>
-    public static Option<byte[]> Bytes32(string name, string description) =>
-        Create(name, description, text => Bytes32Text.Parse(text, name));
+    public static Option<byte[]> Bytes32(string name, string description)
+    {
+        // byte[] would make System.CommandLine accept the option repeated (and keep the last): one value, exactly.
+        var option = Create(name, description, text => Bytes32Text.Parse(text, name));
+        option.Arity = ArgumentArity.ExactlyOne;
+        return option;
+    }
 
     /// <summary>A label stored in a fixed-size field (a GPU model, a region): checked to fit, kept as text.</summary>
     /// <param name="name">The option.</param>
@@ -119,6 +124,14 @@ internal static class CliOptions
     /// <returns>The option.</returns>
     public static Option<string> ExistingFile(string name, string description) =>
         Create(name, description, text => PathText.ExistingFile(text, name));
+
+    /// <summary>A file the command writes: not a directory, in a directory that exists (checked while parsing, so a
+    /// bad path fails before anything is signed or sent).</summary>
+    /// <param name="name">The option.</param>
+    /// <param name="description">Its help text.</param>
+    /// <returns>The option.</returns>
+    public static Option<string> OutputFile(string name, string description) =>
+        Create(name, description, text => PathText.OutputFile(text, name));
 
     /// <summary>Makes an option required: a missing one is a usage error ("Option '--price' is required.").</summary>
     /// <typeparam name="T">The value's type.</typeparam>
