@@ -20,13 +20,16 @@ namespace RwaCompute.Sdk.Clients;
 /// await client.Escrow.PurchaseAsync(offerId, 10);
 /// </code>
 /// </example>
-public sealed class RwaComputeClient
+public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
 {
+    private readonly bool ownsRpc;
+
     private readonly RwaComputeClientOptions options;
     private readonly NonceManager nonces;
 
-    private RwaComputeClient(SuiteContext context, RwaComputeClientOptions options, NonceManager nonces, RwaSigner? signer)
+    private RwaComputeClient(SuiteContext context, RwaComputeClientOptions options, NonceManager nonces, RwaSigner? signer, bool ownsRpc)
     {
+        this.ownsRpc = ownsRpc;
         Context = context;
         this.options = options;
         this.nonces = nonces;
@@ -98,7 +101,39 @@ public sealed class RwaComputeClient
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(manifest);
         options.Transactions.Validate();
-        var rpc = ChainRpc.ForHttp(options.RpcUrl, options.RequestTimeout);
+        options.Retry.Validate();
+        var rpc = options.HttpClient is { } http ? ChainRpc.ForHttp(options.RpcUrl, http) : ChainRpc.ForHttp(options.RpcUrl, options.RequestTimeout, options.Retry);
+        try
+        {
+            return await ConnectAsync(rpc, options, manifest, signer, loggerFactory, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            rpc.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Releases the transport the client created (an <see cref="RwaComputeClientOptions.HttpClient"/> passed in
+    /// stays the caller's). Clients made by <see cref="WithSigner"/> share it and release nothing.</summary>
+    /// <returns>A task.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Releases the transport the client created (see <see cref="DisposeAsync"/>).</summary>
+    public void Dispose()
+    {
+        if (ownsRpc)
+        {
+            Context.Rpc.Dispose();
+        }
+    }
+
+    private static async Task<RwaComputeClient> ConnectAsync(ChainRpc rpc, RwaComputeClientOptions options, DeploymentManifest manifest, RwaSigner? signer, ILoggerFactory? loggerFactory, CancellationToken cancellationToken)
+    {
         var actual = await rpc.ChainIdAsync(cancellationToken).ConfigureAwait(false);
         if (actual != manifest.ChainId)
         {
@@ -121,7 +156,7 @@ public sealed class RwaComputeClient
         }
 
         var nonces = new NonceManager((address, ct) => rpc.PendingNonceAsync(address, ct));
-        return Create(rpc, options, manifest, signer, nonces, loggerFactory ?? NullLoggerFactory.Instance);
+        return Create(rpc, options, manifest, signer, nonces, loggerFactory ?? NullLoggerFactory.Instance, ownsRpc: options.HttpClient is null);
     }
 
     /// <summary>The same deployment and connection seen by another signer (sharing the nonce manager, so several
@@ -131,10 +166,10 @@ public sealed class RwaComputeClient
     public RwaComputeClient WithSigner(RwaSigner signer)
     {
         ArgumentNullException.ThrowIfNull(signer);
-        return Create(Context.Rpc, options, Context.Manifest, signer, nonces, Context.LoggerFactory);
+        return Create(Context.Rpc, options, Context.Manifest, signer, nonces, Context.LoggerFactory, ownsRpc: false);
     }
 
-    private static RwaComputeClient Create(ChainRpc rpc, RwaComputeClientOptions options, DeploymentManifest manifest, RwaSigner? signer, NonceManager nonces, ILoggerFactory loggerFactory)
+    private static RwaComputeClient Create(ChainRpc rpc, RwaComputeClientOptions options, DeploymentManifest manifest, RwaSigner? signer, NonceManager nonces, ILoggerFactory loggerFactory, bool ownsRpc)
     {
         TransactionSender? sender = null;
         if (signer is not null)
@@ -145,6 +180,6 @@ public sealed class RwaComputeClient
         }
 
         var context = new SuiteContext(rpc, manifest, sender, options.Transactions, options.AutoApprove, loggerFactory);
-        return new RwaComputeClient(context, options, nonces, signer);
+        return new RwaComputeClient(context, options, nonces, signer, ownsRpc);
     }
 }

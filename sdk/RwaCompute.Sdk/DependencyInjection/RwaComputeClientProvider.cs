@@ -13,20 +13,24 @@ namespace RwaCompute.Sdk.DependencyInjection;
 /// (connecting is asynchronous: it checks the chain id and the contracts, which a constructor cannot). A failed
 /// connection is not cached, so the next call retries.
 /// </summary>
-public sealed partial class RwaComputeClientProvider : IDisposable
+public sealed partial class RwaComputeClientProvider : IDisposable, IAsyncDisposable
 {
     private readonly IOptions<RwaComputeOptions> options;
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger logger;
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly IHttpClientFactory? httpClientFactory;
     private RwaComputeClient? client;
 
     /// <summary>Creates the provider (normally by dependency injection).</summary>
     /// <param name="options">The bound settings.</param>
     /// <param name="loggerFactory">Logging.</param>
+    /// <param name="httpClientFactory">Creates the <see cref="RwaComputeOptions.HttpClientName"/> client (registered by
+    /// <c>AddRwaCompute</c>); without it the SDK's default transport is used.</param>
     /// <remarks>Without a registered <see cref="ILoggerFactory"/> (no <c>AddLogging</c>) nothing is logged.</remarks>
-    public RwaComputeClientProvider(IOptions<RwaComputeOptions> options, ILoggerFactory? loggerFactory = null)
+    public RwaComputeClientProvider(IOptions<RwaComputeOptions> options, ILoggerFactory? loggerFactory = null, IHttpClientFactory? httpClientFactory = null)
     {
+        this.httpClientFactory = httpClientFactory;
         this.options = options ?? throw new ArgumentNullException(nameof(options));
         this.loggerFactory = loggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
         logger = this.loggerFactory.CreateLogger<RwaComputeClientProvider>();
@@ -53,34 +57,33 @@ public sealed partial class RwaComputeClientProvider : IDisposable
                 return again;
             }
 
-            var settings = options.Value;
-            if (string.IsNullOrWhiteSpace(settings.ManifestPath))
+            RwaComputeOptions settings;
+            try
             {
-                throw new ManifestException(null, "RwaCompute:ManifestPath is not configured.");
+                settings = options.Value;
+            }
+            catch (OptionsValidationException ex)
+            {
+                throw new RwaComputeConfigurationException([.. ex.Failures], ex);
             }
 
-            if (!Uri.TryCreate(settings.RpcUrl, UriKind.Absolute, out var rpcUrl))
+            var failures = new RwaComputeOptionsValidator().Validate(null, settings);
+            if (failures.Failed)
             {
-                throw new InputValidationException(nameof(settings.RpcUrl), "the configured RPC URL is not an absolute URL.");
+                throw new RwaComputeConfigurationException([.. failures.Failures ?? []]);
             }
 
-            if (settings.RequestTimeoutSeconds <= 0 || settings.ReceiptTimeoutSeconds <= 0)
-            {
-                throw new InputValidationException(nameof(settings.RequestTimeoutSeconds), "timeouts must be positive.");
-            }
-
+            var rpcUrl = new Uri(settings.RpcUrl);
             var manifest = await DeploymentManifest.LoadAsync(settings.ManifestPath, cancellationToken).ConfigureAwait(false);
             var signer = settings.Signer is null ? null : await SignerResolver.ResolveAsync(settings.Signer, cancellationToken).ConfigureAwait(false);
             var clientOptions = new RwaComputeClientOptions
             {
                 RpcUrl = rpcUrl,
-                RequestTimeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds),
+                RequestTimeout = settings.RequestTimeout,
+                Retry = settings.Retry,
+                HttpClient = httpClientFactory?.CreateClient(settings.HttpClientName),
                 AutoApprove = settings.AutoApprove,
-                Transactions = new TransactionOptions
-                {
-                    Confirmations = settings.Confirmations,
-                    ReceiptTimeout = TimeSpan.FromSeconds(settings.ReceiptTimeoutSeconds),
-                },
+                Transactions = settings.Transactions,
             };
             var connected = await RwaComputeClient.ConnectAsync(clientOptions, manifest, signer, loggerFactory, cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref client, connected);
@@ -96,7 +99,23 @@ public sealed partial class RwaComputeClientProvider : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => gate.Dispose();
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref client, null)?.Dispose();
+        gate.Dispose();
+    }
+
+    /// <summary>Disposes the connected client (releasing the transport it created).</summary>
+    /// <returns>A task.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref client, null) is { } connected)
+        {
+            await connected.DisposeAsync().ConfigureAwait(false);
+        }
+
+        gate.Dispose();
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to {Endpoint} (chain {ChainId}) as {Account}.")]
     private static partial void LogConnected(ILogger logger, string endpoint, long chainId, string account);

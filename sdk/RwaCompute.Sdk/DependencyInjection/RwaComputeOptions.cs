@@ -1,3 +1,5 @@
+using RwaCompute.Sdk.Transactions;
+using RwaCompute.Sdk.Transport;
 using RwaCompute.Sdk.Wallets;
 
 namespace RwaCompute.Sdk.DependencyInjection;
@@ -14,7 +16,9 @@ namespace RwaCompute.Sdk.DependencyInjection;
 ///   "RpcUrl": "http://127.0.0.1:8545",
 ///   "ManifestPath": "deployments/31337.json",
 ///   "Signer": { "PrivateKeyEnvironmentVariable": "RWA_PRIVATE_KEY" },
-///   "Confirmations": 1
+///   "RequestTimeout": "00:00:15",
+///   "Retry": { "MaxRetryAttempts": 5 },
+///   "Transactions": { "Confirmations": 2, "ReceiptTimeout": "00:05:00" }
 /// }
 /// </code>
 /// </example>
@@ -22,6 +26,9 @@ public sealed class RwaComputeOptions
 {
     /// <summary>The configuration section name used by convention.</summary>
     public const string SectionName = "RwaCompute";
+
+    /// <summary>The name of the HTTP client <c>AddRwaCompute</c> registers.</summary>
+    public const string DefaultHttpClientName = "RwaCompute";
 
     /// <summary>The JSON-RPC endpoint.</summary>
     public string RpcUrl { get; set; } = "http://127.0.0.1:8545";
@@ -32,14 +39,21 @@ public sealed class RwaComputeOptions
     /// <summary>Where the signer's secret comes from; <see langword="null"/> for a read-only client.</summary>
     public SignerOptions? Signer { get; set; }
 
-    /// <summary>Blocks on top of a transaction's block before it counts.</summary>
-    public int Confirmations { get; set; } = 1;
+    /// <summary>Every transaction setting: confirmations, receipt timeout and polling, fees, gas head-room, nonce
+    /// retries, the pending-transaction journal.</summary>
+    public TransactionOptions Transactions { get; set; } = new();
 
-    /// <summary>Receipt timeout in seconds.</summary>
-    public double ReceiptTimeoutSeconds { get; set; } = 120;
+    /// <summary>Timeout of one RPC request attempt.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Timeout of one RPC request in seconds.</summary>
-    public double RequestTimeoutSeconds { get; set; } = 30;
+    /// <summary>Retries of idempotent reads by the transport (sends are never retried).</summary>
+    public RpcRetryOptions Retry { get; set; } = new();
+
+    /// <summary>The <c>IHttpClientFactory</c> client used for the endpoint. <c>AddRwaCompute</c> registers
+    /// <see cref="DefaultHttpClientName"/> with the SDK's resilience handler; configure it further
+    /// (<c>services.AddHttpClient("RwaCompute").ConfigureHttpClient(...)</c> for API-key headers, a proxy), or name your
+    /// own registration here and add <c>.AddRwaComputeResilience()</c> to it.</summary>
+    public string HttpClientName { get; set; } = DefaultHttpClientName;
 
     /// <summary>Whether flows approve the stablecoin / token operator they need automatically.</summary>
     public bool AutoApprove { get; set; } = true;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace RwaCompute.Sdk.DependencyInjection;
 
@@ -41,6 +42,10 @@ public static class RwaComputeServiceCollectionExtensions
 
     private static IServiceCollection AddCore(IServiceCollection services)
     {
+        // Bad configuration fails the host's start, naming each setting, not the first transaction.
+        services.AddOptions<RwaComputeOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RwaComputeOptions>, RwaComputeOptionsValidator>());
+        services.AddHttpClient(RwaComputeOptions.DefaultHttpClientName).AddRwaComputeResilience();
         services.TryAddSingleton<RwaComputeClientProvider>();
         return services;
     }

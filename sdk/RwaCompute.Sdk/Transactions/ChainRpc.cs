@@ -5,6 +5,8 @@ using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
 using RwaCompute.Sdk.Errors;
 
+using RwaCompute.Sdk.Transport;
+
 namespace RwaCompute.Sdk.Transactions;
 
 /// <summary>
@@ -12,8 +14,10 @@ namespace RwaCompute.Sdk.Transactions;
 /// <see cref="RpcUnavailableException"/>. JSON-RPC errors (reverts, "nonce too low") pass through as Nethereum's
 /// <see cref="RpcResponseException"/> for the caller to interpret.
 /// </summary>
-public sealed class ChainRpc
+public sealed class ChainRpc : IDisposable
 {
+    private HttpClient? ownedHttp;
+
     private static readonly Newtonsoft.Json.JsonSerializer LogsSerializer = Newtonsoft.Json.JsonSerializer.CreateDefault();
     private HttpClient? logsHttp;
     private Uri? logsUrl;
@@ -33,23 +37,40 @@ public sealed class ChainRpc
     /// <summary>The endpoint, for messages.</summary>
     public string Endpoint { get; }
 
-    /// <summary>Creates a gateway for an HTTP endpoint with a pooled <see cref="HttpClient"/>.</summary>
+    /// <summary>Creates a gateway for an HTTP endpoint with the SDK's default transport: pooled connections, idempotent
+    /// reads retried with back-off on 429/5xx/timeouts (Microsoft.Extensions.Http.Resilience), sends never retried. The
+    /// gateway owns that client: dispose the gateway to release it.</summary>
     /// <param name="rpcUrl">The endpoint URL.</param>
-    /// <param name="requestTimeout">Timeout of one request (default 30 s).</param>
+    /// <param name="requestTimeout">Timeout of one attempt (default 30 s).</param>
+    /// <param name="retry">Retries of reads (default: 3, from 200 ms).</param>
     /// <returns>The gateway.</returns>
-    public static ChainRpc ForHttp(Uri rpcUrl, TimeSpan? requestTimeout = null)
+    public static ChainRpc ForHttp(Uri rpcUrl, TimeSpan? requestTimeout = null, RpcRetryOptions? retry = null)
     {
         ArgumentNullException.ThrowIfNull(rpcUrl);
-#pragma warning disable CA2000 // The HttpClient lives as long as the gateway (one per client, as HttpClient intends).
-        var handler = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            MaxConnectionsPerServer = 64,
-        };
-        var http = new HttpClient(handler) { Timeout = requestTimeout ?? TimeSpan.FromSeconds(30) };
+#pragma warning disable CA2000 // The gateway owns the client and disposes it.
+        var http = RpcHttpClients.CreateDefault(requestTimeout ?? TimeSpan.FromSeconds(30), retry ?? new RpcRetryOptions());
 #pragma warning restore CA2000
-        return new ChainRpc(new RpcClient(rpcUrl, http), Redact(rpcUrl)) { logsHttp = http, logsUrl = rpcUrl };
+        var rpc = ForHttp(rpcUrl, http);
+        rpc.ownedHttp = http;
+        return rpc;
     }
+
+    /// <summary>Creates a gateway over an application's <see cref="HttpClient"/> (API-key headers, a proxy, an
+    /// <c>IHttpClientFactory</c> client). Every call — <c>eth_getLogs</c>'s fast path included — goes through it; the
+    /// caller keeps owning it.</summary>
+    /// <param name="rpcUrl">The endpoint URL.</param>
+    /// <param name="httpClient">The client.</param>
+    /// <returns>The gateway.</returns>
+    public static ChainRpc ForHttp(Uri rpcUrl, HttpClient httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(rpcUrl);
+        ArgumentNullException.ThrowIfNull(httpClient);
+        return new ChainRpc(new RpcClient(rpcUrl, httpClient), Redact(rpcUrl)) { logsHttp = httpClient, logsUrl = rpcUrl };
+    }
+
+    /// <summary>Releases the HTTP client the gateway created (<see cref="ForHttp(Uri, TimeSpan?, RpcRetryOptions?)"/>);
+    /// a client passed in stays the caller's.</summary>
+    public void Dispose() => Interlocked.Exchange(ref ownedHttp, null)?.Dispose();
 
     /// <summary>An endpoint as it may appear in messages and logs: scheme, host and port, without user-info, query
     /// or path segments that look like API keys (providers put keys in paths: <c>/v3/&lt;key&gt;</c>).</summary>

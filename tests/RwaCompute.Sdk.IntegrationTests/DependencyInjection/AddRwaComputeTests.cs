@@ -28,7 +28,7 @@ public sealed class AddRwaComputeTests : IClassFixture<AnvilSuiteFixture>
         {
             ["RwaCompute:RpcUrl"] = fixture.Chain.RpcUrl,
             ["RwaCompute:ManifestPath"] = manifestPath,
-            ["RwaCompute:Confirmations"] = "1",
+            ["RwaCompute:Transactions:Confirmations"] = "1",
             ["RwaCompute:Signer:PrivateKeyEnvironmentVariable"] = KeyVariable,
         }).Build();
         var logs = new ListLoggerProvider();

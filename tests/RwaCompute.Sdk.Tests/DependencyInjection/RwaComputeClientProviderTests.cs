@@ -11,22 +11,42 @@ public sealed class RwaComputeClientProviderTests
     private static RwaComputeClientProvider Create(RwaComputeOptions options) => new(Options.Create(options), NullLoggerFactory.Instance);
 
     [Fact]
-    public async Task GetClient_ManifestPathNotConfigured_ThrowsManifestException()
+    public async Task GetClient_ManifestPathNotConfigured_ThrowsConfigurationExceptionNamingIt()
     {
         using var provider = Create(new RwaComputeOptions());
-        var ex = await Assert.ThrowsAsync<ManifestException>(() => provider.GetClientAsync());
-        Assert.Contains("ManifestPath", ex.Message, StringComparison.Ordinal);
+        var ex = await Assert.ThrowsAsync<RwaComputeConfigurationException>(() => provider.GetClientAsync());
+        Assert.Contains(ex.Failures, f => f.Contains("RwaCompute:ManifestPath", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetClient_EveryBadSetting_IsNamedTogether()
+    {
+        using var provider = Create(new RwaComputeOptions
+        {
+            RpcUrl = "ftp://node",
+            RequestTimeout = TimeSpan.Zero,
+            Transactions = new Sdk.Transactions.TransactionOptions { Confirmations = -1 },
+            Retry = new Sdk.Transport.RpcRetryOptions { MaxRetryAttempts = 99 },
+        });
+
+        var ex = await Assert.ThrowsAsync<RwaComputeConfigurationException>(() => provider.GetClientAsync());
+
+        Assert.Contains(ex.Failures, f => f.Contains("RwaCompute:RpcUrl", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("RwaCompute:ManifestPath", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("RwaCompute:RequestTimeout", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("RwaCompute:Transactions:Confirmations", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("RwaCompute:Retry:MaxRetryAttempts", StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("127.0.0.1:8545")]
     [InlineData("not a url")]
     [InlineData("")]
-    public async Task GetClient_RpcUrlNotAbsolute_ThrowsInputValidationNamingIt(string rpcUrl)
+    public async Task GetClient_RpcUrlNotAbsolute_ThrowsConfigurationExceptionNamingIt(string rpcUrl)
     {
         using var provider = Create(new RwaComputeOptions { ManifestPath = "deployments/31337.json", RpcUrl = rpcUrl });
-        var ex = await Assert.ThrowsAsync<InputValidationException>(() => provider.GetClientAsync());
-        Assert.Equal(nameof(RwaComputeOptions.RpcUrl), ex.ParameterName);
+        var ex = await Assert.ThrowsAsync<RwaComputeConfigurationException>(() => provider.GetClientAsync());
+        Assert.Equal("RwaCompute:RpcUrl must be an absolute http(s) URL.", Assert.Single(ex.Failures));
     }
 
     [Fact]
@@ -34,10 +54,9 @@ public sealed class RwaComputeClientProviderTests
     {
         var settings = new RwaComputeOptions();
         using var provider = Create(settings);
+        await Assert.ThrowsAsync<RwaComputeConfigurationException>(() => provider.GetClientAsync());
+        settings.ManifestPath = Path.Combine(Path.GetTempPath(), "rwa-missing-" + Guid.NewGuid().ToString("N"), "31337.json");
         await Assert.ThrowsAsync<ManifestException>(() => provider.GetClientAsync());
-        settings.ManifestPath = "deployments/31337.json";
-        settings.RpcUrl = "relative/path";
-        await Assert.ThrowsAsync<InputValidationException>(() => provider.GetClientAsync());
     }
 
     [Fact]

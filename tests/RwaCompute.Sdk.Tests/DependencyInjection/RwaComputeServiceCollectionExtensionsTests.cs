@@ -33,13 +33,13 @@ public sealed class RwaComputeServiceCollectionExtensionsTests
         {
             o.RpcUrl = "http://node:8545";
             o.ManifestPath = "deployments/31337.json";
-            o.Confirmations = 3;
+            o.Transactions = o.Transactions with { Confirmations = 3 };
         });
         var options = Resolve(services);
         Assert.Equal("http://node:8545", options.RpcUrl);
         Assert.Equal("deployments/31337.json", options.ManifestPath);
-        Assert.Equal(3, options.Confirmations);
-        Assert.Equal(120, options.ReceiptTimeoutSeconds);
+        Assert.Equal(3, options.Transactions.Confirmations);
+        Assert.Equal(TimeSpan.FromMinutes(2), options.Transactions.ReceiptTimeout);
     }
 
     [Fact]
@@ -56,9 +56,12 @@ public sealed class RwaComputeServiceCollectionExtensionsTests
         {
             ["RwaCompute:RpcUrl"] = "https://rpc.example.com",
             ["RwaCompute:ManifestPath"] = "deployments/8453.json",
-            ["RwaCompute:Confirmations"] = "4",
-            ["RwaCompute:ReceiptTimeoutSeconds"] = "300",
-            ["RwaCompute:RequestTimeoutSeconds"] = "15.5",
+            ["RwaCompute:Transactions:Confirmations"] = "4",
+            ["RwaCompute:Transactions:ReceiptTimeout"] = "00:05:00",
+            ["RwaCompute:Transactions:GasLimitPercent"] = "150",
+            ["RwaCompute:RequestTimeout"] = "00:00:15.5",
+            ["RwaCompute:Retry:MaxRetryAttempts"] = "5",
+            ["RwaCompute:HttpClientName"] = "my-node",
             ["RwaCompute:AutoApprove"] = "false",
             ["RwaCompute:Signer:PrivateKeyEnvironmentVariable"] = "RWA_PRIVATE_KEY",
             ["RwaCompute:Signer:AccountIndex"] = "2",
@@ -68,9 +71,12 @@ public sealed class RwaComputeServiceCollectionExtensionsTests
 
         Assert.Equal("https://rpc.example.com", options.RpcUrl);
         Assert.Equal("deployments/8453.json", options.ManifestPath);
-        Assert.Equal(4, options.Confirmations);
-        Assert.Equal(300, options.ReceiptTimeoutSeconds);
-        Assert.Equal(15.5, options.RequestTimeoutSeconds);
+        Assert.Equal(4, options.Transactions.Confirmations);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.Transactions.ReceiptTimeout);
+        Assert.Equal(150, options.Transactions.GasLimitPercent);
+        Assert.Equal(TimeSpan.FromSeconds(15.5), options.RequestTimeout);
+        Assert.Equal(5, options.Retry.MaxRetryAttempts);
+        Assert.Equal("my-node", options.HttpClientName);
         Assert.False(options.AutoApprove);
         Assert.NotNull(options.Signer);
         Assert.Equal("RWA_PRIVATE_KEY", options.Signer.PrivateKeyEnvironmentVariable);

@@ -1,0 +1,43 @@
+using RwaCompute.Sdk.Deployment;
+using RwaCompute.Sdk.Events;
+using RwaCompute.Sdk.Transactions;
+
+namespace RwaCompute.Sdk.Clients;
+
+/// <summary>The suite as an application sees it (implemented by <see cref="RwaComputeClient"/>): the contracts'
+/// clients, events, the transaction pipeline and the chain. Depend on this interface to substitute a test double.</summary>
+public interface IRwaComputeClient : IAsyncDisposable
+{
+    /// <summary>The chain id (checked against the node on connect).</summary>
+    long ChainId { get; }
+
+    /// <summary>The deployment manifest.</summary>
+    DeploymentManifest Manifest { get; }
+
+    /// <summary>The signer's address, or <see langword="null"/> for a read-only client.</summary>
+    string? Account { get; }
+
+    /// <summary>The compute-capacity token.</summary>
+    ComputeTokenClient Token { get; }
+
+    /// <summary>The escrow (offers, pledges, redemptions, bonds).</summary>
+    EscrowClient Escrow { get; }
+
+    /// <summary>The utilization oracle.</summary>
+    OracleClient Oracle { get; }
+
+    /// <summary>The settlement stablecoin.</summary>
+    StablecoinClient Stablecoin { get; }
+
+    /// <summary>Default-admin hand-overs and the timelock.</summary>
+    GovernanceClient Governance { get; }
+
+    /// <summary>The suite's events over block ranges.</summary>
+    SuiteEventQuery Events { get; }
+
+    /// <summary>The signer's transaction pipeline (throws for a read-only client).</summary>
+    TransactionSender Transactions { get; }
+
+    /// <summary>The JSON-RPC gateway.</summary>
+    ChainRpc Rpc { get; }
+}
