@@ -80,7 +80,7 @@ public sealed class OracleClient
     {
         ArgumentNullException.ThrowIfNull(reporter);
         await ValidateReportAsync(report, cancellationToken).ConfigureAwait(false);
-        return ReportSigner.Sign(reporter, Domain, report);
+        return await ReportSigner.SignAsync(reporter, Domain, report, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Submits a report with the signatures of at least the quorum of distinct current reporters, all over

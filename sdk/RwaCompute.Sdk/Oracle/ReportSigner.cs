@@ -29,6 +29,20 @@ public static class ReportSigner
         return new ReportSignature(signer.Address, signer.SignDigest(digest));
     }
 
+    /// <summary>Signs <paramref name="report"/> with a local key or through an external signer
+    /// (<see cref="RwaSigner.FromExternal"/>).</summary>
+    /// <param name="signer">The reporter's signer.</param>
+    /// <param name="domain">The chain id and oracle address.</param>
+    /// <param name="report">The aggregate report.</param>
+    /// <param name="cancellationToken">Cancels an external signer's request.</param>
+    /// <returns>The reporter's address and its 65-byte signature.</returns>
+    public static async Task<ReportSignature> SignAsync(RwaSigner signer, OracleDomain domain, OracleReport report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        var digest = ReportDigest.Compute(domain, report);
+        return new ReportSignature(signer.Address, await signer.SignDigestAsync(digest, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>Recovers the address that signed <paramref name="report"/>, as the contract does, so a relayer can
     /// drop bad signatures before paying for a reverting <c>submitReport</c>.</summary>
     /// <param name="domain">The chain id and oracle address.</param>

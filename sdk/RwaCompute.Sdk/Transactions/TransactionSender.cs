@@ -87,8 +87,9 @@ public sealed partial class TransactionSender
             var quote = await fees.QuoteAsync(cancellationToken).ConfigureAwait(false);
             using var section = await nonces.EnterSendAsync(From, cancellationToken).ConfigureAwait(false);
             using var lease = await nonces.LeaseAsync(From, cancellationToken).ConfigureAwait(false);
-            var signed = signer.SignTransaction(new Eip1559TransactionRequest(
-                ChainId, lease.Nonce, quote.MaxPriorityFeePerGas * feePercent / 100, quote.MaxFeePerGas * feePercent / 100, gasLimit, call.To, call.Value, call.Data));
+            var signed = await signer.SignTransactionAsync(
+                new Eip1559TransactionRequest(ChainId, lease.Nonce, quote.MaxPriorityFeePerGas * feePercent / 100, quote.MaxFeePerGas * feePercent / 100, gasLimit, call.To, call.Value, call.Data),
+                cancellationToken).ConfigureAwait(false);
             var hash = Sha3Keccack.Current.CalculateHash(signed.HexToByteArray()).ToHex(true);
             var sent = new SentTransaction(hash, From, lease.Nonce, call, gasLimit, signed);
             if (journal is not null)

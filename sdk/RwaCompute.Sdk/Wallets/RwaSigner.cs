@@ -42,11 +42,19 @@ public sealed class RwaSigner
     private static readonly BigInteger CurveOrder = BigInteger.Parse(
         "0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
-    private readonly EthECKey key;
+    private readonly EthECKey? key;
 
     // libsecp256k1 (NBitcoin's managed port) signs recoverably in one step: ~10x faster than Nethereum's default
     // BouncyCastle signing, which then recovers v by trial. Both use RFC 6979 nonces and low s: the bytes are the same.
-    private readonly NBitcoin.Secp256k1.ECPrivKey fastKey;
+    private readonly NBitcoin.Secp256k1.ECPrivKey? fastKey;
+
+    private readonly IExternalSigner? external;
+
+    private RwaSigner(IExternalSigner external)
+    {
+        this.external = external;
+        Address = AddressUtil.Current.ConvertToChecksumAddress(external.Address);
+    }
 
     private RwaSigner(byte[] privateKey)
     {
@@ -57,6 +65,26 @@ public sealed class RwaSigner
 
     /// <summary>The signer's address, EIP-55 checksummed.</summary>
     public string Address { get; }
+
+    /// <summary>Whether the key lives outside the process (<see cref="FromExternal"/>): only the asynchronous signing
+    /// methods work, and the key cannot be exported.</summary>
+    public bool IsExternal => external is not null;
+
+    /// <summary>Wraps a key the SDK never sees (KMS, HSM, hardware wallet, remote service). Every transaction the SDK
+    /// sends with it is signed through <see cref="IExternalSigner.SignHashAsync"/>.</summary>
+    /// <param name="signer">The external signer.</param>
+    /// <returns>The signer.</returns>
+    /// <exception cref="SignerException">Its address is not a valid address.</exception>
+    public static RwaSigner FromExternal(IExternalSigner signer)
+    {
+        ArgumentNullException.ThrowIfNull(signer);
+        if (!AddressUtil.Current.IsValidEthereumAddressHexFormat(signer.Address))
+        {
+            throw new SignerException($"The external signer's address '{signer.Address}' is not a 20-byte hex address.");
+        }
+
+        return new RwaSigner(signer);
+    }
 
     /// <summary>Creates a signer from a hex private key.</summary>
     /// <param name="privateKeyHex">64 hex digits, with or without a <c>0x</c> prefix (surrounding whitespace ignored).</param>
@@ -244,7 +272,7 @@ public sealed class RwaSigner
     {
         ArgumentNullException.ThrowIfNull(password);
         var service = new KeyStoreScryptService();
-        var bytes = key.GetPrivateKeyAsBytes();
+        var bytes = LocalKey.GetPrivateKeyAsBytes();
         try
         {
             return service.EncryptAndGenerateKeyStoreAsJson(password, bytes, KeystoreAddress());
@@ -278,7 +306,7 @@ public sealed class RwaSigner
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scryptP);
 
         var parameters = new ScryptParams { N = scryptN, R = scryptR, P = scryptP, Dklen = 32 };
-        var bytes = key.GetPrivateKeyAsBytes();
+        var bytes = LocalKey.GetPrivateKeyAsBytes();
         try
         {
             return new KeyStoreScryptService().EncryptAndGenerateKeyStoreAsJson(password, bytes, KeystoreAddress(), parameters);
@@ -292,7 +320,7 @@ public sealed class RwaSigner
     /// <summary>A Nethereum account for this key, to give to <c>new Web3(account, url)</c>.</summary>
     /// <param name="chainId">The chain id the account signs for (EIP-155).</param>
     /// <returns>A new account (it carries the key: do not log it).</returns>
-    public Nethereum.Web3.Accounts.Account ToAccount(BigInteger chainId) => new(key, chainId);
+    public Nethereum.Web3.Accounts.Account ToAccount(BigInteger chainId) => new(LocalKey, chainId);
 
     /// <summary>Signs an EIP-1559 (type 2) transaction offline.</summary>
     /// <param name="request">The transaction.</param>
@@ -303,23 +331,43 @@ public sealed class RwaSigner
     /// is malformed.</exception>
     public string SignTransaction(Eip1559TransactionRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        Validate(request);
-
-        var data = string.IsNullOrEmpty(request.Data) ? "0x" : request.Data.EnsureHexPrefix();
-        var transaction = new Transaction1559(
-            request.ChainId,
-            request.Nonce,
-            request.MaxPriorityFeePerGas,
-            request.MaxFeePerGas,
-            request.GasLimit,
-            request.To,
-            request.Value,
-            data,
-            []);
+        var transaction = Unsigned(request);
         var (r, sValue, recoveryId) = SignRecoverable(Sha3Keccack.Current.CalculateHash(transaction.GetRLPEncodedRaw()));
-        transaction.SetSignature(new Signature(r, sValue, recoveryId == 0 ? [] : [(byte)recoveryId]));
-        return transaction.GetRLPEncoded().ToHex(true);
+        return Encode(transaction, r, sValue, recoveryId);
+    }
+
+    /// <summary>Signs an EIP-1559 transaction with a local key or through an <see cref="IExternalSigner"/>.</summary>
+    /// <param name="request">The transaction.</param>
+    /// <param name="cancellationToken">Cancels an external signer's request.</param>
+    /// <returns>The raw signed transaction, 0x-prefixed hex.</returns>
+    /// <exception cref="SignerException">The external signer's signature does not recover to its address.</exception>
+    public async Task<string> SignTransactionAsync(Eip1559TransactionRequest request, CancellationToken cancellationToken = default)
+    {
+        if (external is null)
+        {
+            return SignTransaction(request);
+        }
+
+        var transaction = Unsigned(request);
+        var (r, sValue, recoveryId) = await SignExternallyAsync(Sha3Keccack.Current.CalculateHash(transaction.GetRLPEncodedRaw()), cancellationToken).ConfigureAwait(false);
+        return Encode(transaction, r, sValue, recoveryId);
+    }
+
+    /// <summary>Signs a 32-byte digest (see <see cref="SignDigest"/>) with a local key or through an
+    /// <see cref="IExternalSigner"/>.</summary>
+    /// <param name="digest">The 32-byte digest.</param>
+    /// <param name="cancellationToken">Cancels an external signer's request.</param>
+    /// <returns>65 bytes <c>r ‖ s ‖ v</c>, low s, v = 27 or 28.</returns>
+    public async Task<byte[]> SignDigestAsync(byte[] digest, CancellationToken cancellationToken = default)
+    {
+        if (external is null)
+        {
+            return SignDigest(digest);
+        }
+
+        CheckDigest(digest);
+        var (r, sValue, recoveryId) = await SignExternallyAsync(digest, cancellationToken).ConfigureAwait(false);
+        return Compact(r, sValue, recoveryId);
     }
 
     /// <summary>
@@ -331,24 +379,19 @@ public sealed class RwaSigner
     /// <exception cref="ArgumentException"><paramref name="digest"/> is not 32 bytes.</exception>
     public byte[] SignDigest(byte[] digest)
     {
-        ArgumentNullException.ThrowIfNull(digest);
-        if (digest.Length != 32)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"The digest must be 32 bytes; got {digest.Length}."), nameof(digest));
-        }
-
+        CheckDigest(digest);
         var (r, sValue, recoveryId) = SignRecoverable(digest);
-        var result = new byte[65];
-        r.CopyTo(result, 0);
-        sValue.CopyTo(result, 32);
-        result[64] = (byte)(27 + recoveryId);
-        return result;
+        return Compact(r, sValue, recoveryId);
     }
 
     /// <summary>Signs a 32-byte hash: r and s as 32 big-endian bytes each (s low), and the recovery id (0 or 1).</summary>
     private (byte[] R, byte[] S, int RecoveryId) SignRecoverable(byte[] hash)
     {
+        if (fastKey is null)
+        {
+            throw new SignerException($"The signer {Address} is external: use the asynchronous signing methods (SignTransactionAsync, SignDigestAsync).");
+        }
+
         if (!fastKey.TrySignRecoverable(hash, out var signature) || signature is null)
         {
             throw new InvalidOperationException("secp256k1 signing failed.");
@@ -360,6 +403,86 @@ public sealed class RwaSigner
         r.WriteToSpan(rBytes);
         sValue.WriteToSpan(sBytes);
         return (rBytes, sBytes, recoveryId);
+    }
+
+    private EthECKey LocalKey => key ?? throw new SignerException($"The signer {Address} is external: its key cannot be exported or used outside its device.");
+
+    private static void CheckDigest(byte[] digest)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        if (digest.Length != 32)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The digest must be 32 bytes; got {digest.Length}."), nameof(digest));
+        }
+    }
+
+    private static byte[] Compact(byte[] r, byte[] sValue, int recoveryId)
+    {
+        var result = new byte[65];
+        r.CopyTo(result, 0);
+        sValue.CopyTo(result, 32);
+        result[64] = (byte)(27 + recoveryId);
+        return result;
+    }
+
+    private static Transaction1559 Unsigned(Eip1559TransactionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Validate(request);
+        var data = string.IsNullOrEmpty(request.Data) ? "0x" : request.Data.EnsureHexPrefix();
+        return new Transaction1559(request.ChainId, request.Nonce, request.MaxPriorityFeePerGas, request.MaxFeePerGas, request.GasLimit, request.To, request.Value, data, []);
+    }
+
+    private static string Encode(Transaction1559 transaction, byte[] r, byte[] sValue, int recoveryId)
+    {
+        transaction.SetSignature(new Signature(r, sValue, recoveryId == 0 ? [] : [(byte)recoveryId]));
+        return transaction.GetRLPEncoded().ToHex(true);
+    }
+
+    private static byte[] Word(byte[] value, string name)
+    {
+        if (value is null || value.Length > 32)
+        {
+            throw new SignerException($"The external signer returned a malformed {name} ({value?.Length ?? 0} bytes; expected at most 32).");
+        }
+
+        var word = new byte[32];
+        value.CopyTo(word, 32 - value.Length);
+        return word;
+    }
+
+    /// <summary>Asks the external signer, then normalizes: low s (flipping the recovery id), and the recovery id that
+    /// recovers <see cref="Address"/> — a signature from another key is refused here, never sent.</summary>
+    private async Task<(byte[] R, byte[] S, int RecoveryId)> SignExternallyAsync(byte[] hash, CancellationToken cancellationToken)
+    {
+        var signature = await external!.SignHashAsync(hash, cancellationToken).ConfigureAwait(false)
+            ?? throw new SignerException("The external signer returned no signature.");
+        var r = Word(signature.R, "r");
+        var sValue = Word(signature.S, "s");
+        int? recoveryId = signature.RecoveryId is { } id ? (id >= 27 ? id - 27 : id) : null;
+        var sNumber = new BigInteger(sValue, isUnsigned: true, isBigEndian: true);
+        if (sNumber > CurveOrder / 2)
+        {
+            sValue = Word((CurveOrder - sNumber).ToByteArray(isUnsigned: true, isBigEndian: true), "s");
+            recoveryId = recoveryId is { } flipped ? flipped ^ 1 : null;
+        }
+
+        foreach (var candidate in recoveryId is { } known ? [known] : new[] { 0, 1 })
+        {
+            if (candidate is not (0 or 1))
+            {
+                break;
+            }
+
+            var recovered = EthECKey.RecoverFromSignature(EthECDSASignatureFactory.FromComponents(r, sValue, (byte)(27 + candidate)), hash);
+            if (recovered is not null && string.Equals(recovered.GetPublicAddress(), Address, StringComparison.OrdinalIgnoreCase))
+            {
+                return (r, sValue, candidate);
+            }
+        }
+
+        throw new SignerException($"The external signer's signature does not recover to its address {Address}: wrong key, or a signature over another hash.");
     }
 
     /// <summary>The address only: <c>RwaSigner(0x…)</c>.</summary>
