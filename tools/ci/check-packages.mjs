@@ -3,7 +3,7 @@
 // RwaCompute.Sdk and RwaCompute.Contracts.Runtime at the version MinVer gives the current commit,
 //   - the .nupkg holds README.md and icon.png (a PNG) and its nuspec names them (<readme>, <icon>);
 //   - the nuspec's version is the expected one and looks like 0.<minor>.<patch>[-alpha.0.<height>] (0.x until the
-//     first stable release: widen the pattern when v1.0.0 is tagged);
+//     first stable release: widen the pattern when v1.0.0 is tagged; a shallow clone sees no height: -alpha.0);
 //   - the nuspec has <repository type="git" url="https://github.com/rwacompute/rwacompute" commit="<HEAD>">;
 //   - the .snupkg beside it holds the pdb, whose SourceLink map points at that repository and commit, from /_/ (the
 //     deterministic source root) when CI=true.
@@ -19,7 +19,7 @@ import { inflateRawSync } from 'node:zlib';
 
 const PACKAGES = ['RwaCompute.Sdk', 'RwaCompute.Contracts.Runtime'];
 const REPOSITORY = 'https://github.com/rwacompute/rwacompute';
-const VERSION_PATTERN = /^0\.\d+\.\d+(-alpha\.0\.\d+)?$/;
+const VERSION_PATTERN = /^0\.\d+\.\d+(-alpha\.0(\.\d+)?)?$/;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 const root = resolve(import.meta.dirname, '../..');
