@@ -40,4 +40,9 @@ public interface IRwaComputeClient : IAsyncDisposable
 
     /// <summary>The JSON-RPC gateway.</summary>
     ChainRpc Rpc { get; }
+
+    /// <summary>The latest block's timestamp (expiries are judged by chain time).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The chain time.</returns>
+    Task<DateTimeOffset> GetChainTimeAsync(CancellationToken cancellationToken = default);
 }

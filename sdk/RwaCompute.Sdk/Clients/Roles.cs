@@ -11,6 +11,50 @@ public static class Roles
     /// <summary>The admin of every role (<c>0x00…00</c>).</summary>
     public const string DefaultAdmin = "DEFAULT_ADMIN_ROLE";
 
+    /// <summary>The token's and escrow's risk role (loan-to-value caps, pledging rules).</summary>
+    public const string Risk = "RISK_ROLE";
+
+    /// <summary>The token's registrar role (providers and their pools).</summary>
+    public const string Registrar = "REGISTRAR_ROLE";
+
+    /// <summary>The token's compliance role (allow lists, freezes).</summary>
+    public const string Compliance = "COMPLIANCE_ROLE";
+
+    /// <summary>The pauser role.</summary>
+    public const string Pauser = "PAUSER_ROLE";
+
+    /// <summary>The token's recovery role (forced transfers of a lost or sanctioned holder).</summary>
+    public const string Recovery = "RECOVERY_ROLE";
+
+    /// <summary>The token's escrow role (held by the escrow contract).</summary>
+    public const string Escrow = "ESCROW_ROLE";
+
+    /// <summary>The timelock's proposer role.</summary>
+    public const string Proposer = "PROPOSER_ROLE";
+
+    /// <summary>The timelock's executor role.</summary>
+    public const string Executor = "EXECUTOR_ROLE";
+
+    /// <summary>The timelock's canceller role.</summary>
+    public const string Canceller = "CANCELLER_ROLE";
+
+    private static readonly Dictionary<string, string> NamesById = new[] { DefaultAdmin, Risk, Registrar, Compliance, Pauser, Recovery, Escrow, Proposer, Executor, Canceller }
+        .ToDictionary(name => Id(name).ToHex(true), name => name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every role name the suite's contracts define.</summary>
+    public static IReadOnlyCollection<string> Known => NamesById.Values;
+
+    /// <summary>The name of a role id, for messages and logs: <c>PAUSER_ROLE</c>, or the 0x hex id when the suite does
+    /// not define it.</summary>
+    /// <param name="roleId">The 32-byte role id.</param>
+    /// <returns>The name.</returns>
+    public static string NameOf(byte[] roleId)
+    {
+        ArgumentNullException.ThrowIfNull(roleId);
+        var hex = roleId.ToHex(true);
+        return NamesById.TryGetValue(hex, out var name) ? name : hex;
+    }
+
     /// <summary>The 32-byte id of a role given by name (<c>keccak256("REGISTRAR_ROLE")</c>; the default admin is
     /// zero) or as 0x hex.</summary>
     /// <param name="role">The name or hex id.</param>

@@ -114,6 +114,12 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
         }
     }
 
+    /// <summary>The latest block's timestamp. Expiries, maturities and SLA windows are judged by the chain's clock, not
+    /// the local one (a devnet may be days ahead after <c>evm_increaseTime</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The chain time.</returns>
+    public Task<DateTimeOffset> GetChainTimeAsync(CancellationToken cancellationToken = default) => Context.ChainTimeAsync(cancellationToken);
+
     /// <summary>Releases the transport the client created (an <see cref="RwaComputeClientOptions.HttpClient"/> passed in
     /// stays the caller's). Clients made by <see cref="WithSigner"/> share it and release nothing.</summary>
     /// <returns>A task.</returns>
