@@ -32,6 +32,8 @@ internal static class ErrorClassifier
         var message = exception switch
         {
             OperationCanceledException => "cancelled.",
+            TransferNotAllowedException refused => RecoveryHints.Append(refused.Message, RecoveryHints.For(refused)),
+            ContractRevertException revert when RecoveryHints.For(revert) is { } hint => RecoveryHints.Append($"the contract reverted: {revert.Message}", hint),
             ContractRevertException revert => $"the contract reverted: {revert.Message}",
             HttpRequestException http => $"the RPC endpoint is unavailable: {http.Message}",
             _ when ExitCodeOf(exception) == ExitCodes.Unexpected => $"{exception.GetType().Name}: {exception.Message} (use --verbose for details)",

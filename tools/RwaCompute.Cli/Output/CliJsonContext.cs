@@ -24,6 +24,10 @@ namespace RwaCompute.Cli.Output;
 [JsonSerializable(typeof(AdminAcceptView))]
 [JsonSerializable(typeof(TimelockStepView))]
 [JsonSerializable(typeof(AdminCalldataView))]
+[JsonSerializable(typeof(RoleListView))]
+[JsonSerializable(typeof(RoleChangeView))]
+[JsonSerializable(typeof(KeystoreView))]
+[JsonSerializable(typeof(MockUsdcView))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }
