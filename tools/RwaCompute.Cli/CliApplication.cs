@@ -74,6 +74,7 @@ public static class CliApplication
             StatusCommand.Create(runner),
             AdminCommands.Create(runner),
             RoleCommands.Create(runner),
+            KeystoreCommands.Create(runner),
             LotCommands.Create(runner),
             LotCommands.CreateProvider(runner),
             LotCommands.CreateBond(runner),
