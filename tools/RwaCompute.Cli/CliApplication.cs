@@ -75,6 +75,7 @@ public static class CliApplication
             AdminCommands.Create(runner),
             RoleCommands.Create(runner),
             KeystoreCommands.Create(runner),
+            UsdcCommands.Create(runner),
             LotCommands.Create(runner),
             LotCommands.CreateProvider(runner),
             LotCommands.CreateBond(runner),
