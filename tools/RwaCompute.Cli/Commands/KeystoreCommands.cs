@@ -78,7 +78,7 @@ internal static class KeystoreCommands
     private static string VariableName(string text, string option) =>
         text.Length > 0 && text.Length <= 255 && (char.IsAsciiLetter(text[0]) || text[0] == '_') && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
             ? text
-            : throw new CliInputException(option, $"'{(text.Length > 40 ? text[..40] + "…" : text)}' is not an environment variable name (letters, digits, _); give the variable's NAME, not its value.");
+            : throw new CliInputException(option, "the value is not an environment variable name (letters, digits, _); give the variable's NAME, not its value (which is not repeated here, in case it is a secret).");
 
     private static Action<CommandResult> OnlyWithMnemonic(Option option, Option mnemonic) => result =>
     {

@@ -82,7 +82,8 @@ internal static class RoleCommands
         // An unknown role or the default admin is a usage error, found while parsing: nothing connects.
         command.Validators.Add(result =>
         {
-            if (result.GetResult(contract) is not { } parsed || parsed.Errors.Any() || result.GetResult(roleName) is null || result.GetValue(contract) is not { } target)
+            // The contract's own parser reports a bad contract (and GetValue would throw): read its token again.
+            if (result.GetResult(contract)?.Tokens is not [var token] || RoleCatalog.FindContract(token.Value) is not { } target || result.GetResult(roleName) is null)
             {
                 return;
             }
