@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using RwaCompute.Cli.Commands;
+using RwaCompute.Cli.Parsing;
 
 namespace RwaCompute.Cli;
 
@@ -33,7 +34,14 @@ public static class CliApplication
             var error = parsed.UnmatchedTokens.Count > 0
                 ? parsed.Errors.FirstOrDefault(e => e.Message.Contains($"'{parsed.UnmatchedTokens[0]}'", StringComparison.Ordinal)) ?? parsed.Errors[0]
                 : parsed.Errors[0];
-            stderr.WriteLine($"error: {error.Message.ReplaceLineEndings(" ").Trim()} (see {CommandPath(parsed.CommandResult)} --help)");
+            var message = error.Message.ReplaceLineEndings(" ").Trim();
+            if (parsed.UnmatchedTokens.Count > 0 && message.Contains($"'{parsed.UnmatchedTokens[0]}'", StringComparison.Ordinal)
+                && Suggestions.Closest(parsed.UnmatchedTokens[0], parsed.CommandResult) is { } suggestion)
+            {
+                message = $"{message.TrimEnd('.')}; did you mean '{suggestion}'?";
+            }
+
+            stderr.WriteLine($"error: {message} (see {CommandPath(parsed.CommandResult)} --help)");
             return ExitCodes.BadInput;
         }
 
@@ -65,6 +73,9 @@ public static class CliApplication
             DeployCommand.Create(runner),
             StatusCommand.Create(runner),
             AdminCommands.Create(runner),
+            RoleCommands.Create(runner),
+            KeystoreCommands.Create(runner),
+            UsdcCommands.Create(runner),
             LotCommands.Create(runner),
             LotCommands.CreateProvider(runner),
             LotCommands.CreateBond(runner),

@@ -57,6 +57,8 @@ internal static class ErrorClassifier
             TransactionPossiblySentException sent => $"{sent.Message} Re-run the same command to resolve it (it is not sent twice), or see: rwa tx status {sent.TransactionHash}",
             TransactionDroppedException dropped => $"{dropped.Message} Re-running the command sends a new transaction.",
             OperationCanceledException => "cancelled.",
+            TransferNotAllowedException refused => RecoveryHints.Append(refused.Message, RecoveryHints.For(refused)),
+            ContractRevertException revert when RecoveryHints.For(revert) is { } hint => RecoveryHints.Append($"the contract reverted: {revert.Message}", hint),
             ContractRevertException revert => $"the contract reverted: {revert.Message}",
             HttpRequestException http => $"the RPC endpoint is unavailable: {http.Message}",
             _ when exception is not RpcUnavailableException && IsRpcFailure(exception) => $"the RPC endpoint is unavailable: {exception.GetBaseException().Message}",

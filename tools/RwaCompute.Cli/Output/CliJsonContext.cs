@@ -26,6 +26,10 @@ namespace RwaCompute.Cli.Output;
 [JsonSerializable(typeof(AdminCalldataView))]
 [JsonSerializable(typeof(TransactionStatusView))]
 [JsonSerializable(typeof(IReadOnlyList<TransactionStatusView>))]
+[JsonSerializable(typeof(RoleListView))]
+[JsonSerializable(typeof(RoleChangeView))]
+[JsonSerializable(typeof(KeystoreView))]
+[JsonSerializable(typeof(MockUsdcView))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

@@ -107,6 +107,17 @@ internal static class Tables
         return table;
     }
 
+    public static Table RoleHolders(IEnumerable<RoleHoldersView> roles)
+    {
+        var table = New("Roles", "Contract", "Role", "Id", "Admin role", "Holders");
+        foreach (var role in roles)
+        {
+            Row(table, role.Contract, role.Role, role.Id, role.AdminRole, role.Holders.Count == 0 ? "-" : string.Join("\n", role.Holders));
+        }
+
+        return table;
+    }
+
     public static Table Admins(IEnumerable<AdminView> admins)
     {
         var table = New("Default admins", "Contract", "Admin", "Pending admin", "Acceptable after (UTC)", "Delay");

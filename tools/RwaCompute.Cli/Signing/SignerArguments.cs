@@ -16,6 +16,12 @@ internal sealed class SignerArguments
     /// <summary>The only chain where <c>--devnet-account</c> is accepted.</summary>
     public const long DevnetChainId = 31337;
 
+    /// <summary>The error when no signer source is given: every option that would give one.</summary>
+    public static readonly string NoSignerMessage =
+        "no signer: this command sends a transaction; sign with --keystore FILE [--password-file F], --private-key-file F, "
+        + "--private-key-env NAME, --mnemonic-env NAME [--account-index N] or, on a local devnet (chain 31337), --as NAME; "
+        + $"or set {SignerResolver.DefaultPrivateKeyVariable} or {SignerResolver.DefaultMnemonicVariable}.";
+
     private static readonly string[] DevnetNames = ["admin", "provider", "alice", "bob", "lender", "reporter1", "reporter2", "reporter3"];
 
     public Option<string?> Keystore { get; } = new("--keystore") { Description = "a Web3 Secret Storage (v3) keystore file; its password comes from --password-file or RWA_KEYSTORE_PASSWORD" };
@@ -74,6 +80,12 @@ internal sealed class SignerArguments
             throw new SignerException("--password-file is set but --keystore is not.");
         }
 
+        if (Configured(parse).Count == 0 && !IsSet(SignerResolver.DefaultPrivateKeyVariable) && !IsSet(SignerResolver.DefaultMnemonicVariable))
+        {
+            // The SDK's message names its SignerOptions properties; on the command line the options are what to fix.
+            throw new SignerException(NoSignerMessage);
+        }
+
         var options = new SignerOptions
         {
             KeystorePath = parse.GetValue(Keystore),
@@ -105,6 +117,8 @@ internal sealed class SignerArguments
             _ => throw new SignerException($"--devnet-account '{name}' is unknown; use one of {string.Join(", ", DevnetNames)}."),
         };
     }
+
+    private static bool IsSet(string variable) => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(variable));
 
     private List<string> Configured(ParseResult parse)
     {

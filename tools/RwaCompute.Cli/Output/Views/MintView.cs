@@ -1,0 +1,4 @@
+namespace RwaCompute.Cli.Output.Views;
+
+/// <summary>Stablecoin minted to an account (amount as decimal USDC and base units).</summary>
+internal sealed record MintView(string Account, string AmountUsdc, string AmountBaseUnits, string TransactionHash);
