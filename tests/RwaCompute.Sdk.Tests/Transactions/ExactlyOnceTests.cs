@@ -155,12 +155,24 @@ public sealed class ExactlyOnceTests
     public async Task R1_CancelledWhileTheReceiptIsAwaited_SaysPossiblySentAndKeepsTheJournalEntry()
     {
         var accepted = new List<string>();
+        var broadcast = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // Accepted but never mined while we wait.
-        var node = Node(_ => true, accepted).Returns("eth_getTransactionReceipt", null).Returns("eth_getTransactionByHash", new Transaction { TransactionHash = "0x01" });
+        var node = Node(
+                _ =>
+                {
+                    broadcast.TrySetResult();
+                    return true;
+                },
+                accepted)
+            .Returns("eth_getTransactionReceipt", null)
+            .Returns("eth_getTransactionByHash", new Transaction { TransactionHash = "0x01" });
         var journal = new MemoryJournal();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cts = new CancellationTokenSource();
 
-        var failure = await Assert.ThrowsAsync<TransactionPossiblySentException>(() => Sender(node, journal).SendAndWaitAsync(Call, cts.Token));
+        var sending = Sender(node, journal).SendAndWaitAsync(Call, cts.Token);
+        await broadcast.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cts.CancelAsync(); // Ctrl+C once the transaction is out
+        var failure = await Assert.ThrowsAsync<TransactionPossiblySentException>(() => sending);
 
         Assert.Equal(PossiblySentReason.Cancelled, failure.Reason);
         Assert.Equal(HashOf(Assert.Single(accepted)), failure.TransactionHash);
