@@ -36,7 +36,7 @@ public abstract class ContractCustomErrorException : ContractRevertException
     {
         ArgumentNullException.ThrowIfNull(error);
 
-        return "(" + string.Join(", ", Fields(error).Select(f => f.Name + ": " + FormatValue(f.Value))) + ")";
+        return "(" + string.Join(", ", Fields(error).Select(f => f.Name + ": " + FormatField(f.Name, f.Value))) + ")";
     }
 
     private static (string Name, object? Value)[] Fields(object value) =>
@@ -48,6 +48,13 @@ public abstract class ContractCustomErrorException : ContractRevertException
             .Select(p => (string.IsNullOrEmpty(p.Attribute!.Name) ? p.Property.Name : p.Attribute.Name, p.Property.GetValue(value)))
             .ToArray();
 
+    /// <summary>A lot id (a uint256 packing the lot's end time and a hash) reads as the CLI prints it: 0x + 64 hex digits.
+    /// Other values as <see cref="FormatValue"/>.</summary>
+    private static string FormatField(string name, object? value) =>
+        value is BigInteger { Sign: >= 0 } id && (name.Equals("lotId", StringComparison.OrdinalIgnoreCase) || name.Equals("id", StringComparison.Ordinal))
+            ? "0x" + id.ToString("x64", CultureInfo.InvariantCulture)[^64..]
+            : FormatValue(value);
+
     private static string FormatValue(object? value) => value switch
     {
         null => "null",
@@ -57,6 +64,6 @@ public abstract class ContractCustomErrorException : ContractRevertException
         BigInteger number => number.ToString(CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(FormatValue)) + "]",
-        _ => "{" + string.Join(", ", Fields(value).Select(f => f.Name + ": " + FormatValue(f.Value))) + "}",
+        _ => "{" + string.Join(", ", Fields(value).Select(f => f.Name + ": " + FormatField(f.Name, f.Value))) + "}",
     };
 }

@@ -102,7 +102,7 @@ public sealed class ComputeTokenClient
         await RequireBondFundingAsync([(lotId, units, BondMath.UnitCover(spec.ReferencePrice, spec.BondCoverageBps))], cancellationToken).ConfigureAwait(false);
 
         var receipt = await context.SendAsync(
-            TransactionCall.For(Address, new IssueLotFunction { Spec = spec, To = holder, Units = units }, $"token.issueLot(lot {lotId}, {units} units to {holder})", SuiteErrorDecoder.ForToken),
+            TransactionCall.For(Address, new IssueLotFunction { Spec = spec, To = holder, Units = units }, $"token.issueLot(lot {LotIds.ToHex(lotId)}, {units} units to {holder})", SuiteErrorDecoder.ForToken),
             cancellationToken).ConfigureAwait(false);
         var created = receipt.DecodeAllEvents<LotCreatedEventDTO>().FirstOrDefault();
         return Result(created?.Event.LotId ?? lotId, receipt);
@@ -124,7 +124,7 @@ public sealed class ComputeTokenClient
         Guard.Amount(units, nameof(units), 48);
         var lot = await RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
         await RequireBondFundingAsync([(lotId, lot.UnitsOutstanding + units, lot.UnitCover)], cancellationToken).ConfigureAwait(false);
-        return await SendAsync(new IssueFunction { LotId = lotId, To = holder, Units = units }, $"token.issue(lot {lotId}, {units} units to {holder})", cancellationToken).ConfigureAwait(false);
+        return await SendAsync(new IssueFunction { LotId = lotId, To = holder, Units = units }, $"token.issue(lot {LotIds.ToHex(lotId)}, {units} units to {holder})", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Builds the call for <see cref="IssueAsync"/> without preflight reads, for pipelined bulk issuance
@@ -139,7 +139,7 @@ public sealed class ComputeTokenClient
         var holder = Guard.Address(to, nameof(to));
         Guard.Amount(units, nameof(units), 48);
         Guard.Amount(lotId, nameof(lotId));
-        return TransactionCall.For(Address, new IssueFunction { LotId = lotId, To = holder, Units = units }, $"token.issue(lot {lotId}, {units} units to {holder})", SuiteErrorDecoder.ForToken);
+        return TransactionCall.For(Address, new IssueFunction { LotId = lotId, To = holder, Units = units }, $"token.issue(lot {LotIds.ToHex(lotId)}, {units} units to {holder})", SuiteErrorDecoder.ForToken);
     }
 
     /// <summary>Issues units of several lots to one holder in one transaction. Bonded like
@@ -384,7 +384,7 @@ public sealed class ComputeTokenClient
                 throw new TransferNotAllowedException(status, from, receiver, lotId, units);
         }
 
-        return await SendAsync(new SafeTransferFromFunction { From = from, To = receiver, Id = lotId, Value = units, Data = [] }, $"token.transfer(lot {lotId}, {units} units to {receiver})", cancellationToken).ConfigureAwait(false);
+        return await SendAsync(new SafeTransferFromFunction { From = from, To = receiver, Id = lotId, Value = units, Data = [] }, $"token.transfer(lot {LotIds.ToHex(lotId)}, {units} units to {receiver})", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Lets an operator (for example the escrow) move the signer's units.</summary>
@@ -482,7 +482,7 @@ public sealed class ComputeTokenClient
         var receiver = Guard.Address(to, nameof(to));
         Guard.Amount(units, nameof(units), 64);
         await GetLotAsync(lotId, cancellationToken).ConfigureAwait(false);
-        return await SendAsync(new ForcedTransferFunction { From = sender, To = receiver, LotId = lotId, Units = units }, $"token.forcedTransfer(lot {lotId}, {units} units {sender} -> {receiver})", cancellationToken).ConfigureAwait(false);
+        return await SendAsync(new ForcedTransferFunction { From = sender, To = receiver, LotId = lotId, Units = units }, $"token.forcedTransfer(lot {LotIds.ToHex(lotId)}, {units} units {sender} -> {receiver})", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Wires in the bond vault, once (DEFAULT_ADMIN_ROLE). <c>SuiteDeployer</c> does it, with the escrow, as a

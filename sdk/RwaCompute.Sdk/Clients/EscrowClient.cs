@@ -56,7 +56,7 @@ public sealed class EscrowClient
             await token.EnsureApprovalForAllAsync(Address, cancellationToken).ConfigureAwait(false);
         }
 
-        var receipt = await SendAsync(new CreateOfferFunction { LotId = lotId, Units = units, PricePerUnit = pricePerUnit, ExpiresAt = SuiteContext.Unix(expiresAt, nameof(expiresAt)) }, $"escrow.createOffer(lot {lotId}, {units} units at {pricePerUnit})", cancellationToken).ConfigureAwait(false);
+        var receipt = await SendAsync(new CreateOfferFunction { LotId = lotId, Units = units, PricePerUnit = pricePerUnit, ExpiresAt = SuiteContext.Unix(expiresAt, nameof(expiresAt)) }, $"escrow.createOffer(lot {LotIds.ToHex(lotId)}, {units} units at {pricePerUnit})", cancellationToken).ConfigureAwait(false);
         return Result(receipt.DecodeAllEvents<OfferCreatedEventDTO>().Single().Event.OfferId, receipt);
     }
 
@@ -175,7 +175,7 @@ public sealed class EscrowClient
             throw new AmountOutOfRangeException(nameof(principal), principal, BigInteger.One, cap, "loan-to-value cap");
         }
 
-        var receipt = await SendAsync(new RequestPledgeFunction { LotId = lotId, Units = units, Lender = lenderAddress, Principal = principal, Fee = fee, Maturity = SuiteContext.Unix(maturity, nameof(maturity)) }, $"escrow.requestPledge(lot {lotId}, {units} units for {principal})", cancellationToken).ConfigureAwait(false);
+        var receipt = await SendAsync(new RequestPledgeFunction { LotId = lotId, Units = units, Lender = lenderAddress, Principal = principal, Fee = fee, Maturity = SuiteContext.Unix(maturity, nameof(maturity)) }, $"escrow.requestPledge(lot {LotIds.ToHex(lotId)}, {units} units for {principal})", cancellationToken).ConfigureAwait(false);
         return Result(receipt.DecodeAllEvents<PledgeRequestedEventDTO>().Single().Event.PledgeId, receipt);
     }
 
@@ -320,7 +320,7 @@ public sealed class EscrowClient
         }
 
         await token.GetLotAsync(lotId, cancellationToken).ConfigureAwait(false);
-        return TransactionResult.From(await SendAsync(new SetLoanToValueFunction { LotId = lotId, LtvBps = ltvBps }, $"escrow.setLoanToValue(lot {lotId}, {ltvBps} bps)", cancellationToken).ConfigureAwait(false));
+        return TransactionResult.From(await SendAsync(new SetLoanToValueFunction { LotId = lotId, LtvBps = ltvBps }, $"escrow.setLoanToValue(lot {LotIds.ToHex(lotId)}, {ltvBps} bps)", cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Removes a lot's own loan-to-value, so it follows the escrow's default again (RISK_ROLE).</summary>
@@ -330,7 +330,7 @@ public sealed class EscrowClient
     public async Task<TransactionResult> ResetLoanToValueAsync(BigInteger lotId, CancellationToken cancellationToken = default)
     {
         await token.GetLotAsync(lotId, cancellationToken).ConfigureAwait(false);
-        return TransactionResult.From(await SendAsync(new ResetLoanToValueFunction { LotId = lotId }, $"escrow.resetLoanToValue(lot {lotId})", cancellationToken).ConfigureAwait(false));
+        return TransactionResult.From(await SendAsync(new ResetLoanToValueFunction { LotId = lotId }, $"escrow.resetLoanToValue(lot {LotIds.ToHex(lotId)})", cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Records that the stablecoin is paused now (anyone may call): collateral then stays unclaimable until
@@ -368,7 +368,7 @@ public sealed class EscrowClient
             await stablecoin.EnsureAllowanceAsync(Address, amount, cancellationToken).ConfigureAwait(false);
         }
 
-        return TransactionResult.From(await SendAsync(new PostBondFunction { LotId = lotId, Amount = amount }, $"escrow.postBond(lot {lotId}, {amount})", cancellationToken).ConfigureAwait(false));
+        return TransactionResult.From(await SendAsync(new PostBondFunction { LotId = lotId, Amount = amount }, $"escrow.postBond(lot {LotIds.ToHex(lotId)}, {amount})", cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Withdraws free bond once the lot can no longer be redeemed (the lot's provider): after its
@@ -382,7 +382,7 @@ public sealed class EscrowClient
     {
         Guard.Amount(amount, nameof(amount));
         await token.GetLotAsync(lotId, cancellationToken).ConfigureAwait(false);
-        return TransactionResult.From(await SendAsync(new WithdrawBondFunction { LotId = lotId, Amount = amount }, $"escrow.withdrawBond(lot {lotId}, {amount})", cancellationToken).ConfigureAwait(false));
+        return TransactionResult.From(await SendAsync(new WithdrawBondFunction { LotId = lotId, Amount = amount }, $"escrow.withdrawBond(lot {LotIds.ToHex(lotId)}, {amount})", cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>A lot's bond.</summary>
@@ -443,10 +443,17 @@ public sealed class EscrowClient
         var locked = await token.LockedBalanceOfAsync(holder, lotId, cancellationToken).ConfigureAwait(false);
         if (balance - locked < units)
         {
-            throw new TransferNotAllowedException(TransferStatus.InsufficientUnlockedBalance, holder, Address, lotId, units);
+            var pledged = locked.IsZero ? string.Empty : $", {locked} of them pledged as collateral";
+            throw new TransferNotAllowedException(
+                TransferStatus.InsufficientUnlockedBalance,
+                holder,
+                Address,
+                lotId,
+                units,
+                $"Cannot redeem {units} unit(s) of lot {LotIds.ToHex(lotId)}: {holder} holds {balance}{pledged}, so at most {balance - locked} can be redeemed.");
         }
 
-        var receipt = await SendAsync(new RedeemFunction { LotId = lotId, Units = units }, $"escrow.redeem(lot {lotId}, {units} units)", cancellationToken).ConfigureAwait(false);
+        var receipt = await SendAsync(new RedeemFunction { LotId = lotId, Units = units }, $"escrow.redeem(lot {LotIds.ToHex(lotId)}, {units} units)", cancellationToken).ConfigureAwait(false);
         return Result(receipt.DecodeAllEvents<RedemptionOpenedEventDTO>().Single().Event.RedemptionId, receipt);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding;
 using Nethereum.Util;
@@ -24,6 +25,12 @@ public static class LotIds
         var hash = new BigInteger(Sha3Keccack.Current.CalculateHash(encoded), isUnsigned: true, isBigEndian: true);
         return (new BigInteger(spec.EndsAt) << HashBits) | (hash & HashMask);
     }
+
+    /// <summary>A lot id as the CLI, logs and error messages print it: 0x + 64 hex digits.</summary>
+    /// <param name="lotId">The lot id.</param>
+    /// <returns>The hex text.</returns>
+    public static string ToHex(BigInteger lotId) =>
+        lotId.Sign < 0 ? lotId.ToString(CultureInfo.InvariantCulture) : "0x" + lotId.ToString("x64", CultureInfo.InvariantCulture)[^64..];
 
     /// <summary>The end of a lot's delivery window, read from its id.</summary>
     /// <param name="lotId">The lot id.</param>

@@ -1,3 +1,4 @@
+using RwaCompute.Sdk.Clients;
 using System.Numerics;
 
 namespace RwaCompute.Sdk.Errors;
@@ -10,7 +11,7 @@ public sealed class LotExpiredException : PreflightException
     /// <param name="endsAt">The end of its delivery window.</param>
     /// <param name="now">The chain time checked against.</param>
     public LotExpiredException(BigInteger lotId, DateTimeOffset endsAt, DateTimeOffset now)
-        : base($"Lot {lotId} expired at {endsAt:u} (chain time {now:u}).")
+        : base($"Lot {LotIds.ToHex(lotId)} expired at {endsAt:u} (chain time {now:u}).")
     {
         LotId = lotId;
         EndsAt = endsAt;

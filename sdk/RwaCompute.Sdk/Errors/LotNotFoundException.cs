@@ -1,3 +1,4 @@
+using RwaCompute.Sdk.Clients;
 using System.Numerics;
 
 namespace RwaCompute.Sdk.Errors;
@@ -9,7 +10,7 @@ public sealed class LotNotFoundException : PreflightException
     /// <param name="lotId">The unknown lot id.</param>
     /// <param name="innerException">The revert that revealed it, if any.</param>
     public LotNotFoundException(BigInteger lotId, Exception? innerException = null)
-        : base($"Lot {lotId} does not exist.", innerException)
+        : base($"Lot {LotIds.ToHex(lotId)} does not exist.", innerException)
     {
         LotId = lotId;
     }

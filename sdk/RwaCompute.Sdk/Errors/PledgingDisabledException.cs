@@ -1,3 +1,4 @@
+using RwaCompute.Sdk.Clients;
 using System.Numerics;
 
 namespace RwaCompute.Sdk.Errors;
@@ -8,7 +9,7 @@ public sealed class PledgingDisabledException : PreflightException
     /// <summary>Creates the exception.</summary>
     /// <param name="lotId">The lot.</param>
     public PledgingDisabledException(BigInteger lotId)
-        : base($"Pledging is switched off for lot {lotId} (its loan-to-value is 0).")
+        : base($"Pledging is switched off for lot {LotIds.ToHex(lotId)} (its loan-to-value is 0).")
     {
         LotId = lotId;
     }

@@ -1,3 +1,4 @@
+using RwaCompute.Sdk.Clients;
 using System.Numerics;
 
 namespace RwaCompute.Sdk.Errors;
@@ -11,7 +12,7 @@ public sealed class RedemptionClosedException : PreflightException
     /// <param name="redeemableUntil">When redemption closed.</param>
     /// <param name="now">The chain time checked against.</param>
     public RedemptionClosedException(BigInteger lotId, DateTimeOffset redeemableUntil, DateTimeOffset now)
-        : base($"Lot {lotId} could be redeemed until {redeemableUntil:u} (chain time {now:u}).")
+        : base($"Lot {LotIds.ToHex(lotId)} could be redeemed until {redeemableUntil:u} (chain time {now:u}).")
     {
         LotId = lotId;
         RedeemableUntil = redeemableUntil;

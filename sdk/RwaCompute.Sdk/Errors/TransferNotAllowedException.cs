@@ -15,7 +15,20 @@ public sealed class TransferNotAllowedException : PreflightException
     /// <param name="lotId">The lot.</param>
     /// <param name="units">The units.</param>
     public TransferNotAllowedException(TransferStatus status, string from, string to, BigInteger lotId, BigInteger units)
-        : base($"Transfer of {units} unit(s) of lot {lotId} from {from} to {to} is not allowed: {status}.")
+        : this(status, from, to, lotId, units, $"Transfer of {units} unit(s) of lot {LotIds.ToHex(lotId)} from {from} to {to} is not allowed: {status}.")
+    {
+    }
+
+    /// <summary>Creates the exception with a message for the operation that needed the transfer (a redemption, a
+    /// pledge).</summary>
+    /// <param name="status">The reason code.</param>
+    /// <param name="from">The sender.</param>
+    /// <param name="to">The receiver.</param>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="units">The units.</param>
+    /// <param name="message">The message.</param>
+    public TransferNotAllowedException(TransferStatus status, string from, string to, BigInteger lotId, BigInteger units, string message)
+        : base(message)
     {
         Status = status;
         From = from;

@@ -75,6 +75,26 @@ public sealed class PreflightAndRevertTests : IClassFixture<AnvilSuiteFixture>
     }
 
     [Fact]
+    public async Task RedeemMoreThanHeld_SaysHowManyCanBeRedeemed_AndSendsNothing()
+    {
+        var market = await MarketSetup.CreateAsync(Chain);
+        await AssertNothingSentAsync(market.Alice, async () =>
+        {
+            var error = await Assert.ThrowsAsync<TransferNotAllowedException>(() => market.Alice.Escrow.RedeemAsync(market.LotId, 101));
+            Assert.Equal($"Cannot redeem 101 unit(s) of lot {LotIds.ToHex(market.LotId)}: {SuiteChain.Accounts.Alice.Address} holds 100, so at most 100 can be redeemed.", error.Message);
+        });
+    }
+
+    [Fact]
+    public async Task UnknownLotRevert_NamesTheLotInHexAsTheCliPrintsIt()
+    {
+        var market = await MarketSetup.CreateAsync(Chain);
+        var unknown = market.LotId + 1;
+        var revert = await Assert.ThrowsAnyAsync<RwaCompute.Contracts.Runtime.ContractRevertException>(() => market.Provider.Transactions.SendAndWaitAsync(market.Provider.Token.IssueCall(unknown, SuiteChain.Accounts.Bob.Address, 1)));
+        Assert.Contains(LotIds.ToHex(unknown), revert.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExpiredLot_ThrowsLotExpiredAndSendsNothing()
     {
         var market = await MarketSetup.CreateAsync(Chain);
