@@ -27,6 +27,7 @@ using EscrowOracleFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.OracleFuncti
 using EscrowStablecoinFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.StablecoinFunction;
 using EscrowTokenFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.TokenFunction;
 using RwaCompute.Sdk.Errors;
+using RwaCompute.Sdk.Transactions;
 
 namespace RwaCompute.Sdk.Deployment;
 
@@ -891,7 +892,7 @@ public sealed class SuiteDeployer
                 }
 
                 DeploymentLog.Resuming(logger, step, hash);
-                receipt = await WaitForReceiptAsync(step, hash, cancellationToken).ConfigureAwait(false);
+                receipt = await WaitForReceiptAsync(step, hash, null, cancellationToken).ConfigureAwait(false);
             }
 
             if (receipt.Status?.Value == BigInteger.One)
@@ -943,7 +944,7 @@ public sealed class SuiteDeployer
 
         DeploymentLog.Sent(logger, step, hash);
         progress?.Report(new DeploymentStep(step, DeploymentStepState.Sent, hash, predicted));
-        var receipt = await WaitForReceiptAsync(step, hash, cancellationToken).ConfigureAwait(false);
+        var receipt = await WaitForReceiptAsync(step, hash, raw, cancellationToken).ConfigureAwait(false);
         if (receipt.Status?.Value != BigInteger.One)
         {
             throw new DeploymentException(step, $"transaction {hash} was mined in block {receipt.BlockNumber?.Value.ToString(CultureInfo.InvariantCulture)} with status 0 (reverted)");
@@ -952,28 +953,40 @@ public sealed class SuiteDeployer
         return receipt;
     }
 
-    private async Task<TransactionReceipt> WaitForReceiptAsync(string step, string hash, CancellationToken cancellationToken)
+    /// <summary>Waits through the SDK's one receipt pipeline (<see cref="ReceiptWaiter"/>): back-off polling, a dropped
+    /// transaction re-broadcast from its signed bytes, "dropped" only when another transaction took the nonce, a node
+    /// that stays away ends the wait as "possibly sent" (the step is journaled: a re-run resumes it).</summary>
+    private async Task<TransactionReceipt> WaitForReceiptAsync(string step, string hash, string? raw, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ReceiptTimeout);
-        var delay = FirstPollInterval;
+        // The node just took (or already had) the transaction: it tells the nonce, whatever the envelope type. Without
+        // raw bytes (a journaled hash being resumed) the waiter polls but never re-broadcasts.
+        var known = await web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(hash).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var sent = new SentTransaction(
+            hash,
+            known?.From ?? AdminAddress(),
+            known?.Nonce?.Value ?? BigInteger.MinusOne,
+            new TransactionCall(known?.To ?? string.Empty, known?.Input ?? "0x", known?.Value?.Value ?? BigInteger.Zero, step),
+            known?.Gas?.Value ?? BigInteger.Zero,
+            raw ?? string.Empty);
+        var options = new TransactionOptions
+        {
+            ReceiptTimeout = ReceiptTimeout,
+            InitialPollInterval = FirstPollInterval,
+            MaxPollInterval = MaxReceiptPollInterval,
+            PollBackoffFactor = 2,
+        };
+        var waiter = new ReceiptWaiter(new ChainRpc(web3.Client, "the deployment's node"), options, logger);
         try
         {
-            while (true)
-            {
-                var receipt = await ReceiptAsync(hash, timeout.Token).ConfigureAwait(false);
-                if (receipt is not null)
-                {
-                    return receipt;
-                }
-
-                await Task.Delay(delay, timeout.Token).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReceiptPollInterval.Ticks));
-            }
+            return await waiter.WaitAsync(sent, 1, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (TransactionPossiblySentException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new DeploymentException(step, $"no receipt for transaction {hash} within {ReceiptTimeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s; it is journaled: re-run to resume", ex);
+            throw new DeploymentException(step, $"transaction {hash} is not confirmed ({ex.Reason}); it is journaled: re-run to resume", ex);
+        }
+        catch (TransactionDroppedException ex)
+        {
+            throw new DeploymentException(step, $"transaction {hash} was replaced by {ex.ReplacedBy ?? "another transaction of the account"}; re-run to resume", ex);
         }
     }
 

@@ -131,6 +131,13 @@ public sealed partial class ReceiptWaiter
     /// <summary>The receipt has been missing for a while: find out why and repair what can be repaired.</summary>
     private async Task DiagnoseMissingAsync(SentTransaction transaction, CancellationToken cancellationToken)
     {
+        if (transaction.Nonce.Sign < 0)
+        {
+            // Nonce unknown (a hash resumed from a journal, no longer known to the node): nothing to diagnose or
+            // re-send; poll on until the timeout.
+            return;
+        }
+
         var known = await rpc.GetTransactionAsync(transaction.Hash, cancellationToken).ConfigureAwait(false);
         var mined = await rpc.NonceAtAsync(transaction.From, BlockParameter.CreateLatest(), cancellationToken).ConfigureAwait(false);
         if (mined > transaction.Nonce)
@@ -219,6 +226,11 @@ public sealed partial class ReceiptWaiter
     /// <summary>Broadcasts kept bytes; <see langword="true"/> when the node took them as new.</summary>
     private async Task<bool> TrySendAsync(SentTransaction transaction, CancellationToken cancellationToken)
     {
+        if (transaction.SignedTransaction is "" or "0x")
+        {
+            return false; // no signed bytes kept (a resumed hash): nothing to re-send
+        }
+
         try
         {
             await rpc.SendRawTransactionAsync(transaction.SignedTransaction, cancellationToken).ConfigureAwait(false);
