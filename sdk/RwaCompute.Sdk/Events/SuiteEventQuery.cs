@@ -1,8 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using Nethereum.Hex.HexTypes;
-using Nethereum.JsonRpc.Client;
-using Nethereum.RPC.Eth.DTOs;
 using RwaCompute.Sdk.Transactions;
 using RwaCompute.Sdk.Validation;
 
@@ -18,7 +15,6 @@ namespace RwaCompute.Sdk.Events;
 /// them.</remarks>
 public sealed class SuiteEventQuery
 {
-    private static readonly string[] RangeErrorFragments = ["query returned more than", "block range", "range too large", "range is too large", "too many results", "too many logs", "response size", "log response size exceeded", "query exceeds max"];
     private readonly ChainRpc rpc;
     private readonly EventDecoder decoder;
     private readonly string[] addresses;
@@ -104,23 +100,11 @@ public sealed class SuiteEventQuery
             yield break;
         }
 
-        var chunk = (long)options.BlockChunkSize;
+        var reader = new ChunkedLogReader(rpc, addresses, options);
         var from = range.From;
         while (from <= to)
         {
-            var end = Math.Min(to, from + chunk - 1);
-            FilterLog[] logs;
-            try
-            {
-                logs = await rpc.GetLogsAsync(Filter(from, end), cancellationToken).ConfigureAwait(false);
-            }
-            catch (RpcResponseException ex) when (IsRangeTooLarge(ex) && end > from && (end - from + 1) / 2 >= options.MinimumChunkSize)
-            {
-                // Halve what was actually asked for (the last chunk may be shorter than the chunk size).
-                chunk = (end - from + 1) / 2;
-                continue;
-            }
-
+            var (end, logs) = await reader.ReadAsync(from, to, cancellationToken).ConfigureAwait(false);
             foreach (var log in logs)
             {
                 if (!log.Removed && decoder.Decode(log) is { } decoded)
@@ -145,23 +129,5 @@ public sealed class SuiteEventQuery
         }
 
         return events;
-    }
-
-    private NewFilterInput Filter(long from, long to) => new()
-    {
-        Address = addresses,
-        FromBlock = new BlockParameter(new HexBigInteger(from)),
-        ToBlock = new BlockParameter(new HexBigInteger(to)),
-    };
-
-    private static bool IsRangeTooLarge(RpcResponseException exception)
-    {
-        var message = exception.RpcError?.Message ?? exception.Message;
-        if (message.Contains("rate limit", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        return RangeErrorFragments.Any(fragment => message.Contains(fragment, StringComparison.OrdinalIgnoreCase));
     }
 }
