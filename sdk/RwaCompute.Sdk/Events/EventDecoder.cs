@@ -70,6 +70,9 @@ public sealed class EventDecoder
             return null;
         }
 
-        return new SuiteEvent(entry.Contract, descriptor.Name, log.Address, (long)log.BlockNumber.Value, log.TransactionHash, (long)log.LogIndex.Value, descriptor.Decode(log));
+        return new SuiteEvent(entry.Contract, descriptor.Name, log.Address, (long)log.BlockNumber.Value, log.TransactionHash, (long)log.LogIndex.Value, descriptor.Decode(log))
+        {
+            BlockHash = log.BlockHash,
+        };
     }
 }

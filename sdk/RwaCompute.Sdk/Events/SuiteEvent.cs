@@ -17,4 +17,11 @@ public sealed record SuiteEvent(string Contract, string Name, string Address, lo
     /// <returns>The DTO or <see langword="null"/>.</returns>
     public T? As<T>()
         where T : class, IEventDTO => Event as T;
+
+    /// <summary>The hash of the block, when the node reported it with the log.</summary>
+    public string? BlockHash { get; init; }
+
+    /// <summary>The position just after this event: persist it and pass it back as
+    /// <see cref="WatchOptions.ResumeAfter"/> to resume a watch after this event.</summary>
+    public WatchCursor Cursor => new(BlockNumber, LogIndex, BlockHash);
 }

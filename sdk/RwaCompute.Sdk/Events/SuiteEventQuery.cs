@@ -1,8 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using Nethereum.Hex.HexTypes;
-using Nethereum.JsonRpc.Client;
-using Nethereum.RPC.Eth.DTOs;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using RwaCompute.Sdk.Transactions;
 using RwaCompute.Sdk.Validation;
 
@@ -18,22 +17,26 @@ namespace RwaCompute.Sdk.Events;
 /// them.</remarks>
 public sealed class SuiteEventQuery
 {
-    private static readonly string[] RangeErrorFragments = ["query returned more than", "block range", "range too large", "range is too large", "too many results", "too many logs", "response size", "log response size exceeded", "query exceeds max"];
     private readonly ChainRpc rpc;
     private readonly EventDecoder decoder;
     private readonly string[] addresses;
     private readonly EventQueryOptions options;
+    private readonly Dictionary<string, string> contracts;
+    private readonly ILogger logger;
 
     /// <summary>Creates the query service.</summary>
     /// <param name="rpc">The chain.</param>
     /// <param name="contracts">Contract name → address of the suite.</param>
     /// <param name="options">Chunking.</param>
-    public SuiteEventQuery(ChainRpc rpc, IReadOnlyDictionary<string, string> contracts, EventQueryOptions? options = null)
+    /// <param name="logger">Where <see cref="WatchAsync"/> reports retries and reorgs (none when <see langword="null"/>).</param>
+    public SuiteEventQuery(ChainRpc rpc, IReadOnlyDictionary<string, string> contracts, EventQueryOptions? options = null, ILogger? logger = null)
     {
         this.rpc = rpc ?? throw new ArgumentNullException(nameof(rpc));
         ArgumentNullException.ThrowIfNull(contracts);
         decoder = new EventDecoder(contracts);
+        this.contracts = new Dictionary<string, string>(contracts, StringComparer.Ordinal);
         addresses = [.. contracts.Values];
+        this.logger = logger ?? NullLogger.Instance;
         this.options = options ?? new EventQueryOptions();
         if (this.options.BlockChunkSize < 1 || this.options.MinimumChunkSize < 1)
         {
@@ -104,23 +107,11 @@ public sealed class SuiteEventQuery
             yield break;
         }
 
-        var chunk = (long)options.BlockChunkSize;
+        var reader = new ChunkedLogReader(rpc, addresses, options);
         var from = range.From;
         while (from <= to)
         {
-            var end = Math.Min(to, from + chunk - 1);
-            FilterLog[] logs;
-            try
-            {
-                logs = await rpc.GetLogsAsync(Filter(from, end), cancellationToken).ConfigureAwait(false);
-            }
-            catch (RpcResponseException ex) when (IsRangeTooLarge(ex) && end > from && (end - from + 1) / 2 >= options.MinimumChunkSize)
-            {
-                // Halve what was actually asked for (the last chunk may be shorter than the chunk size).
-                chunk = (end - from + 1) / 2;
-                continue;
-            }
-
+            var (end, logs) = await reader.ReadAsync(from, to, cancellationToken).ConfigureAwait(false);
             foreach (var log in logs)
             {
                 if (!log.Removed && decoder.Decode(log) is { } decoded)
@@ -131,6 +122,87 @@ public sealed class SuiteEventQuery
 
             from = end + 1;
         }
+    }
+
+    /// <summary>
+    /// Follows the chain head and yields the suite's events as they become final: an event of block <c>b</c> once
+    /// the head reaches <c>b + Confirmations − 1</c>. The enumeration runs until <paramref name="cancellationToken"/>
+    /// is cancelled (it then ends without an exception) or a reorg orphans an event already delivered.
+    /// </summary>
+    /// <param name="options">Start, confirmation depth, polling, filters and resume cursor.</param>
+    /// <param name="cancellationToken">Ends the watch.</param>
+    /// <returns>The events, in chain order, each exactly once.</returns>
+    /// <remarks>
+    /// <para><b>Guarantees.</b> Events are delivered in chain order (block, then log index) and never twice: the
+    /// watch never goes back before the last delivered position. An event is delivered only after the chain at
+    /// its block has been read consistently (the hash of the chunk's last block is the same before and after the
+    /// logs are read), so a reorg of fewer than <see cref="WatchOptions.Confirmations"/> blocks never reaches a
+    /// delivered event, and a chunk the chain changed under is read again rather than delivered.</para>
+    /// <para><b>Deeper reorgs.</b> Before each chunk the watch checks that the last block it read is still
+    /// canonical. If it is not and no delivered event's block was orphaned, the watch re-reads from the fork (logged
+    /// as a warning) and delivers the new chain's events. If a delivered event's block was orphaned, the watch ends
+    /// with <see cref="ChainReorganizedException"/> (the orphaned position and, when known, the last block still
+    /// canonical): the application decides how to undo, and restarts.</para>
+    /// <para><b>Failures.</b> An unreachable node, rate limits and other transient JSON-RPC errors are retried with
+    /// back-off (<see cref="WatchOptions.RetryDelay"/> doubling to <see cref="WatchOptions.MaxRetryDelay"/>) from the
+    /// last position, without gaps or repeats; each is logged as a warning. Other errors end the watch.</para>
+    /// <para><b>Resuming a process.</b> Each event carries <see cref="SuiteEvent.Cursor"/>; store the last one with
+    /// your effects and pass it as <see cref="WatchOptions.ResumeAfter"/> after a restart.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>
+    /// var options = new WatchOptions { Confirmations = 3, EventNames = ["UnitsIssued", "Purchased"], ResumeAfter = saved };
+    /// await foreach (var e in client.Events.WatchAsync(options, stoppingToken))
+    /// {
+    ///     if (e.As&lt;UnitsIssuedEventDTO&gt;() is { } issued) { /* ... */ }
+    ///     saved = e.Cursor;
+    /// }
+    /// </code>
+    /// </example>
+    /// <exception cref="ArgumentException">A setting is out of range, both <see cref="WatchOptions.FromBlock"/> and
+    /// <see cref="WatchOptions.ResumeAfter"/> are set, or <see cref="WatchOptions.Contracts"/> names an unknown
+    /// contract.</exception>
+    public IAsyncEnumerable<SuiteEvent> WatchAsync(WatchOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Confirmations < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Confirmations, "Confirmations must not be negative.");
+        }
+
+        if (options.PollInterval <= TimeSpan.Zero || options.RetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "PollInterval and RetryDelay must be positive, MaxRetryDelay at least RetryDelay.");
+        }
+
+        if (options.ReorgHistory < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ReorgHistory, "ReorgHistory must be positive.");
+        }
+
+        if (options.FromBlock < 0 || options.ResumeAfter is { BlockNumber: < 0 } or { LogIndex: < 0 })
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "Blocks and log indices are not negative.");
+        }
+
+        if (options.FromBlock is not null && options.ResumeAfter is not null)
+        {
+            throw new ArgumentException("Set FromBlock or ResumeAfter, not both.", nameof(options));
+        }
+
+        var watched = addresses;
+        if (options.Contracts is { } names)
+        {
+            var unknown = names.Where(name => !contracts.ContainsKey(name)).ToList();
+            if (names.Count == 0 || unknown.Count > 0)
+            {
+                throw new ArgumentException($"Contracts must name some of {string.Join(", ", contracts.Keys)}; unknown: {string.Join(", ", unknown)}.", nameof(options));
+            }
+
+            watched = [.. names.Distinct(StringComparer.Ordinal).Select(name => contracts[name])];
+        }
+
+        return new EventWatcher(rpc, decoder, new ChunkedLogReader(rpc, watched, this.options), options, logger).RunAsync(cancellationToken);
     }
 
     private async Task<IReadOnlyList<SuiteEvent>> FilterAsync(Func<SuiteEvent, bool> predicate, BlockRange? range, CancellationToken cancellationToken)
@@ -145,23 +217,5 @@ public sealed class SuiteEventQuery
         }
 
         return events;
-    }
-
-    private NewFilterInput Filter(long from, long to) => new()
-    {
-        Address = addresses,
-        FromBlock = new BlockParameter(new HexBigInteger(from)),
-        ToBlock = new BlockParameter(new HexBigInteger(to)),
-    };
-
-    private static bool IsRangeTooLarge(RpcResponseException exception)
-    {
-        var message = exception.RpcError?.Message ?? exception.Message;
-        if (message.Contains("rate limit", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        return RangeErrorFragments.Any(fragment => message.Contains(fragment, StringComparison.OrdinalIgnoreCase));
     }
 }
