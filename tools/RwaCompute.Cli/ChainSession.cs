@@ -1,5 +1,6 @@
 using Nethereum.Web3;
 using RwaCompute.Cli.Output;
+using RwaCompute.Cli.Output.Views;
 using RwaCompute.Cli.Signing;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Deployment;
@@ -85,7 +86,8 @@ internal sealed class ChainSession
             // Every transaction is recorded before its broadcast: a re-run of this command after an ambiguous failure
             // resolves the earlier attempt rather than sending a second one (docs/CLI.md, "Exactly once").
             invocation.Journal = new FileTransactionJournal(FileTransactionJournal.PathFor(Path.GetDirectoryName(path)!, chainId), invocation.OperationKey);
-            transactions = transactions with { Journal = invocation.Journal };
+            invocation.Sent = new RecordingTransactionJournal(invocation.Journal);
+            transactions = transactions with { Journal = invocation.Sent };
         }
 
         var client = await RwaComputeClient.ConnectAsync(
@@ -94,6 +96,24 @@ internal sealed class ChainSession
             resolved,
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return new ChainSession(client, path, rpcUrl, resolved);
+    }
+
+    /// <summary>Every transaction this run mined (approvals and actions, in order), with its receipt's block and gas:
+    /// what <c>--json</c> lists as <c>transactions</c>.</summary>
+    /// <param name="invocation">The invocation whose <see cref="Invocation.Sent"/> recorded them.</param>
+    /// <param name="cancellationToken">Cancels the receipt look-ups.</param>
+    /// <returns>The transactions.</returns>
+    public async Task<IReadOnlyList<TransactionView>> SentTransactionsAsync(Invocation invocation, CancellationToken cancellationToken)
+    {
+        var views = new List<TransactionView>();
+        foreach (var (hash, description) in invocation.Sent?.Mined ?? [])
+        {
+            var receipt = await Client.Rpc.GetReceiptAsync(hash, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The node has no receipt for {hash}, which this command saw mined.");
+            views.Add(ViewFactory.Transaction(description, TransactionResult.From(receipt)));
+        }
+
+        return views;
     }
 
     /// <summary>The latest block's time (expiries are relative to chain time, not the local clock).</summary>

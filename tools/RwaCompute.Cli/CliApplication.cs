@@ -25,7 +25,8 @@ public static class CliApplication
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var parsed = CreateRoot(stdout, stderr).Parse(args);
+        var globals = new GlobalOptions();
+        var parsed = CreateRoot(globals, stdout, stderr).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             // A usage mistake is one line, not a page of help: a bad value names its option and the value (the typed
@@ -41,7 +42,14 @@ public static class CliApplication
                 message = $"{message.TrimEnd('.')}; did you mean '{suggestion}'?";
             }
 
-            stderr.WriteLine($"error: {message} (see {CommandPath(parsed.CommandResult)} --help)");
+            message = $"{message} (see {CommandPath(parsed.CommandResult)} --help)";
+            stderr.WriteLine($"error: {message}");
+            if (parsed.GetResult(globals.Json) is { Implicit: false })
+            {
+                // --json was given (before or after the mistake): stdout still carries one JSON object.
+                new Output.CliConsole(stdout, stderr, json: true, verbose: false).ErrorJson(ExitCodes.BadInput, message);
+            }
+
             return ExitCodes.BadInput;
         }
 
@@ -59,11 +67,15 @@ public static class CliApplication
     /// <see cref="ParseResult.Errors"/>, a good one is typed).</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>The parse result.</returns>
-    internal static ParseResult Parse(params string[] args) => CreateRoot(TextWriter.Null, TextWriter.Null).Parse(args);
+    internal static ParseResult Parse(params string[] args) => CreateRoot(new GlobalOptions(), TextWriter.Null, TextWriter.Null).Parse(args);
 
-    private static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr)
+    /// <summary>The whole command tree (for tests that walk it: every command has a JSON schema or is listed as having
+    /// no JSON output).</summary>
+    /// <returns>The root command.</returns>
+    internal static RootCommand CreateRoot() => CreateRoot(new GlobalOptions(), TextWriter.Null, TextWriter.Null);
+
+    private static RootCommand CreateRoot(GlobalOptions globals, TextWriter stdout, TextWriter stderr)
     {
-        var globals = new GlobalOptions();
         var runner = new CommandRunner(globals, stdout, stderr);
         var root = new RootCommand("rwa: GPU-hours as an on-chain real-world asset. Run a local devnet, deploy the suite, issue, trade, pledge and redeem compute lots.");
         globals.AddTo(root);

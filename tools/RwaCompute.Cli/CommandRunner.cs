@@ -58,7 +58,13 @@ internal sealed class CommandRunner
                 await journal.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
             }
 
-            console.Error(ErrorClassifier.MessageOf(failure));
+            var message = ErrorClassifier.MessageOf(failure);
+            console.Error(message);
+            if (console.Json)
+            {
+                console.ErrorJson(code, message, (failure as Sdk.Errors.TransactionException)?.TransactionHash);
+            }
+
             if (console.Verbose)
             {
                 stderr.WriteLine(failure.ToString());

@@ -40,4 +40,21 @@ public static class ExitCodes
 
     /// <summary>Cancelled (Ctrl+C). A deployment resumes where it stopped when re-run.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>The name of an exit code, as the <c>--json</c> error object's <c>name</c> gives it.</summary>
+    /// <param name="code">The exit code.</param>
+    /// <returns>Its constant's name here (<c>ContractRevert</c> for 4), or <c>Unexpected</c> for an unknown code.</returns>
+    public static string NameOf(int code) => code switch
+    {
+        Success => nameof(Success),
+        BadInput => nameof(BadInput),
+        PreflightRefused => nameof(PreflightRefused),
+        ContractRevert => nameof(ContractRevert),
+        RpcUnavailable => nameof(RpcUnavailable),
+        ManifestProblem => nameof(ManifestProblem),
+        SignerProblem => nameof(SignerProblem),
+        Unconfirmed => nameof(Unconfirmed),
+        Cancelled => nameof(Cancelled),
+        _ => nameof(Unexpected),
+    };
 }

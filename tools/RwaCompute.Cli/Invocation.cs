@@ -37,6 +37,10 @@ internal sealed class Invocation
     /// after success, so an identical later command is a new operation).</summary>
     public FileTransactionJournal? Journal { get; set; }
 
+    /// <summary>The same journal as the SDK sees it, remembering what this run sent (for <c>transactions</c> in the
+    /// JSON output).</summary>
+    public RecordingTransactionJournal? Sent { get; set; }
+
     /// <summary>The operation's identity for the pending-transaction journal: the command and its arguments as typed,
     /// without the output options (<c>--json</c>, <c>--verbose</c>) and the endpoint (<c>--rpc</c>), hashed. A re-run of
     /// the same command has the same key and resolves its earlier attempt instead of sending again.</summary>

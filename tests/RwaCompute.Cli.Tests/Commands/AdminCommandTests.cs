@@ -27,7 +27,7 @@ public sealed class AdminCommandTests
         Assert.Contains($"Admin hand-over pending to {Accounts.Bob.Address}", deployed.Stdout, StringComparison.Ordinal);
         Assert.Contains("rwa admin accept", deployed.Stdout, StringComparison.Ordinal);
 
-        using (var status = Json(await Run(chain, "status", "--json")))
+        using (var status = Json(Schema("status", await Run(chain, "status", "--json"))))
         {
             var admins = status.RootElement.GetProperty("admins").EnumerateArray().ToList();
             Assert.Equal(["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow"], admins.Select(a => a.GetProperty("contract").GetString()));
@@ -37,7 +37,7 @@ public sealed class AdminCommandTests
                 Assert.Equal(Accounts.Bob.Address, admin.GetProperty("pendingAdmin").GetString());
                 Assert.True(admin.GetProperty("pendingSchedule").GetDateTimeOffset() > DateTimeOffset.UnixEpoch);
                 Assert.False(admin.GetProperty("pendingAcceptable").GetBoolean());
-                Assert.Equal(3600UL, admin.GetProperty("delaySeconds").GetUInt64());
+                Assert.Equal("3600", admin.GetProperty("delaySeconds").GetString());
             });
             Assert.False(status.RootElement.TryGetProperty("timelock", out _));
         }
@@ -57,14 +57,15 @@ public sealed class AdminCommandTests
         Assert.Equal(bobNonce, await chain.NonceAsync(Accounts.Bob.Address));
 
         await new AnvilRpc(chain.RpcUrl).IncreaseTimeAsync(TimeSpan.FromSeconds(3601));
-        using (var accepted = Json(await Run(chain, "admin", "accept", "--as", "bob", "--json")))
+        using (var accepted = Json(Schema("admin-accept", await Run(chain, "admin", "accept", "--as", "bob", "--json"))))
         {
             Assert.Equal(Accounts.Bob.Address, accepted.RootElement.GetProperty("account").GetString());
             Assert.All(accepted.RootElement.GetProperty("contracts").EnumerateArray(), c => Assert.StartsWith("0x", c.GetProperty("transactionHash").GetString(), StringComparison.Ordinal));
+            Assert.Equal(3, accepted.RootElement.GetProperty("transactions").GetArrayLength());
         }
 
         Assert.Equal(bobNonce + 3, await chain.NonceAsync(Accounts.Bob.Address));
-        using (var status = Json(await Run(chain, "status", "--json")))
+        using (var status = Json(Schema("status", await Run(chain, "status", "--json"))))
         {
             Assert.All(status.RootElement.GetProperty("admins").EnumerateArray(), admin =>
             {
@@ -92,7 +93,7 @@ public sealed class AdminCommandTests
             """);
 
         string timelock;
-        using (var deployed = Json(await Run(chain, "deploy", "--config", config, "--as", "admin", "--json")))
+        using (var deployed = Json(Schema("deploy", await Run(chain, "deploy", "--config", config, "--as", "admin", "--json"))))
         {
             Assert.Equal(10, deployed.RootElement.GetProperty("transactionsSent").GetInt32()); // 5 suite steps, the timelock, 3 hand-overs, RISK_ROLE renounced
             timelock = deployed.RootElement.GetProperty("contracts").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "SuiteTimelock").GetProperty("address").GetString()!;
@@ -100,7 +101,7 @@ public sealed class AdminCommandTests
             Assert.Contains("rwa admin accept --via-timelock", deployed.RootElement.GetProperty("nextStep").GetString(), StringComparison.Ordinal);
         }
 
-        using (var status = Json(await Run(chain, "status", "--json")))
+        using (var status = Json(Schema("status", await Run(chain, "status", "--json"))))
         {
             var view = status.RootElement.GetProperty("timelock");
             Assert.Equal(timelock, view.GetProperty("address").GetString());
@@ -121,19 +122,19 @@ public sealed class AdminCommandTests
         Assert.True(early.ExitCode == ExitCodes.PreflightRefused, early.ToString());
         Assert.Contains("is ready only at", Assert.Single(early.ErrorLines), StringComparison.Ordinal);
         Assert.Equal(bobNonce + 1, await chain.NonceAsync(bob));
-        using (var status = Json(await Run(chain, "status", "--json")))
+        using (var status = Json(Schema("status", await Run(chain, "status", "--json"))))
         {
             Assert.Equal("Waiting", status.RootElement.GetProperty("timelock").GetProperty("acceptOperationState").GetString());
         }
 
         await new AnvilRpc(chain.RpcUrl).IncreaseTimeAsync(TimeSpan.FromSeconds(61));
-        using (var executed = Json(await Run(chain, "admin", "accept", "--via-timelock", "--as", "bob", "--json")))
+        using (var executed = Json(Schema("admin-accept", await Run(chain, "admin", "accept", "--via-timelock", "--as", "bob", "--json"))))
         {
             Assert.Equal(nameof(TimelockAction.Executed), executed.RootElement.GetProperty("action").GetString());
             Assert.Equal("Done", executed.RootElement.GetProperty("state").GetString());
         }
 
-        using (var status = Json(await Run(chain, "status", "--json")))
+        using (var status = Json(Schema("status", await Run(chain, "status", "--json"))))
         {
             Assert.All(status.RootElement.GetProperty("admins").EnumerateArray(), a => Assert.Equal(timelock, a.GetProperty("admin").GetString()));
             Assert.Equal("Done", status.RootElement.GetProperty("timelock").GetProperty("acceptOperationState").GetString());
@@ -170,19 +171,19 @@ public sealed class AdminCommandTests
         Assert.Equal(before, await chain.NonceAsync(Accounts.Bob.Address));
 
         // The devnet keeps its deployer as admin, with no delay and no hand-over.
-        using (var status = Json(await Run(chain, "status", "--json")))
+        using (var status = Json(Schema("status", await Run(chain, "status", "--json"))))
         {
             Assert.All(status.RootElement.GetProperty("admins").EnumerateArray(), a =>
             {
                 Assert.Equal(Accounts.Admin.Address, a.GetProperty("admin").GetString());
-                Assert.Equal(0UL, a.GetProperty("delaySeconds").GetUInt64());
+                Assert.Equal("0", a.GetProperty("delaySeconds").GetString());
                 Assert.False(a.TryGetProperty("pendingAdmin", out _));
             });
         }
 
-        using (var calldata = Json(await Run(chain, "admin", "calldata", "--json")))
+        using (var calldata = Json(Schema("admin-calldata", await Run(chain, "admin", "calldata", "--json"))))
         {
-            var transactions = calldata.RootElement.GetProperty("transactions").EnumerateArray().ToList();
+            var transactions = calldata.RootElement.GetProperty("calls").EnumerateArray().ToList();
             Assert.Equal(3, transactions.Count);
             Assert.All(transactions, t => Assert.Equal(GovernanceClient.AcceptAdminCalldata, t.GetProperty("data").GetString()));
         }
@@ -194,6 +195,13 @@ public sealed class AdminCommandTests
         var alreadyAdmin = await Run(chain, "admin", "accept", "--as", "admin");
         Assert.Contains("already is the default admin", alreadyAdmin.Stdout, StringComparison.Ordinal);
         Assert.Equal(adminNonce, await chain.NonceAsync(Accounts.Admin.Address));
+    }
+
+    /// <summary>Checks a run's stdout against docs/schemas/<paramref name="schema"/>.schema.json.</summary>
+    private static CliRun Schema(string schema, CliRun run)
+    {
+        JsonSchemas.AssertValid(schema, run.Stdout);
+        return run;
     }
 
     private static async Task<string> WriteConfigAsync(TestChain chain, string governance)

@@ -26,8 +26,10 @@ public sealed class DeployCommandTests
         var run = await CliRun.RunAsync(DeployArgs(chain, stablecoin, "--keystore", keystore, "--password-file", passwordFile, "--json"));
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
+        JsonSchemas.AssertValid("deploy", run.Stdout);
         using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(TransactionSteps, json.RootElement.GetProperty("transactionsSent").GetInt32());
+        Assert.Equal(TransactionSteps, json.RootElement.GetProperty("transactions").GetArrayLength());
         Assert.Equal(Accounts.Admin.Address, json.RootElement.GetProperty("deployer").GetString());
         var manifest = await DeploymentManifest.LoadAsync(chain.ManifestPath);
         Assert.True(manifest.IsComplete);

@@ -26,7 +26,7 @@ public sealed class ExactlyOnceCommandTests(SuiteFixture suite) : IClassFixture<
     {
         var offer = SuiteFixture.Require(await CliRun.RunAsync(Chain.Args("offer", suite.LotId, units.ToString(System.Globalization.CultureInfo.InvariantCulture), "--price", "3", "--expires", "7d", "--as", "provider", "--json")));
         using var json = JsonDocument.Parse(offer.Stdout);
-        return json.RootElement.GetProperty("id").GetString()!;
+        return json.RootElement.GetProperty("offerId").GetString()!;
     }
 
     private async Task<BigInteger> UnitsOfAsync(string account)
@@ -108,7 +108,7 @@ public sealed class ExactlyOnceCommandTests(SuiteFixture suite) : IClassFixture<
             {
                 var entry = Assert.Single(list.RootElement.EnumerateArray());
                 Assert.Equal("pending", entry.GetProperty("state").GetString());
-                Assert.Equal(hash, entry.GetProperty("transactionHash").GetString(), ignoreCase: true);
+                Assert.Equal(hash, entry.GetProperty("hash").GetString(), ignoreCase: true);
             }
 
             await AnvilAsync("evm_setAutomine", true);

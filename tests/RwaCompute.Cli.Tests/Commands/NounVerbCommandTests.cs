@@ -47,7 +47,7 @@ public sealed class NounVerbCommandTests(SuiteFixture suite) : IClassFixture<Sui
         var accounts = SuiteFixture.Accounts;
         await Run("transfer", suite.LotId, "20", "--to", accounts.Alice.Address, "--as", "provider");
         var request = Json(await Run("pledge", "request", suite.LotId, "10", "--principal", "5", "--maturity", "10d", "--lender", accounts.Lender.Address, "--as", "alice", "--json"));
-        var pledgeId = request.RootElement.GetProperty("id").GetString()!;
+        var pledgeId = request.RootElement.GetProperty("pledgeId").GetString()!;
         await Run("pledge", "fund", pledgeId, "--as", "lender");
         var repaid = await Run("pledge", "repay", pledgeId, "--as", "alice");
         Assert.StartsWith($"ok: repaid pledge {pledgeId}", repaid.Stdout, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class NounVerbCommandTests(SuiteFixture suite) : IClassFixture<Sui
 
         var accounts = SuiteFixture.Accounts;
         await Run("transfer", suite.LotId, "20", "--to", accounts.Bob.Address, "--as", "provider");
-        var pledgeId = Json(await Run("pledge", "request", suite.LotId, "10", "--principal", "5", "--maturity", "10d", "--as", "bob", "--json")).RootElement.GetProperty("id").GetString()!;
+        var pledgeId = Json(await Run("pledge", "request", suite.LotId, "10", "--principal", "5", "--maturity", "10d", "--as", "bob", "--json")).RootElement.GetProperty("pledgeId").GetString()!;
         await Run("pledge", "fund", pledgeId, "--as", "lender");
         var repaid = await Run("repay", pledgeId, "--as", "bob");
         Assert.StartsWith($"ok: repaid pledge {pledgeId}", repaid.Stdout, StringComparison.Ordinal);

@@ -14,13 +14,13 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
     {
         var accounts = SuiteFixture.Accounts;
         var offer = Json(await Run("offer", suite.LotId, "100", "--price", "3.25", "--expires", "7d", "--as", "provider", "--json"));
-        var offerId = offer.RootElement.GetProperty("id").GetString()!;
+        var offerId = offer.RootElement.GetProperty("offerId").GetString()!;
 
         await Run("buy", offerId, "40", "--as", "alice");
         await Run("transfer", suite.LotId, "5", "--to", accounts.Bob.Address, "--as", "alice");
 
         var pledge = Json(await Run("pledge", "request", suite.LotId, "10", "--principal", "12.5", "--fee", "0.5", "--maturity", "10d", "--lender", accounts.Lender.Address, "--as", "alice", "--json"));
-        var pledgeId = pledge.RootElement.GetProperty("id").GetString()!;
+        var pledgeId = pledge.RootElement.GetProperty("pledgeId").GetString()!;
         await Run("pledge", "fund", pledgeId, "--as", "lender");
         await Run("withdraw", "--as", "alice");
         await Run("pledge", "repay", pledgeId, "--as", "alice");
@@ -29,12 +29,12 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
         Assert.Equal("12.5", shown.RootElement.GetProperty("principalUsdc").GetString());
 
         var redemption = Json(await Run("redeem", suite.LotId, "5", "--as", "bob", "--json"));
-        var redemptionId = redemption.RootElement.GetProperty("id").GetString()!;
+        var redemptionId = redemption.RootElement.GetProperty("redemptionId").GetString()!;
         await Run("confirm", redemptionId, "--as", "bob");
 
         var lot = Json(await Run("lot", "show", suite.LotId, "--json"));
-        Assert.Equal(1000UL, lot.RootElement.GetProperty("unitsIssued").GetUInt64());
-        Assert.Equal(5UL, lot.RootElement.GetProperty("unitsBurned").GetUInt64());
+        Assert.Equal("1000", lot.RootElement.GetProperty("unitsIssued").GetString());
+        Assert.Equal("5", lot.RootElement.GetProperty("unitsBurned").GetString());
         Assert.Equal("3", lot.RootElement.GetProperty("referencePriceUsdc").GetString());
         Assert.Equal(9900, lot.RootElement.GetProperty("slaUptimeBps").GetInt32());
         Assert.Equal(10_000, lot.RootElement.GetProperty("bondCoverageBps").GetInt32());
@@ -56,7 +56,7 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
         var usdcBefore = await UsdcBalanceAsync(provider);
 
         var issued = Json(await Run("lot", "issue", "--pool", SuiteFixture.Pool, "--gpu", "H100-SXM5-80G", "--region", "eu-west", "--ends", "20d", "--price", "3", "--sla", "0", "--coverage-bps", "50%", "--metadata", document, "--units", "100", "--as", "provider", "--json"));
-        var lot = Json(await Run("lot", "show", issued.RootElement.GetProperty("id").GetString()!, "--json"));
+        var lot = Json(await Run("lot", "show", issued.RootElement.GetProperty("lotId").GetString()!, "--json"));
 
         Assert.Equal(5_000, lot.RootElement.GetProperty("bondCoverageBps").GetInt32());
         Assert.Equal("1.5", lot.RootElement.GetProperty("unitCoverUsdc").GetString());
@@ -99,7 +99,7 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
         await Run(["oracle", "report", .. files, "--as", "alice"]);
         var report = Json(await Run("oracle", "show", SuiteFixture.Pool, "--json"));
 
-        Assert.Equal(1UL, report.RootElement.GetProperty("epoch").GetUInt64());
+        Assert.Equal("1", report.RootElement.GetProperty("epoch").GetString());
         Assert.Equal(8_700, report.RootElement.GetProperty("utilizationBps").GetInt32());
         Assert.Equal(9_950, report.RootElement.GetProperty("uptimeBps").GetInt32());
         Assert.Equal(3, report.RootElement.GetProperty("signers").GetInt32());

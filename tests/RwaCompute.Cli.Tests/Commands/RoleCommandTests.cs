@@ -36,7 +36,7 @@ public sealed class RoleCommandTests(SuiteFixture suite) : IClassFixture<SuiteFi
 
         var registrar = roles.Single(r => r.GetProperty("contract").GetString() == "token" && r.GetProperty("role").GetString() == "REGISTRAR_ROLE");
         Assert.Equal("DEFAULT_ADMIN_ROLE", registrar.GetProperty("adminRole").GetString());
-        Assert.Equal(Sdk.Clients.Roles.Id("REGISTRAR_ROLE"), Convert.FromHexString(registrar.GetProperty("id").GetString()![2..]));
+        Assert.Equal(Sdk.Clients.Roles.Id("REGISTRAR_ROLE"), Convert.FromHexString(registrar.GetProperty("roleId").GetString()![2..]));
         Assert.Contains(SuiteFixture.Accounts.Admin.Address, Holders(registrar));
         var escrowRole = roles.Single(r => r.GetProperty("role").GetString() == "ESCROW_ROLE");
         Assert.Equal([suite.EscrowAddress], Holders(escrowRole), StringComparer.OrdinalIgnoreCase);

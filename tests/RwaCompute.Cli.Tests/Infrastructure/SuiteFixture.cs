@@ -28,7 +28,7 @@ public sealed class SuiteFixture : IAsyncLifetime
             "lot", "issue", "--pool", Pool, "--gpu", "H100-SXM5-80G", "--region", "eu-west", "--ends", "30d", "--price", "3",
             "--sla", "99%", "--energy", "700", "--units", "1000", "--as", "provider", "--json")));
         using var json = System.Text.Json.JsonDocument.Parse(issued.Stdout);
-        LotId = json.RootElement.GetProperty("id").GetString()!;
+        LotId = json.RootElement.GetProperty("lotId").GetString()!;
         Require(await CliRun.RunAsync(Chain.Args("bond", LotId, "10", "--as", "provider")));
         EscrowAddress = (await Sdk.Deployment.DeploymentManifest.LoadAsync(Chain.ManifestPath)).EscrowAddress;
     }

@@ -70,7 +70,7 @@ internal static class AdminCommands
 
             // Plain lines, never wrapped: the calldata is copied into a multisig's transaction builder as is.
             var output = console.Stdout;
-            foreach (var transaction in view.Transactions)
+            foreach (var transaction in view.Calls)
             {
                 output.WriteLine(transaction.Description);
                 output.WriteLine("  to:    " + transaction.To);
@@ -98,12 +98,10 @@ internal static class AdminCommands
     {
         var session = await ChainSession.OpenAsync(invocation, signer).ConfigureAwait(false);
         var results = await session.Client.Governance.AcceptAdminAsync(invocation.CancellationToken).ConfigureAwait(false);
-        var view = new AdminAcceptView(session.Account, [.. results.Select(r => new AcceptanceView(
-            r.Contract,
-            r.Address,
-            r.Transaction?.TransactionHash,
-            r.Transaction?.BlockNumber,
-            r.Transaction?.GasUsed.ToString(CultureInfo.InvariantCulture)))]);
+        var view = new AdminAcceptView(
+            session.Account,
+            [.. results.Select(r => new AcceptanceView(r.Contract, r.Address, r.Transaction is not null, r.Transaction?.TransactionHash))],
+            [.. results.Where(r => r.Transaction is not null).Select(r => ViewFactory.Transaction($"{r.Contract}.acceptDefaultAdminTransfer()", r.Transaction!))]);
         var console = invocation.Console;
         if (console.Json)
         {
@@ -113,9 +111,10 @@ internal static class AdminCommands
 
         foreach (var contract in view.Contracts)
         {
-            console.Line(contract.TransactionHash is null
+            var transaction = view.Transactions.FirstOrDefault(t => t.Hash == contract.TransactionHash);
+            console.Line(transaction is null
                 ? $"{contract.Contract}: {view.Account} already is the default admin (nothing sent)"
-                : $"ok: {contract.Contract}: accepted the default admin (block {contract.BlockNumber}, tx {contract.TransactionHash}, gas {contract.GasUsed})");
+                : $"ok: {contract.Contract}: accepted the default admin (block {transaction.BlockNumber}, tx {transaction.Hash}, gas {transaction.GasUsed})");
         }
 
         console.Line($"{view.Account} is the default admin of the token, the oracle and the escrow.");
@@ -135,7 +134,7 @@ internal static class AdminCommands
             return ExitCodes.Success;
         }
 
-        var tx = view.Transaction is null ? string.Empty : $" (block {view.Transaction.BlockNumber}, tx {view.Transaction.TransactionHash}, gas {view.Transaction.GasUsed})";
+        var tx = view.Transactions is [var sent] ? $" (block {sent.BlockNumber}, tx {sent.Hash}, gas {sent.GasUsed})" : string.Empty;
         console.Line(step.Action switch
         {
             TimelockAction.Scheduled => $"ok: scheduled the admin acceptance on the SuiteTimelock {view.Timelock}{tx}; operation {view.OperationId} is ready at "

@@ -91,16 +91,16 @@ internal static class ComplianceCommands
 
     private static Task<int> SetAllowedAsync(Invocation invocation, SignerArguments signer, string[] addresses, bool allowed) =>
         Operation.SendAsync(invocation, signer, async (session, ct) =>
-            ViewFactory.Transaction($"{(allowed ? "allowlisted" : "removed from the allowlist")} {string.Join(", ", addresses)}", addresses.Length == 1
+            ViewFactory.Operation(allowed ? "account.allow" : "account.disallow", $"{(allowed ? "allowlisted" : "removed from the allowlist")} {string.Join(", ", addresses)}", addresses.Length == 1
                 ? await session.Client.Token.SetAllowedAsync(addresses[0], allowed, ct).ConfigureAwait(false)
-                : await session.Client.Token.SetAllowedBatchAsync(addresses, allowed, ct).ConfigureAwait(false)));
+                : await session.Client.Token.SetAllowedBatchAsync(addresses, allowed, ct).ConfigureAwait(false)) with { Accounts = addresses });
 
     private static Task<int> SetFrozenAsync(Invocation invocation, SignerArguments signer, string address, bool frozen) =>
         Operation.SendAsync(invocation, signer, async (session, ct) =>
-            ViewFactory.Transaction($"{(frozen ? "froze" : "unfroze")} {address}", await session.Client.Token.SetFrozenAsync(address, frozen, ct).ConfigureAwait(false)));
+            ViewFactory.Operation(frozen ? "account.freeze" : "account.unfreeze", $"{(frozen ? "froze" : "unfroze")} {address}", await session.Client.Token.SetFrozenAsync(address, frozen, ct).ConfigureAwait(false)) with { Account = address });
 
     private static Task<int> SetPausedAsync(Invocation invocation, SignerArguments signer, bool paused) =>
         Operation.SendAsync(invocation, signer, async (session, ct) => paused
-            ? ViewFactory.Transaction("paused the token", await session.Client.Token.PauseAsync(ct).ConfigureAwait(false))
-            : ViewFactory.Transaction("unpaused the token", await session.Client.Token.UnpauseAsync(ct).ConfigureAwait(false)));
+            ? ViewFactory.Operation("token.pause", "paused the token", await session.Client.Token.PauseAsync(ct).ConfigureAwait(false))
+            : ViewFactory.Operation("token.unpause", "unpaused the token", await session.Client.Token.UnpauseAsync(ct).ConfigureAwait(false)));
 }

@@ -87,12 +87,21 @@ internal static class DeployCommand
             var chainTime = await ChainTimeAsync(reader, ct).ConfigureAwait(false);
             var timelock = manifest.TimelockAddress is null ? null : await reader.Governance.GetAcceptAdminOperationAsync(cancellationToken: ct).ConfigureAwait(false);
 
+            var transactions = new List<TransactionView>();
+            foreach (var (hash, description) in progress.Sent)
+            {
+                var receipt = await reader.Rpc.GetReceiptAsync(hash, ct).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"The node has no receipt for {hash}, which the deployment saw mined.");
+                transactions.Add(ViewFactory.Transaction(description, TransactionResult.From(receipt)));
+            }
+
             var view = new DeployView(
                 chainId,
                 manifestPath,
                 Path.Combine(directory, chainId.ToString(CultureInfo.InvariantCulture) + ".journal.jsonl"),
                 account.Address,
                 progress.TransactionsSent,
+                transactions,
                 [.. manifest.Contracts.Select(c => new ContractView(c.Key, c.Value.Address, c.Value.TransactionHash, c.Value.BlockNumber, c.Value.External, null))],
                 [.. manifest.Roles.Select(r => new RoleView(r.Contract, r.Role, r.Account, true))],
                 [.. states.Select(a => ViewFactory.Admin(a, chainTime))],

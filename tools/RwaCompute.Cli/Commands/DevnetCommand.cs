@@ -112,7 +112,7 @@ internal static class DevnetCommand
         output.Write(Tables.Utilization(view.Utilization));
         output.WriteLine();
         var solvency = view.Solvency;
-        output.WriteLine($"Escrow:   {solvency.BalanceUsdc} USDC held, {solvency.ObligationsUsdc} USDC owed (credits {solvency.CreditsUsdc} + bonds {solvency.BondsUsdc}, {solvency.ReservedUsdc} reserved): {(solvency.Solvent ? "solvent" : "INSOLVENT")}");
+        output.WriteLine($"Escrow:   {Tables.Usdc(solvency.BalanceUsdc)} USDC held, {Tables.Usdc(solvency.ObligationsUsdc)} USDC owed (credits {Tables.Usdc(solvency.CreditsUsdc)} + bonds {Tables.Usdc(solvency.BondsUsdc)}, {Tables.Usdc(solvency.ReservedUsdc)} reserved): {(solvency.Solvent ? "solvent" : "INSOLVENT")}");
         output.WriteLine($"RPC:      {view.RpcUrl} (chain {view.ChainId.ToString(CultureInfo.InvariantCulture)})");
         output.WriteLine($"Manifest: {view.ManifestPath}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done in {view.ElapsedMilliseconds / 1000.0:F1} s."));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Nethereum.Hex.HexConvertors.Extensions;
 using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Output.Views;
 using RwaCompute.Cli.Parsing;
@@ -45,7 +46,11 @@ internal static class LotCommands
 
                 return result is null
                     ? throw new CliInputException("address", $"{provider} is already a provider and no --pool was given; nothing to do.")
-                    : ViewFactory.Transaction($"registered provider {provider}" + (poolId is null ? string.Empty : " and pool " + Bytes32Text.Format(poolId)), result);
+                    : ViewFactory.Operation("provider", $"registered provider {provider}" + (poolId is null ? string.Empty : " and pool " + Bytes32Text.Format(poolId)), result) with
+                    {
+                        Account = provider,
+                        PoolId = poolId is null ? null : poolId.ToHex(true),
+                    };
             });
         });
     }
@@ -59,7 +64,12 @@ internal static class LotCommands
             var id = invocation.Value(lotId);
             var value = invocation.Value(amount);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Transaction($"posted {UsdcAmount.Format(value)} USDC bond for lot {LotIdText.Short(id)}", await session.Client.Escrow.PostBondAsync(id, value, ct).ConfigureAwait(false)));
+                ViewFactory.Operation("bond", $"posted {UsdcAmount.Format(value)} USDC bond for lot {LotIdText.Short(id)}", await session.Client.Escrow.PostBondAsync(id, value, ct).ConfigureAwait(false)) with
+                {
+                    LotId = LotIdText.Format(id),
+                    AmountUsdc = UsdcAmount.Plain(value),
+                    AmountBaseUnits = value.ToString(CultureInfo.InvariantCulture),
+                });
         });
     }
 
@@ -107,7 +117,12 @@ internal static class LotCommands
                 };
                 terms = terms with { MetadataHash = hash ?? LotTerms.HashMetadata(Describe(terms)) };
                 var result = await session.Client.Token.IssueLotAsync(terms, invocation.Value(to) ?? session.Account, count, ct).ConfigureAwait(false);
-                return ViewFactory.Transaction($"issued {count} units of {gpuModel} ({regionText})", result, LotIdText.Format(result.Value));
+                return ViewFactory.Operation("lot.issue", $"issued {count} units of {gpuModel} ({regionText})", result) with
+                {
+                    LotId = LotIdText.Format(result.Value),
+                    PoolId = terms.PoolId.ToHex(true),
+                    Units = count.ToString(CultureInfo.InvariantCulture),
+                };
             }).ConfigureAwait(false);
         });
         command.Validators.Add(CommandValidators.NotBoth(metadata, metadataHash));

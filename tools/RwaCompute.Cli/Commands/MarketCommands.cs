@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Parsing;
 
@@ -23,7 +24,13 @@ internal static class MarketCommands
             {
                 var expiresAt = expiry.ResolveAt(await session.ChainTimeAsync(ct).ConfigureAwait(false));
                 var result = await session.Client.Escrow.CreateOfferAsync(id, count, pricePerUnit, expiresAt, ct).ConfigureAwait(false);
-                return ViewFactory.Transaction($"offered {count} units of lot {LotIdText.Short(id)} at {UsdcAmount.Format(pricePerUnit)} USDC", result, ViewFactory.Id(result.Value));
+                return ViewFactory.Operation("offer", $"offered {count} units of lot {LotIdText.Short(id)} at {UsdcAmount.Format(pricePerUnit)} USDC", result) with
+                {
+                    OfferId = ViewFactory.Id(result.Value),
+                    LotId = LotIdText.Format(id),
+                    Units = count.ToString(CultureInfo.InvariantCulture),
+                    PricePerUnitUsdc = UsdcAmount.Plain(pricePerUnit),
+                };
             });
         });
     }
@@ -37,7 +44,11 @@ internal static class MarketCommands
             var offerId = invocation.Value(offer);
             var count = invocation.Value(units);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Transaction($"bought {count} units from offer {offerId}", await session.Client.Escrow.PurchaseAsync(offerId, count, ct).ConfigureAwait(false)));
+                ViewFactory.Operation("buy", $"bought {count} units from offer {offerId}", await session.Client.Escrow.PurchaseAsync(offerId, count, ct).ConfigureAwait(false)) with
+                {
+                    OfferId = ViewFactory.Id(offerId),
+                    Units = count.ToString(CultureInfo.InvariantCulture),
+                });
         });
     }
 }

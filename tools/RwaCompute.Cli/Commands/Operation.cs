@@ -10,32 +10,44 @@ namespace RwaCompute.Cli.Commands;
 /// connects.</summary>
 internal static class Operation
 {
-    /// <summary>Connects with a signer, runs the sending body and prints its transaction.</summary>
+    /// <summary>Connects with a signer, runs the sending body and prints what it did, with every transaction the run
+    /// mined (the SDK's automatic approvals, then the action).</summary>
     /// <param name="invocation">The invocation.</param>
     /// <param name="signer">The signer options.</param>
-    /// <param name="send">The work.</param>
+    /// <param name="send">The work: the operation with its action's transaction.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> SendAsync(Invocation invocation, SignerArguments signer, Func<ChainSession, CancellationToken, Task<TransactionView>> send)
+    public static async Task<int> SendAsync(Invocation invocation, SignerArguments signer, Func<ChainSession, CancellationToken, Task<OperationView>> send)
     {
         var session = await ChainSession.OpenAsync(invocation, signer).ConfigureAwait(false);
         var view = await send(session, invocation.CancellationToken).ConfigureAwait(false);
-        Emit(invocation.Console, view);
+        var sent = await session.SentTransactionsAsync(invocation, invocation.CancellationToken).ConfigureAwait(false);
+        Emit(invocation.Console, sent.Count == 0 ? view : view with { Transactions = sent });
         return ExitCodes.Success;
     }
 
-    /// <summary>Prints a transaction: JSON, or one line for people.</summary>
+    /// <summary>Prints an operation: JSON, or one line for people (its summary, the id it created and the action's
+    /// transaction).</summary>
     /// <param name="console">The output.</param>
-    /// <param name="view">The transaction.</param>
-    public static void Emit(CliConsole console, TransactionView view)
+    /// <param name="view">The operation.</param>
+    public static void Emit(CliConsole console, OperationView view)
     {
         if (console.Json)
         {
-            console.WriteJson(view, CliJsonContext.Default.TransactionView);
+            console.WriteJson(view, CliJsonContext.Default.OperationView);
             return;
         }
 
-        var id = view.Id is null ? string.Empty : $" → id {view.Id}";
-        console.Line($"ok: {view.Action}{id} (block {view.BlockNumber}, tx {view.TransactionHash}, gas {view.GasUsed})");
+        var created = view.Operation switch
+        {
+            "lot.issue" => view.LotId,
+            "offer" => view.OfferId,
+            "pledge.request" => view.PledgeId,
+            "redeem" => view.RedemptionId,
+            _ => null,
+        };
+        var id = created is null ? string.Empty : $" → id {created}";
+        var action = view.Transactions[^1];
+        console.Line($"ok: {view.Summary}{id} (block {action.BlockNumber}, tx {action.Hash}, gas {action.GasUsed})");
     }
 
     /// <summary>Creates a command with signer options and an action.</summary>

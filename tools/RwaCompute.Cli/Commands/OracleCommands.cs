@@ -103,7 +103,12 @@ internal static class OracleCommands
                 RequireSameOracle(first.File, session);
                 var signatures = signed.Select(s => new ReportSignature(Guard.Address(s.File.Signer, "signer"), s.File.Signature.HexToByteArray())).ToList();
                 var result = await session.Client.Oracle.SubmitReportAsync(first.Report, signatures, ct).ConfigureAwait(false);
-                return ViewFactory.Transaction($"submitted epoch {first.Report.Epoch} of {Bytes32Text.Format(first.Report.PoolId)} with {signed.Count} signatures", result);
+                return ViewFactory.Operation("oracle.report", $"submitted epoch {first.Report.Epoch} of {Bytes32Text.Format(first.Report.PoolId)} with {signed.Count} signatures", result) with
+                {
+                    PoolId = first.Report.PoolId.ToHex(true),
+                    Epoch = first.Report.Epoch.ToString(CultureInfo.InvariantCulture),
+                    Signatures = signed.Count,
+                };
             }).ConfigureAwait(false);
         });
     }
@@ -170,7 +175,7 @@ internal static class OracleCommands
             throw new CliInputException("signed", $"{path}: {ex.Message}");
         }
 
-        if (file is null || file.UtilizationBps is < 0 or > 10_000 || file.UptimeBps is < 0 or > 10_000 || file.Pool is null || file.Signature is null || file.Signer is null)
+        if (file is null || file.UtilizationBps is < 0 or > 10_000 || file.UptimeBps is < 0 or > 10_000 || file.PoolId is null || file.Signature is null || file.Signer is null)
         {
             throw new CliInputException("signed", $"{path} is not a signed report.");
         }
@@ -178,7 +183,7 @@ internal static class OracleCommands
         byte[] poolId;
         try
         {
-            poolId = file.Pool.HexToByteArray();
+            poolId = file.PoolId.HexToByteArray();
         }
         catch (FormatException)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Numerics;
 using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Parsing;
@@ -36,7 +37,12 @@ internal static class PledgeCommands
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
                 var result = await session.Client.Escrow.WithdrawAsync(receiver, ct).ConfigureAwait(false);
-                return ViewFactory.Transaction($"withdrew {UsdcAmount.Format(result.Value)} USDC", result);
+                return ViewFactory.Operation("withdraw", $"withdrew {UsdcAmount.Format(result.Value)} USDC", result) with
+                {
+                    To = receiver ?? session.Account,
+                    AmountUsdc = UsdcAmount.Plain(result.Value),
+                    AmountBaseUnits = result.Value.ToString(CultureInfo.InvariantCulture),
+                };
             });
         });
     }
@@ -61,7 +67,14 @@ internal static class PledgeCommands
             {
                 var due = deadline.ResolveAt(await session.ChainTimeAsync(ct).ConfigureAwait(false));
                 var result = await session.Client.Escrow.RequestPledgeAsync(id, count, lenderAddress, advance, feeAmount, due, ct).ConfigureAwait(false);
-                return ViewFactory.Transaction($"requested {UsdcAmount.Format(advance)} USDC against {count} units of lot {LotIdText.Short(id)}", result, ViewFactory.Id(result.Value));
+                return ViewFactory.Operation("pledge.request", $"requested {UsdcAmount.Format(advance)} USDC against {count} units of lot {LotIdText.Short(id)}", result) with
+                {
+                    PledgeId = ViewFactory.Id(result.Value),
+                    LotId = LotIdText.Format(id),
+                    Units = count.ToString(CultureInfo.InvariantCulture),
+                    PrincipalUsdc = UsdcAmount.Plain(advance),
+                    FeeUsdc = UsdcAmount.Plain(feeAmount),
+                };
             });
         });
     }
@@ -73,7 +86,7 @@ internal static class PledgeCommands
         {
             var pledgeId = invocation.Value(id);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Transaction($"funded pledge {pledgeId}", await session.Client.Escrow.FundPledgeAsync(pledgeId, ct).ConfigureAwait(false)));
+                ViewFactory.Operation("pledge.fund", $"funded pledge {pledgeId}", await session.Client.Escrow.FundPledgeAsync(pledgeId, ct).ConfigureAwait(false)) with { PledgeId = ViewFactory.Id(pledgeId) });
         });
     }
 
@@ -89,7 +102,7 @@ internal static class PledgeCommands
             }
 
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Transaction($"repaid pledge {pledgeId}", await session.Client.Escrow.RepayAsync(pledgeId, ct).ConfigureAwait(false)));
+                ViewFactory.Operation("pledge.repay", $"repaid pledge {pledgeId}", await session.Client.Escrow.RepayAsync(pledgeId, ct).ConfigureAwait(false)) with { PledgeId = ViewFactory.Id(pledgeId) });
         });
     }
 
@@ -105,7 +118,7 @@ internal static class PledgeCommands
             }
 
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Transaction($"claimed the collateral of pledge {pledgeId}", await session.Client.Escrow.ClaimCollateralAsync(pledgeId, ct).ConfigureAwait(false)));
+                ViewFactory.Operation("pledge.claim", $"claimed the collateral of pledge {pledgeId}", await session.Client.Escrow.ClaimCollateralAsync(pledgeId, ct).ConfigureAwait(false)) with { PledgeId = ViewFactory.Id(pledgeId) });
         });
     }
 
@@ -120,7 +133,7 @@ internal static class PledgeCommands
     private static Command RecordSettlementPause(CommandRunner runner) =>
         Operation.Sending(runner, "record-settlement-pause", "record that the stablecoin is paused (anyone): collateral stays unclaimable until a cure period after the last record", [], (invocation, signer) =>
             Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Transaction("recorded the stablecoin's pause (collateral claims wait for the settlement cure)", await session.Client.Escrow.RecordSettlementPauseAsync(ct).ConfigureAwait(false))));
+                ViewFactory.Operation("pledge.record-settlement-pause", "recorded the stablecoin's pause (collateral claims wait for the settlement cure)", await session.Client.Escrow.RecordSettlementPauseAsync(ct).ConfigureAwait(false))));
 
     private static Command Show(CommandRunner runner)
     {

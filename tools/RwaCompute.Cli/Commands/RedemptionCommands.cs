@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Parsing;
 
@@ -19,7 +20,12 @@ internal static class RedemptionCommands
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
                 var result = await session.Client.Escrow.RedeemAsync(id, count, ct).ConfigureAwait(false);
-                return ViewFactory.Transaction($"redeemed {count} units of lot {LotIdText.Short(id)}", result, ViewFactory.Id(result.Value));
+                return ViewFactory.Operation("redeem", $"redeemed {count} units of lot {LotIdText.Short(id)}", result) with
+                {
+                    RedemptionId = ViewFactory.Id(result.Value),
+                    LotId = LotIdText.Format(id),
+                    Units = count.ToString(CultureInfo.InvariantCulture),
+                };
             });
         });
     }
@@ -33,8 +39,8 @@ internal static class RedemptionCommands
             var redemptionId = invocation.Value(id);
             var byOracle = invocation.Value(oracle);
             return Operation.SendAsync(invocation, signer, async (session, ct) => byOracle
-                ? ViewFactory.Transaction($"confirmed redemption {redemptionId} by oracle attestation", await session.Client.Escrow.ConfirmDeliveryByOracleAsync(redemptionId, ct).ConfigureAwait(false))
-                : ViewFactory.Transaction($"confirmed delivery of redemption {redemptionId}", await session.Client.Escrow.ConfirmDeliveryAsync(redemptionId, ct).ConfigureAwait(false)));
+                ? ViewFactory.Operation("confirm", $"confirmed redemption {redemptionId} by oracle attestation", await session.Client.Escrow.ConfirmDeliveryByOracleAsync(redemptionId, ct).ConfigureAwait(false)) with { RedemptionId = ViewFactory.Id(redemptionId), ByOracle = true }
+                : ViewFactory.Operation("confirm", $"confirmed delivery of redemption {redemptionId}", await session.Client.Escrow.ConfirmDeliveryAsync(redemptionId, ct).ConfigureAwait(false)) with { RedemptionId = ViewFactory.Id(redemptionId), ByOracle = false });
         });
     }
 
@@ -45,7 +51,7 @@ internal static class RedemptionCommands
         {
             var redemptionId = invocation.Value(id);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Transaction($"refunded redemption {redemptionId}", await session.Client.Escrow.ClaimRefundAsync(redemptionId, ct).ConfigureAwait(false)));
+                ViewFactory.Operation("refund", $"refunded redemption {redemptionId}", await session.Client.Escrow.ClaimRefundAsync(redemptionId, ct).ConfigureAwait(false)) with { RedemptionId = ViewFactory.Id(redemptionId) });
         });
     }
 }

@@ -122,7 +122,7 @@ internal static class RoleCommands
         var console = invocation.Console;
         if (await target.HasRoleAsync(role, account, ct).ConfigureAwait(false) == grant)
         {
-            var unchanged = new RoleChangeView(role.Contract.Key, role.Name, account, false, null);
+            var unchanged = new RoleChangeView(role.Contract.Key, role.Name, account, false, []);
             if (console.Json)
             {
                 console.WriteJson(unchanged, CliJsonContext.Default.RoleChangeView);
@@ -136,14 +136,15 @@ internal static class RoleCommands
         }
 
         var receipt = await session.Client.Transactions.SendAndWaitAsync(target.Call(role, account, grant), ct).ConfigureAwait(false);
-        var transaction = ViewFactory.Transaction($"{(grant ? "granted" : "revoked")} {role.Contract.Key} {role.Name} {(grant ? "to" : "from")} {account}", TransactionResult.From(receipt));
+        var summary = $"{(grant ? "granted" : "revoked")} {role.Contract.Key} {role.Name} {(grant ? "to" : "from")} {account}";
+        var transaction = ViewFactory.Transaction($"{role.Contract.Key}.{(grant ? "grantRole" : "revokeRole")}({role.Name}, {account})", TransactionResult.From(receipt));
         if (console.Json)
         {
-            console.WriteJson(new RoleChangeView(role.Contract.Key, role.Name, account, true, transaction), CliJsonContext.Default.RoleChangeView);
+            console.WriteJson(new RoleChangeView(role.Contract.Key, role.Name, account, true, [transaction]), CliJsonContext.Default.RoleChangeView);
         }
         else
         {
-            Operation.Emit(console, transaction);
+            console.Line($"ok: {summary} (block {transaction.BlockNumber}, tx {transaction.Hash}, gas {transaction.GasUsed})");
         }
 
         return ExitCodes.Success;

@@ -107,12 +107,12 @@ internal static class TransactionCommands
         var what = view.Description is null ? string.Empty : $" ({view.Description}, nonce {view.Nonce})";
         console.Line(view.State switch
         {
-            "mined" => $"{view.TransactionHash}{what}: mined in block {view.BlockNumber} (gas {view.GasUsed}).",
-            "reverted" => $"{view.TransactionHash}{what}: mined in block {view.BlockNumber} but reverted; its effects did not happen.",
-            "pending" => $"{view.TransactionHash}{what}: pending in the node's pool.",
-            "replaced" => $"{view.TransactionHash}{what}: replaced — its nonce was used by {view.ReplacedBy}; it will never be mined.",
-            "notFound" => $"{view.TransactionHash}{what}: unknown to the node{(view.Journaled ? "; re-run the command that sent it to re-broadcast the same bytes" : string.Empty)}.",
-            _ => $"{view.TransactionHash}{what}: its nonce is used but the node cannot tell by which transaction; do not send the operation again.",
+            "mined" => $"{view.Hash}{what}: mined in block {view.BlockNumber} (gas {view.GasUsed}).",
+            "reverted" => $"{view.Hash}{what}: mined in block {view.BlockNumber} but reverted; its effects did not happen.",
+            "pending" => $"{view.Hash}{what}: pending in the node's pool.",
+            "replaced" => $"{view.Hash}{what}: replaced — its nonce was used by {view.ReplacedBy}; it will never be mined.",
+            "notFound" => $"{view.Hash}{what}: unknown to the node{(view.Journaled ? "; re-run the command that sent it to re-broadcast the same bytes" : string.Empty)}.",
+            _ => $"{view.Hash}{what}: its nonce is used but the node cannot tell by which transaction; do not send the operation again.",
         });
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Parsing;
 
@@ -18,7 +19,12 @@ internal static class TransferCommand
             var count = invocation.Value(units);
             var receiver = invocation.Required(to);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Transaction($"transferred {count} units of lot {LotIdText.Short(id)} to {receiver}", await session.Client.Token.TransferAsync(receiver, id, count, ct).ConfigureAwait(false)));
+                ViewFactory.Operation("transfer", $"transferred {count} units of lot {LotIdText.Short(id)} to {receiver}", await session.Client.Token.TransferAsync(receiver, id, count, ct).ConfigureAwait(false)) with
+                {
+                    LotId = LotIdText.Format(id),
+                    Units = count.ToString(CultureInfo.InvariantCulture),
+                    To = receiver,
+                });
         });
     }
 }

@@ -5,6 +5,7 @@ using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Output.Views;
 using RwaCompute.Cli.Parsing;
 using RwaCompute.Cli.Signing;
+using RwaCompute.Sdk.Clients;
 using RwaCompute.Devnet.Contracts.MockUSDC;
 using RwaCompute.Sdk.Transactions;
 
@@ -44,18 +45,19 @@ internal static class UsdcCommands
             var receipt = await MockUSDCService.DeployContractAndWaitForReceiptAsync(web3, new MockUSDCDeployment { Owner = account.Address }, ct).ConfigureAwait(false);
             var service = new MockUSDCService(web3, receipt.ContractAddress);
             var mints = new List<MintView>();
+            var transactions = new List<TransactionView> { ViewFactory.Transaction("deploy MockUSDC", TransactionResult.From(receipt)) };
             foreach (var request in invocation.Value(mint) ?? [])
             {
                 var minted = await service.MintRequestAndWaitForReceiptAsync(request.Account, request.Amount, ct).ConfigureAwait(false);
-                mints.Add(new MintView(request.Account, UsdcAmount.Format(request.Amount), request.Amount.ToString(CultureInfo.InvariantCulture), minted.TransactionHash));
+                mints.Add(new MintView(request.Account, UsdcAmount.Plain(request.Amount), request.Amount.ToString(CultureInfo.InvariantCulture), minted.TransactionHash));
+                transactions.Add(ViewFactory.Transaction($"stablecoin.mint({request.Account}, {request.Amount.ToString(CultureInfo.InvariantCulture)})", TransactionResult.From(minted)));
             }
 
             var view = new MockUsdcView(
                 Nethereum.Util.AddressUtil.Current.ConvertToChecksumAddress(receipt.ContractAddress),
                 account.Address,
-                receipt.TransactionHash,
-                (long)receipt.BlockNumber.Value,
-                mints);
+                mints,
+                transactions);
             var console = invocation.Console;
             if (console.Json)
             {
@@ -63,10 +65,10 @@ internal static class UsdcCommands
                 return ExitCodes.Success;
             }
 
-            console.Line($"ok: deployed MockUSDC at {view.Address} (owner {view.Owner}, block {view.BlockNumber}, tx {view.TransactionHash})");
+            console.Line($"ok: deployed MockUSDC at {view.Address} (owner {view.Owner}, block {transactions[0].BlockNumber}, tx {transactions[0].Hash})");
             foreach (var minted in mints)
             {
-                console.Line($"ok: minted {minted.AmountUsdc} USDC to {minted.Account} (tx {minted.TransactionHash})");
+                console.Line($"ok: minted {UsdcAmount.Group(minted.AmountUsdc)} USDC to {minted.Account} (tx {minted.TransactionHash})");
             }
 
             console.Line($"next: rwa deploy --stablecoin {view.Address} … (or \"stablecoin\": \"{view.Address}\" in deploy.json)");

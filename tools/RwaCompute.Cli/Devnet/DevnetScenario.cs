@@ -172,7 +172,7 @@ internal sealed class DevnetScenario
             var locked = await admin.Token.LockedBalanceOfAsync(signer.Address, LotId, ct).ConfigureAwait(false);
             var usdc = await admin.Stablecoin.BalanceOfAsync(signer.Address, ct).ConfigureAwait(false);
             var claimable = await admin.Escrow.ClaimableAsync(signer.Address, ct).ConfigureAwait(false);
-            holders.Add(new HolderView(name, signer.Address, units.ToString(System.Globalization.CultureInfo.InvariantCulture), locked.ToString(System.Globalization.CultureInfo.InvariantCulture), Parsing.UsdcAmount.Format(usdc), Parsing.UsdcAmount.Format(claimable)));
+            holders.Add(new HolderView(name, signer.Address, units.ToString(System.Globalization.CultureInfo.InvariantCulture), locked.ToString(System.Globalization.CultureInfo.InvariantCulture), Parsing.UsdcAmount.Plain(usdc), Parsing.UsdcAmount.Plain(claimable)));
         }
 
         var offerViews = new List<OfferView>();

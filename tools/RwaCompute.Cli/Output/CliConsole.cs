@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using RwaCompute.Cli.Output.Views;
 using Spectre.Console;
 
 namespace RwaCompute.Cli.Output;
@@ -77,6 +78,14 @@ internal sealed class CliConsole
         Stderr.WriteLine("error: " + message);
         Stderr.Flush();
     }
+
+    /// <summary>With <c>--json</c>, writes a failure as <c>{"error":{…}}</c> on stdout (after the <c>error:</c> line
+    /// on stderr), so a script that parses stdout sees a JSON object whatever happened.</summary>
+    /// <param name="code">The exit code.</param>
+    /// <param name="message">The message of the error line.</param>
+    /// <param name="transactionHash">The unconfirmed transaction, if the failure names one.</param>
+    public void ErrorJson(int code, string message, string? transactionHash = null) =>
+        WriteJson(new ErrorView(new ErrorDetailView(code, ExitCodes.NameOf(code), message, transactionHash)), CliJsonContext.Default.ErrorView);
 
     /// <summary>Writes a warning line on stderr (a deprecated spelling).</summary>
     /// <param name="message">The message.</param>

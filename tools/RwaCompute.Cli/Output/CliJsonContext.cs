@@ -4,9 +4,13 @@ using RwaCompute.Cli.Output.Views;
 namespace RwaCompute.Cli.Output;
 
 /// <summary>Source-generated JSON for <c>--json</c> output (camelCase, indented, nulls omitted).</summary>
-/// <remarks>The shapes are the records in Output/Views, one per file, also rendered as tables by <see cref="Tables"/>.
-/// Big integers are strings (lot ids as 0x hex, stablecoin amounts as exact decimal USDC text plus base units), times
-/// ISO-8601 UTC. Scripts read this output: renaming or reordering a view's parameters changes it.</remarks>
+/// <remarks>The shapes are the records in Output/Views, one per file, also rendered as tables by <see cref="Tables"/>;
+/// each command's output is described by a JSON Schema in docs/schemas, checked by the CLI tests. The rules
+/// (docs/CLI.md, "JSON output"): amounts, units, ids, gas and every 64-bit counter are decimal strings without
+/// separators (<c>[JsonNumberHandling(WriteAsString)]</c> on <c>ulong</c> fields; USDC via <c>UsdcAmount.Plain</c>),
+/// 32-byte values 0x hex, times ISO-8601 UTC, one key per concept (<c>lotId</c>, <c>offerId</c>, <c>hash</c> inside a
+/// transaction object), and every transaction sent listed as <c>transactions</c>. Renaming or reordering a view's
+/// parameters changes the contract: update its schema with it.</remarks>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LotView))]
 [JsonSerializable(typeof(IReadOnlyList<LotView>))]
@@ -16,6 +20,7 @@ namespace RwaCompute.Cli.Output;
 [JsonSerializable(typeof(RedemptionView))]
 [JsonSerializable(typeof(ReportView))]
 [JsonSerializable(typeof(DevnetSummaryView))]
+[JsonSerializable(typeof(OperationView))]
 [JsonSerializable(typeof(TransactionView))]
 [JsonSerializable(typeof(DeployView))]
 [JsonSerializable(typeof(StatusView))]
@@ -30,6 +35,7 @@ namespace RwaCompute.Cli.Output;
 [JsonSerializable(typeof(RoleChangeView))]
 [JsonSerializable(typeof(KeystoreView))]
 [JsonSerializable(typeof(MockUsdcView))]
+[JsonSerializable(typeof(ErrorView))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

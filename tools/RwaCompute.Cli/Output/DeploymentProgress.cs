@@ -13,8 +13,13 @@ internal sealed class DeploymentProgress : IProgress<DeploymentStep>
         this.steps = steps;
     }
 
+    private readonly List<(string Hash, string Description)> sent = [];
+
     /// <summary>Transactions sent so far.</summary>
-    public int TransactionsSent { get; private set; }
+    public int TransactionsSent => sent.Count;
+
+    /// <summary>The transactions sent so far, in order: each hash with the step it belongs to.</summary>
+    public IReadOnlyList<(string Hash, string Description)> Sent => sent;
 
     public void Report(DeploymentStep value)
     {
@@ -26,7 +31,7 @@ internal sealed class DeploymentProgress : IProgress<DeploymentStep>
                 steps.Current(name);
                 break;
             case DeploymentStepState.Sent:
-                TransactionsSent++;
+                sent.Add((value.TransactionHash ?? string.Empty, name));
                 steps.Current($"{name}: waiting for {value.TransactionHash}");
                 break;
             case DeploymentStepState.Completed:

@@ -15,7 +15,7 @@ internal static class Tables
         var table = New("Lots", "Lot", "GPU", "Region", "Pool", "Window (UTC)", "Price/GPU-h (USDC)", "SLA uptime", "Issued", "Outstanding");
         foreach (var lot in lots)
         {
-            Row(table, Short(lot.LotId), lot.GpuModel, lot.Region, lot.Pool, $"{Date(lot.StartsAt)} → {Date(lot.EndsAt)}", lot.ReferencePriceUsdc, Bps(lot.SlaUptimeBps), Number(lot.UnitsIssued), Number(lot.UnitsOutstanding));
+            Row(table, Short(lot.LotId), lot.GpuModel, lot.Region, lot.PoolLabel ?? lot.PoolId, $"{Date(lot.StartsAt)} → {Date(lot.EndsAt)}", Usdc(lot.ReferencePriceUsdc), Bps(lot.SlaUptimeBps), Number(lot.UnitsIssued), Number(lot.UnitsOutstanding));
         }
 
         return table;
@@ -26,13 +26,13 @@ internal static class Tables
         var table = New("Lot " + lot.LotId, "Field", "Value");
         Row(table, "Lot id", lot.LotId);
         Row(table, "Provider", lot.Provider);
-        Row(table, "Pool", lot.Pool);
+        Row(table, "Pool", lot.PoolLabel ?? lot.PoolId);
         Row(table, "GPU model", lot.GpuModel);
         Row(table, "Region", lot.Region);
         Row(table, "Delivery window", $"{Time(lot.StartsAt)} → {Time(lot.EndsAt)}");
-        Row(table, "Reference price", $"{lot.ReferencePriceUsdc} USDC per GPU-hour ({lot.ReferencePriceBaseUnits} base units)");
+        Row(table, "Reference price", $"{Usdc(lot.ReferencePriceUsdc)} USDC per GPU-hour ({lot.ReferencePriceBaseUnits} base units)");
         Row(table, "SLA uptime", Bps(lot.SlaUptimeBps));
-        Row(table, "Bond coverage", $"{Bps(lot.BondCoverageBps)} of the reference price ({lot.UnitCoverUsdc} USDC per unit)");
+        Row(table, "Bond coverage", $"{Bps(lot.BondCoverageBps)} of the reference price ({Usdc(lot.UnitCoverUsdc)} USDC per unit)");
         Row(table, "Metadata hash", lot.MetadataHash);
         Row(table, "Energy", lot.EnergyWhPerGpuHour.ToString(CultureInfo.InvariantCulture) + " Wh per GPU-hour");
         Row(table, "Units issued", Number(lot.UnitsIssued));
@@ -46,7 +46,7 @@ internal static class Tables
         var table = New(lotId is null ? "Holders" : "Holders of " + Short(lotId), "Account", "Address", "Units", "Locked", "USDC balance", "Claimable USDC");
         foreach (var holder in holders)
         {
-            Row(table, holder.Name, holder.Address, holder.Units, holder.LockedUnits, holder.UsdcBalance, holder.ClaimableUsdc);
+            Row(table, holder.Name, holder.Address, holder.Units, holder.LockedUnits, Usdc(holder.BalanceUsdc), Usdc(holder.ClaimableUsdc));
         }
 
         return table;
@@ -57,17 +57,17 @@ internal static class Tables
         var table = New("Escrow positions", "Kind", "Id", "Account", "Lot", "Units", "Terms", "Status");
         foreach (var offer in offers)
         {
-            Row(table, "offer", offer.OfferId, name(offer.Seller), Short(offer.LotId), Number(offer.UnitsRemaining) + " left", $"{offer.PricePerUnitUsdc} USDC/unit, expires {Date(offer.ExpiresAt)}", offer.Status);
+            Row(table, "offer", offer.OfferId, name(offer.Seller), Short(offer.LotId), Number(offer.UnitsRemaining) + " left", $"{Usdc(offer.PricePerUnitUsdc)} USDC/unit, expires {Date(offer.ExpiresAt)}", offer.Status);
         }
 
         foreach (var pledge in pledges)
         {
-            Row(table, "pledge", pledge.PledgeId, $"{name(pledge.Holder)} ← {name(pledge.Lender)}", Short(pledge.LotId), Number(pledge.Units), $"{pledge.PrincipalUsdc} + {pledge.FeeUsdc} USDC by {Date(pledge.Maturity)}", pledge.Status);
+            Row(table, "pledge", pledge.PledgeId, $"{name(pledge.Holder)} ← {name(pledge.Lender)}", Short(pledge.LotId), Number(pledge.Units), $"{Usdc(pledge.PrincipalUsdc)} + {Usdc(pledge.FeeUsdc)} USDC by {Date(pledge.Maturity)}", pledge.Status);
         }
 
         foreach (var redemption in redemptions)
         {
-            Row(table, "redemption", redemption.RedemptionId, name(redemption.Holder), Short(redemption.LotId), Number(redemption.Units), $"{redemption.ReservedUsdc} USDC reserved, deadline {Date(redemption.Deadline)}", redemption.Status);
+            Row(table, "redemption", redemption.RedemptionId, name(redemption.Holder), Short(redemption.LotId), Number(redemption.Units), $"{Usdc(redemption.ReservedUsdc)} USDC reserved, deadline {Date(redemption.Deadline)}", redemption.Status);
         }
 
         return table;
@@ -78,7 +78,7 @@ internal static class Tables
         var table = New("Latest utilization", "Pool", "Epoch", "Utilization", "Uptime", "Delivered GPU-h", "Energy (kWh)", "Signers", "Observed (UTC)");
         foreach (var report in reports)
         {
-            Row(table, report.Pool, report.Epoch.ToString(CultureInfo.InvariantCulture), Bps(report.UtilizationBps), Bps(report.UptimeBps), Number(report.DeliveredGpuHours), Number(report.EnergyKwh), report.Signers.ToString(CultureInfo.InvariantCulture), Time(report.ObservedAt));
+            Row(table, report.PoolLabel ?? report.PoolId, report.Epoch.ToString(CultureInfo.InvariantCulture), Bps(report.UtilizationBps), Bps(report.UptimeBps), Number(report.DeliveredGpuHours), Number(report.EnergyKwh), report.Signers.ToString(CultureInfo.InvariantCulture), Time(report.ObservedAt));
         }
 
         return table;
@@ -112,7 +112,7 @@ internal static class Tables
         var table = New("Roles", "Contract", "Role", "Id", "Admin role", "Holders");
         foreach (var role in roles)
         {
-            Row(table, role.Contract, role.Role, role.Id, role.AdminRole, role.Holders.Count == 0 ? "-" : string.Join("\n", role.Holders));
+            Row(table, role.Contract, role.Role, role.RoleId, role.AdminRole, role.Holders.Count == 0 ? "-" : string.Join("\n", role.Holders));
         }
 
         return table;
@@ -124,7 +124,7 @@ internal static class Tables
         foreach (var admin in admins)
         {
             var after = admin.PendingSchedule is { } schedule ? Time(schedule) + (admin.PendingAcceptable == true ? " (now)" : string.Empty) : "-";
-            Row(table, admin.Contract, admin.Admin, admin.PendingAdmin ?? "-", after, Seconds(admin.DelaySeconds));
+            Row(table, admin.Contract, admin.Admin, admin.PendingAdmin ?? "-", after, Seconds(ulong.Parse(admin.DelaySeconds, CultureInfo.InvariantCulture)));
         }
 
         return table;
@@ -142,6 +142,11 @@ internal static class Tables
 
         return table;
     }
+
+    /// <summary>A plain <c>…Usdc</c> view field with thousands separators, for people.</summary>
+    /// <param name="plain">The exact decimal text.</param>
+    /// <returns>The grouped text.</returns>
+    public static string Usdc(string plain) => UsdcAmount.Group(plain);
 
     public static string Bps(int bps) => (bps / 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 

@@ -13,16 +13,17 @@ internal static class ViewFactory
     public static LotView Lot(LotInfo lot) => new(
         LotIdText.Format(lot.LotId),
         lot.Provider,
-        Bytes32Text.Format(lot.PoolId),
+        lot.PoolId.ToHex(true),
+        PoolLabel(lot.PoolId),
         lot.GpuModel,
         lot.Region,
         lot.StartsAt,
         lot.EndsAt,
-        UsdcAmount.Format(lot.ReferencePrice),
+        UsdcAmount.Plain(lot.ReferencePrice),
         lot.ReferencePrice.ToString(CultureInfo.InvariantCulture),
         lot.SlaUptimeBps,
         lot.BondCoverageBps,
-        UsdcAmount.Format(lot.UnitCover),
+        UsdcAmount.Plain(lot.UnitCover),
         lot.EnergyWhPerGpuHour,
         lot.UnitsIssued,
         lot.UnitsBurned,
@@ -30,11 +31,11 @@ internal static class ViewFactory
         lot.MetadataHash.ToHex(true));
 
     public static SolvencyView Solvency(EscrowSolvency solvency, EscrowTotals totals) => new(
-        UsdcAmount.Format(solvency.Balance),
-        UsdcAmount.Format(solvency.Obligations),
-        UsdcAmount.Format(totals.Credits),
-        UsdcAmount.Format(totals.Bonds),
-        UsdcAmount.Format(totals.Reserved),
+        UsdcAmount.Plain(solvency.Balance),
+        UsdcAmount.Plain(solvency.Obligations),
+        UsdcAmount.Plain(totals.Credits),
+        UsdcAmount.Plain(totals.Bonds),
+        UsdcAmount.Plain(totals.Reserved),
         solvency.IsSolvent);
 
     public static OfferView Offer(OfferInfo offer, DateTimeOffset now) => new(
@@ -42,7 +43,7 @@ internal static class ViewFactory
         offer.Seller,
         LotIdText.Format(offer.LotId),
         offer.UnitsRemaining,
-        UsdcAmount.Format(offer.PricePerUnit),
+        UsdcAmount.Plain(offer.PricePerUnit),
         offer.ExpiresAt,
         offer.Cancelled ? "Cancelled" : offer.UnitsRemaining == 0 ? "SoldOut" : offer.ExpiresAt <= now ? "Expired" : "Open");
 
@@ -52,8 +53,8 @@ internal static class ViewFactory
         pledge.Lender,
         LotIdText.Format(pledge.LotId),
         pledge.Units,
-        UsdcAmount.Format(pledge.Principal),
-        UsdcAmount.Format(pledge.Fee),
+        UsdcAmount.Plain(pledge.Principal),
+        UsdcAmount.Plain(pledge.Fee),
         pledge.Maturity,
         pledge.Status.ToString());
 
@@ -62,12 +63,13 @@ internal static class ViewFactory
         redemption.Holder,
         LotIdText.Format(redemption.LotId),
         redemption.Units,
-        UsdcAmount.Format(redemption.Reserved),
+        UsdcAmount.Plain(redemption.Reserved),
         redemption.Deadline,
         redemption.Status.ToString());
 
     public static ReportView Report(UtilizationReport report) => new(
-        Bytes32Text.Format(report.PoolId),
+        report.PoolId.ToHex(true),
+        PoolLabel(report.PoolId),
         report.Epoch,
         report.UtilizationBps,
         report.UptimeBps,
@@ -76,12 +78,30 @@ internal static class ViewFactory
         report.SignerCount,
         report.ObservedAt);
 
-    public static TransactionView Transaction(string action, TransactionResult result, string? id = null) => new(
-        action,
+    /// <summary>A mined transaction.</summary>
+    /// <param name="description">What it does.</param>
+    /// <param name="result">Its receipt's data.</param>
+    /// <returns>The view.</returns>
+    public static TransactionView Transaction(string description, TransactionResult result) => new(
         result.TransactionHash,
         result.BlockNumber,
         result.GasUsed.ToString(CultureInfo.InvariantCulture),
-        id);
+        description);
+
+    /// <summary>An operation's result with its action's transaction (<see cref="Commands.Operation.SendAsync"/> puts
+    /// every transaction of the run in its place).</summary>
+    /// <param name="operation">The dotted command name.</param>
+    /// <param name="summary">The sentence for people.</param>
+    /// <param name="result">The action's transaction.</param>
+    /// <returns>The view; add the structured fields with <c>with { … }</c>.</returns>
+    public static OperationView Operation(string operation, string summary, TransactionResult result) =>
+        new(operation, summary, [Transaction(summary, result)]);
+
+    /// <summary>A pool id's label when it is zero-padded printable text (<c>eu-west-h100-a</c>), else
+    /// <see langword="null"/>.</summary>
+    /// <param name="poolId">The 32-byte id.</param>
+    /// <returns>The label or <see langword="null"/>.</returns>
+    public static string? PoolLabel(byte[] poolId) => Bytes32Text.Format(poolId) is var text && !text.StartsWith("0x", StringComparison.Ordinal) ? text : null;
 
     public static AdminView Admin(AdminState state, DateTimeOffset chainTime) => new(
         state.Contract,
@@ -90,7 +110,7 @@ internal static class ViewFactory
         state.PendingAdmin,
         state.PendingSchedule,
         state.HasPendingTransfer ? state.IsAcceptableAt(chainTime) : null,
-        state.DelaySeconds);
+        state.DelaySeconds.ToString(CultureInfo.InvariantCulture));
 
     public static TimelockView Timelock(TimelockOperationStatus operation) => new(
         operation.Timelock,
@@ -105,7 +125,7 @@ internal static class ViewFactory
         step.Operation.OperationId,
         step.Operation.State.ToString(),
         step.Operation.ReadyAt,
-        step.Transaction is null ? null : Transaction(step.Action == TimelockAction.Scheduled ? "scheduled the admin acceptance" : "executed the admin acceptance", step.Transaction));
+        step.Transaction is null ? [] : [Transaction(step.Action == TimelockAction.Scheduled ? "timelock.scheduleBatch(acceptDefaultAdminTransfer ×3)" : "timelock.executeBatch(acceptDefaultAdminTransfer ×3)", step.Transaction)]);
 
     public static string Id(System.Numerics.BigInteger id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -68,15 +68,41 @@ internal static class UsdcAmount
         return result;
     }
 
-    /// <summary>Formats base units as USDC text (<c>12.5</c>), exactly.</summary>
+    /// <summary>Formats base units as USDC text for people (<c>12,345.5</c>), exactly, with thousands separators.</summary>
     /// <param name="baseUnits">The amount.</param>
     /// <returns>The text.</returns>
-    public static string Format(BigInteger baseUnits)
+    public static string Format(BigInteger baseUnits) => Format(baseUnits, grouped: true);
+
+    /// <summary>Formats base units as USDC text for machines (<c>12345.5</c>): exact, no thousands separators, as every
+    /// <c>…Usdc</c> field of the <c>--json</c> output.</summary>
+    /// <param name="baseUnits">The amount.</param>
+    /// <returns>The text.</returns>
+    public static string Plain(BigInteger baseUnits) => Format(baseUnits, grouped: false);
+
+    /// <summary>Adds thousands separators to a <see cref="Plain"/> amount, for tables.</summary>
+    /// <param name="plain">The plain text (<c>12345.5</c>).</param>
+    /// <returns>The grouped text (<c>12,345.5</c>).</returns>
+    public static string Group(string plain)
+    {
+        ArgumentNullException.ThrowIfNull(plain);
+        var negative = plain.StartsWith('-');
+        var body = negative ? plain[1..] : plain;
+        var point = body.IndexOf('.', StringComparison.Ordinal);
+        var whole = point < 0 ? body : body[..point];
+        if (!BigInteger.TryParse(whole, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return plain;
+        }
+
+        return (negative ? "-" : string.Empty) + value.ToString("N0", CultureInfo.InvariantCulture) + (point < 0 ? string.Empty : body[point..]);
+    }
+
+    private static string Format(BigInteger baseUnits, bool grouped)
     {
         var negative = baseUnits.Sign < 0;
         var magnitude = BigInteger.Abs(baseUnits);
         var whole = BigInteger.DivRem(magnitude, Scale, out var fraction);
-        var text = whole.ToString("N0", CultureInfo.InvariantCulture);
+        var text = whole.ToString(grouped ? "N0" : "D", CultureInfo.InvariantCulture);
         if (!fraction.IsZero)
         {
             text += "." + fraction.ToString(CultureInfo.InvariantCulture).PadLeft(Decimals, '0').TrimEnd('0');

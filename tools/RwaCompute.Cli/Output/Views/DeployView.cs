@@ -7,6 +7,7 @@ internal sealed record DeployView(
     string JournalPath,
     string Deployer,
     int TransactionsSent,
+    IReadOnlyList<TransactionView> Transactions,
     IReadOnlyList<ContractView> Contracts,
     IReadOnlyList<RoleView> Roles,
     IReadOnlyList<AdminView> Admins,

@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace RwaCompute.Cli.Output.Views;
 
 /// <summary>A lot.</summary>
 internal sealed record LotView(
     string LotId,
     string Provider,
-    string Pool,
+    string PoolId,
+    string? PoolLabel,
     string GpuModel,
     string Region,
     DateTimeOffset StartsAt,
@@ -15,7 +18,7 @@ internal sealed record LotView(
     int BondCoverageBps,
     string UnitCoverUsdc,
     long EnergyWhPerGpuHour,
-    ulong UnitsIssued,
-    ulong UnitsBurned,
-    ulong UnitsOutstanding,
+    [property: JsonNumberHandling(JsonNumberHandling.WriteAsString)] ulong UnitsIssued,
+    [property: JsonNumberHandling(JsonNumberHandling.WriteAsString)] ulong UnitsBurned,
+    [property: JsonNumberHandling(JsonNumberHandling.WriteAsString)] ulong UnitsOutstanding,
     string MetadataHash);

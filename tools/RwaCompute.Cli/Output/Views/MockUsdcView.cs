@@ -1,4 +1,5 @@
 namespace RwaCompute.Cli.Output.Views;
 
-/// <summary>What <c>rwa usdc deploy-mock</c> did: the stablecoin's address, its deployment, and the mints.</summary>
-internal sealed record MockUsdcView(string Address, string Owner, string TransactionHash, long BlockNumber, IReadOnlyList<MintView> Mints);
+/// <summary>What <c>rwa usdc deploy-mock</c> did: the stablecoin's address, the mints, and every transaction (the
+/// deployment first).</summary>
+internal sealed record MockUsdcView(string Address, string Owner, IReadOnlyList<MintView> Mints, IReadOnlyList<TransactionView> Transactions);

@@ -1,4 +1,8 @@
 namespace RwaCompute.Cli.Output.Views;
 
-/// <summary>A mined transaction (and the id it created, if any).</summary>
-internal sealed record TransactionView(string Action, string TransactionHash, long BlockNumber, string GasUsed, string? Id = null);
+/// <summary>A mined transaction a command sent (or, on a re-run, resolved): every approval and the action itself.</summary>
+/// <param name="Hash">The transaction hash.</param>
+/// <param name="BlockNumber">The block it was mined in.</param>
+/// <param name="GasUsed">Gas used, as a decimal string.</param>
+/// <param name="Description">What it does, as the SDK describes the call (<c>stablecoin.approve(0x…, 5000000)</c>).</param>
+internal sealed record TransactionView(string Hash, long BlockNumber, string GasUsed, string Description);

@@ -1,0 +1,81 @@
+using System.Text.Json.Serialization;
+
+namespace RwaCompute.Cli.Output.Views;
+
+/// <summary>What a sending operation command did (<c>rwa offer</c>, <c>rwa pledge request</c>, …): a stable
+/// <see cref="Operation"/> name, a <see cref="Summary"/> for people, the structured fields the operation has (ids,
+/// units, amounts; absent ones are omitted) and every transaction it sent, approvals first, the action last.</summary>
+/// <param name="Operation">The canonical command, dotted: <c>offer</c>, <c>pledge.request</c>, <c>account.allow</c>
+/// (a deprecated spelling reports its new name).</param>
+/// <param name="Summary">One sentence for people; scripts read the structured fields instead.</param>
+/// <param name="Transactions">Every mined transaction, in order.</param>
+internal sealed record OperationView(string Operation, string Summary, [property: JsonPropertyOrder(2)] IReadOnlyList<TransactionView> Transactions)
+{
+    /// <summary>The lot (0x + 64 hex digits).</summary>
+    [JsonPropertyOrder(1)]
+    public string? LotId { get; init; }
+
+    /// <summary>The offer created or bought from (decimal).</summary>
+    [JsonPropertyOrder(1)]
+    public string? OfferId { get; init; }
+
+    /// <summary>The pledge created or acted on (decimal).</summary>
+    [JsonPropertyOrder(1)]
+    public string? PledgeId { get; init; }
+
+    /// <summary>The redemption created or acted on (decimal).</summary>
+    [JsonPropertyOrder(1)]
+    public string? RedemptionId { get; init; }
+
+    /// <summary>The pool (0x + 64 hex digits).</summary>
+    [JsonPropertyOrder(1)]
+    public string? PoolId { get; init; }
+
+    /// <summary>Units (GPU-hours) moved, locked, offered, bought or redeemed (decimal).</summary>
+    [JsonPropertyOrder(1)]
+    public string? Units { get; init; }
+
+    /// <summary>The account acted on (provider registered, account frozen).</summary>
+    [JsonPropertyOrder(1)]
+    public string? Account { get; init; }
+
+    /// <summary>The accounts acted on (allowlist changes).</summary>
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<string>? Accounts { get; init; }
+
+    /// <summary>The receiver (transfer, withdrawal).</summary>
+    [JsonPropertyOrder(1)]
+    public string? To { get; init; }
+
+    /// <summary>A stablecoin amount (bond posted, withdrawn) as exact decimal USDC.</summary>
+    [JsonPropertyOrder(1)]
+    public string? AmountUsdc { get; init; }
+
+    /// <summary>The same amount in base units (decimal).</summary>
+    [JsonPropertyOrder(1)]
+    public string? AmountBaseUnits { get; init; }
+
+    /// <summary>An offer's price per unit as exact decimal USDC.</summary>
+    [JsonPropertyOrder(1)]
+    public string? PricePerUnitUsdc { get; init; }
+
+    /// <summary>A pledge's principal as exact decimal USDC.</summary>
+    [JsonPropertyOrder(1)]
+    public string? PrincipalUsdc { get; init; }
+
+    /// <summary>A pledge's fee as exact decimal USDC.</summary>
+    [JsonPropertyOrder(1)]
+    public string? FeeUsdc { get; init; }
+
+    /// <summary>The oracle epoch submitted (decimal).</summary>
+    [JsonPropertyOrder(1)]
+    public string? Epoch { get; init; }
+
+    /// <summary>The reporter signatures submitted with a report.</summary>
+    [JsonPropertyOrder(1)]
+    public int? Signatures { get; init; }
+
+    /// <summary>Whether a redemption was confirmed from the oracle's attestation rather than by the holder.</summary>
+    [JsonPropertyOrder(1)]
+    public bool? ByOracle { get; init; }
+}
