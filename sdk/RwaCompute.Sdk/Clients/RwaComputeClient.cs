@@ -44,7 +44,7 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
             [ManifestContractNames.Token] = context.TokenAddress,
             [ManifestContractNames.Escrow] = context.EscrowAddress,
             [ManifestContractNames.Oracle] = context.OracleAddress,
-        }, options.Events);
+        }, options.Events, context.LoggerFactory.CreateLogger<SuiteEventQuery>());
     }
 
     /// <summary>The chain id (checked against the endpoint at connect).</summary>
