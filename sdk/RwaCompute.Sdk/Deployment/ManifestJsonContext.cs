@@ -11,6 +11,6 @@ namespace RwaCompute.Sdk.Deployment;
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
     AllowTrailingCommas = true)]
 [JsonSerializable(typeof(DeploymentManifest))]
-public sealed partial class ManifestJsonContext : JsonSerializerContext
+internal sealed partial class ManifestJsonContext : JsonSerializerContext
 {
 }

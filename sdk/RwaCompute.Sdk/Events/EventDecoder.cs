@@ -12,7 +12,7 @@ namespace RwaCompute.Sdk.Events;
 /// tables rwa-codegen emits per contract (<c>{Contract}EventTable.Events</c>): no reflection over assemblies. An
 /// event shared by several contracts, such as AccessControl's, is decoded with the emitting contract's own DTO.
 /// </summary>
-public sealed class EventDecoder
+internal sealed class EventDecoder
 {
     /// <summary>The generated event table of each suite contract, by the name the manifest uses.</summary>
     public static IReadOnlyDictionary<string, EventTable> SuiteTables { get; } = new Dictionary<string, EventTable>(StringComparer.Ordinal)
