@@ -28,6 +28,17 @@ public sealed class ParsingTests
         Assert.Throws<CliInputException>(() => UsdcAmount.Parse(text, "--amount"));
 
     [Theory]
+    [InlineData("1_0")]
+    [InlineData("1_000")]
+    [InlineData("1,000")]
+    [InlineData("1 000")]
+    public void R4_UnitsAndAmounts_RefuseSeparatorsAlike(string text)
+    {
+        Assert.Throws<CliInputException>(() => UnitCount.Parse(text, "units"));
+        Assert.Throws<CliInputException>(() => UsdcAmount.Parse(text, "--amount"));
+    }
+
+    [Theory]
     [InlineData(12_500_000, "12.5")]
     [InlineData(1, "0.000001")]
     [InlineData(1_234_000_000_000, "1,234,000")]

@@ -14,7 +14,8 @@ internal static class UnitCount
     /// <exception cref="CliInputException">Not a whole number, negative, or zero.</exception>
     public static BigInteger Parse(string? text, string option, bool allowZero = false)
     {
-        var value = text?.Trim().Replace("_", string.Empty, StringComparison.Ordinal) ?? string.Empty;
+        // Plain digits only, like amounts: "1_0" and "1,000" are refused rather than read as 10 and 1000.
+        var value = text?.Trim() ?? string.Empty;
         if (value.StartsWith('-'))
         {
             throw new CliInputException(option, $"'{text}' is negative; expected a whole number.");
@@ -22,7 +23,7 @@ internal static class UnitCount
 
         if (value.Length == 0 || !value.All(char.IsAsciiDigit))
         {
-            throw new CliInputException(option, $"'{text}' is not a whole number.");
+            throw new CliInputException(option, $"'{text}' is not a whole number (digits only, no separators).");
         }
 
         var result = BigInteger.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
