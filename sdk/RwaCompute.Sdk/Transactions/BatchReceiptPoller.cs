@@ -16,6 +16,8 @@ namespace RwaCompute.Sdk.Transactions;
 /// the chain why, like <see cref="ReceiptWaiter"/> does for one transaction: a nonce already used is looked up (mined in
 /// a block it skipped after a reorg, or replaced), and the highest outstanding transaction is diagnosed (a nonce gap
 /// refilled from the <see cref="NonceManager"/>'s kept bytes, a dropped transaction re-broadcast).
+/// Transactions are added with <see cref="Track"/> while the batch is still being broadcast, so receipts are collected
+/// as blocks come instead of all at the end; <see cref="Complete"/> says that no more will come.
 /// </summary>
 internal sealed partial class BatchReceiptPoller
 {
@@ -25,50 +27,89 @@ internal sealed partial class BatchReceiptPoller
     private readonly TransactionOptions options;
     private readonly ReceiptWaiter waiter;
     private readonly ILogger logger;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<SentTransaction> added = new();
+    private readonly string from;
+    private int completed;
 
     /// <summary>Creates the poller.</summary>
     /// <param name="rpc">The chain.</param>
     /// <param name="options">Polling, time-outs.</param>
     /// <param name="waiter">Diagnoses a transaction that went missing.</param>
     /// <param name="logger">Logs a fallback or a stall.</param>
-    public BatchReceiptPoller(ChainRpc rpc, TransactionOptions options, ReceiptWaiter waiter, ILogger logger)
+    /// <param name="from">The sending account.</param>
+    public BatchReceiptPoller(ChainRpc rpc, TransactionOptions options, ReceiptWaiter waiter, ILogger logger, string from)
     {
         this.rpc = rpc;
         this.options = options;
         this.waiter = waiter;
         this.logger = logger;
+        this.from = from;
     }
 
-    /// <summary>Waits until every transaction has a receipt (status not checked), or failed for good.</summary>
-    /// <param name="transactions">The transactions (one account).</param>
+    /// <summary>Adds a broadcast transaction to wait for (thread-safe).</summary>
+    /// <param name="transaction">The transaction.</param>
+    public void Track(SentTransaction transaction) => added.Enqueue(transaction);
+
+    /// <summary>No more transactions will be added: the wait ends once every tracked one is resolved.</summary>
+    public void Complete() => Volatile.Write(ref completed, 1);
+
+    private bool IsComplete => Volatile.Read(ref completed) == 1;
+
+    /// <summary>Waits until <see cref="Complete"/> was called and every tracked transaction has a receipt (status not
+    /// checked), or failed for good.</summary>
     /// <param name="afterBlock">The head before the first of them was broadcast: blocks after it are scanned.</param>
     /// <param name="cancellationToken">Cancels the wait (<see cref="OperationCanceledException"/>).</param>
     /// <returns>Per transaction hash: its receipt, or why there is none (<see cref="TransactionTimeoutException"/>,
     /// <see cref="TransactionPossiblySentException"/> for a node that went away, <see cref="TransactionDroppedException"/>).</returns>
-    public async Task<Dictionary<string, (TransactionReceipt? Receipt, Exception? Error)>> WaitAsync(IReadOnlyCollection<SentTransaction> transactions, long afterBlock, CancellationToken cancellationToken)
+    public async Task<Dictionary<string, (TransactionReceipt? Receipt, Exception? Error)>> WaitAsync(long afterBlock, CancellationToken cancellationToken)
     {
         var outcomes = new Dictionary<string, (TransactionReceipt?, Exception?)>(StringComparer.OrdinalIgnoreCase);
         var outstanding = new Dictionary<string, SentTransaction>(StringComparer.OrdinalIgnoreCase);
-        foreach (var transaction in transactions)
-        {
-            outstanding[transaction.Hash] = transaction;
-        }
-
+        // Receipts of this account seen before their transaction was tracked (mined while its chunk's answer was on
+        // the way back).
+        var early = new Dictionary<string, TransactionReceipt>(StringComparer.OrdinalIgnoreCase);
         var nextBlock = afterBlock + 1;
         var byBlock = true;
         var delay = TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerMillisecond, options.InitialPollInterval.Ticks));
         var lastProgress = DateTimeOffset.UtcNow;
         var lastDiagnosis = lastProgress;
         DateTimeOffset? unavailableSince = null;
-        while (outstanding.Count > 0)
+        while (true)
         {
+            // Completion is read before draining: whatever was tracked before it is in the set below.
+            var complete = IsComplete;
             var found = 0;
+            while (added.TryDequeue(out var transaction))
+            {
+                if (early.Remove(transaction.Hash, out var seen))
+                {
+                    outcomes[transaction.Hash] = (seen, null);
+                    found++;
+                }
+                else
+                {
+                    outstanding[transaction.Hash] = transaction;
+                }
+            }
+
+            if (complete && outstanding.Count == 0)
+            {
+                break;
+            }
+
+            if (!complete)
+            {
+                // Still broadcasting: nothing can be late yet.
+                lastProgress = DateTimeOffset.UtcNow;
+                lastDiagnosis = lastProgress;
+            }
+
             try
             {
                 if (byBlock)
                 {
                     var head = await rpc.BlockNumberAsync(cancellationToken).ConfigureAwait(false);
-                    var scanned = await ScanBlocksAsync(nextBlock, head, outstanding, outcomes, cancellationToken).ConfigureAwait(false);
+                    var scanned = await ScanBlocksAsync(nextBlock, head, outstanding, outcomes, complete ? null : early, cancellationToken).ConfigureAwait(false);
                     if (scanned is null)
                     {
                         byBlock = false;
@@ -80,8 +121,12 @@ internal sealed partial class BatchReceiptPoller
                         found += scanned.Value.Found;
                         if (scanned.Value.Next > nextBlock)
                         {
-                            // A new block: poll quickly again, the next one is probably coming.
-                            delay = TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerMillisecond, options.InitialPollInterval.Ticks));
+                            // A new block: poll again soon, the next one is probably coming — at once when the whole
+                            // batch is out (the last receipts are what the caller waits for), at the normal interval
+                            // while chunks are still being broadcast (polls then only compete with the node's work).
+                            delay = complete
+                                ? TimeSpan.FromTicks(Math.Min(TimeSpan.TicksPerMillisecond, options.InitialPollInterval.Ticks))
+                                : options.InitialPollInterval;
                         }
 
                         nextBlock = scanned.Value.Next;
@@ -97,7 +142,7 @@ internal sealed partial class BatchReceiptPoller
             catch (RpcUnavailableException ex)
             {
                 unavailableSince ??= DateTimeOffset.UtcNow;
-                if (DateTimeOffset.UtcNow - unavailableSince >= options.NodeUnavailableTimeout)
+                if (IsComplete && DateTimeOffset.UtcNow - unavailableSince >= options.NodeUnavailableTimeout)
                 {
                     foreach (var transaction in outstanding.Values)
                     {
@@ -117,7 +162,7 @@ internal sealed partial class BatchReceiptPoller
                 lastDiagnosis = now;
             }
 
-            if (outstanding.Count == 0)
+            if (complete && outstanding.Count == 0)
             {
                 break;
             }
@@ -132,7 +177,7 @@ internal sealed partial class BatchReceiptPoller
                 break;
             }
 
-            if (now - lastDiagnosis >= options.DroppedAfter && unavailableSince is null)
+            if (now - lastDiagnosis >= options.DroppedAfter && unavailableSince is null && outstanding.Count > 0)
             {
                 lastDiagnosis = now;
                 await DiagnoseAsync(outstanding, outcomes, cancellationToken).ConfigureAwait(false);
@@ -148,13 +193,13 @@ internal sealed partial class BatchReceiptPoller
         return outcomes;
     }
 
-    /// <summary>Reads the receipts of blocks <paramref name="from"/>..<paramref name="head"/>; <see langword="null"/>
+    /// <summary>Reads the receipts of blocks <paramref name="start"/>..<paramref name="head"/>; <see langword="null"/>
     /// when the node has no <c>eth_getBlockReceipts</c>.</summary>
-    private async Task<(long Next, int Found)?> ScanBlocksAsync(long from, long head, Dictionary<string, SentTransaction> outstanding, Dictionary<string, (TransactionReceipt?, Exception?)> outcomes, CancellationToken cancellationToken)
+    private async Task<(long Next, int Found)?> ScanBlocksAsync(long start, long head, Dictionary<string, SentTransaction> outstanding, Dictionary<string, (TransactionReceipt?, Exception?)> outcomes, Dictionary<string, TransactionReceipt>? early, CancellationToken cancellationToken)
     {
         var found = 0;
-        var next = from;
-        while (next <= head && outstanding.Count > 0)
+        var next = start;
+        while (next <= head && (outstanding.Count > 0 || early is not null))
         {
             var count = (int)Math.Min(BlocksPerRequest, head - next + 1);
             var requests = new RpcBatchRequest[count];
@@ -185,10 +230,19 @@ internal sealed partial class BatchReceiptPoller
 
                 foreach (var receipt in receipts)
                 {
-                    if (receipt.TransactionHash is { } hash && outstanding.Remove(hash))
+                    if (receipt.TransactionHash is not { } hash)
+                    {
+                        continue;
+                    }
+
+                    if (outstanding.Remove(hash))
                     {
                         outcomes[hash] = (receipt, null);
                         found++;
+                    }
+                    else if (early is not null && string.Equals(receipt.From, from, StringComparison.OrdinalIgnoreCase))
+                    {
+                        early[hash] = receipt;
                     }
                 }
 

@@ -68,6 +68,10 @@ public sealed partial class TransactionSender
         batchOptions.Validate();
         var run = new BatchRun(calls);
 
+        // The fee quote and the head do not depend on the simulation: ask for them meanwhile.
+        var quoting = fees.QuoteAsync(cancellationToken);
+        var heading = rpc.BlockNumberAsync(cancellationToken);
+
         // 1. Earlier attempts of the same calls (a re-run after an ambiguous failure).
         if (options.Journal is { } journal)
         {
@@ -93,19 +97,50 @@ public sealed partial class TransactionSender
         }
 
         // 2. Simulation: once per shape, or per call.
-        var gas = await SimulateAsync(run, batchOptions, cancellationToken).ConfigureAwait(false);
-
-        // 3. Sign and broadcast, in nonce order.
-        var toSend = Enumerable.Range(0, calls.Count).Where(i => run.Results[i] is null && !run.Resumed.Exists(r => r.Index == i)).ToList();
-        var afterBlock = await rpc.BlockNumberAsync(cancellationToken).ConfigureAwait(false);
-        Exception? stopped = null;
-        if (toSend.Count > 0)
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        BigInteger[] gas;
+        FeeQuote quote;
+        long afterBlock;
+        try
         {
-            stopped = await BroadcastAsync(run, toSend, gas, batchOptions, cancellationToken).ConfigureAwait(false);
+            gas = await SimulateAsync(run, batchOptions, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Observed either way, so a failure of one never goes unobserved.
+            quote = await quoting.ConfigureAwait(false);
+            afterBlock = await heading.ConfigureAwait(false);
+        }
+
+        // 3. Sign and broadcast, in nonce order (the head above was read before anything of this batch was sent).
+        var toSend = Enumerable.Range(0, calls.Count).Where(i => run.Results[i] is null && !run.Resumed.Exists(r => r.Index == i)).ToList();
+        var simulated = System.Diagnostics.Stopwatch.GetTimestamp();
+        Exception? stopped = null;
+
+        // Receipts are collected while later chunks are still being broadcast.
+        var poller = new BatchReceiptPoller(rpc, options, waiter, logger, From);
+        using var pollingCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var polling = toSend.Count > 0 ? poller.WaitAsync(afterBlock, pollingCancellation.Token) : null;
+        try
+        {
+            if (toSend.Count > 0)
+            {
+                stopped = await BroadcastAsync(run, toSend, gas, quote, batchOptions, poller, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            await StopPollingAsync(polling, pollingCancellation).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            poller.Complete();
         }
 
         if (stopped is OperationCanceledException cancelled)
         {
+            await StopPollingAsync(polling, pollingCancellation).ConfigureAwait(false);
             if (run.Accepted.Count == 0 && run.Ambiguous.Count == 0 && run.Resumed.Count == 0)
             {
                 throw cancelled;
@@ -115,17 +150,29 @@ public sealed partial class TransactionSender
         }
 
         // 4. Receipts.
+        var broadcast = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            await AwaitReceiptsAsync(run, afterBlock, cancellationToken).ConfigureAwait(false);
+            await AwaitReceiptsAsync(run, polling, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
             throw new BatchSendException(run.PossiblySentOnCancel(ex), ex);
         }
 
-        return run.ToResult();
+        var result = run.ToResult();
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var simulateMs = Milliseconds(started, simulated);
+            var broadcastMs = Milliseconds(simulated, broadcast);
+            var receiptsMs = Milliseconds(broadcast, System.Diagnostics.Stopwatch.GetTimestamp());
+            LogBatch(logger, calls.Count, From, result.MinedCount, simulateMs, broadcastMs, receiptsMs);
+        }
+
+        return result;
     }
+
+    private static long Milliseconds(long from, long to) => (long)System.Diagnostics.Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 
     /// <summary>Estimates gas: per shape (a sample of each, the rest reuse the largest with head-room) or per call.
     /// Calls whose simulation reverts get their typed error in <paramref name="run"/>.</summary>
@@ -248,9 +295,26 @@ public sealed partial class TransactionSender
     /// <summary>Leases the nonces, signs chunk by chunk (the next chunk while the previous one is on the wire), journals
     /// and broadcasts each chunk as one JSON-RPC batch, and repairs refusals. Returns what stopped it early, if
     /// anything (a cancellation, an ambiguous broadcast, a signer failure).</summary>
-    private async Task<Exception?> BroadcastAsync(BatchRun run, List<int> toSend, BigInteger[] gas, BatchOptions batchOptions, CancellationToken cancellationToken)
+    private static async Task StopPollingAsync(Task? polling, CancellationTokenSource pollingCancellation)
     {
-        var quote = await fees.QuoteAsync(cancellationToken).ConfigureAwait(false);
+        if (polling is null)
+        {
+            return;
+        }
+
+        await pollingCancellation.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await polling.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped on purpose.
+        }
+    }
+
+    private async Task<Exception?> BroadcastAsync(BatchRun run, List<int> toSend, BigInteger[] gas, FeeQuote quote, BatchOptions batchOptions, BatchReceiptPoller poller, CancellationToken cancellationToken)
+    {
         var pending = toSend;
         Exception? stopped = null;
         using (var section = await nonces.EnterSendAsync(From, cancellationToken).ConfigureAwait(false))
@@ -262,7 +326,7 @@ public sealed partial class TransactionSender
                 {
                     var items = pending.Select((index, k) => new BatchItem(index, run.Calls[index], gas[index], leases[k])).ToList();
                     var staleNonces = new List<int>();
-                    stopped = await BroadcastRoundAsync(run, items, quote, batchOptions, staleNonces, cancellationToken).ConfigureAwait(false);
+                    stopped = await BroadcastRoundAsync(run, items, quote, batchOptions, poller, staleNonces, cancellationToken).ConfigureAwait(false);
                     if (staleNonces.Count > 0 && attempt >= options.NonceRetries)
                     {
                         foreach (var index in staleNonces)
@@ -296,9 +360,9 @@ public sealed partial class TransactionSender
         return stopped;
     }
 
-    private async Task<Exception?> BroadcastRoundAsync(BatchRun run, List<BatchItem> items, FeeQuote quote, BatchOptions batchOptions, List<int> staleNonces, CancellationToken cancellationToken)
+    private async Task<Exception?> BroadcastRoundAsync(BatchRun run, List<BatchItem> items, FeeQuote quote, BatchOptions batchOptions, BatchReceiptPoller poller, List<int> staleNonces, CancellationToken cancellationToken)
     {
-        var chunks = items.Chunk(batchOptions.ChunkSize).ToList();
+        var chunks = Chunk(items, batchOptions.ChunkSize);
         using var signing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var signed = SignChunksAsync(chunks, quote, batchOptions.SigningParallelism, signing.Token);
         try
@@ -315,7 +379,7 @@ public sealed partial class TransactionSender
                     return ex;
                 }
 
-                var stop = await BroadcastChunkAsync(run, chunks[k], quote, staleNonces, isLastChunk: k == chunks.Count - 1, cancellationToken).ConfigureAwait(false);
+                var stop = await BroadcastChunkAsync(run, chunks[k], quote, poller, staleNonces, isLastChunk: k == chunks.Count - 1, cancellationToken).ConfigureAwait(false);
                 if (stop is not null)
                 {
                     MarkNotSent(run, chunks.Skip(k + 1), stop);
@@ -337,6 +401,20 @@ public sealed partial class TransactionSender
                 // Chunks left unsigned or whose signing failed are reported above; nothing of theirs was sent.
             }
         }
+    }
+
+    /// <summary>Splits the items into chunks that ramp up to <paramref name="size"/> (a quarter, a half, then full),
+    /// so the first broadcast waits for a few signatures only and the node has work while the rest are signed.</summary>
+    private static List<BatchItem[]> Chunk(List<BatchItem> items, int size)
+    {
+        var chunks = new List<BatchItem[]>();
+        var next = Math.Max(1, size / 4);
+        for (var at = 0; at < items.Count; at += next, next = Math.Min(size, next * 2))
+        {
+            chunks.Add([.. items.Skip(at).Take(next)]);
+        }
+
+        return chunks;
     }
 
     private static void MarkNotSent(BatchRun run, IEnumerable<BatchItem[]> chunks, Exception reason)
@@ -391,7 +469,7 @@ public sealed partial class TransactionSender
     /// <summary>Journals and broadcasts one chunk, then repairs what the node refused (fee bumps at the same nonce,
     /// gap fillers for refused nonces; stale nonces are collected for a later round). Returns what makes the batch
     /// stop (the broadcast's outcome unknown, or cancelled), or <see langword="null"/>.</summary>
-    private async Task<Exception?> BroadcastChunkAsync(BatchRun run, BatchItem[] chunk, FeeQuote quote, List<int> staleNonces, bool isLastChunk, CancellationToken cancellationToken)
+    private async Task<Exception?> BroadcastChunkAsync(BatchRun run, BatchItem[] chunk, FeeQuote quote, BatchReceiptPoller poller, List<int> staleNonces, bool isLastChunk, CancellationToken cancellationToken)
     {
         var journal = options.Journal;
         var wave = chunk.ToList();
@@ -430,6 +508,7 @@ public sealed partial class TransactionSender
                     item.Lease.Commit();
                     nonces.Remember(item.Sent!);
                     run.Ambiguous.Add((item.Index, item.Sent!, PossiblySent(item.Sent!, reason, ex)));
+                    poller.Track(item.Sent!);
                 }
 
                 return ex;
@@ -446,6 +525,7 @@ public sealed partial class TransactionSender
                     item.Lease.Commit();
                     nonces.Remember(sent);
                     run.Accepted.Add((item.Index, sent));
+                    poller.Track(sent);
                     continue;
                 }
 
@@ -521,7 +601,7 @@ public sealed partial class TransactionSender
 
     /// <summary>Awaits every broadcast (and resumed) transaction and turns receipts into results: success, or the
     /// replayed typed revert.</summary>
-    private async Task AwaitReceiptsAsync(BatchRun run, long afterBlock, CancellationToken cancellationToken)
+    private async Task AwaitReceiptsAsync(BatchRun run, Task<Dictionary<string, (TransactionReceipt? Receipt, Exception? Error)>>? polling, CancellationToken cancellationToken)
     {
         var watched = run.Accepted.Concat(run.Ambiguous.Select(a => (a.Index, a.Sent))).ToList();
         var resumed = run.Resumed.Select(async r =>
@@ -536,10 +616,9 @@ public sealed partial class TransactionSender
             }
         }).ToList();
 
-        if (watched.Count > 0)
+        if (polling is not null)
         {
-            var outcomes = await new BatchReceiptPoller(rpc, options, waiter, logger)
-                .WaitAsync([.. watched.Select(w => w.Sent)], afterBlock, cancellationToken).ConfigureAwait(false);
+            var outcomes = await polling.ConfigureAwait(false);
             var mined = new List<string>();
             var reverted = new List<(int Index, SentTransaction Sent, TransactionReceipt Receipt)>();
             foreach (var (index, sent) in watched)
@@ -609,6 +688,9 @@ public sealed partial class TransactionSender
             }
         }).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Batch of {Count} from {From}: {Mined} mined; simulated in {SimulateMs} ms, signed and broadcast in {BroadcastMs} ms, receipts in {ReceiptsMs} ms.")]
+    private static partial void LogBatch(ILogger logger, int count, string from, int mined, long simulateMs, long broadcastMs, long receiptsMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Account {From}: nonce {Nonce} of a batch was refused; filled with a no-op transfer {Hash} so the later transactions are mined.")]
     private static partial void LogGapFilled(ILogger logger, string from, BigInteger nonce, string hash);
