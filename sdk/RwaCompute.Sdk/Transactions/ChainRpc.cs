@@ -270,7 +270,7 @@ public sealed class ChainRpc : IDisposable
                 ? new RpcBatchResponse(null, new RpcResponseException(new RpcError(
                     error.Value<int?>("code") ?? 0,
                     error.Value<string?>("message") ?? "(no message)",
-                    error["data"])))
+                    error["data"] is { Type: not Newtonsoft.Json.Linq.JTokenType.Null } data ? data : null)))
                 : new RpcBatchResponse(item["result"], null);
         }
 
