@@ -476,6 +476,17 @@ public sealed partial class TransactionSender
         var feePercent = 100;
         for (var attempt = 0; wave.Count > 0; attempt++)
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Nothing of this wave has left: it was not sent.
+                foreach (var item in wave)
+                {
+                    run.Set(item.Index, BatchItemOutcome.NotSent, null, null, new OperationCanceledException(cancellationToken));
+                }
+
+                return new OperationCanceledException(cancellationToken);
+            }
+
             if (journal is not null)
             {
                 // Durable before the broadcast: whatever happens next, a re-run finds these transactions.
