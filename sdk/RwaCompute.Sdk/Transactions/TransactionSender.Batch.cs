@@ -99,18 +99,19 @@ public sealed partial class TransactionSender
         // 2. Simulation: once per shape, or per call.
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         BigInteger[] gas;
-        FeeQuote quote;
-        long afterBlock;
         try
         {
             gas = await SimulateAsync(run, batchOptions, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch
         {
-            // Observed either way, so a failure of one never goes unobserved.
-            quote = await quoting.ConfigureAwait(false);
-            afterBlock = await heading.ConfigureAwait(false);
+            // The simulation's failure is the one to report; the side requests are only observed.
+            await Task.WhenAll(quoting, heading).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
         }
+
+        var quote = await quoting.ConfigureAwait(false);
+        var afterBlock = await heading.ConfigureAwait(false);
 
         // 3. Sign and broadcast, in nonce order (the head above was read before anything of this batch was sent).
         var toSend = Enumerable.Range(0, calls.Count).Where(i => run.Results[i] is null && !run.Resumed.Exists(r => r.Index == i)).ToList();
