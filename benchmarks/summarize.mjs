@@ -34,8 +34,23 @@ const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length))
 const fmt = (r) => r.map((c, i) => c.padEnd(w[i])).join('  ');
 console.log(fmt(head));
 for (const r of rows) console.log(fmt(r));
+// Targets per scenario (docs/PERFORMANCE.md): SDK vs viem, and for issue-bulk also vs the node's own limit.
+const targets = { 'issue-pipelined': 1, events: 1, 'issue-bulk': 2 };
 for (const [scenario, m] of Object.entries(med)) {
   if (m.sdk !== undefined && m.viem !== undefined) {
-    console.log(`ratio sdk/viem ${scenario}: ${(m.sdk / m.viem).toFixed(2)}x (target >= 1.00x)`);
+    const target = targets[scenario];
+    const ratio = m.sdk / m.viem;
+    const verdict = target === undefined ? 'reported' : `target >= ${target.toFixed(2)}x: ${ratio >= target ? 'met' : 'NOT met'}`;
+    console.log(`ratio sdk/viem ${scenario}: ${ratio.toFixed(2)}x (${verdict})`);
+  }
+}
+const limit = med['node-limit']?.node;
+if (limit !== undefined) {
+  for (const [scenario, impl, target] of [['issue-bulk', 'sdk', 0.5], ['issue-bulk', 'viem'], ['issue-pipelined', 'sdk']]) {
+    const m = med[scenario]?.[impl];
+    if (m === undefined) continue;
+    const ratio = m / limit;
+    const verdict = target === undefined ? 'reported' : `target >= ${target.toFixed(2)}x: ${ratio >= target ? 'met' : 'NOT met'}`;
+    console.log(`ratio ${impl} ${scenario}/node-limit: ${ratio.toFixed(2)}x (${verdict})`);
   }
 }

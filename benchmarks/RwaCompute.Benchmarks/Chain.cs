@@ -1,4 +1,3 @@
-using Nethereum.JsonRpc.Client;
 using RwaCompute.Sdk.Transactions;
 
 namespace RwaCompute.Benchmarks;
@@ -22,6 +21,6 @@ internal static class Chain
         });
         var http = new HttpClient(trace) { Timeout = TimeSpan.FromSeconds(30) };
 #pragma warning restore CA2000
-        return (new ChainRpc(new RpcClient(options.Rpc, http), options.Rpc.GetLeftPart(UriPartial.Path)), trace);
+        return (ChainRpc.ForHttp(options.Rpc, http), trace);
     }
 }

@@ -1,6 +1,6 @@
 // The .NET side of the SDK-vs-viem benchmarks (benchmarks/README.md, "Contract for an implementation").
-//   RwaCompute.Benchmarks <issue-sequential|issue-pipelined|events> --rpc URL --fixture FILE
-//       [--txs N] [--strategy all|ordered|dop:N] [--poll-backoff F] [--trace-rpc] [--log]
+//   RwaCompute.Benchmarks <issue-sequential|issue-pipelined|issue-bulk|events> --rpc URL --fixture FILE
+//       [--txs N] [--strategy all|ordered|dop:N] [--chunk N] [--poll-backoff F] [--trace-rpc] [--log]
 // Prints exactly one JSON line on stdout; exits 0 only if the run verified. Logs go to stderr.
 using System.Diagnostics;
 using System.Globalization;
@@ -11,8 +11,8 @@ var options = Options.Parse(args);
 if (options is null)
 {
     await Console.Error.WriteLineAsync(
-        "usage: RwaCompute.Benchmarks <issue-sequential|issue-pipelined|events> --rpc URL --fixture FILE " +
-        "[--txs N] [--strategy all|ordered|dop:N] [--poll-backoff F] [--trace-rpc] [--log]");
+        "usage: RwaCompute.Benchmarks <issue-sequential|issue-pipelined|issue-bulk|events> --rpc URL --fixture FILE " +
+        "[--txs N] [--strategy all|ordered|dop:N] [--chunk N] [--poll-backoff F] [--trace-rpc] [--log]");
     return 2;
 }
 
@@ -22,6 +22,7 @@ try
     var result = options.Scenario switch
     {
         "issue-sequential" or "issue-pipelined" => await IssueScenario.RunAsync(options, fixture),
+        "issue-bulk" => await BulkIssueScenario.RunAsync(options, fixture),
         "events" => await EventsScenario.RunAsync(options, fixture),
         _ => throw new InvalidOperationException("unreachable"),
     };
@@ -44,17 +45,17 @@ catch (Exception ex)
 namespace RwaCompute.Benchmarks
 {
     /// <summary>Command-line options.</summary>
-    internal sealed record Options(string Scenario, Uri Rpc, string FixturePath, int? Txs, string Strategy, double? PollBackoff, bool TraceRpc, bool Log)
+    internal sealed record Options(string Scenario, Uri Rpc, string FixturePath, int? Txs, string Strategy, double? PollBackoff, bool TraceRpc, bool Log, int? Chunk = null)
     {
         public static Options? Parse(string[] args)
         {
-            if (args.Length == 0 || args[0] is not ("issue-sequential" or "issue-pipelined" or "events"))
+            if (args.Length == 0 || args[0] is not ("issue-sequential" or "issue-pipelined" or "issue-bulk" or "events"))
             {
                 return null;
             }
 
             string? rpc = null, fixture = null, strategy = null;
-            int? txs = null;
+            int? txs = null, chunk = null;
             double? backoff = null;
             var trace = false;
             var log = false;
@@ -67,6 +68,7 @@ namespace RwaCompute.Benchmarks
                     case "--fixture": fixture = Next(); break;
                     case "--txs": txs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--strategy": strategy = Next(); break;
+                    case "--chunk": chunk = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--poll-backoff": backoff = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--trace-rpc": trace = true; break;
                     case "--log": log = true; break;
@@ -76,7 +78,7 @@ namespace RwaCompute.Benchmarks
 
             return rpc is null || fixture is null
                 ? null
-                : new Options(args[0], new Uri(rpc), fixture, txs, strategy ?? IssueScenario.DefaultStrategy, backoff, trace, log);
+                : new Options(args[0], new Uri(rpc), fixture, txs, strategy ?? IssueScenario.DefaultStrategy, backoff, trace, log, chunk);
         }
     }
 

@@ -41,6 +41,14 @@ internal sealed class RpcTrace : DelegatingHandler
                 {
                     method = m.GetString() ?? "?";
                 }
+                else if (doc.RootElement.ValueKind == JsonValueKind.Array && doc.RootElement.GetArrayLength() > 0
+                    && doc.RootElement[0].TryGetProperty("method", out var first))
+                {
+                    // A JSON-RPC batch: one HTTP request, counted under its first method; its size is counted apart.
+                    method = $"batch:{first.GetString()}";
+                    var items = doc.RootElement.GetArrayLength();
+                    methods.AddOrUpdate(method + ":items", _ => (items, 0), (_, old) => (old.Count + items, 0));
+                }
             }
             catch (JsonException)
             {

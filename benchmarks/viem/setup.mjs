@@ -45,7 +45,7 @@ async function main() {
   };
 
   const deployHash = await A.walletClient.deployContract({
-    abi, bytecode, args: [admin.address, 'https://meta.rwacompute.example/lots/{id}.json'],
+    abi, bytecode, args: [admin.address, 0, 'https://meta.rwacompute.example/lots/{id}.json'], // adminDelay 0: a bench chain
   });
   const deployReceipt = await pc.waitForTransactionReceipt({ hash: deployHash });
   if (deployReceipt.status !== 'success' || !deployReceipt.contractAddress) throw new Error('deploy failed');
@@ -62,8 +62,8 @@ async function main() {
     return { address: r.contractAddress, abi: a };
   };
   const usdc = await deploy('MockUSDC', [admin.address]);
-  const oracle = await deploy('UtilizationOracle', [admin.address, [admin.address], 1, 86_400n]);
-  const escrow = await deploy('ComputeEscrow', [admin.address, token, usdc.address, oracle.address, 7 * 86_400, 5_000]);
+  const oracle = await deploy('UtilizationOracle', [admin.address, 0, [admin.address], 1, 86_400n]);
+  const escrow = await deploy('ComputeEscrow', [admin.address, 0, token, usdc.address, oracle.address, 7 * 86_400, 5_000]);
   await send(A.walletClient, { ...t, functionName: 'setBondVault', args: [escrow.address] });
   await send(A.walletClient, { ...usdc, functionName: 'mint', args: [issuer.address, 10_000_000_000_000n] });
   await send(P.walletClient, { ...usdc, functionName: 'approve', args: [escrow.address, maxUint256] });

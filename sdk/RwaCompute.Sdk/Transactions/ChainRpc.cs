@@ -203,6 +203,105 @@ public sealed class ChainRpc : IDisposable
     public Task<string> GetCodeAsync(string address, CancellationToken cancellationToken) =>
         SendAsync<string>("eth_getCode", cancellationToken, address, "latest");
 
+    /// <summary>Sends several requests as one JSON-RPC batch (one HTTP request) and returns the answers in request
+    /// order; a request the node refuses carries its error without failing the others. Over an HTTP gateway
+    /// (<see cref="ForHttp(Uri, HttpClient)"/>) the batch is posted as a JSON array through the same
+    /// <see cref="HttpClient"/> (the transport never retries a batch that contains a send); over any other
+    /// <see cref="IClient"/>, and when the node refuses batches as a whole, the requests go one by one, in order.</summary>
+    /// <param name="requests">The requests (at least one).</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>One answer per request, in order.</returns>
+    /// <exception cref="RpcUnavailableException">The transport failed, or the node answered with something that is not
+    /// a JSON-RPC batch response: whether it processed any request is unknown.</exception>
+    internal async Task<RpcBatchResponse[]> SendBatchAsync(IReadOnlyList<RpcBatchRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentOutOfRangeException.ThrowIfZero(requests.Count);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (logsHttp is null || logsUrl is null)
+        {
+            return await SendOneByOneAsync(requests, cancellationToken).ConfigureAwait(false);
+        }
+
+        var operation = requests.Count == 1 ? requests[0].Method : $"batch of {requests.Count} ({requests[0].Method}...)";
+        var messages = new Nethereum.JsonRpc.Client.RpcMessages.RpcRequestMessage[requests.Count];
+        for (var i = 0; i < messages.Length; i++)
+        {
+            messages[i] = new Nethereum.JsonRpc.Client.RpcMessages.RpcRequestMessage(i, requests[i].Method, requests[i].Parameters);
+        }
+
+        var body = Newtonsoft.Json.JsonConvert.SerializeObject(messages, BatchSettings);
+        Newtonsoft.Json.Linq.JToken answer;
+        try
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = await logsHttp.PostAsync(logsUrl, content, cancellationToken).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            answer = Newtonsoft.Json.JsonConvert.DeserializeObject<Newtonsoft.Json.Linq.JToken>(text, BatchSettings)
+                ?? throw new IOException("The node sent an empty response.");
+        }
+        catch (Exception ex) when (IsTransportFailure(ex, cancellationToken) || ex is Newtonsoft.Json.JsonException)
+        {
+            throw new RpcUnavailableException(Endpoint, operation, ex);
+        }
+
+        if (answer is Newtonsoft.Json.Linq.JObject single && single["error"] is Newtonsoft.Json.Linq.JObject && single["id"] is null or { Type: Newtonsoft.Json.Linq.JTokenType.Null })
+        {
+            // The batch itself was refused (JSON-RPC 2.0: one error object, nothing processed) — a node or provider
+            // without batch support, or one with a smaller batch limit: send the requests one by one.
+            return await SendOneByOneAsync(requests, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (answer is not Newtonsoft.Json.Linq.JArray items)
+        {
+            throw new RpcUnavailableException(Endpoint, operation, new IOException("The node's answer to a batch is not a JSON array."));
+        }
+
+        var results = new RpcBatchResponse?[requests.Count];
+        foreach (var item in items.OfType<Newtonsoft.Json.Linq.JObject>())
+        {
+            if (item["id"] is not { Type: Newtonsoft.Json.Linq.JTokenType.Integer } id || (int)id < 0 || (int)id >= results.Length)
+            {
+                continue;
+            }
+
+            results[(int)id] = item["error"] is Newtonsoft.Json.Linq.JObject error
+                ? new RpcBatchResponse(null, new RpcResponseException(new RpcError(
+                    error.Value<int?>("code") ?? 0,
+                    error.Value<string?>("message") ?? "(no message)",
+                    error["data"] is { Type: not Newtonsoft.Json.Linq.JTokenType.Null } data ? data : null)))
+                : new RpcBatchResponse(item["result"], null);
+        }
+
+        if (Array.FindIndex(results, r => r is null) is var missing and >= 0)
+        {
+            throw new RpcUnavailableException(Endpoint, operation, new IOException($"The node's batch answer has no response for request {missing} ({requests[missing].Method})."));
+        }
+
+        return Array.ConvertAll(results, r => r!.Value);
+    }
+
+    private static readonly Newtonsoft.Json.JsonSerializerSettings BatchSettings = DefaultJsonSerializerSettingsFactory.BuildDefaultJsonSerializerSettings();
+
+    private async Task<RpcBatchResponse[]> SendOneByOneAsync(IReadOnlyList<RpcBatchRequest> requests, CancellationToken cancellationToken)
+    {
+        var results = new RpcBatchResponse[requests.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            try
+            {
+                results[i] = new RpcBatchResponse(await SendAsync<Newtonsoft.Json.Linq.JToken?>(requests[i].Method, cancellationToken, requests[i].Parameters).ConfigureAwait(false), null);
+            }
+            catch (RpcResponseException ex)
+            {
+                results[i] = new RpcBatchResponse(null, ex);
+            }
+        }
+
+        return results;
+    }
+
     /// <summary>eth_getLogs over the gateway's own HttpClient, deserialized straight into typed logs. Nethereum's
     /// client parses a response into a JToken tree and converts that again: for megabytes of logs, twice the work.</summary>
     private async Task<FilterLog[]> GetLogsDirectAsync(NewFilterInput filter, CancellationToken cancellationToken)

@@ -85,6 +85,43 @@ public sealed class FileTransactionJournal : ITransactionJournal, IDisposable
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Records several transactions with one atomic write (a batch's chunk).</summary>
+    /// <param name="transactions">The transactions.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    public async ValueTask RecordManyAsync(IReadOnlyList<JournaledTransaction> transactions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        var hashes = new HashSet<string>(transactions.Select(t => t.Hash), StringComparer.OrdinalIgnoreCase);
+        await UpdateAsync(
+            document =>
+            {
+                document.Entries.RemoveAll(entry => hashes.Contains(entry.Hash));
+                document.Entries.AddRange(transactions.Select(ToEntry));
+                used.UnionWith(hashes);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks several transactions mined with one atomic write.</summary>
+    /// <param name="hashes">The transactions.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    public ValueTask MarkMinedManyAsync(IReadOnlyList<string> hashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        var set = new HashSet<string>(hashes, StringComparer.OrdinalIgnoreCase);
+        return UpdateAsync(
+            document =>
+            {
+                foreach (var entry in document.Entries.Where(entry => set.Contains(entry.Hash)))
+                {
+                    entry.Mined = true;
+                }
+            },
+            cancellationToken);
+    }
+
     /// <inheritdoc/>
     public ValueTask MarkMinedAsync(string hash, CancellationToken cancellationToken) =>
         UpdateAsync(

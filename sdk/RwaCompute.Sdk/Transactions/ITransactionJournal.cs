@@ -24,6 +24,33 @@ public interface ITransactionJournal
     /// <returns>A task.</returns>
     ValueTask RecordAsync(JournaledTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>Records several signed transactions before their broadcast (a batch's chunk), durably. The default
+    /// records them one by one; a journal that can write them at once (<see cref="FileTransactionJournal"/>) should.</summary>
+    /// <param name="transactions">The transactions.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    async ValueTask RecordManyAsync(IReadOnlyList<JournaledTransaction> transactions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        foreach (var transaction in transactions)
+        {
+            await RecordAsync(transaction, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Marks several transactions mined successfully. The default marks them one by one.</summary>
+    /// <param name="hashes">The transactions.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    async ValueTask MarkMinedManyAsync(IReadOnlyList<string> hashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        foreach (var hash in hashes)
+        {
+            await MarkMinedAsync(hash, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Marks a transaction mined successfully.</summary>
     /// <param name="hash">The transaction.</param>
     /// <param name="cancellationToken">Cancels the write.</param>

@@ -84,6 +84,64 @@ public sealed class NonceManager
         }
     }
 
+    /// <summary>Reserves the next <paramref name="count"/> nonces of an account at once, in ascending order: nonces
+    /// released by failed sends first (so no gap is left behind), then a contiguous range from the local counter. For
+    /// bulk sends (<see cref="TransactionSender.SendBatchAsync"/>); hold the account's send section
+    /// (<see cref="EnterSendAsync"/>) while leasing and broadcasting so the node receives them in order.</summary>
+    /// <param name="address">The account.</param>
+    /// <param name="count">How many nonces (at least one).</param>
+    /// <param name="cancellationToken">Cancels the wait for the first read of the chain's count.</param>
+    /// <returns>The leases in ascending nonce order: commit each once the node accepted its transaction, dispose
+    /// every one in any case.</returns>
+    public async Task<IReadOnlyList<NonceLease>> LeaseManyAsync(string address, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(address);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        // The first lease reads the chain if needed; the rest come from the counter under one lock, so nothing
+        // interleaves with the range.
+        var first = await LeaseAsync(address, cancellationToken).ConfigureAwait(false);
+        var state = accounts.GetOrAdd(address, _ => new AccountState());
+        var leases = new List<NonceLease>(count) { first };
+        lock (state)
+        {
+            while (leases.Count < count)
+            {
+                if (state.Generation != first.Generation || state.Next is not { } next)
+                {
+                    break;
+                }
+
+                BigInteger nonce;
+                if (state.Released.Count > 0)
+                {
+                    nonce = state.Released.Min;
+                    state.Released.Remove(nonce);
+                }
+                else
+                {
+                    nonce = next;
+                    state.Next = next + 1;
+                }
+
+                leases.Add(new NonceLease(this, address, nonce, state.Generation));
+            }
+        }
+
+        if (leases.Count < count)
+        {
+            // Invalidated between the first lease and the range (another send saw "nonce too low"): start over.
+            foreach (var lease in leases)
+            {
+                lease.Dispose();
+            }
+
+            return await LeaseManyAsync(address, count, cancellationToken).ConfigureAwait(false);
+        }
+
+        leases.Sort((a, b) => a.Nonce.CompareTo(b.Nonce));
+        return leases;
+    }
+
     /// <summary>
     /// Enters an account's send section: lease, sign and broadcast inside it, so the node receives the account's
     /// transactions in nonce order. (Out-of-order arrival is legal, but some nodes — anvil 1.7 among them — can then

@@ -129,7 +129,7 @@ public sealed partial class ReceiptWaiter
     }
 
     /// <summary>The receipt has been missing for a while: find out why and repair what can be repaired.</summary>
-    private async Task DiagnoseMissingAsync(SentTransaction transaction, CancellationToken cancellationToken)
+    internal async Task DiagnoseMissingAsync(SentTransaction transaction, CancellationToken cancellationToken)
     {
         if (transaction.Nonce.Sign < 0)
         {

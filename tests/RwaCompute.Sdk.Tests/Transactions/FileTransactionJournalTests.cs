@@ -33,6 +33,25 @@ public sealed class FileTransactionJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task RecordMany_WritesABatchsChunkAtOnce_InNonceOrder_AndMarkMinedManyMarksThem()
+    {
+        var entries = Enumerable.Range(0, 5).Select(i => Entry("0x0" + i, Purchase(i), 7 + i)).ToList();
+        using (var first = new FileTransactionJournal(PathOf, "op-a"))
+        {
+            await first.RecordManyAsync(entries, default);
+            await first.MarkMinedManyAsync([entries[0].Hash, entries[1].Hash], default);
+        }
+
+        using var rerun = new FileTransactionJournal(PathOf, "op-a");
+        var all = await rerun.ReadAllAsync();
+        Assert.Equal(entries.Select(e => e.Hash), all.Select(a => a.Transaction.Hash));
+        Assert.Equal([true, true, false, false, false], all.Select(a => a.Transaction.Mined));
+        // A re-run of the batch finds them call by call, in the order they were sent.
+        Assert.Equal(entries[0].Hash, (await rerun.FindAsync(31_337, From, Purchase(0), default))!.Hash);
+        Assert.Equal(entries[1].Hash, (await rerun.FindAsync(31_337, From, Purchase(1), default))!.Hash);
+    }
+
+    [Fact]
     public async Task Find_MatchesContractAndFunction_NotTheArguments_AndEachEntryOncePerRun()
     {
         using (var first = new FileTransactionJournal(PathOf, "op-a"))
