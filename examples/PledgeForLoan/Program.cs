@@ -9,8 +9,8 @@ using PledgeStatus = RwaCompute.Sdk.Contracts.ComputeEscrow.PledgeStatus;
 
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 var ct = cancellation.Token;
-var session = await ExampleSession.ConnectAsync(ct);
-var (lotId, _) = await session.IssueLotAsync(units: 400, pricePerUnit: 3_000_000, ct);
+await using var session = await ExampleSession.ConnectAsync(ct);
+var (lotId, _) = await session.IssueLotAsync(units: 400, pricePerUnit: ExampleSession.Usdc("3"), ct);
 await session.Provider.Token.TransferAsync(session.Alice.Account!, lotId, 150, ct);
 
 var cap = await session.Alice.Escrow.MaxPrincipalAsync(lotId, 100, ct);
@@ -32,7 +32,7 @@ catch (AmountOutOfRangeException refused)
 var rules = await session.Alice.Escrow.GetPledgeRulesAsync(ct);
 try
 {
-    await session.Alice.Escrow.RequestPledgeAsync(lotId, 100, session.Lender.Account!, 100_000_000, 0, now.AddHours(1), ct);
+    await session.Alice.Escrow.RequestPledgeAsync(lotId, 100, session.Lender.Account!, ExampleSession.Usdc("100"), 0, now.AddHours(1), ct);
     throw new InvalidOperationException("the too-soon maturity was not refused");
 }
 catch (PledgeMaturityOutOfRangeException refused)
@@ -40,7 +40,7 @@ catch (PledgeMaturityOutOfRangeException refused)
     Console.WriteLine($"refused as expected (minimum repayment window {rules.MinRepayWindow.TotalHours:0} h): {refused.Message}");
 }
 
-var pledge = await session.Alice.Escrow.RequestPledgeAsync(lotId, 100, session.Lender.Account!, principal: 100_000_000, fee: 1_500_000, maturity: now.AddDays(10), ct);
+var pledge = await session.Alice.Escrow.RequestPledgeAsync(lotId, 100, session.Lender.Account!, principal: ExampleSession.Usdc("100"), fee: ExampleSession.Usdc("1.5"), maturity: now.AddDays(10), ct);
 Console.WriteLine($"pledge {pledge.Value} requested: 100 GPU-hours locked");
 ExampleSession.Expect(await session.Alice.Token.LockedBalanceOfAsync(session.Alice.Account!, lotId, ct) == 100, "100 units locked in the holder's wallet");
 

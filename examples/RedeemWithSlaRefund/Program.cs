@@ -8,8 +8,9 @@ using RedemptionStatus = RwaCompute.Sdk.Contracts.ComputeEscrow.RedemptionStatus
 
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 var ct = cancellation.Token;
-var session = await ExampleSession.ConnectAsync(ct);
-var (lotId, poolId) = await session.IssueLotAsync(units: 300, pricePerUnit: 2_000_000, ct);
+await using var session = await ExampleSession.ConnectAsync(ct);
+var price = ExampleSession.Usdc("2");
+var (lotId, poolId) = await session.IssueLotAsync(units: 300, pricePerUnit: price, ct);
 await session.Provider.Token.TransferAsync(session.Alice.Account!, lotId, 60, ct);
 
 var redemption = await session.Alice.Escrow.RedeemAsync(lotId, 40, ct);
@@ -30,4 +31,4 @@ await session.Alice.Escrow.ClaimRefundAsync(redemption.Value, ct);
 var refunded = await session.Alice.Escrow.GetRedemptionAsync(redemption.Value, ct);
 ExampleSession.Expect(refunded.Status == RedemptionStatus.Refunded, $"redemption {redemption.Value} is {refunded.Status}");
 var withdrawn = await session.Alice.Escrow.WithdrawAsync(cancellationToken: ct);
-ExampleSession.Expect(withdrawn.Value >= 40 * 2_000_000, $"holder withdrew {ExampleSession.Usdc(withdrawn.Value)} (the 80 USDC refund)");
+ExampleSession.Expect(withdrawn.Value >= 40 * price, $"holder withdrew {ExampleSession.Usdc(withdrawn.Value)} (the 80 USDC refund)");

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Security.Cryptography;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Deployment;
+using RwaCompute.Sdk.Validation;
 using RwaCompute.Sdk.Wallets;
 
 namespace RwaCompute.Examples;
@@ -11,8 +12,10 @@ namespace RwaCompute.Examples;
 /// actors' keys from a mnemonic in RWA_MNEMONIC (never from the command line), and a fresh lot to work with.
 /// Against `rwa devnet --keep-running` the defaults just work: set RWA_MNEMONIC to anvil's public test mnemonic.
 /// </summary>
-internal sealed class ExampleSession
+internal sealed class ExampleSession : IAsyncDisposable
 {
+    private const int UsdcDecimals = 6;
+
     private ExampleSession(RwaComputeClient admin, RwaComputeClient provider, RwaComputeClient alice, RwaComputeClient lender, IReadOnlyList<RwaSigner> reporters)
     {
         Admin = admin;
@@ -64,7 +67,8 @@ internal sealed class ExampleSession
             await Admin.Token.RegisterProviderAsync(provider, cancellationToken);
         }
 
-        var poolId = RandomNumberGenerator.GetBytes(32);
+        // A pool id from a readable label, as the CLI and the reporter configs name pools.
+        var poolId = PoolIds.FromLabel("example-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)));
         await Admin.Token.RegisterPoolAsync(poolId, provider, cancellationToken);
         await Admin.Token.SetAllowedBatchAsync([provider, Alice.Account!, Lender.Account!], true, cancellationToken);
         var now = await ChainTimeAsync(cancellationToken);
@@ -85,19 +89,21 @@ internal sealed class ExampleSession
         var lot = await Provider.Token.IssueLotAsync(terms, provider, units, cancellationToken);
         var bond = await Provider.Escrow.GetBondAsync(lot.Value, cancellationToken);
         Expect(bond.Free == units * pricePerUnit, $"issuing pulled a {Usdc(bond.Total)} bond from the provider");
-        Console.WriteLine($"issued lot {lot.Value} ({units} GPU-hours of H100 in eu-west, {Usdc(pricePerUnit)} per hour); tx {lot.TransactionHash}");
+        Console.WriteLine($"issued lot {LotIds.ToHex(lot.Value)} in pool {PoolIds.ToLabel(poolId)} ({units} GPU-hours of H100 in eu-west, {Usdc(pricePerUnit)} per hour); tx {lot.TransactionHash}");
         return (lot.Value, poolId);
     }
 
-    public async Task<DateTimeOffset> ChainTimeAsync(CancellationToken cancellationToken)
-    {
-        var block = await Admin.Rpc.GetBlockAsync(Nethereum.RPC.Eth.DTOs.BlockParameter.CreateLatest(), cancellationToken);
-        return DateTimeOffset.FromUnixTimeSeconds((long)block!.Timestamp.Value);
-    }
+    /// <summary>Chain time (expiries and maturities are judged by it, not by the local clock).</summary>
+    public Task<DateTimeOffset> ChainTimeAsync(CancellationToken cancellationToken) => Admin.GetChainTimeAsync(cancellationToken);
 
-    /// <summary>Formats USDC base units (6 decimals) exactly.</summary>
-    public static string Usdc(BigInteger baseUnits) =>
-        $"{BigInteger.Divide(baseUnits, 1_000_000)}.{BigInteger.Remainder(BigInteger.Abs(baseUnits), 1_000_000):D6} USDC";
+    /// <summary>USDC text ("2.5") as base units, exactly.</summary>
+    public static BigInteger Usdc(string text) => TokenAmount.Parse(text, UsdcDecimals);
+
+    /// <summary>USDC base units as exact text ("2.5 USDC").</summary>
+    public static string Usdc(BigInteger baseUnits) => TokenAmount.Format(baseUnits, UsdcDecimals) + " USDC";
+
+    /// <summary>Releases the transport the admin client created (the others share it).</summary>
+    public ValueTask DisposeAsync() => Admin.DisposeAsync();
 
     /// <summary>Fails the example (exit code 1) when an expectation does not hold, so CI notices.</summary>
     public static void Expect(bool condition, string what)
