@@ -9,7 +9,7 @@ namespace RwaCompute.Sdk.Transactions;
 /// <c>eth_maxPriorityFeePerGas</c> (or the configured one). A quote is reused for
 /// <see cref="TransactionOptions.FeeQuoteLifetime"/>, so a burst of transactions costs two RPC calls, not two each.
 /// </summary>
-public sealed class FeeEstimator
+internal sealed class FeeEstimator
 {
     private static readonly BigInteger FallbackTip = 1_000_000_000; // 1 gwei, when the node has no opinion.
     private readonly ChainRpc rpc;

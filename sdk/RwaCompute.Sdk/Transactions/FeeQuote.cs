@@ -5,4 +5,4 @@ namespace RwaCompute.Sdk.Transactions;
 /// <summary>EIP-1559 fee caps for a transaction (wei per gas).</summary>
 /// <param name="MaxFeePerGas">The most the sender pays per gas (base fee + tip).</param>
 /// <param name="MaxPriorityFeePerGas">The tip to the block builder.</param>
-public sealed record FeeQuote(BigInteger MaxFeePerGas, BigInteger MaxPriorityFeePerGas);
+internal sealed record FeeQuote(BigInteger MaxFeePerGas, BigInteger MaxPriorityFeePerGas);

@@ -4,7 +4,7 @@ namespace RwaCompute.Sdk.Transactions;
 
 /// <summary>A reserved nonce. Commit it when the node accepted the transaction; disposing an uncommitted lease
 /// returns the nonce for reuse.</summary>
-public sealed class NonceLease : IDisposable
+internal sealed class NonceLease : IDisposable
 {
     private readonly NonceManager owner;
     private int state;

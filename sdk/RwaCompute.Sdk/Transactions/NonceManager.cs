@@ -12,7 +12,7 @@ namespace RwaCompute.Sdk.Transactions;
 /// </summary>
 /// <remarks>One instance per signer set; it is thread-safe. Transactions sent by the same account from elsewhere
 /// are noticed only when a nonce is rejected (then the SDK invalidates and retries).</remarks>
-public sealed class NonceManager
+internal sealed class NonceManager
 {
     /// <summary>How many signed transactions per account are kept to refill a nonce gap after the node lost them.</summary>
     public const int KeptTransactions = 1024;

@@ -17,7 +17,7 @@ namespace RwaCompute.Sdk.Transactions;
 /// <see cref="TransactionOptions.Confirmations"/> above one, the receipt is re-checked once deep enough: if its block is
 /// no longer canonical (a reorg), waiting goes on until the transaction is confirmed where it now is.
 /// </summary>
-public sealed partial class ReceiptWaiter
+internal sealed partial class ReceiptWaiter
 {
     private readonly ChainRpc rpc;
     private readonly TransactionOptions options;

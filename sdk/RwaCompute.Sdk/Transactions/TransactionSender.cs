@@ -39,7 +39,7 @@ public sealed partial class TransactionSender
     /// <param name="options">Gas head-room, retries.</param>
     /// <param name="errorDecoder">Turns revert data into typed exceptions.</param>
     /// <param name="logger">Logs sends (hashes, nonces; never secrets).</param>
-    public TransactionSender(ChainRpc rpc, RwaSigner signer, long chainId, NonceManager nonces, FeeEstimator fees, ReceiptWaiter waiter, TransactionOptions options, ContractErrorDecoder errorDecoder, ILogger? logger = null)
+    internal TransactionSender(ChainRpc rpc, RwaSigner signer, long chainId, NonceManager nonces, FeeEstimator fees, ReceiptWaiter waiter, TransactionOptions options, ContractErrorDecoder errorDecoder, ILogger? logger = null)
     {
         this.rpc = rpc ?? throw new ArgumentNullException(nameof(rpc));
         this.signer = signer ?? throw new ArgumentNullException(nameof(signer));
