@@ -13,10 +13,10 @@ internal static class RoleCatalog
 {
     /// <summary>The compute-capacity token.</summary>
     public static RoleContract Token { get; } = new("token", ManifestContractNames.Token,
-        [Roles.DefaultAdmin, "REGISTRAR_ROLE", "COMPLIANCE_ROLE", "PAUSER_ROLE", "RECOVERY_ROLE", "ESCROW_ROLE"]);
+        [Roles.DefaultAdmin, Roles.Registrar, Roles.Compliance, Roles.Pauser, Roles.Recovery, Roles.Escrow]);
 
     /// <summary>The escrow.</summary>
-    public static RoleContract Escrow { get; } = new("escrow", ManifestContractNames.Escrow, [Roles.DefaultAdmin, "RISK_ROLE"]);
+    public static RoleContract Escrow { get; } = new("escrow", ManifestContractNames.Escrow, [Roles.DefaultAdmin, Roles.Risk]);
 
     /// <summary>The oracle (its reporters are configured, not granted: only the default admin is a role).</summary>
     public static RoleContract Oracle { get; } = new("oracle", ManifestContractNames.Oracle, [Roles.DefaultAdmin]);
