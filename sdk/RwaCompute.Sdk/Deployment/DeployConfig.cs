@@ -1,3 +1,4 @@
+using RwaCompute.Sdk.Errors;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

@@ -141,7 +141,7 @@ public sealed class SuiteEventQuery
     /// <para><b>Deeper reorgs.</b> Before each chunk the watch checks that the last block it read is still
     /// canonical. If it is not and no delivered event's block was orphaned, the watch re-reads from the fork (logged
     /// as a warning) and delivers the new chain's events. If a delivered event's block was orphaned, the watch ends
-    /// with <see cref="ChainReorganizedException"/> (the orphaned position and, when known, the last block still
+    /// with <see cref="Errors.ChainReorganizedException"/> (the orphaned position and, when known, the last block still
     /// canonical): the application decides how to undo, and restarts.</para>
     /// <para><b>Failures.</b> An unreachable node, rate limits and other transient JSON-RPC errors are retried with
     /// back-off (<see cref="WatchOptions.RetryDelay"/> doubling to <see cref="WatchOptions.MaxRetryDelay"/>) from the

@@ -10,7 +10,7 @@ namespace RwaCompute.Sdk.Events;
 /// <param name="LogIndex">Its log index in the block.</param>
 /// <param name="BlockHash">The block's hash, when known: on resume it is compared with the canonical chain, so a
 /// restart never continues after an event whose block has since been orphaned (a
-/// <see cref="ChainReorganizedException"/> says so instead).</param>
+/// <see cref="Errors.ChainReorganizedException"/> says so instead).</param>
 /// <example>
 /// <code>
 /// var resume = await store.LoadCursorAsync(ct);                 // null on the first run

@@ -10,7 +10,7 @@ public sealed record WatchOptions
     /// <summary>Resume exactly after this event (the <see cref="SuiteEvent.Cursor"/> of the last event the
     /// application processed): later events of its block and every later block are delivered, nothing before. The
     /// cursor's block must still be canonical, otherwise the watch ends with a
-    /// <see cref="ChainReorganizedException"/>.</summary>
+    /// <see cref="Errors.ChainReorganizedException"/>.</summary>
     public WatchCursor? ResumeAfter { get; init; }
 
     /// <summary>How many blocks, counting the event's own, must be on the chain before an event is delivered:

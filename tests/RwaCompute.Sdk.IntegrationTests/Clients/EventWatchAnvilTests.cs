@@ -1,3 +1,4 @@
+using RwaCompute.Sdk.Errors;
 using System.Numerics;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;

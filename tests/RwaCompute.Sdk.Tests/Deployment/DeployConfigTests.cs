@@ -1,3 +1,4 @@
+using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.Deployment;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using RwaCompute.Sdk.Errors;
 using Nethereum.Contracts.MessageEncodingServices;
 using Nethereum.Hex.HexConvertors.Extensions;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;

@@ -38,4 +38,19 @@ public sealed class ExceptionRootTests
         Assert.True(generated.Count > 100, $"only {generated.Count} generated revert exceptions found");
         Assert.All(generated, t => Assert.True(typeof(RwaComputeException).IsAssignableFrom(t), t.FullName));
     }
+
+    [Fact]
+    public void HandWrittenExceptions_AllLiveInTheErrorsNamespace()
+    {
+        // Generated typed reverts live with their contract's bindings (RwaCompute.Sdk.Contracts.*); everything else
+        // is in one place, so a user finds every error the SDK can throw in one namespace.
+        var strays = typeof(RwaComputeClient).Assembly.GetExportedTypes()
+            .Where(t => typeof(Exception).IsAssignableFrom(t))
+            .Where(t => t.Namespace?.StartsWith("RwaCompute.Sdk.Contracts", StringComparison.Ordinal) != true)
+            .Where(t => t.Namespace != "RwaCompute.Sdk.Errors")
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(strays);
+    }
 }

@@ -1,3 +1,4 @@
+using RwaCompute.Sdk.Errors;
 using System.Numerics;
 using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;

@@ -1,7 +1,7 @@
 using System.Numerics;
 using RwaCompute.Sdk.Errors;
 
-namespace RwaCompute.Sdk.Clients;
+namespace RwaCompute.Sdk.Errors;
 
 /// <summary>No offer, pledge or redemption with this id exists in the escrow.</summary>
 public sealed class EscrowRecordNotFoundException : PreflightException

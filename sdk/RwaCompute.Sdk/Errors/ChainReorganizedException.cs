@@ -1,6 +1,7 @@
 using RwaCompute.Contracts.Runtime;
+using RwaCompute.Sdk.Events;
 
-namespace RwaCompute.Sdk.Events;
+namespace RwaCompute.Sdk.Errors;
 
 /// <summary>
 /// A reorg orphaned the block of an event <see cref="SuiteEventQuery.WatchAsync"/> had already delivered (or of the

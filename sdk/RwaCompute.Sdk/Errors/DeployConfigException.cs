@@ -1,7 +1,7 @@
 using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Errors;
 
-namespace RwaCompute.Sdk.Deployment;
+namespace RwaCompute.Sdk.Errors;
 
 /// <summary>A deploy configuration (<c>deploy.json</c>) is missing, malformed or invalid.</summary>
 public sealed class DeployConfigException : RwaComputeException
