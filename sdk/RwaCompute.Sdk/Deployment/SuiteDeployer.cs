@@ -28,6 +28,7 @@ using EscrowStablecoinFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.Stableco
 using EscrowTokenFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.TokenFunction;
 using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.Transactions;
+using RwaCompute.Sdk.Wallets;
 
 namespace RwaCompute.Sdk.Deployment;
 
@@ -148,6 +149,8 @@ public sealed class SuiteDeployer
         {
             DeploymentLog.TornJournal(logger, run.Journal.Path, run.Journal.SkippedLines);
         }
+
+        run.Sender = CreateSender(run);
 
         progress?.Report(new DeploymentStep(CheckChainStep, DeploymentStepState.Completed, null, null));
 
@@ -574,7 +577,8 @@ public sealed class SuiteDeployer
 
                 // The proxy's nested CREATE2 forwards 63/64 of the remaining gas: leave headroom over the estimate.
                 input.Gas = new HexBigInteger(gas.Value + (gas.Value / 5));
-                receipt = await SendAsync(run, name, predicted, () => web3.Eth.TransactionManager.SignTransactionAsync(input), progress, cancellationToken).ConfigureAwait(false);
+                var call = new TransactionCall(DeterministicDeployer.Address, calldata, BigInteger.Zero, "deploy " + name) { GasLimit = input.Gas.Value };
+                receipt = await SendAsync(run, name, predicted, call, () => web3.Eth.TransactionManager.SignTransactionAsync(input), progress, cancellationToken).ConfigureAwait(false);
             }
 
             code = await CodeAsync(predicted, cancellationToken).ConfigureAwait(false);
@@ -664,7 +668,7 @@ public sealed class SuiteDeployer
         {
             var message = new GrantRoleFunction { Role = role, Account = grant.Account, FromAddress = run.Admin };
             var handler = web3.Eth.GetContractTransactionHandler<GrantRoleFunction>();
-            receipt = await SendAsync(run, step, null, () => handler.SignTransactionAsync(contract, message), progress, cancellationToken).ConfigureAwait(false);
+            receipt = await SendAsync(run, step, null, TransactionCall.For(contract, message, step), () => handler.SignTransactionAsync(contract, message), progress, cancellationToken).ConfigureAwait(false);
             if (!await HasRoleAsync(contract, role, grant.Account, cancellationToken).ConfigureAwait(false))
             {
                 throw new DeploymentException(grant.Contract, $"transaction {receipt.TransactionHash} succeeded but {grant.Account} does not hold {grant.Role}");
@@ -818,7 +822,7 @@ public sealed class SuiteDeployer
         }
 
         var handler = web3.Eth.GetContractTransactionHandler<TFunction>();
-        return await SendAsync(run, step, null, () => handler.SignTransactionAsync(contract, message), progress, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(run, step, null, TransactionCall.For(contract, message, step), () => handler.SignTransactionAsync(contract, message), progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records a step as done (journal, log, progress) once its effect was checked on chain.</summary>
@@ -907,11 +911,50 @@ public sealed class SuiteDeployer
         return null;
     }
 
-    /// <summary>Signs, journals the hash, broadcasts, waits for the receipt and checks its status.</summary>
-    private async Task<TransactionReceipt> SendAsync(Run run, string step, string? predicted, Func<Task<string>> sign, IProgress<DeploymentStep>? progress, CancellationToken cancellationToken)
+    /// <summary>Signs, journals the hash, broadcasts, waits for the receipt and checks its status. With the SDK
+    /// pipeline (<see cref="Run.Sender"/>) the call is estimated, priced, nonced, journaled and broadcast exactly as any
+    /// other SDK send; otherwise the Web3 account signs it.</summary>
+    private async Task<TransactionReceipt> SendAsync(Run run, string step, string? predicted, TransactionCall call, Func<Task<string>> sign, IProgress<DeploymentStep>? progress, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         await run.Journal!.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = step, State = JournalStates.Intent, PredictedAddress = predicted }, cancellationToken).ConfigureAwait(false);
+        if (run.Sender is { } sender)
+        {
+            run.Current = (step, predicted);
+            SentTransaction sentTransaction;
+            try
+            {
+                sentTransaction = await sender.SendAsync(call, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TransactionPossiblySentException ex) when (ex.Reason == PossiblySentReason.Cancelled)
+            {
+                // The hash is journaled: a re-run resumes the step.
+                throw new OperationCanceledException($"cancelled while broadcasting {ex.TransactionHash}; re-run to resume", ex, cancellationToken);
+            }
+            catch (TransactionPossiblySentException ex)
+            {
+                throw new DeploymentException(step, $"transaction {ex.TransactionHash} may have been sent ({ex.Reason}); it is journaled: re-run to resume", ex);
+            }
+            catch (ContractRevertException ex)
+            {
+                throw new DeploymentException(step, "the transaction would fail (gas estimation reverted): " + ex.Message, ex);
+            }
+            catch (RpcResponseException ex)
+            {
+                throw new DeploymentException(step, $"the node rejected the transaction: {ex.Message}", ex);
+            }
+
+            DeploymentLog.Sent(logger, step, sentTransaction.Hash);
+            progress?.Report(new DeploymentStep(step, DeploymentStepState.Sent, sentTransaction.Hash, predicted));
+            var mined = await WaitForReceiptAsync(step, sentTransaction.Hash, sentTransaction.SignedTransaction, cancellationToken).ConfigureAwait(false);
+            if (mined.Status?.Value != BigInteger.One)
+            {
+                throw new DeploymentException(step, $"transaction {sentTransaction.Hash} was mined in block {mined.BlockNumber?.Value.ToString(CultureInfo.InvariantCulture)} with status 0 (reverted)");
+            }
+
+            return mined;
+        }
+
         string raw;
         try
         {
@@ -1040,6 +1083,30 @@ public sealed class SuiteDeployer
         return (long)id.Value;
     }
 
+    /// <summary>The SDK pipeline (fees, nonces, exactly-once broadcast, receipts) for the deploying key, when the Web3
+    /// account exposes it; the deployment then sends exactly like every other SDK operation.</summary>
+    private TransactionSender? CreateSender(Run run)
+    {
+        if (web3.Eth.TransactionManager?.Account is not Nethereum.Web3.Accounts.Account { PrivateKey: { Length: > 0 } key })
+        {
+            return null;
+        }
+
+        var signer = RwaSigner.FromPrivateKey(key);
+        var rpc = new ChainRpc(web3.Client, "the deployment's node");
+        var options = ReceiptOptions with { Journal = new StepJournal(run) };
+        var nonces = new NonceManager((address, ct) => rpc.PendingNonceAsync(address, ct));
+        return new TransactionSender(rpc, signer, run.ChainId, nonces, new FeeEstimator(rpc, options), new ReceiptWaiter(rpc, options, logger, nonces), options, Transactions.SuiteErrorDecoder.Instance, logger);
+    }
+
+    private TransactionOptions ReceiptOptions => new()
+    {
+        ReceiptTimeout = ReceiptTimeout,
+        InitialPollInterval = FirstPollInterval,
+        MaxPollInterval = MaxReceiptPollInterval,
+        PollBackoffFactor = 2,
+    };
+
     private string AdminAddress()
     {
         var account = web3.Eth.TransactionManager?.Account
@@ -1121,5 +1188,27 @@ public sealed class SuiteDeployer
         public DeploymentJournal? Journal { get; set; }
 
         public bool Dirty { get; set; }
+
+        /// <summary>The SDK's transaction pipeline for the deploying key, when the Web3 account holds a private key
+        /// (<see langword="null"/>: the account signs through Nethereum, as before).</summary>
+        public TransactionSender? Sender { get; set; }
+
+        /// <summary>The step and predicted address the next broadcast belongs to (for the journal).</summary>
+        public (string Step, string? Predicted) Current { get; set; }
+    }
+
+    /// <summary>Writes the deployment journal's "sent" line with the hash before the pipeline broadcasts (the deployer
+    /// resolves earlier attempts itself, from its own journal, so nothing is looked up here).</summary>
+    private sealed class StepJournal(Run run) : ITransactionJournal
+    {
+        public ValueTask<JournaledTransaction?> FindAsync(long chainId, string from, TransactionCall transactionCall, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<JournaledTransaction?>(null);
+
+        public async ValueTask RecordAsync(JournaledTransaction transaction, CancellationToken cancellationToken) =>
+            await run.Journal!.AppendAsync(new JournalEntry { At = DateTimeOffset.UtcNow, Step = run.Current.Step, State = JournalStates.Sent, PredictedAddress = run.Current.Predicted, TxHash = transaction.Hash }, cancellationToken).ConfigureAwait(false);
+
+        public ValueTask MarkMinedAsync(string hash, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask ForgetAsync(string hash, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

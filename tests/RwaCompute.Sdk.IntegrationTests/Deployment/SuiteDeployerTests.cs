@@ -60,6 +60,37 @@ public sealed class SuiteDeployerTests
     }
 
     [Fact]
+    public async Task DeployAsync_SendsThroughTheSdkPipeline_OneTransactionPerStep()
+    {
+        await using var chain = await DeploymentChain.StartAsync();
+        var logs = new PipelineLog();
+        var deployer = new SuiteDeployer(chain.Web3, chain.Directory, logs) { ReceiptTimeout = TimeSpan.FromSeconds(20) };
+
+        await deployer.DeployAsync(chain.Config);
+
+        // The SDK's TransactionSender logs each broadcast with its sending account; the old Web3 path never did.
+        Assert.Equal(TransactionSteps, logs.Messages.Count(m => m.StartsWith("Sent ", StringComparison.Ordinal) && m.Contains(" from ", StringComparison.Ordinal)));
+    }
+
+    private sealed class PipelineLog : Microsoft.Extensions.Logging.ILogger<SuiteDeployer>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Messages)
+            {
+                Messages.Add(formatter(state, exception));
+            }
+        }
+    }
+
+    [Fact]
     public async Task DeployAsync_Addresses_EqualTheCreate2FormulaComputedIndependently()
     {
         await using var chain = await DeploymentChain.StartAsync();
