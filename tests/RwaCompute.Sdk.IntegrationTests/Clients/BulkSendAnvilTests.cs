@@ -14,13 +14,7 @@ namespace RwaCompute.Sdk.IntegrationTests.Clients;
 /// own anvil.</summary>
 public sealed class BulkSendAnvilTests
 {
-    private static readonly TransactionOptions Fast = new()
-    {
-        InitialPollInterval = TimeSpan.FromMilliseconds(5),
-        MaxPollInterval = TimeSpan.FromMilliseconds(100),
-        ReceiptTimeout = TimeSpan.FromSeconds(60),
-        DroppedAfter = TimeSpan.FromMilliseconds(500),
-    };
+    private static readonly TransactionOptions Fast = FastTransactions.Options with { DroppedAfter = TimeSpan.FromMilliseconds(500) };
 
     [Fact]
     public async Task TwoHundredIssues_ViaSendBatchAsync_AreAllMinedWithConsecutiveNoncesAndBalances()

@@ -15,13 +15,7 @@ namespace RwaCompute.Sdk.IntegrationTests.Clients;
 /// and comes back, a dropped transaction, a reorg under a confirmation wait. Each test runs its own anvil.</summary>
 public sealed class ConcurrencyAndFaultTests
 {
-    private static readonly TransactionOptions Fast = new()
-    {
-        InitialPollInterval = TimeSpan.FromMilliseconds(5),
-        MaxPollInterval = TimeSpan.FromMilliseconds(100),
-        ReceiptTimeout = TimeSpan.FromSeconds(60),
-        DroppedAfter = TimeSpan.FromMilliseconds(200),
-    };
+    private static readonly TransactionOptions Fast = FastTransactions.Options;
 
     [Fact]
     public async Task FiftyConcurrentIssues_FromOneAccount_AreAllMinedWithConsecutiveNonces()

@@ -18,12 +18,7 @@ public sealed class EventWatchAnvilTests
 {
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(120);
 
-    private static readonly TransactionOptions Fast = new()
-    {
-        InitialPollInterval = TimeSpan.FromMilliseconds(5),
-        MaxPollInterval = TimeSpan.FromMilliseconds(100),
-        ReceiptTimeout = TimeSpan.FromSeconds(60),
-    };
+    private static readonly TransactionOptions Fast = FastTransactions.Options;
 
     [Fact]
     public async Task Watch_Issues_YieldsExactlyThoseEventsOnceConfirmed_AndNothingFromReorgedBlocks()

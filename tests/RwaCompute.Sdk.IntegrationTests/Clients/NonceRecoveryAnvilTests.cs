@@ -11,13 +11,7 @@ namespace RwaCompute.Sdk.IntegrationTests.Clients;
 /// anvil.</summary>
 public sealed class NonceRecoveryAnvilTests
 {
-    private static readonly TransactionOptions Fast = new()
-    {
-        InitialPollInterval = TimeSpan.FromMilliseconds(5),
-        MaxPollInterval = TimeSpan.FromMilliseconds(100),
-        ReceiptTimeout = TimeSpan.FromSeconds(60),
-        DroppedAfter = TimeSpan.FromMilliseconds(200),
-    };
+    private static readonly TransactionOptions Fast = FastTransactions.Options;
 
     [Fact]
     public async Task R3_ChainLostItsLastBlocks_LostSuccessesAreRebroadcastAndTheNextSendIsMined()
