@@ -17,7 +17,7 @@ namespace RwaCompute.Sdk.Clients;
 /// <c>canTransfer</c>, the provider's stablecoin for the bond an issuance pulls, simulation) and throws a typed
 /// exception without sending anything when a check fails.
 /// </summary>
-public sealed class ComputeTokenClient
+public sealed class ComputeTokenClient : IComputeTokenClient
 {
     /// <summary>Largest units per issuance (the token stores issued units in 48 bits).</summary>
     public static readonly BigInteger MaxIssueUnits = (BigInteger.One << 48) - 1;
@@ -31,29 +31,22 @@ public sealed class ComputeTokenClient
         this.stablecoin = stablecoin;
     }
 
-    /// <summary>The token's address.</summary>
+    /// <inheritdoc/>
     public string Address => context.TokenAddress;
 
-    /// <summary>The generated binding, for anything this client does not wrap (read-only: its Web3 has no account).</summary>
+    /// <inheritdoc/>
     public ComputeCapacityTokenService Service => context.Token;
 
     // ----------------------------------------------------------------- providers and pools (registrar)
 
-    /// <summary>Registers a compute provider (REGISTRAR_ROLE).</summary>
-    /// <param name="provider">The provider's address.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
+    /// <inheritdoc/>
     public async Task<TransactionResult> RegisterProviderAsync(string provider, CancellationToken cancellationToken = default)
     {
         var account = Guard.Address(provider, nameof(provider));
         return await SendAsync(new RegisterProviderFunction { Provider = account }, $"token.registerProvider({account})", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Assigns a pool (cluster) to a registered provider (REGISTRAR_ROLE).</summary>
-    /// <param name="poolId">The pool id (32 bytes; see <see cref="Bytes32Text.Parse"/> for labels).</param>
-    /// <param name="provider">The owning provider.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
+    /// <inheritdoc/>
     public async Task<TransactionResult> RegisterPoolAsync(byte[] poolId, string provider, CancellationToken cancellationToken = default)
     {
         var pool = Guard.Bytes32(poolId, nameof(poolId));
@@ -61,10 +54,7 @@ public sealed class ComputeTokenClient
         return await SendAsync(new RegisterPoolFunction { PoolId = pool, Provider = account }, $"token.registerPool({Bytes32Text.Format(pool)}, {account})", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Whether an account is a registered provider.</summary>
-    /// <param name="account">The account.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns><see langword="true"/> if registered.</returns>
+    /// <inheritdoc/>
     public Task<bool> IsProviderAsync(string account, CancellationToken cancellationToken = default)
     {
         var address = Guard.Address(account, nameof(account));
@@ -73,19 +63,7 @@ public sealed class ComputeTokenClient
 
     // ----------------------------------------------------------------- issuance (provider)
 
-    /// <summary>Creates a lot and issues its first units (the caller must be the lot's provider). Issuing is bonded:
-    /// the escrow pulls <c>units × unitCover</c> (<see cref="BondMath.UnitCover"/>) of stablecoin from the signer; with
-    /// <c>AutoApprove</c> the escrow's allowance is raised first.</summary>
-    /// <param name="terms">The lot's defining fields.</param>
-    /// <param name="to">The first holder (must be allowlisted).</param>
-    /// <param name="units">Units (GPU-hours) to issue, 1 to 2^48-1.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The new lot id and the mined transaction.</returns>
-    /// <exception cref="InputValidationException">Bad terms (bond coverage outside 1–10,000 bps, a zero metadata
-    /// hash...), address or units.</exception>
-    /// <exception cref="LotExpiredException">The window ends before the chain's current time.</exception>
-    /// <exception cref="InsufficientBondFundingException">The signer's stablecoin balance, or its allowance to the
-    /// escrow without <c>AutoApprove</c>, cannot pay the bond.</exception>
+    /// <inheritdoc/>
     public async Task<TransactionResult<BigInteger>> IssueLotAsync(LotTerms terms, string to, BigInteger units, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(terms);
@@ -108,16 +86,7 @@ public sealed class ComputeTokenClient
         return Result(created?.Event.LotId ?? lotId, receipt);
     }
 
-    /// <summary>Issues more units of an existing lot (the caller must be the lot's provider). Bonded like
-    /// <see cref="IssueLotAsync"/>: the escrow pulls whatever makes the lot's free bond cover every outstanding
-    /// unit.</summary>
-    /// <param name="lotId">The lot.</param>
-    /// <param name="to">The holder (must be allowlisted).</param>
-    /// <param name="units">Units to issue.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
-    /// <exception cref="InsufficientBondFundingException">The signer's stablecoin balance, or its allowance to the
-    /// escrow without <c>AutoApprove</c>, cannot pay the bond shortfall.</exception>
+    /// <inheritdoc/>
     public async Task<TransactionResult> IssueAsync(BigInteger lotId, string to, BigInteger units, CancellationToken cancellationToken = default)
     {
         var holder = Guard.Address(to, nameof(to));
@@ -127,13 +96,7 @@ public sealed class ComputeTokenClient
         return await SendAsync(new IssueFunction { LotId = lotId, To = holder, Units = units }, $"token.issue(lot {LotIds.ToHex(lotId)}, {units} units to {holder})", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Builds the call for <see cref="IssueAsync"/> without preflight reads, for pipelined bulk issuance
-    /// with <see cref="TransactionSender.SendAsync"/> (the node's simulation still rejects a bad call). Nothing
-    /// approves the bond here: the provider's allowance to the escrow must already cover what the issues pull.</summary>
-    /// <param name="lotId">The lot.</param>
-    /// <param name="to">The holder.</param>
-    /// <param name="units">Units to issue.</param>
-    /// <returns>The call.</returns>
+    /// <inheritdoc/>
     public TransactionCall IssueCall(BigInteger lotId, string to, BigInteger units)
     {
         var holder = Guard.Address(to, nameof(to));
@@ -142,34 +105,7 @@ public sealed class ComputeTokenClient
         return TransactionCall.For(Address, new IssueFunction { LotId = lotId, To = holder, Units = units }, $"token.issue(lot {LotIds.ToHex(lotId)}, {units} units to {holder})", SuiteErrorDecoder.ForToken);
     }
 
-    /// <summary>Issues units of one lot to many holders, one <c>issue</c> transaction each, through the bulk path
-    /// (<see cref="TransactionSender.SendBatchAsync"/>): every recipient and amount is validated before anything is
-    /// read or sent, the lot is checked once (exists, not expired), the bond the issues pull in all is checked (and,
-    /// with <c>AutoApprove</c>, approved) once, then the calls are simulated once per shape, signed locally and sent as
-    /// JSON-RPC batches.</summary>
-    /// <remarks>With the default <see cref="BatchSimulation.PerShape"/> a single bad recipient (not allowlisted,
-    /// frozen) is not caught by a simulation: its transaction is mined reverted and its result carries the typed error
-    /// (the others are unaffected). Pass <c>new BatchOptions { Simulation = BatchSimulation.EveryCall }</c> to simulate
-    /// each issue before anything is signed.
-    /// <example>
-    /// <code>
-    /// var results = await client.Token.IssueManyAsync(lotId, [(alice, 10), (bob, 5)], cancellationToken: ct);
-    /// results.EnsureAllMined();
-    /// </code>
-    /// </example>
-    /// </remarks>
-    /// <param name="lotId">The lot.</param>
-    /// <param name="issues">The holders (each must be allowlisted) and their units (1 to 2^48-1 each).</param>
-    /// <param name="batchOptions">Chunking, simulation, signing (defaults when <see langword="null"/>).</param>
-    /// <param name="cancellationToken">Cancels (see <see cref="TransactionSender.SendBatchAsync"/> for what a
-    /// cancellation after the first broadcast means).</param>
-    /// <returns>One result per issue, in order.</returns>
-    /// <exception cref="InputValidationException">No issues, a malformed or zero address, or units out of range
-    /// (<see cref="InvalidAddressException"/>, <see cref="AmountOutOfRangeException"/>): nothing was sent.</exception>
-    /// <exception cref="LotNotFoundException">No such lot.</exception>
-    /// <exception cref="LotExpiredException">The lot expired.</exception>
-    /// <exception cref="InsufficientBondFundingException">The signer's stablecoin balance, or its allowance to the
-    /// escrow without <c>AutoApprove</c>, cannot pay the bond of all the issues.</exception>
+    /// <inheritdoc/>
     public async Task<BatchResult> IssueManyAsync(BigInteger lotId, IEnumerable<(string To, BigInteger Units)> issues, BatchOptions? batchOptions = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(issues);
@@ -196,15 +132,7 @@ public sealed class ComputeTokenClient
         return await sender.SendBatchAsync(calls, batchOptions, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Issues units of several lots to one holder in one transaction. Bonded like
-    /// <see cref="IssueAsync"/>, lot by lot.</summary>
-    /// <param name="lotIds">The lots.</param>
-    /// <param name="to">The holder.</param>
-    /// <param name="units">Units per lot, in the same order.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
-    /// <exception cref="InsufficientBondFundingException">The signer's stablecoin balance, or its allowance to the
-    /// escrow without <c>AutoApprove</c>, cannot pay the bond shortfalls.</exception>
+    /// <inheritdoc/>
     public async Task<TransactionResult> IssueBatchAsync(IReadOnlyList<BigInteger> lotIds, string to, IReadOnlyList<BigInteger> units, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lotIds);
@@ -232,11 +160,7 @@ public sealed class ComputeTokenClient
 
     // ----------------------------------------------------------------- reads
 
-    /// <summary>Reads a lot.</summary>
-    /// <param name="lotId">The lot id.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The lot.</returns>
-    /// <exception cref="LotNotFoundException">No such lot.</exception>
+    /// <inheritdoc/>
     public async Task<LotInfo> GetLotAsync(BigInteger lotId, CancellationToken cancellationToken = default)
     {
         Guard.Amount(lotId, nameof(lotId));
@@ -272,21 +196,14 @@ public sealed class ComputeTokenClient
             lot.MetadataHash);
     }
 
-    /// <summary>Whether a lot exists.</summary>
-    /// <param name="lotId">The lot id.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns><see langword="true"/> if it was issued.</returns>
+    /// <inheritdoc/>
     public Task<bool> ExistsAsync(BigInteger lotId, CancellationToken cancellationToken = default)
     {
         Guard.Amount(lotId, nameof(lotId), allowZero: true);
         return context.ReadAsync(ct => context.Token.ExistsQueryAsync(lotId, null, ct), cancellationToken);
     }
 
-    /// <summary>An account's balance of a lot (locked units included).</summary>
-    /// <param name="account">The account.</param>
-    /// <param name="lotId">The lot.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Units held.</returns>
+    /// <inheritdoc/>
     public Task<BigInteger> BalanceOfAsync(string account, BigInteger lotId, CancellationToken cancellationToken = default)
     {
         var address = Guard.Address(account, nameof(account), allowZero: true);
@@ -294,31 +211,18 @@ public sealed class ComputeTokenClient
         return context.ReadAsync(ct => context.Token.BalanceOfQueryAsync(address, lotId, null, ct), cancellationToken);
     }
 
-    /// <summary>Units of a lot an account has locked (pledged or offered for sale).</summary>
-    /// <param name="account">The account.</param>
-    /// <param name="lotId">The lot.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Locked units.</returns>
+    /// <inheritdoc/>
     public Task<BigInteger> LockedBalanceOfAsync(string account, BigInteger lotId, CancellationToken cancellationToken = default)
     {
         var address = Guard.Address(account, nameof(account), allowZero: true);
         return context.ReadAsync(ct => context.Token.LockedBalanceOfQueryAsync(address, lotId, null, ct), cancellationToken);
     }
 
-    /// <summary>Units of a lot in circulation.</summary>
-    /// <param name="lotId">The lot.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The supply.</returns>
+    /// <inheritdoc/>
     public Task<BigInteger> TotalSupplyAsync(BigInteger lotId, CancellationToken cancellationToken = default) =>
         context.ReadAsync(ct => context.Token.TotalSupplyQueryAsync(lotId, null, ct), cancellationToken);
 
-    /// <summary>Asks the token whether a transfer would pass its compliance rules.</summary>
-    /// <param name="from">The sender.</param>
-    /// <param name="to">The receiver.</param>
-    /// <param name="lotId">The lot.</param>
-    /// <param name="units">The units.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The reason code (<see cref="TransferStatus.Ok"/> when allowed).</returns>
+    /// <inheritdoc/>
     public async Task<TransferStatus> CanTransferAsync(string from, string to, BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default)
     {
         var sender = Guard.Address(from, nameof(from));
@@ -328,12 +232,7 @@ public sealed class ComputeTokenClient
         return Status(code, "canTransfer");
     }
 
-    /// <summary>Whether an account could receive units now (the receiver half of <see cref="CanTransferAsync"/>).</summary>
-    /// <param name="account">The account.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns><see cref="TransferStatus.Ok"/>, <see cref="TransferStatus.InvalidReceiver"/> (the zero address, or a
-    /// contract that does not declare IERC1155Receiver through ERC-165), <see cref="TransferStatus.ReceiverFrozen"/> or
-    /// <see cref="TransferStatus.ReceiverNotAllowed"/>.</returns>
+    /// <inheritdoc/>
     public async Task<TransferStatus> ReceiverStatusAsync(string account, CancellationToken cancellationToken = default)
     {
         var address = Guard.Address(account, nameof(account), allowZero: true);
@@ -341,21 +240,14 @@ public sealed class ComputeTokenClient
         return Status(code, "receiverStatus");
     }
 
-    /// <summary>Until when units of a lot can be redeemed: its end, extended to <c>PAUSE_CURE</c> after the unpause when
-    /// a pause covered the end of the window (<see cref="DateTimeOffset.MaxValue"/> while such a pause lasts). The
-    /// lot's bond stays locked until then.</summary>
-    /// <param name="lotId">The lot.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The time.</returns>
+    /// <inheritdoc/>
     public async Task<DateTimeOffset> RedeemableUntilAsync(BigInteger lotId, CancellationToken cancellationToken = default)
     {
         Guard.Amount(lotId, nameof(lotId));
         return SuiteContext.Time(await context.ReadAsync(ct => context.Token.RedeemableUntilQueryAsync(lotId, null, ct), cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>The token's last pause window.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>When it started and ended.</returns>
+    /// <inheritdoc/>
     public async Task<PauseWindow> PauseWindowAsync(CancellationToken cancellationToken = default)
     {
         var window = await context.ReadAsync(ct => context.Token.PauseWindowQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
@@ -364,17 +256,11 @@ public sealed class ComputeTokenClient
             window.UnpausedAt == 0 ? null : SuiteContext.Time(window.UnpausedAt));
     }
 
-    /// <summary>The time holders get after an unpause to redeem units whose window ended during a pause
-    /// (<c>PAUSE_CURE</c>).</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The duration.</returns>
+    /// <inheritdoc/>
     public async Task<TimeSpan> PauseCureAsync(CancellationToken cancellationToken = default) =>
         TimeSpan.FromSeconds(await context.ReadAsync(ct => context.Token.PauseCureQueryAsync(null, ct), cancellationToken).ConfigureAwait(false));
 
-    /// <summary>The contract holding the lots' delivery bonds (the escrow), or <see langword="null"/> until
-    /// <see cref="SetBondVaultAsync"/>: issuing needs it.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The checksummed address or <see langword="null"/>.</returns>
+    /// <inheritdoc/>
     public async Task<string?> BondVaultAsync(CancellationToken cancellationToken = default)
     {
         var vault = await context.ReadAsync(ct => context.Token.BondVaultQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
@@ -383,42 +269,27 @@ public sealed class ComputeTokenClient
             : new AddressUtil().ConvertToChecksumAddress(vault);
     }
 
-    /// <summary>Whether an account is allowlisted.</summary>
-    /// <param name="account">The account.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns><see langword="true"/> if allowed.</returns>
+    /// <inheritdoc/>
     public Task<bool> IsAllowedAsync(string account, CancellationToken cancellationToken = default)
     {
         var address = Guard.Address(account, nameof(account));
         return context.ReadAsync(ct => context.Token.IsAllowedQueryAsync(address, null, ct), cancellationToken);
     }
 
-    /// <summary>Whether an account is frozen.</summary>
-    /// <param name="account">The account.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns><see langword="true"/> if frozen.</returns>
+    /// <inheritdoc/>
     public Task<bool> IsFrozenAsync(string account, CancellationToken cancellationToken = default)
     {
         var address = Guard.Address(account, nameof(account));
         return context.ReadAsync(ct => context.Token.IsFrozenQueryAsync(address, null, ct), cancellationToken);
     }
 
-    /// <summary>Whether the token is paused.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns><see langword="true"/> if paused.</returns>
+    /// <inheritdoc/>
     public Task<bool> IsPausedAsync(CancellationToken cancellationToken = default) =>
         context.ReadAsync(ct => context.Token.PausedQueryAsync(null, ct), cancellationToken);
 
     // ----------------------------------------------------------------- transfers
 
-    /// <summary>Transfers units from the signer to another holder, after checking the lot and
-    /// <c>canTransfer</c>.</summary>
-    /// <param name="to">The receiver.</param>
-    /// <param name="lotId">The lot.</param>
-    /// <param name="units">The units.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
-    /// <exception cref="TransferNotAllowedException">The compliance rules refuse it (nothing sent).</exception>
+    /// <inheritdoc/>
     public async Task<TransactionResult> TransferAsync(string to, BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default)
     {
         var receiver = Guard.Address(to, nameof(to));
@@ -441,21 +312,14 @@ public sealed class ComputeTokenClient
         return await SendAsync(new SafeTransferFromFunction { From = from, To = receiver, Id = lotId, Value = units, Data = [] }, $"token.transfer(lot {LotIds.ToHex(lotId)}, {units} units to {receiver})", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Lets an operator (for example the escrow) move the signer's units.</summary>
-    /// <param name="operatorAddress">The operator.</param>
-    /// <param name="approved">Grant or revoke.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
+    /// <inheritdoc/>
     public async Task<TransactionResult> SetApprovalForAllAsync(string operatorAddress, bool approved, CancellationToken cancellationToken = default)
     {
         var account = Guard.Address(operatorAddress, nameof(operatorAddress));
         return await SendAsync(new SetApprovalForAllFunction { Operator = account, Approved = approved }, $"token.setApprovalForAll({account}, {approved})", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Approves an operator for the signer's units unless already approved.</summary>
-    /// <param name="operatorAddress">The operator.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns><see langword="true"/> if a transaction was sent.</returns>
+    /// <inheritdoc/>
     public async Task<bool> EnsureApprovalForAllAsync(string operatorAddress, CancellationToken cancellationToken = default)
     {
         var account = Guard.Address(operatorAddress, nameof(operatorAddress));
@@ -471,22 +335,14 @@ public sealed class ComputeTokenClient
 
     // ----------------------------------------------------------------- compliance (admin)
 
-    /// <summary>Adds or removes an account from the allowlist (COMPLIANCE_ROLE).</summary>
-    /// <param name="account">The account.</param>
-    /// <param name="allowed">Allow or remove.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
+    /// <inheritdoc/>
     public async Task<TransactionResult> SetAllowedAsync(string account, bool allowed, CancellationToken cancellationToken = default)
     {
         var address = Guard.Address(account, nameof(account));
         return await SendAsync(new SetAllowedFunction { Account = address, Allowed = allowed }, $"token.setAllowed({address}, {allowed})", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Allowlists (or removes) several accounts in one transaction (COMPLIANCE_ROLE).</summary>
-    /// <param name="accounts">The accounts.</param>
-    /// <param name="allowed">Allow or remove.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
+    /// <inheritdoc/>
     public async Task<TransactionResult> SetAllowedBatchAsync(IReadOnlyList<string> accounts, bool allowed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(accounts);
@@ -499,37 +355,22 @@ public sealed class ComputeTokenClient
         return await SendAsync(new SetAllowedBatchFunction { Accounts = addresses, Allowed = allowed }, $"token.setAllowedBatch({addresses.Count} accounts, {allowed})", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Freezes or unfreezes an account (COMPLIANCE_ROLE).</summary>
-    /// <param name="account">The account.</param>
-    /// <param name="frozen">Freeze or unfreeze.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
+    /// <inheritdoc/>
     public async Task<TransactionResult> SetFrozenAsync(string account, bool frozen, CancellationToken cancellationToken = default)
     {
         var address = Guard.Address(account, nameof(account));
         return await SendAsync(new SetFrozenFunction { Account = address, Frozen = frozen }, $"token.setFrozen({address}, {frozen})", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Pauses every transfer (PAUSER_ROLE).</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
+    /// <inheritdoc/>
     public Task<TransactionResult> PauseAsync(CancellationToken cancellationToken = default) =>
         SendAsync(new PauseFunction(), "token.pause()", cancellationToken);
 
-    /// <summary>Lifts a pause (PAUSER_ROLE).</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
+    /// <inheritdoc/>
     public Task<TransactionResult> UnpauseAsync(CancellationToken cancellationToken = default) =>
         SendAsync(new UnpauseFunction(), "token.unpause()", cancellationToken);
 
-    /// <summary>Moves units between holders without their consent, for recovery of lost keys or a court order
-    /// (RECOVERY_ROLE). The receiver must still be allowlisted; locked units are not moved.</summary>
-    /// <param name="from">The current holder.</param>
-    /// <param name="to">The new holder.</param>
-    /// <param name="lotId">The lot.</param>
-    /// <param name="units">The units.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
+    /// <inheritdoc/>
     public async Task<TransactionResult> ForcedTransferAsync(string from, string to, BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default)
     {
         var sender = Guard.Address(from, nameof(from));
@@ -539,27 +380,14 @@ public sealed class ComputeTokenClient
         return await SendAsync(new ForcedTransferFunction { From = sender, To = receiver, LotId = lotId, Units = units }, $"token.forcedTransfer(lot {LotIds.ToHex(lotId)}, {units} units {sender} -> {receiver})", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Wires in the bond vault, once (DEFAULT_ADMIN_ROLE). <c>SuiteDeployer</c> does it, with the escrow, as a
-    /// deployment step; this is for suites deployed otherwise.</summary>
-    /// <param name="vault">The escrow's address.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
-    /// <remarks>A second call is refused by the simulation with <c>ComputeTokenBondVaultAlreadySetException</c> (the
-    /// vault already set), before anything is sent.</remarks>
+    /// <inheritdoc/>
     public async Task<TransactionResult> SetBondVaultAsync(string vault, CancellationToken cancellationToken = default)
     {
         var address = Guard.Address(vault, nameof(vault));
         return await SendAsync(new SetBondVaultFunction { Vault = address }, $"token.setBondVault({address})", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Grants one of the token's roles (DEFAULT_ADMIN_ROLE).</summary>
-    /// <param name="role">The role's name as in the contract (for example <c>REGISTRAR_ROLE</c>) or its 32-byte
-    /// hash.</param>
-    /// <param name="account">The account.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
-    /// <exception cref="InputValidationException">The role is <c>DEFAULT_ADMIN_ROLE</c>, which the token never grants
-    /// (it is handed over in two steps: <see cref="GovernanceClient"/>). Nothing was sent.</exception>
+    /// <inheritdoc/>
     public async Task<TransactionResult> GrantRoleAsync(string role, string account, CancellationToken cancellationToken = default)
     {
         var address = Guard.Address(account, nameof(account));
@@ -572,11 +400,7 @@ public sealed class ComputeTokenClient
         return await SendAsync(new GrantRoleFunction { Role = id, Account = address }, $"token.grantRole({role}, {address})", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Whether an account holds one of the token's roles.</summary>
-    /// <param name="role">The role's name or hash.</param>
-    /// <param name="account">The account.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns><see langword="true"/> if it does.</returns>
+    /// <inheritdoc/>
     public Task<bool> HasRoleAsync(string role, string account, CancellationToken cancellationToken = default)
     {
         var address = Guard.Address(account, nameof(account));
@@ -586,12 +410,7 @@ public sealed class ComputeTokenClient
 
     // ----------------------------------------------------------------- helpers
 
-    /// <summary>Throws unless the lot exists and its window has not ended (chain time).</summary>
-    /// <param name="lotId">The lot.</param>
-    /// <param name="cancellationToken">Cancels the calls.</param>
-    /// <returns>The lot.</returns>
-    /// <exception cref="LotNotFoundException">No such lot.</exception>
-    /// <exception cref="LotExpiredException">The lot expired.</exception>
+    /// <inheritdoc/>
     public async Task<LotInfo> RequireLiveLotAsync(BigInteger lotId, CancellationToken cancellationToken = default)
     {
         var lot = await GetLotAsync(lotId, cancellationToken).ConfigureAwait(false);

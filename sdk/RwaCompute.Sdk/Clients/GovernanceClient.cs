@@ -30,7 +30,7 @@ namespace RwaCompute.Sdk.Clients;
 /// await multisig.Governance.AcceptAdminAsync();
 /// </code>
 /// </example>
-public sealed class GovernanceClient
+public sealed class GovernanceClient : IGovernanceClient
 {
     /// <summary>The selector of <c>acceptDefaultAdminTransfer()</c>: the whole calldata of an acceptance.</summary>
     public const string AcceptAdminCalldata = "0xcefc1429";
@@ -52,12 +52,10 @@ public sealed class GovernanceClient
     /// <c>"rwacompute:acceptDefaultAdminTransfer"</c>, so every tool derives the same operation id.</summary>
     public static IReadOnlyList<byte> AcceptAdminSalt { get; } = EthereumHex.Keccak(Encoding.UTF8.GetBytes("rwacompute:acceptDefaultAdminTransfer"));
 
-    /// <summary>The manifest's <c>SuiteTimelock</c>, or <see langword="null"/> when it lists none.</summary>
+    /// <inheritdoc/>
     public string? TimelockAddress => context.Manifest.TimelockAddress;
 
-    /// <summary>The default-admin state of the token, the oracle and the escrow, in that order.</summary>
-    /// <param name="cancellationToken">Cancels the calls.</param>
-    /// <returns>One state per contract.</returns>
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<AdminState>> GetAdminStatesAsync(CancellationToken cancellationToken = default)
     {
         var states = new List<AdminState>();
@@ -69,12 +67,7 @@ public sealed class GovernanceClient
         return states;
     }
 
-    /// <summary>The default-admin state of one suite contract.</summary>
-    /// <param name="contract"><see cref="ManifestContractNames.Token"/>, <see cref="ManifestContractNames.Oracle"/> or
-    /// <see cref="ManifestContractNames.Escrow"/>.</param>
-    /// <param name="cancellationToken">Cancels the calls.</param>
-    /// <returns>The state.</returns>
-    /// <exception cref="InputValidationException">Another contract name.</exception>
+    /// <inheritdoc/>
     public async Task<AdminState> GetAdminStateAsync(string contract, CancellationToken cancellationToken = default)
     {
         var address = AddressOf(contract);
@@ -92,16 +85,7 @@ public sealed class GovernanceClient
             delay);
     }
 
-    /// <summary>Accepts the default admin of the token, the oracle and the escrow as the signer
-    /// (<c>acceptDefaultAdminTransfer</c>, one transaction per contract). A contract the signer already administers is
-    /// skipped, so an interrupted run can be re-run.</summary>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>What was done on each contract.</returns>
-    /// <exception cref="SignerException">The client is read-only.</exception>
-    /// <exception cref="NotPendingAdminException">The signer is not the pending admin of a contract it does not
-    /// administer yet. Nothing was sent.</exception>
-    /// <exception cref="AdminDelayNotElapsedException">A contract's admin delay has not passed (chain time). Nothing was
-    /// sent.</exception>
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<AdminAcceptance>> AcceptAdminAsync(CancellationToken cancellationToken = default)
     {
         var account = context.Account;
@@ -136,9 +120,7 @@ public sealed class GovernanceClient
         return results;
     }
 
-    /// <summary>The batch that makes a timelock accept the default admin of the token, the oracle and the escrow:
-    /// <c>acceptDefaultAdminTransfer()</c> on each, no value, no predecessor, salt <see cref="AcceptAdminSalt"/>.</summary>
-    /// <returns>The batch and its operation id.</returns>
+    /// <inheritdoc/>
     public TimelockBatch AcceptAdminBatch()
     {
         var payload = new AcceptDefaultAdminTransferFunction().GetCallData();
@@ -146,28 +128,14 @@ public sealed class GovernanceClient
         return new TimelockBatch(targets, [.. targets.Select(_ => BigInteger.Zero)], [.. targets.Select(_ => (byte[])payload.Clone())], new byte[32], [.. AcceptAdminSalt]);
     }
 
-    /// <summary>The state of the timelocked acceptance (<see cref="AcceptAdminBatch"/>) on a timelock.</summary>
-    /// <param name="timelock">The timelock; the manifest's <c>SuiteTimelock</c> when <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the calls.</param>
-    /// <returns>The operation.</returns>
-    /// <exception cref="InputValidationException">No timelock given and none in the manifest, a malformed address, or
-    /// no contract code there.</exception>
+    /// <inheritdoc/>
     public async Task<TimelockOperationStatus> GetAcceptAdminOperationAsync(string? timelock = null, CancellationToken cancellationToken = default)
     {
         var service = await TimelockAsync(timelock, cancellationToken).ConfigureAwait(false);
         return await OperationAsync(service, AcceptAdminBatch(), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Schedules the timelocked acceptance (<see cref="AcceptAdminBatch"/>) with the timelock's minimum delay.
-    /// Sends nothing when it is already scheduled or executed.</summary>
-    /// <param name="timelock">The timelock; the manifest's <c>SuiteTimelock</c> when <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The step (<see cref="TimelockAction.Scheduled"/> or <see cref="TimelockAction.None"/>).</returns>
-    /// <exception cref="SignerException">The client is read-only.</exception>
-    /// <exception cref="InputValidationException">No timelock, a malformed address, or no code there.</exception>
-    /// <exception cref="TimelockRoleMissingException">The signer is not a proposer. Nothing was sent.</exception>
-    /// <exception cref="NotPendingAdminException">The timelock is not the pending admin of a contract (no hand-over to
-    /// it was begun): executing could never succeed. Nothing was sent.</exception>
+    /// <inheritdoc/>
     public async Task<TimelockStep> ScheduleAcceptAdminAsync(string? timelock = null, CancellationToken cancellationToken = default)
     {
         var account = context.Account;
@@ -193,21 +161,7 @@ public sealed class GovernanceClient
         return new TimelockStep(TimelockAction.Scheduled, await OperationAsync(service, batch, cancellationToken).ConfigureAwait(false), TransactionResult.From(receipt));
     }
 
-    /// <summary>Executes the scheduled timelocked acceptance (<see cref="AcceptAdminBatch"/>): the timelock becomes the
-    /// default admin of the token, the oracle and the escrow. Sends nothing when it was already executed.</summary>
-    /// <param name="timelock">The timelock; the manifest's <c>SuiteTimelock</c> when <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The step (<see cref="TimelockAction.Executed"/> or <see cref="TimelockAction.None"/>).</returns>
-    /// <exception cref="SignerException">The client is read-only.</exception>
-    /// <exception cref="InputValidationException">No timelock, a malformed address, or no code there.</exception>
-    /// <exception cref="TimelockRoleMissingException">The signer is not an executor (and execution is not open to
-    /// anyone). Nothing was sent.</exception>
-    /// <exception cref="TimelockOperationNotReadyException">The operation is not scheduled, or its delay has not passed.
-    /// Nothing was sent.</exception>
-    /// <exception cref="NotPendingAdminException">The timelock is not the pending admin of a contract. Nothing was
-    /// sent.</exception>
-    /// <exception cref="AdminDelayNotElapsedException">A contract's admin delay has not passed. Nothing was
-    /// sent.</exception>
+    /// <inheritdoc/>
     public async Task<TimelockStep> ExecuteAcceptAdminAsync(string? timelock = null, CancellationToken cancellationToken = default)
     {
         var account = context.Account;
@@ -236,14 +190,7 @@ public sealed class GovernanceClient
         return new TimelockStep(TimelockAction.Executed, await OperationAsync(service, batch, cancellationToken).ConfigureAwait(false), TransactionResult.From(receipt));
     }
 
-    /// <summary>Moves the timelocked acceptance one step forward: schedules it when it is not scheduled, executes it
-    /// when it is ready, and does nothing when it is done (what <c>rwa admin accept --via-timelock</c> runs).</summary>
-    /// <param name="timelock">The timelock; the manifest's <c>SuiteTimelock</c> when <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The step.</returns>
-    /// <exception cref="TimelockOperationNotReadyException">Scheduled but still waiting. Nothing was sent.</exception>
-    /// <exception cref="PreflightException">Any refusal of <see cref="ScheduleAcceptAdminAsync"/> or
-    /// <see cref="ExecuteAcceptAdminAsync"/>.</exception>
+    /// <inheritdoc/>
     public async Task<TimelockStep> AdvanceAcceptAdminAsync(string? timelock = null, CancellationToken cancellationToken = default)
     {
         var operation = await GetAcceptAdminOperationAsync(timelock, cancellationToken).ConfigureAwait(false);

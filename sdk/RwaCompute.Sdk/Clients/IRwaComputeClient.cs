@@ -5,7 +5,9 @@ using RwaCompute.Sdk.Transactions;
 namespace RwaCompute.Sdk.Clients;
 
 /// <summary>The suite as an application sees it (implemented by <see cref="RwaComputeClient"/>): the contracts'
-/// clients, events, the transaction pipeline and the chain. Depend on this interface to substitute a test double.</summary>
+/// clients (each behind its own interface: <see cref="IComputeTokenClient"/>, <see cref="IEscrowClient"/>,
+/// <see cref="IOracleClient"/>, <see cref="IStablecoinClient"/>, <see cref="IGovernanceClient"/>), events, the
+/// transaction pipeline and the chain. Depend on these interfaces to substitute test doubles.</summary>
 public interface IRwaComputeClient : IAsyncDisposable
 {
     /// <summary>The chain id (checked against the node on connect).</summary>
@@ -18,19 +20,19 @@ public interface IRwaComputeClient : IAsyncDisposable
     string? Account { get; }
 
     /// <summary>The compute-capacity token.</summary>
-    ComputeTokenClient Token { get; }
+    IComputeTokenClient Token { get; }
 
     /// <summary>The escrow (offers, pledges, redemptions, bonds).</summary>
-    EscrowClient Escrow { get; }
+    IEscrowClient Escrow { get; }
 
     /// <summary>The utilization oracle.</summary>
-    OracleClient Oracle { get; }
+    IOracleClient Oracle { get; }
 
     /// <summary>The settlement stablecoin.</summary>
-    StablecoinClient Stablecoin { get; }
+    IStablecoinClient Stablecoin { get; }
 
     /// <summary>Default-admin hand-overs and the timelock.</summary>
-    GovernanceClient Governance { get; }
+    IGovernanceClient Governance { get; }
 
     /// <summary>The suite's events over block ranges.</summary>
     SuiteEventQuery Events { get; }

@@ -14,7 +14,7 @@ namespace RwaCompute.Sdk.Clients;
 /// signs that same report off-chain (EIP-712, <see cref="SignReportAsync"/>), anyone submits it with a quorum of
 /// signatures (<see cref="SubmitReportAsync"/>); readers get the latest or a fresh, current-configuration report.
 /// </summary>
-public sealed class OracleClient
+public sealed class OracleClient : IOracleClient
 {
     private readonly SuiteContext context;
 
@@ -23,23 +23,16 @@ public sealed class OracleClient
         this.context = context;
     }
 
-    /// <summary>The oracle's address.</summary>
+    /// <inheritdoc/>
     public string Address => context.OracleAddress;
 
-    /// <summary>The generated binding (read-only).</summary>
+    /// <inheritdoc/>
     public UtilizationOracleService Service => context.Oracle;
 
-    /// <summary>The EIP-712 domain reports are signed under.</summary>
+    /// <inheritdoc/>
     public OracleDomain Domain => new(context.ChainId, Address);
 
-    /// <summary>Aggregates one round's observations into the report every reporter signs: lower medians, the observer
-    /// bitmap, the current configuration version, cumulative counters never below the pool's stored report.</summary>
-    /// <param name="poolId">The pool (32 bytes).</param>
-    /// <param name="epoch">The epoch.</param>
-    /// <param name="observations">Reporter address → its observation (current reporters only).</param>
-    /// <param name="cancellationToken">Cancels the reads.</param>
-    /// <returns>The report.</returns>
-    /// <exception cref="InputValidationException">An observer is not a current reporter, or a value is out of range.</exception>
+    /// <inheritdoc/>
     public async Task<OracleReport> AggregateAsync(byte[] poolId, ulong epoch, IReadOnlyDictionary<string, UtilizationObservation> observations, CancellationToken cancellationToken = default)
     {
         Guard.Bytes32(poolId, nameof(poolId));
@@ -69,13 +62,7 @@ public sealed class OracleClient
         return ReportAggregator.Aggregate(poolId, epoch, version, indexed, previous);
     }
 
-    /// <summary>Signs <paramref name="report"/> as a reporter.</summary>
-    /// <param name="reporter">The reporter's signer.</param>
-    /// <param name="report">The aggregate report of the round.</param>
-    /// <param name="cancellationToken">Cancels reading the configuration version.</param>
-    /// <returns>The signature.</returns>
-    /// <exception cref="InputValidationException">The report is for another configuration version, or a value is out
-    /// of range.</exception>
+    /// <inheritdoc/>
     public async Task<ReportSignature> SignReportAsync(RwaSigner reporter, OracleReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reporter);
@@ -83,14 +70,7 @@ public sealed class OracleClient
         return await ReportSigner.SignAsync(reporter, Domain, report, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Submits a report with the signatures of at least the quorum of distinct current reporters, all over
-    /// that same report. Every signature is recovered locally first, so a bad one fails before anything is sent.</summary>
-    /// <param name="report">The aggregate report.</param>
-    /// <param name="signatures">The reporters' signatures.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
-    /// <exception cref="InputValidationException">Fewer signatures than the quorum, a duplicate signer, a signature that
-    /// does not recover to its claimed signer or to a current reporter, or a report for another configuration.</exception>
+    /// <inheritdoc/>
     public async Task<TransactionResult> SubmitReportAsync(OracleReport report, IReadOnlyList<ReportSignature> signatures, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signatures);
@@ -137,13 +117,7 @@ public sealed class OracleClient
         return TransactionResult.From(receipt);
     }
 
-    /// <summary>Runs one round with keys held in this process (devnets, tests, a single operator's reporters): each
-    /// reporter's observation is aggregated, every reporter signs the aggregate, and the report is submitted.</summary>
-    /// <param name="poolId">The pool.</param>
-    /// <param name="epoch">The epoch.</param>
-    /// <param name="observations">Each reporter's key and observation.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The submitted report and the mined transaction.</returns>
+    /// <inheritdoc/>
     public async Task<(OracleReport Report, TransactionResult Transaction)> ReportRoundAsync(byte[] poolId, ulong epoch, IReadOnlyList<(RwaSigner Reporter, UtilizationObservation Observation)> observations, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(observations);
@@ -153,22 +127,14 @@ public sealed class OracleClient
         return (report, transaction);
     }
 
-    /// <summary>The pool's latest report, however old.</summary>
-    /// <param name="poolId">The pool.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The report.</returns>
+    /// <inheritdoc/>
     public async Task<UtilizationReport> LatestAsync(byte[] poolId, CancellationToken cancellationToken = default)
     {
         Guard.Bytes32(poolId, nameof(poolId));
         return Map(poolId, await context.ReadAsync(ct => context.Oracle.LatestQueryAsync(poolId, null, ct), cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>The pool's latest report if it is at most <paramref name="maxAge"/> old; the contract reverts
-    /// (<c>Oracle_StaleReport</c>, typed) otherwise.</summary>
-    /// <param name="poolId">The pool.</param>
-    /// <param name="maxAge">The oldest acceptable age.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The report.</returns>
+    /// <inheritdoc/>
     public async Task<UtilizationReport> LatestFreshAsync(byte[] poolId, TimeSpan maxAge, CancellationToken cancellationToken = default)
     {
         Guard.Bytes32(poolId, nameof(poolId));
@@ -181,29 +147,19 @@ public sealed class OracleClient
         return Map(poolId, await context.ReadAsync(ct => context.Oracle.LatestFreshQueryAsync(poolId, seconds, null, ct), cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>The current reporter set.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The reporters.</returns>
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<string>> ReportersAsync(CancellationToken cancellationToken = default) =>
         await context.ReadAsync(ct => context.Oracle.ReportersQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
 
-    /// <summary>The signatures a report needs.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The quorum.</returns>
+    /// <inheritdoc/>
     public async Task<int> QuorumAsync(CancellationToken cancellationToken = default) =>
         await context.ReadAsync(ct => context.Oracle.QuorumQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
 
-    /// <summary>The reporter configuration version signatures must carry.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The version.</returns>
+    /// <inheritdoc/>
     public Task<uint> ConfigVersionAsync(CancellationToken cancellationToken = default) =>
         context.ReadAsync(ct => context.Oracle.ConfigVersionQueryAsync(null, ct), cancellationToken);
 
-    /// <summary>Replaces the reporter set and quorum (admin).</summary>
-    /// <param name="reporters">The reporters (1–32, distinct).</param>
-    /// <param name="quorum">Signatures required (1 to the number of reporters).</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
+    /// <inheritdoc/>
     public async Task<TransactionResult> SetReportersAsync(IReadOnlyList<string> reporters, int quorum, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reporters);

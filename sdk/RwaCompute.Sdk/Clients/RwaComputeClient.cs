@@ -114,6 +114,21 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
         }
     }
 
+    /// <inheritdoc/>
+    IComputeTokenClient IRwaComputeClient.Token => Token;
+
+    /// <inheritdoc/>
+    IEscrowClient IRwaComputeClient.Escrow => Escrow;
+
+    /// <inheritdoc/>
+    IOracleClient IRwaComputeClient.Oracle => Oracle;
+
+    /// <inheritdoc/>
+    IStablecoinClient IRwaComputeClient.Stablecoin => Stablecoin;
+
+    /// <inheritdoc/>
+    IGovernanceClient IRwaComputeClient.Governance => Governance;
+
     /// <summary>The latest block's timestamp. Expiries, maturities and SLA windows are judged by the chain's clock, not
     /// the local one (a devnet may be days ahead after <c>evm_increaseTime</c>).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>

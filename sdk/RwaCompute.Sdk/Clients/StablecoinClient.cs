@@ -7,7 +7,7 @@ using RwaCompute.Sdk.Validation;
 namespace RwaCompute.Sdk.Clients;
 
 /// <summary>The settlement stablecoin (a USDC-like ERC-20) the escrow uses: balances, allowances, approvals.</summary>
-public sealed class StablecoinClient
+public sealed class StablecoinClient : IStablecoinClient
 {
     private readonly SuiteContext context;
 
@@ -16,24 +16,17 @@ public sealed class StablecoinClient
         this.context = context;
     }
 
-    /// <summary>The stablecoin's address.</summary>
+    /// <inheritdoc/>
     public string Address => context.StablecoinAddress;
 
-    /// <summary>An account's balance in base units (USDC: 6 decimals).</summary>
-    /// <param name="account">The account.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The balance.</returns>
+    /// <inheritdoc/>
     public Task<BigInteger> BalanceOfAsync(string account, CancellationToken cancellationToken = default)
     {
         var address = Guard.Address(account, nameof(account));
         return QueryAsync<BalanceOfFunction>(new BalanceOfFunction { Owner = address }, cancellationToken);
     }
 
-    /// <summary>What <paramref name="spender"/> may pull from <paramref name="owner"/>.</summary>
-    /// <param name="owner">The owner.</param>
-    /// <param name="spender">The spender.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The allowance.</returns>
+    /// <inheritdoc/>
     public Task<BigInteger> AllowanceAsync(string owner, string spender, CancellationToken cancellationToken = default)
     {
         var from = Guard.Address(owner, nameof(owner));
@@ -41,17 +34,11 @@ public sealed class StablecoinClient
         return QueryAsync(new AllowanceFunction { Owner = from, Spender = to }, cancellationToken);
     }
 
-    /// <summary>The token's decimals.</summary>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The decimals.</returns>
+    /// <inheritdoc/>
     public async Task<int> DecimalsAsync(CancellationToken cancellationToken = default) =>
         (int)await QueryAsync(new DecimalsFunction(), cancellationToken).ConfigureAwait(false);
 
-    /// <summary>Sets the signer's allowance for a spender.</summary>
-    /// <param name="spender">The spender (for example the escrow).</param>
-    /// <param name="amount">The allowance, base units.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
+    /// <inheritdoc/>
     public async Task<TransactionResult> ApproveAsync(string spender, BigInteger amount, CancellationToken cancellationToken = default)
     {
         var to = Guard.Address(spender, nameof(spender));
@@ -60,11 +47,7 @@ public sealed class StablecoinClient
         return TransactionResult.From(receipt);
     }
 
-    /// <summary>Raises the signer's allowance for a spender to at least <paramref name="amount"/> when it is lower.</summary>
-    /// <param name="spender">The spender.</param>
-    /// <param name="amount">The allowance needed.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns><see langword="true"/> if a transaction was sent.</returns>
+    /// <inheritdoc/>
     public async Task<bool> EnsureAllowanceAsync(string spender, BigInteger amount, CancellationToken cancellationToken = default)
     {
         var current = await AllowanceAsync(context.Account, spender, cancellationToken).ConfigureAwait(false);
@@ -77,11 +60,7 @@ public sealed class StablecoinClient
         return true;
     }
 
-    /// <summary>Transfers stablecoin from the signer.</summary>
-    /// <param name="to">The receiver.</param>
-    /// <param name="amount">Base units.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
+    /// <inheritdoc/>
     public async Task<TransactionResult> TransferAsync(string to, BigInteger amount, CancellationToken cancellationToken = default)
     {
         var receiver = Guard.Address(to, nameof(to));
