@@ -1,9 +1,4 @@
 using System.Numerics;
-using Nethereum.Contracts;
-using Nethereum.Hex.HexConvertors.Extensions;
-using Nethereum.RPC.Eth.DTOs;
-using Nethereum.Util;
-using RwaCompute.Sdk.Contracts;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.Transactions;

@@ -1,11 +1,7 @@
 using System.Numerics;
-using Nethereum.Contracts;
-using Nethereum.RPC.Eth.DTOs;
-using Nethereum.Util;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
 using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.Transactions;
-using RwaCompute.Sdk.Validation;
 using TransferStatus = RwaCompute.Sdk.Contracts.ComputeCapacityToken.TransferStatus;
 
 namespace RwaCompute.Sdk.Clients;

@@ -1,13 +1,9 @@
 using System.Numerics;
-using System.Text;
-using Nethereum.Contracts;
-using Nethereum.Hex.HexConvertors.Extensions;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.SuiteTimelock;
 using RwaCompute.Sdk.Deployment;
 using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.Transactions;
-using RwaCompute.Sdk.Validation;
 
 namespace RwaCompute.Sdk.Clients;
 

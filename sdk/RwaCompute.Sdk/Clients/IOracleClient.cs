@@ -1,10 +1,8 @@
 using System.Numerics;
-using Nethereum.Contracts;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
 using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.Oracle;
 using RwaCompute.Sdk.Transactions;
-using RwaCompute.Sdk.Validation;
 using RwaCompute.Sdk.Wallets;
 
 namespace RwaCompute.Sdk.Clients;

@@ -1,8 +1,5 @@
 using System.Numerics;
-using Nethereum.Contracts;
-using Nethereum.Contracts.Standards.ERC20.ContractDefinition;
 using RwaCompute.Sdk.Transactions;
-using RwaCompute.Sdk.Validation;
 
 namespace RwaCompute.Sdk.Clients;
 
