@@ -31,6 +31,9 @@ public sealed class FileTransactionJournal : ITransactionJournal, IDisposable
     /// <summary>The journal file.</summary>
     public string Path { get; }
 
+    /// <summary>How long to wait for another process's update of the same file (default 10 s).</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The operation this instance records for.</summary>
     public string Operation { get; }
 
@@ -49,6 +52,7 @@ public sealed class FileTransactionJournal : ITransactionJournal, IDisposable
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await using var fileLock = await LockAsync(cancellationToken).ConfigureAwait(false);
             var document = await ReadAsync(cancellationToken).ConfigureAwait(false);
             var match = document.Entries.FirstOrDefault(entry =>
                 entry.Operation == Operation
@@ -152,6 +156,7 @@ public sealed class FileTransactionJournal : ITransactionJournal, IDisposable
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await using var fileLock = await LockAsync(cancellationToken).ConfigureAwait(false);
             var document = await ReadAsync(cancellationToken).ConfigureAwait(false);
             return document.Entries.Select(entry => (entry.Operation, ToTransaction(entry))).ToList();
         }
@@ -201,6 +206,9 @@ public sealed class FileTransactionJournal : ITransactionJournal, IDisposable
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // Another process (a second rwa command) may update the same file: read-modify-write under an exclusive
+            // lock file, or one of the two updates would be lost.
+            await using var fileLock = await LockAsync(cancellationToken).ConfigureAwait(false);
             var document = await ReadAsync(cancellationToken).ConfigureAwait(false);
             change(document);
             await WriteAsync(document, cancellationToken).ConfigureAwait(false);
@@ -208,6 +216,37 @@ public sealed class FileTransactionJournal : ITransactionJournal, IDisposable
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>Takes the journal's cross-process lock: <c>&lt;path&gt;.lock</c> opened exclusively, retried briefly
+    /// while another process holds it.</summary>
+    private async Task<FileStream> LockAsync(CancellationToken cancellationToken)
+    {
+        var lockPath = Path + ".lock";
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(lockPath));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var deadline = DateTimeOffset.UtcNow + LockTimeout;
+        var delay = TimeSpan.FromMilliseconds(2);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+            }
+            catch (IOException) when (DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMilliseconds(100).Ticks));
+            }
+            catch (IOException ex)
+            {
+                throw new IOException($"The pending-transaction journal {Path} stayed locked by another process for {LockTimeout.TotalSeconds:0} s ({lockPath}).", ex);
+            }
         }
     }
 

@@ -122,4 +122,31 @@ public sealed class FileTransactionJournalTests : IDisposable
 
         Assert.Contains(PathOf, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task R1_TwoProcessesRecordingAtOnce_LoseNoEntry()
+    {
+        // Two rwa commands (two processes: two journal instances, no shared in-process lock) record at the same time.
+        // A lost entry would be a transaction whose re-run cannot find it, and so sends it again.
+        using var first = new FileTransactionJournal(PathOf, "op-a");
+        using var second = new FileTransactionJournal(PathOf, "op-b");
+
+        await Task.WhenAll(
+            Task.Run(async () =>
+            {
+                for (var i = 0; i < 150; i++)
+                {
+                    await first.RecordAsync(Entry("0xa" + i.ToString("x", System.Globalization.CultureInfo.InvariantCulture), Purchase(i), i), default);
+                }
+            }),
+            Task.Run(async () =>
+            {
+                for (var i = 0; i < 150; i++)
+                {
+                    await second.RecordAsync(Entry("0xb" + i.ToString("x", System.Globalization.CultureInfo.InvariantCulture), Purchase(i), i), default);
+                }
+            }));
+
+        Assert.Equal(300, (await first.ReadAllAsync()).Count);
+    }
 }
