@@ -946,7 +946,7 @@ public sealed class SuiteDeployer
 
             DeploymentLog.Sent(logger, step, sentTransaction.Hash);
             progress?.Report(new DeploymentStep(step, DeploymentStepState.Sent, sentTransaction.Hash, predicted));
-            var mined = await WaitForReceiptAsync(step, sentTransaction.Hash, sentTransaction.SignedTransaction, cancellationToken).ConfigureAwait(false);
+            var mined = await WaitForReceiptAsync(step, sentTransaction, cancellationToken).ConfigureAwait(false);
             if (mined.Status?.Value != BigInteger.One)
             {
                 throw new DeploymentException(step, $"transaction {sentTransaction.Hash} was mined in block {mined.BlockNumber?.Value.ToString(CultureInfo.InvariantCulture)} with status 0 (reverted)");
@@ -1011,13 +1011,14 @@ public sealed class SuiteDeployer
             new TransactionCall(known?.To ?? string.Empty, known?.Input ?? "0x", known?.Value?.Value ?? BigInteger.Zero, step),
             known?.Gas?.Value ?? BigInteger.Zero,
             raw ?? string.Empty);
-        var options = new TransactionOptions
-        {
-            ReceiptTimeout = ReceiptTimeout,
-            InitialPollInterval = FirstPollInterval,
-            MaxPollInterval = MaxReceiptPollInterval,
-            PollBackoffFactor = 2,
-        };
+        return await WaitForReceiptAsync(step, sent, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for a transaction whose nonce and bytes are known (the SDK pipeline just sent it).</summary>
+    private async Task<TransactionReceipt> WaitForReceiptAsync(string step, SentTransaction sent, CancellationToken cancellationToken)
+    {
+        var hash = sent.Hash;
+        var options = ReceiptOptions;
         var waiter = new ReceiptWaiter(new ChainRpc(web3.Client, "the deployment's node"), options, logger);
         try
         {

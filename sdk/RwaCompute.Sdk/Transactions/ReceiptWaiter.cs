@@ -144,7 +144,7 @@ internal sealed partial class ReceiptWaiter
         {
             // Its nonce is used. Only the block that used it can tell "mined (receipt not indexed yet)" from
             // "replaced": a missing receipt alone never makes a transaction "dropped".
-            var status = await lookup.GetStatusAsync(transaction.Hash, transaction.From, transaction.Nonce, cancellationToken).ConfigureAwait(false);
+            var status = await lookup.UsedNonceStatusAsync(transaction.Hash, transaction.From, transaction.Nonce, mined, cancellationToken).ConfigureAwait(false);
             if (status.State == TransactionState.Replaced)
             {
                 throw new TransactionDroppedException(transaction.Hash, transaction.Nonce, replacedBy: status.ReplacedBy);

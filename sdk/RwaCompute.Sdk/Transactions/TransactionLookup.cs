@@ -61,19 +61,18 @@ public sealed class TransactionLookup
             return new TransactionStatus(hash, known is null ? TransactionState.NotFound : TransactionState.Pending, null, null, latest);
         }
 
-        var user = await FindNonceUserAsync(from, n, cancellationToken).ConfigureAwait(false);
-        if (user is null)
-        {
-            return new TransactionStatus(hash, TransactionState.OutcomeUnknown, null, null, latest);
-        }
+        return await UsedNonceStatusAsync(hash, from, n, latest, cancellationToken).ConfigureAwait(false);
+    }
 
-        if (string.Equals(user, hash, StringComparison.OrdinalIgnoreCase))
-        {
-            // Mined, but the node has no receipt (yet): not a replacement.
-            return new TransactionStatus(hash, TransactionState.OutcomeUnknown, null, null, latest);
-        }
-
-        return new TransactionStatus(hash, TransactionState.Replaced, null, user, latest);
+    /// <summary>The status of a transaction without a receipt whose nonce the chain shows used (mined count
+    /// <paramref name="latest"/> above it): replaced when the block that used the nonce holds another transaction, else
+    /// unknown (mined but not indexed, or history the node no longer has).</summary>
+    internal async Task<TransactionStatus> UsedNonceStatusAsync(string hash, string from, BigInteger nonce, BigInteger latest, CancellationToken cancellationToken)
+    {
+        var user = await FindNonceUserAsync(from, nonce, cancellationToken).ConfigureAwait(false);
+        return user is null || string.Equals(user, hash, StringComparison.OrdinalIgnoreCase)
+            ? new TransactionStatus(hash, TransactionState.OutcomeUnknown, null, null, latest)
+            : new TransactionStatus(hash, TransactionState.Replaced, null, user, latest);
     }
 
     /// <summary>Finds the transaction that used an account's nonce: a binary search for the first block whose
