@@ -21,8 +21,10 @@ internal static class JsonRpcMethods
     /// (a send, an unknown method, a body that does not parse).</returns>
     public static bool OnlyReads(string? body)
     {
-        if (string.IsNullOrEmpty(body))
+        if (string.IsNullOrEmpty(body) || body.Contains("\"eth_sendRawTransaction\"", StringComparison.Ordinal))
         {
+            // A send (or a bulk batch of them, hundreds of kilobytes of signed bytes) is never a read: no need to
+            // parse it.
             return false;
         }
 
