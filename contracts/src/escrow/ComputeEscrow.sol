@@ -17,9 +17,10 @@ import {BondMath} from "../libraries/BondMath.sol";
 import {Bps} from "../libraries/Bps.sol";
 
 /// @title ComputeEscrow
-/// @notice Holds a regulated stablecoin and runs the three flows on compute lots: purchase (delivery versus
-/// payment), pledge (units locked in place as collateral for an advance) and redeem (units burned, refund at the
-/// reference price from the provider's bond when delivery fails).
+/// @notice Holds a regulated stablecoin, the suite's single custodian of it: sale payments the market
+/// (`ComputeMarket`, MARKET_ROLE) moves in and credits to sellers, pledges (units locked in place as collateral for an
+/// advance) and redemptions (units burned, refund at the reference price from the provider's bond when delivery
+/// fails).
 /// @dev Money owed to anyone is credited and pulled with `withdraw`, so a blacklisted or paused receiver can
 /// never block another party. Every inbound transfer is measured by balance delta: bonds credit what arrived,
 /// payments revert if short. Solvency: stablecoin balance >= Σ claimable + Σ bond (`solvency()`).
@@ -34,6 +35,8 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
 
     /// @notice Sets per-lot loan-to-value.
     bytes32 public constant RISK_ROLE = keccak256("RISK_ROLE");
+    /// @notice May credit sale payments (`creditSale`): the market module.
+    bytes32 public constant MARKET_ROLE = keccak256("MARKET_ROLE");
 
     /// @notice The least time a borrower has to repay: a request cannot be funded later than this before maturity.
     uint40 public constant MIN_REPAY_WINDOW = 1 days;
@@ -66,11 +69,9 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         uint128 reserved;
     }
 
-    uint256 private _nextOfferId = 1;
     uint256 private _nextPledgeId = 1;
     uint256 private _nextRedemptionId = 1;
 
-    mapping(uint256 offerId => Offer) private _offers;
     mapping(uint256 pledgeId => Pledge) private _pledges;
     mapping(uint256 redemptionId => Redemption) private _redemptions;
     mapping(address account => uint256) private _claimable;
@@ -130,60 +131,18 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     }
 
     /*//////////////////////////////////////////////////////////////
-                                PURCHASE
+                                  SALES
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc IComputeEscrow
-    function createOffer(uint256 lotId, uint256 units, uint256 pricePerUnit, uint40 expiresAt)
-        external
-        returns (uint256 offerId)
-    {
-        IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
-        if (units == 0) revert Escrow_ZeroUnits();
-        if (units > type(uint64).max) revert Escrow_UnitsOverflow(units, type(uint64).max);
-        if (pricePerUnit == 0) revert Escrow_ZeroPrice();
-        if (pricePerUnit > type(uint96).max) revert Escrow_PriceOverflow(pricePerUnit, type(uint96).max);
-        if (expiresAt <= block.timestamp) revert Escrow_OfferExpiryNotInFuture(expiresAt, block.timestamp);
-        if (expiresAt > record.endsAt) revert Escrow_OfferExpiryAfterLotEnd(expiresAt, record.endsAt);
-
-        offerId = _nextOfferId++;
-        _offers[offerId] = Offer({
-            seller: msg.sender,
-            expiresAt: expiresAt,
-            cancelled: false,
-            // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
-            pricePerUnit: uint96(pricePerUnit),
-            // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
-            unitsRemaining: uint64(units),
-            lotId: lotId
-        });
-        emit OfferCreated(offerId, msg.sender, lotId, units, pricePerUnit, expiresAt);
-    }
-
-    /// @inheritdoc IComputeEscrow
-    function cancelOffer(uint256 offerId) external {
-        Offer storage o = _offers[offerId];
-        if (o.seller == address(0)) revert Escrow_UnknownOffer(offerId);
-        if (o.seller != msg.sender) revert Escrow_NotOfferSeller(offerId, msg.sender);
-        if (o.cancelled) revert Escrow_OfferCancelled(offerId);
-        o.cancelled = true;
-        emit OfferCancelled(offerId);
-    }
-
-    /// @inheritdoc IComputeEscrow
-    function purchase(uint256 offerId, uint256 units) external nonReentrant {
-        _purchase(offerId, units);
-    }
-
-    /// @inheritdoc IComputeEscrow
-    function purchaseWithPermit(uint256 offerId, uint256 units, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
-        external
-        nonReentrant
-    {
-        Offer storage o = _offers[offerId];
-        // An impossible `units` permits nothing; `_purchase` then reverts with the offer's own error.
-        _permit(units <= o.unitsRemaining ? units * o.pricePerUnit : 0, deadline, v, r, s);
-        _purchase(offerId, units);
+    function creditSale(address seller, uint256 amount) external onlyRole(MARKET_ROLE) nonReentrant {
+        Totals memory t = _totals;
+        uint256 balance = STABLECOIN.balanceOf(address(this));
+        uint256 owed = uint256(t.credits) + t.bonds;
+        uint256 surplus = balance > owed ? balance - owed : 0;
+        if (amount > surplus) revert Escrow_SaleUnfunded(amount, surplus);
+        _credit(seller, amount);
+        emit SaleCredited(msg.sender, seller, amount);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -480,11 +439,6 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     }
 
     /// @inheritdoc IComputeEscrow
-    function offer(uint256 offerId) external view returns (Offer memory) {
-        return _offers[offerId];
-    }
-
-    /// @inheritdoc IComputeEscrow
     function pledge(uint256 pledgeId) external view returns (Pledge memory) {
         return _pledges[pledgeId];
     }
@@ -541,29 +495,6 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     /*//////////////////////////////////////////////////////////////
                                 INTERNAL
     //////////////////////////////////////////////////////////////*/
-
-    /// @dev One fill of an offer: checks it, credits the seller, then pulls the payment and moves the units
-    /// (checks-effects-interactions; the callers hold the reentrancy guard).
-    function _purchase(uint256 offerId, uint256 units) private {
-        Offer storage o = _offers[offerId];
-        address seller = o.seller;
-        if (seller == address(0)) revert Escrow_UnknownOffer(offerId);
-        if (o.cancelled) revert Escrow_OfferCancelled(offerId);
-        if (block.timestamp >= o.expiresAt) revert Escrow_OfferExpired(offerId, o.expiresAt);
-        uint256 remaining = o.unitsRemaining;
-        if (units == 0) revert Escrow_ZeroUnits();
-        if (units > remaining) revert Escrow_InsufficientOfferUnits(offerId, remaining, units);
-
-        uint256 cost = units * o.pricePerUnit;
-        uint256 lotId = o.lotId;
-        // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
-        o.unitsRemaining = uint64(remaining - units);
-        _credit(seller, cost);
-        emit Purchased(offerId, msg.sender, lotId, units, cost);
-
-        _pullExact(msg.sender, cost);
-        TOKEN.safeTransferFrom(seller, msg.sender, lotId, units, "");
-    }
 
     /// @dev Adds what actually arrives of `amount` to the lot's bond (fee-on-transfer tokens deliver less).
     function _postBond(uint256 lotId, uint256 amount) private {

@@ -1,25 +1,18 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
 import {IComputeCapacityToken} from "./IComputeCapacityToken.sol";
 
 /// @title IComputeEscrow
-/// @notice Stablecoin escrow for compute lots: delivery-versus-payment purchases, pledges (collateralised
-/// stablecoin advances) and redemptions backed by the provider's bond.
+/// @notice Stablecoin escrow for compute lots, the suite's single custodian of stablecoin: sale payments credited
+/// for the market (`IComputeMarket`), pledges (collateralised stablecoin advances) and redemptions backed by the
+/// provider's bond.
 interface IComputeEscrow {
     /*//////////////////////////////////////////////////////////////
                                  TYPES
     //////////////////////////////////////////////////////////////*/
-
-    /// @notice A seller's standing offer; units stay in the seller's wallet until bought.
-    struct Offer {
-        address seller;
-        uint40 expiresAt;
-        bool cancelled;
-        uint96 pricePerUnit;
-        uint64 unitsRemaining;
-        uint256 lotId;
-    }
 
     /// @notice Lifecycle of a pledge. Moves only forward: Requested → Active → Repaid | Claimed, or Requested → Cancelled.
     /// An Active pledge can always be closed: anyone may repay it until the lender takes the collateral.
@@ -78,19 +71,6 @@ interface IComputeEscrow {
                                  EVENTS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Emitted when a seller lists units.
-    event OfferCreated(
-        uint256 indexed offerId,
-        address indexed seller,
-        uint256 indexed lotId,
-        uint256 units,
-        uint256 pricePerUnit,
-        uint40 expiresAt
-    );
-    /// @notice Emitted when a seller withdraws an offer.
-    event OfferCancelled(uint256 indexed offerId);
-    /// @notice Emitted when units are bought from an offer (delivery versus payment).
-    event Purchased(uint256 indexed offerId, address indexed buyer, uint256 indexed lotId, uint256 units, uint256 cost);
     /// @notice Emitted when a holder locks units and asks for an advance.
     event PledgeRequested(
         uint256 indexed pledgeId,
@@ -142,6 +122,8 @@ interface IComputeEscrow {
         uint256 amount,
         bool slaBreached
     );
+    /// @notice Emitted when the market credits a seller with a sale's payment, which arrived in the escrow first.
+    event SaleCredited(address indexed market, address indexed seller, uint256 amount);
     /// @notice Emitted when an account withdraws its credited stablecoin.
     event Withdrawn(address indexed account, address indexed to, uint256 amount);
     /// @notice Emitted when a lot's loan-to-value is set (0 switches pledging off for the lot).
@@ -155,18 +137,12 @@ interface IComputeEscrow {
                                  ERRORS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Thrown when a unit count is zero (offer, purchase, pledge, redemption).
+    /// @notice Thrown when a unit count is zero (pledge, redemption).
     error Escrow_ZeroUnits();
     /// @notice Thrown when a unit count does not fit the record's 64-bit field.
     /// @param units The units given.
     /// @param max The largest unit count accepted.
     error Escrow_UnitsOverflow(uint256 units, uint256 max);
-    /// @notice Thrown when an offer's price per unit is zero.
-    error Escrow_ZeroPrice();
-    /// @notice Thrown when an offer's price per unit does not fit the offer's 96-bit field.
-    /// @param pricePerUnit The price given.
-    /// @param max The largest price accepted.
-    error Escrow_PriceOverflow(uint256 pricePerUnit, uint256 max);
     /// @notice Thrown when a pledge's principal is zero.
     error Escrow_ZeroPrincipal();
     /// @notice Thrown when a pledge's principal does not fit the pledge's 128-bit field.
@@ -195,14 +171,6 @@ interface IComputeEscrow {
     error Escrow_ZeroOracle();
     /// @notice Thrown when withdrawing to the zero address.
     error Escrow_ZeroRecipient();
-    /// @notice Thrown when an offer's expiry is not in the future.
-    /// @param expiresAt The expiry given.
-    /// @param timestamp The current block timestamp.
-    error Escrow_OfferExpiryNotInFuture(uint40 expiresAt, uint256 timestamp);
-    /// @notice Thrown when an offer would expire after its lot's `endsAt` (the units could no longer move).
-    /// @param expiresAt The expiry given.
-    /// @param endsAt The lot's end of window.
-    error Escrow_OfferExpiryAfterLotEnd(uint40 expiresAt, uint40 endsAt);
     /// @notice Thrown when pledging units of a lot whose window has ended.
     /// @param lotId The lot.
     /// @param endsAt The end of its window.
@@ -211,25 +179,6 @@ interface IComputeEscrow {
     /// @param expected The amount pulled.
     /// @param received The amount that arrived.
     error Escrow_PaymentShortfall(uint256 expected, uint256 received);
-    /// @notice Thrown when an offer id is unknown.
-    /// @param offerId The offer id given.
-    error Escrow_UnknownOffer(uint256 offerId);
-    /// @notice Thrown when cancelling or buying from a cancelled offer.
-    /// @param offerId The offer.
-    error Escrow_OfferCancelled(uint256 offerId);
-    /// @notice Thrown when buying from an offer at or past its expiry.
-    /// @param offerId The offer.
-    /// @param expiresAt Its expiry.
-    error Escrow_OfferExpired(uint256 offerId, uint40 expiresAt);
-    /// @notice Thrown when buying more units than an offer has left.
-    /// @param offerId The offer.
-    /// @param remaining The units it has left.
-    /// @param requested The units asked for.
-    error Escrow_InsufficientOfferUnits(uint256 offerId, uint256 remaining, uint256 requested);
-    /// @notice Thrown when anyone but an offer's seller cancels it.
-    /// @param offerId The offer.
-    /// @param caller The caller.
-    error Escrow_NotOfferSeller(uint256 offerId, address caller);
     /// @notice Thrown when anyone but a pledge's holder cancels its request.
     /// @param pledgeId The pledge.
     /// @param caller The caller.
@@ -346,26 +295,22 @@ interface IComputeEscrow {
     /// @notice Thrown when withdrawing to the escrow itself (the funds would be stranded).
     /// @param to The recipient given.
     error Escrow_InvalidRecipient(address to);
+    /// @notice Thrown when the market credits a sale whose payment has not arrived: the escrow's balance above
+    /// everything it owes is smaller than the credit.
+    /// @param amount The credit asked for.
+    /// @param surplus The escrow's balance above its obligations.
+    error Escrow_SaleUnfunded(uint256 amount, uint256 surplus);
 
     /*//////////////////////////////////////////////////////////////
-                                PURCHASE
+                                  SALES
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Lists `units` of `lotId` at `pricePerUnit` until `expiresAt`. The seller must approve the escrow
-    /// as ERC-1155 operator; units stay in the seller's wallet.
-    function createOffer(uint256 lotId, uint256 units, uint256 pricePerUnit, uint40 expiresAt)
-        external
-        returns (uint256 offerId);
-
-    /// @notice Withdraws an offer (its seller only).
-    function cancelOffer(uint256 offerId) external;
-
-    /// @notice Buys `units` from an offer: the stablecoin and the units swap atomically, or nothing moves.
-    function purchase(uint256 offerId, uint256 units) external;
-
-    /// @notice `purchase` with an EIP-2612 permit for the payment.
-    function purchaseWithPermit(uint256 offerId, uint256 units, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
-        external;
+    /// @notice Credits `seller` with `amount` of a sale's payment, which the market moved into the escrow before the
+    /// call. MARKET_ROLE only; the escrow credits no more than its balance above everything it already owes, so even
+    /// a rogue market can only hand out stablecoin nobody is owed.
+    /// @param seller The account credited (it withdraws with `withdraw`).
+    /// @param amount The payment, in stablecoin base units.
+    function creditSale(address seller, uint256 amount) external;
 
     /*//////////////////////////////////////////////////////////////
                                  PLEDGE
@@ -459,8 +404,11 @@ interface IComputeEscrow {
                                  VIEWS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice An offer by id.
-    function offer(uint256 offerId) external view returns (Offer memory);
+    /// @notice The compute-capacity token.
+    function TOKEN() external view returns (IComputeCapacityToken);
+
+    /// @notice The settlement stablecoin.
+    function STABLECOIN() external view returns (IERC20);
 
     /// @notice A pledge by id.
     function pledge(uint256 pledgeId) external view returns (Pledge memory);
