@@ -187,14 +187,10 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
     //////////////////////////////////////////////////////////////*/
 
     /// @dev Checks and stores an offer; records the lot's index key on its first listing.
-    function _list(
-        uint256 lotId,
-        uint256 units,
-        uint256 startPrice,
-        uint256 floorPrice,
-        uint40 startsAt,
-        uint40 endsAt
-    ) private returns (uint256 offerId) {
+    function _list(uint256 lotId, uint256 units, uint256 startPrice, uint256 floorPrice, uint40 startsAt, uint40 endsAt)
+        private
+        returns (uint256 offerId)
+    {
         IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
         if (units == 0) revert Market_ZeroUnits();
         if (units > type(uint64).max) revert Market_UnitsOverflow(units, type(uint64).max);
