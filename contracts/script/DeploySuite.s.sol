@@ -5,20 +5,23 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Script} from "forge-std/Script.sol";
 
 import {ComputeEscrow} from "../src/escrow/ComputeEscrow.sol";
+import {ComputeMarket} from "../src/market/ComputeMarket.sol";
 import {UtilizationOracle} from "../src/oracle/UtilizationOracle.sol";
 import {ComputeCapacityToken} from "../src/token/ComputeCapacityToken.sol";
 
 /// @title DeploySuite
-/// @notice Deploys the token, the oracle and the escrow and wires the escrow's role. The `rwa` CLI is the primary,
-/// resumable deployer; this script is the Foundry path for auditors and for the devnet bootstrap.
+/// @notice Deploys the token, the oracle, the escrow and the market and wires their roles. The `rwa` CLI is the
+/// primary, resumable deployer; this script is the Foundry path for auditors and for the devnet bootstrap.
 /// @dev Environment: DEPLOYER_PRIVATE_KEY (required), STABLECOIN (address), REPORTERS (comma-separated addresses),
-/// QUORUM, ORACLE_MAX_AGE (seconds), DELIVERY_GRACE (seconds), DEFAULT_LTV_BPS, BASE_URI.
+/// QUORUM, ORACLE_MAX_AGE (seconds), DELIVERY_GRACE (seconds), DEFAULT_LTV_BPS, BASE_URI, ADMIN_DELAY (seconds),
+/// INDEX_WINDOW (seconds, the market's price index window).
 contract DeploySuite is Script {
     /// @notice What one deployment produced.
     struct Deployment {
         ComputeCapacityToken token;
         UtilizationOracle oracle;
         ComputeEscrow escrow;
+        ComputeMarket market;
     }
 
     /// @notice Parameters of one deployment.
@@ -32,6 +35,7 @@ contract DeploySuite is Script {
         uint16 defaultLtvBps;
         string baseUri;
         uint48 adminDelay;
+        uint32 indexWindow;
     }
 
     /// @notice Entry point: reads the environment, deploys, and logs the addresses.
@@ -46,14 +50,16 @@ contract DeploySuite is Script {
             deliveryGrace: uint40(vm.envOr("DELIVERY_GRACE", uint256(7 days))),
             defaultLtvBps: uint16(vm.envOr("DEFAULT_LTV_BPS", uint256(5000))),
             baseUri: vm.envOr("BASE_URI", string("https://metadata.rwacompute.local/lots/{id}.json")),
-            adminDelay: uint48(vm.envOr("ADMIN_DELAY", uint256(1 days)))
+            adminDelay: uint48(vm.envOr("ADMIN_DELAY", uint256(1 days))),
+            indexWindow: uint32(vm.envOr("INDEX_WINDOW", uint256(7 days)))
         });
         vm.startBroadcast(key);
         deployment = deploy(params);
         vm.stopBroadcast();
     }
 
-    /// @notice Deploys the three contracts with `params.admin` as admin and grants the escrow ESCROW_ROLE.
+    /// @notice Deploys the four contracts with `params.admin` as admin, grants the escrow the token's ESCROW_ROLE
+    /// (and makes it the bond vault) and the market the escrow's MARKET_ROLE.
     /// @dev Must run inside a broadcast by `params.admin`.
     function deploy(Params memory params) public returns (Deployment memory deployment) {
         deployment.token = new ComputeCapacityToken(params.admin, params.adminDelay, params.baseUri);
@@ -69,7 +75,9 @@ contract DeploySuite is Script {
             params.deliveryGrace,
             params.defaultLtvBps
         );
+        deployment.market = new ComputeMarket(params.admin, params.adminDelay, deployment.escrow, params.indexWindow);
         deployment.token.grantRole(deployment.token.ESCROW_ROLE(), address(deployment.escrow));
         deployment.token.setBondVault(address(deployment.escrow));
+        deployment.escrow.grantRole(deployment.escrow.MARKET_ROLE(), address(deployment.market));
     }
 }

@@ -13,7 +13,8 @@ import {DeploySuite} from "./DeploySuite.s.sol";
 
 /// @title DevnetLifecycle
 /// @notice The devnet main job before the `rwa` CLI exists: deploys the suite and a test stablecoin on a local anvil
-/// and runs the whole lifecycle (issue, purchase, pledge and repay, redeem with delivery, redeem with SLA refund).
+/// and runs the whole lifecycle (issue, purchase on the market, pledge and repay, redeem with delivery, redeem with
+/// SLA refund).
 /// @dev Two phases, because an oracle observation must be timestamped after the redemption it settles:
 /// `setUpAndTrade()` then (after the driver advances anvil's clock) `attestAndSettle()`. The driver is
 /// tools/devnet/run.sh. Keys come from DEVNET_MNEMONIC (anvil's public test mnemonic, devnet only).
@@ -57,9 +58,9 @@ contract DevnetLifecycle is DeploySuite {
         _issueAndList(a);
 
         vm.startBroadcast(a.alice);
-        usdc.approve(address(d.escrow), type(uint256).max);
-        d.token.setApprovalForAll(address(d.escrow), true);
-        d.escrow.purchase(offerId, 400);
+        usdc.approve(address(d.market), type(uint256).max); // the market pulls a sale's payment
+        usdc.approve(address(d.escrow), type(uint256).max); // the escrow pulls repayments
+        d.market.purchase(offerId, 400, 3_000_000);
         pledgeId = d.escrow.requestPledge(lotId, 100, vm.addr(a.lender), 120e6, 2e6, uint40(block.timestamp + 10 days));
         vm.stopBroadcast();
 
@@ -75,8 +76,8 @@ contract DevnetLifecycle is DeploySuite {
         vm.stopBroadcast();
 
         vm.startBroadcast(a.bob);
-        usdc.approve(address(d.escrow), type(uint256).max);
-        d.escrow.purchase(offerId, 200);
+        usdc.approve(address(d.market), type(uint256).max);
+        d.market.purchase(offerId, 200, 3_000_000);
         uint256 deliveredRedemption = d.escrow.redeem(lotId, 50);
         vm.stopBroadcast();
 
@@ -85,6 +86,7 @@ contract DevnetLifecycle is DeploySuite {
         vm.serializeAddress(json, "token", address(d.token));
         vm.serializeAddress(json, "oracle", address(d.oracle));
         vm.serializeAddress(json, "escrow", address(d.escrow));
+        vm.serializeAddress(json, "market", address(d.market));
         vm.serializeUint(json, "lotId", lotId);
         vm.serializeUint(json, "offerId", offerId);
         vm.serializeUint(json, "pledgeId", pledgeId);
@@ -112,7 +114,8 @@ contract DevnetLifecycle is DeploySuite {
                 deliveryGrace: 7 days,
                 defaultLtvBps: 5000,
                 baseUri: "https://metadata.rwacompute.local/lots/{id}.json",
-                adminDelay: 0
+                adminDelay: 0,
+                indexWindow: 7 days
             })
         );
         d.token.grantRole(d.token.REGISTRAR_ROLE(), admin);
@@ -147,8 +150,8 @@ contract DevnetLifecycle is DeploySuite {
         // Issuing pulls the lot's bond (1000 units × PRICE at 100 % coverage) from the provider.
         usdc.approve(address(d.escrow), type(uint256).max);
         lotId = d.token.issueLot(spec, vm.addr(a.provider), 1000);
-        d.token.setApprovalForAll(address(d.escrow), true);
-        offerId = d.escrow.createOffer(lotId, 600, 3_000_000, uint40(block.timestamp + 7 days));
+        d.token.setApprovalForAll(address(d.market), true); // the market moves sold units
+        offerId = d.market.createOffer(lotId, 600, 3_000_000, uint40(block.timestamp + 7 days));
         vm.stopBroadcast();
     }
 

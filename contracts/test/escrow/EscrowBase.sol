@@ -5,7 +5,8 @@ import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.
 import {IComputeEscrow} from "../../src/interfaces/IComputeEscrow.sol";
 import {SuiteFixture} from "../utils/SuiteFixture.sol";
 
-/// @notice Shared state and helpers of the escrow unit, fuzz and access-control tests.
+/// @notice Shared state and helpers of the escrow unit, fuzz and access-control tests (and, through `MarketBase`, of
+/// the market's: sales reach the escrow through the market).
 /// @dev `setUp` issues one bonded lot (`lotId`, `UNITS` units, bond = UNITS × PRICE) held by alice.
 abstract contract EscrowBase is SuiteFixture {
     uint256 internal constant UNITS = 1000;
@@ -46,7 +47,7 @@ abstract contract EscrowBase is SuiteFixture {
         return [admin, registrar, compliance, pauser, recovery, risk, provider, alice, bob, lender, outsider];
     }
 
-    /// @dev Gives `who` stablecoin, an escrow allowance, operator approval and allowlisting.
+    /// @dev Gives `who` stablecoin, escrow and market allowances, the market's operator approval and allowlisting.
     function _onboard(address who) internal {
         vm.prank(admin);
         usdc.mint(who, 1_000_000e6);
@@ -54,7 +55,8 @@ abstract contract EscrowBase is SuiteFixture {
         token.setAllowed(who, true);
         vm.startPrank(who);
         usdc.approve(address(escrow), type(uint256).max);
-        token.setApprovalForAll(address(escrow), true);
+        usdc.approve(address(market), type(uint256).max);
+        token.setApprovalForAll(address(market), true);
         vm.stopPrank();
     }
 
@@ -62,17 +64,25 @@ abstract contract EscrowBase is SuiteFixture {
                                   FLOWS
     //////////////////////////////////////////////////////////////*/
 
+    /// @dev `seller` lists `units` of the fixture's lot on the market at a fixed `price` until `expiresAt`.
     function _createOffer(address seller, uint256 units, uint256 price, uint40 expiresAt)
         internal
         returns (uint256 offerId)
     {
         vm.prank(seller);
-        offerId = escrow.createOffer(lotId, units, price, expiresAt);
+        offerId = market.createOffer(lotId, units, price, expiresAt);
     }
 
     /// @dev alice offers 100 units at PRICE until the lot's end.
     function _defaultOffer() internal returns (uint256) {
         return _createOffer(alice, 100, PRICE, endsAt);
+    }
+
+    /// @dev `buyer` buys `units` from an offer through the market at its current price (the limit is that price).
+    function _buy(address buyer, uint256 offerId, uint256 units) internal {
+        uint256 price = market.priceAt(offerId, block.timestamp);
+        vm.prank(buyer);
+        market.purchase(offerId, units, price);
     }
 
     function _requestPledge(address holder, uint256 units, address lender_, uint256 principal, uint256 fee, uint40 mat)
@@ -130,8 +140,16 @@ abstract contract EscrowBase is SuiteFixture {
         view
         returns (uint8 v, bytes32 r, bytes32 s)
     {
-        bytes32 structHash =
-            keccak256(abi.encode(PERMIT_TYPEHASH, owner, address(escrow), value, usdc.nonces(owner), deadline));
+        return _permitSigFor(key, owner, address(escrow), value, deadline);
+    }
+
+    /// @dev A real EIP-2612 signature by `key` over MockUSDC's domain, for `spender`.
+    function _permitSigFor(uint256 key, address owner, address spender, uint256 value, uint256 deadline)
+        internal
+        view
+        returns (uint8 v, bytes32 r, bytes32 s)
+    {
+        bytes32 structHash = keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, usdc.nonces(owner), deadline));
         bytes32 digest = keccak256(abi.encodePacked("\x19\x01", usdc.DOMAIN_SEPARATOR(), structHash));
         (v, r, s) = vm.sign(key, digest);
     }

@@ -7,11 +7,14 @@ import {Test} from "forge-std/Test.sol";
 import {ComputeEscrow} from "../../src/escrow/ComputeEscrow.sol";
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
 import {IUtilizationOracle} from "../../src/interfaces/IUtilizationOracle.sol";
+import {ComputeMarket} from "../../src/market/ComputeMarket.sol";
 import {UtilizationOracle} from "../../src/oracle/UtilizationOracle.sol";
 import {ComputeCapacityToken} from "../../src/token/ComputeCapacityToken.sol";
 import {MockUSDC} from "../mocks/MockUSDC.sol";
 
-/// @notice Deploys the whole suite with named actors; the base of the token, escrow and gas tests.
+/// @notice Deploys the whole suite with named actors; the base of the token, escrow, market and gas tests.
+/// @dev Every funded actor approves the market for its stablecoin (a buyer pays through it) and as ERC-1155 operator
+/// (a seller's units move through it), and the escrow for its stablecoin (bonds, pledges and repayments).
 abstract contract SuiteFixture is Test {
     uint40 internal constant START = 1_750_000_000;
     uint40 internal constant WINDOW = 30 days;
@@ -23,10 +26,12 @@ abstract contract SuiteFixture is Test {
     bytes32 internal constant POOL_2 = keccak256("pool:frankfurt-2");
     uint64 internal constant ORACLE_MAX_AGE = 1 days;
     uint48 internal constant ADMIN_DELAY = 2 days;
+    uint32 internal constant INDEX_WINDOW = 7 days;
 
     ComputeCapacityToken internal token;
     UtilizationOracle internal oracle;
     ComputeEscrow internal escrow;
+    ComputeMarket internal market;
     MockUSDC internal usdc;
 
     address internal admin = makeAddr("admin");
@@ -57,6 +62,7 @@ abstract contract SuiteFixture is Test {
         token = new ComputeCapacityToken(admin, ADMIN_DELAY, "https://meta.rwacompute.example/lots/{id}.json");
         oracle = new UtilizationOracle(admin, ADMIN_DELAY, _firstReporters(3), 2, ORACLE_MAX_AGE);
         escrow = new ComputeEscrow(admin, ADMIN_DELAY, token, IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV);
+        market = new ComputeMarket(admin, ADMIN_DELAY, escrow, INDEX_WINDOW);
 
         vm.startPrank(admin);
         token.grantRole(token.REGISTRAR_ROLE(), registrar);
@@ -66,6 +72,8 @@ abstract contract SuiteFixture is Test {
         token.grantRole(token.ESCROW_ROLE(), address(escrow));
         token.setBondVault(address(escrow));
         escrow.grantRole(escrow.RISK_ROLE(), risk);
+        escrow.grantRole(escrow.MARKET_ROLE(), address(market));
+        market.grantRole(market.RISK_ROLE(), risk);
         vm.stopPrank();
 
         vm.startPrank(registrar);
@@ -87,7 +95,8 @@ abstract contract SuiteFixture is Test {
             usdc.mint(who, 1_000_000e6);
             vm.startPrank(who);
             usdc.approve(address(escrow), type(uint256).max);
-            token.setApprovalForAll(address(escrow), true);
+            usdc.approve(address(market), type(uint256).max);
+            token.setApprovalForAll(address(market), true);
             vm.stopPrank();
         }
     }
