@@ -1,24 +1,26 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
-import {EscrowBase} from "../EscrowBase.sol";
+import {IComputeMarket} from "../../../src/interfaces/IComputeMarket.sol";
+import {MarketBase} from "../MarketBase.sol";
 
-/// @notice Fuzz tests of createOffer, cancelOffer, purchase and purchaseWithPermit.
-contract PurchaseFuzz_Test is EscrowBase {
+/// @notice Fuzz tests of createOffer, cancelOffer, purchase and purchaseWithPermit on fixed-price offers.
+contract PurchaseFuzz_Test is MarketBase {
     function testFuzz_CreateOffer(uint256 units, uint256 price, uint40 expiry) external {
         units = bound(units, 1, type(uint64).max);
         price = bound(price, 1, type(uint96).max);
         expiry = uint40(bound(expiry, block.timestamp + 1, endsAt));
 
-        vm.expectEmit(address(escrow));
-        emit IComputeEscrow.OfferCreated(1, bob, lotId, units, price, expiry);
+        vm.expectEmit(address(market));
+        emit IComputeMarket.OfferCreated(1, bob, lotId, units, price, price, uint40(block.timestamp), expiry);
         uint256 offerId = _createOffer(bob, units, price, expiry);
 
-        IComputeEscrow.Offer memory o = escrow.offer(offerId);
+        IComputeMarket.Offer memory o = market.offer(offerId);
         assertEq(o.unitsRemaining, units);
-        assertEq(o.pricePerUnit, price);
-        assertEq(o.expiresAt, expiry);
+        assertEq(o.startPrice, price);
+        assertEq(o.floorPrice, price);
+        assertEq(o.startsAt, block.timestamp);
+        assertEq(o.endsAt, expiry);
     }
 
     function testFuzz_RevertWhen_CreateOfferExpiryInvalid(uint40 expiry, bool tooLate) external {
@@ -27,11 +29,13 @@ contract PurchaseFuzz_Test is EscrowBase {
             : uint40(bound(expiry, 0, block.timestamp));
         vm.expectRevert(
             tooLate
-                ? abi.encodeWithSelector(IComputeEscrow.Escrow_OfferExpiryAfterLotEnd.selector, expiry, endsAt)
-                : abi.encodeWithSelector(IComputeEscrow.Escrow_OfferExpiryNotInFuture.selector, expiry, block.timestamp)
+                ? abi.encodeWithSelector(IComputeMarket.Market_OfferEndsAfterLot.selector, expiry, endsAt)
+                : abi.encodeWithSelector(
+                    IComputeMarket.Market_InvalidOfferWindow.selector, uint40(block.timestamp), expiry, block.timestamp
+                )
         );
         vm.prank(alice);
-        escrow.createOffer(lotId, 1, PRICE, expiry);
+        market.createOffer(lotId, 1, PRICE, expiry);
     }
 
     function testFuzz_RevertWhen_CreateOfferAmountsInvalid(uint256 units, uint256 price, bool badUnits) external {
@@ -39,21 +43,21 @@ contract PurchaseFuzz_Test is EscrowBase {
             units = bound(units, uint256(type(uint64).max) + 1, type(uint256).max);
             price = bound(price, 1, type(uint96).max);
             vm.expectRevert(
-                abi.encodeWithSelector(IComputeEscrow.Escrow_UnitsOverflow.selector, units, type(uint64).max)
+                abi.encodeWithSelector(IComputeMarket.Market_UnitsOverflow.selector, units, type(uint64).max)
             );
         } else {
             units = bound(units, 1, type(uint64).max);
             price = bound(price, uint256(type(uint96).max) + 1, type(uint256).max);
             vm.expectRevert(
-                abi.encodeWithSelector(IComputeEscrow.Escrow_PriceOverflow.selector, price, type(uint96).max)
+                abi.encodeWithSelector(IComputeMarket.Market_PriceOverflow.selector, price, type(uint96).max)
             );
         }
         vm.prank(alice);
-        escrow.createOffer(lotId, units, price, endsAt);
+        market.createOffer(lotId, units, price, endsAt);
     }
 
     /// @dev Delivery versus payment: cost = units × price moves buyer → escrow (credited to the seller) and the units
-    /// move seller → buyer, for any offer size, purchase size and price.
+    /// move seller → buyer, for any offer size, purchase size and price; the market keeps nothing.
     function testFuzz_Purchase(uint256 offerUnits, uint256 buyUnits, uint256 price) external {
         offerUnits = bound(offerUnits, 1, UNITS);
         buyUnits = bound(buyUnits, 1, offerUnits);
@@ -67,14 +71,15 @@ contract PurchaseFuzz_Test is EscrowBase {
         uint256 escrowBefore = usdc.balanceOf(address(escrow));
 
         vm.prank(bob);
-        escrow.purchase(offerId, buyUnits);
+        market.purchase(offerId, buyUnits, price);
 
         assertEq(bobBefore - usdc.balanceOf(bob), cost, "buyer paid");
         assertEq(usdc.balanceOf(address(escrow)) - escrowBefore, cost, "escrow received");
+        assertEq(usdc.balanceOf(address(market)), 0, "market holds no stablecoin");
         assertEq(escrow.claimable(alice), cost, "seller credited");
         assertEq(token.balanceOf(bob, lotId), buyUnits);
         assertEq(token.balanceOf(alice, lotId), UNITS - buyUnits);
-        assertEq(escrow.offer(offerId).unitsRemaining, offerUnits - buyUnits);
+        assertEq(market.offer(offerId).unitsRemaining, offerUnits - buyUnits);
     }
 
     function testFuzz_RevertWhen_PurchaseExceedsRemaining(uint256 offerUnits, uint256 buyUnits) external {
@@ -82,10 +87,26 @@ contract PurchaseFuzz_Test is EscrowBase {
         buyUnits = bound(buyUnits, offerUnits + 1, type(uint256).max);
         uint256 offerId = _createOffer(alice, offerUnits, PRICE, endsAt);
         vm.expectRevert(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_InsufficientOfferUnits.selector, offerId, offerUnits, buyUnits)
+            abi.encodeWithSelector(IComputeMarket.Market_InsufficientOfferUnits.selector, offerId, offerUnits, buyUnits)
         );
         vm.prank(bob);
-        escrow.purchase(offerId, buyUnits);
+        market.purchase(offerId, buyUnits, PRICE);
+    }
+
+    /// @dev A buyer's limit below the fixed price always refuses, at or above it never does (and never costs more).
+    function testFuzz_PurchaseLimit(uint256 price, uint256 limit) external {
+        price = bound(price, 1, 1e10);
+        limit = bound(limit, 0, 2e10);
+        uint256 offerId = _createOffer(alice, 10, price, endsAt);
+        uint256 before = usdc.balanceOf(bob);
+        if (limit < price) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputeMarket.Market_PriceAboveLimit.selector, offerId, price, limit)
+            );
+        }
+        vm.prank(bob);
+        market.purchase(offerId, 10, limit);
+        if (limit >= price) assertEq(before - usdc.balanceOf(bob), 10 * price);
     }
 
     /// @dev An offer can be bought strictly before its expiry and never from then on.
@@ -98,13 +119,13 @@ contract PurchaseFuzz_Test is EscrowBase {
         vm.warp(block.timestamp + warpBy);
 
         if (block.timestamp >= expiry) {
-            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_OfferExpired.selector, offerId, expiry));
+            vm.expectRevert(abi.encodeWithSelector(IComputeMarket.Market_OfferExpired.selector, offerId, expiry));
         }
         vm.prank(bob);
-        escrow.purchase(offerId, 10);
+        market.purchase(offerId, 10, PRICE);
     }
 
-    /// @dev A purchase paid by a fresh signer's EIP-2612 permit, for any key and size.
+    /// @dev A purchase paid by a fresh signer's EIP-2612 permit to the market, for any key and size.
     function testFuzz_PurchaseWithPermit(uint256 key, uint256 buyUnits, uint256 price) external {
         key = bound(
             key,
@@ -124,28 +145,25 @@ contract PurchaseFuzz_Test is EscrowBase {
 
         uint256 offerId = _createOffer(alice, 100, price, endsAt);
         uint256 deadline = block.timestamp + 1 days;
-        (uint8 v, bytes32 r, bytes32 s) = _permitSig(key, owner, cost, deadline);
+        (uint8 v, bytes32 r, bytes32 s) = _marketPermitSig(key, owner, cost, deadline);
 
         vm.prank(owner);
-        escrow.purchaseWithPermit(offerId, buyUnits, deadline, v, r, s);
+        market.purchaseWithPermit(offerId, buyUnits, price, deadline, v, r, s);
 
         assertEq(token.balanceOf(owner, lotId), buyUnits);
         assertEq(escrow.claimable(alice), cost);
         assertEq(usdc.nonces(owner), 1);
-        assertEq(usdc.allowance(owner, address(escrow)), 0);
+        assertEq(usdc.allowance(owner, address(market)), 0);
     }
 
     function testFuzz_CancelOffer(uint256 warpBy, uint256 bought) external {
         uint256 offerId = _createOffer(alice, 100, PRICE, endsAt);
         bought = bound(bought, 0, 100);
-        if (bought > 0) {
-            vm.prank(bob);
-            escrow.purchase(offerId, bought);
-        }
+        if (bought > 0) _buy(bob, offerId, bought);
         vm.warp(block.timestamp + bound(warpBy, 0, 365 days));
         vm.prank(alice);
-        escrow.cancelOffer(offerId);
-        assertTrue(escrow.offer(offerId).cancelled);
-        assertEq(escrow.offer(offerId).unitsRemaining, 100 - bought);
+        market.cancelOffer(offerId);
+        assertTrue(market.offer(offerId).cancelled);
+        assertEq(market.offer(offerId).unitsRemaining, 100 - bought);
     }
 }
