@@ -10,7 +10,7 @@ import {IComputeEscrow} from "../../src/interfaces/IComputeEscrow.sol";
 import {EscrowBase} from "./EscrowBase.sol";
 
 /// @notice Who may call what: role-gated admin functions against every named actor, and every party-restricted
-/// function against every account that is not the party.
+/// function against every account that is not the party. (Offers are the market's: market/AccessControlMatrix.t.sol.)
 contract AccessControlMatrix_Test is EscrowBase {
     bytes32 internal riskRole;
     bytes32 internal adminRole;
@@ -134,17 +134,6 @@ contract AccessControlMatrix_Test is EscrowBase {
     /*//////////////////////////////////////////////////////////////
                            PARTY-RESTRICTED
     //////////////////////////////////////////////////////////////*/
-
-    function test_CancelOffer_OnlySeller() external {
-        uint256 offerId = _defaultOffer();
-        address[] memory others = _othersThan(alice);
-        for (uint256 i; i < others.length; ++i) {
-            _expectNotParty(IComputeEscrow.Escrow_NotOfferSeller.selector, offerId, others[i]);
-            escrow.cancelOffer(offerId);
-        }
-        vm.prank(alice);
-        escrow.cancelOffer(offerId);
-    }
 
     function test_CancelPledge_OnlyHolder() external {
         uint256 pledgeId = _defaultPledge();

@@ -9,7 +9,8 @@ import {FeeOnTransferToken} from "../../mocks/FeeOnTransferToken.sol";
 import {EscrowBase} from "../EscrowBase.sol";
 
 /// @notice Balance-delta accounting against a stablecoin that burns a fee on every transfer: a second escrow is
-/// deployed on FeeOnTransferToken. Bonds credit what arrived; purchase, fund and repay revert on a shortfall.
+/// deployed on FeeOnTransferToken. Bonds credit what arrived; fund and repay revert on a shortfall (a sale's shortfall:
+/// market/fuzz/FeeOnTransfer.t.sol).
 contract FeeOnTransfer_Test is EscrowBase {
     FeeOnTransferToken internal fot;
     ComputeEscrow internal fotEscrow;
@@ -25,7 +26,6 @@ contract FeeOnTransfer_Test is EscrowBase {
             fot.mint(who[i], 1_000_000e6);
             vm.startPrank(who[i]);
             fot.approve(address(fotEscrow), type(uint256).max);
-            token.setApprovalForAll(address(fotEscrow), true);
             vm.stopPrank();
         }
     }
@@ -75,23 +75,6 @@ contract FeeOnTransfer_Test is EscrowBase {
         assertEq(fot.balanceOf(address(fotEscrow)), total, "solvent after withdrawal");
     }
 
-    function testFuzz_RevertWhen_PurchaseShortfall(uint256 feeBps, uint256 units) external {
-        feeBps = bound(feeBps, 1, 10_000);
-        units = bound(units, 1, 100);
-        _deploy(feeBps);
-        vm.prank(alice);
-        uint256 offerId = fotEscrow.createOffer(lotId, 100, PRICE, endsAt);
-        uint256 cost = units * PRICE;
-
-        vm.expectRevert(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_PaymentShortfall.selector, cost, cost - _fee(cost, feeBps))
-        );
-        vm.prank(bob);
-        fotEscrow.purchase(offerId, units);
-        assertEq(token.balanceOf(bob, lotId), 0);
-        assertEq(fotEscrow.claimable(alice), 0);
-    }
-
     function testFuzz_RevertWhen_FundShortfall(uint256 feeBps, uint256 principal) external {
         feeBps = bound(feeBps, 1, 10_000);
         principal = bound(principal, 10_000, _cap());
@@ -128,19 +111,20 @@ contract FeeOnTransfer_Test is EscrowBase {
         assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "still pledged");
     }
 
+    /// @dev Sales settle through the market; its fee-on-transfer cases are in market/fuzz/FeeOnTransfer.t.sol.
     function test_ZeroFeeBehavesLikeAPlainToken() external {
         _deploy(0);
-        vm.prank(alice);
-        uint256 offerId = fotEscrow.createOffer(lotId, 100, PRICE, endsAt);
-        vm.prank(bob);
-        fotEscrow.purchase(offerId, 100);
+        vm.prank(provider);
+        fotEscrow.postBond(lotId, 100 * uint256(PRICE));
         vm.prank(alice);
         uint256 pledgeId = fotEscrow.requestPledge(lotId, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
         vm.prank(lender);
         fotEscrow.fundPledge(pledgeId);
         vm.prank(alice);
         fotEscrow.repay(pledgeId);
-        assertEq(fotEscrow.claimable(alice), 100 * uint256(PRICE) + PRINCIPAL);
+        (uint256 bond,) = fotEscrow.bondOf(lotId);
+        assertEq(bond, 100 * uint256(PRICE), "the whole bond arrived");
+        assertEq(fotEscrow.claimable(alice), PRINCIPAL);
         assertEq(fotEscrow.claimable(lender), PRINCIPAL + FEE);
         assertEq(fot.balanceOf(address(fotEscrow)), 100 * uint256(PRICE) + 2 * PRINCIPAL + FEE);
     }

@@ -11,9 +11,7 @@ contract WithdrawFuzz_Test is EscrowBase {
         vm.assume(to != address(0) && to != address(escrow));
         units = bound(units, 1, UNITS);
         price = bound(price, 1, 1e9);
-        uint256 offerId = _createOffer(alice, units, price, endsAt);
-        vm.prank(bob);
-        escrow.purchase(offerId, units);
+        _buy(bob, _createOffer(alice, units, price, endsAt), units);
         uint256 credit = units * price;
 
         uint256 before = usdc.balanceOf(to);
@@ -30,9 +28,7 @@ contract WithdrawFuzz_Test is EscrowBase {
     function testFuzz_WithdrawWhileOtherBlacklisted(uint256 who) external {
         address[4] memory others = [bob, provider, lender, outsider];
         address blocked = others[bound(who, 0, 3)];
-        uint256 offerId = _defaultOffer();
-        vm.prank(bob);
-        escrow.purchase(offerId, 100);
+        _buy(bob, _defaultOffer(), 100);
         vm.prank(admin);
         usdc.setBlacklisted(blocked, true);
 

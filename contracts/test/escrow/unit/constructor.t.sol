@@ -56,8 +56,7 @@ contract Escrow_Constructor_Unit_Test is EscrowBase {
         assertTrue(fresh.hasRole(fresh.RISK_ROLE(), bob));
         assertFalse(fresh.hasRole(fresh.RISK_ROLE(), admin));
 
-        // Ids start at one (the fixture's escrow shows it for every kind).
-        assertEq(_defaultOffer(), 1);
+        // Ids start at one (the fixture's escrow shows it for every kind; offers are the market's).
         assertEq(_defaultPledge(), 1);
         assertEq(_redeem(alice, 1), 1);
     }

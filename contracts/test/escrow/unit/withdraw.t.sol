@@ -8,12 +8,10 @@ import {EscrowBase} from "../EscrowBase.sol";
 contract Withdraw_Unit_Test is EscrowBase {
     uint256 internal constant CREDIT = 100 * uint256(PRICE);
 
-    /// @dev bob buys 100 units from alice: alice is credited CREDIT.
+    /// @dev bob buys 100 units from alice on the market: alice is credited CREDIT.
     function setUp() public override {
         super.setUp();
-        uint256 offerId = _defaultOffer();
-        vm.prank(bob);
-        escrow.purchase(offerId, 100);
+        _buy(bob, _defaultOffer(), 100);
     }
 
     function test_RevertWhen_TheRecipientIsTheZeroAddress() external {
