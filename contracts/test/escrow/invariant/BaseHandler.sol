@@ -6,15 +6,19 @@ import {Test} from "forge-std/Test.sol";
 import {ComputeEscrow} from "../../../src/escrow/ComputeEscrow.sol";
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {IComputeMarket} from "../../../src/interfaces/IComputeMarket.sol";
 import {IUtilizationOracle} from "../../../src/interfaces/IUtilizationOracle.sol";
+import {ComputeMarket} from "../../../src/market/ComputeMarket.sol";
 import {MockUSDC} from "../../mocks/MockUSDC.sol";
 import {EscrowStore} from "./EscrowStore.sol";
 
-/// @notice What every escrow handler shares: the deployed suite, the actors and lots, the call counter, the status
-/// sync after each action, the pickers, the stablecoin top-up, the expected-error checks and the time helpers.
+/// @notice What every escrow handler shares: the deployed suite (sales go through its market), the actors and lots, the
+/// call counter, the status sync after each action, the pickers, the stablecoin top-up, the expected-error checks and
+/// the time helpers.
 /// @dev Ghost state lives in the `EscrowStore`, not here (Sablier's BaseHandler / Store split).
 abstract contract BaseHandler is Test {
     ComputeEscrow internal immutable escrow;
+    ComputeMarket internal immutable market;
     IComputeCapacityToken internal immutable token;
     MockUSDC internal immutable usdc;
     IUtilizationOracle internal immutable oracle;
@@ -31,6 +35,7 @@ abstract contract BaseHandler is Test {
 
     constructor(
         ComputeEscrow escrow_,
+        ComputeMarket market_,
         IComputeCapacityToken token_,
         MockUSDC usdc_,
         IUtilizationOracle oracle_,
@@ -40,6 +45,7 @@ abstract contract BaseHandler is Test {
         uint256[] memory lots_
     ) {
         escrow = escrow_;
+        market = market_;
         token = token_;
         usdc = usdc_;
         oracle = oracle_;
@@ -98,12 +104,12 @@ abstract contract BaseHandler is Test {
         return token.balanceOf(account, lotId) - token.lockedBalanceOf(account, lotId);
     }
 
-    /// @dev An offer the handler created, or (0, empty) when there is none.
-    function _pickOffer(uint256 seed) internal view returns (uint256 offerId, IComputeEscrow.Offer memory o) {
+    /// @dev An offer (fixed-price or auction) the handler created on the market, or (0, empty) when there is none.
+    function _pickOffer(uint256 seed) internal view returns (uint256 offerId, IComputeMarket.Offer memory o) {
         uint256 n = store.offerCount();
         if (n == 0) return (0, o);
         offerId = store.offerIds(seed % n);
-        o = escrow.offer(offerId);
+        o = market.offer(offerId);
     }
 
     /// @dev A pledge the handler created, or (0, empty: status None) when there is none.

@@ -4,12 +4,15 @@ pragma solidity 0.8.30;
 import {ComputeEscrow} from "../../../src/escrow/ComputeEscrow.sol";
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {IComputeMarket} from "../../../src/interfaces/IComputeMarket.sol";
 import {IUtilizationOracle} from "../../../src/interfaces/IUtilizationOracle.sol";
+import {ComputeMarket} from "../../../src/market/ComputeMarket.sol";
 import {MockUSDC} from "../../mocks/MockUSDC.sol";
 import {BaseHandler} from "./BaseHandler.sol";
 import {EscrowStore} from "./EscrowStore.sol";
 
-/// @notice Drives every escrow flow with bounded inputs over a fixed set of actors and bonded lots.
+/// @notice Drives every escrow flow with bounded inputs over a fixed set of actors and bonded lots; sales (fixed-price
+/// offers and Dutch auctions) go through the market, which pays into the escrow.
 /// @dev Every action either takes a path that must succeed (called directly: a revert fails the campaign under
 /// fail_on_revert) or a path that must fail, checked with try/catch against the exact expected error. Every action
 /// is `tracked` (BaseHandler): after it, every pledge's and redemption's status is recorded and any backward move
@@ -20,6 +23,7 @@ contract EscrowHandler is BaseHandler {
 
     constructor(
         ComputeEscrow escrow_,
+        ComputeMarket market_,
         IComputeCapacityToken token_,
         MockUSDC usdc_,
         IUtilizationOracle oracle_,
@@ -29,13 +33,13 @@ contract EscrowHandler is BaseHandler {
         address[] memory actors_,
         uint256[] memory lots_,
         uint256[2] memory reporterKeys_
-    ) BaseHandler(escrow_, token_, usdc_, oracle_, store_, usdcOwner_, actors_, lots_) {
+    ) BaseHandler(escrow_, market_, token_, usdc_, oracle_, store_, usdcOwner_, actors_, lots_) {
         riskManager = riskManager_;
         reporterKeys = reporterKeys_;
     }
 
     /*//////////////////////////////////////////////////////////////
-                                PURCHASE
+                          PURCHASE (THE MARKET)
     //////////////////////////////////////////////////////////////*/
 
     function createOffer(uint256 actorSeed, uint256 lotSeed, uint256 units, uint256 price, uint256 expirySeed)
@@ -52,52 +56,142 @@ contract EscrowHandler is BaseHandler {
         uint40 expiry = uint40(_bound(expirySeed, block.timestamp + 1, endsAt));
 
         vm.prank(seller);
-        store.pushOfferId(escrow.createOffer(lotId, units, price, expiry));
+        store.pushOfferId(market.createOffer(lotId, units, price, expiry), units, false);
+    }
+
+    struct AuctionArgs {
+        address seller;
+        uint256 lotId;
+        uint256 units;
+        uint256 startPrice;
+        uint256 floorPrice;
+        uint40 startsAt;
+        uint40 endsAt;
+    }
+
+    /// @dev A Dutch auction from up to 20.00 down to a lower floor, starting up to a day ago or a day ahead.
+    function createAuction(
+        uint256 actorSeed,
+        uint256 lotSeed,
+        uint256 units,
+        uint256 startPrice,
+        uint256 floorPrice,
+        uint256 startSeed,
+        uint256 endSeed
+    ) external tracked("createAuction") {
+        AuctionArgs memory a;
+        a.seller = _actor(actorSeed);
+        a.lotId = _lot(lotSeed);
+        uint256 free = _unlocked(a.seller, a.lotId);
+        uint40 lotEndsAt = token.lot(a.lotId).endsAt;
+        if (block.timestamp + 2 days >= lotEndsAt || free == 0) return;
+        a.units = _bound(units, 1, free);
+        a.startPrice = _bound(startPrice, 2, 20e6);
+        a.floorPrice = _bound(floorPrice, 1, a.startPrice - 1);
+        (a.startsAt, a.endsAt) = _auctionWindow(startSeed, endSeed, lotEndsAt);
+        _listAuction(a);
+    }
+
+    function _listAuction(AuctionArgs memory a) internal {
+        vm.prank(a.seller);
+        uint256 offerId = market.createAuction(a.lotId, a.units, a.startPrice, a.floorPrice, a.startsAt, a.endsAt);
+        store.pushOfferId(offerId, a.units, true);
+    }
+
+    /// @dev A start up to a day ago or (one time in four) up to a day ahead; an end at least an hour after it, in the future, and with the lot's
+    /// `endsAt` at the latest.
+    function _auctionWindow(uint256 startSeed, uint256 endSeed, uint40 lotEndsAt)
+        internal
+        view
+        returns (uint40 startsAt, uint40 end)
+    {
+        // One in four starts ahead (buyers must wait); the others are open at once.
+        startsAt = startSeed % 4 == 0
+            ? uint40(_bound(startSeed, block.timestamp + 1, block.timestamp + 1 days))
+            : uint40(_bound(startSeed, block.timestamp - 1 days, block.timestamp));
+        uint256 earliestEnd = uint256(startsAt) + 1 hours;
+        if (earliestEnd <= block.timestamp) earliestEnd = block.timestamp + 1;
+        end = uint40(_bound(endSeed, earliestEnd, lotEndsAt));
     }
 
     function cancelOffer(uint256 offerSeed) external tracked("cancelOffer") {
         if (store.offerCount() == 0) return;
-        (uint256 offerId, IComputeEscrow.Offer memory o) = _pickOffer(offerSeed);
+        (uint256 offerId, IComputeMarket.Offer memory o) = _pickOffer(offerSeed);
         vm.prank(o.seller);
         if (o.cancelled) {
-            try escrow.cancelOffer(offerId) {
+            try market.cancelOffer(offerId) {
                 _fail("cancelled twice");
             } catch (bytes memory err) {
-                _assertError(err, abi.encodeWithSelector(IComputeEscrow.Escrow_OfferCancelled.selector, offerId));
+                _assertError(err, abi.encodeWithSelector(IComputeMarket.Market_OfferCancelled.selector, offerId));
             }
             return;
         }
-        escrow.cancelOffer(offerId);
+        market.cancelOffer(offerId);
     }
 
-    function purchase(uint256 offerSeed, uint256 buyerSeed, uint256 units) external tracked("purchase") {
+    /// @dev Buys through the market at the offer's current price; one time in four with a limit just below it, which
+    /// must refuse. Closed offers must refuse with their own error.
+    function purchase(uint256 offerSeed, uint256 buyerSeed, uint256 units, uint256 limitSeed)
+        external
+        tracked("purchase")
+    {
         if (store.offerCount() == 0) return;
-        (uint256 offerId, IComputeEscrow.Offer memory o) = _pickOffer(offerSeed);
+        (uint256 offerId, IComputeMarket.Offer memory o) = _pickOffer(offerSeed);
         address buyer = _actor(buyerSeed);
 
-        if (o.cancelled || block.timestamp >= o.expiresAt) {
+        bytes memory closed;
+        if (o.cancelled) {
+            closed = abi.encodeWithSelector(IComputeMarket.Market_OfferCancelled.selector, offerId);
+        } else if (block.timestamp < o.startsAt) {
+            closed = abi.encodeWithSelector(IComputeMarket.Market_OfferNotStarted.selector, offerId, o.startsAt);
+        } else if (block.timestamp >= o.endsAt) {
+            closed = abi.encodeWithSelector(IComputeMarket.Market_OfferExpired.selector, offerId, o.endsAt);
+        }
+        if (closed.length != 0) {
             vm.prank(buyer);
-            try escrow.purchase(offerId, 1) {
+            try market.purchase(offerId, 1, type(uint256).max) {
                 _fail("bought from a closed offer");
+            } catch (bytes memory err) {
+                _assertError(err, closed);
+            }
+            return;
+        }
+        // At most what the offer has left and the seller can still move (units sold elsewhere, pledged or redeemed
+        // since the listing make a purchase revert in the token, as the unit tests show).
+        uint256 available = _unlocked(o.seller, o.lotId);
+        if (o.unitsRemaining < available) available = o.unitsRemaining;
+        if (available == 0) return;
+        units = _bound(units, 1, available);
+        uint256 price = market.priceAt(offerId, block.timestamp);
+        if (limitSeed % 4 == 0) {
+            vm.prank(buyer);
+            try market.purchase(offerId, units, price - 1) {
+                _fail("bought above the buyer's limit");
             } catch (bytes memory err) {
                 _assertError(
                     err,
-                    o.cancelled
-                        ? abi.encodeWithSelector(IComputeEscrow.Escrow_OfferCancelled.selector, offerId)
-                        : abi.encodeWithSelector(IComputeEscrow.Escrow_OfferExpired.selector, offerId, o.expiresAt)
+                    abi.encodeWithSelector(IComputeMarket.Market_PriceAboveLimit.selector, offerId, price, price - 1)
                 );
             }
             return;
         }
-        if (o.unitsRemaining == 0) return;
-        units = _bound(units, 1, o.unitsRemaining);
-        if (_unlocked(o.seller, o.lotId) < units || usdc.isBlacklisted(buyer)) return;
-        uint256 cost = units * o.pricePerUnit;
+        if (usdc.isBlacklisted(buyer)) return;
+        uint256 cost = units * price;
         _topUp(buyer, cost);
 
         vm.prank(buyer);
-        escrow.purchase(offerId, units);
+        market.purchase(offerId, units, price);
         store.addCredit(o.seller, cost);
+        IComputeCapacityToken.Lot memory record = token.lot(o.lotId);
+        store.recordFill(
+            offerId,
+            units,
+            o.startPrice != o.floorPrice,
+            market.indexKey(record.gpuModel, record.region, address(usdc)),
+            record.gpuModel,
+            record.region,
+            price
+        );
     }
 
     /*//////////////////////////////////////////////////////////////

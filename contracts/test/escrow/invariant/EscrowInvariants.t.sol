@@ -8,10 +8,11 @@ import {SuiteFixture} from "../../utils/SuiteFixture.sol";
 import {EscrowHandler} from "./EscrowHandler.sol";
 import {EscrowStore} from "./EscrowStore.sol";
 
-/// @notice Handler-based invariants of the escrow: solvency, bond reserve, unit conservation, pledged units staying
-/// locked, forward-only statuses, exact credit accounting, a FIFO delivery queue per pool whose hours serve one
-/// redemption each and confirm only what the oracle attested, and blacklisted
-/// accounts never blocking anyone else's withdrawal.
+/// @notice Handler-based invariants of the escrow and of the market that sells into it: solvency, bond reserve, unit
+/// conservation, pledged units staying locked, forward-only statuses, exact credit accounting, a FIFO delivery queue
+/// per pool whose hours serve one redemption each and confirm only what the oracle attested, blacklisted accounts
+/// never blocking anyone else's withdrawal; the market never holding stablecoin or units, every offer's units
+/// accounted for, and every price index average within the prices traded.
 contract EscrowInvariants_Test is SuiteFixture {
     EscrowHandler internal handler;
     EscrowStore internal store;
@@ -35,10 +36,10 @@ contract EscrowInvariants_Test is SuiteFixture {
         // The store holds the ghosts; only the handler is a fuzz target.
         store = new EscrowStore();
         handler = new EscrowHandler(
-            escrow, token, usdc, oracle, store, admin, risk, actors, lots, [reporterKeys[0], reporterKeys[1]]
+            escrow, market, token, usdc, oracle, store, admin, risk, actors, lots, [reporterKeys[0], reporterKeys[1]]
         );
 
-        bytes4[] memory selectors = new bytes4[](25);
+        bytes4[] memory selectors = new bytes4[](26);
         selectors[0] = EscrowHandler.createOffer.selector;
         selectors[1] = EscrowHandler.cancelOffer.selector;
         selectors[2] = EscrowHandler.purchase.selector;
@@ -64,6 +65,7 @@ contract EscrowInvariants_Test is SuiteFixture {
         selectors[22] = EscrowHandler.warpPastDeadlineAndRefund.selector;
         selectors[23] = EscrowHandler.issueMore.selector;
         selectors[24] = EscrowHandler.providerSelfRedeem.selector;
+        selectors[25] = EscrowHandler.createAuction.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
         for (uint256 i; i < selectors.length; ++i) {
             handlerSelectors.push(selectors[i]);
@@ -97,27 +99,32 @@ contract EscrowInvariants_Test is SuiteFixture {
     // sequences (the fuzz seed is fixed), so the properties are grouped in three campaigns rather than eight
     // identical ones; each property is its own `_assert*` function with its own failure message.
 
-    /// @dev Money: solvency, bond reserve and exact credit accounting.
+    /// @dev Money: solvency, bond reserve, exact credit accounting, and the market holding no stablecoin.
     function invariant_Solvency() external view {
         _assertSolvency();
         _assertBondReserve();
         _assertBondCoversOutstanding();
         _assertCreditsMatchGhosts();
+        _assertMarketHoldsNoStablecoin();
     }
 
-    /// @dev Units: conservation per lot, and pledged units never moving.
+    /// @dev Units: conservation per lot (neither the escrow nor the market ever holds any), pledged units never
+    /// moving, and every offer's units accounted for.
     function invariant_UnitsConservedAndPledgesLocked() external view {
         _assertUnitConservation();
         _assertPledgedUnitsLocked();
+        _assertOfferUnitsAccounted();
     }
 
     /// @dev Lifecycles and third parties: forward-only statuses, the delivery queue (oracle hours never reused, never
-    /// confirming more than attested), blacklisted accounts never blocking another account's withdrawal.
+    /// confirming more than attested), blacklisted accounts never blocking another account's withdrawal; and the price
+    /// index staying within the prices traded.
     function invariant_LifecycleOracleBlacklist() external view {
         _assertStatusesMoveForward();
         _assertDeliveryQueue();
         _assertOracleConfirmationsAttested();
         _assertBlacklistNeverBlocksOthers();
+        _assertIndexWithinTradedPrices();
     }
 
     /// @dev The escrow holds at least everything it owes: Σ claimable + Σ bond totals (exactly, as no stablecoin
@@ -172,10 +179,11 @@ contract EscrowInvariants_Test is SuiteFixture {
         if (totalReserved != reservedSum) assertEq(totalReserved, reservedSum, "totals().reserved drift");
     }
 
-    /// @dev Per lot: unitsIssued − unitsBurned == Σ balances of all actors; the escrow never holds units.
+    /// @dev Per lot: unitsIssued − unitsBurned == Σ balances of all actors; the escrow and the market never hold
+    /// units (sales move them from seller to buyer directly).
     function _assertUnitConservation() internal view {
         uint256[] memory balances = _balances(true);
-        uint256 width = actors.length + 1;
+        uint256 width = actors.length + 2;
         for (uint256 l; l < lots.length; ++l) {
             IComputeCapacityToken.Lot memory record = token.lot(lots[l]);
             uint256 held;
@@ -185,6 +193,38 @@ contract EscrowInvariants_Test is SuiteFixture {
             uint256 supply = record.unitsIssued - record.unitsBurned;
             if (held != supply) assertEq(held, supply, "units created or lost");
             if (balances[l * width + actors.length] != 0) assertTrue(false, "escrow holds units");
+            if (balances[l * width + actors.length + 1] != 0) assertTrue(false, "market holds units");
+        }
+    }
+
+    /// @dev The market is no custodian: a buyer's payment goes straight into the escrow.
+    function _assertMarketHoldsNoStablecoin() internal view {
+        uint256 held = usdc.balanceOf(address(market));
+        if (held != 0) assertEq(held, 0, "market holds stablecoin");
+    }
+
+    /// @dev Every offer: Σ units bought from it + unitsRemaining == units listed (and the remainder never grows).
+    function _assertOfferUnitsAccounted() internal view {
+        (uint256[] memory ids, uint256[] memory listed, uint256[] memory bought) = store.offerGhosts();
+        for (uint256 i; i < ids.length; ++i) {
+            uint256 remaining = market.offer(ids[i]).unitsRemaining;
+            if (bought[i] + remaining != listed[i]) assertEq(bought[i] + remaining, listed[i], "offer units drift");
+        }
+    }
+
+    /// @dev For every index key traded, the last price and the time-weighted average (now, and so as recorded at any
+    /// trade) lie between the lowest and the highest price traded under that key.
+    function _assertIndexWithinTradedPrices() internal view {
+        uint256 n = store.indexKeyCount();
+        for (uint256 i; i < n; ++i) {
+            bytes32 key = store.indexKeys(i);
+            (uint256 lastPrice,, uint256 average) =
+                market.priceOf(store.keyGpuModel(key), store.keyRegion(key), address(usdc));
+            uint256 low = store.ghost_minPrice(key);
+            uint256 high = store.ghost_maxPrice(key);
+            if (average < low) assertGe(average, low, "index average below the lowest trade");
+            if (average > high) assertLe(average, high, "index average above the highest trade");
+            if (lastPrice < low || lastPrice > high) assertTrue(false, "index last price not a traded price");
         }
     }
 
@@ -292,12 +332,14 @@ contract EscrowInvariants_Test is SuiteFixture {
     //////////////////////////////////////////////////////////////*/
 
     /// @dev Guards against a vacuous campaign: random 64-call sequences through the handler (like the fuzzer's)
-    /// reach every terminal state of both lifecycles, blacklist checks, oracle reports, and oracle confirmations both
-    /// accepted and refused for the redemption's place in the delivery queue.
+    /// reach every terminal state of both lifecycles, purchases from fixed-price offers and from auctions, blacklist
+    /// checks, oracle reports, and oracle confirmations both accepted and refused for the redemption's place in the
+    /// delivery queue.
     function test_HandlerReachesEveryFlow() external {
         uint256[6] memory pledgeEnds; // Requested, Active, Repaid, Claimed, Cancelled (index = status - 1)
         uint256[3] memory redemptionEnds; // Open, Delivered, Refunded
         uint256 offers;
+        uint256[3] memory sales; // auctions listed, fixed-price fills, auction fills
         uint256 blacklistChecks;
         uint256 reportsSubmitted;
         uint256 oracleConfirmations;
@@ -320,6 +362,9 @@ contract EscrowInvariants_Test is SuiteFixture {
                 ++redemptionEnds[uint8(escrow.redemption(id).status) - 1];
             }
             offers += store.offerCount();
+            sales[0] += store.ghost_auctions();
+            sales[1] += store.ghost_fixedPriceFills();
+            sales[2] += store.ghost_auctionFills();
             blacklistChecks += store.ghost_withdrawalsDespiteBlacklist();
             reportsSubmitted += store.reportCount();
             oracleConfirmations += store.oracleConfirmationCount();
@@ -329,6 +374,9 @@ contract EscrowInvariants_Test is SuiteFixture {
         emit log_named_array("pledges by status", _toDynamic(pledgeEnds));
         emit log_named_array("redemptions by status", _toDynamic3(redemptionEnds));
         emit log_named_uint("offers", offers);
+        emit log_named_uint("auctions", sales[0]);
+        emit log_named_uint("fixed-price fills", sales[1]);
+        emit log_named_uint("auction fills", sales[2]);
         emit log_named_uint("blacklist checks", blacklistChecks);
         emit log_named_uint("reports", reportsSubmitted);
         emit log_named_uint("oracle confirmations", oracleConfirmations);
@@ -340,6 +388,9 @@ contract EscrowInvariants_Test is SuiteFixture {
             assertGt(redemptionEnds[i], 0, "a redemption status was never reached");
         }
         assertGt(offers, 0, "no offer");
+        assertGt(sales[0], 0, "no auction");
+        assertGt(sales[1], 0, "no fixed-price offer bought from");
+        assertGt(sales[2], 0, "no auction bought from");
         assertGt(blacklistChecks, 0, "no withdrawal checked under a blacklist");
         assertGt(reportsSubmitted, 0, "no oracle report");
         assertGt(oracleConfirmations, 0, "no redemption confirmed by the oracle");
@@ -364,14 +415,16 @@ contract EscrowInvariants_Test is SuiteFixture {
                                 HELPERS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev All actors' balances of all lots in one balanceOfBatch, lot-major; with the escrow as a last column.
-    function _balances(bool withEscrow) internal view returns (uint256[] memory) {
-        uint256 width = actors.length + (withEscrow ? 1 : 0);
+    /// @dev All actors' balances of all lots in one balanceOfBatch, lot-major; with the escrow and the market as two
+    /// last columns.
+    function _balances(bool withCustodians) internal view returns (uint256[] memory) {
+        uint256 width = actors.length + (withCustodians ? 2 : 0);
         address[] memory accounts = new address[](width * lots.length);
         uint256[] memory ids = new uint256[](width * lots.length);
         for (uint256 l; l < lots.length; ++l) {
             for (uint256 a; a < width; ++a) {
-                accounts[l * width + a] = a < actors.length ? actors[a] : address(escrow);
+                accounts[l * width + a] =
+                    a < actors.length ? actors[a] : a == actors.length ? address(escrow) : address(market);
                 ids[l * width + a] = lots[l];
             }
         }

@@ -4,8 +4,9 @@ pragma solidity 0.8.30;
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 
 /// @notice The ghost state of the escrow invariant campaign: the ids the handler created, the statuses it last saw,
-/// the credits and withdrawals it expects, the oracle reports it submitted, the oracle confirmations and delivery
-/// queues it saw, and the flags it raised.
+/// the credits and withdrawals it expects, the units listed and bought per market offer, the trade prices per price
+/// index key, the oracle reports it submitted, the oracle confirmations and delivery queues it saw, and the flags it
+/// raised.
 /// @dev Written only by the handler, read by `EscrowInvariants_Test`. Deployed by the test but never a fuzz target
 /// (the test names its targets), so its setters need no access control (Sablier's `Store`).
 contract EscrowStore {
@@ -26,6 +27,21 @@ contract EscrowStore {
     mapping(uint256 redemptionId => IComputeEscrow.RedemptionStatus) public ghost_redemptionStatus;
     mapping(address account => uint256) public ghost_credited;
     mapping(address account => uint256) public ghost_withdrawn;
+
+    /// @dev Per market offer: the units listed, and the units bought from it.
+    mapping(uint256 offerId => uint256) public ghost_offerListed;
+    mapping(uint256 offerId => uint256) public ghost_offerBought;
+    /// @dev How many offers were auctions (start price above floor price), and how many fills of each kind succeeded.
+    uint256 public ghost_auctions;
+    uint256 public ghost_fixedPriceFills;
+    uint256 public ghost_auctionFills;
+
+    /// @dev The price index keys traded, with their GPU model and region, and the lowest and highest price traded.
+    bytes32[] public indexKeys;
+    mapping(bytes32 key => bytes16) public keyGpuModel;
+    mapping(bytes32 key => bytes16) public keyRegion;
+    mapping(bytes32 key => uint256) public ghost_minPrice;
+    mapping(bytes32 key => uint256) public ghost_maxPrice;
 
     bytes32[] public reportedPools;
     uint64[] public reportedEpochs;
@@ -54,8 +70,36 @@ contract EscrowStore {
                                 SETTERS
     //////////////////////////////////////////////////////////////*/
 
-    function pushOfferId(uint256 offerId) external {
+    /// @dev Records a new market offer of `units`; `auction` when its price falls over time.
+    function pushOfferId(uint256 offerId, uint256 units, bool auction) external {
         offerIds.push(offerId);
+        ghost_offerListed[offerId] = units;
+        if (auction) ++ghost_auctions;
+    }
+
+    /// @dev Records a fill of `units` from `offerId` at `price` under index `key` (GPU model, region).
+    function recordFill(
+        uint256 offerId,
+        uint256 units,
+        bool auction,
+        bytes32 key,
+        bytes16 gpuModel,
+        bytes16 region,
+        uint256 price
+    ) external {
+        ghost_offerBought[offerId] += units;
+        if (auction) ++ghost_auctionFills;
+        else ++ghost_fixedPriceFills;
+        if (ghost_maxPrice[key] == 0) {
+            indexKeys.push(key);
+            keyGpuModel[key] = gpuModel;
+            keyRegion[key] = region;
+            ghost_minPrice[key] = price;
+            ghost_maxPrice[key] = price;
+            return;
+        }
+        if (price < ghost_minPrice[key]) ghost_minPrice[key] = price;
+        if (price > ghost_maxPrice[key]) ghost_maxPrice[key] = price;
     }
 
     /// @dev Records a new pledge with the units it locks.
@@ -173,6 +217,25 @@ contract EscrowStore {
 
     function offerCount() external view returns (uint256) {
         return offerIds.length;
+    }
+
+    function indexKeyCount() external view returns (uint256) {
+        return indexKeys.length;
+    }
+
+    /// @dev Listed and bought units of every offer, in `offerIds` order, in one call.
+    function offerGhosts()
+        external
+        view
+        returns (uint256[] memory ids, uint256[] memory listed, uint256[] memory bought)
+    {
+        ids = offerIds;
+        listed = new uint256[](ids.length);
+        bought = new uint256[](ids.length);
+        for (uint256 i; i < ids.length; ++i) {
+            listed[i] = ghost_offerListed[ids[i]];
+            bought[i] = ghost_offerBought[ids[i]];
+        }
     }
 
     function pledgeCount() external view returns (uint256) {
