@@ -62,6 +62,26 @@ contract AccessControlMatrix_Test is EscrowBase {
         assertEq(escrow.loanToValue(lotId), 1005, "risk (index 5) set it last");
     }
 
+    /// @dev Only the market (MARKET_ROLE) credits sales; not even the admin holds the role. The payment is already in
+    /// the escrow, so every refusal is the role's, not Escrow_SaleUnfunded.
+    function test_CreditSale_Matrix() external {
+        bytes32 marketRole = escrow.MARKET_ROLE();
+        vm.prank(admin);
+        usdc.mint(address(escrow), 1e6);
+        address[11] memory all = _allActors();
+        for (uint256 i; i < all.length; ++i) {
+            address caller = all[i];
+            vm.expectRevert(
+                abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, marketRole)
+            );
+            vm.prank(caller);
+            escrow.creditSale(caller, 1e6);
+        }
+        vm.prank(address(market));
+        escrow.creditSale(alice, 1e6);
+        assertEq(escrow.claimable(alice), 1e6);
+    }
+
     function test_GrantRole_Matrix() external {
         address[11] memory all = _allActors();
         address grantee = makeAddr("grantee");
