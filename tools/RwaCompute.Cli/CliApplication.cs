@@ -96,6 +96,7 @@ public static class CliApplication
             ComplianceCommands.CreateToken(runner),
             MarketCommands.CreateOffer(runner),
             MarketCommands.CreateBuy(runner),
+            MarketCommands.CreateMarket(runner),
             PledgeCommands.CreatePledge(runner),
             RedemptionCommands.CreateRedeem(runner),
             RedemptionCommands.CreateConfirm(runner),

@@ -11,8 +11,9 @@ using TransferStatus = RwaCompute.Sdk.Contracts.ComputeCapacityToken.TransferSta
 namespace RwaCompute.Sdk.Clients;
 
 /// <summary>
-/// The stablecoin escrow: purchase (delivery versus payment), pledge / repay / claim, provider bonds, redeem /
-/// confirm delivery / SLA refund, and pull-payment withdrawals. With <c>AutoApprove</c> (the default) the client
+/// The stablecoin escrow, the suite's custodian: pledge / repay / claim, provider bonds, redeem / confirm delivery / SLA
+/// refund, and pull-payment withdrawals (sale proceeds the market credited included; trading itself is
+/// <see cref="MarketClient"/>). With <c>AutoApprove</c> (the default) the client
 /// raises the stablecoin allowance or the token operator approval a flow needs before sending it.
 /// </summary>
 public sealed class EscrowClient : IEscrowClient
@@ -34,70 +35,6 @@ public sealed class EscrowClient : IEscrowClient
 
     /// <inheritdoc/>
     public ComputeEscrowService Service => context.Escrow;
-
-    // ----------------------------------------------------------------- purchase
-
-    /// <inheritdoc/>
-    public async Task<TransactionResult<BigInteger>> CreateOfferAsync(BigInteger lotId, BigInteger units, BigInteger pricePerUnit, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
-    {
-        Guard.Amount(units, nameof(units), 64);
-        Guard.Amount(pricePerUnit, nameof(pricePerUnit), 96);
-        var lot = await token.RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
-        await RequireWindowAsync(expiresAt, lot.EndsAt, nameof(expiresAt), cancellationToken).ConfigureAwait(false);
-        if (context.AutoApprove)
-        {
-            await token.EnsureApprovalForAllAsync(Address, cancellationToken).ConfigureAwait(false);
-        }
-
-        var receipt = await SendAsync(new CreateOfferFunction { LotId = lotId, Units = units, PricePerUnit = pricePerUnit, ExpiresAt = SuiteContext.Unix(expiresAt, nameof(expiresAt)) }, $"escrow.createOffer(lot {LotIds.ToHex(lotId)}, {units} units at {pricePerUnit})", cancellationToken).ConfigureAwait(false);
-        return Result(receipt.DecodeAllEvents<OfferCreatedEventDTO>().Single().Event.OfferId, receipt);
-    }
-
-    /// <inheritdoc/>
-    public async Task<TransactionResult> CancelOfferAsync(BigInteger offerId, CancellationToken cancellationToken = default)
-    {
-        await GetOfferAsync(offerId, cancellationToken).ConfigureAwait(false);
-        return TransactionResult.From(await SendAsync(new CancelOfferFunction { OfferId = offerId }, $"escrow.cancelOffer({offerId})", cancellationToken).ConfigureAwait(false));
-    }
-
-    /// <inheritdoc/>
-    public async Task<TransactionResult> PurchaseAsync(BigInteger offerId, BigInteger units, CancellationToken cancellationToken = default)
-    {
-        Guard.Amount(units, nameof(units), 64);
-        var offer = await GetOfferAsync(offerId, cancellationToken).ConfigureAwait(false);
-        var buyer = context.Account;
-        if (offer.Cancelled || offer.UnitsRemaining < units)
-        {
-            throw new InputValidationException(nameof(units), $"offer {offerId} has {(offer.Cancelled ? 0 : offer.UnitsRemaining)} unit(s) left; {units} requested.");
-        }
-
-        // The escrow moves the seller's units to the buyer: the token's own compliance check says whether it can.
-        var status = await token.CanTransferAsync(offer.Seller, buyer, offer.LotId, units, cancellationToken).ConfigureAwait(false);
-        if (status != TransferStatus.Ok)
-        {
-            throw new TransferNotAllowedException(status, offer.Seller, buyer, offer.LotId, units);
-        }
-
-        if (context.AutoApprove)
-        {
-            await stablecoin.EnsureAllowanceAsync(Address, units * offer.PricePerUnit, cancellationToken).ConfigureAwait(false);
-        }
-
-        return TransactionResult.From(await SendAsync(new PurchaseFunction { OfferId = offerId, Units = units }, $"escrow.purchase(offer {offerId}, {units} units)", cancellationToken).ConfigureAwait(false));
-    }
-
-    /// <inheritdoc/>
-    public async Task<OfferInfo> GetOfferAsync(BigInteger offerId, CancellationToken cancellationToken = default)
-    {
-        Guard.Amount(offerId, nameof(offerId));
-        var offer = await context.ReadAsync(ct => context.Escrow.OfferQueryAsync(offerId, null, ct), cancellationToken).ConfigureAwait(false);
-        if (IsZero(offer.Seller))
-        {
-            throw new EscrowRecordNotFoundException("offer", offerId);
-        }
-
-        return new OfferInfo(offerId, Checksum(offer.Seller), offer.LotId, offer.UnitsRemaining, offer.PricePerUnit, SuiteContext.Time(offer.ExpiresAt), offer.Cancelled);
-    }
 
     // ----------------------------------------------------------------- pledge
 
@@ -418,15 +355,6 @@ public sealed class EscrowClient : IEscrowClient
     {
         var basic = TransactionResult.From(receipt);
         return new TransactionResult<T>(value, basic.TransactionHash, basic.BlockNumber, basic.GasUsed);
-    }
-
-    private async Task RequireWindowAsync(DateTimeOffset when, DateTimeOffset lotEnd, string parameterName, CancellationToken cancellationToken)
-    {
-        var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
-        if (when <= now || when > lotEnd)
-        {
-            throw new InputValidationException(parameterName, $"{when:u} must be after the chain time {now:u} and not after the lot's end {lotEnd:u}.");
-        }
     }
 
     private Task<TransactionReceipt> SendAsync<TFunction>(TFunction message, string description, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ using RwaCompute.Sdk.Validation;
 namespace RwaCompute.Sdk.Clients;
 
 /// <summary>
-/// Governance of the suite: the default admin of the token, the oracle and the escrow (OpenZeppelin's
+/// Governance of the suite: the default admin of the token, the oracle, the escrow and the market (OpenZeppelin's
 /// <c>AccessControlDefaultAdminRules</c>) is handed over in two steps — the current admin begins
 /// (<c>beginDefaultAdminTransfer</c>, done by <see cref="SuiteDeployer"/> when <c>deploy.json</c> has a
 /// <c>governance</c> section), the new admin accepts once the contract's admin delay has passed. This client reads the
@@ -228,6 +228,7 @@ public sealed class GovernanceClient : IGovernanceClient
     {
         ManifestContractNames.Oracle => SuiteErrorDecoder.ForOracle,
         ManifestContractNames.Escrow => SuiteErrorDecoder.ForEscrow,
+        ManifestContractNames.Market => SuiteErrorDecoder.ForMarket,
         _ => SuiteErrorDecoder.ForToken,
     };
 
@@ -236,6 +237,7 @@ public sealed class GovernanceClient : IGovernanceClient
         (ManifestContractNames.Token, context.TokenAddress),
         (ManifestContractNames.Oracle, context.OracleAddress),
         (ManifestContractNames.Escrow, context.EscrowAddress),
+        (ManifestContractNames.Market, context.MarketAddress),
     ];
 
     private string AddressOf(string contract) => contract switch
@@ -243,6 +245,7 @@ public sealed class GovernanceClient : IGovernanceClient
         ManifestContractNames.Token => context.TokenAddress,
         ManifestContractNames.Oracle => context.OracleAddress,
         ManifestContractNames.Escrow => context.EscrowAddress,
+        ManifestContractNames.Market => context.MarketAddress,
         _ => throw new InputValidationException(nameof(contract), $"'{contract}' is not one of {string.Join(", ", ManifestContractNames.Administered)}."),
     };
 

@@ -15,39 +15,6 @@ public interface IEscrowClient
     /// <summary>The generated binding (read-only).</summary>
     ComputeEscrowService Service { get; }
 
-    /// <summary>Offers units for sale at a fixed price per unit. The units stay in the seller's wallet until a
-    /// purchase, when the escrow moves them as the seller's approved operator (approved here with AutoApprove).</summary>
-    /// <param name="lotId">The lot.</param>
-    /// <param name="units">Units for sale (uint64).</param>
-    /// <param name="pricePerUnit">Price per unit in stablecoin base units (uint96).</param>
-    /// <param name="expiresAt">When the offer lapses (after now, not after the lot's end).</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The offer id.</returns>
-    Task<TransactionResult<BigInteger>> CreateOfferAsync(BigInteger lotId, BigInteger units, BigInteger pricePerUnit, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
-
-    /// <summary>Cancels the signer's offer.</summary>
-    /// <param name="offerId">The offer.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
-    Task<TransactionResult> CancelOfferAsync(BigInteger offerId, CancellationToken cancellationToken = default);
-
-    /// <summary>Buys units from an offer: the stablecoin and the units change hands in one transaction, or nothing
-    /// moves.</summary>
-    /// <param name="offerId">The offer.</param>
-    /// <param name="units">Units to buy.</param>
-    /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mined transaction.</returns>
-    /// <exception cref="TransferNotAllowedException">The token's <c>canTransfer</c> refuses the seller-to-buyer
-    /// transfer: buyer not allowlisted or frozen, seller's unlocked balance too small, paused... (nothing sent).</exception>
-    Task<TransactionResult> PurchaseAsync(BigInteger offerId, BigInteger units, CancellationToken cancellationToken = default);
-
-    /// <summary>Reads an offer.</summary>
-    /// <param name="offerId">The offer.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The offer.</returns>
-    /// <exception cref="EscrowRecordNotFoundException">No such offer.</exception>
-    Task<OfferInfo> GetOfferAsync(BigInteger offerId, CancellationToken cancellationToken = default);
-
     /// <summary>Locks units as collateral and asks a lender for an advance (repay principal + fee by maturity; an
     /// unfunded request expires <see cref="PledgeRules.MinRepayWindow"/> before maturity).</summary>
     /// <param name="lotId">The lot.</param>

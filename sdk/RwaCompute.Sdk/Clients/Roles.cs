@@ -29,6 +29,9 @@ public static class Roles
     /// <summary>The token's escrow role (held by the escrow contract).</summary>
     public const string Escrow = "ESCROW_ROLE";
 
+    /// <summary>The escrow's market role (held by the market contract: it may credit sale payments).</summary>
+    public const string Market = "MARKET_ROLE";
+
     /// <summary>The timelock's proposer role.</summary>
     public const string Proposer = "PROPOSER_ROLE";
 
@@ -38,7 +41,7 @@ public static class Roles
     /// <summary>The timelock's canceller role.</summary>
     public const string Canceller = "CANCELLER_ROLE";
 
-    private static readonly Dictionary<string, string> NamesById = new[] { DefaultAdmin, Risk, Registrar, Compliance, Pauser, Recovery, Escrow, Proposer, Executor, Canceller }
+    private static readonly Dictionary<string, string> NamesById = new[] { DefaultAdmin, Risk, Registrar, Compliance, Pauser, Recovery, Escrow, Market, Proposer, Executor, Canceller }
         .ToDictionary(name => Id(name).ToHex(true), name => name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every role name the suite's contracts define.</summary>

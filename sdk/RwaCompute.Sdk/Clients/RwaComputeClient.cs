@@ -17,7 +17,7 @@ namespace RwaCompute.Sdk.Clients;
 /// var signer = await SignerResolver.ResolveAsync(new SignerOptions { PrivateKeyEnvironmentVariable = "RWA_PRIVATE_KEY" });
 /// var client = await RwaComputeClient.ConnectAsync(new RwaComputeClientOptions { RpcUrl = new Uri("http://127.0.0.1:8545") }, manifest, signer);
 /// var lot = await client.Token.GetLotAsync(lotId);
-/// await client.Escrow.PurchaseAsync(offerId, 10);
+/// await client.Market.PurchaseAsync(offerId, 10);
 /// </code>
 /// </example>
 public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
@@ -37,12 +37,14 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
         Stablecoin = new StablecoinClient(context);
         Token = new ComputeTokenClient(context, Stablecoin);
         Escrow = new EscrowClient(context, Token, Stablecoin);
+        Market = new MarketClient(context, Token, Stablecoin);
         Oracle = new OracleClient(context);
         Governance = new GovernanceClient(context);
         Events = new SuiteEventQuery(context.Rpc, new Dictionary<string, string>
         {
             [ManifestContractNames.Token] = context.TokenAddress,
             [ManifestContractNames.Escrow] = context.EscrowAddress,
+            [ManifestContractNames.Market] = context.MarketAddress,
             [ManifestContractNames.Oracle] = context.OracleAddress,
         }, options.Events, context.LoggerFactory.CreateLogger<SuiteEventQuery>());
     }
@@ -62,13 +64,16 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
     /// <summary>The escrow.</summary>
     public EscrowClient Escrow { get; }
 
+    /// <summary>The market: offers, Dutch auctions and the price index.</summary>
+    public MarketClient Market { get; }
+
     /// <summary>The utilization oracle.</summary>
     public OracleClient Oracle { get; }
 
     /// <summary>The settlement stablecoin.</summary>
     public StablecoinClient Stablecoin { get; }
 
-    /// <summary>Governance: the default admin of the token, the oracle and the escrow, its two-step hand-over, and the
+    /// <summary>Governance: the default admin of the token, the oracle, the escrow and the market, its two-step hand-over, and the
     /// optional <c>SuiteTimelock</c>.</summary>
     public GovernanceClient Governance { get; }
 
@@ -121,6 +126,9 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
     IEscrowClient IRwaComputeClient.Escrow => Escrow;
 
     /// <inheritdoc/>
+    IMarketClient IRwaComputeClient.Market => Market;
+
+    /// <inheritdoc/>
     IOracleClient IRwaComputeClient.Oracle => Oracle;
 
     /// <inheritdoc/>
@@ -161,7 +169,7 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
             throw new ChainIdMismatchException(manifest.ChainId, actual);
         }
 
-        var contracts = new List<(string Name, string Address)> { (ManifestContractNames.Token, manifest.TokenAddress), (ManifestContractNames.Escrow, manifest.EscrowAddress), (ManifestContractNames.Oracle, manifest.OracleAddress), (ManifestContractNames.Stablecoin, manifest.StablecoinAddress) };
+        var contracts = new List<(string Name, string Address)> { (ManifestContractNames.Token, manifest.TokenAddress), (ManifestContractNames.Escrow, manifest.EscrowAddress), (ManifestContractNames.Market, manifest.MarketAddress), (ManifestContractNames.Oracle, manifest.OracleAddress), (ManifestContractNames.Stablecoin, manifest.StablecoinAddress) };
         if (manifest.TimelockAddress is { } timelock)
         {
             contracts.Add((ManifestContractNames.Timelock, timelock));

@@ -6,6 +6,7 @@ using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeMarket;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
 using RwaCompute.Sdk.Deployment;
 using RwaCompute.Sdk.Errors;
@@ -28,11 +29,13 @@ internal sealed class SuiteContext
         Web3 = new Web3(rpc.Client);
         TokenAddress = manifest.TokenAddress;
         EscrowAddress = manifest.EscrowAddress;
+        MarketAddress = manifest.MarketAddress;
         OracleAddress = manifest.OracleAddress;
         StablecoinAddress = manifest.StablecoinAddress;
         TimelockAddress = manifest.TimelockAddress;
         Token = new ComputeCapacityTokenService(Web3, TokenAddress);
         Escrow = new ComputeEscrowService(Web3, EscrowAddress);
+        Market = new ComputeMarketService(Web3, MarketAddress);
         Oracle = new UtilizationOracleService(Web3, OracleAddress);
     }
 
@@ -56,6 +59,8 @@ internal sealed class SuiteContext
 
     public string EscrowAddress { get; }
 
+    public string MarketAddress { get; }
+
     public string OracleAddress { get; }
 
     public string StablecoinAddress { get; }
@@ -66,6 +71,8 @@ internal sealed class SuiteContext
     public ComputeCapacityTokenService Token { get; }
 
     public ComputeEscrowService Escrow { get; }
+
+    public ComputeMarketService Market { get; }
 
     public UtilizationOracleService Oracle { get; }
 

@@ -58,6 +58,9 @@ public sealed partial record DeployConfig
     /// <summary>The escrow's default loan-to-value, in basis points (0..10 000).</summary>
     public int DefaultLtvBps { get; init; } = 5000;
 
+    /// <summary>The market's price-index averaging window, in seconds (3 600..7 776 000: one hour to 90 days).</summary>
+    public uint IndexWindowSeconds { get; init; } = 604800;
+
     /// <summary>The token's ERC-1155 metadata URI with the <c>{id}</c> placeholder.</summary>
     public string BaseUri { get; init; } = "https://metadata.rwacompute.local/lots/{id}.json";
 
@@ -218,6 +221,11 @@ public sealed partial record DeployConfig
         if (DefaultLtvBps is < 0 or > 10_000)
         {
             throw new DeployConfigException(path, $"'defaultLtvBps' must be between 0 and 10000, not {DefaultLtvBps.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (IndexWindowSeconds is < 3600 or > 7_776_000)
+        {
+            throw new DeployConfigException(path, $"'indexWindowSeconds' must be between 3600 (one hour) and 7776000 (90 days), not {IndexWindowSeconds.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (BaseUri is null)

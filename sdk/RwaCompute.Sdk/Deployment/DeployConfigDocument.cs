@@ -19,6 +19,8 @@ internal sealed class DeployConfigDocument
 
     public int? DefaultLtvBps { get; set; }
 
+    public uint? IndexWindowSeconds { get; set; }
+
     public string? BaseUri { get; set; }
 
     public string? Salt { get; set; }
@@ -42,6 +44,7 @@ internal sealed class DeployConfigDocument
             OracleMaxAgeSeconds = OracleMaxAgeSeconds ?? defaults.OracleMaxAgeSeconds,
             DeliveryGraceSeconds = DeliveryGraceSeconds ?? defaults.DeliveryGraceSeconds,
             DefaultLtvBps = DefaultLtvBps ?? defaults.DefaultLtvBps,
+            IndexWindowSeconds = IndexWindowSeconds ?? defaults.IndexWindowSeconds,
             BaseUri = BaseUri ?? defaults.BaseUri,
             Salt = Salt ?? defaults.Salt,
             Roles = Roles?.Select(role => role.ToAssignment()).ToList() ?? [],

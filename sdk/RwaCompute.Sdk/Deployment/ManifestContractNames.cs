@@ -12,6 +12,10 @@ public static class ManifestContractNames
     /// <summary>The stablecoin escrow.</summary>
     public const string Escrow = "ComputeEscrow";
 
+    /// <summary>The market module: offers, Dutch auctions and the price index (it credits sales through the escrow's
+    /// <c>MARKET_ROLE</c>).</summary>
+    public const string Market = "ComputeMarket";
+
     /// <summary>The settlement stablecoin (usually pre-existing, <see cref="ContractDeployment.External"/>).</summary>
     public const string Stablecoin = "Stablecoin";
 
@@ -20,13 +24,13 @@ public static class ManifestContractNames
     public const string Timelock = "SuiteTimelock";
 
     /// <summary>The contracts every complete manifest lists, in deployment order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Token, Oracle, Escrow, Stablecoin];
+    public static IReadOnlyList<string> All { get; } = [Token, Oracle, Escrow, Market, Stablecoin];
 
     /// <summary>The contracts a manifest may list in addition to <see cref="All"/> (older manifests do not).</summary>
     public static IReadOnlyList<string> Optional { get; } = [Timelock];
 
     /// <summary>The contracts the deployer creates itself (and whose roles it can grant), in deployment order.</summary>
-    public static IReadOnlyList<string> Deployed { get; } = [Token, Oracle, Escrow];
+    public static IReadOnlyList<string> Deployed { get; } = [Token, Oracle, Escrow, Market];
 
     /// <summary>The contracts whose default admin is handed over (OpenZeppelin's
     /// <c>AccessControlDefaultAdminRules</c>): the same as <see cref="Deployed"/>.</summary>

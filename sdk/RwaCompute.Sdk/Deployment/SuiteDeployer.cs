@@ -13,6 +13,7 @@ using Nethereum.Web3;
 using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeMarket;
 using RwaCompute.Sdk.Contracts.SuiteTimelock;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
 using BeginDefaultAdminTransferFunction = RwaCompute.Sdk.Contracts.ComputeCapacityToken.BeginDefaultAdminTransferFunction;
@@ -26,6 +27,7 @@ using RoleGrantedEventDTO = RwaCompute.Sdk.Contracts.ComputeCapacityToken.RoleGr
 using EscrowOracleFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.OracleFunction;
 using EscrowStablecoinFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.StablecoinFunction;
 using EscrowTokenFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.TokenFunction;
+using MarketEscrowFunction = RwaCompute.Sdk.Contracts.ComputeMarket.EscrowFunction;
 using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.Transactions;
 using RwaCompute.Sdk.Wallets;
@@ -33,9 +35,9 @@ using RwaCompute.Sdk.Wallets;
 namespace RwaCompute.Sdk.Deployment;
 
 /// <summary>
-/// Deploys the suite (token, oracle, escrow) through the deterministic CREATE2 deployer, grants the escrow the token's
-/// <c>ESCROW_ROLE</c>, wires the escrow in as the token's bond vault (<c>setBondVault</c>), grants the configured
-/// extra roles, optionally deploys a <c>SuiteTimelock</c> and begins handing the default admin of the three contracts
+/// Deploys the suite (token, oracle, escrow, market) through the deterministic CREATE2 deployer, grants the escrow the
+/// token's <c>ESCROW_ROLE</c> and the market the escrow's <c>MARKET_ROLE</c>, wires the escrow in as the token's bond vault (<c>setBondVault</c>), grants the configured
+/// extra roles, optionally deploys a <c>SuiteTimelock</c> and begins handing the default admin of the four contracts
 /// over (<see cref="DeployConfig.Governance"/>), and records everything in <c>&lt;chainId&gt;.json</c>. Idempotent and
 /// resumable: a contract already at its CREATE2 address is adopted, a journaled transaction is completed from its
 /// receipt, a role already held, a vault already wired or a hand-over already pending is skipped; nothing is ever
@@ -63,6 +65,7 @@ public sealed class SuiteDeployer
 
     private const string EscrowRoleName = "ESCROW_ROLE";
     private const string RiskRoleName = "RISK_ROLE";
+    private const string MarketRoleName = "MARKET_ROLE";
 
     /// <summary>The step that drops the deploying account's own escrow <c>RISK_ROLE</c> when the admin is handed over
     /// (<c>renounceRole:ComputeEscrow:RISK_ROLE:&lt;deployer&gt;</c>).</summary>
@@ -183,7 +186,18 @@ public sealed class SuiteDeployer
         await DeployContractAsync(run, ManifestContractNames.Escrow, escrow, escrowArguments, progress, cancellationToken).ConfigureAwait(false);
 
         var escrowAddress = run.Contracts[ManifestContractNames.Escrow].Address;
+        var market = new ComputeMarketDeployment
+        {
+            Admin = admin,
+            AdminDelay = config.AdminDelaySeconds,
+            Escrow = escrowAddress,
+            IndexWindowSeconds = config.IndexWindowSeconds,
+        };
+        string[] marketArguments = [admin, adminDelay, escrowAddress, Decimal(config.IndexWindowSeconds)];
+        await DeployContractAsync(run, ManifestContractNames.Market, market, marketArguments, progress, cancellationToken).ConfigureAwait(false);
+
         await GrantRoleAsync(run, new RoleAssignment { Contract = ManifestContractNames.Token, Role = EscrowRoleName, Account = escrowAddress }, progress, cancellationToken).ConfigureAwait(false);
+        await GrantRoleAsync(run, new RoleAssignment { Contract = ManifestContractNames.Escrow, Role = MarketRoleName, Account = run.Contracts[ManifestContractNames.Market].Address }, progress, cancellationToken).ConfigureAwait(false);
         await SetBondVaultAsync(run, escrowAddress, progress, cancellationToken).ConfigureAwait(false);
         foreach (var grant in config.Roles)
         {
@@ -212,12 +226,15 @@ public sealed class SuiteDeployer
                 await BeginAdminTransferAsync(run, name, newAdmin!, progress, cancellationToken).ConfigureAwait(false);
             }
 
-            // The escrow's constructor makes its admin (the deploying key) risk manager too. Once the admin is handed
-            // over, the deploying key keeps nothing, unless deploy.json grants it RISK_ROLE on purpose.
-            var keepsRisk = config.Roles.Any(r => r.Contract == ManifestContractNames.Escrow && r.Role == RiskRoleName && EthereumHex.SameHex(r.Account, run.Admin));
-            if (!keepsRisk)
+            // The escrow's and the market's constructors make their admin (the deploying key) risk manager too. Once the
+            // admin is handed over, the deploying key keeps nothing, unless deploy.json grants it RISK_ROLE on purpose.
+            foreach (var name in (string[])[ManifestContractNames.Escrow, ManifestContractNames.Market])
             {
-                await RenounceOwnRoleAsync(run, ManifestContractNames.Escrow, RiskRoleName, progress, cancellationToken).ConfigureAwait(false);
+                var keepsRisk = config.Roles.Any(r => r.Contract == name && r.Role == RiskRoleName && EthereumHex.SameHex(r.Account, run.Admin));
+                if (!keepsRisk)
+                {
+                    await RenounceOwnRoleAsync(run, name, RiskRoleName, progress, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
@@ -326,6 +343,11 @@ public sealed class SuiteDeployer
             await RequireEscrowReferencesAsync(manifest, escrow, cancellationToken).ConfigureAwait(false);
         }
 
+        if (manifest.Contracts.TryGetValue(ManifestContractNames.Market, out var market))
+        {
+            await RequireMarketReferencesAsync(manifest, market, cancellationToken).ConfigureAwait(false);
+        }
+
         var index = 0;
         foreach (var grant in manifest.Roles)
         {
@@ -396,6 +418,23 @@ public sealed class SuiteDeployer
             {
                 throw new DeploymentException(reference.Name, $"the manifest gives {entry.Address}, but the escrow {escrow.Address} uses {reference.Actual} ({reference.Getter}()) (edited manifest)");
             }
+        }
+    }
+
+    /// <summary>The market's recorded constructor argument and its on-chain <c>ESCROW()</c> name the manifest's
+    /// escrow (the market reads the token and stablecoin from it).</summary>
+    private async Task RequireMarketReferencesAsync(DeploymentManifest manifest, ContractDeployment market, CancellationToken cancellationToken)
+    {
+        var recorded = SuiteInitCode.MarketEscrow(market.ConstructorArguments);
+        if (!manifest.Contracts.TryGetValue(ManifestContractNames.Escrow, out var escrow))
+        {
+            throw new DeploymentException(ManifestContractNames.Escrow, $"the manifest lists the market but not the escrow it was deployed with ({recorded}) (edited manifest)");
+        }
+
+        var actual = await AddressCallAsync(market.Address, new MarketEscrowFunction(), cancellationToken).ConfigureAwait(false);
+        if (!EthereumHex.SameHex(escrow.Address, recorded) || !EthereumHex.SameHex(escrow.Address, actual))
+        {
+            throw new DeploymentException(ManifestContractNames.Escrow, $"the manifest gives {escrow.Address}, but the market {market.Address} uses {actual} (ESCROW()) (edited manifest)");
         }
     }
 

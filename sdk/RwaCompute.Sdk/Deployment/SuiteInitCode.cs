@@ -5,6 +5,7 @@ using Nethereum.Contracts.MessageEncodingServices;
 using Nethereum.Hex.HexConvertors.Extensions;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeMarket;
 using RwaCompute.Sdk.Contracts.SuiteTimelock;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
 using RwaCompute.Sdk.Errors;
@@ -63,6 +64,15 @@ internal static class SuiteInitCode
                     DeliveryGrace = Number<ulong>(name, arguments, 5),
                     DefaultLtvBps = Number<ushort>(name, arguments, 6),
                 });
+            case ManifestContractNames.Market:
+                Count(name, arguments, 4);
+                return Encode(new ComputeMarketDeployment
+                {
+                    Admin = Address(name, arguments, 0),
+                    AdminDelay = Number<ulong>(name, arguments, 1),
+                    Escrow = Address(name, arguments, 2),
+                    IndexWindowSeconds = Number<uint>(name, arguments, 3),
+                });
             case ManifestContractNames.Timelock:
                 Count(name, arguments, 4);
                 return Encode(new SuiteTimelockDeployment
@@ -82,6 +92,11 @@ internal static class SuiteInitCode
     /// <returns>The three addresses, checksummed.</returns>
     public static (string Token, string Stablecoin, string Oracle) EscrowReferences(IReadOnlyList<string> arguments) =>
         (Address(ManifestContractNames.Escrow, arguments, 2), Address(ManifestContractNames.Escrow, arguments, 3), Address(ManifestContractNames.Escrow, arguments, 4));
+
+    /// <summary>The market's constructor argument that names the escrow.</summary>
+    /// <param name="arguments">The market's recorded constructor arguments (already checked by <see cref="For"/>).</param>
+    /// <returns>The escrow's address, checksummed.</returns>
+    public static string MarketEscrow(IReadOnlyList<string> arguments) => Address(ManifestContractNames.Market, arguments, 2);
 
     private static byte[] Encode<TDeployment>(TDeployment deployment)
         where TDeployment : ContractDeploymentMessage, new() =>

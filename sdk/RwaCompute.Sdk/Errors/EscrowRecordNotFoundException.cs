@@ -3,11 +3,11 @@ using RwaCompute.Sdk.Errors;
 
 namespace RwaCompute.Sdk.Errors;
 
-/// <summary>No offer, pledge or redemption with this id exists in the escrow.</summary>
+/// <summary>No pledge or redemption with this id exists in the escrow.</summary>
 public sealed class EscrowRecordNotFoundException : PreflightException
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="kind">offer, pledge or redemption.</param>
+    /// <param name="kind">pledge or redemption.</param>
     /// <param name="id">The id.</param>
     public EscrowRecordNotFoundException(string kind, BigInteger id)
         : base($"There is no {kind} {id} in the escrow.")
@@ -16,7 +16,7 @@ public sealed class EscrowRecordNotFoundException : PreflightException
         Id = id;
     }
 
-    /// <summary>offer, pledge or redemption.</summary>
+    /// <summary>pledge or redemption.</summary>
     public string Kind { get; }
 
     /// <summary>The id.</summary>

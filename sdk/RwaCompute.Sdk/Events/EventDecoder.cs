@@ -2,6 +2,7 @@ using Nethereum.RPC.Eth.DTOs;
 using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeMarket;
 using RwaCompute.Sdk.Contracts.SuiteTimelock;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
 
@@ -20,6 +21,7 @@ internal sealed class EventDecoder
         ["ComputeCapacityToken"] = ComputeCapacityTokenEventTable.Events,
         ["UtilizationOracle"] = UtilizationOracleEventTable.Events,
         ["ComputeEscrow"] = ComputeEscrowEventTable.Events,
+        ["ComputeMarket"] = ComputeMarketEventTable.Events,
         ["SuiteTimelock"] = SuiteTimelockEventTable.Events,
     };
 

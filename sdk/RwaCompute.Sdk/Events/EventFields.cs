@@ -77,7 +77,7 @@ internal static class EventFields
             [.. parameters.Where(x => x.Parameter!.Type == "uint256" && x.Parameter.Name is "offerId" or "pledgeId" or "redemptionId").Select(x => x.Property)]);
     }
 
-    /// <summary>Escrow record ids (offers, pledges, redemptions) found to belong to the lot being queried.</summary>
+    /// <summary>Market and escrow record ids (offers, pledges, redemptions) found to belong to the lot being queried.</summary>
     internal sealed class RelatedRecords
     {
         private readonly Dictionary<string, HashSet<BigInteger>> ids = new(StringComparer.Ordinal);

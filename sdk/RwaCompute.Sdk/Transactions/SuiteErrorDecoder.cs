@@ -2,6 +2,7 @@ using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeMarket;
 using RwaCompute.Sdk.Contracts.SuiteTimelock;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
 
@@ -9,7 +10,7 @@ namespace RwaCompute.Sdk.Transactions;
 
 /// <summary>
 /// Decodes reverts from any contract of the suite. A revert can come from a contract other than the one called
-/// (the escrow calls the token, so a purchase can fail with <c>ComputeToken_ReceiverNotAllowed</c>): each
+/// (the market calls the token, so a purchase can fail with <c>ComputeToken_ReceiverNotAllowed</c>): each
 /// contract's generated decoder is tried in turn for a custom error, the called contract's first (errors several
 /// contracts share, such as OpenZeppelin's <c>AccessControlUnauthorizedAccount</c>, then surface as the called
 /// contract's exception type).
@@ -18,7 +19,7 @@ public sealed class SuiteErrorDecoder : ContractErrorDecoder
 {
     private readonly ContractErrorDecoder[] decoders;
 
-    /// <summary>Creates a decoder over the three suite contracts and any extra ones (for example a stablecoin's).</summary>
+    /// <summary>Creates a decoder over the suite's contracts and any extra ones (for example a stablecoin's).</summary>
     /// <param name="extra">More decoders, tried after the suite's.</param>
     public SuiteErrorDecoder(params ContractErrorDecoder[] extra)
         : this(ComputeCapacityTokenErrorDecoder.Instance, extra ?? [])
@@ -27,7 +28,7 @@ public sealed class SuiteErrorDecoder : ContractErrorDecoder
 
     private SuiteErrorDecoder(ContractErrorDecoder first, ContractErrorDecoder[] extra)
     {
-        ContractErrorDecoder[] suite = [ComputeCapacityTokenErrorDecoder.Instance, ComputeEscrowErrorDecoder.Instance, UtilizationOracleErrorDecoder.Instance];
+        ContractErrorDecoder[] suite = [ComputeCapacityTokenErrorDecoder.Instance, ComputeEscrowErrorDecoder.Instance, ComputeMarketErrorDecoder.Instance, UtilizationOracleErrorDecoder.Instance];
         decoders = [first, .. suite.Where(d => d != first), .. extra];
     }
 
@@ -40,6 +41,9 @@ public sealed class SuiteErrorDecoder : ContractErrorDecoder
 
     /// <summary>For calls to the escrow: the escrow's errors first.</summary>
     public static SuiteErrorDecoder ForEscrow { get; } = Preferring(ComputeEscrowErrorDecoder.Instance);
+
+    /// <summary>For calls to the market: the market's errors first.</summary>
+    public static SuiteErrorDecoder ForMarket { get; } = Preferring(ComputeMarketErrorDecoder.Instance);
 
     /// <summary>For calls to the oracle: the oracle's errors first.</summary>
     public static SuiteErrorDecoder ForOracle { get; } = Preferring(UtilizationOracleErrorDecoder.Instance);

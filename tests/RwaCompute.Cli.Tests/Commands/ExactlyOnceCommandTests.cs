@@ -13,7 +13,7 @@ namespace RwaCompute.Cli.Tests.Commands;
 public sealed class ExactlyOnceCommandTests(SuiteFixture suite) : IClassFixture<SuiteFixture>
 {
     /// <summary>The selector of <c>purchase(uint256,uint256)</c>, as it appears inside a signed transaction's hex.</summary>
-    private const string PurchaseSelector = "70876c98";
+    private const string PurchaseSelector = "9b8b9305";
 
     private TestChain Chain => suite.Chain;
 
@@ -77,12 +77,12 @@ public sealed class ExactlyOnceCommandTests(SuiteFixture suite) : IClassFixture<
     {
         var offerId = await OfferAsync(30);
         var bob = SuiteFixture.Accounts.Bob.Address;
-        // Bob approves the escrow up front, so the one transaction in flight when Ctrl+C comes is the purchase.
+        // Bob approves the market up front, so the one transaction in flight when Ctrl+C comes is the purchase.
         var manifest = await Sdk.Deployment.DeploymentManifest.LoadAsync(Chain.ManifestPath);
         var bobWeb3 = new Web3(SuiteFixture.Accounts.Bob.ToAccount(31_337), Chain.RpcUrl);
         bobWeb3.TransactionReceiptPolling.SetPollingRetryIntervalInMilliseconds(10);
         await bobWeb3.Eth.GetContractTransactionHandler<RwaCompute.Devnet.Contracts.MockUSDC.ApproveFunction>().SendRequestAndWaitForReceiptAsync(
-            manifest.StablecoinAddress, new RwaCompute.Devnet.Contracts.MockUSDC.ApproveFunction { Spender = manifest.EscrowAddress, Value = BigInteger.Pow(10, 30) });
+            manifest.StablecoinAddress, new RwaCompute.Devnet.Contracts.MockUSDC.ApproveFunction { Spender = manifest.MarketAddress, Value = BigInteger.Pow(10, 30) });
         var before = await UnitsOfAsync(bob);
         await AnvilAsync("evm_setAutomine", false);
         try

@@ -51,6 +51,16 @@ public sealed class JsonSchemaTests(SuiteFixture suite) : IClassFixture<SuiteFix
         Assert.Equal(2, sent.Count);
         Assert.StartsWith("stablecoin.approve(", sent[0].GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(sent, t => t.GetProperty("gasUsed").GetString()!.Contains(',', StringComparison.Ordinal));
+        Assert.Equal("1234.5", bought.GetProperty("pricePerUnitUsdc").GetString());
+        Assert.Equal("24690", bought.GetProperty("costUsdc").GetString());
+
+        var auctionId = (await Valid("market-auction", "market", "auction", lot, "5", "--start-price", "4", "--floor-price", "2", "--ends", "2d", "--as", "provider")).GetProperty("offerId").GetString()!;
+        var auction = await Valid("market-show", "market", "show", auctionId);
+        Assert.Equal("Auction", auction.GetProperty("kind").GetString());
+        await Valid("market-show", "market", "show", offerId);
+        var price = await Valid("market-price", "market", "price", "--gpu", "H100-SXM5-80G", "--region", "eu-west");
+        Assert.Equal("1234.5", price.GetProperty("lastPriceUsdc").GetString());
+        await Valid("market-cancel", "market", "cancel", auctionId, "--as", "provider");
 
         await Valid("transfer", "transfer", lot, "1", "--to", a.Bob.Address, "--as", "alice");
         var pledgeId = (await Valid("pledge-request", "pledge", "request", lot, "5", "--principal", "1", "--fee", "0.25", "--maturity", "10d", "--lender", a.Lender.Address, "--as", "alice")).GetProperty("pledgeId").GetString()!;

@@ -40,7 +40,10 @@ public sealed class RoleCommandTests(SuiteFixture suite) : IClassFixture<SuiteFi
         Assert.Contains(SuiteFixture.Accounts.Admin.Address, Holders(registrar));
         var escrowRole = roles.Single(r => r.GetProperty("role").GetString() == "ESCROW_ROLE");
         Assert.Equal([suite.EscrowAddress], Holders(escrowRole), StringComparer.OrdinalIgnoreCase);
-        Assert.Equal(["DEFAULT_ADMIN_ROLE", "RISK_ROLE"], roles.Where(r => r.GetProperty("contract").GetString() == "escrow").Select(r => r.GetProperty("role").GetString()));
+        Assert.Equal(["DEFAULT_ADMIN_ROLE", "RISK_ROLE", "MARKET_ROLE"], roles.Where(r => r.GetProperty("contract").GetString() == "escrow").Select(r => r.GetProperty("role").GetString()));
+        var marketRole = roles.Single(r => r.GetProperty("role").GetString() == "MARKET_ROLE");
+        Assert.Equal([suite.MarketAddress], Holders(marketRole), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(["DEFAULT_ADMIN_ROLE", "RISK_ROLE"], roles.Where(r => r.GetProperty("contract").GetString() == "market").Select(r => r.GetProperty("role").GetString()));
         Assert.Single(roles, r => r.GetProperty("contract").GetString() == "oracle");
 
         var oracleOnly = Roles(await Run("role", "list", "--contract", "oracle", "--json"));
@@ -87,7 +90,7 @@ public sealed class RoleCommandTests(SuiteFixture suite) : IClassFixture<SuiteFi
     [InlineData("escrow", "registrar", "RISK_ROLE")]
     [InlineData("token", "DEFAULT_ADMIN_ROLE", "rwa admin")]
     [InlineData("oracle", "default_admin", "rwa admin")]
-    [InlineData("vault", "risk", "token, escrow, oracle")]
+    [InlineData("vault", "risk", "token, escrow, market, oracle")]
     public async Task Grant_UnknownRoleOrTheDefaultAdmin_IsAUsageError(string contract, string role, string expected)
     {
         var run = await CliRun.RunAsync(Chain.Args("role", "grant", contract, role, SuiteFixture.Accounts.Bob.Address, "--as", "admin"));

@@ -16,6 +16,8 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public string EscrowAddress { get; private set; } = null!;
 
+    public string MarketAddress { get; private set; } = null!;
+
     public static DevnetAccounts Accounts => DevnetAccounts.Standard;
 
     public async Task InitializeAsync()
@@ -30,7 +32,9 @@ public sealed class SuiteFixture : IAsyncLifetime
         using var json = System.Text.Json.JsonDocument.Parse(issued.Stdout);
         LotId = json.RootElement.GetProperty("lotId").GetString()!;
         Require(await CliRun.RunAsync(Chain.Args("bond", LotId, "10", "--as", "provider")));
-        EscrowAddress = (await Sdk.Deployment.DeploymentManifest.LoadAsync(Chain.ManifestPath)).EscrowAddress;
+        var manifest = await Sdk.Deployment.DeploymentManifest.LoadAsync(Chain.ManifestPath);
+        EscrowAddress = manifest.EscrowAddress;
+        MarketAddress = manifest.MarketAddress;
     }
 
     public async Task DisposeAsync() => await Chain.DisposeAsync();

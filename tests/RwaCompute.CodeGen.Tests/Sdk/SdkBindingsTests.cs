@@ -16,7 +16,7 @@ public sealed class SdkBindingsTests
     public static readonly string[] CheckCommand =
     [
         "--artifacts", "contracts/out",
-        "--contracts", "ComputeCapacityToken,UtilizationOracle,ComputeEscrow,SuiteTimelock",
+        "--contracts", "ComputeCapacityToken,UtilizationOracle,ComputeEscrow,SuiteTimelock,ComputeMarket",
         "--namespace", "RwaCompute.Sdk.Contracts",
         "--out", "sdk/RwaCompute.Sdk/Generated",
         "--check",

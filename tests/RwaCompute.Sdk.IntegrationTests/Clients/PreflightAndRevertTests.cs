@@ -56,7 +56,7 @@ public sealed class PreflightAndRevertTests : IClassFixture<AnvilSuiteFixture>
             await Assert.ThrowsAsync<AmountOutOfRangeException>(() => market.Provider.Token.IssueAsync(market.LotId, SuiteChain.Accounts.Alice.Address, 0));
             var overflow = await Assert.ThrowsAsync<AmountOutOfRangeException>(() => market.Provider.Token.IssueAsync(market.LotId, SuiteChain.Accounts.Alice.Address, BigInteger.One << 48));
             Assert.Equal((BigInteger.One << 48) - 1, overflow.Maximum);
-            await Assert.ThrowsAsync<AmountOutOfRangeException>(() => market.Provider.Escrow.CreateOfferAsync(market.LotId, 10, BigInteger.One << 96, DateTimeOffset.UtcNow.AddDays(1)));
+            await Assert.ThrowsAsync<AmountOutOfRangeException>(() => market.Provider.Market.CreateOfferAsync(market.LotId, 10, BigInteger.One << 96, DateTimeOffset.UtcNow.AddDays(1)));
         });
     }
 
@@ -159,12 +159,12 @@ public sealed class PreflightAndRevertTests : IClassFixture<AnvilSuiteFixture>
     {
         var market = await MarketSetup.CreateAsync(Chain);
         var now = await LifecycleScenario.ChainTimeAsync(market.Admin, default);
-        var offerId = (await market.Provider.Escrow.CreateOfferAsync(market.LotId, 10, LifecycleScenario.Price, now.AddDays(1))).Value;
+        var offerId = (await market.Provider.Market.CreateOfferAsync(market.LotId, 10, LifecycleScenario.Price, now.AddDays(1))).Value;
         await market.Admin.Token.SetAllowedAsync(SuiteChain.Accounts.Bob.Address, false);
         try
         {
             await AssertNothingSentAsync(market.Bob, async () =>
-                Assert.Equal(TransferStatus.ReceiverNotAllowed, (await Assert.ThrowsAsync<TransferNotAllowedException>(() => market.Bob.Escrow.PurchaseAsync(offerId, 1))).Status));
+                Assert.Equal(TransferStatus.ReceiverNotAllowed, (await Assert.ThrowsAsync<TransferNotAllowedException>(() => market.Bob.Market.PurchaseAsync(offerId, 1))).Status));
         }
         finally
         {

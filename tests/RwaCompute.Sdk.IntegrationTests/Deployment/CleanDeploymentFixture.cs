@@ -7,7 +7,7 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 public sealed class CleanDeploymentFixture : IAsyncLifetime
 {
     /// <summary>Token, oracle, escrow, the escrow's ESCROW_ROLE, setBondVault(escrow), REGISTRAR_ROLE.</summary>
-    public const int TransactionSteps = 6;
+    public const int TransactionSteps = 8;
 
     private DeploymentManifest? manifest;
 

@@ -7,9 +7,9 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 /// must match.</summary>
 public sealed class CleanGovernedDeploymentFixture : IAsyncLifetime
 {
-    /// <summary>The six steps of <see cref="CleanDeploymentFixture"/>, the SuiteTimelock, three
-    /// beginDefaultAdminTransfer, and the deployer renouncing the escrow's RISK_ROLE.</summary>
-    public const int TransactionSteps = CleanDeploymentFixture.TransactionSteps + 5;
+    /// <summary>The eight steps of <see cref="CleanDeploymentFixture"/>, the SuiteTimelock, four
+    /// beginDefaultAdminTransfer, and the deployer renouncing the escrow's and the market's RISK_ROLE.</summary>
+    public const int TransactionSteps = CleanDeploymentFixture.TransactionSteps + 7;
 
     private DeploymentManifest? manifest;
 

@@ -16,14 +16,14 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 /// </summary>
 public sealed class GovernanceTests
 {
-    /// <summary>Token, oracle, escrow, ESCROW_ROLE, setBondVault, REGISTRAR_ROLE, one beginDefaultAdminTransfer per
-    /// contract, then the deployer renouncing the escrow's RISK_ROLE.</summary>
-    private const int HandoverSteps = 10;
+    /// <summary>Token, oracle, escrow, market, ESCROW_ROLE, MARKET_ROLE, setBondVault, REGISTRAR_ROLE, one
+    /// beginDefaultAdminTransfer per contract, then the deployer renouncing the escrow's and the market's RISK_ROLE.</summary>
+    private const int HandoverSteps = 14;
 
     private static readonly DevnetAccounts Accounts = DevnetAccounts.Standard;
 
     [Fact]
-    public async Task HandoverToAnAccount_PendingUntilTheDelayPassesThenAcceptedOnAllThree()
+    public async Task HandoverToAnAccount_PendingUntilTheDelayPassesThenAcceptedOnAllFour()
     {
         await using var chain = await DeploymentChain.StartAsync();
         var bob = Accounts.Bob; // DeploymentChain.Operator
@@ -36,6 +36,7 @@ public sealed class GovernanceTests
         Assert.Equal("3600", manifest.Contracts[ManifestContractNames.Token].ConstructorArguments[1]);
         Assert.Equal("3600", manifest.Contracts[ManifestContractNames.Oracle].ConstructorArguments[1]);
         Assert.Equal("3600", manifest.Contracts[ManifestContractNames.Escrow].ConstructorArguments[1]);
+        Assert.Equal("3600", manifest.Contracts[ManifestContractNames.Market].ConstructorArguments[1]);
         Assert.Null(manifest.TimelockAddress);
         Assert.Equal(
             ManifestContractNames.Deployed.Select(c => $"beginDefaultAdminTransfer:{c}:{bob.Address}"),
@@ -74,7 +75,7 @@ public sealed class GovernanceTests
         var accepted = await asBob.Governance.AcceptAdminAsync();
 
         Assert.All(accepted, a => Assert.NotNull(a.Transaction));
-        Assert.Equal(bobNonce + 3, await chain.NonceAsync(bob.Address));
+        Assert.Equal(bobNonce + 4, await chain.NonceAsync(bob.Address));
         foreach (var state in await reader.Governance.GetAdminStatesAsync())
         {
             Assert.Equal(bob.Address, state.Admin);
@@ -90,7 +91,7 @@ public sealed class GovernanceTests
 
         // Accepting again and re-running the deployment: nothing left to send.
         Assert.All(await asBob.Governance.AcceptAdminAsync(), a => Assert.Null(a.Transaction));
-        Assert.Equal(bobNonce + 3, await chain.NonceAsync(bob.Address));
+        Assert.Equal(bobNonce + 4, await chain.NonceAsync(bob.Address));
         var deployerNonce = await chain.NonceAsync();
         await chain.Deployer().DeployAsync(chain.GovernedConfig(bob.Address, 3600));
         Assert.Equal(deployerNonce, await chain.NonceAsync());
@@ -114,12 +115,13 @@ public sealed class GovernanceTests
         Assert.Null(accepted[0].Transaction);
         Assert.NotNull(accepted[1].Transaction);
         Assert.NotNull(accepted[2].Transaction);
-        Assert.Equal(nonce + 2, await chain.NonceAsync(bob.Address));
+        Assert.NotNull(accepted[3].Transaction);
+        Assert.Equal(nonce + 3, await chain.NonceAsync(bob.Address));
         Assert.All(await asBob.Governance.GetAdminStatesAsync(), s => Assert.Equal(bob.Address, s.Admin));
 
         // The admin moves only in two steps: a direct grant is refused before sending.
         await Assert.ThrowsAsync<InputValidationException>(() => asBob.Token.GrantRoleAsync(Roles.DefaultAdmin, Accounts.Alice.Address));
-        Assert.Equal(nonce + 2, await chain.NonceAsync(bob.Address));
+        Assert.Equal(nonce + 3, await chain.NonceAsync(bob.Address));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 
 public sealed class SuiteDeployerTests
 {
-    private const int TransactionSteps = 6; // token, oracle, escrow, ESCROW_ROLE, setBondVault, REGISTRAR_ROLE
+    private const int TransactionSteps = 8; // token, oracle, escrow, market, ESCROW_ROLE, MARKET_ROLE, setBondVault, REGISTRAR_ROLE
 
     [Fact]
     public async Task DeployAsync_FreshChain_WritesACompleteManifest()
@@ -28,7 +28,7 @@ public sealed class SuiteDeployerTests
         Assert.True(manifest.IsComplete);
         Assert.Equal(31337, manifest.ChainId);
         Assert.Equal(DeploymentChain.Admin, manifest.Deployer);
-        Assert.Equal(["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "Stablecoin"], manifest.Contracts.Keys);
+        Assert.Equal(["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "ComputeMarket", "Stablecoin"], manifest.Contracts.Keys);
         foreach (var name in ManifestContractNames.Deployed)
         {
             var contract = manifest.Contracts[name];
@@ -42,7 +42,8 @@ public sealed class SuiteDeployerTests
         var stablecoin = manifest.Contracts[ManifestContractNames.Stablecoin];
         Assert.True(stablecoin.External);
         Assert.Equal(chain.Stablecoin, stablecoin.Address, ignoreCase: true);
-        Assert.Equal(["ESCROW_ROLE", "REGISTRAR_ROLE"], manifest.Roles.Select(r => r.Role));
+        Assert.Equal(["ESCROW_ROLE", "MARKET_ROLE", "REGISTRAR_ROLE"], manifest.Roles.Select(r => r.Role));
+        Assert.Equal(manifest.MarketAddress, manifest.Roles[1].Account, ignoreCase: true);
         Assert.All(manifest.Roles, r => Assert.NotNull(r.TransactionHash));
         Assert.Equal([DeploymentChain.Reporter1, DeploymentChain.Reporter2], manifest.Oracle!.Reporters);
 
@@ -159,7 +160,7 @@ public sealed class SuiteDeployerTests
         Assert.Equal(first.TokenAddress, adopted.TokenAddress);
         Assert.Equal(first.EscrowAddress, adopted.EscrowAddress);
         Assert.Equal(first.Contracts[ManifestContractNames.Escrow].RuntimeCodeHash, adopted.Contracts[ManifestContractNames.Escrow].RuntimeCodeHash);
-        Assert.Equal(2, adopted.Roles.Count);
+        Assert.Equal(3, adopted.Roles.Count);
     }
 
     [Fact]
@@ -168,9 +169,9 @@ public sealed class SuiteDeployerTests
         await using var chain = await DeploymentChain.StartAsync();
         var before = await chain.NonceAsync();
         var steps = new List<DeploymentStep>();
-        using (var crash = new CancelOnStep(3, DeploymentStepState.Completed))
+        using (var crash = new CancelOnStep(5, DeploymentStepState.Completed))
         {
-            // Cancelled right after the ESCROW_ROLE grant: every contract exists, the vault is not wired.
+            // Cancelled right after the MARKET_ROLE grant: every contract exists, the vault is not wired.
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.Deployer().DeployAsync(chain.Config, crash, crash.Token));
         }
 
@@ -197,7 +198,7 @@ public sealed class SuiteDeployerTests
     public async Task DeployAsync_BondVaultAlreadySetToAnotherContract_RefusesNamingTheToken()
     {
         await using var chain = await DeploymentChain.StartAsync();
-        using (var crash = new CancelOnStep(3, DeploymentStepState.Completed))
+        using (var crash = new CancelOnStep(5, DeploymentStepState.Completed))
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.Deployer().DeployAsync(chain.Config, crash, crash.Token));
         }

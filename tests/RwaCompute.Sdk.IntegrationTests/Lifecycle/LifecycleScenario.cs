@@ -6,6 +6,7 @@ using RwaCompute.Sdk.Contracts.ComputeEscrow;
 using RwaCompute.Sdk.IntegrationTests.Infrastructure;
 using RwaCompute.Sdk.Oracle;
 using Xunit;
+using PurchasedEventDTO = RwaCompute.Sdk.Contracts.ComputeMarket.PurchasedEventDTO;
 using TransferStatus = RwaCompute.Sdk.Contracts.ComputeCapacityToken.TransferStatus;
 
 namespace RwaCompute.Sdk.IntegrationTests.Lifecycle;
@@ -79,13 +80,13 @@ public static class LifecycleScenario
         Assert.Equal(bondTotalsBefore + (1_000 * Price), (await admin.Escrow.GetTotalsAsync(cancellationToken)).Bonds);
 
         // Offer.
-        var offerId = (await provider.Escrow.CreateOfferAsync(lotId, 600, Price, now.AddDays(7), cancellationToken)).Value;
-        Assert.Equal(600UL, (await alice.Escrow.GetOfferAsync(offerId, cancellationToken)).UnitsRemaining);
-        Assert.True(await provider.Token.Service.IsApprovedForAllQueryAsync(accounts.Provider.Address, provider.Escrow.Address, null, cancellationToken));
+        var offerId = (await provider.Market.CreateOfferAsync(lotId, 600, Price, now.AddDays(7), cancellationToken)).Value;
+        Assert.Equal(600UL, (await alice.Market.GetOfferAsync(offerId, cancellationToken)).UnitsRemaining);
+        Assert.True(await provider.Token.Service.IsApprovedForAllQueryAsync(accounts.Provider.Address, provider.Market.Address, null, cancellationToken));
 
         // Purchase (DvP): units and stablecoin move together.
         var providerClaimableBefore = await provider.Escrow.ClaimableAsync(accounts.Provider.Address, cancellationToken);
-        await alice.Escrow.PurchaseAsync(offerId, 400, cancellationToken);
+        await alice.Market.PurchaseAsync(offerId, 400, cancellationToken: cancellationToken);
         Assert.Equal(400, await alice.Token.BalanceOfAsync(accounts.Alice.Address, lotId, cancellationToken));
         Assert.Equal(providerClaimableBefore + (400 * Price), await provider.Escrow.ClaimableAsync(accounts.Provider.Address, cancellationToken));
 
@@ -108,7 +109,7 @@ public static class LifecycleScenario
         Assert.Equal(0, await alice.Token.LockedBalanceOfAsync(accounts.Alice.Address, lotId, cancellationToken));
 
         // Redeem with delivery attested by the oracle.
-        await bob.Escrow.PurchaseAsync(offerId, 200, cancellationToken);
+        await bob.Market.PurchaseAsync(offerId, 200, cancellationToken: cancellationToken);
         var delivered = (await bob.Escrow.RedeemAsync(lotId, 50, cancellationToken)).Value;
         Assert.Equal(RedemptionStatus.Open, (await bob.Escrow.GetRedemptionAsync(delivered, cancellationToken)).Status);
         Assert.Equal(50 * Price, (await bob.Escrow.GetBondAsync(lotId, cancellationToken)).Reserved);

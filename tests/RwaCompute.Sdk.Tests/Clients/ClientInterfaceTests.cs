@@ -87,6 +87,8 @@ public sealed class ClientInterfaceTests
 
         public IEscrowClient Escrow => throw new NotSupportedException();
 
+        public IMarketClient Market => throw new NotSupportedException();
+
         public IOracleClient Oracle => throw new NotSupportedException();
 
         public IStablecoinClient Stablecoin => stablecoin;

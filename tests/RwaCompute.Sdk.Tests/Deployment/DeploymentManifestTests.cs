@@ -46,7 +46,7 @@ public sealed class DeploymentManifestTests : IDisposable
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
 
-        Assert.Contains("\n  \"schemaVersion\": 1", json, StringComparison.Ordinal);
+        Assert.Contains("\n  \"schemaVersion\": 2", json, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Number, root.GetProperty("chainId").ValueKind);
         Assert.Equal(31337, root.GetProperty("chainId").GetInt64());
         var token = root.GetProperty("contracts").GetProperty("ComputeCapacityToken");
@@ -80,9 +80,10 @@ public sealed class DeploymentManifestTests : IDisposable
     [Fact]
     public void Parse_WrongSchemaVersion_NamesTheVersion()
     {
-        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(Edit(root => root["schemaVersion"] = 2)));
+        // Version 1 is a manifest of the suite before the market module: its escrow still sold offers itself.
+        var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(Edit(root => root["schemaVersion"] = 1)));
 
-        Assert.Contains("schema version 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 1", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -152,7 +153,7 @@ public sealed class DeploymentManifestTests : IDisposable
 
         Assert.True(loaded.IsComplete);
         Assert.Equal("0xa513E6E4b8f2a923D98304ec87F64353C4D5C853", loaded.TimelockAddress);
-        Assert.Equal(["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "Stablecoin", "SuiteTimelock"], loaded.Contracts.Keys);
+        Assert.Equal(["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "ComputeMarket", "Stablecoin", "SuiteTimelock"], loaded.Contracts.Keys);
     }
 
     [Fact]
@@ -294,13 +295,13 @@ public sealed class DeploymentManifestTests : IDisposable
     }
 
     [Fact]
-    public void R5_SchemaVersion1_DeclaresExactlyTheseFields()
+    public void R5_SchemaVersion2_DeclaresExactlyTheseFields()
     {
-        // Adding a field to the manifest records changes what version 1 accepts: bump CurrentSchemaVersion with it, so an
+        // Adding a field to the manifest records changes what version 2 accepts: bump CurrentSchemaVersion with it, so an
         // older toolkit refuses the new manifest by its version instead of by an unknown field.
         var fields = (System.Text.Json.Serialization.Metadata.JsonTypeInfo info) => string.Join(",", info.Properties.Where(p => p.Set is not null).Select(p => p.Name).Order(StringComparer.Ordinal));
 
-        Assert.Equal(1, DeploymentManifest.CurrentSchemaVersion);
+        Assert.Equal(2, DeploymentManifest.CurrentSchemaVersion);
         Assert.Equal("chainId,contracts,deployer,oracle,roles,schemaVersion,toolkitVersion,updatedAt", fields(ManifestJsonContext.Default.DeploymentManifest));
         Assert.Equal("address,blockNumber,constructorArguments,creationCodeHash,external,runtimeCodeHash,salt,transactionHash", fields(ManifestJsonContext.Default.ContractDeployment));
         Assert.Equal("account,contract,role,transactionHash", fields(ManifestJsonContext.Default.RoleGrant));
@@ -318,7 +319,7 @@ public sealed class DeploymentManifestTests : IDisposable
 
         var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(json));
 
-        Assert.Contains("has schema version 0; this toolkit reads version 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has schema version 0; this toolkit reads version 2", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

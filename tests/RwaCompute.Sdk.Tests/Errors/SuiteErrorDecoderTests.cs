@@ -6,6 +6,7 @@ using RwaCompute.Sdk.Tests.Fakes;
 using RwaCompute.Sdk.Transactions;
 using Xunit;
 using EscrowContract = RwaCompute.Sdk.Contracts.ComputeEscrow;
+using MarketContract = RwaCompute.Sdk.Contracts.ComputeMarket;
 using OracleContract = RwaCompute.Sdk.Contracts.UtilizationOracle;
 using TokenContract = RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 
@@ -15,7 +16,7 @@ namespace RwaCompute.Sdk.Tests.Errors;
 public sealed class SuiteErrorDecoderTests
 {
     internal const string TokenLotExpired = "0x2f98761800000000000000000000000000000000000000000000000000000000000000050000000000000000000000000000000000000000000000000000000000000064";
-    internal const string EscrowOfferCancelled = "0xc2e0d8620000000000000000000000000000000000000000000000000000000000000007";
+    internal const string MarketOfferCancelled = "0x2a48c5b10000000000000000000000000000000000000000000000000000000000000007";
     internal const string OracleNoReport = "0xaef6806f3333333333333333333333333333333333333333333333333333333333333333";
     internal const string ErrorBoom = "0x08c379a000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000004626f6f6d00000000000000000000000000000000000000000000000000000000";
     internal const string PanicOverflow = "0x4e487b710000000000000000000000000000000000000000000000000000000000000011";
@@ -33,9 +34,9 @@ public sealed class SuiteErrorDecoderTests
     }
 
     [Fact]
-    public void Decode_EscrowCustomError_IsTypedWithItsArguments()
+    public void Decode_MarketCustomError_IsTypedWithItsArguments()
     {
-        var ex = Assert.IsType<EscrowContract.EscrowOfferCancelledException>(Decoder.Decode(EscrowOfferCancelled));
+        var ex = Assert.IsType<MarketContract.MarketOfferCancelledException>(Decoder.Decode(MarketOfferCancelled));
         Assert.Equal(new BigInteger(7), ex.Error.OfferId);
     }
 
@@ -120,7 +121,7 @@ public sealed class SuiteErrorDecoderTests
 
     [Fact]
     public void Decode_UpperCaseHexWithoutPrefix_IsNormalized() =>
-        Assert.IsType<EscrowContract.EscrowOfferCancelledException>(Decoder.Decode(EscrowOfferCancelled[2..].ToUpperInvariant()));
+        Assert.IsType<MarketContract.MarketOfferCancelledException>(Decoder.Decode(MarketOfferCancelled[2..].ToUpperInvariant()));
 
     [Fact]
     public void TryTranslate_NodeErrorCarryingRevertData_IsTypedAndKeepsTheNodeErrorAsInner()
@@ -161,10 +162,10 @@ public sealed class SuiteErrorDecoderTests
     [Fact]
     public void ForEachContract_StillDecodesTheOtherContractsErrors()
     {
-        foreach (var decoder in new[] { SuiteErrorDecoder.ForToken, SuiteErrorDecoder.ForEscrow, SuiteErrorDecoder.ForOracle })
+        foreach (var decoder in new[] { SuiteErrorDecoder.ForToken, SuiteErrorDecoder.ForEscrow, SuiteErrorDecoder.ForMarket, SuiteErrorDecoder.ForOracle })
         {
             Assert.IsType<TokenContract.ComputeTokenLotExpiredException>(decoder.Decode(TokenLotExpired));
-            Assert.IsType<EscrowContract.EscrowOfferCancelledException>(decoder.Decode(EscrowOfferCancelled));
+            Assert.IsType<MarketContract.MarketOfferCancelledException>(decoder.Decode(MarketOfferCancelled));
             Assert.IsType<OracleContract.OracleNoReportException>(decoder.Decode(OracleNoReport));
         }
     }

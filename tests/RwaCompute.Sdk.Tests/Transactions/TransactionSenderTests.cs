@@ -13,6 +13,7 @@ using RwaCompute.Sdk.Tests.Fakes;
 using RwaCompute.Sdk.Transactions;
 using Xunit;
 using EscrowContract = RwaCompute.Sdk.Contracts.ComputeEscrow;
+using MarketContract = RwaCompute.Sdk.Contracts.ComputeMarket;
 using TokenContract = RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 
 namespace RwaCompute.Sdk.Tests.Transactions;
@@ -214,9 +215,9 @@ public sealed class TransactionSenderTests
     [Fact]
     public async Task Send_BroadcastRejectedWithRevertData_ThrowsTheTypedError()
     {
-        var node = HealthyNode().On("eth_sendRawTransaction", _ => throw Rpc.Revert(SuiteErrorDecoderTests.EscrowOfferCancelled));
+        var node = HealthyNode().On("eth_sendRawTransaction", _ => throw Rpc.Revert(SuiteErrorDecoderTests.MarketOfferCancelled));
         var (sender, nonces) = Create(node);
-        await Assert.ThrowsAsync<EscrowContract.EscrowOfferCancelledException>(() => sender.SendAsync(Call));
+        await Assert.ThrowsAsync<MarketContract.MarketOfferCancelledException>(() => sender.SendAsync(Call));
         Assert.Equal(new BigInteger(7), nonces.PeekNext(Rpc.Signer.Address)); // nothing was sent: the nonce is back
     }
 
@@ -247,9 +248,9 @@ public sealed class TransactionSenderTests
     {
         var node = HealthyNode()
             .On("eth_getTransactionReceipt", p => Rpc.Receipt((string)p[0]!, 60, Rpc.BlockHash(60), status: 0))
-            .On("eth_call", _ => throw Rpc.Revert(SuiteErrorDecoderTests.EscrowOfferCancelled));
+            .On("eth_call", _ => throw Rpc.Revert(SuiteErrorDecoderTests.MarketOfferCancelled));
 
-        var ex = await Assert.ThrowsAsync<EscrowContract.EscrowOfferCancelledException>(() => Create(node).Sender.SendAndWaitAsync(Call));
+        var ex = await Assert.ThrowsAsync<MarketContract.MarketOfferCancelledException>(() => Create(node).Sender.SendAndWaitAsync(Call));
 
         Assert.Equal(new BigInteger(7), ex.Error.OfferId);
         var replay = Assert.Single(node.CallsOf("eth_call"));

@@ -4,6 +4,7 @@ using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Events;
 using RwaCompute.Sdk.Transactions;
 using Escrow = RwaCompute.Sdk.Contracts.ComputeEscrow;
+using Market = RwaCompute.Sdk.Contracts.ComputeMarket;
 using Oracle = RwaCompute.Sdk.Contracts.UtilizationOracle;
 using Token = RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 
@@ -44,6 +45,7 @@ internal sealed class RoleTarget
     {
         "token" => new(contract, client.Token.Address, (r, a, ct) => client.Token.Service.HasRoleQueryAsync(r, a, null, ct), (r, ct) => client.Token.Service.GetRoleAdminQueryAsync(r, null, ct), SuiteErrorDecoder.ForToken),
         "escrow" => new(contract, client.Escrow.Address, (r, a, ct) => client.Escrow.Service.HasRoleQueryAsync(r, a, null, ct), (r, ct) => client.Escrow.Service.GetRoleAdminQueryAsync(r, null, ct), SuiteErrorDecoder.ForEscrow),
+        "market" => new(contract, client.Market.Address, (r, a, ct) => client.Market.Service.HasRoleQueryAsync(r, a, null, ct), (r, ct) => client.Market.Service.GetRoleAdminQueryAsync(r, null, ct), SuiteErrorDecoder.ForMarket),
         "oracle" => new(contract, client.Oracle.Address, (r, a, ct) => client.Oracle.Service.HasRoleQueryAsync(r, a, null, ct), (r, ct) => client.Oracle.Service.GetRoleAdminQueryAsync(r, null, ct), SuiteErrorDecoder.ForOracle),
         _ => throw new ArgumentOutOfRangeException(nameof(contract), contract.Key, "not a suite contract with roles"),
     };
@@ -81,6 +83,8 @@ internal sealed class RoleTarget
             ("token", false) => Build(new Token.RevokeRoleFunction { Role = role.Id, Account = account }),
             ("escrow", true) => Build(new Escrow.GrantRoleFunction { Role = role.Id, Account = account }),
             ("escrow", false) => Build(new Escrow.RevokeRoleFunction { Role = role.Id, Account = account }),
+            ("market", true) => Build(new Market.GrantRoleFunction { Role = role.Id, Account = account }),
+            ("market", false) => Build(new Market.RevokeRoleFunction { Role = role.Id, Account = account }),
             ("oracle", true) => Build(new Oracle.GrantRoleFunction { Role = role.Id, Account = account }),
             _ => Build(new Oracle.RevokeRoleFunction { Role = role.Id, Account = account }),
         };
@@ -106,6 +110,8 @@ internal sealed class RoleTarget
             Token.RoleRevokedEventDTO e => (e.Role, e.Account, false),
             Escrow.RoleGrantedEventDTO e => (e.Role, e.Account, true),
             Escrow.RoleRevokedEventDTO e => (e.Role, e.Account, false),
+            Market.RoleGrantedEventDTO e => (e.Role, e.Account, true),
+            Market.RoleRevokedEventDTO e => (e.Role, e.Account, false),
             Oracle.RoleGrantedEventDTO e => (e.Role, e.Account, true),
             Oracle.RoleRevokedEventDTO e => (e.Role, e.Account, false),
             _ => null,

@@ -113,6 +113,11 @@ internal static class DevnetCommand
         output.WriteLine();
         var solvency = view.Solvency;
         output.WriteLine($"Escrow:   {Tables.Usdc(solvency.BalanceUsdc)} USDC held, {Tables.Usdc(solvency.ObligationsUsdc)} USDC owed (credits {Tables.Usdc(solvency.CreditsUsdc)} + bonds {Tables.Usdc(solvency.BondsUsdc)}, {Tables.Usdc(solvency.ReservedUsdc)} reserved): {(solvency.Solvent ? "solvent" : "INSOLVENT")}");
+        foreach (var price in view.Prices.Where(p => p.LastPriceUsdc is not null))
+        {
+            output.WriteLine($"Market:   {price.GpuModel} in {price.Region}: last trade {Tables.Usdc(price.LastPriceUsdc!)} USDC/GPU-h, time-weighted average {Tables.Usdc(price.AveragePriceUsdc!)} USDC/GPU-h");
+        }
+
         output.WriteLine($"RPC:      {view.RpcUrl} (chain {view.ChainId.ToString(CultureInfo.InvariantCulture)})");
         output.WriteLine($"Manifest: {view.ManifestPath}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done in {view.ElapsedMilliseconds / 1000.0:F1} s."));

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using RwaCompute.Cli.Output;
+using RwaCompute.Cli.Output.Views;
 using RwaCompute.Cli.Parsing;
 
 namespace RwaCompute.Cli.Commands;
 
-/// <summary><c>rwa offer</c> and <c>rwa buy</c>: delivery versus payment through the escrow.</summary>
+/// <summary><c>rwa offer</c>, <c>rwa buy</c> and <c>rwa market auction|cancel|show|price</c>: trading through the
+/// market module, settled delivery versus payment (the payment goes into the escrow, credited to the seller).</summary>
 internal static class MarketCommands
 {
     public static Command CreateOffer(CommandRunner runner)
@@ -14,7 +16,7 @@ internal static class MarketCommands
         var units = CliArguments.Units("units", "units for sale");
         var price = CliOptions.Amount("--price", "price per unit: USDC (3.2) or base units (3200000base)").AsRequired();
         var expires = CliOptions.Time("--expires", "when the offer lapses: a duration (7d) or ISO-8601 time").AsRequired();
-        return Operation.Sending(runner, "offer", "offer units for sale at a fixed price (the escrow moves them at purchase)", [lotId, units, price, expires], (invocation, signer) =>
+        return Operation.Sending(runner, "offer", "offer units for sale at a fixed price (the market moves them at purchase)", [lotId, units, price, expires], (invocation, signer) =>
         {
             var id = invocation.Value(lotId);
             var count = invocation.Value(units);
@@ -23,13 +25,14 @@ internal static class MarketCommands
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
                 var expiresAt = expiry.ResolveAt(await session.ChainTimeAsync(ct).ConfigureAwait(false));
-                var result = await session.Client.Escrow.CreateOfferAsync(id, count, pricePerUnit, expiresAt, ct).ConfigureAwait(false);
+                var result = await session.Client.Market.CreateOfferAsync(id, count, pricePerUnit, expiresAt, ct).ConfigureAwait(false);
                 return ViewFactory.Operation("offer", $"offered {count} units of lot {LotIdText.Short(id)} at {UsdcAmount.Format(pricePerUnit)} USDC", result) with
                 {
                     OfferId = ViewFactory.Id(result.Value),
                     LotId = LotIdText.Format(id),
                     Units = count.ToString(CultureInfo.InvariantCulture),
                     PricePerUnitUsdc = UsdcAmount.Plain(pricePerUnit),
+                    EndsAt = expiresAt,
                 };
             });
         });
@@ -39,16 +42,137 @@ internal static class MarketCommands
     {
         var offer = CliArguments.Id("offer", "the offer id");
         var units = CliArguments.Units("units", "units to buy");
-        return Operation.Sending(runner, "buy", "buy units from an offer: stablecoin and units change hands in one transaction", [offer, units], (invocation, signer) =>
+        var maxPrice = CliOptions.Amount("--max-price", "the most to pay per unit (default: the offer's price now; an auction's only falls)");
+        return Operation.Sending(runner, "buy", "buy units from an offer: stablecoin and units change hands in one transaction", [offer, units, maxPrice], (invocation, signer) =>
         {
             var offerId = invocation.Value(offer);
             var count = invocation.Value(units);
+            var limit = invocation.Parse.GetResult(maxPrice) is null ? (System.Numerics.BigInteger?)null : invocation.Value(maxPrice);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Operation("buy", $"bought {count} units from offer {offerId}", await session.Client.Escrow.PurchaseAsync(offerId, count, ct).ConfigureAwait(false)) with
+            {
+                var result = await session.Client.Market.PurchaseAsync(offerId, count, limit, ct).ConfigureAwait(false);
+                var fill = result.Value;
+                return ViewFactory.Operation("buy", $"bought {count} units from offer {offerId} at {UsdcAmount.Format(fill.PricePerUnit)} USDC ({UsdcAmount.Format(fill.Cost)} USDC)", result) with
                 {
                     OfferId = ViewFactory.Id(offerId),
+                    LotId = LotIdText.Format(fill.LotId),
                     Units = count.ToString(CultureInfo.InvariantCulture),
+                    PricePerUnitUsdc = UsdcAmount.Plain(fill.PricePerUnit),
+                    CostUsdc = UsdcAmount.Plain(fill.Cost),
+                };
+            });
+        });
+    }
+
+    public static Command CreateMarket(CommandRunner runner)
+    {
+        var market = new Command("market", "the market: Dutch auctions, offers and the price index: auction, cancel, show, price");
+        market.Subcommands.Add(Auction(runner));
+        market.Subcommands.Add(Cancel(runner));
+        market.Subcommands.Add(Show(runner));
+        market.Subcommands.Add(Price(runner));
+        return market;
+    }
+
+    private static Command Auction(CommandRunner runner)
+    {
+        var lotId = CliArguments.LotId();
+        var units = CliArguments.Units("units", "units for sale");
+        var startPrice = CliOptions.Amount("--start-price", "price per unit when the auction starts: USDC (4) or base units").AsRequired();
+        var floorPrice = CliOptions.Amount("--floor-price", "price per unit reached at the end (at most the start price)").AsRequired();
+        var starts = CliOptions.Time("--starts", "when buying opens and the price starts to fall: ISO-8601 or a duration from now").WithDefault(TimeSpec.Now);
+        var ends = CliOptions.Time("--ends", "when the auction ends at its floor price: a duration (2d) or ISO-8601 time, not after the lot's end").AsRequired();
+        return Operation.Sending(runner, "auction", "sell units by Dutch auction: the price falls linearly from the start to the floor price; unsold units stay with the seller", [lotId, units, startPrice, floorPrice, starts, ends], (invocation, signer) =>
+        {
+            var id = invocation.Value(lotId);
+            var count = invocation.Value(units);
+            var start = invocation.Value(startPrice);
+            var floor = invocation.Value(floorPrice);
+            var from = invocation.Value(starts);
+            var until = invocation.Value(ends);
+            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+            {
+                var now = await session.ChainTimeAsync(ct).ConfigureAwait(false);
+                var (startsAt, endsAt) = (from.ResolveAt(now), until.ResolveAt(now));
+                var result = await session.Client.Market.CreateAuctionAsync(id, count, start, floor, startsAt, endsAt, ct).ConfigureAwait(false);
+                return ViewFactory.Operation("market.auction", $"auctioning {count} units of lot {LotIdText.Short(id)} from {UsdcAmount.Format(start)} down to {UsdcAmount.Format(floor)} USDC by {endsAt:u}", result) with
+                {
+                    OfferId = ViewFactory.Id(result.Value),
+                    LotId = LotIdText.Format(id),
+                    Units = count.ToString(CultureInfo.InvariantCulture),
+                    StartPriceUsdc = UsdcAmount.Plain(start),
+                    FloorPriceUsdc = UsdcAmount.Plain(floor),
+                    StartsAt = startsAt,
+                    EndsAt = endsAt,
+                };
+            });
+        });
+    }
+
+    private static Command Cancel(CommandRunner runner)
+    {
+        var offer = CliArguments.Id("offer", "the offer id");
+        return Operation.Sending(runner, "cancel", "withdraw the signer's offer or auction", [offer], (invocation, signer) =>
+        {
+            var offerId = invocation.Value(offer);
+            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+                ViewFactory.Operation("market.cancel", $"cancelled offer {offerId}", await session.Client.Market.CancelOfferAsync(offerId, ct).ConfigureAwait(false)) with
+                {
+                    OfferId = ViewFactory.Id(offerId),
                 });
         });
+    }
+
+    private static Command Show(CommandRunner runner)
+    {
+        var id = CliArguments.Id("offer", "the offer id");
+        var command = new Command("show", "show an offer or auction with its price now") { id };
+        runner.SetAction(command, async invocation =>
+        {
+            var offerId = invocation.Value(id);
+            var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
+            var offer = await session.Client.Market.GetOfferAsync(offerId, invocation.CancellationToken).ConfigureAwait(false);
+            var view = ViewFactory.Offer(offer, await session.ChainTimeAsync(invocation.CancellationToken).ConfigureAwait(false));
+            if (invocation.Console.Json)
+            {
+                invocation.Console.WriteJson(view, CliJsonContext.Default.OfferView);
+            }
+            else
+            {
+                invocation.Console.Out.Write(Tables.EscrowPositions([view], [], [], a => a));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Price(CommandRunner runner)
+    {
+        var gpu = CliOptions.Label("--gpu", "GPU model, as in the lots (H100-SXM5-80G)", size: 16).AsRequired();
+        var region = CliOptions.Label("--region", "region, as in the lots (eu-west)", size: 16).AsRequired();
+        var currency = CliOptions.Address("--currency", "the settlement stablecoin (default: the suite's)");
+        var command = new Command("price", "the price index of a GPU model and region: last trade and time-weighted average") { gpu, region, currency };
+        runner.SetAction(command, async invocation =>
+        {
+            var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
+            var entry = await session.Client.Market.GetPriceAsync(invocation.Value(gpu)!, invocation.Value(region)!, invocation.Value(currency), invocation.CancellationToken).ConfigureAwait(false);
+            var view = ViewFactory.Price(entry);
+            if (invocation.Console.Json)
+            {
+                invocation.Console.WriteJson(view, CliJsonContext.Default.PriceIndexView);
+            }
+            else if (!entry.HasTrades)
+            {
+                invocation.Console.Line($"{entry.GpuModel} in {entry.Region}: no trades yet");
+            }
+            else
+            {
+                invocation.Console.Line($"{entry.GpuModel} in {entry.Region}: last {UsdcAmount.Format(entry.LastPrice)} USDC per GPU-hour at {entry.LastTradeAt:u}; average {UsdcAmount.Format(entry.Average)} USDC over {entry.Window.TotalHours:0.#} h");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
     }
 }

@@ -15,7 +15,7 @@ namespace RwaCompute.Cli.Devnet;
 /// allowlist, a lot of H100 GPU-hours issued against the provider's bond (the escrow pulls it at issuance), an offer,
 /// two purchases, a transfer, a pledge funded and repaid, a
 /// redemption confirmed by oracle attestation, a redemption refunded for an SLA breach, and a pledge left unpaid past
-/// maturity (anvil time travel) whose collateral the lender claims.
+/// maturity (anvil time travel) whose collateral the lender claims, and a Dutch auction a buyer fills a day in.
 /// </summary>
 internal sealed class DevnetScenario
 {
@@ -107,12 +107,12 @@ internal sealed class DevnetScenario
         }).ConfigureAwait(false);
 
         await progress.StepAsync("Provider offered 600 units at 3 USDC", async () =>
-            offers.Add((await provider.Escrow.CreateOfferAsync(LotId, 600, Price, now.AddDays(7), ct).ConfigureAwait(false)).Value)).ConfigureAwait(false);
+            offers.Add((await provider.Market.CreateOfferAsync(LotId, 600, Price, now.AddDays(7), ct).ConfigureAwait(false)).Value)).ConfigureAwait(false);
 
         await progress.StepAsync("alice bought 400 units, bob bought 200 (delivery versus payment)", async () =>
         {
-            await alice.Escrow.PurchaseAsync(offers[0], 400, ct).ConfigureAwait(false);
-            await bob.Escrow.PurchaseAsync(offers[0], 200, ct).ConfigureAwait(false);
+            await alice.Market.PurchaseAsync(offers[0], 400, cancellationToken: ct).ConfigureAwait(false);
+            await bob.Market.PurchaseAsync(offers[0], 200, cancellationToken: ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
         await progress.StepAsync("alice transferred 10 units to bob", () => alice.Token.TransferAsync(accounts.Bob.Address, LotId, 10, ct)).ConfigureAwait(false);
@@ -152,6 +152,16 @@ internal sealed class DevnetScenario
             await lender.Escrow.ClaimCollateralAsync(pledge, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
+        // Perishable capacity: a Dutch auction whose price falls from 4 to 2 USDC over two days; a day in, the lender
+        // pays the price of its block (about 3 USDC), which also moves the market's price index.
+        await progress.StepAsync("Provider auctioned 200 units from 4 down to 2 USDC over 2 days; a day later lender bought 50 at about 3 USDC", async () =>
+        {
+            var auctionStart = await admin.GetChainTimeAsync(ct).ConfigureAwait(false);
+            offers.Add((await provider.Market.CreateAuctionAsync(LotId, 200, 4_000_000, 2_000_000, auctionStart, auctionStart.AddDays(2), ct).ConfigureAwait(false)).Value);
+            await anvil.IncreaseTimeAsync(TimeSpan.FromDays(1), ct).ConfigureAwait(false);
+            await lender.Market.PurchaseAsync(offers[^1], 50, cancellationToken: ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
         await progress.StepAsync("Oracle epoch 3 submitted (3 of 3 reporters, quorum 2)", () => SubmitReportAsync(3, uptimeBps: 9_960, deliveredGpuHours: 820)).ConfigureAwait(false);
     }
 
@@ -178,8 +188,10 @@ internal sealed class DevnetScenario
         var offerViews = new List<OfferView>();
         foreach (var id in offers)
         {
-            offerViews.Add(ViewFactory.Offer(await admin.Escrow.GetOfferAsync(id, ct).ConfigureAwait(false), now));
+            offerViews.Add(ViewFactory.Offer(await admin.Market.GetOfferAsync(id, ct).ConfigureAwait(false), now));
         }
+
+        var prices = new List<PriceIndexView> { ViewFactory.Price(await admin.Market.GetPriceAsync(lot.GpuModel, lot.Region, cancellationToken: ct).ConfigureAwait(false)) };
 
         var pledgeViews = new List<PledgeView>();
         foreach (var id in pledges)
@@ -195,7 +207,7 @@ internal sealed class DevnetScenario
 
         var report = ViewFactory.Report(await admin.Oracle.LatestAsync(PoolId, ct).ConfigureAwait(false));
         var solvency = ViewFactory.Solvency(await admin.Escrow.GetSolvencyAsync(ct).ConfigureAwait(false), await admin.Escrow.GetTotalsAsync(ct).ConfigureAwait(false));
-        return new DevnetSummaryView(rpcUrl, admin.ChainId, manifestPath, [lot], holders, offerViews, pledgeViews, redemptionViews, [report], solvency, (long)elapsed.TotalMilliseconds);
+        return new DevnetSummaryView(rpcUrl, admin.ChainId, manifestPath, [lot], holders, offerViews, prices, pledgeViews, redemptionViews, [report], solvency, (long)elapsed.TotalMilliseconds);
     }
 
     private static byte[] Pool(string label)

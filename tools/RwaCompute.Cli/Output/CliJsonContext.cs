@@ -17,6 +17,7 @@ namespace RwaCompute.Cli.Output;
 [JsonSerializable(typeof(HolderView))]
 [JsonSerializable(typeof(OfferView))]
 [JsonSerializable(typeof(PledgeView))]
+[JsonSerializable(typeof(PriceIndexView))]
 [JsonSerializable(typeof(RedemptionView))]
 [JsonSerializable(typeof(ReportView))]
 [JsonSerializable(typeof(DevnetSummaryView))]

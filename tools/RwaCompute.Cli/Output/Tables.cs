@@ -57,7 +57,10 @@ internal static class Tables
         var table = New("Escrow positions", "Kind", "Id", "Account", "Lot", "Units", "Terms", "Status");
         foreach (var offer in offers)
         {
-            Row(table, "offer", offer.OfferId, name(offer.Seller), Short(offer.LotId), Number(offer.UnitsRemaining) + " left", $"{Usdc(offer.PricePerUnitUsdc)} USDC/unit, expires {Date(offer.ExpiresAt)}", offer.Status);
+            var terms = offer.Kind == "Auction"
+                ? $"auction {Usdc(offer.StartPriceUsdc)} → {Usdc(offer.FloorPriceUsdc)} USDC/unit, now {Usdc(offer.PricePerUnitUsdc)}, ends {Date(offer.EndsAt)}"
+                : $"{Usdc(offer.PricePerUnitUsdc)} USDC/unit, expires {Date(offer.ExpiresAt)}";
+            Row(table, offer.Kind == "Auction" ? "auction" : "offer", offer.OfferId, name(offer.Seller), Short(offer.LotId), Number(offer.UnitsRemaining) + " left", terms, offer.Status);
         }
 
         foreach (var pledge in pledges)

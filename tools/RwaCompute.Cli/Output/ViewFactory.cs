@@ -43,9 +43,23 @@ internal static class ViewFactory
         offer.Seller,
         LotIdText.Format(offer.LotId),
         offer.UnitsRemaining,
-        UsdcAmount.Plain(offer.PricePerUnit),
-        offer.ExpiresAt,
-        offer.Cancelled ? "Cancelled" : offer.UnitsRemaining == 0 ? "SoldOut" : offer.ExpiresAt <= now ? "Expired" : "Open");
+        UsdcAmount.Plain(offer.PriceAt(now)),
+        offer.EndsAt,
+        offer.Cancelled ? "Cancelled" : offer.UnitsRemaining == 0 ? "SoldOut" : offer.EndsAt <= now ? "Expired" : offer.StartsAt > now ? "NotStarted" : "Open",
+        offer.IsAuction ? "Auction" : "Fixed",
+        UsdcAmount.Plain(offer.StartPrice),
+        UsdcAmount.Plain(offer.FloorPrice),
+        offer.StartsAt,
+        offer.EndsAt);
+
+    public static PriceIndexView Price(PriceIndexEntry entry) => new(
+        entry.GpuModel,
+        entry.Region,
+        entry.Currency,
+        entry.HasTrades ? UsdcAmount.Plain(entry.LastPrice) : null,
+        entry.LastTradeAt,
+        entry.HasTrades ? UsdcAmount.Plain(entry.Average) : null,
+        ((long)entry.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture));
 
     public static PledgeView Pledge(PledgeInfo pledge) => new(
         Id(pledge.PledgeId),

@@ -8,6 +8,7 @@ internal sealed record DevnetSummaryView(
     IReadOnlyList<LotView> Lots,
     IReadOnlyList<HolderView> Holders,
     IReadOnlyList<OfferView> Offers,
+    IReadOnlyList<PriceIndexView> Prices,
     IReadOnlyList<PledgeView> Pledges,
     IReadOnlyList<RedemptionView> Redemptions,
     IReadOnlyList<ReportView> Utilization,

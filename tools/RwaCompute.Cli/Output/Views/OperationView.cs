@@ -59,6 +59,26 @@ internal sealed record OperationView(string Operation, string Summary, [property
     [JsonPropertyOrder(1)]
     public string? PricePerUnitUsdc { get; init; }
 
+    /// <summary>A purchase's total cost as exact decimal USDC.</summary>
+    [JsonPropertyOrder(1)]
+    public string? CostUsdc { get; init; }
+
+    /// <summary>An auction's start price per unit as exact decimal USDC.</summary>
+    [JsonPropertyOrder(1)]
+    public string? StartPriceUsdc { get; init; }
+
+    /// <summary>An auction's floor price per unit as exact decimal USDC.</summary>
+    [JsonPropertyOrder(1)]
+    public string? FloorPriceUsdc { get; init; }
+
+    /// <summary>When an offer opens (an auction's price starts to fall).</summary>
+    [JsonPropertyOrder(1)]
+    public DateTimeOffset? StartsAt { get; init; }
+
+    /// <summary>When an offer lapses (an auction reaches its floor).</summary>
+    [JsonPropertyOrder(1)]
+    public DateTimeOffset? EndsAt { get; init; }
+
     /// <summary>A pledge's principal as exact decimal USDC.</summary>
     [JsonPropertyOrder(1)]
     public string? PrincipalUsdc { get; init; }
