@@ -2,9 +2,10 @@
 pragma solidity 0.8.30;
 
 /// @title IComputeMarket
-/// @notice The trading module of the suite: fixed-price offers and Dutch auctions of compute lots, settled delivery
-/// versus payment (the buyer's stablecoin goes straight into the escrow, which credits the seller; the units move
-/// from the seller's wallet in the same transaction), and a price index per (GPU model, region, currency).
+/// @notice The trading module of the suite: fixed-price offers and Dutch auctions of compute lots, EIP-712 signed
+/// orders (asks for a lot, bids by criteria) filled on chain, all settled delivery versus payment (the buyer's
+/// stablecoin goes straight into the escrow, which credits the seller; the units move from the seller's wallet in the
+/// same transaction), and a price index per (GPU model, region, currency).
 interface IComputeMarket {
     /*//////////////////////////////////////////////////////////////
                                  TYPES
@@ -34,6 +35,75 @@ interface IComputeMarket {
         uint96 average;
     }
 
+    /// @notice A signed offer to sell units of one lot at a fixed price (EIP-712 type `Ask`), filled by buyers with
+    /// `fillAsk`, in parts, until `units` are sold, it expires, or its seller cancels it.
+    /// @param seller Who signs and sells; the units leave this wallet (the market must be its ERC-1155 operator).
+    /// @param lotId The lot.
+    /// @param units The most units the ask sells over all its fills.
+    /// @param pricePerUnit Price of one unit in `currency` base units.
+    /// @param currency The settlement stablecoin (the market's, until lots name their own).
+    /// @param expiry Unix time from which it can no longer be filled.
+    /// @param salt Any number that makes two otherwise equal orders distinct.
+    /// @param counter The seller's order counter when signing (`orderCounter`); raising it cancels every older order.
+    struct Ask {
+        address seller;
+        uint256 lotId;
+        uint64 units;
+        uint96 pricePerUnit;
+        address currency;
+        uint40 expiry;
+        uint256 salt;
+        uint256 counter;
+    }
+
+    /// @notice A signed offer to buy units of any lot that meets criteria, at a price per unit (EIP-712 type `Bid`):
+    /// "200 H100-hours in eu-west in December at <= 2.60 USDC". A seller fills it with `fillBid`, naming a matching
+    /// lot; criteria left zero match anything.
+    /// @param buyer Who signs and pays (the market must be approved for the stablecoin).
+    /// @param gpuModel The lot's GPU model, or zero for any.
+    /// @param region The lot's region, or zero for any.
+    /// @param deliveryFrom The lot's window must start at or after this (0: any).
+    /// @param deliveryUntil The lot's window must end at or before this (0: any).
+    /// @param minSlaBps The lot's SLA uptime must be at least this, in basis points.
+    /// @param maxWhPerGpuHour The lot's energy figure must be at most this (0: any).
+    /// @param currency The settlement stablecoin.
+    /// @param pricePerUnit The price per unit the buyer pays (its maximum: sellers fill at it).
+    /// @param units The most units the bid buys over all its fills.
+    /// @param expiry Unix time from which it can no longer be filled.
+    /// @param salt Any number that makes two otherwise equal orders distinct.
+    /// @param counter The buyer's order counter when signing.
+    struct Bid {
+        address buyer;
+        bytes16 gpuModel;
+        bytes16 region;
+        uint40 deliveryFrom;
+        uint40 deliveryUntil;
+        uint16 minSlaBps;
+        uint32 maxWhPerGpuHour;
+        address currency;
+        uint96 pricePerUnit;
+        uint64 units;
+        uint40 expiry;
+        uint256 salt;
+        uint256 counter;
+    }
+
+    /// @notice The criterion of a bid a lot fails (`Market_LotDoesNotMatchBid`).
+    enum BidCriterion {
+        /// @notice The lot's GPU model differs.
+        GpuModel,
+        /// @notice The lot's region differs.
+        Region,
+        /// @notice The lot's window starts before the bid's `deliveryFrom`.
+        DeliveryFrom,
+        /// @notice The lot's window ends after the bid's `deliveryUntil`.
+        DeliveryUntil,
+        /// @notice The lot's SLA uptime is below the bid's minimum.
+        Sla,
+        /// @notice The lot's energy figure is above the bid's maximum.
+        Energy
+    }
+
     /*//////////////////////////////////////////////////////////////
                                  EVENTS
     //////////////////////////////////////////////////////////////*/
@@ -60,6 +130,21 @@ interface IComputeMarket {
         uint256 pricePerUnit,
         uint256 cost
     );
+    /// @notice Emitted when a signed order is filled (in part): `maker` signed it, `taker` sent the fill.
+    event OrderFilled(
+        bytes32 indexed orderHash,
+        address indexed maker,
+        address indexed taker,
+        uint256 lotId,
+        uint256 units,
+        uint256 pricePerUnit,
+        uint256 cost,
+        bool isAsk
+    );
+    /// @notice Emitted when a maker cancels one signed order.
+    event OrderCancelled(bytes32 indexed orderHash, address indexed maker);
+    /// @notice Emitted when an account raises its order counter, cancelling every order it signed before.
+    event OrderCounterIncremented(address indexed account, uint256 counter);
     /// @notice Emitted when a trade updates the price index of (GPU model, region, currency) `key`.
     event PriceRecorded(bytes32 indexed key, uint256 indexed lotId, uint256 pricePerUnit, uint256 average);
     /// @notice Emitted when the price index's averaging window changes.
@@ -124,6 +209,40 @@ interface IComputeMarket {
     /// @param pricePerUnit Its price per unit now.
     /// @param maxPricePerUnit The buyer's limit.
     error Market_PriceAboveLimit(uint256 offerId, uint256 pricePerUnit, uint256 maxPricePerUnit);
+    /// @notice Thrown when filling a signed order at or after its expiry.
+    /// @param orderHash The order's EIP-712 digest.
+    /// @param expiry Its expiry.
+    error Market_OrderExpired(bytes32 orderHash, uint40 expiry);
+    /// @notice Thrown when filling an order signed under an older counter than its maker's (cancelled by
+    /// `incrementOrderCounter`).
+    /// @param orderHash The order's EIP-712 digest.
+    /// @param counter The order's counter.
+    /// @param current The maker's counter now.
+    error Market_OrderCounterStale(bytes32 orderHash, uint256 counter, uint256 current);
+    /// @notice Thrown when filling or cancelling a cancelled order.
+    /// @param orderHash The order's EIP-712 digest.
+    error Market_OrderIsCancelled(bytes32 orderHash);
+    /// @notice Thrown when a fill asks for more units than the order has left.
+    /// @param orderHash The order's EIP-712 digest.
+    /// @param remaining The units it has left.
+    /// @param requested The units asked for.
+    error Market_InsufficientOrderUnits(bytes32 orderHash, uint256 remaining, uint256 requested);
+    /// @notice Thrown when an order's signature is not its maker's (EOA or ERC-1271 contract wallet).
+    /// @param orderHash The order's EIP-712 digest.
+    /// @param maker The account the order names.
+    error Market_InvalidSignature(bytes32 orderHash, address maker);
+    /// @notice Thrown when an order settles in a currency the market does not.
+    /// @param currency The order's currency.
+    error Market_UnsupportedCurrency(address currency);
+    /// @notice Thrown when anyone but its maker cancels an order.
+    /// @param orderHash The order's EIP-712 digest.
+    /// @param caller The caller.
+    error Market_NotOrderMaker(bytes32 orderHash, address caller);
+    /// @notice Thrown when a seller fills a bid with a lot that fails one of its criteria.
+    /// @param orderHash The bid's EIP-712 digest.
+    /// @param lotId The lot offered.
+    /// @param criterion The first criterion it fails.
+    error Market_LotDoesNotMatchBid(bytes32 orderHash, uint256 lotId, BidCriterion criterion);
     /// @notice Thrown when the price index's window is outside [`MIN_INDEX_WINDOW`, `MAX_INDEX_WINDOW`].
     /// @param windowSeconds The window given.
     error Market_InvalidIndexWindow(uint32 windowSeconds);
@@ -191,6 +310,61 @@ interface IComputeMarket {
         bytes32 r,
         bytes32 s
     ) external;
+
+    /*//////////////////////////////////////////////////////////////
+                             SIGNED ORDERS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Buys `units` from a signed ask at its price: the caller's stablecoin goes into the escrow (credited to
+    /// the seller) and the units from the seller to the caller, atomically. Both sides pass the token's transfer
+    /// checks.
+    /// @param ask The ask, as signed.
+    /// @param signature The seller's EIP-712 signature of `hashAsk(ask)` (65 bytes, or an ERC-1271 wallet's).
+    /// @param units Units to buy (at most what the ask has left).
+    function fillAsk(Ask calldata ask, bytes calldata signature, uint256 units) external;
+
+    /// @notice Sells `units` of `lotId` into a signed bid at its price: the caller's units go to the buyer and the
+    /// buyer's stablecoin into the escrow (credited to the caller), atomically. The lot must meet every criterion of
+    /// the bid.
+    /// @param bid The bid, as signed.
+    /// @param signature The buyer's EIP-712 signature of `hashBid(bid)`.
+    /// @param lotId The lot sold (the caller's units).
+    /// @param units Units to sell (at most what the bid has left).
+    function fillBid(Bid calldata bid, bytes calldata signature, uint256 lotId, uint256 units) external;
+
+    /// @notice Cancels one of the caller's asks; it can no longer be filled.
+    /// @param ask The ask.
+    function cancelAsk(Ask calldata ask) external;
+
+    /// @notice Cancels one of the caller's bids; it can no longer be filled.
+    /// @param bid The bid.
+    function cancelBid(Bid calldata bid) external;
+
+    /// @notice Raises the caller's order counter: every order it signed under an older counter can no longer be
+    /// filled.
+    /// @return counter The new counter.
+    function incrementOrderCounter() external returns (uint256 counter);
+
+    /// @notice The EIP-712 digest an ask's seller signs (bound to this chain and this market).
+    /// @param ask The ask.
+    /// @return The digest, also the ask's id in events and `orderStatus`.
+    function hashAsk(Ask calldata ask) external view returns (bytes32);
+
+    /// @notice The EIP-712 digest a bid's buyer signs.
+    /// @param bid The bid.
+    /// @return The digest.
+    function hashBid(Bid calldata bid) external view returns (bytes32);
+
+    /// @notice How much of a signed order was filled, and whether its maker cancelled it.
+    /// @param orderHash The order's digest.
+    /// @return filled Units filled so far.
+    /// @return cancelled Whether it was cancelled.
+    function orderStatus(bytes32 orderHash) external view returns (uint256 filled, bool cancelled);
+
+    /// @notice An account's order counter (orders signed under an older one cannot be filled).
+    /// @param account The account.
+    /// @return The counter.
+    function orderCounter(address account) external view returns (uint256);
 
     /*//////////////////////////////////////////////////////////////
                                  ADMIN

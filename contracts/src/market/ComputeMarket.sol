@@ -8,19 +8,24 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 
 import {IComputeCapacityToken} from "../interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../interfaces/IComputeEscrow.sol";
 import {IComputeMarket} from "../interfaces/IComputeMarket.sol";
 
 /// @title ComputeMarket
-/// @notice Fixed-price offers and Dutch auctions of compute lots, settled delivery versus payment, and a price index
-/// per (GPU model, region, currency) that every sale updates.
+/// @notice Fixed-price offers and Dutch auctions of compute lots, EIP-712 signed orders (asks for a lot, bids by
+/// criteria: an off-chain order book, settled on chain), all delivery versus payment, and a price index per
+/// (GPU model, region, currency) that every sale updates.
 /// @dev Holds no money: a buyer's payment goes straight from the buyer into the escrow (the suite's single
 /// custodian), which credits the seller through `creditSale` (MARKET_ROLE) only out of what arrived; the units move
 /// from the seller's wallet, the market being the seller's ERC-1155 operator. The token checks both sides of the
-/// move (allowlist, freeze, pause, locked units), so a sale passes the same compliance as any transfer.
-contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, ReentrancyGuardTransient {
+/// move (allowlist, freeze, pause, locked units), so a sale passes the same compliance as any transfer. Signed orders
+/// are bound to this chain and this contract (EIP-712 domain), filled in parts up to their units, and cancelled one by
+/// one or all at once (the maker's counter).
+contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, ReentrancyGuardTransient, EIP712 {
     using SafeERC20 for IERC20;
 
     /*//////////////////////////////////////////////////////////////
@@ -33,6 +38,15 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
     uint32 public constant MIN_INDEX_WINDOW = 1 hours;
     /// @notice The longest averaging window of the price index.
     uint32 public constant MAX_INDEX_WINDOW = 90 days;
+
+    /// @notice The EIP-712 type hash of `Ask`.
+    bytes32 public constant ASK_TYPEHASH = keccak256(
+        "Ask(address seller,uint256 lotId,uint64 units,uint96 pricePerUnit,address currency,uint40 expiry,uint256 salt,uint256 counter)"
+    );
+    /// @notice The EIP-712 type hash of `Bid`.
+    bytes32 public constant BID_TYPEHASH = keccak256(
+        "Bid(address buyer,bytes16 gpuModel,bytes16 region,uint40 deliveryFrom,uint40 deliveryUntil,uint16 minSlaBps,uint32 maxWhPerGpuHour,address currency,uint96 pricePerUnit,uint64 units,uint40 expiry,uint256 salt,uint256 counter)"
+    );
 
     /// @notice The compute-capacity token.
     IComputeCapacityToken public immutable TOKEN;
@@ -53,6 +67,15 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
     /// @dev A lot's index key, recorded when its first offer is listed (a lot's GPU model and region never change).
     mapping(uint256 lotId => bytes32 key) private _lotKeys;
 
+    /// @dev A signed order's fills and cancellation, by its EIP-712 digest.
+    struct OrderState {
+        uint64 filled;
+        bool cancelled;
+    }
+
+    mapping(bytes32 orderHash => OrderState) private _orderStates;
+    mapping(address account => uint256) private _orderCounters;
+
     /*//////////////////////////////////////////////////////////////
                                CONSTRUCTOR
     //////////////////////////////////////////////////////////////*/
@@ -63,6 +86,7 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
     /// @param indexWindowSeconds The price index's averaging window.
     constructor(address admin, uint48 adminDelay, IComputeEscrow escrow, uint32 indexWindowSeconds)
         AccessControlDefaultAdminRules(adminDelay, admin)
+        EIP712("RwaCompute ComputeMarket", "1")
     {
         if (address(escrow) == address(0)) revert Market_ZeroEscrow();
         ESCROW = escrow;
@@ -131,6 +155,41 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
     }
 
     /*//////////////////////////////////////////////////////////////
+                              SIGNED ORDERS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IComputeMarket
+    function fillAsk(Ask calldata ask, bytes calldata signature, uint256 units) external nonReentrant {
+        bytes32 orderHash = _hashAsk(ask);
+        _takeOrder(orderHash, ask.seller, ask.currency, ask.expiry, ask.counter, ask.units, units, signature);
+        _settle(orderHash, ask.seller, ask.seller, msg.sender, ask.lotId, units, ask.pricePerUnit, true);
+    }
+
+    /// @inheritdoc IComputeMarket
+    function fillBid(Bid calldata bid, bytes calldata signature, uint256 lotId, uint256 units) external nonReentrant {
+        bytes32 orderHash = _hashBid(bid);
+        _takeOrder(orderHash, bid.buyer, bid.currency, bid.expiry, bid.counter, bid.units, units, signature);
+        _requireMatch(orderHash, bid, lotId);
+        _settle(orderHash, bid.buyer, msg.sender, bid.buyer, lotId, units, bid.pricePerUnit, false);
+    }
+
+    /// @inheritdoc IComputeMarket
+    function cancelAsk(Ask calldata ask) external {
+        _cancel(_hashAsk(ask), ask.seller);
+    }
+
+    /// @inheritdoc IComputeMarket
+    function cancelBid(Bid calldata bid) external {
+        _cancel(_hashBid(bid), bid.buyer);
+    }
+
+    /// @inheritdoc IComputeMarket
+    function incrementOrderCounter() external returns (uint256 counter) {
+        counter = ++_orderCounters[msg.sender];
+        emit OrderCounterIncremented(msg.sender, counter);
+    }
+
+    /*//////////////////////////////////////////////////////////////
                                   ADMIN
     //////////////////////////////////////////////////////////////*/
 
@@ -180,6 +239,27 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
     /// @inheritdoc IComputeMarket
     function indexWindow() external view returns (uint32) {
         return _indexWindow;
+    }
+
+    /// @inheritdoc IComputeMarket
+    function hashAsk(Ask calldata ask) external view returns (bytes32) {
+        return _hashAsk(ask);
+    }
+
+    /// @inheritdoc IComputeMarket
+    function hashBid(Bid calldata bid) external view returns (bytes32) {
+        return _hashBid(bid);
+    }
+
+    /// @inheritdoc IComputeMarket
+    function orderStatus(bytes32 orderHash) external view returns (uint256 filled, bool cancelled) {
+        OrderState memory state = _orderStates[orderHash];
+        return (state.filled, state.cancelled);
+    }
+
+    /// @inheritdoc IComputeMarket
+    function orderCounter(address account) external view returns (uint256) {
+        return _orderCounters[account];
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -241,7 +321,7 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         // forge-lint: disable-next-line(unsafe-typecast) -- at most the stored 64-bit count
         o.unitsRemaining = uint64(remaining - units);
         emit Purchased(offerId, msg.sender, lotId, units, price, cost);
-        _recordTrade(lotId, price);
+        _recordTrade(_lotKeys[lotId], lotId, price);
 
         STABLECOIN.safeTransferFrom(msg.sender, address(ESCROW), cost);
         // The escrow credits no more than arrived above what it owes (a short transfer reverts there).
@@ -249,10 +329,104 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         TOKEN.safeTransferFrom(seller, msg.sender, lotId, units, "");
     }
 
-    /// @dev Updates the lot's index entry with a trade at `price` now: the average first takes in how long the
-    /// previous price stood, then the new price becomes the latest.
-    function _recordTrade(uint256 lotId, uint256 price) private {
+    /// @dev Checks a signed order and records a fill of `units` of it: live (not expired, not cancelled, signed under
+    /// the maker's current counter), in the market's currency, with units left, and signed by its maker — checked on
+    /// its first fill only, since a fill is recorded only for an order whose signature verified.
+    function _takeOrder(
+        bytes32 orderHash,
+        address maker,
+        address currency,
+        uint40 expiry,
+        uint256 counter,
+        uint64 total,
+        uint256 units,
+        bytes calldata signature
+    ) private {
+        if (block.timestamp >= expiry) revert Market_OrderExpired(orderHash, expiry);
+        if (currency != address(STABLECOIN)) revert Market_UnsupportedCurrency(currency);
+        uint256 current = _orderCounters[maker];
+        if (counter != current) revert Market_OrderCounterStale(orderHash, counter, current);
+        OrderState memory state = _orderStates[orderHash];
+        if (state.cancelled) revert Market_OrderIsCancelled(orderHash);
+        if (units == 0) revert Market_ZeroUnits();
+        uint256 remaining = total - state.filled;
+        if (units > remaining) revert Market_InsufficientOrderUnits(orderHash, remaining, units);
+        if (state.filled == 0 && !SignatureChecker.isValidSignatureNow(maker, orderHash, signature)) {
+            revert Market_InvalidSignature(orderHash, maker);
+        }
+        // forge-lint: disable-next-line(unsafe-typecast) -- at most the order's 64-bit total
+        _orderStates[orderHash].filled = uint64(state.filled + units);
+    }
+
+    /// @dev Settles a fill at `price`: records the trade, moves the payment into the escrow, has the escrow credit the
+    /// seller and moves the units (callers hold the guard and recorded the fill).
+    function _settle(
+        bytes32 orderHash,
+        address maker,
+        address seller,
+        address buyer,
+        uint256 lotId,
+        uint256 units,
+        uint256 price,
+        bool isAsk
+    ) private {
+        if (price == 0) revert Market_ZeroPrice();
+        uint256 cost = units * price;
+        emit OrderFilled(orderHash, maker, msg.sender, lotId, units, price, cost, isAsk);
         bytes32 key = _lotKeys[lotId];
+        if (key == bytes32(0)) {
+            IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
+            key = _indexKey(record.gpuModel, record.region, address(STABLECOIN));
+            _lotKeys[lotId] = key;
+        }
+        _recordTrade(key, lotId, price);
+
+        STABLECOIN.safeTransferFrom(buyer, address(ESCROW), cost);
+        ESCROW.creditSale(seller, cost);
+        TOKEN.safeTransferFrom(seller, buyer, lotId, units, "");
+    }
+
+    /// @dev Reverts unless the lot meets every criterion of the bid (zero criteria match anything).
+    function _requireMatch(bytes32 orderHash, Bid calldata bid, uint256 lotId) private view {
+        IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
+        BidCriterion failed;
+        if (bid.gpuModel != bytes16(0) && bid.gpuModel != record.gpuModel) {
+            failed = BidCriterion.GpuModel;
+        } else if (bid.region != bytes16(0) && bid.region != record.region) {
+            failed = BidCriterion.Region;
+        } else if (record.startsAt < bid.deliveryFrom) {
+            failed = BidCriterion.DeliveryFrom;
+        } else if (bid.deliveryUntil != 0 && record.endsAt > bid.deliveryUntil) {
+            failed = BidCriterion.DeliveryUntil;
+        } else if (record.slaUptimeBps < bid.minSlaBps) {
+            failed = BidCriterion.Sla;
+        } else if (bid.maxWhPerGpuHour != 0 && record.energyWhPerGpuHour > bid.maxWhPerGpuHour) {
+            failed = BidCriterion.Energy;
+        } else {
+            return;
+        }
+        revert Market_LotDoesNotMatchBid(orderHash, lotId, failed);
+    }
+
+    /// @dev Marks the caller's order cancelled.
+    function _cancel(bytes32 orderHash, address maker) private {
+        if (maker != msg.sender) revert Market_NotOrderMaker(orderHash, msg.sender);
+        if (_orderStates[orderHash].cancelled) revert Market_OrderIsCancelled(orderHash);
+        _orderStates[orderHash].cancelled = true;
+        emit OrderCancelled(orderHash, maker);
+    }
+
+    function _hashAsk(Ask calldata ask) private view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(abi.encode(ASK_TYPEHASH, ask)));
+    }
+
+    function _hashBid(Bid calldata bid) private view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(abi.encode(BID_TYPEHASH, bid)));
+    }
+
+    /// @dev Updates the index entry `key` with a trade of `lotId` at `price` now: the average first takes in how long
+    /// the previous price stood, then the new price becomes the latest.
+    function _recordTrade(bytes32 key, uint256 lotId, uint256 price) private {
         PricePoint memory p = _index[key];
         uint256 average = p.lastTradeAt == 0 ? price : _average(p, block.timestamp);
         _index[key] = PricePoint({
