@@ -2,7 +2,9 @@
 pragma solidity 0.8.30;
 
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
+import {IComputeMarket} from "../../src/interfaces/IComputeMarket.sol";
 import {EscrowBase} from "../escrow/EscrowBase.sol";
+import {OrderTestLib} from "./utils/OrderTestLib.sol";
 
 /// @notice Shared state and helpers of the market unit, fuzz, matrix and security tests.
 /// @dev Extends `EscrowBase`: the market settles into the escrow, so its tests need the same bonded lot (`lotId`,
@@ -10,6 +12,13 @@ import {EscrowBase} from "../escrow/EscrowBase.sol";
 abstract contract MarketBase is EscrowBase {
     bytes16 internal constant GPU = bytes16("H100-SXM5-80GB");
     bytes16 internal constant REGION = bytes16("eu-central");
+
+    /// @dev The keys behind the fixture's named accounts (forge-std's `makeAddr` derives them from the name).
+    uint256 internal constant ALICE_KEY = uint256(keccak256("alice"));
+    uint256 internal constant BOB_KEY = uint256(keccak256("bob"));
+
+    /// @dev Pools registered by `_lotFromSpec`, one per custom lot.
+    uint256 private _customPools;
 
     /*//////////////////////////////////////////////////////////////
                                  OFFERS
@@ -73,5 +82,91 @@ abstract contract MarketBase is EscrowBase {
         returns (uint8 v, bytes32 r, bytes32 s)
     {
         return _permitSigFor(key, owner, address(market), value, deadline);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                             SIGNED ORDERS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev An ask by `seller` of `units` of the fixture's lot at `price`, in the market's stablecoin, live until the
+    /// lot ends, signed under the seller's current counter.
+    function _ask(address seller, uint256 units, uint256 price) internal view returns (IComputeMarket.Ask memory) {
+        return IComputeMarket.Ask({
+            seller: seller,
+            lotId: lotId,
+            units: uint64(units),
+            pricePerUnit: uint96(price),
+            currency: address(usdc),
+            expiry: endsAt,
+            salt: 0,
+            counter: market.orderCounter(seller)
+        });
+    }
+
+    /// @dev A bid by `buyer` for `units` at `price` that names the fixture's GPU model and region and leaves every
+    /// other criterion open, live until the fixture's lot ends, under the buyer's current counter.
+    function _bid(address buyer, uint256 units, uint256 price) internal view returns (IComputeMarket.Bid memory) {
+        return IComputeMarket.Bid({
+            buyer: buyer,
+            gpuModel: GPU,
+            region: REGION,
+            deliveryFrom: 0,
+            deliveryUntil: 0,
+            minSlaBps: 0,
+            maxWhPerGpuHour: 0,
+            currency: address(usdc),
+            pricePerUnit: uint96(price),
+            units: uint64(units),
+            expiry: endsAt,
+            salt: 0,
+            counter: market.orderCounter(buyer)
+        });
+    }
+
+    /// @dev `key`'s signature of the ask's reference digest (OrderTestLib, not the market's `hashAsk`).
+    function _signAsk(uint256 key, IComputeMarket.Ask memory ask) internal view returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, OrderTestLib.askDigest(address(market), ask));
+        return OrderTestLib.packSignature(v, r, s);
+    }
+
+    /// @dev `key`'s signature of the bid's reference digest.
+    function _signBid(uint256 key, IComputeMarket.Bid memory bid) internal view returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, OrderTestLib.bidDigest(address(market), bid));
+        return OrderTestLib.packSignature(v, r, s);
+    }
+
+    function _fillAsk(address buyer, IComputeMarket.Ask memory ask, bytes memory signature, uint256 units) internal {
+        vm.prank(buyer);
+        market.fillAsk(ask, signature, units);
+    }
+
+    function _fillBid(
+        address seller,
+        IComputeMarket.Bid memory bid,
+        bytes memory signature,
+        uint256 lotId_,
+        uint256 units
+    ) internal {
+        vm.prank(seller);
+        market.fillBid(bid, signature, lotId_, units);
+    }
+
+    function _filled(bytes32 orderHash) internal view returns (uint256 filled) {
+        (filled,) = market.orderStatus(orderHash);
+    }
+
+    /// @dev A lot issued from `spec` on a pool of its own (registered here, so any GPU model and region fit), `units`
+    /// held by `holder`.
+    function _lotFromSpec(IComputeCapacityToken.LotSpec memory spec, address holder, uint256 units)
+        internal
+        returns (uint256 id)
+    {
+        spec.poolId = keccak256(abi.encode("custom pool", ++_customPools));
+        vm.prank(registrar);
+        token.registerPool(spec.poolId, provider);
+        vm.startPrank(provider);
+        id = token.issueLot(spec, provider, units);
+        if (holder != provider) token.safeTransferFrom(provider, holder, id, units, "");
+        vm.stopPrank();
     }
 }
