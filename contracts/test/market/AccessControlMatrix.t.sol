@@ -10,7 +10,8 @@ import {IComputeMarket} from "../../src/interfaces/IComputeMarket.sol";
 import {MarketBase} from "./MarketBase.sol";
 
 /// @notice Who may call what on the market: `setIndexWindow` (RISK_ROLE) and role management against every named
-/// actor, `cancelOffer` against every account that is not the seller, and the open functions against everyone.
+/// actor, `cancelOffer`, `cancelAsk` and `cancelBid` against every account that is not the maker, and the open
+/// functions against everyone.
 contract MarketAccessControlMatrix_Test is MarketBase {
     bytes32 internal riskRole;
     bytes32 internal adminRole;
@@ -129,17 +130,61 @@ contract MarketAccessControlMatrix_Test is MarketBase {
         assertTrue(market.offer(offerId).cancelled);
     }
 
-    /// @dev Listing and buying are open to every account (compliance is the token's, checked when units move).
+    function test_CancelAsk_OnlySeller() external {
+        IComputeMarket.Ask memory ask = _ask(alice, 100, PRICE);
+        bytes32 orderHash = market.hashAsk(ask);
+        address[11] memory all = _allActors();
+        for (uint256 i; i < all.length; ++i) {
+            if (all[i] == alice) continue;
+            vm.expectRevert(abi.encodeWithSelector(IComputeMarket.Market_NotOrderMaker.selector, orderHash, all[i]));
+            vm.prank(all[i]);
+            market.cancelAsk(ask);
+        }
+        vm.prank(alice);
+        market.cancelAsk(ask);
+        (, bool cancelled) = market.orderStatus(orderHash);
+        assertTrue(cancelled);
+    }
+
+    function test_CancelBid_OnlyBuyer() external {
+        IComputeMarket.Bid memory bid = _bid(bob, 100, PRICE);
+        bytes32 orderHash = market.hashBid(bid);
+        address[11] memory all = _allActors();
+        for (uint256 i; i < all.length; ++i) {
+            if (all[i] == bob) continue;
+            vm.expectRevert(abi.encodeWithSelector(IComputeMarket.Market_NotOrderMaker.selector, orderHash, all[i]));
+            vm.prank(all[i]);
+            market.cancelBid(bid);
+        }
+        vm.prank(bob);
+        market.cancelBid(bid);
+        (, bool cancelled) = market.orderStatus(orderHash);
+        assertTrue(cancelled);
+    }
+
+    /// @dev Listing, buying, filling signed orders and raising one's own order counter are open to every account
+    /// (compliance is the token's, checked when units move).
     function test_OpenFunctions_AnyCaller() external {
         address[11] memory all = _allActors();
         uint256 offerId = _defaultOffer();
+        IComputeMarket.Ask memory ask = _ask(alice, 100, PRICE);
+        bytes memory askSig = _signAsk(ALICE_KEY, ask);
+        IComputeMarket.Bid memory bid = _bid(bob, 100, PRICE);
+        bytes memory bidSig = _signBid(BOB_KEY, bid);
         for (uint256 i; i < all.length; ++i) {
             uint256 snapshot = vm.snapshotState();
             _onboard(all[i]);
+            if (all[i] != alice) {
+                vm.prank(alice);
+                token.safeTransferFrom(alice, all[i], lotId, 1, "");
+            }
             vm.startPrank(all[i]);
             market.createOffer(lotId, 1, PRICE, endsAt);
             market.createAuction(lotId, 1, 2 * uint256(PRICE), PRICE, uint40(block.timestamp), endsAt);
             market.purchase(offerId, 1, PRICE);
+            market.fillAsk(ask, askSig, 1);
+            market.fillBid(bid, bidSig, lotId, 1);
+            assertEq(market.incrementOrderCounter(), 1);
             vm.stopPrank();
             vm.revertToState(snapshot);
         }
