@@ -7,12 +7,14 @@ import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 import {IComputeMarket} from "../../../src/interfaces/IComputeMarket.sol";
 import {IUtilizationOracle} from "../../../src/interfaces/IUtilizationOracle.sol";
 import {ComputeMarket} from "../../../src/market/ComputeMarket.sol";
+import {OrderTestLib} from "../../market/utils/OrderTestLib.sol";
 import {MockUSDC} from "../../mocks/MockUSDC.sol";
 import {BaseHandler} from "./BaseHandler.sol";
 import {EscrowStore} from "./EscrowStore.sol";
 
 /// @notice Drives every escrow flow with bounded inputs over a fixed set of actors and bonded lots; sales (fixed-price
-/// offers and Dutch auctions) go through the market, which pays into the escrow.
+/// offers, Dutch auctions and EIP-712 signed asks and bids, signed with the actors' keys) go through the market, which
+/// pays into the escrow.
 /// @dev Every action either takes a path that must succeed (called directly: a revert fails the campaign under
 /// fail_on_revert) or a path that must fail, checked with try/catch against the exact expected error. Every action
 /// is `tracked` (BaseHandler): after it, every pledge's and redemption's status is recorded and any backward move
@@ -20,6 +22,15 @@ import {EscrowStore} from "./EscrowStore.sol";
 contract EscrowHandler is BaseHandler {
     address internal immutable riskManager;
     uint256[2] internal reporterKeys;
+    /// @dev Each actor's private key, to sign its orders.
+    mapping(address actor => uint256) internal actorKeys;
+
+    /// @dev The keys the handler signs with: two oracle reporters' (reports) and each actor's, in `actors` order
+    /// (signed orders).
+    struct Keys {
+        uint256[2] reporters;
+        uint256[] actors;
+    }
 
     constructor(
         ComputeEscrow escrow_,
@@ -32,10 +43,13 @@ contract EscrowHandler is BaseHandler {
         address riskManager_,
         address[] memory actors_,
         uint256[] memory lots_,
-        uint256[2] memory reporterKeys_
+        Keys memory keys_
     ) BaseHandler(escrow_, market_, token_, usdc_, oracle_, store_, usdcOwner_, actors_, lots_) {
         riskManager = riskManager_;
-        reporterKeys = reporterKeys_;
+        reporterKeys = keys_.reporters;
+        for (uint256 i; i < actors_.length; ++i) {
+            actorKeys[actors_[i]] = keys_.actors[i];
+        }
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -192,6 +206,326 @@ contract EscrowHandler is BaseHandler {
             record.region,
             price
         );
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                      SIGNED ORDERS (THE MARKET)
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev An actor signs an ask of up to 300 units of a lot (possibly more than it will hold: fills take at most what
+    /// the seller can move) at up to 10.00, under its current counter.
+    function signAsk(uint256 actorSeed, uint256 lotSeed, uint256 units, uint256 price, uint256 expirySeed)
+        external
+        tracked("signAsk")
+    {
+        address seller = _actor(actorSeed);
+        uint256 lotId = _lot(lotSeed);
+        IComputeMarket.Ask memory ask = IComputeMarket.Ask({
+            seller: seller,
+            lotId: lotId,
+            units: uint64(_bound(units, 1, 300)),
+            pricePerUnit: uint96(_bound(price, 1, 10e6)),
+            currency: address(usdc),
+            expiry: _orderExpiry(expirySeed, token.lot(lotId).endsAt),
+            salt: store.orderCount(),
+            counter: market.orderCounter(seller)
+        });
+        bytes32 orderHash = OrderTestLib.askDigest(address(market), ask);
+        store.pushAsk(ask, _signDigest(seller, orderHash), orderHash);
+    }
+
+    /// @dev An actor signs a bid for up to 300 units at up to 10.00 whose criteria are each left open or taken from a
+    /// reference lot (bits of `criteriaSeed`; one region in two is one no lot has), so that fills with other lots
+    /// sometimes fail them: the lots differ in window end and SLA.
+    function signBid(
+        uint256 actorSeed,
+        uint256 lotSeed,
+        uint256 units,
+        uint256 price,
+        uint256 expirySeed,
+        uint256 criteriaSeed
+    ) external tracked("signBid") {
+        IComputeCapacityToken.Lot memory record = token.lot(_lot(lotSeed));
+        IComputeMarket.Bid memory bid;
+        bid.buyer = _actor(actorSeed);
+        if (criteriaSeed & 1 != 0) bid.gpuModel = record.gpuModel;
+        if (criteriaSeed & 2 != 0) bid.region = criteriaSeed & 64 != 0 ? bytes16("nowhere") : record.region;
+        if (criteriaSeed & 4 != 0) bid.deliveryFrom = record.startsAt;
+        if (criteriaSeed & 8 != 0) bid.deliveryUntil = record.endsAt;
+        if (criteriaSeed & 16 != 0) bid.minSlaBps = record.slaUptimeBps;
+        if (criteriaSeed & 32 != 0) bid.maxWhPerGpuHour = record.energyWhPerGpuHour;
+        bid.currency = address(usdc);
+        bid.pricePerUnit = uint96(_bound(price, 1, 10e6));
+        bid.units = uint64(_bound(units, 1, 300));
+        bid.expiry = _orderExpiry(expirySeed, record.endsAt);
+        bid.salt = store.orderCount();
+        bid.counter = market.orderCounter(bid.buyer);
+        bytes32 orderHash = OrderTestLib.bidDigest(address(market), bid);
+        store.pushBid(bid, _signDigest(bid.buyer, orderHash), orderHash);
+    }
+
+    struct AskFill {
+        IComputeMarket.Ask ask;
+        bytes sig;
+        bytes32 orderHash;
+        address buyer;
+        uint256 remaining;
+    }
+
+    /// @dev Fills part of a signed ask, at most what it has left and its seller can move. A closed ask (expired, under
+    /// a stale counter, cancelled) must refuse with its own error; one time in four (and whenever it is exhausted) a
+    /// fill of one unit more than it has left must refuse; one time in eight the ask with its price raised must refuse
+    /// its signature; an ask of a lot whose window ended must refuse in the token.
+    function fillAsk(uint256 orderSeed, uint256 buyerSeed, uint256 units, uint256 modeSeed)
+        external
+        tracked("fillAsk")
+    {
+        uint256 n = store.askCount();
+        if (n == 0) return;
+        AskFill memory f;
+        (f.ask, f.sig) = store.askAt(orderSeed % n);
+        f.orderHash = OrderTestLib.askDigest(address(market), f.ask);
+        f.buyer = _actor(buyerSeed);
+        f.remaining = f.ask.units - store.ghost_orderFilled(f.orderHash);
+
+        if (_askRefused(f, modeSeed)) return;
+
+        uint256 available = _unlocked(f.ask.seller, f.ask.lotId);
+        if (f.remaining < available) available = f.remaining;
+        if (available == 0 || usdc.isBlacklisted(f.buyer)) return;
+        units = _bound(units, 1, available);
+        uint256 cost = units * f.ask.pricePerUnit;
+        _topUp(f.buyer, cost);
+        IComputeCapacityToken.Lot memory record = token.lot(f.ask.lotId);
+        if (_refusedAsExpired(
+                f.buyer, abi.encodeCall(market.fillAsk, (f.ask, f.sig, units)), f.ask.lotId, record.endsAt
+            )) return;
+
+        vm.prank(f.buyer);
+        market.fillAsk(f.ask, f.sig, units);
+        store.addCredit(f.ask.seller, cost);
+        store.recordOrderFill(
+            f.orderHash,
+            units,
+            true,
+            market.indexKey(record.gpuModel, record.region, address(usdc)),
+            record.gpuModel,
+            record.region,
+            f.ask.pricePerUnit
+        );
+    }
+
+    /// @dev The refusals `fillAsk` checks before a real fill, in the market's order; true when one was checked.
+    function _askRefused(AskFill memory f, uint256 modeSeed) internal returns (bool) {
+        bytes memory refusal = _closedOrderError(f.orderHash, f.ask.seller, f.ask.expiry, f.ask.counter);
+        uint256 tryUnits = 1;
+        if (refusal.length == 0 && (f.remaining == 0 || modeSeed % 4 == 0)) {
+            tryUnits = f.remaining + 1;
+            refusal = abi.encodeWithSelector(
+                IComputeMarket.Market_InsufficientOrderUnits.selector, f.orderHash, f.remaining, tryUnits
+            );
+            store.countOverfillRefusal();
+        } else if (refusal.length == 0 && modeSeed % 8 == 1) {
+            f.ask.pricePerUnit += 1; // the taker's edit: the signature no longer matches
+            refusal = abi.encodeWithSelector(
+                IComputeMarket.Market_InvalidSignature.selector,
+                OrderTestLib.askDigest(address(market), f.ask),
+                f.ask.seller
+            );
+            store.countSignatureRefusal();
+        } else if (refusal.length == 0) {
+            return false;
+        }
+        vm.prank(f.buyer);
+        try market.fillAsk(f.ask, f.sig, tryUnits) {
+            _fail("filled an ask that must refuse");
+        } catch (bytes memory err) {
+            _assertError(err, refusal);
+        }
+        return true;
+    }
+
+    struct BidFill {
+        IComputeMarket.Bid bid;
+        bytes sig;
+        bytes32 orderHash;
+        address seller;
+        uint256 lotId;
+        uint256 remaining;
+    }
+
+    /// @dev A seller sells part of what it can move of a lot into a signed bid, at most what the bid has left. Closed
+    /// bids, overfills and a raised price must refuse as in `fillAsk`; a lot failing one of the bid's criteria must
+    /// refuse naming the first (checked against OrderTestLib's reference), and one whose window ended in the token.
+    function fillBid(uint256 orderSeed, uint256 sellerSeed, uint256 lotSeed, uint256 units, uint256 modeSeed)
+        external
+        tracked("fillBid")
+    {
+        uint256 n = store.bidCount();
+        if (n == 0) return;
+        BidFill memory f;
+        (f.bid, f.sig) = store.bidAt(orderSeed % n);
+        f.orderHash = OrderTestLib.bidDigest(address(market), f.bid);
+        f.seller = _actor(sellerSeed);
+        f.lotId = _lot(lotSeed);
+        f.remaining = f.bid.units - store.ghost_orderFilled(f.orderHash);
+
+        if (_bidRefused(f, modeSeed)) return;
+
+        uint256 available = _unlocked(f.seller, f.lotId);
+        if (f.remaining < available) available = f.remaining;
+        if (available == 0 || usdc.isBlacklisted(f.bid.buyer)) return;
+        units = _bound(units, 1, available);
+        uint256 cost = units * f.bid.pricePerUnit;
+        _topUp(f.bid.buyer, cost);
+        IComputeCapacityToken.Lot memory record = token.lot(f.lotId);
+        if (_refusedAsExpired(
+                f.seller, abi.encodeCall(market.fillBid, (f.bid, f.sig, f.lotId, units)), f.lotId, record.endsAt
+            )) return;
+
+        vm.prank(f.seller);
+        market.fillBid(f.bid, f.sig, f.lotId, units);
+        store.addCredit(f.seller, cost);
+        store.recordOrderFill(
+            f.orderHash,
+            units,
+            false,
+            market.indexKey(record.gpuModel, record.region, address(usdc)),
+            record.gpuModel,
+            record.region,
+            f.bid.pricePerUnit
+        );
+    }
+
+    /// @dev The refusals `fillBid` checks before a real fill, in the market's order; true when one was checked.
+    function _bidRefused(BidFill memory f, uint256 modeSeed) internal returns (bool) {
+        bytes memory refusal = _closedOrderError(f.orderHash, f.bid.buyer, f.bid.expiry, f.bid.counter);
+        uint256 tryUnits = 1;
+        if (refusal.length == 0 && (f.remaining == 0 || modeSeed % 4 == 0)) {
+            tryUnits = f.remaining + 1;
+            refusal = abi.encodeWithSelector(
+                IComputeMarket.Market_InsufficientOrderUnits.selector, f.orderHash, f.remaining, tryUnits
+            );
+            store.countOverfillRefusal();
+        } else if (refusal.length == 0 && modeSeed % 8 == 1) {
+            f.bid.pricePerUnit += 1;
+            refusal = abi.encodeWithSelector(
+                IComputeMarket.Market_InvalidSignature.selector,
+                OrderTestLib.bidDigest(address(market), f.bid),
+                f.bid.buyer
+            );
+            store.countSignatureRefusal();
+        } else if (refusal.length == 0) {
+            (bool matches, IComputeMarket.BidCriterion criterion) =
+                OrderTestLib.firstFailedCriterion(f.bid, token.lot(f.lotId));
+            if (matches) return false;
+            refusal = abi.encodeWithSelector(
+                IComputeMarket.Market_LotDoesNotMatchBid.selector, f.orderHash, f.lotId, criterion
+            );
+            store.countMismatchRefusal();
+        }
+        vm.prank(f.seller);
+        try market.fillBid(f.bid, f.sig, f.lotId, tryUnits) {
+            _fail("filled a bid that must refuse");
+        } catch (bytes memory err) {
+            _assertError(err, refusal);
+        }
+        return true;
+    }
+
+    /// @dev The maker cancels one of its orders (a second time must refuse); one time in four another actor tries,
+    /// which must refuse unless it is the maker.
+    function cancelOrder(uint256 orderSeed, uint256 callerSeed) external tracked("cancelOrder") {
+        uint256 asks = store.askCount();
+        uint256 bids = store.bidCount();
+        if (asks + bids == 0) return;
+        uint256 pick = orderSeed % (asks + bids);
+        address maker;
+        bytes32 orderHash;
+        bytes memory call;
+        if (pick < asks) {
+            (IComputeMarket.Ask memory ask,) = store.askAt(pick);
+            (maker, orderHash, call) =
+            (ask.seller, OrderTestLib.askDigest(address(market), ask), abi.encodeCall(market.cancelAsk, (ask)));
+        } else {
+            (IComputeMarket.Bid memory bid,) = store.bidAt(pick - asks);
+            (maker, orderHash, call) =
+            (bid.buyer, OrderTestLib.bidDigest(address(market), bid), abi.encodeCall(market.cancelBid, (bid)));
+        }
+        address caller = callerSeed % 4 == 0 ? _actor(callerSeed >> 8) : maker;
+
+        bytes memory refusal;
+        if (caller != maker) {
+            refusal = abi.encodeWithSelector(IComputeMarket.Market_NotOrderMaker.selector, orderHash, caller);
+        } else if (store.ghost_orderCancelled(orderHash)) {
+            refusal = abi.encodeWithSelector(IComputeMarket.Market_OrderIsCancelled.selector, orderHash);
+        }
+        vm.prank(caller);
+        (bool ok, bytes memory err) = address(market).call(call);
+        if (refusal.length != 0) {
+            if (ok) _fail("cancelled an order that must refuse");
+            _assertError(err, refusal);
+            return;
+        }
+        if (!ok) _assertError(err, "");
+        store.cancelOrder(orderHash);
+    }
+
+    /// @dev An actor raises its order counter: every order it signed before is closed.
+    function incrementOrderCounter(uint256 actorSeed) external tracked("incrementOrderCounter") {
+        address account = _actor(actorSeed);
+        uint256 before = market.orderCounter(account);
+        vm.prank(account);
+        if (market.incrementOrderCounter() != before + 1) _fail("counter not raised by one");
+    }
+
+    /// @dev An expiry within 20 days, no later than the lot's end three times in four (one in four may outlive the
+    /// lot, whose fills the token then refuses).
+    function _orderExpiry(uint256 seed, uint40 lotEndsAt) internal view returns (uint40) {
+        uint256 latest = seed % 4 == 0 ? block.timestamp + 20 days : lotEndsAt;
+        if (latest <= block.timestamp) latest = block.timestamp + 1;
+        return uint40(_bound(seed, block.timestamp + 1, latest));
+    }
+
+    /// @dev The error a fill of the order must raise for being closed (in the market's order: expired, signed under
+    /// another counter than its maker's, cancelled), or empty when it is open.
+    function _closedOrderError(bytes32 orderHash, address maker, uint40 expiry, uint256 counter)
+        internal
+        returns (bytes memory)
+    {
+        if (block.timestamp >= expiry) {
+            return abi.encodeWithSelector(IComputeMarket.Market_OrderExpired.selector, orderHash, expiry);
+        }
+        uint256 current = market.orderCounter(maker);
+        if (counter != current) {
+            store.countStaleRefusal();
+            return abi.encodeWithSelector(IComputeMarket.Market_OrderCounterStale.selector, orderHash, counter, current);
+        }
+        if (store.ghost_orderCancelled(orderHash)) {
+            return abi.encodeWithSelector(IComputeMarket.Market_OrderIsCancelled.selector, orderHash);
+        }
+        return "";
+    }
+
+    /// @dev When the lot's window has ended, makes the fill `data` as `caller` and checks that the token refuses it
+    /// with ComputeToken_LotExpired (nothing else in it fails first); returns whether it did.
+    function _refusedAsExpired(address caller, bytes memory data, uint256 lotId, uint40 lotEndsAt)
+        internal
+        returns (bool)
+    {
+        if (block.timestamp < lotEndsAt) return false;
+        vm.prank(caller);
+        (bool ok, bytes memory err) = address(market).call(data);
+        if (ok) _fail("filled an order of an ended lot");
+        _assertError(
+            err, abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_LotExpired.selector, lotId, lotEndsAt)
+        );
+        return true;
+    }
+
+    function _signDigest(address account, bytes32 digest) internal view returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(actorKeys[account], digest);
+        return OrderTestLib.packSignature(v, r, s);
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -12,7 +12,7 @@ import {EscrowStore} from "./EscrowStore.sol";
 /// conservation, pledged units staying locked, forward-only statuses, exact credit accounting, a FIFO delivery queue
 /// per pool whose hours serve one redemption each and confirm only what the oracle attested, blacklisted accounts
 /// never blocking anyone else's withdrawal; the market never holding stablecoin or units, every offer's units
-/// accounted for, and every price index average within the prices traded.
+/// accounted for, no signed order filled beyond its units, and every price index average within the prices traded.
 contract EscrowInvariants_Test is SuiteFixture {
     EscrowHandler internal handler;
     EscrowStore internal store;
@@ -35,11 +35,27 @@ contract EscrowInvariants_Test is SuiteFixture {
 
         // The store holds the ghosts; only the handler is a fuzz target.
         store = new EscrowStore();
+        uint256[] memory actorKeys = new uint256[](4);
+        string[4] memory names = ["provider", "alice", "bob", "lender"];
+        for (uint256 i; i < 4; ++i) {
+            actorKeys[i] = uint256(keccak256(bytes(names[i]))); // forge-std's makeAddr key of the name
+            assertEq(vm.addr(actorKeys[i]), actors[i]);
+        }
         handler = new EscrowHandler(
-            escrow, market, token, usdc, oracle, store, admin, risk, actors, lots, [reporterKeys[0], reporterKeys[1]]
+            escrow,
+            market,
+            token,
+            usdc,
+            oracle,
+            store,
+            admin,
+            risk,
+            actors,
+            lots,
+            EscrowHandler.Keys({reporters: [reporterKeys[0], reporterKeys[1]], actors: actorKeys})
         );
 
-        bytes4[] memory selectors = new bytes4[](26);
+        bytes4[] memory selectors = new bytes4[](32);
         selectors[0] = EscrowHandler.createOffer.selector;
         selectors[1] = EscrowHandler.cancelOffer.selector;
         selectors[2] = EscrowHandler.purchase.selector;
@@ -66,6 +82,12 @@ contract EscrowInvariants_Test is SuiteFixture {
         selectors[23] = EscrowHandler.issueMore.selector;
         selectors[24] = EscrowHandler.providerSelfRedeem.selector;
         selectors[25] = EscrowHandler.createAuction.selector;
+        selectors[26] = EscrowHandler.signAsk.selector;
+        selectors[27] = EscrowHandler.signBid.selector;
+        selectors[28] = EscrowHandler.fillAsk.selector;
+        selectors[29] = EscrowHandler.fillBid.selector;
+        selectors[30] = EscrowHandler.cancelOrder.selector;
+        selectors[31] = EscrowHandler.incrementOrderCounter.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
         for (uint256 i; i < selectors.length; ++i) {
             handlerSelectors.push(selectors[i]);
@@ -109,11 +131,12 @@ contract EscrowInvariants_Test is SuiteFixture {
     }
 
     /// @dev Units: conservation per lot (neither the escrow nor the market ever holds any), pledged units never
-    /// moving, and every offer's units accounted for.
+    /// moving, every offer's units accounted for, and no signed order filled beyond its units.
     function invariant_UnitsConservedAndPledgesLocked() external view {
         _assertUnitConservation();
         _assertPledgedUnitsLocked();
         _assertOfferUnitsAccounted();
+        _assertOrderFillsWithinUnits();
     }
 
     /// @dev Lifecycles and third parties: forward-only statuses, the delivery queue (oracle hours never reused, never
@@ -209,6 +232,19 @@ contract EscrowInvariants_Test is SuiteFixture {
         for (uint256 i; i < ids.length; ++i) {
             uint256 remaining = market.offer(ids[i]).unitsRemaining;
             if (bought[i] + remaining != listed[i]) assertEq(bought[i] + remaining, listed[i], "offer units drift");
+        }
+    }
+
+    /// @dev Every signed order: the units filled on chain are the sum of the fills the handler made (so every fill that
+    /// had to refuse did), never more than the order's units; it is cancelled exactly when its maker cancelled it.
+    function _assertOrderFillsWithinUnits() internal view {
+        (bytes32[] memory hashes, uint256[] memory units, uint256[] memory filled, bool[] memory cancelled) =
+            store.orderGhosts();
+        for (uint256 i; i < hashes.length; ++i) {
+            (uint256 onChain, bool isCancelled) = market.orderStatus(hashes[i]);
+            if (onChain > units[i]) assertLe(onChain, units[i], "order filled beyond its units");
+            if (onChain != filled[i]) assertEq(onChain, filled[i], "order fills != the fills made");
+            if (isCancelled != cancelled[i]) assertEq(isCancelled, cancelled[i], "order cancellation drift");
         }
     }
 
@@ -332,14 +368,16 @@ contract EscrowInvariants_Test is SuiteFixture {
     //////////////////////////////////////////////////////////////*/
 
     /// @dev Guards against a vacuous campaign: random 64-call sequences through the handler (like the fuzzer's)
-    /// reach every terminal state of both lifecycles, purchases from fixed-price offers and from auctions, blacklist
-    /// checks, oracle reports, and oracle confirmations both accepted and refused for the redemption's place in the
-    /// delivery queue.
+    /// reach every terminal state of both lifecycles, purchases from fixed-price offers and from auctions, fills of
+    /// signed asks and bids, their cancellations and each kind of refused fill, blacklist checks, oracle reports, and
+    /// oracle confirmations both accepted and refused for the redemption's place in the delivery queue.
     function test_HandlerReachesEveryFlow() external {
         uint256[6] memory pledgeEnds; // Requested, Active, Repaid, Claimed, Cancelled (index = status - 1)
         uint256[3] memory redemptionEnds; // Open, Delivered, Refunded
         uint256 offers;
         uint256[3] memory sales; // auctions listed, fixed-price fills, auction fills
+        // ask fills, bid fills, cancellations, refusals: stale counter, overfill, tampered signature, criteria
+        uint256[7] memory orders;
         uint256 blacklistChecks;
         uint256 reportsSubmitted;
         uint256 oracleConfirmations;
@@ -365,6 +403,13 @@ contract EscrowInvariants_Test is SuiteFixture {
             sales[0] += store.ghost_auctions();
             sales[1] += store.ghost_fixedPriceFills();
             sales[2] += store.ghost_auctionFills();
+            orders[0] += store.ghost_askFills();
+            orders[1] += store.ghost_bidFills();
+            orders[2] += store.ghost_orderCancels();
+            orders[3] += store.ghost_staleRefusals();
+            orders[4] += store.ghost_overfillRefusals();
+            orders[5] += store.ghost_signatureRefusals();
+            orders[6] += store.ghost_mismatchRefusals();
             blacklistChecks += store.ghost_withdrawalsDespiteBlacklist();
             reportsSubmitted += store.reportCount();
             oracleConfirmations += store.oracleConfirmationCount();
@@ -377,6 +422,18 @@ contract EscrowInvariants_Test is SuiteFixture {
         emit log_named_uint("auctions", sales[0]);
         emit log_named_uint("fixed-price fills", sales[1]);
         emit log_named_uint("auction fills", sales[2]);
+        string[7] memory orderLabels = [
+            "ask fills",
+            "bid fills",
+            "order cancellations",
+            "stale-counter refusals",
+            "overfill refusals",
+            "signature refusals",
+            "criteria refusals"
+        ];
+        for (uint256 i; i < 7; ++i) {
+            emit log_named_uint(orderLabels[i], orders[i]);
+        }
         emit log_named_uint("blacklist checks", blacklistChecks);
         emit log_named_uint("reports", reportsSubmitted);
         emit log_named_uint("oracle confirmations", oracleConfirmations);
@@ -391,6 +448,9 @@ contract EscrowInvariants_Test is SuiteFixture {
         assertGt(sales[0], 0, "no auction");
         assertGt(sales[1], 0, "no fixed-price offer bought from");
         assertGt(sales[2], 0, "no auction bought from");
+        for (uint256 i; i < 7; ++i) {
+            assertGt(orders[i], 0, string.concat("signed orders: no ", orderLabels[i]));
+        }
         assertGt(blacklistChecks, 0, "no withdrawal checked under a blacklist");
         assertGt(reportsSubmitted, 0, "no oracle report");
         assertGt(oracleConfirmations, 0, "no redemption confirmed by the oracle");

@@ -2,11 +2,12 @@
 pragma solidity 0.8.30;
 
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {IComputeMarket} from "../../../src/interfaces/IComputeMarket.sol";
 
 /// @notice The ghost state of the escrow invariant campaign: the ids the handler created, the statuses it last saw,
-/// the credits and withdrawals it expects, the units listed and bought per market offer, the trade prices per price
-/// index key, the oracle reports it submitted, the oracle confirmations and delivery queues it saw, and the flags it
-/// raised.
+/// the credits and withdrawals it expects, the units listed and bought per market offer, the signed orders (asks and
+/// bids with their signatures) and the units filled of each, the trade prices per price index key, the oracle reports
+/// it submitted, the oracle confirmations and delivery queues it saw, and the flags it raised.
 /// @dev Written only by the handler, read by `EscrowInvariants_Test`. Deployed by the test but never a fuzz target
 /// (the test names its targets), so its setters need no access control (Sablier's `Store`).
 contract EscrowStore {
@@ -35,6 +36,27 @@ contract EscrowStore {
     uint256 public ghost_auctions;
     uint256 public ghost_fixedPriceFills;
     uint256 public ghost_auctionFills;
+
+    /// @dev The signed orders the handler made, as signed, with their signatures; `orderHashes` lists the digests of
+    /// both kinds in the order they were signed.
+    IComputeMarket.Ask[] internal _asks;
+    bytes[] internal _askSigs;
+    IComputeMarket.Bid[] internal _bids;
+    bytes[] internal _bidSigs;
+    bytes32[] public orderHashes;
+    /// @dev Per signed order: its units, the units the handler filled, and whether its maker cancelled it.
+    mapping(bytes32 orderHash => uint256) public ghost_orderUnits;
+    mapping(bytes32 orderHash => uint256) public ghost_orderFilled;
+    mapping(bytes32 orderHash => bool) public ghost_orderCancelled;
+    /// @dev Successful fills of asks and of bids; cancellations; fills refused for a stale counter, for overfilling,
+    /// for a tampered field (bad signature) and for a lot failing a bid's criteria.
+    uint256 public ghost_askFills;
+    uint256 public ghost_bidFills;
+    uint256 public ghost_orderCancels;
+    uint256 public ghost_staleRefusals;
+    uint256 public ghost_overfillRefusals;
+    uint256 public ghost_signatureRefusals;
+    uint256 public ghost_mismatchRefusals;
 
     /// @dev The price index keys traded, with their GPU model and region, and the lowest and highest price traded.
     bytes32[] public indexKeys;
@@ -90,6 +112,64 @@ contract EscrowStore {
         ghost_offerBought[offerId] += units;
         if (auction) ++ghost_auctionFills;
         else ++ghost_fixedPriceFills;
+        _recordPrice(key, gpuModel, region, price);
+    }
+
+    /// @dev Records a signed ask as signed, with its signature and digest.
+    function pushAsk(IComputeMarket.Ask calldata ask, bytes calldata signature, bytes32 orderHash) external {
+        _asks.push(ask);
+        _askSigs.push(signature);
+        orderHashes.push(orderHash);
+        ghost_orderUnits[orderHash] = ask.units;
+    }
+
+    /// @dev Records a signed bid as signed, with its signature and digest.
+    function pushBid(IComputeMarket.Bid calldata bid, bytes calldata signature, bytes32 orderHash) external {
+        _bids.push(bid);
+        _bidSigs.push(signature);
+        orderHashes.push(orderHash);
+        ghost_orderUnits[orderHash] = bid.units;
+    }
+
+    /// @dev Records a fill of `units` of a signed order at `price` under index `key` (GPU model, region).
+    function recordOrderFill(
+        bytes32 orderHash,
+        uint256 units,
+        bool isAsk,
+        bytes32 key,
+        bytes16 gpuModel,
+        bytes16 region,
+        uint256 price
+    ) external {
+        ghost_orderFilled[orderHash] += units;
+        if (isAsk) ++ghost_askFills;
+        else ++ghost_bidFills;
+        _recordPrice(key, gpuModel, region, price);
+    }
+
+    function cancelOrder(bytes32 orderHash) external {
+        ghost_orderCancelled[orderHash] = true;
+        ++ghost_orderCancels;
+    }
+
+    function countStaleRefusal() external {
+        ++ghost_staleRefusals;
+    }
+
+    function countOverfillRefusal() external {
+        ++ghost_overfillRefusals;
+    }
+
+    function countSignatureRefusal() external {
+        ++ghost_signatureRefusals;
+    }
+
+    function countMismatchRefusal() external {
+        ++ghost_mismatchRefusals;
+    }
+
+    /// @dev Widens the range of prices traded under `key` to `price`.
+    function _recordPrice(bytes32 key, bytes16 gpuModel, bytes16 region, uint256 price) internal {
         if (ghost_maxPrice[key] == 0) {
             indexKeys.push(key);
             keyGpuModel[key] = gpuModel;
@@ -235,6 +315,45 @@ contract EscrowStore {
         for (uint256 i; i < ids.length; ++i) {
             listed[i] = ghost_offerListed[ids[i]];
             bought[i] = ghost_offerBought[ids[i]];
+        }
+    }
+
+    function askCount() external view returns (uint256) {
+        return _asks.length;
+    }
+
+    function bidCount() external view returns (uint256) {
+        return _bids.length;
+    }
+
+    function orderCount() external view returns (uint256) {
+        return orderHashes.length;
+    }
+
+    /// @dev Ask `i` as signed, with its signature.
+    function askAt(uint256 i) external view returns (IComputeMarket.Ask memory, bytes memory) {
+        return (_asks[i], _askSigs[i]);
+    }
+
+    /// @dev Bid `i` as signed, with its signature.
+    function bidAt(uint256 i) external view returns (IComputeMarket.Bid memory, bytes memory) {
+        return (_bids[i], _bidSigs[i]);
+    }
+
+    /// @dev Every signed order's digest, units, units filled and cancellation, in one call.
+    function orderGhosts()
+        external
+        view
+        returns (bytes32[] memory hashes, uint256[] memory units, uint256[] memory filled, bool[] memory cancelled)
+    {
+        hashes = orderHashes;
+        units = new uint256[](hashes.length);
+        filled = new uint256[](hashes.length);
+        cancelled = new bool[](hashes.length);
+        for (uint256 i; i < hashes.length; ++i) {
+            units[i] = ghost_orderUnits[hashes[i]];
+            filled[i] = ghost_orderFilled[hashes[i]];
+            cancelled[i] = ghost_orderCancelled[hashes[i]];
         }
     }
 
