@@ -4,7 +4,9 @@ pragma solidity 0.8.30;
 import {VmSafe} from "forge-std/Vm.sol";
 
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
+import {IComputeMarket} from "../../src/interfaces/IComputeMarket.sol";
 import {IUtilizationOracle} from "../../src/interfaces/IUtilizationOracle.sol";
+import {OrderTestLib} from "../market/utils/OrderTestLib.sol";
 import {SuiteFixture} from "../utils/SuiteFixture.sol";
 import {PlainERC1155} from "./PlainERC1155.sol";
 
@@ -110,6 +112,86 @@ contract GasBenchmark is SuiteFixture {
         vm.prank(bob);
         market.purchase(offerId, 10, 4_000_000);
         _record("market", "purchase_auction");
+    }
+
+    /// @dev A signed ask bought from twice, in the terms of `test_Gas_Escrow_Purchase` (10 units at 3.00 by bob, a fresh
+    /// holder, the first trade of its key). The first fill also checks the seller's signature, writes the order's
+    /// state from zero, and reads the lot from the token to write its index key (no offer listed the lot: a cost each
+    /// lot pays once, see `fillAsk_listedLot`); the second, a partial fill of the same ask by the same buyer, checks no
+    /// signature.
+    function test_Gas_Market_FillAsk() public {
+        uint256 lotId = _lotHeldBy(alice, 100);
+        IComputeMarket.Ask memory ask = IComputeMarket.Ask({
+            seller: alice,
+            lotId: lotId,
+            units: 100,
+            pricePerUnit: 3_000_000,
+            currency: address(usdc),
+            expiry: uint40(block.timestamp + 1 days),
+            salt: 0,
+            counter: 0
+        });
+        bytes memory sig = _signOrder("alice", OrderTestLib.askDigest(address(market), ask));
+        vm.prank(bob);
+        market.fillAsk(ask, sig, 10);
+        _record("market", "fillAsk");
+        vm.prank(bob);
+        market.fillAsk(ask, sig, 10);
+        _record("market", "fillAsk_secondFill");
+    }
+
+    /// @dev The first fill of a signed ask of a lot an offer listed before (so the lot's index key is recorded, as for
+    /// `purchase`, whose offer `createOffer` listed): with `test_Gas_Escrow_Purchase`, the like-for-like comparison
+    /// (10 units at 3.00 by bob, a fresh holder, the first trade of its key).
+    function test_Gas_Market_FillAsk_ListedLot() public {
+        uint256 lotId = _lotHeldBy(alice, 100);
+        vm.prank(alice);
+        market.createOffer(lotId, 50, 3_000_000, uint40(block.timestamp + 1 days));
+        IComputeMarket.Ask memory ask = IComputeMarket.Ask({
+            seller: alice,
+            lotId: lotId,
+            units: 50,
+            pricePerUnit: 3_000_000,
+            currency: address(usdc),
+            expiry: uint40(block.timestamp + 1 days),
+            salt: 0,
+            counter: 0
+        });
+        bytes memory sig = _signOrder("alice", OrderTestLib.askDigest(address(market), ask));
+        vm.prank(bob);
+        market.fillAsk(ask, sig, 10);
+        _record("market", "fillAsk_listedLot");
+    }
+
+    /// @dev alice sells 10 units into bob's signed bid for H100s in eu-central at 3.00 (the first fill: signature
+    /// checked, the lot matched against the bid, the first trade of its key).
+    function test_Gas_Market_FillBid() public {
+        uint256 lotId = _lotHeldBy(alice, 100);
+        IComputeMarket.Bid memory bid = IComputeMarket.Bid({
+            buyer: bob,
+            gpuModel: bytes16("H100-SXM5-80GB"),
+            region: bytes16("eu-central"),
+            deliveryFrom: 0,
+            deliveryUntil: 0,
+            minSlaBps: SLA,
+            maxWhPerGpuHour: 0,
+            currency: address(usdc),
+            pricePerUnit: 3_000_000,
+            units: 100,
+            expiry: uint40(block.timestamp + 1 days),
+            salt: 0,
+            counter: 0
+        });
+        bytes memory sig = _signOrder("bob", OrderTestLib.bidDigest(address(market), bid));
+        vm.prank(alice);
+        market.fillBid(bid, sig, lotId, 10);
+        _record("market", "fillBid");
+    }
+
+    /// @dev The signature of `digest` by the key forge-std's `makeAddr(name)` derives.
+    function _signOrder(string memory name, bytes32 digest) internal pure returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(uint256(keccak256(bytes(name))), digest);
+        return OrderTestLib.packSignature(v, r, s);
     }
 
     function test_Gas_Escrow_PledgeFundRepay() public {
