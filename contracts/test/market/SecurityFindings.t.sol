@@ -486,6 +486,25 @@ contract MarketSecurityFindings_Test is MarketBase {
         assertEq(escrow.claimable(alice), 0);
     }
 
+    /// @dev An order naming the zero address as its maker (whose "signature" ecrecover might return for garbage) is
+    /// never taken as signed, whatever bytes come with it.
+    function test_OrderNamingTheZeroAddress_InvalidSignature() external {
+        IComputeMarket.Ask memory ask = _ask(address(0), 100, PRICE);
+        bytes32 orderHash = market.hashAsk(ask);
+        bytes[4] memory garbage = [
+            new bytes(65),
+            abi.encodePacked(bytes32(uint256(1)), bytes32(uint256(1)), uint8(27)),
+            abi.encodePacked(bytes32(0), bytes32(0), uint8(28)),
+            bytes("")
+        ];
+        for (uint256 i; i < garbage.length; ++i) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputeMarket.Market_InvalidSignature.selector, orderHash, address(0))
+            );
+            _fillAsk(bob, ask, garbage[i], 1);
+        }
+    }
+
     /*//////////////////////////////////////////////////////////////
                   SIGNED ORDERS: FILLING WHAT IS NOT THERE
     //////////////////////////////////////////////////////////////*/
