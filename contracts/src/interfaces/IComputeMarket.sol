@@ -66,6 +66,9 @@ interface IComputeMarket {
     /// @param deliveryUntil The lot's window must end at or before this (0: any).
     /// @param minSlaBps The lot's SLA uptime must be at least this, in basis points.
     /// @param maxWhPerGpuHour The lot's energy figure must be at most this (0: any).
+    /// @param minUnitCover The lot's bond per unit (`referencePrice × bondCoverageBps`, what an undelivered unit refunds)
+    /// must be at least this, in stablecoin base units (0: any) — without it a provider could fill the bid from a lot
+    /// it issued with a token bond. The SDK and CLI default it to the bid's price.
     /// @param currency The settlement stablecoin.
     /// @param pricePerUnit The price per unit the buyer pays (its maximum: sellers fill at it).
     /// @param units The most units the bid buys over all its fills.
@@ -80,6 +83,7 @@ interface IComputeMarket {
         uint40 deliveryUntil;
         uint16 minSlaBps;
         uint32 maxWhPerGpuHour;
+        uint96 minUnitCover;
         address currency;
         uint96 pricePerUnit;
         uint64 units;
@@ -101,7 +105,9 @@ interface IComputeMarket {
         /// @notice The lot's SLA uptime is below the bid's minimum.
         Sla,
         /// @notice The lot's energy figure is above the bid's maximum.
-        Energy
+        Energy,
+        /// @notice The lot's bond per unit is below the bid's minimum.
+        Cover
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -14,6 +14,7 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
 import {IComputeCapacityToken} from "../interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../interfaces/IComputeEscrow.sol";
 import {IComputeMarket} from "../interfaces/IComputeMarket.sol";
+import {BondMath} from "../libraries/BondMath.sol";
 
 /// @title ComputeMarket
 /// @notice Fixed-price offers and Dutch auctions of compute lots, EIP-712 signed orders (asks for a lot, bids by
@@ -45,7 +46,7 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
     );
     /// @notice The EIP-712 type hash of `Bid`.
     bytes32 public constant BID_TYPEHASH = keccak256(
-        "Bid(address buyer,bytes16 gpuModel,bytes16 region,uint40 deliveryFrom,uint40 deliveryUntil,uint16 minSlaBps,uint32 maxWhPerGpuHour,address currency,uint96 pricePerUnit,uint64 units,uint40 expiry,uint256 salt,uint256 counter)"
+        "Bid(address buyer,bytes16 gpuModel,bytes16 region,uint40 deliveryFrom,uint40 deliveryUntil,uint16 minSlaBps,uint32 maxWhPerGpuHour,uint96 minUnitCover,address currency,uint96 pricePerUnit,uint64 units,uint40 expiry,uint256 salt,uint256 counter)"
     );
 
     /// @notice The compute-capacity token.
@@ -321,7 +322,8 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         // forge-lint: disable-next-line(unsafe-typecast) -- at most the stored 64-bit count
         o.unitsRemaining = uint64(remaining - units);
         emit Purchased(offerId, msg.sender, lotId, units, price, cost);
-        _recordTrade(_lotKeys[lotId], lotId, price);
+        // A seller buying its own offer trades with itself: it moves no value and must not move the index.
+        if (seller != msg.sender) _recordTrade(_lotKeys[lotId], lotId, price);
 
         STABLECOIN.safeTransferFrom(msg.sender, address(ESCROW), cost);
         // The escrow credits no more than arrived above what it owes (a short transfer reverts there).
@@ -373,13 +375,16 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         if (price == 0) revert Market_ZeroPrice();
         uint256 cost = units * price;
         emit OrderFilled(orderHash, maker, msg.sender, lotId, units, price, cost, isAsk);
-        bytes32 key = _lotKeys[lotId];
-        if (key == bytes32(0)) {
-            IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
-            key = _indexKey(record.gpuModel, record.region, address(STABLECOIN));
-            _lotKeys[lotId] = key;
+        // A self-trade (maker filling its own order) moves no value and must not move the index.
+        if (seller != buyer) {
+            bytes32 key = _lotKeys[lotId];
+            if (key == bytes32(0)) {
+                IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
+                key = _indexKey(record.gpuModel, record.region, address(STABLECOIN));
+                _lotKeys[lotId] = key;
+            }
+            _recordTrade(key, lotId, price);
         }
-        _recordTrade(key, lotId, price);
 
         STABLECOIN.safeTransferFrom(buyer, address(ESCROW), cost);
         ESCROW.creditSale(seller, cost);
@@ -402,6 +407,8 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
             failed = BidCriterion.Sla;
         } else if (bid.maxWhPerGpuHour != 0 && record.energyWhPerGpuHour > bid.maxWhPerGpuHour) {
             failed = BidCriterion.Energy;
+        } else if (BondMath.unitCover(record.referencePrice, record.bondCoverageBps) < bid.minUnitCover) {
+            failed = BidCriterion.Cover;
         } else {
             return;
         }

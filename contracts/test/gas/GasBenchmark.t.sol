@@ -175,6 +175,7 @@ contract GasBenchmark is SuiteFixture {
             deliveryUntil: 0,
             minSlaBps: SLA,
             maxWhPerGpuHour: 0,
+            minUnitCover: 0,
             currency: address(usdc),
             pricePerUnit: 3_000_000,
             units: 100,

@@ -114,6 +114,7 @@ abstract contract MarketBase is EscrowBase {
             deliveryUntil: 0,
             minSlaBps: 0,
             maxWhPerGpuHour: 0,
+            minUnitCover: 0,
             currency: address(usdc),
             pricePerUnit: uint96(price),
             units: uint64(units),

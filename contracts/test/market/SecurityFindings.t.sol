@@ -272,23 +272,20 @@ contract MarketSecurityFindings_Test is MarketBase {
         uint256 average = _indexAverage();
         assertEq(average, PRICE);
 
+        // Two colluding accounts (a self-trade does not count at all: M-2): alice sells, bob buys back.
         uint256 absurd = type(uint96).max;
         vm.prank(admin);
-        usdc.mint(alice, absurd);
-        uint256 aliceUsdc = usdc.balanceOf(alice);
+        usdc.mint(bob, absurd);
         uint256 aliceCredit = escrow.claimable(alice);
-        vm.startPrank(alice);
+        vm.prank(alice);
         uint256 washId = market.createOffer(lotId, 1, absurd, endsAt);
+        vm.prank(bob);
         market.purchase(washId, 1, absurd);
-        vm.stopPrank();
 
         (uint256 lastPrice,, uint256 averageNow) = _index();
         assertEq(lastPrice, absurd, "the wash trade is the last price");
         assertEq(averageNow, average, "the average did not move");
-        assertEq(escrow.claimable(alice) - aliceCredit, absurd, "credited back to the washer");
-        vm.prank(alice);
-        escrow.withdraw(alice);
-        assertEq(usdc.balanceOf(alice), aliceUsdc + aliceCredit, "the washer got its money back");
+        assertEq(escrow.claimable(alice) - aliceCredit, absurd, "credited to the colluding seller");
 
         // One minute later the average has moved 1/10 080 of the way (7-day window); a real trade ends it.
         vm.warp(block.timestamp + 1 minutes);
@@ -305,11 +302,11 @@ contract MarketSecurityFindings_Test is MarketBase {
     function test_WashTradeSeedingANewKey_SetsItsAverageUntilRealTradesStand() external {
         uint256 absurd = 1000 * uint256(PRICE);
         vm.prank(admin);
-        usdc.mint(alice, absurd);
-        vm.startPrank(alice);
+        usdc.mint(bob, absurd);
+        vm.prank(alice);
         uint256 washId = market.createOffer(lotId, 1, absurd, endsAt);
+        vm.prank(bob);
         market.purchase(washId, 1, absurd);
-        vm.stopPrank();
         assertEq(_indexAverage(), absurd, "the first trade sets the average");
 
         vm.warp(block.timestamp + 1 hours);
@@ -734,5 +731,50 @@ contract MarketSecurityFindings_Test is MarketBase {
         vm.expectRevert(abi.encodeWithSelector(IComputeMarket.Market_NotOrderMaker.selector, askHash, address(trader)));
         trader.exec(address(market), abi.encodeCall(market.fillAsk, (ask, sig, 10)));
         _assertAskUntouched(askHash, address(trader), traderUsdc, escrowUsdc);
+    }
+
+    /// @dev M-2 (review of the market and signed orders): a seller buying its own offer, or a maker filling its own
+    /// signed order, moved the price index at no cost; self-trades now leave it alone.
+    function test_M2_SelfTrades_DoNotMoveThePriceIndex() external {
+        uint256 absurd = 1000 * uint256(PRICE);
+        vm.prank(admin);
+        usdc.mint(alice, 2 * absurd);
+        vm.startPrank(alice);
+        uint256 washId = market.createOffer(lotId, 1, absurd, endsAt);
+        market.purchase(washId, 1, absurd);
+        vm.stopPrank();
+        (uint256 lastPrice, uint40 lastTradeAt,) = _index();
+        assertEq(lastPrice, 0, "a self-purchase records no trade");
+        assertEq(lastTradeAt, 0);
+
+        IComputeMarket.Ask memory ask = _ask(alice, 1, absurd);
+        _fillAsk(alice, ask, _signAsk(ALICE_KEY, ask), 1);
+        (lastPrice, lastTradeAt,) = _index();
+        assertEq(lastPrice, 0, "a self-fill records no trade");
+        assertEq(lastTradeAt, 0);
+    }
+
+    /// @dev M-1 (review of the market and signed orders): a provider filled a criteria bid from a lot it issued with a
+    /// token reference price (a bond that refunds nothing). A bid's minUnitCover refuses such a lot.
+    function test_M1_AThinlyBondedLot_CannotFillABidThatAsksForCover() external {
+        IComputeMarket.Bid memory bid = _bid(bob, 10, PRICE);
+        bid.minUnitCover = uint96(PRICE);
+        bytes memory sig = _signBid(BOB_KEY, bid);
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.referencePrice = 1;
+        spec.gpuModel = GPU;
+        spec.region = REGION;
+        uint256 junk = _lotFromSpec(spec, alice, 10);
+
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeMarket.Market_LotDoesNotMatchBid.selector,
+                market.hashBid(bid),
+                junk,
+                IComputeMarket.BidCriterion.Cover
+            )
+        );
+        vm.prank(alice);
+        market.fillBid(bid, sig, junk, 10);
     }
 }

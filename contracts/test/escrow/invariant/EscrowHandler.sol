@@ -196,6 +196,7 @@ contract EscrowHandler is BaseHandler {
         vm.prank(buyer);
         market.purchase(offerId, units, price);
         store.addCredit(o.seller, cost);
+        if (o.seller == buyer) return store.recordSelfFill(offerId, units, o.startPrice != o.floorPrice);
         IComputeCapacityToken.Lot memory record = token.lot(o.lotId);
         store.recordFill(
             offerId,
@@ -304,6 +305,7 @@ contract EscrowHandler is BaseHandler {
         vm.prank(f.buyer);
         market.fillAsk(f.ask, f.sig, units);
         store.addCredit(f.ask.seller, cost);
+        if (f.ask.seller == f.buyer) return store.recordSelfOrderFill(f.orderHash, units, true);
         store.recordOrderFill(
             f.orderHash,
             units,
@@ -386,6 +388,7 @@ contract EscrowHandler is BaseHandler {
         vm.prank(f.seller);
         market.fillBid(f.bid, f.sig, f.lotId, units);
         store.addCredit(f.seller, cost);
+        if (f.seller == f.bid.buyer) return store.recordSelfOrderFill(f.orderHash, units, false);
         store.recordOrderFill(
             f.orderHash,
             units,

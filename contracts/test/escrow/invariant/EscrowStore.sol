@@ -115,6 +115,20 @@ contract EscrowStore {
         _recordPrice(key, gpuModel, region, price);
     }
 
+    /// @dev Records a self-trade fill of `units` from `offerId` (seller = buyer): it does not count for the index (M-2).
+    function recordSelfFill(uint256 offerId, uint256 units, bool auction) external {
+        ghost_offerBought[offerId] += units;
+        if (auction) ++ghost_auctionFills;
+        else ++ghost_fixedPriceFills;
+    }
+
+    /// @dev Records a self-trade fill of `units` of a signed order (maker = taker side): no index update (M-2).
+    function recordSelfOrderFill(bytes32 orderHash, uint256 units, bool isAsk) external {
+        ghost_orderFilled[orderHash] += units;
+        if (isAsk) ++ghost_askFills;
+        else ++ghost_bidFills;
+    }
+
     /// @dev Records a signed ask as signed, with its signature and digest.
     function pushAsk(IComputeMarket.Ask calldata ask, bytes calldata signature, bytes32 orderHash) external {
         _asks.push(ask);

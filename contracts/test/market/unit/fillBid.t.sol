@@ -7,6 +7,7 @@ import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 import {IComputeMarket} from "../../../src/interfaces/IComputeMarket.sol";
+import {BondMath} from "../../../src/libraries/BondMath.sol";
 import {MarketBase} from "../MarketBase.sol";
 import {ContractWallet} from "../utils/ContractWallet.sol";
 
@@ -192,6 +193,11 @@ contract FillBid_Unit_Test is MarketBase {
         _expectMismatch(IComputeMarket.BidCriterion.Energy);
     }
 
+    function test_RevertWhen_TheLotsBondPerUnitIsBelowTheBidsMinimumCover() external {
+        bid.minUnitCover = uint96(BondMath.unitCover(record.referencePrice, record.bondCoverageBps) + 1);
+        _expectMismatch(IComputeMarket.BidCriterion.Cover);
+    }
+
     function test_RevertWhen_TheLotFailsSeveralCriteria() external {
         // Fails all but the GPU model: the region is named.
         bid.region = bytes16("us-east");
@@ -215,6 +221,7 @@ contract FillBid_Unit_Test is MarketBase {
         bid.deliveryUntil = record.endsAt;
         bid.minSlaBps = record.slaUptimeBps;
         bid.maxWhPerGpuHour = record.energyWhPerGpuHour;
+        bid.minUnitCover = uint96(BondMath.unitCover(record.referencePrice, record.bondCoverageBps));
         _resign();
         _fillBid(alice, bid, sig, lotId, 100);
         assertEq(token.balanceOf(bob, lotId), 100);

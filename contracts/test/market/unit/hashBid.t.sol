@@ -22,6 +22,7 @@ contract HashBid_Unit_Test is MarketBase {
             deliveryUntil: type(uint40).max - 2,
             minSlaBps: type(uint16).max - 3,
             maxWhPerGpuHour: type(uint32).max - 4,
+            minUnitCover: type(uint96).max - 8,
             currency: address(usdc),
             pricePerUnit: type(uint96).max - 5,
             units: type(uint64).max - 6,
@@ -43,14 +44,14 @@ contract HashBid_Unit_Test is MarketBase {
         assertEq(
             market.BID_TYPEHASH(),
             keccak256(
-                "Bid(address buyer,bytes16 gpuModel,bytes16 region,uint40 deliveryFrom,uint40 deliveryUntil,uint16 minSlaBps,uint32 maxWhPerGpuHour,address currency,uint96 pricePerUnit,uint64 units,uint40 expiry,uint256 salt,uint256 counter)"
+                "Bid(address buyer,bytes16 gpuModel,bytes16 region,uint40 deliveryFrom,uint40 deliveryUntil,uint16 minSlaBps,uint32 maxWhPerGpuHour,uint96 minUnitCover,address currency,uint96 pricePerUnit,uint64 units,uint40 expiry,uint256 salt,uint256 counter)"
             )
         );
     }
 
     function test_When_AnyOneFieldOfTheBidChanges() external view {
         bytes32 original = market.hashBid(bid);
-        for (uint256 field; field < 13; ++field) {
+        for (uint256 field; field < 14; ++field) {
             IComputeMarket.Bid memory changed = bid;
             if (field == 0) changed.buyer = alice;
             if (field == 1) changed.gpuModel = bytes16("A100-SXM4-40GB");
@@ -65,6 +66,7 @@ contract HashBid_Unit_Test is MarketBase {
             if (field == 10) changed.expiry = bid.expiry - 1;
             if (field == 11) changed.salt = bid.salt + 1;
             if (field == 12) changed.counter = bid.counter + 1;
+            if (field == 13) changed.minUnitCover = bid.minUnitCover - 1;
             bytes32 digest = market.hashBid(changed);
             assertNotEq(digest, original, vm.toString(field));
             assertEq(digest, OrderTestLib.bidDigest(address(market), changed), vm.toString(field));

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeMarket} from "../../../src/interfaces/IComputeMarket.sol";
+import {BondMath} from "../../../src/libraries/BondMath.sol";
 
 /// @notice Independent reference implementations used by the signed-order tests: the EIP-712 digests of an `Ask` and a
 /// `Bid`, hashed field by field from their type strings (not from the market's constants), and the bid criteria a lot
@@ -15,7 +16,7 @@ library OrderTestLib {
     string internal constant ASK_TYPE =
         "Ask(address seller,uint256 lotId,uint64 units,uint96 pricePerUnit,address currency,uint40 expiry,uint256 salt,uint256 counter)";
     string internal constant BID_TYPE =
-        "Bid(address buyer,bytes16 gpuModel,bytes16 region,uint40 deliveryFrom,uint40 deliveryUntil,uint16 minSlaBps,uint32 maxWhPerGpuHour,address currency,uint96 pricePerUnit,uint64 units,uint40 expiry,uint256 salt,uint256 counter)";
+        "Bid(address buyer,bytes16 gpuModel,bytes16 region,uint40 deliveryFrom,uint40 deliveryUntil,uint16 minSlaBps,uint32 maxWhPerGpuHour,uint96 minUnitCover,address currency,uint96 pricePerUnit,uint64 units,uint40 expiry,uint256 salt,uint256 counter)";
 
     /// @dev The EIP-712 domain separator of a market deployed at `market` on the current chain.
     function domainSeparator(address market) internal view returns (bytes32) {
@@ -58,6 +59,7 @@ library OrderTestLib {
                 ),
                 abi.encode(
                     uint256(bid.maxWhPerGpuHour),
+                    uint256(bid.minUnitCover),
                     uint256(uint160(bid.currency)),
                     uint256(bid.pricePerUnit),
                     uint256(bid.units),
@@ -88,6 +90,9 @@ library OrderTestLib {
         if (lot.slaUptimeBps < bid.minSlaBps) return (false, IComputeMarket.BidCriterion.Sla);
         if (bid.maxWhPerGpuHour != 0 && lot.energyWhPerGpuHour > bid.maxWhPerGpuHour) {
             return (false, IComputeMarket.BidCriterion.Energy);
+        }
+        if (BondMath.unitCover(lot.referencePrice, lot.bondCoverageBps) < bid.minUnitCover) {
+            return (false, IComputeMarket.BidCriterion.Cover);
         }
         return (true, IComputeMarket.BidCriterion.GpuModel);
     }
