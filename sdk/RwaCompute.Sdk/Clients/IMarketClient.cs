@@ -1,6 +1,7 @@
 using System.Numerics;
 using RwaCompute.Sdk.Contracts.ComputeMarket;
 using RwaCompute.Sdk.Errors;
+using RwaCompute.Sdk.Orders;
 using RwaCompute.Sdk.Transactions;
 
 namespace RwaCompute.Sdk.Clients;
@@ -96,4 +97,66 @@ public interface IMarketClient
     /// <returns>The mined transaction.</returns>
     /// <exception cref="InputValidationException">The window is out of range (nothing sent).</exception>
     Task<TransactionResult> SetIndexWindowAsync(TimeSpan window, CancellationToken cancellationToken = default);
+
+    /// <summary>The EIP-712 domain orders for this market are signed in (this chain, this market).</summary>
+    OrderDomain OrderDomain { get; }
+
+    /// <summary>Signs an ask with the client's signer (no transaction, except that with AutoApprove the market is
+    /// approved once as the signer's ERC-1155 operator, which every fill needs). The counter is read from the chain and
+    /// the salt is random.</summary>
+    /// <param name="terms">Lot, units, price, expiry.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The signed order, to pass on as JSON (<see cref="SignedOrder.ToJson"/>).</returns>
+    /// <exception cref="InputValidationException">A term is out of range (nothing signed).</exception>
+    Task<SignedOrder> SignAskAsync(AskTerms terms, CancellationToken cancellationToken = default);
+
+    /// <summary>Signs a criteria bid with the client's signer (with AutoApprove, the market's stablecoin allowance is
+    /// raised to the whole bid's cost first, which every fill needs).</summary>
+    /// <param name="criteria">The criteria, price, units and expiry.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The signed order.</returns>
+    /// <exception cref="InputValidationException">A criterion is out of range (nothing signed).</exception>
+    Task<SignedOrder> SignBidAsync(BidCriteria criteria, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads how much of a signed order was filled and whether it can still be: cancelled, counter raised,
+    /// expired, signature valid.</summary>
+    /// <param name="order">The order.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>Its state.</returns>
+    /// <exception cref="OrderNotFillableException">It was signed for another chain or market.</exception>
+    Task<OrderState> GetOrderStateAsync(SignedOrder order, CancellationToken cancellationToken = default);
+
+    /// <summary>Buys units from a signed ask at its price (the signer pays; with AutoApprove the market's allowance is
+    /// raised first).</summary>
+    /// <param name="ask">The signed ask.</param>
+    /// <param name="units">Units to buy.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What was traded.</returns>
+    /// <exception cref="OrderNotFillableException">Another chain or market, a bad signature, cancelled, expired, counter
+    /// raised, too few units left, another currency (nothing sent).</exception>
+    /// <exception cref="TransferNotAllowedException">The token would refuse the seller-to-buyer transfer (nothing sent).</exception>
+    Task<TransactionResult<OrderFill>> FillAskAsync(SignedOrder ask, BigInteger units, CancellationToken cancellationToken = default);
+
+    /// <summary>Sells units of a lot into a signed criteria bid at its price (the signer sells; the lot must meet the
+    /// bid's criteria; with AutoApprove the market is approved as the signer's operator first).</summary>
+    /// <param name="bid">The signed bid.</param>
+    /// <param name="lotId">The lot sold.</param>
+    /// <param name="units">Units to sell.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What was traded.</returns>
+    /// <exception cref="OrderNotFillableException">As for asks, or the lot fails a criterion, or the buyer's stablecoin
+    /// or allowance does not cover the fill (nothing sent).</exception>
+    Task<TransactionResult<OrderFill>> FillBidAsync(SignedOrder bid, BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels one of the signer's orders.</summary>
+    /// <param name="order">The order.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    /// <exception cref="OrderNotFillableException">Not the signer's, or already cancelled (nothing sent).</exception>
+    Task<TransactionResult> CancelOrderAsync(SignedOrder order, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels every order the signer signed so far (raises its order counter).</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The new counter.</returns>
+    Task<TransactionResult<BigInteger>> CancelAllOrdersAsync(CancellationToken cancellationToken = default);
 }

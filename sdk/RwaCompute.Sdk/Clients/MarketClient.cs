@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Numerics;
 using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Util;
 using RwaCompute.Sdk.Contracts.ComputeMarket;
 using RwaCompute.Sdk.Errors;
+using RwaCompute.Sdk.Orders;
 using RwaCompute.Sdk.Transactions;
 using RwaCompute.Sdk.Validation;
 using TransferStatus = RwaCompute.Sdk.Contracts.ComputeCapacityToken.TransferStatus;
@@ -212,6 +214,319 @@ public sealed class MarketClient : IMarketClient
         var seconds = (uint)window.TotalSeconds;
         var message = new SetIndexWindowFunction { WindowSeconds = seconds };
         return TransactionResult.From(await SendAsync(message, $"market.setIndexWindow({seconds.ToString(CultureInfo.InvariantCulture)} s)", cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public OrderDomain OrderDomain => new(context.ChainId, Address);
+
+    /// <inheritdoc/>
+    public async Task<SignedOrder> SignAskAsync(AskTerms terms, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        Guard.Amount(terms.Units, nameof(terms.Units), 64);
+        Guard.Amount(terms.PricePerUnit, nameof(terms.PricePerUnit), 96);
+        var currency = Currency(terms.Currency);
+        var expiry = SuiteContext.Unix(terms.Expiry, nameof(terms.Expiry));
+        var lot = await token.RequireLiveLotAsync(terms.LotId, cancellationToken).ConfigureAwait(false);
+        var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+        if (terms.Expiry <= now || terms.Expiry > lot.EndsAt)
+        {
+            throw new InputValidationException(nameof(terms.Expiry), $"{terms.Expiry:u} must be after the chain time {now:u} and not after the lot's end {lot.EndsAt:u}.");
+        }
+
+        var signer = context.RequireSender().Signer;
+        var ask = new Ask
+        {
+            Seller = signer.Address,
+            LotId = terms.LotId,
+            Units = (ulong)terms.Units,
+            PricePerUnit = terms.PricePerUnit,
+            Currency = currency,
+            Expiry = expiry,
+            Salt = Salt(),
+            Counter = await CounterAsync(signer.Address, cancellationToken).ConfigureAwait(false),
+        };
+
+        // A buyer's fill moves the units with the market as the seller's operator: approve it now, once.
+        await EnsureOperatorAsync(cancellationToken).ConfigureAwait(false);
+        var signature = await signer.SignDigestAsync(OrderDigest.Compute(OrderDomain, ask), cancellationToken).ConfigureAwait(false);
+        return SignedOrder.ForAsk(OrderDomain, ask, signature);
+    }
+
+    /// <inheritdoc/>
+    public async Task<SignedOrder> SignBidAsync(BidCriteria criteria, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        Guard.Amount(criteria.Units, nameof(criteria.Units), 64);
+        Guard.Amount(criteria.PricePerUnit, nameof(criteria.PricePerUnit), 96);
+        if (criteria.MinSlaBps > 10_000)
+        {
+            throw new InputValidationException(nameof(criteria.MinSlaBps), $"{criteria.MinSlaBps} bps is above 100 %.");
+        }
+
+        if (criteria.DeliveryFrom is { } from && criteria.DeliveryUntil is { } until && until <= from)
+        {
+            throw new InputValidationException(nameof(criteria.DeliveryUntil), $"{until:u} must be after the delivery start {from:u}.");
+        }
+
+        var currency = Currency(criteria.Currency);
+        var expiry = SuiteContext.Unix(criteria.Expiry, nameof(criteria.Expiry));
+        var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+        if (criteria.Expiry <= now)
+        {
+            throw new InputValidationException(nameof(criteria.Expiry), $"{criteria.Expiry:u} must be after the chain time {now:u}.");
+        }
+
+        var signer = context.RequireSender().Signer;
+        var bid = new Bid
+        {
+            Buyer = signer.Address,
+            GpuModel = criteria.GpuModel is null ? new byte[16] : Bytes32Text.Parse(criteria.GpuModel, nameof(criteria.GpuModel), 16),
+            Region = criteria.Region is null ? new byte[16] : Bytes32Text.Parse(criteria.Region, nameof(criteria.Region), 16),
+            DeliveryFrom = criteria.DeliveryFrom is { } start ? SuiteContext.Unix(start, nameof(criteria.DeliveryFrom)) : 0,
+            DeliveryUntil = criteria.DeliveryUntil is { } end ? SuiteContext.Unix(end, nameof(criteria.DeliveryUntil)) : 0,
+            MinSlaBps = criteria.MinSlaBps,
+            MaxWhPerGpuHour = criteria.MaxWhPerGpuHour ?? 0,
+            MinUnitCover = Guard.Amount(criteria.MinUnitCover ?? criteria.PricePerUnit, nameof(criteria.MinUnitCover), 96, allowZero: true),
+            Currency = currency,
+            PricePerUnit = criteria.PricePerUnit,
+            Units = (ulong)criteria.Units,
+            Expiry = expiry,
+            Salt = Salt(),
+            Counter = await CounterAsync(signer.Address, cancellationToken).ConfigureAwait(false),
+        };
+
+        // A seller's fill pulls the payment from the buyer through the market: add the whole bid to the allowance now,
+        // on top of what earlier orders may still draw on.
+        if (context.AutoApprove)
+        {
+            var current = await stablecoin.AllowanceAsync(signer.Address, Address, cancellationToken).ConfigureAwait(false);
+            await stablecoin.ApproveAsync(Address, current + (criteria.Units * criteria.PricePerUnit), cancellationToken).ConfigureAwait(false);
+        }
+
+        var signature = await signer.SignDigestAsync(OrderDigest.Compute(OrderDomain, bid), cancellationToken).ConfigureAwait(false);
+        return SignedOrder.ForBid(OrderDomain, bid, signature);
+    }
+
+    /// <inheritdoc/>
+    public async Task<OrderState> GetOrderStateAsync(SignedOrder order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        RequireDomain(order);
+        var status = await context.ReadAsync(ct => context.Market.OrderStatusQueryAsync(order.HashBytes, null, ct), cancellationToken).ConfigureAwait(false);
+        var counter = await CounterAsync(order.Maker, cancellationToken).ConfigureAwait(false);
+        var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+        // As OpenZeppelin's SignatureChecker: a maker with code (a contract wallet, an EIP-7702 account) is asked through
+        // ERC-1271 only; a plain account must have signed with its key. A fill recorded on chain proves it.
+        var signed = !status.Filled.IsZero || (await HasCodeAsync(order.Maker, cancellationToken).ConfigureAwait(false)
+            ? await IsWalletSignatureAsync(order, cancellationToken).ConfigureAwait(false)
+            : order.IsSignedByMakerKey());
+        return new OrderState(order.Hash, order.Units, status.Filled, status.Cancelled, counter != order.Counter, now >= order.Expiry, signed);
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult<OrderFill>> FillAskAsync(SignedOrder ask, BigInteger units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        Guard.Amount(units, nameof(units), 64);
+        var order = ask.Ask ?? throw new InputValidationException(nameof(ask), $"order {ask.Hash} is a bid: fill it with FillBidAsync, naming a lot.");
+        await RequireFillableAsync(ask, units, cancellationToken).ConfigureAwait(false);
+        var buyer = context.Account;
+        var status = await token.CanTransferAsync(order.Seller, buyer, order.LotId, units, cancellationToken).ConfigureAwait(false);
+        if (status != TransferStatus.Ok)
+        {
+            throw new TransferNotAllowedException(status, order.Seller, buyer, order.LotId, units);
+        }
+
+        if (!await context.ReadAsync(ct => context.Token.IsApprovedForAllQueryAsync(order.Seller, Address, null, ct), cancellationToken).ConfigureAwait(false))
+        {
+            throw new OrderNotFillableException(ask.Hash, OrderProblem.SellerNotApproved, $"the seller {order.Seller} has not approved the market to move its units (setApprovalForAll), so a fill would revert.");
+        }
+
+        var cost = units * order.PricePerUnit;
+        var balance = await stablecoin.BalanceOfAsync(buyer, cancellationToken).ConfigureAwait(false);
+        if (balance < cost)
+        {
+            throw new OrderNotFillableException(ask.Hash, OrderProblem.PaymentNotCovered, $"this fill costs {cost}; {buyer} holds {balance} of the stablecoin.");
+        }
+
+        if (context.AutoApprove)
+        {
+            await stablecoin.EnsureAllowanceAsync(Address, units * order.PricePerUnit, cancellationToken).ConfigureAwait(false);
+        }
+
+        var message = new FillAskFunction { Ask = order, Signature = ask.Signature, Units = units };
+        return Filled(await SendAsync(message, $"market.fillAsk({ask.Hash}, {units} units at {order.PricePerUnit})", cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult<OrderFill>> FillBidAsync(SignedOrder bid, BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bid);
+        Guard.Amount(units, nameof(units), 64);
+        var order = bid.Bid ?? throw new InputValidationException(nameof(bid), $"order {bid.Hash} is an ask: fill it with FillAskAsync.");
+        await RequireFillableAsync(bid, units, cancellationToken).ConfigureAwait(false);
+        var lot = await token.RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
+        if (Mismatch(order, lot) is { } criterion)
+        {
+            throw new OrderNotFillableException(bid.Hash, OrderProblem.LotDoesNotMatch, $"lot {LotIds.ToHex(lotId)} does not meet the bid's {criterion}.");
+        }
+
+        var seller = context.Account;
+        var status = await token.CanTransferAsync(seller, order.Buyer, lotId, units, cancellationToken).ConfigureAwait(false);
+        if (status != TransferStatus.Ok)
+        {
+            throw new TransferNotAllowedException(status, seller, order.Buyer, lotId, units);
+        }
+
+        var cost = units * order.PricePerUnit;
+        var allowance = await stablecoin.AllowanceAsync(order.Buyer, Address, cancellationToken).ConfigureAwait(false);
+        var balance = await stablecoin.BalanceOfAsync(order.Buyer, cancellationToken).ConfigureAwait(false);
+        if (allowance < cost || balance < cost)
+        {
+            throw new OrderNotFillableException(bid.Hash, OrderProblem.PaymentNotCovered, $"the buyer {order.Buyer} holds {balance} and allows the market {allowance} of the stablecoin; this fill costs {cost}.");
+        }
+
+        await EnsureOperatorAsync(cancellationToken).ConfigureAwait(false);
+        var message = new FillBidFunction { Bid = order, Signature = bid.Signature, LotId = lotId, Units = units };
+        return Filled(await SendAsync(message, $"market.fillBid({bid.Hash}, lot {LotIds.ToHex(lotId)}, {units} units at {order.PricePerUnit})", cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult> CancelOrderAsync(SignedOrder order, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        RequireDomain(order);
+        if (!string.Equals(order.Maker, context.Account, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new OrderNotFillableException(order.Hash, OrderProblem.NotMaker, $"only its maker {order.Maker} can cancel it, not {context.Account}.");
+        }
+
+        var state = await GetOrderStateAsync(order, cancellationToken).ConfigureAwait(false);
+        if (state.Cancelled)
+        {
+            throw new OrderNotFillableException(order.Hash, OrderProblem.Cancelled, "it is already cancelled.");
+        }
+
+        var receipt = order.Ask is { } ask
+            ? await SendAsync(new CancelAskFunction { Ask = ask }, $"market.cancelAsk({order.Hash})", cancellationToken).ConfigureAwait(false)
+            : await SendAsync(new CancelBidFunction { Bid = order.Bid! }, $"market.cancelBid({order.Hash})", cancellationToken).ConfigureAwait(false);
+        return TransactionResult.From(receipt);
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult<BigInteger>> CancelAllOrdersAsync(CancellationToken cancellationToken = default)
+    {
+        var receipt = await SendAsync(new IncrementOrderCounterFunction(), "market.incrementOrderCounter()", cancellationToken).ConfigureAwait(false);
+        return Result(receipt.DecodeAllEvents<OrderCounterIncrementedEventDTO>().Single().Event.Counter, receipt);
+    }
+
+    /// <summary>The first criterion of <paramref name="bid"/> the lot fails, in the contract's order, or
+    /// <see langword="null"/> when it meets them all.</summary>
+    internal static string? Mismatch(Bid bid, LotInfo lot)
+    {
+        static bool Any(byte[] label) => label.All(b => b == 0);
+        if (!Any(bid.GpuModel) && Bytes32Text.Format(bid.GpuModel) != lot.GpuModel)
+        {
+            return $"GPU model ({Bytes32Text.Format(bid.GpuModel)}, the lot's is {lot.GpuModel})";
+        }
+
+        if (!Any(bid.Region) && Bytes32Text.Format(bid.Region) != lot.Region)
+        {
+            return $"region ({Bytes32Text.Format(bid.Region)}, the lot's is {lot.Region})";
+        }
+
+        if ((ulong)lot.StartsAt.ToUnixTimeSeconds() < bid.DeliveryFrom)
+        {
+            return $"delivery start (from {SuiteContext.Time(bid.DeliveryFrom):u}, the lot starts {lot.StartsAt:u})";
+        }
+
+        if (bid.DeliveryUntil != 0 && (ulong)lot.EndsAt.ToUnixTimeSeconds() > bid.DeliveryUntil)
+        {
+            return $"delivery end (until {SuiteContext.Time(bid.DeliveryUntil):u}, the lot ends {lot.EndsAt:u})";
+        }
+
+        if (lot.SlaUptimeBps < bid.MinSlaBps)
+        {
+            return $"SLA (at least {bid.MinSlaBps} bps, the lot's is {lot.SlaUptimeBps})";
+        }
+
+        if (bid.MaxWhPerGpuHour != 0 && lot.EnergyWhPerGpuHour > bid.MaxWhPerGpuHour)
+        {
+            return $"energy (at most {bid.MaxWhPerGpuHour} Wh per GPU-hour, the lot's is {lot.EnergyWhPerGpuHour})";
+        }
+
+        return lot.UnitCover < bid.MinUnitCover
+            ? $"bond cover (at least {bid.MinUnitCover} per unit, the lot's bond backs {lot.UnitCover})"
+            : null;
+    }
+
+    private async Task RequireFillableAsync(SignedOrder order, BigInteger units, CancellationToken cancellationToken)
+    {
+        var state = await GetOrderStateAsync(order, cancellationToken).ConfigureAwait(false);
+        var (problem, why) = state switch
+        {
+            { SignatureValid: false } => (OrderProblem.BadSignature, $"the signature is not its maker's ({order.Maker}); the order was changed after signing, or signed by another key."),
+            { Cancelled: true } => (OrderProblem.Cancelled, "its maker cancelled it."),
+            { CounterStale: true } => (OrderProblem.CounterStale, "its maker cancelled all orders signed before (order counter raised)."),
+            { Expired: true } => (OrderProblem.Expired, $"it expired at {order.Expiry:u}."),
+            _ when order.PricePerUnit.IsZero => (OrderProblem.ZeroPrice, "its price per unit is zero; the market refuses to fill it."),
+            _ when state.Remaining < units => (OrderProblem.InsufficientUnits, $"{state.Remaining} unit(s) are left; {units} requested."),
+            _ when !string.Equals(order.Currency, context.StablecoinAddress, StringComparison.OrdinalIgnoreCase) => (OrderProblem.UnsupportedCurrency, $"it settles in {order.Currency}; the market settles in {context.StablecoinAddress}."),
+            _ => ((OrderProblem?)null, string.Empty),
+        };
+        if (problem is { } reason)
+        {
+            throw new OrderNotFillableException(order.Hash, reason, why);
+        }
+    }
+
+    private void RequireDomain(SignedOrder order)
+    {
+        if (order.Domain.ChainId != context.ChainId)
+        {
+            throw new OrderNotFillableException(order.Hash, OrderProblem.WrongChain, $"it was signed for chain {order.Domain.ChainId}; this is chain {context.ChainId}.");
+        }
+
+        if (!string.Equals(order.Domain.Market, Address, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new OrderNotFillableException(order.Hash, OrderProblem.WrongMarket, $"it was signed for the market {order.Domain.Market}; this suite's market is {Address}.");
+        }
+    }
+
+    private async Task<bool> HasCodeAsync(string account, CancellationToken cancellationToken)
+    {
+        var code = await context.Web3.Eth.GetCode.SendRequestAsync(account).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return !string.IsNullOrEmpty(code) && code != "0x";
+    }
+
+    private async Task<bool> IsWalletSignatureAsync(SignedOrder order, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // OpenZeppelin compares the whole returned word with the selector (left-aligned bytes4, zeros after it).
+            var call = new Erc1271IsValidSignatureFunction { Hash = order.HashBytes, Signature = order.Signature, FromAddress = Address };
+            var result = await context.Web3.Eth.Transactions.Call.SendRequestAsync(call.CreateCallInput(order.Maker)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var word = result.HexToByteArray();
+            return word.Length == 32 && word.AsSpan(0, 4).SequenceEqual(Erc1271IsValidSignatureFunction.MagicValue) && !word.AsSpan(4).ContainsAnyExcept((byte)0);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private Task<BigInteger> CounterAsync(string account, CancellationToken cancellationToken) =>
+        context.ReadAsync(ct => context.Market.OrderCounterQueryAsync(account, null, ct), cancellationToken);
+
+    private string Currency(string? currency) => currency is null ? context.StablecoinAddress : Guard.Address(currency, nameof(currency));
+
+    private static BigInteger Salt() => new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), isUnsigned: true, isBigEndian: true);
+
+    private static TransactionResult<OrderFill> Filled(TransactionReceipt receipt)
+    {
+        var filled = receipt.DecodeAllEvents<OrderFilledEventDTO>().Single().Event;
+        return Result(new OrderFill(filled.OrderHash.ToHex(true), filled.LotId, filled.Units, filled.PricePerUnit, filled.Cost), receipt);
     }
 
     private async Task EnsureOperatorAsync(CancellationToken cancellationToken)

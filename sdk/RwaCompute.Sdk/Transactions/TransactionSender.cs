@@ -52,6 +52,9 @@ public sealed partial class TransactionSender
         ChainId = chainId;
     }
 
+    /// <summary>The key that signs this sender's transactions (also signs market orders).</summary>
+    internal RwaSigner Signer => signer;
+
     /// <summary>The sending account.</summary>
     public string From => signer.Address;
 
