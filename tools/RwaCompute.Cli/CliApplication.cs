@@ -97,6 +97,7 @@ public static class CliApplication
             MarketCommands.CreateOffer(runner),
             MarketCommands.CreateBuy(runner),
             MarketCommands.CreateMarket(runner),
+            OrderCommands.Create(runner),
             PledgeCommands.CreatePledge(runner),
             RedemptionCommands.CreateRedeem(runner),
             RedemptionCommands.CreateConfirm(runner),

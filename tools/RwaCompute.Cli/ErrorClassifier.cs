@@ -18,7 +18,7 @@ internal static class ErrorClassifier
         TransactionPossiblySentException { Reason: PossiblySentReason.BroadcastFailed or PossiblySentReason.NodeUnavailable } => ExitCodes.RpcUnavailable,
         TransactionPossiblySentException or TransactionDroppedException => ExitCodes.Unconfirmed,
         OperationCanceledException => ExitCodes.Cancelled,
-        CliInputException or InputValidationException or DeployConfigException => ExitCodes.BadInput,
+        CliInputException or InputValidationException or DeployConfigException or OrderFormatException => ExitCodes.BadInput,
         PreflightException or AnvilUnavailableException => ExitCodes.PreflightRefused,
         ContractRevertException or TransactionRevertedException => ExitCodes.ContractRevert,
         _ when IsRpcFailure(exception) => ExitCodes.RpcUnavailable,

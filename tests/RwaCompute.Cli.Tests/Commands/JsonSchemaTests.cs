@@ -61,6 +61,24 @@ public sealed class JsonSchemaTests(SuiteFixture suite) : IClassFixture<SuiteFix
         var price = await Valid("market-price", "market", "price", "--gpu", "H100-SXM5-80G", "--region", "eu-west");
         Assert.Equal("1234.5", price.GetProperty("lastPriceUsdc").GetString());
         await Valid("market-cancel", "market", "cancel", auctionId, "--as", "provider");
+        await Valid("market-price", "market", "price", "--gpu", "B200", "--region", "nowhere"); // no trades: prices absent
+
+        var askFile = Path.Combine(Chain.Directory, "schema-ask.json");
+        var signedAsk = await Valid("order-sign", "order", "ask", lot, "6", "--price", "2.6", "--expires", "2d", "--out", askFile, "--as", "provider");
+        Assert.Equal("ask", signedAsk.GetProperty("kind").GetString());
+        var shown = await Valid("order-show", "order", "show", askFile);
+        Assert.True(shown.GetProperty("fillable").GetBoolean());
+        var filled = await Valid("order-fill", "order", "fill", askFile, "4", "--max-price", "2.6", "--as", "alice");
+        Assert.Equal(signedAsk.GetProperty("orderHash").GetString(), filled.GetProperty("orderHash").GetString());
+        Assert.Equal("10.4", filled.GetProperty("costUsdc").GetString());
+        await Valid("order-cancel", "order", "cancel", askFile, "--as", "provider");
+        var bidFile = Path.Combine(Chain.Directory, "schema-bid.json");
+        await Valid("order-sign", "order", "bid", "--units", "3", "--price", "2.5", "--expires", "1d", "--gpu", "H100-SXM5-80G", "--min-sla", "99%", "--out", bidFile, "--as", "bob");
+        var bidShown = await Valid("order-show", "order", "show", bidFile);
+        Assert.False(bidShown.TryGetProperty("lotId", out _));
+        Assert.Equal("H100-SXM5-80G", bidShown.GetProperty("criteria").GetProperty("gpuModel").GetString());
+        await Valid("order-fill", "order", "fill", bidFile, "3", "--lot", lot, "--min-price", "2.5", "--as", "provider");
+        await Valid("order-cancel-all", "order", "cancel-all", "--as", "bob");
 
         await Valid("transfer", "transfer", lot, "1", "--to", a.Bob.Address, "--as", "alice");
         var pledgeId = (await Valid("pledge-request", "pledge", "request", lot, "5", "--principal", "1", "--fee", "0.25", "--maturity", "10d", "--lender", a.Lender.Address, "--as", "alice")).GetProperty("pledgeId").GetString()!;

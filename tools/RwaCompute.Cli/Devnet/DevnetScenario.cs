@@ -15,7 +15,8 @@ namespace RwaCompute.Cli.Devnet;
 /// allowlist, a lot of H100 GPU-hours issued against the provider's bond (the escrow pulls it at issuance), an offer,
 /// two purchases, a transfer, a pledge funded and repaid, a
 /// redemption confirmed by oracle attestation, a redemption refunded for an SLA breach, and a pledge left unpaid past
-/// maturity (anvil time travel) whose collateral the lender claims, and a Dutch auction a buyer fills a day in.
+/// maturity (anvil time travel) whose collateral the lender claims, a Dutch auction a buyer fills a day in, and a signed
+/// criteria bid a provider fills.
 /// </summary>
 internal sealed class DevnetScenario
 {
@@ -160,6 +161,16 @@ internal sealed class DevnetScenario
             offers.Add((await provider.Market.CreateAuctionAsync(LotId, 200, 4_000_000, 2_000_000, auctionStart, auctionStart.AddDays(2), ct).ConfigureAwait(false)).Value);
             await anvil.IncreaseTimeAsync(TimeSpan.FromDays(1), ct).ConfigureAwait(false);
             await lender.Market.PurchaseAsync(offers[^1], 50, cancellationToken: ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        // An off-chain order book: bob signs a criteria bid naming no lot ("H100 GPU-hours in eu-west, SLA >= 99 %, at
+        // 3.10 USDC"); the provider fills it with units of its lot, on chain, delivery versus payment.
+        await progress.StepAsync("bob signed a criteria bid (100 H100-SXM5-80G GPU-hours in eu-west, SLA >= 99%, bond >= 3 USDC per unit, at 3.10 USDC); the provider filled 50 from its lot", async () =>
+        {
+            var bidExpiry = (await admin.GetChainTimeAsync(ct).ConfigureAwait(false)).AddDays(1);
+            var bid = await bob.Market.SignBidAsync(new Sdk.Orders.BidCriteria { GpuModel = "H100-SXM5-80G", Region = "eu-west", MinSlaBps = 9_900, MinUnitCover = 3_000_000, PricePerUnit = 3_100_000, Units = 100, Expiry = bidExpiry }, ct).ConfigureAwait(false);
+            var fromJson = Sdk.Orders.SignedOrder.Parse(bid.ToJson());
+            await provider.Market.FillBidAsync(fromJson, LotId, 50, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
         await progress.StepAsync("Oracle epoch 3 submitted (3 of 3 reporters, quorum 2)", () => SubmitReportAsync(3, uptimeBps: 9_960, deliveredGpuHours: 820)).ConfigureAwait(false);

@@ -89,6 +89,13 @@ internal static class CliArguments
         return argument;
     }
 
+    /// <summary>A file the command reads (checked while parsing).</summary>
+    /// <param name="name">The argument.</param>
+    /// <param name="description">Its help text.</param>
+    /// <returns>The argument.</returns>
+    public static Argument<string> ExistingFile(string name, string description) =>
+        Create(name, description, text => PathText.ExistingFile(text, name));
+
     /// <summary>One or more files that must exist when the command line is parsed, each named <c>name[i]</c> in an
     /// error; the command reads them.</summary>
     /// <param name="name">The argument.</param>

@@ -59,6 +59,14 @@ internal sealed record OperationView(string Operation, string Summary, [property
     [JsonPropertyOrder(1)]
     public string? PricePerUnitUsdc { get; init; }
 
+    /// <summary>A signed order's EIP-712 digest (0x + 64 hex digits).</summary>
+    [JsonPropertyOrder(1)]
+    public string? OrderHash { get; init; }
+
+    /// <summary>The signer's order counter after cancelling all its orders (decimal).</summary>
+    [JsonPropertyOrder(1)]
+    public string? OrderCounter { get; init; }
+
     /// <summary>A purchase's total cost as exact decimal USDC.</summary>
     [JsonPropertyOrder(1)]
     public string? CostUsdc { get; init; }
