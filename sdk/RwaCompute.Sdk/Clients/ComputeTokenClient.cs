@@ -83,7 +83,7 @@ public sealed class ComputeTokenClient : IComputeTokenClient
             TransactionCall.For(Address, new IssueLotFunction { Spec = spec, To = holder, Units = units }, $"token.issueLot(lot {LotIds.ToHex(lotId)}, {units} units to {holder})", SuiteErrorDecoder.ForToken),
             cancellationToken).ConfigureAwait(false);
         var created = receipt.DecodeAllEvents<LotCreatedEventDTO>().FirstOrDefault();
-        return Result(created?.Event.LotId ?? lotId, receipt);
+        return TransactionResult.From(created?.Event.LotId ?? lotId, receipt);
     }
 
     /// <inheritdoc/>
@@ -474,11 +474,6 @@ public sealed class ComputeTokenClient : IComputeTokenClient
         await stablecoin.ApproveAsync(vault, needed, cancellationToken).ConfigureAwait(false);
     }
 
-    private static TransactionResult<T> Result<T>(T value, TransactionReceipt receipt)
-    {
-        var basic = TransactionResult.From(receipt);
-        return new TransactionResult<T>(value, basic.TransactionHash, basic.BlockNumber, basic.GasUsed);
-    }
 
     private async Task<TransactionResult> SendAsync<TFunction>(TFunction message, string description, CancellationToken cancellationToken)
         where TFunction : FunctionMessage, new()

@@ -77,7 +77,7 @@ public sealed class EscrowClient : IEscrowClient
         }
 
         var receipt = await SendAsync(new RequestPledgeFunction { LotId = lotId, Units = units, Lender = lenderAddress, Principal = principal, Fee = fee, Maturity = SuiteContext.Unix(maturity, nameof(maturity)) }, $"escrow.requestPledge(lot {LotIds.ToHex(lotId)}, {units} units for {principal})", cancellationToken).ConfigureAwait(false);
-        return Result(receipt.DecodeAllEvents<PledgeRequestedEventDTO>().Single().Event.PledgeId, receipt);
+        return TransactionResult.From(receipt.DecodeAllEvents<PledgeRequestedEventDTO>().Single().Event.PledgeId, receipt);
     }
 
     /// <inheritdoc/>
@@ -280,7 +280,7 @@ public sealed class EscrowClient : IEscrowClient
         }
 
         var receipt = await SendAsync(new RedeemFunction { LotId = lotId, Units = units }, $"escrow.redeem(lot {LotIds.ToHex(lotId)}, {units} units)", cancellationToken).ConfigureAwait(false);
-        return Result(receipt.DecodeAllEvents<RedemptionOpenedEventDTO>().Single().Event.RedemptionId, receipt);
+        return TransactionResult.From(receipt.DecodeAllEvents<RedemptionOpenedEventDTO>().Single().Event.RedemptionId, receipt);
     }
 
     /// <inheritdoc/>
@@ -342,7 +342,7 @@ public sealed class EscrowClient : IEscrowClient
         }
 
         var receipt = await SendAsync(new WithdrawFunction { To = receiver }, $"escrow.withdraw({receiver})", cancellationToken).ConfigureAwait(false);
-        return Result(receipt.DecodeAllEvents<WithdrawnEventDTO>().Single().Event.Amount, receipt);
+        return TransactionResult.From(receipt.DecodeAllEvents<WithdrawnEventDTO>().Single().Event.Amount, receipt);
     }
 
     // ----------------------------------------------------------------- helpers
@@ -351,11 +351,6 @@ public sealed class EscrowClient : IEscrowClient
 
     private static string Checksum(string address) => new AddressUtil().ConvertToChecksumAddress(address);
 
-    private static TransactionResult<T> Result<T>(T value, TransactionReceipt receipt)
-    {
-        var basic = TransactionResult.From(receipt);
-        return new TransactionResult<T>(value, basic.TransactionHash, basic.BlockNumber, basic.GasUsed);
-    }
 
     private Task<TransactionReceipt> SendAsync<TFunction>(TFunction message, string description, CancellationToken cancellationToken)
         where TFunction : FunctionMessage, new() =>

@@ -59,7 +59,7 @@ public sealed class MarketClient : IMarketClient
         await EnsureOperatorAsync(cancellationToken).ConfigureAwait(false);
         var message = new CreateOfferFunction { LotId = lotId, Units = units, PricePerUnit = pricePerUnit, ExpiresAt = SuiteContext.Unix(expiresAt, nameof(expiresAt)) };
         var receipt = await SendAsync(message, $"market.createOffer(lot {LotIds.ToHex(lotId)}, {units} units at {pricePerUnit})", cancellationToken).ConfigureAwait(false);
-        return Result(receipt.DecodeAllEvents<OfferCreatedEventDTO>().Single().Event.OfferId, receipt);
+        return TransactionResult.From(receipt.DecodeAllEvents<OfferCreatedEventDTO>().Single().Event.OfferId, receipt);
     }
 
     /// <inheritdoc/>
@@ -85,7 +85,7 @@ public sealed class MarketClient : IMarketClient
         await EnsureOperatorAsync(cancellationToken).ConfigureAwait(false);
         var message = new CreateAuctionFunction { LotId = lotId, Units = units, StartPrice = startPrice, FloorPrice = floorPrice, StartsAt = start, EndsAt = end };
         var receipt = await SendAsync(message, $"market.createAuction(lot {LotIds.ToHex(lotId)}, {units} units from {startPrice} to {floorPrice})", cancellationToken).ConfigureAwait(false);
-        return Result(receipt.DecodeAllEvents<OfferCreatedEventDTO>().Single().Event.OfferId, receipt);
+        return TransactionResult.From(receipt.DecodeAllEvents<OfferCreatedEventDTO>().Single().Event.OfferId, receipt);
     }
 
     /// <inheritdoc/>
@@ -149,7 +149,7 @@ public sealed class MarketClient : IMarketClient
         var message = new PurchaseFunction { OfferId = offerId, Units = units, MaxPricePerUnit = max };
         var receipt = await SendAsync(message, $"market.purchase(offer {offerId}, {units} units at <= {max})", cancellationToken).ConfigureAwait(false);
         var bought = receipt.DecodeAllEvents<PurchasedEventDTO>().Single().Event;
-        return Result(new PurchaseFill(bought.OfferId, bought.LotId, bought.Units, bought.PricePerUnit, bought.Cost), receipt);
+        return TransactionResult.From(new PurchaseFill(bought.OfferId, bought.LotId, bought.Units, bought.PricePerUnit, bought.Cost), receipt);
     }
 
     /// <inheritdoc/>
@@ -418,7 +418,7 @@ public sealed class MarketClient : IMarketClient
     public async Task<TransactionResult<BigInteger>> CancelAllOrdersAsync(CancellationToken cancellationToken = default)
     {
         var receipt = await SendAsync(new IncrementOrderCounterFunction(), "market.incrementOrderCounter()", cancellationToken).ConfigureAwait(false);
-        return Result(receipt.DecodeAllEvents<OrderCounterIncrementedEventDTO>().Single().Event.Counter, receipt);
+        return TransactionResult.From(receipt.DecodeAllEvents<OrderCounterIncrementedEventDTO>().Single().Event.Counter, receipt);
     }
 
     /// <summary>The first criterion of <paramref name="bid"/> the lot fails, in the contract's order, or
@@ -526,7 +526,7 @@ public sealed class MarketClient : IMarketClient
     private static TransactionResult<OrderFill> Filled(TransactionReceipt receipt)
     {
         var filled = receipt.DecodeAllEvents<OrderFilledEventDTO>().Single().Event;
-        return Result(new OrderFill(filled.OrderHash.ToHex(true), filled.LotId, filled.Units, filled.PricePerUnit, filled.Cost), receipt);
+        return TransactionResult.From(new OrderFill(filled.OrderHash.ToHex(true), filled.LotId, filled.Units, filled.PricePerUnit, filled.Cost), receipt);
     }
 
     private async Task EnsureOperatorAsync(CancellationToken cancellationToken)
@@ -537,11 +537,6 @@ public sealed class MarketClient : IMarketClient
         }
     }
 
-    private static TransactionResult<T> Result<T>(T value, TransactionReceipt receipt)
-    {
-        var basic = TransactionResult.From(receipt);
-        return new TransactionResult<T>(value, basic.TransactionHash, basic.BlockNumber, basic.GasUsed);
-    }
 
     private Task<TransactionReceipt> SendAsync<TFunction>(TFunction message, string description, CancellationToken cancellationToken)
         where TFunction : FunctionMessage, new() =>

@@ -17,4 +17,11 @@ public record TransactionResult(string TransactionHash, long BlockNumber, BigInt
         ArgumentNullException.ThrowIfNull(receipt);
         return new TransactionResult(receipt.TransactionHash, (long)receipt.BlockNumber.Value, receipt.GasUsed?.Value ?? BigInteger.Zero);
     }
+
+    /// <summary>Reads the result off a receipt, with the value the transaction produced.</summary>
+    internal static TransactionResult<T> From<T>(T value, TransactionReceipt receipt)
+    {
+        var basic = From(receipt);
+        return new TransactionResult<T>(value, basic.TransactionHash, basic.BlockNumber, basic.GasUsed);
+    }
 }
