@@ -40,7 +40,7 @@ grep -q "Ctrl+C" "$log" || { cat "$log"; echo "rwa devnet did not become ready";
 export RWA_RPC_URL="http://127.0.0.1:$port"
 export RWA_MANIFEST="$work/deployments/31337.json"
 export RWA_MNEMONIC="test test test test test test test test test test test junk" # anvil's public test keys
-for example in IssueAndSell PledgeForLoan RedeemWithSlaRefund; do
+for example in IssueAndSell OrderBook PledgeForLoan RedeemWithSlaRefund; do
   echo "==> example: $example"
   dotnet run --project "examples/$example" -c Release -p:RwaComputeSdkVersion="$version"
 done
