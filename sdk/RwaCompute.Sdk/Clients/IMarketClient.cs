@@ -70,6 +70,15 @@ public interface IMarketClient
     /// <exception cref="OfferNotFoundException">No such offer.</exception>
     Task<OfferInfo> GetOfferAsync(BigInteger offerId, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists the market's offers and auctions (ids count up from 1), read in pages of concurrent calls at the
+    /// latest block.</summary>
+    /// <param name="lotId">Only this lot's offers, or <see langword="null"/> for all.</param>
+    /// <param name="openOnly">Only offers that can be bought from now (not cancelled, units left, within their
+    /// window).</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The offers, by id.</returns>
+    Task<IReadOnlyList<OfferInfo>> ListOffersAsync(BigInteger? lotId = null, bool openOnly = true, CancellationToken cancellationToken = default);
+
     /// <summary>An offer's price per unit at the chain's latest block.</summary>
     /// <param name="offerId">The offer.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

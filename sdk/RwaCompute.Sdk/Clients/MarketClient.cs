@@ -175,6 +175,24 @@ public sealed class MarketClient : IMarketClient
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyList<OfferInfo>> ListOffersAsync(BigInteger? lotId = null, bool openOnly = true, CancellationToken cancellationToken = default)
+    {
+        const int Page = 32;
+        var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+        var offers = new List<OfferInfo>();
+        for (var first = BigInteger.One; ; first += Page)
+        {
+            var page = await Task.WhenAll(Enumerable.Range(0, Page).Select(i => TryGetOfferAsync(first + i, cancellationToken))).ConfigureAwait(false);
+            offers.AddRange(page.OfType<OfferInfo>().Where(o => (lotId is null || o.LotId == lotId) && (!openOnly || o.IsOpenAt(now))));
+            if (page.Any(o => o is null))
+            {
+                // Ids have no holes: the first unknown id ends the list.
+                return offers;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
     public async Task<BigInteger> GetCurrentPriceAsync(BigInteger offerId, CancellationToken cancellationToken = default)
     {
         var offer = await GetOfferAsync(offerId, cancellationToken).ConfigureAwait(false);
@@ -419,6 +437,18 @@ public sealed class MarketClient : IMarketClient
     {
         var receipt = await SendAsync(new IncrementOrderCounterFunction(), "market.incrementOrderCounter()", cancellationToken).ConfigureAwait(false);
         return TransactionResult.From(receipt.DecodeAllEvents<OrderCounterIncrementedEventDTO>().Single().Event.Counter, receipt);
+    }
+
+    private async Task<OfferInfo?> TryGetOfferAsync(BigInteger offerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetOfferAsync(offerId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OfferNotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The first criterion of <paramref name="bid"/> the lot fails, in the contract's order, or

@@ -58,6 +58,9 @@ public sealed class JsonSchemaTests(SuiteFixture suite) : IClassFixture<SuiteFix
         var auction = await Valid("market-show", "market", "show", auctionId);
         Assert.Equal("Auction", auction.GetProperty("kind").GetString());
         await Valid("market-show", "market", "show", offerId);
+        var listed = await Valid("market-list", "market", "list", "--lot", lot);
+        Assert.Contains(listed.GetProperty("offers").EnumerateArray(), o => o.GetProperty("offerId").GetString() == auctionId);
+        await Valid("market-list", "market", "list", "--all");
         var price = await Valid("market-price", "market", "price", "--gpu", "H100-SXM5-80G", "--region", "eu-west");
         Assert.Equal("1234.5", price.GetProperty("lastPriceUsdc").GetString());
         await Valid("market-cancel", "market", "cancel", auctionId, "--as", "provider");

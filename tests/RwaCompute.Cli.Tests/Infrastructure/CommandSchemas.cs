@@ -43,6 +43,7 @@ public static class CommandSchemas
         ["market auction"] = ["market-auction"],
         ["market cancel"] = ["market-cancel"],
         ["market show"] = ["market-show"],
+        ["market list"] = ["market-list"],
         ["market price"] = ["market-price"],
         ["order ask"] = ["order-sign"],
         ["order bid"] = ["order-sign"],

@@ -97,6 +97,25 @@ public sealed class MarketAnvilTests : IClassFixture<AnvilSuiteFixture>
     }
 
     [Fact]
+    public async Task ListOffers_ShowsTheOpenOnesOfALot_AndWithAllEveryOne()
+    {
+        var market = await MarketSetup.CreateAsync(Chain);
+        var now = await market.Admin.GetChainTimeAsync();
+        var open = (await market.Provider.Market.CreateOfferAsync(market.LotId, 10, 3 * Usdc, now.AddDays(3))).Value;
+        var cancelled = (await market.Provider.Market.CreateOfferAsync(market.LotId, 10, 3 * Usdc, now.AddDays(3))).Value;
+        await market.Provider.Market.CancelOfferAsync(cancelled);
+        var later = (await market.Provider.Market.CreateAuctionAsync(market.LotId, 10, 4 * Usdc, 2 * Usdc, now.AddDays(1), now.AddDays(2))).Value;
+
+        var listed = await market.Bob.Market.ListOffersAsync(market.LotId);
+        Assert.Equal([open], listed.Select(o => o.OfferId));
+        var every = await market.Bob.Market.ListOffersAsync(market.LotId, openOnly: false);
+        Assert.Equal([open, cancelled, later], every.Select(o => o.OfferId));
+        var everyLot = await market.Bob.Market.ListOffersAsync();
+        var chainNow = await market.Admin.GetChainTimeAsync();
+        Assert.All(everyLot, o => Assert.True(o.IsOpenAt(chainNow)));
+    }
+
+    [Fact]
     public async Task Auction_InputsOutOfRange_AreRefusedBeforeSending()
     {
         var market = await MarketSetup.CreateAsync(Chain);

@@ -66,9 +66,10 @@ internal static class MarketCommands
 
     public static Command CreateMarket(CommandRunner runner)
     {
-        var market = new Command("market", "the market: Dutch auctions, offers and the price index: auction, cancel, show, price");
+        var market = new Command("market", "the market: Dutch auctions, offers and the price index: auction, cancel, list, show, price");
         market.Subcommands.Add(Auction(runner));
         market.Subcommands.Add(Cancel(runner));
+        market.Subcommands.Add(List(runner));
         market.Subcommands.Add(Show(runner));
         market.Subcommands.Add(Price(runner));
         return market;
@@ -121,6 +122,36 @@ internal static class MarketCommands
                     OfferId = ViewFactory.Id(offerId),
                 });
         });
+    }
+
+    private static Command List(CommandRunner runner)
+    {
+        var lot = CliOptions.Create("--lot", "only this lot's offers (0x + 64 hex digits or decimal)", text => LotIdText.Parse(text, "--lot"));
+        var all = new Option<bool>("--all") { Description = "also offers that are cancelled, sold out, not started or over" };
+        var command = new Command("list", "list the offers and auctions one can buy from now (with --all: every offer)") { lot, all };
+        runner.SetAction(command, async invocation =>
+        {
+            var lotId = invocation.Parse.GetResult(lot) is null ? (System.Numerics.BigInteger?)null : invocation.Value(lot);
+            var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
+            var offers = await session.Client.Market.ListOffersAsync(lotId, openOnly: !invocation.Value(all), invocation.CancellationToken).ConfigureAwait(false);
+            var now = await session.ChainTimeAsync(invocation.CancellationToken).ConfigureAwait(false);
+            var views = offers.Select(o => ViewFactory.Offer(o, now)).ToList();
+            if (invocation.Console.Json)
+            {
+                invocation.Console.WriteJson(new OfferListView(views), CliJsonContext.Default.OfferListView);
+            }
+            else if (views.Count == 0)
+            {
+                invocation.Console.Line("no offers");
+            }
+            else
+            {
+                invocation.Console.Out.Write(Tables.EscrowPositions(views, [], [], a => a));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
     }
 
     private static Command Show(CommandRunner runner)

@@ -19,6 +19,7 @@ namespace RwaCompute.Cli.Output;
 [JsonSerializable(typeof(PledgeView))]
 [JsonSerializable(typeof(PriceIndexView))]
 [JsonSerializable(typeof(OrderSignedView))]
+[JsonSerializable(typeof(OfferListView))]
 [JsonSerializable(typeof(OrderStateView))]
 [JsonSerializable(typeof(BidCriteriaView))]
 [JsonSerializable(typeof(RedemptionView))]
