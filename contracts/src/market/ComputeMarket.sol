@@ -163,15 +163,15 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
     function fillAsk(Ask calldata ask, bytes calldata signature, uint256 units) external nonReentrant {
         bytes32 orderHash = _hashAsk(ask);
         _takeOrder(orderHash, ask.seller, ask.currency, ask.expiry, ask.counter, ask.units, units, signature);
-        _settle(orderHash, ask.seller, ask.seller, msg.sender, ask.lotId, units, ask.pricePerUnit, true);
+        _settle(orderHash, ask.seller, ask.seller, msg.sender, ask.lotId, units, ask.pricePerUnit, bytes32(0));
     }
 
     /// @inheritdoc IComputeMarket
     function fillBid(Bid calldata bid, bytes calldata signature, uint256 lotId, uint256 units) external nonReentrant {
         bytes32 orderHash = _hashBid(bid);
         _takeOrder(orderHash, bid.buyer, bid.currency, bid.expiry, bid.counter, bid.units, units, signature);
-        _requireMatch(orderHash, bid, lotId);
-        _settle(orderHash, bid.buyer, msg.sender, bid.buyer, lotId, units, bid.pricePerUnit, false);
+        bytes32 key = _requireMatch(orderHash, bid, lotId);
+        _settle(orderHash, bid.buyer, msg.sender, bid.buyer, lotId, units, bid.pricePerUnit, key);
     }
 
     /// @inheritdoc IComputeMarket
@@ -370,14 +370,15 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         uint256 lotId,
         uint256 units,
         uint256 price,
-        bool isAsk
+        bytes32 key
     ) private {
         if (price == 0) revert Market_ZeroPrice();
         uint256 cost = units * price;
-        emit OrderFilled(orderHash, maker, msg.sender, lotId, units, price, cost, isAsk);
+        // A bid's fill already read the lot and passes its index key; an ask's reads the lot's cached key.
+        emit OrderFilled(orderHash, maker, msg.sender, lotId, units, price, cost, key == bytes32(0));
         // A self-trade (maker filling its own order) moves no value and must not move the index.
         if (seller != buyer) {
-            bytes32 key = _lotKeys[lotId];
+            if (key == bytes32(0)) key = _lotKeys[lotId];
             if (key == bytes32(0)) {
                 IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
                 key = _indexKey(record.gpuModel, record.region, address(STABLECOIN));
@@ -391,8 +392,9 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         TOKEN.safeTransferFrom(seller, buyer, lotId, units, "");
     }
 
-    /// @dev Reverts unless the lot meets every criterion of the bid (zero criteria match anything).
-    function _requireMatch(bytes32 orderHash, Bid calldata bid, uint256 lotId) private view {
+    /// @dev Reverts unless the lot meets every criterion of the bid (zero criteria match anything); returns the lot's
+    /// index key, derived from the record it read.
+    function _requireMatch(bytes32 orderHash, Bid calldata bid, uint256 lotId) private view returns (bytes32) {
         IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
         BidCriterion failed;
         if (bid.gpuModel != bytes16(0) && bid.gpuModel != record.gpuModel) {
@@ -410,7 +412,7 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         } else if (BondMath.unitCover(record.referencePrice, record.bondCoverageBps) < bid.minUnitCover) {
             failed = BidCriterion.Cover;
         } else {
-            return;
+            return _indexKey(record.gpuModel, record.region, address(STABLECOIN));
         }
         revert Market_LotDoesNotMatchBid(orderHash, lotId, failed);
     }
