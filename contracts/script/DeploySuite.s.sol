@@ -5,12 +5,13 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Script} from "forge-std/Script.sol";
 
 import {ComputeEscrow} from "../src/escrow/ComputeEscrow.sol";
+import {ComputeLending} from "../src/lending/ComputeLending.sol";
 import {ComputeMarket} from "../src/market/ComputeMarket.sol";
 import {UtilizationOracle} from "../src/oracle/UtilizationOracle.sol";
 import {ComputeCapacityToken} from "../src/token/ComputeCapacityToken.sol";
 
 /// @title DeploySuite
-/// @notice Deploys the token, the oracle, the escrow and the market and wires their roles. The `rwa` CLI is the
+/// @notice Deploys the token, the oracle, the escrow, the market and the lending module and wires their roles. The `rwa` CLI is the
 /// primary, resumable deployer; this script is the Foundry path for auditors and for the devnet bootstrap.
 /// @dev Environment: DEPLOYER_PRIVATE_KEY (required), STABLECOIN (address), REPORTERS (comma-separated addresses),
 /// QUORUM, ORACLE_MAX_AGE (seconds), DELIVERY_GRACE (seconds), DEFAULT_LTV_BPS, BASE_URI, ADMIN_DELAY (seconds),
@@ -22,6 +23,7 @@ contract DeploySuite is Script {
         UtilizationOracle oracle;
         ComputeEscrow escrow;
         ComputeMarket market;
+        ComputeLending lending;
     }
 
     /// @notice Parameters of one deployment.
@@ -58,8 +60,9 @@ contract DeploySuite is Script {
         vm.stopBroadcast();
     }
 
-    /// @notice Deploys the four contracts with `params.admin` as admin, grants the escrow the token's ESCROW_ROLE
-    /// (and makes it the bond vault) and the market the escrow's MARKET_ROLE.
+    /// @notice Deploys the five contracts with `params.admin` as admin, grants the escrow the token's ESCROW_ROLE
+    /// (and makes it the bond vault), the market the escrow's MARKET_ROLE and the lending module the escrow's
+    /// LENDING_ROLE and the token's COLLATERAL_ROLE.
     /// @dev Must run inside a broadcast by `params.admin`.
     function deploy(Params memory params) public returns (Deployment memory deployment) {
         deployment.token = new ComputeCapacityToken(params.admin, params.adminDelay, params.baseUri);
@@ -72,12 +75,15 @@ contract DeploySuite is Script {
             deployment.token,
             IERC20(params.stablecoin),
             deployment.oracle,
-            params.deliveryGrace,
-            params.defaultLtvBps
+            params.deliveryGrace
         );
         deployment.market = new ComputeMarket(params.admin, params.adminDelay, deployment.escrow, params.indexWindow);
         deployment.token.grantRole(deployment.token.ESCROW_ROLE(), address(deployment.escrow));
         deployment.token.setBondVault(address(deployment.escrow));
+        deployment.lending =
+            new ComputeLending(params.admin, params.adminDelay, deployment.escrow, params.defaultLtvBps);
         deployment.escrow.grantRole(deployment.escrow.MARKET_ROLE(), address(deployment.market));
+        deployment.escrow.grantRole(deployment.escrow.LENDING_ROLE(), address(deployment.lending));
+        deployment.token.grantRole(deployment.token.COLLATERAL_ROLE(), address(deployment.lending));
     }
 }

@@ -14,13 +14,12 @@ import {IComputeCapacityToken} from "../interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../interfaces/IComputeEscrow.sol";
 import {IUtilizationOracle} from "../interfaces/IUtilizationOracle.sol";
 import {BondMath} from "../libraries/BondMath.sol";
-import {Bps} from "../libraries/Bps.sol";
 
 /// @title ComputeEscrow
 /// @notice Holds a regulated stablecoin, the suite's single custodian of it: sale payments the market
-/// (`ComputeMarket`, MARKET_ROLE) moves in and credits to sellers, pledges (units locked in place as collateral for an
-/// advance) and redemptions (units burned, refund at the reference price from the provider's bond when delivery
-/// fails).
+/// (`ComputeMarket`, MARKET_ROLE) and pledge principals and repayments the lending module (`ComputeLending`,
+/// LENDING_ROLE) move in and have credited, and redemptions (units burned, refund at the reference price from the
+/// provider's bond when delivery fails).
 /// @dev Money owed to anyone is credited and pulled with `withdraw`, so a blacklisted or paused receiver can
 /// never block another party. Every inbound transfer is measured by balance delta: bonds credit what arrived,
 /// payments revert if short. Solvency: stablecoin balance >= Σ claimable + Σ bond (`solvency()`).
@@ -33,19 +32,11 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
                                 CONSTANTS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Sets per-lot loan-to-value.
-    bytes32 public constant RISK_ROLE = keccak256("RISK_ROLE");
     /// @notice May credit sale payments (`creditSale`): the market module.
     bytes32 public constant MARKET_ROLE = keccak256("MARKET_ROLE");
+    /// @notice May credit pledge principals and repayments (`creditLoan`): the lending module.
+    bytes32 public constant LENDING_ROLE = keccak256("LENDING_ROLE");
 
-    /// @notice The least time a borrower has to repay: a request cannot be funded later than this before maturity.
-    uint40 public constant MIN_REPAY_WINDOW = 1 days;
-    /// @notice The least time between a pledge's maturity and its lot's `endsAt`, so defaulted collateral can still
-    /// be redeemed or sold by the lender.
-    uint40 public constant MATURITY_MARGIN = 1 days;
-    /// @notice After the stablecoin was last seen paused (`recordSettlementPause`), collateral stays unclaimable for
-    /// this long, so the borrower can repay.
-    uint40 public constant SETTLEMENT_CURE = 1 days;
     /// @notice The oldest oracle report an SLA or delivery decision accepts, in seconds.
     uint64 public constant REPORT_MAX_AGE = 1 days;
 
@@ -57,8 +48,6 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     IUtilizationOracle public immutable ORACLE;
     /// @notice Seconds after a lot's `endsAt` within which delivery must be confirmed.
     uint40 public immutable DELIVERY_GRACE;
-    /// @notice Loan-to-value for lots without their own setting, in basis points.
-    uint16 public immutable DEFAULT_LTV_BPS;
 
     /*//////////////////////////////////////////////////////////////
                                  STORAGE
@@ -69,22 +58,13 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         uint128 reserved;
     }
 
-    uint256 private _nextPledgeId = 1;
     uint256 private _nextRedemptionId = 1;
 
-    mapping(uint256 pledgeId => Pledge) private _pledges;
     mapping(uint256 redemptionId => Redemption) private _redemptions;
     mapping(address account => uint256) private _claimable;
     mapping(uint256 lotId => Bond) private _bonds;
-    mapping(uint256 lotId => LoanToValue) private _ltv;
     /// @dev Per pool, the end of the delivery queue (see `deliveryQueued`).
     mapping(bytes32 poolId => uint64) private _deliveryQueued;
-
-    /// @dev A lot's own loan-to-value; `set` distinguishes "0 = pledging off" from "no setting = default".
-    struct LoanToValue {
-        bool set;
-        uint16 bps;
-    }
 
     /// @dev Running totals behind `totals()` and `solvency()`: Σ claimable and Σ bond.total in one slot.
     struct Totals {
@@ -95,39 +75,32 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     Totals private _totals;
     /// @dev Σ bond.reserved (part of `_totals.bonds`).
     uint256 private _totalReserved;
-    /// @dev When the stablecoin was last recorded paused; 0 if never.
-    uint40 private _settlementPauseSeenAt;
 
     /*//////////////////////////////////////////////////////////////
                                CONSTRUCTOR
     //////////////////////////////////////////////////////////////*/
 
-    /// @param admin Receives DEFAULT_ADMIN_ROLE (handed over in two steps after `adminDelay`) and RISK_ROLE.
+    /// @param admin Receives DEFAULT_ADMIN_ROLE (handed over in two steps after `adminDelay`).
     /// @param adminDelay Seconds a default-admin hand-over must wait (OpenZeppelin's AccessControlDefaultAdminRules).
     /// @param token The compute-capacity token (this escrow needs its ESCROW_ROLE).
     /// @param stablecoin The settlement stablecoin.
     /// @param oracle The utilization oracle.
     /// @param deliveryGrace Seconds after a lot's window ends within which delivery must be confirmed.
-    /// @param defaultLtvBps Default loan-to-value, in basis points.
     constructor(
         address admin,
         uint48 adminDelay,
         IComputeCapacityToken token,
         IERC20 stablecoin,
         IUtilizationOracle oracle,
-        uint40 deliveryGrace,
-        uint16 defaultLtvBps
+        uint40 deliveryGrace
     ) AccessControlDefaultAdminRules(adminDelay, admin) {
         if (address(token) == address(0)) revert Escrow_ZeroToken();
         if (address(stablecoin) == address(0)) revert Escrow_ZeroStablecoin();
         if (address(oracle) == address(0)) revert Escrow_ZeroOracle();
-        if (defaultLtvBps > Bps.MAX) revert Escrow_InvalidLoanToValue(defaultLtvBps);
         TOKEN = token;
         STABLECOIN = stablecoin;
         ORACLE = oracle;
         DELIVERY_GRACE = deliveryGrace;
-        DEFAULT_LTV_BPS = defaultLtvBps;
-        _grantRole(RISK_ROLE, admin);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -136,113 +109,18 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
 
     /// @inheritdoc IComputeEscrow
     function creditSale(address seller, uint256 amount) external onlyRole(MARKET_ROLE) nonReentrant {
-        Totals memory t = _totals;
-        uint256 balance = STABLECOIN.balanceOf(address(this));
-        uint256 owed = uint256(t.credits) + t.bonds;
-        uint256 surplus = balance > owed ? balance - owed : 0;
+        uint256 surplus = _surplus();
         if (amount > surplus) revert Escrow_SaleUnfunded(amount, surplus);
         _credit(seller, amount);
         emit SaleCredited(msg.sender, seller, amount);
     }
 
-    /*//////////////////////////////////////////////////////////////
-                                 PLEDGE
-    //////////////////////////////////////////////////////////////*/
-
     /// @inheritdoc IComputeEscrow
-    function requestPledge(
-        uint256 lotId,
-        uint256 units,
-        address lender,
-        uint256 principal,
-        uint256 fee,
-        uint40 maturity
-    ) external nonReentrant returns (uint256 pledgeId) {
-        IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
-        if (block.timestamp >= record.endsAt) revert Escrow_LotExpired(lotId, record.endsAt);
-        if (units == 0) revert Escrow_ZeroUnits();
-        if (units > type(uint64).max) revert Escrow_UnitsOverflow(units, type(uint64).max);
-        if (principal == 0) revert Escrow_ZeroPrincipal();
-        if (principal > type(uint128).max) revert Escrow_PrincipalOverflow(principal, type(uint128).max);
-        if (fee > type(uint128).max) revert Escrow_FeeOverflow(fee, type(uint128).max);
-        uint256 earliest = block.timestamp + MIN_REPAY_WINDOW;
-        if (maturity < earliest) revert Escrow_MaturityTooSoon(maturity, earliest);
-        uint256 latest = uint256(record.endsAt) - MATURITY_MARGIN;
-        if (maturity > latest) revert Escrow_MaturityTooLate(maturity, latest);
-        if (loanToValue(lotId) == 0) revert Escrow_PledgingDisabled(lotId);
-        uint256 cap = _maxPrincipal(lotId, record.referencePrice, units);
-        if (principal > cap) revert Escrow_LoanToValueExceeded(principal, cap);
-
-        pledgeId = _nextPledgeId++;
-        _pledges[pledgeId] = Pledge({
-            holder: msg.sender,
-            maturity: maturity,
-            status: PledgeStatus.Requested,
-            lender: lender,
-            // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
-            units: uint64(units),
-            // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
-            principal: uint128(principal),
-            // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
-            fee: uint128(fee),
-            lotId: lotId
-        });
-        emit PledgeRequested(pledgeId, msg.sender, lotId, units, lender, principal, fee, maturity);
-        TOKEN.lock(msg.sender, lotId, units);
-    }
-
-    /// @inheritdoc IComputeEscrow
-    function cancelPledge(uint256 pledgeId) external nonReentrant {
-        Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Requested);
-        if (p.holder != msg.sender) revert Escrow_NotPledgeHolder(pledgeId, msg.sender);
-        p.status = PledgeStatus.Cancelled;
-        emit PledgeCancelled(pledgeId);
-        TOKEN.unlock(msg.sender, p.lotId, p.units);
-    }
-
-    /// @inheritdoc IComputeEscrow
-    function fundPledge(uint256 pledgeId) external nonReentrant {
-        Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Requested);
-        if (p.lender != address(0) && p.lender != msg.sender) revert Escrow_NotDesignatedLender(pledgeId, msg.sender);
-        uint256 fundBy = p.maturity - MIN_REPAY_WINDOW;
-        if (block.timestamp > fundBy) revert Escrow_PledgeRequestExpired(pledgeId, fundBy);
-        // On default the units move from the holder to this lender: both must pass a transfer's checks now.
-        IComputeCapacityToken.TransferStatus status = TOKEN.canTransfer(p.holder, msg.sender, p.lotId, 0);
-        if (status != IComputeCapacityToken.TransferStatus.Ok) revert Escrow_PledgeNotTransferable(pledgeId, status);
-        uint256 principal = p.principal;
-        p.status = PledgeStatus.Active;
-        p.lender = msg.sender;
-        _credit(p.holder, principal);
-        emit PledgeFunded(pledgeId, msg.sender, principal);
-        _pullExact(msg.sender, principal);
-    }
-
-    /// @inheritdoc IComputeEscrow
-    function repay(uint256 pledgeId) external nonReentrant {
-        // Open until the lender takes the collateral, maturity or not: a lender that cannot receive the units
-        // (frozen, de-allowlisted) cannot leave the pledge stuck.
-        Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Active);
-        uint256 amount = uint256(p.principal) + p.fee;
-        p.status = PledgeStatus.Repaid;
-        _credit(p.lender, amount);
-        emit PledgeRepaid(pledgeId, msg.sender, amount);
-        _pullExact(msg.sender, amount);
-        TOKEN.unlock(p.holder, p.lotId, p.units);
-    }
-
-    /// @inheritdoc IComputeEscrow
-    function claimCollateral(uint256 pledgeId) external nonReentrant {
-        Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Active);
-        if (p.lender != msg.sender) revert Escrow_NotPledgeLender(pledgeId, msg.sender);
-        if (block.timestamp < p.maturity) revert Escrow_PledgeNotMatured(pledgeId, p.maturity);
-        // A borrower cannot repay while the stablecoin is paused: no default is taken then, nor within the cure
-        // after the pause was last recorded.
-        if (_settlementPaused()) revert Escrow_SettlementPaused();
-        uint256 cureEnd = _settlementPauseSeenAt == 0 ? 0 : uint256(_settlementPauseSeenAt) + SETTLEMENT_CURE;
-        if (block.timestamp < cureEnd) revert Escrow_SettlementCure(cureEnd);
-        p.status = PledgeStatus.Claimed;
-        emit CollateralClaimed(pledgeId, msg.sender, p.units);
-        TOKEN.seize(p.holder, msg.sender, p.lotId, p.units);
+    function creditLoan(address account, uint256 amount) external onlyRole(LENDING_ROLE) nonReentrant {
+        uint256 surplus = _surplus();
+        if (amount > surplus) revert Escrow_LoanUnfunded(amount, surplus);
+        _credit(account, amount);
+        emit LoanCredited(msg.sender, account, amount);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -382,32 +260,8 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     }
 
     /*//////////////////////////////////////////////////////////////
-                                  ADMIN
+                                 BONDING
     //////////////////////////////////////////////////////////////*/
-
-    /// @inheritdoc IComputeEscrow
-    function setLoanToValue(uint256 lotId, uint16 ltvBps) external onlyRole(RISK_ROLE) {
-        if (ltvBps > Bps.MAX) revert Escrow_InvalidLoanToValue(ltvBps);
-        _ltv[lotId] = LoanToValue({set: true, bps: ltvBps});
-        emit LoanToValueUpdated(lotId, ltvBps);
-    }
-
-    /// @inheritdoc IComputeEscrow
-    function resetLoanToValue(uint256 lotId) external onlyRole(RISK_ROLE) {
-        delete _ltv[lotId];
-        emit LoanToValueReset(lotId);
-    }
-
-    /*//////////////////////////////////////////////////////////////
-                          SETTLEMENT PAUSE, BONDING
-    //////////////////////////////////////////////////////////////*/
-
-    /// @inheritdoc IComputeEscrow
-    function recordSettlementPause() external {
-        if (!_settlementPaused()) revert Escrow_SettlementNotPaused();
-        _settlementPauseSeenAt = uint40(block.timestamp);
-        emit SettlementPauseRecorded(block.timestamp);
-    }
 
     /// @inheritdoc IBondVault
     function coverIssue(uint256 lotId, address provider, uint256 outstandingUnits, uint256 unitCover)
@@ -439,11 +293,6 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     }
 
     /// @inheritdoc IComputeEscrow
-    function pledge(uint256 pledgeId) external view returns (Pledge memory) {
-        return _pledges[pledgeId];
-    }
-
-    /// @inheritdoc IComputeEscrow
     function redemption(uint256 redemptionId) external view returns (Redemption memory) {
         return _redemptions[redemptionId];
     }
@@ -469,22 +318,6 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     function solvency() external view returns (uint256 balance, uint256 obligations) {
         Totals memory t = _totals;
         return (STABLECOIN.balanceOf(address(this)), uint256(t.credits) + t.bonds);
-    }
-
-    /// @inheritdoc IComputeEscrow
-    function settlementPauseSeenAt() external view returns (uint40) {
-        return _settlementPauseSeenAt;
-    }
-
-    /// @inheritdoc IComputeEscrow
-    function maxPrincipal(uint256 lotId, uint256 units) external view returns (uint256) {
-        return _maxPrincipal(lotId, TOKEN.lot(lotId).referencePrice, units);
-    }
-
-    /// @inheritdoc IComputeEscrow
-    function loanToValue(uint256 lotId) public view returns (uint16) {
-        LoanToValue memory ltv = _ltv[lotId];
-        return ltv.set ? ltv.bps : DEFAULT_LTV_BPS;
     }
 
     /// @inheritdoc IComputeEscrow
@@ -546,12 +379,6 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         _totalReserved -= amount;
     }
 
-    /// @dev Whether the stablecoin reports itself paused; a token without `paused()` never is.
-    function _settlementPaused() private view returns (bool) {
-        (bool ok, bytes memory data) = address(STABLECOIN).staticcall(abi.encodeWithSignature("paused()"));
-        return ok && data.length >= 32 && abi.decode(data, (uint256)) != 0;
-    }
-
     /// @dev The pool's latest report when it is fresh (at most `REPORT_MAX_AGE` old) and signed under the current
     /// reporter configuration; otherwise an empty one (observedAt 0, attests nothing), so callers revert with the
     /// escrow's own errors rather than the oracle's.
@@ -576,21 +403,19 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         _deliveryQueued[poolId] = deliveredBy;
     }
 
-    /// @dev The pledge, required to be in status `expected` (an unknown id has status `None`).
-    function _pledgeIn(uint256 pledgeId, PledgeStatus expected) private view returns (Pledge storage p) {
-        p = _pledges[pledgeId];
-        if (p.status != expected) revert Escrow_WrongPledgeStatus(pledgeId, p.status);
-    }
-
     /// @dev The redemption, required to be open (an unknown id has status `None`).
     function _openRedemption(uint256 redemptionId) private view returns (Redemption storage r) {
         r = _redemptions[redemptionId];
         if (r.status != RedemptionStatus.Open) revert Escrow_WrongRedemptionStatus(redemptionId, r.status);
     }
 
-    /// @dev The most a pledge of `units` of the lot may borrow: `units × referencePrice × LTV / 10 000`.
-    function _maxPrincipal(uint256 lotId, uint256 referencePrice, uint256 units) private view returns (uint256) {
-        return units * referencePrice * loanToValue(lotId) / Bps.MAX;
+    /// @dev The escrow's stablecoin balance above everything it owes (Σ credits + Σ bonds): what a payment moved in
+    /// before `creditSale` or `creditLoan` can be credited out of.
+    function _surplus() private view returns (uint256) {
+        Totals memory t = _totals;
+        uint256 balance = STABLECOIN.balanceOf(address(this));
+        uint256 owed = uint256(t.credits) + t.bonds;
+        return balance > owed ? balance - owed : 0;
     }
 
     /// @dev Pulls `amount` and returns what actually arrived (fee-on-transfer tokens deliver less).

@@ -316,17 +316,17 @@ interface IComputeCapacityToken is IERC1155 {
     function redeemableUntil(uint256 lotId) external view returns (uint40);
 
     /*//////////////////////////////////////////////////////////////
-                          COLLATERAL (ESCROW)
+                 COLLATERAL (LENDING), REDEMPTION (ESCROW)
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Locks `units` of `account`'s balance of `lotId` as collateral (ESCROW_ROLE). The account must pass
+    /// @notice Locks `units` of `account`'s balance of `lotId` as collateral (COLLATERAL_ROLE). The account must pass
     /// the sender checks of a transfer: token not paused, account allowlisted and not frozen.
     function lock(address account, uint256 lotId, uint256 units) external;
 
-    /// @notice Releases locked units (ESCROW_ROLE).
+    /// @notice Releases locked units (COLLATERAL_ROLE).
     function unlock(address account, uint256 lotId, uint256 units) external;
 
-    /// @notice Unlocks `units` of `from` and moves them to `to` (a defaulted loan's lender) (ESCROW_ROLE).
+    /// @notice Unlocks `units` of `from` and moves them to `to` (a defaulted loan's lender) (COLLATERAL_ROLE).
     function seize(address from, address to, uint256 lotId, uint256 units) external;
 
     /// @notice Burns `units` of `holder`'s unlocked balance for a redemption (ESCROW_ROLE).

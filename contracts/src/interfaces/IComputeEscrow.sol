@@ -7,41 +7,12 @@ import {IComputeCapacityToken} from "./IComputeCapacityToken.sol";
 
 /// @title IComputeEscrow
 /// @notice Stablecoin escrow for compute lots, the suite's single custodian of stablecoin: sale payments credited
-/// for the market (`IComputeMarket`), pledges (collateralised stablecoin advances) and redemptions backed by the
-/// provider's bond.
+/// for the market (`IComputeMarket`), pledge principals and repayments credited for the lending module
+/// (`IComputeLending`), and redemptions backed by the provider's bond.
 interface IComputeEscrow {
     /*//////////////////////////////////////////////////////////////
                                  TYPES
     //////////////////////////////////////////////////////////////*/
-
-    /// @notice Lifecycle of a pledge. Moves only forward: Requested → Active → Repaid | Claimed, or Requested → Cancelled.
-    /// An Active pledge can always be closed: anyone may repay it until the lender takes the collateral.
-    enum PledgeStatus {
-        /// @notice No such pledge.
-        None,
-        /// @notice Requested by the holder, units locked, waiting for the lender.
-        Requested,
-        /// @notice Funded: the holder received the principal.
-        Active,
-        /// @notice Repaid before it was claimed; units unlocked.
-        Repaid,
-        /// @notice Not repaid by maturity; the lender took the units.
-        Claimed,
-        /// @notice Cancelled before funding; units unlocked.
-        Cancelled
-    }
-
-    /// @notice Units locked in the holder's wallet as collateral for a stablecoin advance.
-    struct Pledge {
-        address holder;
-        uint40 maturity;
-        PledgeStatus status;
-        address lender;
-        uint64 units;
-        uint128 principal;
-        uint128 fee;
-        uint256 lotId;
-    }
 
     /// @notice Lifecycle of a redemption. Moves only forward: Open → Delivered | Refunded.
     enum RedemptionStatus {
@@ -71,25 +42,6 @@ interface IComputeEscrow {
                                  EVENTS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Emitted when a holder locks units and asks for an advance.
-    event PledgeRequested(
-        uint256 indexed pledgeId,
-        address indexed holder,
-        uint256 indexed lotId,
-        uint256 units,
-        address lender,
-        uint256 principal,
-        uint256 fee,
-        uint40 maturity
-    );
-    /// @notice Emitted when a holder withdraws an unfunded pledge request.
-    event PledgeCancelled(uint256 indexed pledgeId);
-    /// @notice Emitted when a lender funds a pledge; the principal is credited to the holder.
-    event PledgeFunded(uint256 indexed pledgeId, address indexed lender, uint256 principal);
-    /// @notice Emitted when a pledge is repaid and its units released.
-    event PledgeRepaid(uint256 indexed pledgeId, address indexed payer, uint256 amount);
-    /// @notice Emitted when a lender takes the collateral of a matured, unpaid pledge.
-    event CollateralClaimed(uint256 indexed pledgeId, address indexed lender, uint256 units);
     /// @notice Emitted when stablecoin is posted as a lot's delivery bond.
     event BondPosted(uint256 indexed lotId, address indexed from, uint256 amount);
     /// @notice Emitted when a provider takes back unreserved bond after the lot's window.
@@ -124,35 +76,21 @@ interface IComputeEscrow {
     );
     /// @notice Emitted when the market credits a seller with a sale's payment, which arrived in the escrow first.
     event SaleCredited(address indexed market, address indexed seller, uint256 amount);
+    /// @notice Emitted when the lending module credits an account with a pledge's principal (the holder) or repayment
+    /// (the lender), which arrived in the escrow first.
+    event LoanCredited(address indexed lending, address indexed account, uint256 amount);
     /// @notice Emitted when an account withdraws its credited stablecoin.
     event Withdrawn(address indexed account, address indexed to, uint256 amount);
-    /// @notice Emitted when a lot's loan-to-value is set (0 switches pledging off for the lot).
-    event LoanToValueUpdated(uint256 indexed lotId, uint16 ltvBps);
-    /// @notice Emitted when a lot's own loan-to-value is removed; it follows `DEFAULT_LTV_BPS` again.
-    event LoanToValueReset(uint256 indexed lotId);
-    /// @notice Emitted when someone records that the stablecoin is paused (starts the settlement cure).
-    event SettlementPauseRecorded(uint256 at);
-
     /*//////////////////////////////////////////////////////////////
                                  ERRORS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Thrown when a unit count is zero (pledge, redemption).
+    /// @notice Thrown when a redemption's unit count is zero.
     error Escrow_ZeroUnits();
     /// @notice Thrown when a unit count does not fit the record's 64-bit field.
     /// @param units The units given.
     /// @param max The largest unit count accepted.
     error Escrow_UnitsOverflow(uint256 units, uint256 max);
-    /// @notice Thrown when a pledge's principal is zero.
-    error Escrow_ZeroPrincipal();
-    /// @notice Thrown when a pledge's principal does not fit the pledge's 128-bit field.
-    /// @param principal The principal given.
-    /// @param max The largest principal accepted.
-    error Escrow_PrincipalOverflow(uint256 principal, uint256 max);
-    /// @notice Thrown when a pledge's fee does not fit the pledge's 128-bit field.
-    /// @param fee The fee given.
-    /// @param max The largest fee accepted.
-    error Escrow_FeeOverflow(uint256 fee, uint256 max);
     /// @notice Thrown when posting or withdrawing a bond amount of zero.
     error Escrow_ZeroBondAmount();
     /// @notice Thrown when a credit would take the running total of credits above 128 bits.
@@ -171,26 +109,10 @@ interface IComputeEscrow {
     error Escrow_ZeroOracle();
     /// @notice Thrown when withdrawing to the zero address.
     error Escrow_ZeroRecipient();
-    /// @notice Thrown when pledging units of a lot whose window has ended.
-    /// @param lotId The lot.
-    /// @param endsAt The end of its window.
-    error Escrow_LotExpired(uint256 lotId, uint40 endsAt);
     /// @notice Thrown when fewer stablecoin arrived than the flow needs (fee-on-transfer tokens).
     /// @param expected The amount pulled.
     /// @param received The amount that arrived.
     error Escrow_PaymentShortfall(uint256 expected, uint256 received);
-    /// @notice Thrown when anyone but a pledge's holder cancels its request.
-    /// @param pledgeId The pledge.
-    /// @param caller The caller.
-    error Escrow_NotPledgeHolder(uint256 pledgeId, address caller);
-    /// @notice Thrown when anyone but a request's designated lender funds it.
-    /// @param pledgeId The pledge.
-    /// @param caller The caller.
-    error Escrow_NotDesignatedLender(uint256 pledgeId, address caller);
-    /// @notice Thrown when anyone but a funded pledge's lender claims its collateral.
-    /// @param pledgeId The pledge.
-    /// @param caller The caller.
-    error Escrow_NotPledgeLender(uint256 pledgeId, address caller);
     /// @notice Thrown when anyone but a lot's provider withdraws its bond.
     /// @param lotId The lot.
     /// @param caller The caller.
@@ -199,18 +121,6 @@ interface IComputeEscrow {
     /// @param redemptionId The redemption.
     /// @param caller The caller.
     error Escrow_NotRedemptionHolder(uint256 redemptionId, address caller);
-    /// @notice Thrown when a principal exceeds the lot's loan-to-value.
-    /// @param principal The principal asked for.
-    /// @param maxPrincipal The most the units allow (`units × referencePrice × LTV`).
-    error Escrow_LoanToValueExceeded(uint256 principal, uint256 maxPrincipal);
-    /// @notice Thrown when a pledge is not in the status the call requires.
-    /// @param pledgeId The pledge.
-    /// @param status Its current status (`None` for an unknown id).
-    error Escrow_WrongPledgeStatus(uint256 pledgeId, PledgeStatus status);
-    /// @notice Thrown when claiming collateral before maturity.
-    /// @param pledgeId The pledge.
-    /// @param maturity Its maturity.
-    error Escrow_PledgeNotMatured(uint256 pledgeId, uint40 maturity);
     /// @notice Thrown when a lot's unreserved bond cannot cover a redemption or a withdrawal.
     /// @param lotId The lot.
     /// @param available Its unreserved bond.
@@ -256,38 +166,9 @@ interface IComputeEscrow {
     /// @notice Thrown when an account has nothing to withdraw.
     /// @param account The caller.
     error Escrow_NothingToWithdraw(address account);
-    /// @notice Thrown when a loan-to-value exceeds 100 %.
-    /// @param ltvBps The loan-to-value given, in basis points.
-    error Escrow_InvalidLoanToValue(uint16 ltvBps);
     /// @notice Thrown when `coverIssue` is called by anyone but the token.
     /// @param caller The caller.
     error Escrow_CallerNotToken(address caller);
-    /// @notice Thrown when a pledge would mature before the borrower had `MIN_REPAY_WINDOW` to repay.
-    /// @param maturity The maturity asked for.
-    /// @param earliest The earliest maturity accepted now.
-    error Escrow_MaturityTooSoon(uint256 maturity, uint256 earliest);
-    /// @notice Thrown when a pledge would mature less than `MATURITY_MARGIN` before its lot's `endsAt`.
-    /// @param maturity The maturity asked for.
-    /// @param latest The latest maturity accepted for the lot.
-    error Escrow_MaturityTooLate(uint256 maturity, uint256 latest);
-    /// @notice Thrown when pledging a lot whose loan-to-value is set to 0.
-    /// @param lotId The lot.
-    error Escrow_PledgingDisabled(uint256 lotId);
-    /// @notice Thrown when funding a request later than `MIN_REPAY_WINDOW` before its maturity.
-    /// @param pledgeId The pledge.
-    /// @param fundBy The last second it could be funded.
-    error Escrow_PledgeRequestExpired(uint256 pledgeId, uint256 fundBy);
-    /// @notice Thrown when funding a pledge whose units could not move from the holder to the funder now.
-    /// @param pledgeId The pledge.
-    /// @param status Why not, as the token's `canTransfer` reports it.
-    error Escrow_PledgeNotTransferable(uint256 pledgeId, IComputeCapacityToken.TransferStatus status);
-    /// @notice Thrown when claiming collateral while the stablecoin is paused (the borrower could not repay).
-    error Escrow_SettlementPaused();
-    /// @notice Thrown by `recordSettlementPause` when the stablecoin is not paused.
-    error Escrow_SettlementNotPaused();
-    /// @notice Thrown when claiming collateral within `SETTLEMENT_CURE` of the last recorded stablecoin pause.
-    /// @param cureEnd When the collateral becomes claimable.
-    error Escrow_SettlementCure(uint256 cureEnd);
     /// @notice Thrown when redeeming after the lot's `redeemableUntil` (its window, plus any pause cure).
     /// @param lotId The lot.
     /// @param redeemableUntil When redemption closed.
@@ -300,6 +181,11 @@ interface IComputeEscrow {
     /// @param amount The credit asked for.
     /// @param surplus The escrow's balance above its obligations.
     error Escrow_SaleUnfunded(uint256 amount, uint256 surplus);
+    /// @notice Thrown when the lending module credits a principal or repayment whose payment has not arrived: the
+    /// escrow's balance above everything it owes is smaller than the credit.
+    /// @param amount The credit asked for.
+    /// @param surplus The escrow's balance above its obligations.
+    error Escrow_LoanUnfunded(uint256 amount, uint256 surplus);
 
     /*//////////////////////////////////////////////////////////////
                                   SALES
@@ -312,38 +198,12 @@ interface IComputeEscrow {
     /// @param amount The payment, in stablecoin base units.
     function creditSale(address seller, uint256 amount) external;
 
-    /*//////////////////////////////////////////////////////////////
-                                 PLEDGE
-    //////////////////////////////////////////////////////////////*/
-
-    /// @notice Locks `units` of `lotId` in the caller's wallet and asks `lender` (or anyone, if zero) for `principal`,
-    /// to be repaid with `fee` by `maturity`. The caller must pass a transfer's sender checks; `maturity` must be at
-    /// least `MIN_REPAY_WINDOW` away and at least `MATURITY_MARGIN` before the lot's `endsAt`; the lot's
-    /// loan-to-value must not be 0. Unfunded, the request expires `MIN_REPAY_WINDOW` before maturity.
-    function requestPledge(
-        uint256 lotId,
-        uint256 units,
-        address lender,
-        uint256 principal,
-        uint256 fee,
-        uint40 maturity
-    ) external returns (uint256 pledgeId);
-
-    /// @notice Withdraws an unfunded request and unlocks its units (holder only).
-    function cancelPledge(uint256 pledgeId) external;
-
-    /// @notice Funds a requested pledge: pulls the principal from the lender and credits it to the holder. Refused
-    /// later than `MIN_REPAY_WINDOW` before maturity, and unless the units could move from the holder to the
-    /// caller now (`canTransfer`).
-    function fundPledge(uint256 pledgeId) external;
-
-    /// @notice Repays principal plus fee (anyone may pay) and unlocks the units. Open until the lender claims the
-    /// collateral, also after maturity.
-    function repay(uint256 pledgeId) external;
-
-    /// @notice After maturity, the unpaid lender takes the locked units; refused while the stablecoin is paused and
-    /// within `SETTLEMENT_CURE` of its last recorded pause.
-    function claimCollateral(uint256 pledgeId) external;
+    /// @notice Credits `account` with `amount` of a pledge's principal (to the holder) or repayment (to the lender),
+    /// which the lending module moved into the escrow before the call. LENDING_ROLE only; like `creditSale`, no more
+    /// than the escrow's balance above everything it already owes.
+    /// @param account The account credited (it withdraws with `withdraw`).
+    /// @param amount The payment, in stablecoin base units.
+    function creditLoan(address account, uint256 amount) external;
 
     /*//////////////////////////////////////////////////////////////
                                  REDEEM
@@ -387,20 +247,6 @@ interface IComputeEscrow {
     function withdraw(address to) external;
 
     /*//////////////////////////////////////////////////////////////
-                                 ADMIN
-    //////////////////////////////////////////////////////////////*/
-
-    /// @notice Sets a lot's loan-to-value in basis points (RISK_ROLE); 0 switches pledging off for the lot.
-    function setLoanToValue(uint256 lotId, uint16 ltvBps) external;
-
-    /// @notice Removes a lot's own loan-to-value, so it follows `DEFAULT_LTV_BPS` again (RISK_ROLE).
-    function resetLoanToValue(uint256 lotId) external;
-
-    /// @notice Records that the stablecoin is paused now (anyone; reverts if it is not): collateral then stays
-    /// unclaimable until `SETTLEMENT_CURE` after the last such record.
-    function recordSettlementPause() external;
-
-    /*//////////////////////////////////////////////////////////////
                                  VIEWS
     //////////////////////////////////////////////////////////////*/
 
@@ -409,9 +255,6 @@ interface IComputeEscrow {
 
     /// @notice The settlement stablecoin.
     function STABLECOIN() external view returns (IERC20);
-
-    /// @notice A pledge by id.
-    function pledge(uint256 pledgeId) external view returns (Pledge memory);
 
     /// @notice A redemption by id.
     function redemption(uint256 redemptionId) external view returns (Redemption memory);
@@ -428,15 +271,6 @@ interface IComputeEscrow {
     /// @notice The escrow's stablecoin balance and what it owes (Σ credits + Σ bonds): solvent iff balance >=
     /// obligations.
     function solvency() external view returns (uint256 balance, uint256 obligations);
-
-    /// @notice When the stablecoin was last recorded paused (0 if never).
-    function settlementPauseSeenAt() external view returns (uint40);
-
-    /// @notice The largest principal `units` of `lotId` can secure.
-    function maxPrincipal(uint256 lotId, uint256 units) external view returns (uint256);
-
-    /// @notice The loan-to-value applied to `lotId`, in basis points.
-    function loanToValue(uint256 lotId) external view returns (uint16);
 
     /// @notice The end of a pool's delivery queue: the cumulative delivered GPU-hours at which every redemption opened
     /// so far is served.

@@ -41,8 +41,10 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
     bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
     /// @notice Forces transfers to recover units of lost keys.
     bytes32 public constant RECOVERY_ROLE = keccak256("RECOVERY_ROLE");
-    /// @notice Locks, unlocks, seizes and burns units: granted to the ComputeEscrow.
+    /// @notice Burns units for a redemption: granted to the ComputeEscrow.
     bytes32 public constant ESCROW_ROLE = keccak256("ESCROW_ROLE");
+    /// @notice Locks, unlocks and seizes pledged units: granted to the ComputeLending module.
+    bytes32 public constant COLLATERAL_ROLE = keccak256("COLLATERAL_ROLE");
 
     /// @notice Time holders get after an unpause to redeem units whose window ended during (or just after) a pause.
     uint40 public constant PAUSE_CURE = 1 days;
@@ -347,11 +349,11 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
     }
 
     /*//////////////////////////////////////////////////////////////
-                           COLLATERAL (ESCROW)
+                 COLLATERAL (LENDING), REDEMPTION (ESCROW)
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc IComputeCapacityToken
-    function lock(address account, uint256 lotId, uint256 units) external onlyRole(ESCROW_ROLE) {
+    function lock(address account, uint256 lotId, uint256 units) external onlyRole(COLLATERAL_ROLE) {
         if (units == 0) revert ComputeToken_ZeroUnits();
         // Pledging may end with the units moving to the lender: the holder passes a sender's checks now.
         _requireNotPaused();
@@ -367,13 +369,13 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
     }
 
     /// @inheritdoc IComputeCapacityToken
-    function unlock(address account, uint256 lotId, uint256 units) external onlyRole(ESCROW_ROLE) {
+    function unlock(address account, uint256 lotId, uint256 units) external onlyRole(COLLATERAL_ROLE) {
         _unlock(account, lotId, units);
         emit UnitsUnlocked(account, lotId, units);
     }
 
     /// @inheritdoc IComputeCapacityToken
-    function seize(address from, address to, uint256 lotId, uint256 units) external onlyRole(ESCROW_ROLE) {
+    function seize(address from, address to, uint256 lotId, uint256 units) external onlyRole(COLLATERAL_ROLE) {
         _unlock(from, lotId, units);
         emit UnitsSeized(from, to, lotId, units);
         _mode = _MODE_SEIZE; // reset by `_update`

@@ -7,14 +7,16 @@ import {Test} from "forge-std/Test.sol";
 import {ComputeEscrow} from "../../src/escrow/ComputeEscrow.sol";
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
 import {IUtilizationOracle} from "../../src/interfaces/IUtilizationOracle.sol";
+import {ComputeLending} from "../../src/lending/ComputeLending.sol";
 import {ComputeMarket} from "../../src/market/ComputeMarket.sol";
 import {UtilizationOracle} from "../../src/oracle/UtilizationOracle.sol";
 import {ComputeCapacityToken} from "../../src/token/ComputeCapacityToken.sol";
 import {MockUSDC} from "../mocks/MockUSDC.sol";
 
-/// @notice Deploys the whole suite with named actors; the base of the token, escrow, market and gas tests.
+/// @notice Deploys the whole suite with named actors; the base of the token, escrow, market, lending and gas tests.
 /// @dev Every funded actor approves the market for its stablecoin (a buyer pays through it) and as ERC-1155 operator
-/// (a seller's units move through it), and the escrow for its stablecoin (bonds, pledges and repayments).
+/// (a seller's units move through it), the lending module for its stablecoin (principals and repayments) and the
+/// escrow (bonds).
 abstract contract SuiteFixture is Test {
     uint40 internal constant START = 1_750_000_000;
     uint40 internal constant WINDOW = 30 days;
@@ -32,6 +34,7 @@ abstract contract SuiteFixture is Test {
     UtilizationOracle internal oracle;
     ComputeEscrow internal escrow;
     ComputeMarket internal market;
+    ComputeLending internal lending;
     MockUSDC internal usdc;
 
     address internal admin = makeAddr("admin");
@@ -61,8 +64,9 @@ abstract contract SuiteFixture is Test {
         usdc = new MockUSDC(admin);
         token = new ComputeCapacityToken(admin, ADMIN_DELAY, "https://meta.rwacompute.example/lots/{id}.json");
         oracle = new UtilizationOracle(admin, ADMIN_DELAY, _firstReporters(3), 2, ORACLE_MAX_AGE);
-        escrow = new ComputeEscrow(admin, ADMIN_DELAY, token, IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV);
+        escrow = new ComputeEscrow(admin, ADMIN_DELAY, token, IERC20(address(usdc)), oracle, GRACE);
         market = new ComputeMarket(admin, ADMIN_DELAY, escrow, INDEX_WINDOW);
+        lending = new ComputeLending(admin, ADMIN_DELAY, escrow, DEFAULT_LTV);
 
         vm.startPrank(admin);
         token.grantRole(token.REGISTRAR_ROLE(), registrar);
@@ -71,9 +75,11 @@ abstract contract SuiteFixture is Test {
         token.grantRole(token.RECOVERY_ROLE(), recovery);
         token.grantRole(token.ESCROW_ROLE(), address(escrow));
         token.setBondVault(address(escrow));
-        escrow.grantRole(escrow.RISK_ROLE(), risk);
+        token.grantRole(token.COLLATERAL_ROLE(), address(lending));
         escrow.grantRole(escrow.MARKET_ROLE(), address(market));
+        escrow.grantRole(escrow.LENDING_ROLE(), address(lending));
         market.grantRole(market.RISK_ROLE(), risk);
+        lending.grantRole(lending.RISK_ROLE(), risk);
         vm.stopPrank();
 
         vm.startPrank(registrar);
@@ -96,6 +102,7 @@ abstract contract SuiteFixture is Test {
             vm.startPrank(who);
             usdc.approve(address(escrow), type(uint256).max);
             usdc.approve(address(market), type(uint256).max);
+            usdc.approve(address(lending), type(uint256).max);
             token.setApprovalForAll(address(market), true);
             vm.stopPrank();
         }

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
+import {IComputeCapacityToken} from "./IComputeCapacityToken.sol";
+import {IComputeEscrow} from "./IComputeEscrow.sol";
+
+/// @title IComputeLending
+/// @notice The lending module of the suite: pledges (units locked in the holder's wallet as collateral for a
+/// stablecoin advance), their loan-to-value limits and the settlement-pause cure. Holds no money: a lender's principal
+/// and a repayment go straight into the escrow (the suite's single custodian), which credits the holder or the lender.
+interface IComputeLending {
+    /*//////////////////////////////////////////////////////////////
+                                 TYPES
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Lifecycle of a pledge. Moves only forward: Requested → Active → Repaid | Claimed, or Requested → Cancelled.
+    /// An Active pledge can always be closed: anyone may repay it until the lender takes the collateral.
+    enum PledgeStatus {
+        /// @notice No such pledge.
+        None,
+        /// @notice Requested by the holder, units locked, waiting for the lender.
+        Requested,
+        /// @notice Funded: the holder received the principal.
+        Active,
+        /// @notice Repaid before it was claimed; units unlocked.
+        Repaid,
+        /// @notice Not repaid by maturity; the lender took the units.
+        Claimed,
+        /// @notice Cancelled before funding; units unlocked.
+        Cancelled
+    }
+
+    /// @notice Units locked in the holder's wallet as collateral for a stablecoin advance.
+    struct Pledge {
+        address holder;
+        uint40 maturity;
+        PledgeStatus status;
+        address lender;
+        uint64 units;
+        uint128 principal;
+        uint128 fee;
+        uint256 lotId;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 EVENTS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Emitted when a holder locks units and asks for an advance.
+    event PledgeRequested(
+        uint256 indexed pledgeId,
+        address indexed holder,
+        uint256 indexed lotId,
+        uint256 units,
+        address lender,
+        uint256 principal,
+        uint256 fee,
+        uint40 maturity
+    );
+    /// @notice Emitted when a holder withdraws an unfunded pledge request.
+    event PledgeCancelled(uint256 indexed pledgeId);
+    /// @notice Emitted when a lender funds a pledge; the principal is credited to the holder in the escrow.
+    event PledgeFunded(uint256 indexed pledgeId, address indexed lender, uint256 principal);
+    /// @notice Emitted when a pledge is repaid and its units released; the lender is credited in the escrow.
+    event PledgeRepaid(uint256 indexed pledgeId, address indexed payer, uint256 amount);
+    /// @notice Emitted when a lender takes the collateral of a matured, unpaid pledge.
+    event CollateralClaimed(uint256 indexed pledgeId, address indexed lender, uint256 units);
+    /// @notice Emitted when a lot's loan-to-value is set (0 switches pledging off for the lot).
+    event LoanToValueUpdated(uint256 indexed lotId, uint16 ltvBps);
+    /// @notice Emitted when a lot's own loan-to-value is removed; it follows `DEFAULT_LTV_BPS` again.
+    event LoanToValueReset(uint256 indexed lotId);
+    /// @notice Emitted when someone records that the stablecoin is paused (starts the settlement cure).
+    event SettlementPauseRecorded(uint256 at);
+
+    /*//////////////////////////////////////////////////////////////
+                                 ERRORS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Thrown when the module is deployed with the zero address as its escrow.
+    error Lending_ZeroEscrow();
+    /// @notice Thrown when a pledge's unit count is zero.
+    error Lending_ZeroUnits();
+    /// @notice Thrown when a unit count does not fit the pledge's 64-bit field.
+    /// @param units The units given.
+    /// @param max The largest unit count accepted.
+    error Lending_UnitsOverflow(uint256 units, uint256 max);
+    /// @notice Thrown when a pledge's principal is zero.
+    error Lending_ZeroPrincipal();
+    /// @notice Thrown when a pledge's principal does not fit the pledge's 128-bit field.
+    /// @param principal The principal given.
+    /// @param max The largest principal accepted.
+    error Lending_PrincipalOverflow(uint256 principal, uint256 max);
+    /// @notice Thrown when a pledge's fee does not fit the pledge's 128-bit field.
+    /// @param fee The fee given.
+    /// @param max The largest fee accepted.
+    error Lending_FeeOverflow(uint256 fee, uint256 max);
+    /// @notice Thrown when pledging units of a lot whose window has ended.
+    /// @param lotId The lot.
+    /// @param endsAt The end of its window.
+    error Lending_LotExpired(uint256 lotId, uint40 endsAt);
+    /// @notice Thrown when fewer stablecoin arrived in the escrow than the flow moves (fee-on-transfer tokens).
+    /// @param expected The amount pulled.
+    /// @param received The amount that arrived.
+    error Lending_PaymentShortfall(uint256 expected, uint256 received);
+    /// @notice Thrown when anyone but a pledge's holder cancels its request.
+    /// @param pledgeId The pledge.
+    /// @param caller The caller.
+    error Lending_NotPledgeHolder(uint256 pledgeId, address caller);
+    /// @notice Thrown when anyone but a request's designated lender funds it.
+    /// @param pledgeId The pledge.
+    /// @param caller The caller.
+    error Lending_NotDesignatedLender(uint256 pledgeId, address caller);
+    /// @notice Thrown when anyone but a funded pledge's lender claims its collateral.
+    /// @param pledgeId The pledge.
+    /// @param caller The caller.
+    error Lending_NotPledgeLender(uint256 pledgeId, address caller);
+    /// @notice Thrown when a principal exceeds the lot's loan-to-value.
+    /// @param principal The principal asked for.
+    /// @param maxPrincipal The most the units allow (`units × referencePrice × LTV`).
+    error Lending_LoanToValueExceeded(uint256 principal, uint256 maxPrincipal);
+    /// @notice Thrown when a pledge is not in the status the call requires.
+    /// @param pledgeId The pledge.
+    /// @param status Its current status (`None` for an unknown id).
+    error Lending_WrongPledgeStatus(uint256 pledgeId, PledgeStatus status);
+    /// @notice Thrown when claiming collateral before maturity.
+    /// @param pledgeId The pledge.
+    /// @param maturity Its maturity.
+    error Lending_PledgeNotMatured(uint256 pledgeId, uint40 maturity);
+    /// @notice Thrown when a loan-to-value exceeds 100 %.
+    /// @param ltvBps The loan-to-value given, in basis points.
+    error Lending_InvalidLoanToValue(uint16 ltvBps);
+    /// @notice Thrown when a pledge would mature before the borrower had `MIN_REPAY_WINDOW` to repay.
+    /// @param maturity The maturity asked for.
+    /// @param earliest The earliest maturity accepted now.
+    error Lending_MaturityTooSoon(uint256 maturity, uint256 earliest);
+    /// @notice Thrown when a pledge would mature less than `MATURITY_MARGIN` before its lot's `endsAt`.
+    /// @param maturity The maturity asked for.
+    /// @param latest The latest maturity accepted for the lot.
+    error Lending_MaturityTooLate(uint256 maturity, uint256 latest);
+    /// @notice Thrown when pledging a lot whose loan-to-value is set to 0.
+    /// @param lotId The lot.
+    error Lending_PledgingDisabled(uint256 lotId);
+    /// @notice Thrown when funding a request later than `MIN_REPAY_WINDOW` before its maturity.
+    /// @param pledgeId The pledge.
+    /// @param fundBy The last second it could be funded.
+    error Lending_PledgeRequestExpired(uint256 pledgeId, uint256 fundBy);
+    /// @notice Thrown when funding a pledge whose units could not move from the holder to the funder now.
+    /// @param pledgeId The pledge.
+    /// @param status Why not, as the token's `canTransfer` reports it.
+    error Lending_PledgeNotTransferable(uint256 pledgeId, IComputeCapacityToken.TransferStatus status);
+    /// @notice Thrown when claiming collateral while the stablecoin is paused (the borrower could not repay).
+    error Lending_SettlementPaused();
+    /// @notice Thrown by `recordSettlementPause` when the stablecoin is not paused.
+    error Lending_SettlementNotPaused();
+    /// @notice Thrown when claiming collateral within `SETTLEMENT_CURE` of the last recorded stablecoin pause.
+    /// @param cureEnd When the collateral becomes claimable.
+    error Lending_SettlementCure(uint256 cureEnd);
+
+    /*//////////////////////////////////////////////////////////////
+                                 PLEDGE
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Locks `units` of `lotId` in the caller's wallet and asks `lender` (or anyone, if zero) for `principal`,
+    /// to be repaid with `fee` by `maturity`. The caller must pass a transfer's sender checks; `maturity` must be at
+    /// least `MIN_REPAY_WINDOW` away and at least `MATURITY_MARGIN` before the lot's `endsAt`; the lot's
+    /// loan-to-value must not be 0. Unfunded, the request expires `MIN_REPAY_WINDOW` before maturity.
+    /// @param lotId The lot whose units are pledged.
+    /// @param units The units locked as collateral.
+    /// @param lender The only account that may fund the request, or the zero address for anyone.
+    /// @param principal The advance asked for, in stablecoin base units (at most `maxPrincipal(lotId, units)`).
+    /// @param fee What the borrower pays on top of the principal to close the pledge.
+    /// @param maturity When the lender may take the collateral if the pledge is not repaid.
+    /// @return pledgeId The new pledge's id.
+    function requestPledge(
+        uint256 lotId,
+        uint256 units,
+        address lender,
+        uint256 principal,
+        uint256 fee,
+        uint40 maturity
+    ) external returns (uint256 pledgeId);
+
+    /// @notice Withdraws an unfunded request and unlocks its units (holder only).
+    /// @param pledgeId The pledge.
+    function cancelPledge(uint256 pledgeId) external;
+
+    /// @notice Funds a requested pledge: moves the principal from the caller (who approved this module) into the
+    /// escrow, which credits it to the holder. Refused later than `MIN_REPAY_WINDOW` before maturity, and unless the
+    /// units could move from the holder to the caller now (`canTransfer`).
+    /// @param pledgeId The pledge.
+    function fundPledge(uint256 pledgeId) external;
+
+    /// @notice Repays principal plus fee (anyone may pay; the payer approves this module): the amount goes into the
+    /// escrow, which credits the lender, and the units unlock. Open until the lender claims the collateral, also
+    /// after maturity.
+    /// @param pledgeId The pledge.
+    function repay(uint256 pledgeId) external;
+
+    /// @notice After maturity, the unpaid lender takes the locked units; refused while the stablecoin is paused and
+    /// within `SETTLEMENT_CURE` of its last recorded pause.
+    /// @param pledgeId The pledge.
+    function claimCollateral(uint256 pledgeId) external;
+
+    /*//////////////////////////////////////////////////////////////
+                                 ADMIN
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Sets a lot's loan-to-value in basis points (RISK_ROLE); 0 switches pledging off for the lot.
+    /// @param lotId The lot.
+    /// @param ltvBps The loan-to-value, at most 10 000.
+    function setLoanToValue(uint256 lotId, uint16 ltvBps) external;
+
+    /// @notice Removes a lot's own loan-to-value, so it follows `DEFAULT_LTV_BPS` again (RISK_ROLE).
+    /// @param lotId The lot.
+    function resetLoanToValue(uint256 lotId) external;
+
+    /// @notice Records that the stablecoin is paused now (anyone; reverts if it is not): collateral then stays
+    /// unclaimable until `SETTLEMENT_CURE` after the last such record.
+    function recordSettlementPause() external;
+
+    /*//////////////////////////////////////////////////////////////
+                                 VIEWS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice The compute-capacity token.
+    /// @return The token.
+    function TOKEN() external view returns (IComputeCapacityToken);
+
+    /// @notice The escrow that holds principals and repayments and credits them.
+    /// @return The escrow.
+    function ESCROW() external view returns (IComputeEscrow);
+
+    /// @notice The settlement stablecoin (the escrow's).
+    /// @return The stablecoin.
+    function STABLECOIN() external view returns (IERC20);
+
+    /// @notice A pledge by id.
+    /// @param pledgeId The pledge.
+    /// @return The pledge (status `None` for an unknown id).
+    function pledge(uint256 pledgeId) external view returns (Pledge memory);
+
+    /// @notice When the stablecoin was last recorded paused.
+    /// @return The timestamp, 0 if never.
+    function settlementPauseSeenAt() external view returns (uint40);
+
+    /// @notice The largest principal `units` of `lotId` can secure.
+    /// @param lotId The lot.
+    /// @param units The units.
+    /// @return `units × referencePrice × loanToValue(lotId) / 10 000`.
+    function maxPrincipal(uint256 lotId, uint256 units) external view returns (uint256);
+
+    /// @notice The loan-to-value applied to `lotId`, in basis points.
+    /// @param lotId The lot.
+    /// @return The lot's own setting, or `DEFAULT_LTV_BPS`.
+    function loanToValue(uint256 lotId) external view returns (uint16);
+}

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {
+    AccessControlDefaultAdminRules
+} from "@openzeppelin/contracts/access/extensions/AccessControlDefaultAdminRules.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+import {IComputeCapacityToken} from "../interfaces/IComputeCapacityToken.sol";
+import {IComputeEscrow} from "../interfaces/IComputeEscrow.sol";
+import {IComputeLending} from "../interfaces/IComputeLending.sol";
+import {Bps} from "../libraries/Bps.sol";
+
+/// @title ComputeLending
+/// @notice Pledges: a holder locks units of a lot in its own wallet as collateral for a stablecoin advance; a lender
+/// funds it; anyone repays principal plus fee until the lender, after maturity, takes the units.
+/// @dev Holds no money: the principal and a repayment move straight from the payer into the escrow (the suite's single
+/// custodian), which credits the holder or the lender through `creditLoan` (LENDING_ROLE) only out of what arrived.
+/// Units are locked, unlocked and seized through the token's COLLATERAL_ROLE, so they never leave the holder's wallet
+/// unless the lender takes them.
+contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    /*//////////////////////////////////////////////////////////////
+                                CONSTANTS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Sets per-lot loan-to-value.
+    bytes32 public constant RISK_ROLE = keccak256("RISK_ROLE");
+    /// @notice The least time a borrower has to repay: a request cannot be funded later than this before maturity.
+    uint40 public constant MIN_REPAY_WINDOW = 1 days;
+    /// @notice The least time between a pledge's maturity and its lot's `endsAt`, so defaulted collateral can still
+    /// be redeemed or sold by the lender.
+    uint40 public constant MATURITY_MARGIN = 1 days;
+    /// @notice After the stablecoin was last seen paused (`recordSettlementPause`), collateral stays unclaimable for
+    /// this long, so the borrower can repay.
+    uint40 public constant SETTLEMENT_CURE = 1 days;
+
+    /// @notice The compute-capacity token (this module needs its COLLATERAL_ROLE).
+    IComputeCapacityToken public immutable TOKEN;
+    /// @notice The escrow that holds the money (this module needs its LENDING_ROLE).
+    IComputeEscrow public immutable ESCROW;
+    /// @notice The settlement stablecoin (the escrow's).
+    IERC20 public immutable STABLECOIN;
+    /// @notice Loan-to-value for lots without their own setting, in basis points.
+    uint16 public immutable DEFAULT_LTV_BPS;
+
+    /*//////////////////////////////////////////////////////////////
+                                 STORAGE
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev A lot's own loan-to-value; `set` distinguishes "0 = pledging off" from "no setting = default".
+    struct LoanToValue {
+        bool set;
+        uint16 bps;
+    }
+
+    uint256 private _nextPledgeId = 1;
+    mapping(uint256 pledgeId => Pledge) private _pledges;
+    mapping(uint256 lotId => LoanToValue) private _ltv;
+    /// @dev When the stablecoin was last recorded paused; 0 if never.
+    uint40 private _settlementPauseSeenAt;
+
+    /*//////////////////////////////////////////////////////////////
+                               CONSTRUCTOR
+    //////////////////////////////////////////////////////////////*/
+
+    /// @param admin Receives DEFAULT_ADMIN_ROLE (handed over in two steps after `adminDelay`) and RISK_ROLE.
+    /// @param adminDelay Seconds a default-admin hand-over must wait (OpenZeppelin's AccessControlDefaultAdminRules).
+    /// @param escrow The escrow (this module needs its LENDING_ROLE); the token and stablecoin are the escrow's.
+    /// @param defaultLtvBps Default loan-to-value, in basis points.
+    constructor(address admin, uint48 adminDelay, IComputeEscrow escrow, uint16 defaultLtvBps)
+        AccessControlDefaultAdminRules(adminDelay, admin)
+    {
+        if (address(escrow) == address(0)) revert Lending_ZeroEscrow();
+        if (defaultLtvBps > Bps.MAX) revert Lending_InvalidLoanToValue(defaultLtvBps);
+        ESCROW = escrow;
+        TOKEN = escrow.TOKEN();
+        STABLECOIN = escrow.STABLECOIN();
+        DEFAULT_LTV_BPS = defaultLtvBps;
+        _grantRole(RISK_ROLE, admin);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                 PLEDGE
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IComputeLending
+    function requestPledge(
+        uint256 lotId,
+        uint256 units,
+        address lender,
+        uint256 principal,
+        uint256 fee,
+        uint40 maturity
+    ) external nonReentrant returns (uint256 pledgeId) {
+        IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
+        if (block.timestamp >= record.endsAt) revert Lending_LotExpired(lotId, record.endsAt);
+        if (units == 0) revert Lending_ZeroUnits();
+        if (units > type(uint64).max) revert Lending_UnitsOverflow(units, type(uint64).max);
+        if (principal == 0) revert Lending_ZeroPrincipal();
+        if (principal > type(uint128).max) revert Lending_PrincipalOverflow(principal, type(uint128).max);
+        if (fee > type(uint128).max) revert Lending_FeeOverflow(fee, type(uint128).max);
+        uint256 earliest = block.timestamp + MIN_REPAY_WINDOW;
+        if (maturity < earliest) revert Lending_MaturityTooSoon(maturity, earliest);
+        uint256 latest = uint256(record.endsAt) - MATURITY_MARGIN;
+        if (maturity > latest) revert Lending_MaturityTooLate(maturity, latest);
+        if (loanToValue(lotId) == 0) revert Lending_PledgingDisabled(lotId);
+        uint256 cap = _maxPrincipal(lotId, record.referencePrice, units);
+        if (principal > cap) revert Lending_LoanToValueExceeded(principal, cap);
+
+        pledgeId = _nextPledgeId++;
+        _pledges[pledgeId] = Pledge({
+            holder: msg.sender,
+            maturity: maturity,
+            status: PledgeStatus.Requested,
+            lender: lender,
+            // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
+            units: uint64(units),
+            // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
+            principal: uint128(principal),
+            // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
+            fee: uint128(fee),
+            lotId: lotId
+        });
+        emit PledgeRequested(pledgeId, msg.sender, lotId, units, lender, principal, fee, maturity);
+        TOKEN.lock(msg.sender, lotId, units);
+    }
+
+    /// @inheritdoc IComputeLending
+    function cancelPledge(uint256 pledgeId) external nonReentrant {
+        Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Requested);
+        if (p.holder != msg.sender) revert Lending_NotPledgeHolder(pledgeId, msg.sender);
+        p.status = PledgeStatus.Cancelled;
+        emit PledgeCancelled(pledgeId);
+        TOKEN.unlock(msg.sender, p.lotId, p.units);
+    }
+
+    /// @inheritdoc IComputeLending
+    function fundPledge(uint256 pledgeId) external nonReentrant {
+        Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Requested);
+        if (p.lender != address(0) && p.lender != msg.sender) {
+            revert Lending_NotDesignatedLender(pledgeId, msg.sender);
+        }
+        uint256 fundBy = p.maturity - MIN_REPAY_WINDOW;
+        if (block.timestamp > fundBy) revert Lending_PledgeRequestExpired(pledgeId, fundBy);
+        // On default the units move from the holder to this lender: both must pass a transfer's checks now.
+        IComputeCapacityToken.TransferStatus status = TOKEN.canTransfer(p.holder, msg.sender, p.lotId, 0);
+        if (status != IComputeCapacityToken.TransferStatus.Ok) revert Lending_PledgeNotTransferable(pledgeId, status);
+        uint256 principal = p.principal;
+        address holder = p.holder;
+        p.status = PledgeStatus.Active;
+        p.lender = msg.sender;
+        emit PledgeFunded(pledgeId, msg.sender, principal);
+        _payInto(msg.sender, holder, principal);
+    }
+
+    /// @inheritdoc IComputeLending
+    function repay(uint256 pledgeId) external nonReentrant {
+        // Open until the lender takes the collateral, maturity or not: a lender that cannot receive the units
+        // (frozen, de-allowlisted) cannot leave the pledge stuck.
+        Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Active);
+        uint256 amount = uint256(p.principal) + p.fee;
+        p.status = PledgeStatus.Repaid;
+        emit PledgeRepaid(pledgeId, msg.sender, amount);
+        _payInto(msg.sender, p.lender, amount);
+        TOKEN.unlock(p.holder, p.lotId, p.units);
+    }
+
+    /// @inheritdoc IComputeLending
+    function claimCollateral(uint256 pledgeId) external nonReentrant {
+        Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Active);
+        if (p.lender != msg.sender) revert Lending_NotPledgeLender(pledgeId, msg.sender);
+        if (block.timestamp < p.maturity) revert Lending_PledgeNotMatured(pledgeId, p.maturity);
+        // A borrower cannot repay while the stablecoin is paused: no default is taken then, nor within the cure
+        // after the pause was last recorded.
+        if (_settlementPaused()) revert Lending_SettlementPaused();
+        uint256 cureEnd = _settlementPauseSeenAt == 0 ? 0 : uint256(_settlementPauseSeenAt) + SETTLEMENT_CURE;
+        if (block.timestamp < cureEnd) revert Lending_SettlementCure(cureEnd);
+        p.status = PledgeStatus.Claimed;
+        emit CollateralClaimed(pledgeId, msg.sender, p.units);
+        TOKEN.seize(p.holder, msg.sender, p.lotId, p.units);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                  ADMIN
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IComputeLending
+    function setLoanToValue(uint256 lotId, uint16 ltvBps) external onlyRole(RISK_ROLE) {
+        if (ltvBps > Bps.MAX) revert Lending_InvalidLoanToValue(ltvBps);
+        _ltv[lotId] = LoanToValue({set: true, bps: ltvBps});
+        emit LoanToValueUpdated(lotId, ltvBps);
+    }
+
+    /// @inheritdoc IComputeLending
+    function resetLoanToValue(uint256 lotId) external onlyRole(RISK_ROLE) {
+        delete _ltv[lotId];
+        emit LoanToValueReset(lotId);
+    }
+
+    /// @inheritdoc IComputeLending
+    function recordSettlementPause() external {
+        if (!_settlementPaused()) revert Lending_SettlementNotPaused();
+        _settlementPauseSeenAt = uint40(block.timestamp);
+        emit SettlementPauseRecorded(block.timestamp);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                  VIEWS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice ERC-165: also declares `IComputeLending`.
+    /// @param interfaceId The interface id.
+    /// @return Whether it is supported.
+    function supportsInterface(bytes4 interfaceId) public view override returns (bool) {
+        return interfaceId == type(IComputeLending).interfaceId || super.supportsInterface(interfaceId);
+    }
+
+    /// @inheritdoc IComputeLending
+    function pledge(uint256 pledgeId) external view returns (Pledge memory) {
+        return _pledges[pledgeId];
+    }
+
+    /// @inheritdoc IComputeLending
+    function settlementPauseSeenAt() external view returns (uint40) {
+        return _settlementPauseSeenAt;
+    }
+
+    /// @inheritdoc IComputeLending
+    function maxPrincipal(uint256 lotId, uint256 units) external view returns (uint256) {
+        return _maxPrincipal(lotId, TOKEN.lot(lotId).referencePrice, units);
+    }
+
+    /// @inheritdoc IComputeLending
+    function loanToValue(uint256 lotId) public view returns (uint16) {
+        LoanToValue memory ltv = _ltv[lotId];
+        return ltv.set ? ltv.bps : DEFAULT_LTV_BPS;
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                                INTERNAL
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Moves `amount` from `payer` into the escrow and has the escrow credit it to `account`; reverts unless all
+    /// of it arrived (fee-on-transfer tokens deliver less), before the escrow is asked.
+    function _payInto(address payer, address account, uint256 amount) private {
+        uint256 before = STABLECOIN.balanceOf(address(ESCROW));
+        STABLECOIN.safeTransferFrom(payer, address(ESCROW), amount);
+        uint256 received = STABLECOIN.balanceOf(address(ESCROW)) - before;
+        if (received < amount) revert Lending_PaymentShortfall(amount, received);
+        ESCROW.creditLoan(account, amount);
+    }
+
+    /// @dev Whether the stablecoin reports itself paused; a token without `paused()` never is.
+    function _settlementPaused() private view returns (bool) {
+        (bool ok, bytes memory data) = address(STABLECOIN).staticcall(abi.encodeWithSignature("paused()"));
+        return ok && data.length >= 32 && abi.decode(data, (uint256)) != 0;
+    }
+
+    /// @dev The pledge, required to be in status `expected` (an unknown id has status `None`).
+    function _pledgeIn(uint256 pledgeId, PledgeStatus expected) private view returns (Pledge storage p) {
+        p = _pledges[pledgeId];
+        if (p.status != expected) revert Lending_WrongPledgeStatus(pledgeId, p.status);
+    }
+
+    /// @dev The most a pledge of `units` of the lot may borrow: `units × referencePrice × LTV / 10 000`.
+    function _maxPrincipal(uint256 lotId, uint256 referencePrice, uint256 units) private view returns (uint256) {
+        return units * referencePrice * loanToValue(lotId) / Bps.MAX;
+    }
+}
