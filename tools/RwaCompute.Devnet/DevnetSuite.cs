@@ -8,7 +8,7 @@ using RwaCompute.Sdk.Deployment;
 namespace RwaCompute.Devnet;
 
 /// <summary>
-/// Puts the suite on a fresh local chain: the test stablecoin (MockUSDC, 6 decimals) and the three contracts through
+/// Puts the suite on a fresh local chain: the test stablecoin (MockUSDC, 6 decimals) and the five contracts through
 /// the resumable <see cref="SuiteDeployer"/>, the admin's operating roles, and stablecoin for every actor.
 /// </summary>
 public static class DevnetSuite
@@ -62,7 +62,7 @@ public static class DevnetSuite
                 new RoleAssignment { Contract = ManifestContractNames.Token, Role = "COMPLIANCE_ROLE", Account = accounts.Admin.Address },
                 new RoleAssignment { Contract = ManifestContractNames.Token, Role = "PAUSER_ROLE", Account = accounts.Admin.Address },
                 new RoleAssignment { Contract = ManifestContractNames.Token, Role = "RECOVERY_ROLE", Account = accounts.Admin.Address },
-                new RoleAssignment { Contract = ManifestContractNames.Escrow, Role = "RISK_ROLE", Account = accounts.Admin.Address },
+                new RoleAssignment { Contract = ManifestContractNames.Lending, Role = "RISK_ROLE", Account = accounts.Admin.Address },
             ],
         };
         var deployer = new SuiteDeployer(web3, manifestDirectory, loggerFactory.CreateLogger<SuiteDeployer>());

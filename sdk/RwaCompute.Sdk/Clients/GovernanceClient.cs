@@ -12,7 +12,7 @@ using RwaCompute.Sdk.Validation;
 namespace RwaCompute.Sdk.Clients;
 
 /// <summary>
-/// Governance of the suite: the default admin of the token, the oracle, the escrow and the market (OpenZeppelin's
+/// Governance of the suite: the default admin of the token, the oracle, the escrow, the market and the lending module (OpenZeppelin's
 /// <c>AccessControlDefaultAdminRules</c>) is handed over in two steps — the current admin begins
 /// (<c>beginDefaultAdminTransfer</c>, done by <see cref="SuiteDeployer"/> when <c>deploy.json</c> has a
 /// <c>governance</c> section), the new admin accepts once the contract's admin delay has passed. This client reads the
@@ -229,6 +229,7 @@ public sealed class GovernanceClient : IGovernanceClient
         ManifestContractNames.Oracle => SuiteErrorDecoder.ForOracle,
         ManifestContractNames.Escrow => SuiteErrorDecoder.ForEscrow,
         ManifestContractNames.Market => SuiteErrorDecoder.ForMarket,
+        ManifestContractNames.Lending => SuiteErrorDecoder.ForLending,
         _ => SuiteErrorDecoder.ForToken,
     };
 
@@ -238,6 +239,7 @@ public sealed class GovernanceClient : IGovernanceClient
         (ManifestContractNames.Oracle, context.OracleAddress),
         (ManifestContractNames.Escrow, context.EscrowAddress),
         (ManifestContractNames.Market, context.MarketAddress),
+        (ManifestContractNames.Lending, context.LendingAddress),
     ];
 
     private string AddressOf(string contract) => contract switch
@@ -246,6 +248,7 @@ public sealed class GovernanceClient : IGovernanceClient
         ManifestContractNames.Oracle => context.OracleAddress,
         ManifestContractNames.Escrow => context.EscrowAddress,
         ManifestContractNames.Market => context.MarketAddress,
+        ManifestContractNames.Lending => context.LendingAddress,
         _ => throw new InputValidationException(nameof(contract), $"'{contract}' is not one of {string.Join(", ", ManifestContractNames.Administered)}."),
     };
 

@@ -13,7 +13,7 @@ public interface IGovernanceClient
     /// <summary>The manifest's <c>SuiteTimelock</c>, or <see langword="null"/> when it lists none.</summary>
     string? TimelockAddress { get; }
 
-    /// <summary>The default-admin state of the token, the oracle, the escrow and the market, in that order.</summary>
+    /// <summary>The default-admin state of the token, the oracle, the escrow, the market and the lending module, in that order.</summary>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>One state per contract.</returns>
     Task<IReadOnlyList<AdminState>> GetAdminStatesAsync(CancellationToken cancellationToken = default);
@@ -26,7 +26,7 @@ public interface IGovernanceClient
     /// <exception cref="InputValidationException">Another contract name.</exception>
     Task<AdminState> GetAdminStateAsync(string contract, CancellationToken cancellationToken = default);
 
-    /// <summary>Accepts the default admin of the token, the oracle, the escrow and the market as the signer
+    /// <summary>Accepts the default admin of the token, the oracle, the escrow, the market and the lending module as the signer
     /// (<c>acceptDefaultAdminTransfer</c>, one transaction per contract). A contract the signer already administers is
     /// skipped, so an interrupted run can be re-run.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
@@ -38,7 +38,7 @@ public interface IGovernanceClient
     /// sent.</exception>
     Task<IReadOnlyList<AdminAcceptance>> AcceptAdminAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The batch that makes a timelock accept the default admin of the token, the oracle, the escrow and the market:
+    /// <summary>The batch that makes a timelock accept the default admin of the token, the oracle, the escrow, the market and the lending module:
     /// <c>acceptDefaultAdminTransfer()</c> on each, no value, no predecessor, salt <see cref="GovernanceClient.AcceptAdminSalt"/>.</summary>
     /// <returns>The batch and its operation id.</returns>
     TimelockBatch AcceptAdminBatch();
@@ -64,7 +64,7 @@ public interface IGovernanceClient
     Task<TimelockStep> ScheduleAcceptAdminAsync(string? timelock = null, CancellationToken cancellationToken = default);
 
     /// <summary>Executes the scheduled timelocked acceptance (<see cref="AcceptAdminBatch"/>): the timelock becomes the
-    /// default admin of the token, the oracle, the escrow and the market. Sends nothing when it was already executed.</summary>
+    /// default admin of the token, the oracle, the escrow, the market and the lending module. Sends nothing when it was already executed.</summary>
     /// <param name="timelock">The timelock; the manifest's <c>SuiteTimelock</c> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The step (<see cref="TimelockAction.Executed"/> or <see cref="TimelockAction.None"/>).</returns>

@@ -6,7 +6,7 @@ namespace RwaCompute.Sdk.Clients;
 
 /// <summary>The suite as an application sees it (implemented by <see cref="RwaComputeClient"/>): the contracts'
 /// clients (each behind its own interface: <see cref="IComputeTokenClient"/>, <see cref="IEscrowClient"/>, <see cref="IMarketClient"/>,
-/// <see cref="IOracleClient"/>, <see cref="IStablecoinClient"/>, <see cref="IGovernanceClient"/>), events, the
+/// <see cref="ILendingClient"/>, <see cref="IOracleClient"/>, <see cref="IStablecoinClient"/>, <see cref="IGovernanceClient"/>), events, the
 /// transaction pipeline and the chain. Depend on these interfaces to substitute test doubles.</summary>
 public interface IRwaComputeClient : IAsyncDisposable
 {
@@ -22,11 +22,14 @@ public interface IRwaComputeClient : IAsyncDisposable
     /// <summary>The compute-capacity token.</summary>
     IComputeTokenClient Token { get; }
 
-    /// <summary>The escrow (pledges, redemptions, bonds, withdrawals).</summary>
+    /// <summary>The escrow (redemptions, bonds, withdrawals).</summary>
     IEscrowClient Escrow { get; }
 
     /// <summary>The market: offers, Dutch auctions and the price index.</summary>
     IMarketClient Market { get; }
+
+    /// <summary>The lending module: pledges, loan-to-value and the settlement-pause cure.</summary>
+    ILendingClient Lending { get; }
 
     /// <summary>The utilization oracle.</summary>
     IOracleClient Oracle { get; }

@@ -1,5 +1,5 @@
 using System.Numerics;
-using PledgeStatus = RwaCompute.Sdk.Contracts.ComputeEscrow.PledgeStatus;
+using PledgeStatus = RwaCompute.Sdk.Contracts.ComputeLending.PledgeStatus;
 
 namespace RwaCompute.Sdk.Clients;
 

@@ -1,6 +1,6 @@
 namespace RwaCompute.Sdk.Clients;
 
-/// <summary>The escrow's pledge timing constants.</summary>
+/// <summary>The lending module's pledge timing constants.</summary>
 /// <param name="MinRepayWindow">The least time a borrower has to repay (<c>MIN_REPAY_WINDOW</c>): a maturity must be
 /// at least this far from now, and a request cannot be funded later than this before its maturity.</param>
 /// <param name="MaturityMargin">The least time between a maturity and the lot's end (<c>MATURITY_MARGIN</c>).</param>

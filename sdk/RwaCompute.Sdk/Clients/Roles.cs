@@ -11,7 +11,8 @@ public static class Roles
     /// <summary>The admin of every role (<c>0x00…00</c>).</summary>
     public const string DefaultAdmin = "DEFAULT_ADMIN_ROLE";
 
-    /// <summary>The token's and escrow's risk role (loan-to-value caps, pledging rules).</summary>
+    /// <summary>The risk role of the lending module (loan-to-value caps) and of the market (the price index's
+    /// window).</summary>
     public const string Risk = "RISK_ROLE";
 
     /// <summary>The token's registrar role (providers and their pools).</summary>
@@ -26,11 +27,18 @@ public static class Roles
     /// <summary>The token's recovery role (forced transfers of a lost or sanctioned holder).</summary>
     public const string Recovery = "RECOVERY_ROLE";
 
-    /// <summary>The token's escrow role (held by the escrow contract).</summary>
+    /// <summary>The token's escrow role (held by the escrow contract: it burns redeemed units).</summary>
     public const string Escrow = "ESCROW_ROLE";
 
     /// <summary>The escrow's market role (held by the market contract: it may credit sale payments).</summary>
     public const string Market = "MARKET_ROLE";
+
+    /// <summary>The escrow's lending role (held by the lending module: it may credit principals and repayments).</summary>
+    public const string Lending = "LENDING_ROLE";
+
+    /// <summary>The token's collateral role (held by the lending module: it locks, unlocks and seizes pledged
+    /// units).</summary>
+    public const string Collateral = "COLLATERAL_ROLE";
 
     /// <summary>The timelock's proposer role.</summary>
     public const string Proposer = "PROPOSER_ROLE";
@@ -41,7 +49,7 @@ public static class Roles
     /// <summary>The timelock's canceller role.</summary>
     public const string Canceller = "CANCELLER_ROLE";
 
-    private static readonly Dictionary<string, string> NamesById = new[] { DefaultAdmin, Risk, Registrar, Compliance, Pauser, Recovery, Escrow, Market, Proposer, Executor, Canceller }
+    private static readonly Dictionary<string, string> NamesById = new[] { DefaultAdmin, Risk, Registrar, Compliance, Pauser, Recovery, Escrow, Market, Lending, Collateral, Proposer, Executor, Canceller }
         .ToDictionary(name => Id(name).ToHex(true), name => name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Every role name the suite's contracts define.</summary>

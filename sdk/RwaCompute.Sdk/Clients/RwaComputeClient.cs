@@ -38,6 +38,7 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
         Token = new ComputeTokenClient(context, Stablecoin);
         Escrow = new EscrowClient(context, Token, Stablecoin);
         Market = new MarketClient(context, Token, Stablecoin);
+        Lending = new LendingClient(context, Token, Stablecoin);
         Oracle = new OracleClient(context);
         Governance = new GovernanceClient(context);
         Events = new SuiteEventQuery(context.Rpc, new Dictionary<string, string>
@@ -45,6 +46,7 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
             [ManifestContractNames.Token] = context.TokenAddress,
             [ManifestContractNames.Escrow] = context.EscrowAddress,
             [ManifestContractNames.Market] = context.MarketAddress,
+            [ManifestContractNames.Lending] = context.LendingAddress,
             [ManifestContractNames.Oracle] = context.OracleAddress,
         }, options.Events, context.LoggerFactory.CreateLogger<SuiteEventQuery>());
     }
@@ -67,13 +69,16 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
     /// <summary>The market: offers, Dutch auctions and the price index.</summary>
     public MarketClient Market { get; }
 
+    /// <summary>The lending module: pledges, loan-to-value and the settlement-pause cure.</summary>
+    public LendingClient Lending { get; }
+
     /// <summary>The utilization oracle.</summary>
     public OracleClient Oracle { get; }
 
     /// <summary>The settlement stablecoin.</summary>
     public StablecoinClient Stablecoin { get; }
 
-    /// <summary>Governance: the default admin of the token, the oracle, the escrow and the market, its two-step hand-over, and the
+    /// <summary>Governance: the default admin of the token, the oracle, the escrow, the market and the lending module, its two-step hand-over, and the
     /// optional <c>SuiteTimelock</c>.</summary>
     public GovernanceClient Governance { get; }
 
@@ -129,6 +134,9 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
     IMarketClient IRwaComputeClient.Market => Market;
 
     /// <inheritdoc/>
+    ILendingClient IRwaComputeClient.Lending => Lending;
+
+    /// <inheritdoc/>
     IOracleClient IRwaComputeClient.Oracle => Oracle;
 
     /// <inheritdoc/>
@@ -169,7 +177,7 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
             throw new ChainIdMismatchException(manifest.ChainId, actual);
         }
 
-        var contracts = new List<(string Name, string Address)> { (ManifestContractNames.Token, manifest.TokenAddress), (ManifestContractNames.Escrow, manifest.EscrowAddress), (ManifestContractNames.Market, manifest.MarketAddress), (ManifestContractNames.Oracle, manifest.OracleAddress), (ManifestContractNames.Stablecoin, manifest.StablecoinAddress) };
+        var contracts = new List<(string Name, string Address)> { (ManifestContractNames.Token, manifest.TokenAddress), (ManifestContractNames.Escrow, manifest.EscrowAddress), (ManifestContractNames.Market, manifest.MarketAddress), (ManifestContractNames.Lending, manifest.LendingAddress), (ManifestContractNames.Oracle, manifest.OracleAddress), (ManifestContractNames.Stablecoin, manifest.StablecoinAddress) };
         if (manifest.TimelockAddress is { } timelock)
         {
             contracts.Add((ManifestContractNames.Timelock, timelock));

@@ -6,6 +6,7 @@ using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Contracts.ComputeMarket;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
 using RwaCompute.Sdk.Deployment;
@@ -30,12 +31,14 @@ internal sealed class SuiteContext
         TokenAddress = manifest.TokenAddress;
         EscrowAddress = manifest.EscrowAddress;
         MarketAddress = manifest.MarketAddress;
+        LendingAddress = manifest.LendingAddress;
         OracleAddress = manifest.OracleAddress;
         StablecoinAddress = manifest.StablecoinAddress;
         TimelockAddress = manifest.TimelockAddress;
         Token = new ComputeCapacityTokenService(Web3, TokenAddress);
         Escrow = new ComputeEscrowService(Web3, EscrowAddress);
         Market = new ComputeMarketService(Web3, MarketAddress);
+        Lending = new ComputeLendingService(Web3, LendingAddress);
         Oracle = new UtilizationOracleService(Web3, OracleAddress);
     }
 
@@ -61,6 +64,8 @@ internal sealed class SuiteContext
 
     public string MarketAddress { get; }
 
+    public string LendingAddress { get; }
+
     public string OracleAddress { get; }
 
     public string StablecoinAddress { get; }
@@ -73,6 +78,8 @@ internal sealed class SuiteContext
     public ComputeEscrowService Escrow { get; }
 
     public ComputeMarketService Market { get; }
+
+    public ComputeLendingService Lending { get; }
 
     public UtilizationOracleService Oracle { get; }
 

@@ -9,6 +9,6 @@ public enum TimelockAction
     /// <summary><c>scheduleBatch</c> was sent.</summary>
     Scheduled,
 
-    /// <summary><c>executeBatch</c> was sent: the timelock accepted the admin of the three contracts.</summary>
+    /// <summary><c>executeBatch</c> was sent: the timelock accepted the admin of the suite's five administered contracts.</summary>
     Executed,
 }

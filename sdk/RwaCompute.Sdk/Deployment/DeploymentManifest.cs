@@ -20,7 +20,7 @@ namespace RwaCompute.Sdk.Deployment;
 public sealed record DeploymentManifest
 {
     /// <summary>The schema version this toolkit reads and writes.</summary>
-    public const int CurrentSchemaVersion = 2;
+    public const int CurrentSchemaVersion = 3;
 
     /// <summary>The manifest's schema version (<see cref="CurrentSchemaVersion"/>).</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
@@ -69,6 +69,11 @@ public sealed record DeploymentManifest
     /// <exception cref="ManifestException">The manifest does not list the market.</exception>
     [JsonIgnore]
     public string MarketAddress => AddressOf(ManifestContractNames.Market);
+
+    /// <summary>The lending module's address.</summary>
+    /// <exception cref="ManifestException">The manifest does not list the lending module.</exception>
+    [JsonIgnore]
+    public string LendingAddress => AddressOf(ManifestContractNames.Lending);
 
     /// <summary>The stablecoin's address.</summary>
     /// <exception cref="ManifestException">The manifest does not list the stablecoin.</exception>

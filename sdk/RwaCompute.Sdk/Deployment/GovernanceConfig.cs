@@ -15,7 +15,7 @@ namespace RwaCompute.Sdk.Deployment;
 /// </example>
 public sealed record GovernanceConfig
 {
-    /// <summary>The account that becomes the default admin of the three contracts (non-zero), or
+    /// <summary>The account that becomes the default admin of the five deployed contracts (non-zero), or
     /// <see langword="null"/> with a <see cref="Timelock"/>.</summary>
     public string? Admin { get; init; }
 

@@ -16,6 +16,11 @@ public static class ManifestContractNames
     /// <c>MARKET_ROLE</c>).</summary>
     public const string Market = "ComputeMarket";
 
+    /// <summary>The lending module: pledges, loan-to-value and the settlement-pause cure (it credits principals and
+    /// repayments through the escrow's <c>LENDING_ROLE</c> and locks units through the token's
+    /// <c>COLLATERAL_ROLE</c>).</summary>
+    public const string Lending = "ComputeLending";
+
     /// <summary>The settlement stablecoin (usually pre-existing, <see cref="ContractDeployment.External"/>).</summary>
     public const string Stablecoin = "Stablecoin";
 
@@ -24,13 +29,13 @@ public static class ManifestContractNames
     public const string Timelock = "SuiteTimelock";
 
     /// <summary>The contracts every complete manifest lists, in deployment order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Token, Oracle, Escrow, Market, Stablecoin];
+    public static IReadOnlyList<string> All { get; } = [Token, Oracle, Escrow, Market, Lending, Stablecoin];
 
     /// <summary>The contracts a manifest may list in addition to <see cref="All"/> (older manifests do not).</summary>
     public static IReadOnlyList<string> Optional { get; } = [Timelock];
 
     /// <summary>The contracts the deployer creates itself (and whose roles it can grant), in deployment order.</summary>
-    public static IReadOnlyList<string> Deployed { get; } = [Token, Oracle, Escrow, Market];
+    public static IReadOnlyList<string> Deployed { get; } = [Token, Oracle, Escrow, Market, Lending];
 
     /// <summary>The contracts whose default admin is handed over (OpenZeppelin's
     /// <c>AccessControlDefaultAdminRules</c>): the same as <see cref="Deployed"/>.</summary>

@@ -13,6 +13,7 @@ using Nethereum.Web3;
 using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Contracts.ComputeMarket;
 using RwaCompute.Sdk.Contracts.SuiteTimelock;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
@@ -27,6 +28,7 @@ using RoleGrantedEventDTO = RwaCompute.Sdk.Contracts.ComputeCapacityToken.RoleGr
 using EscrowOracleFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.OracleFunction;
 using EscrowStablecoinFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.StablecoinFunction;
 using EscrowTokenFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.TokenFunction;
+using LendingEscrowFunction = RwaCompute.Sdk.Contracts.ComputeLending.EscrowFunction;
 using MarketEscrowFunction = RwaCompute.Sdk.Contracts.ComputeMarket.EscrowFunction;
 using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.Transactions;
@@ -37,7 +39,7 @@ namespace RwaCompute.Sdk.Deployment;
 /// <summary>
 /// Deploys the suite (token, oracle, escrow, market) through the deterministic CREATE2 deployer, grants the escrow the
 /// token's <c>ESCROW_ROLE</c> and the market the escrow's <c>MARKET_ROLE</c>, wires the escrow in as the token's bond vault (<c>setBondVault</c>), grants the configured
-/// extra roles, optionally deploys a <c>SuiteTimelock</c> and begins handing the default admin of the four contracts
+/// extra roles, optionally deploys a <c>SuiteTimelock</c> and begins handing the default admin of the five contracts
 /// over (<see cref="DeployConfig.Governance"/>), and records everything in <c>&lt;chainId&gt;.json</c>. Idempotent and
 /// resumable: a contract already at its CREATE2 address is adopted, a journaled transaction is completed from its
 /// receipt, a role already held, a vault already wired or a hand-over already pending is skipped; nothing is ever
@@ -66,9 +68,11 @@ public sealed class SuiteDeployer
     private const string EscrowRoleName = "ESCROW_ROLE";
     private const string RiskRoleName = "RISK_ROLE";
     private const string MarketRoleName = "MARKET_ROLE";
+    private const string LendingRoleName = "LENDING_ROLE";
+    private const string CollateralRoleName = "COLLATERAL_ROLE";
 
-    /// <summary>The step that drops the deploying account's own escrow <c>RISK_ROLE</c> when the admin is handed over
-    /// (<c>renounceRole:ComputeEscrow:RISK_ROLE:&lt;deployer&gt;</c>).</summary>
+    /// <summary>The step that drops the deploying account's own <c>RISK_ROLE</c> on the market and the lending module
+    /// when the admin is handed over (<c>renounceRole:ComputeLending:RISK_ROLE:&lt;deployer&gt;</c>).</summary>
     public const string RenounceRoleStep = "renounceRole";
     private static readonly TimeSpan FirstPollInterval = TimeSpan.FromMilliseconds(5);
 
@@ -180,9 +184,8 @@ public sealed class SuiteDeployer
             Stablecoin = config.Stablecoin!,
             Oracle = run.Contracts[ManifestContractNames.Oracle].Address,
             DeliveryGrace = config.DeliveryGraceSeconds,
-            DefaultLtvBps = checked((ushort)config.DefaultLtvBps),
         };
-        string[] escrowArguments = [admin, adminDelay, escrow.Token, escrow.Stablecoin, escrow.Oracle, Decimal(escrow.DeliveryGrace), Decimal(escrow.DefaultLtvBps)];
+        string[] escrowArguments = [admin, adminDelay, escrow.Token, escrow.Stablecoin, escrow.Oracle, Decimal(escrow.DeliveryGrace)];
         await DeployContractAsync(run, ManifestContractNames.Escrow, escrow, escrowArguments, progress, cancellationToken).ConfigureAwait(false);
 
         var escrowAddress = run.Contracts[ManifestContractNames.Escrow].Address;
@@ -196,8 +199,21 @@ public sealed class SuiteDeployer
         string[] marketArguments = [admin, adminDelay, escrowAddress, Decimal(config.IndexWindowSeconds)];
         await DeployContractAsync(run, ManifestContractNames.Market, market, marketArguments, progress, cancellationToken).ConfigureAwait(false);
 
+        var lending = new ComputeLendingDeployment
+        {
+            Admin = admin,
+            AdminDelay = config.AdminDelaySeconds,
+            Escrow = escrowAddress,
+            DefaultLtvBps = checked((ushort)config.DefaultLtvBps),
+        };
+        string[] lendingArguments = [admin, adminDelay, escrowAddress, Decimal(lending.DefaultLtvBps)];
+        await DeployContractAsync(run, ManifestContractNames.Lending, lending, lendingArguments, progress, cancellationToken).ConfigureAwait(false);
+        var lendingAddress = run.Contracts[ManifestContractNames.Lending].Address;
+
         await GrantRoleAsync(run, new RoleAssignment { Contract = ManifestContractNames.Token, Role = EscrowRoleName, Account = escrowAddress }, progress, cancellationToken).ConfigureAwait(false);
+        await GrantRoleAsync(run, new RoleAssignment { Contract = ManifestContractNames.Token, Role = CollateralRoleName, Account = lendingAddress }, progress, cancellationToken).ConfigureAwait(false);
         await GrantRoleAsync(run, new RoleAssignment { Contract = ManifestContractNames.Escrow, Role = MarketRoleName, Account = run.Contracts[ManifestContractNames.Market].Address }, progress, cancellationToken).ConfigureAwait(false);
+        await GrantRoleAsync(run, new RoleAssignment { Contract = ManifestContractNames.Escrow, Role = LendingRoleName, Account = lendingAddress }, progress, cancellationToken).ConfigureAwait(false);
         await SetBondVaultAsync(run, escrowAddress, progress, cancellationToken).ConfigureAwait(false);
         foreach (var grant in config.Roles)
         {
@@ -226,9 +242,10 @@ public sealed class SuiteDeployer
                 await BeginAdminTransferAsync(run, name, newAdmin!, progress, cancellationToken).ConfigureAwait(false);
             }
 
-            // The escrow's and the market's constructors make their admin (the deploying key) risk manager too. Once the
-            // admin is handed over, the deploying key keeps nothing, unless deploy.json grants it RISK_ROLE on purpose.
-            foreach (var name in (string[])[ManifestContractNames.Escrow, ManifestContractNames.Market])
+            // The market's and the lending module's constructors make their admin (the deploying key) risk manager too.
+            // Once the admin is handed over, the deploying key keeps nothing, unless deploy.json grants it RISK_ROLE on
+            // purpose.
+            foreach (var name in (string[])[ManifestContractNames.Market, ManifestContractNames.Lending])
             {
                 var keepsRisk = config.Roles.Any(r => r.Contract == name && r.Role == RiskRoleName && EthereumHex.SameHex(r.Account, run.Admin));
                 if (!keepsRisk)
@@ -348,6 +365,11 @@ public sealed class SuiteDeployer
             await RequireMarketReferencesAsync(manifest, market, cancellationToken).ConfigureAwait(false);
         }
 
+        if (manifest.Contracts.TryGetValue(ManifestContractNames.Lending, out var lending))
+        {
+            await RequireLendingReferencesAsync(manifest, lending, cancellationToken).ConfigureAwait(false);
+        }
+
         var index = 0;
         foreach (var grant in manifest.Roles)
         {
@@ -435,6 +457,23 @@ public sealed class SuiteDeployer
         if (!EthereumHex.SameHex(escrow.Address, recorded) || !EthereumHex.SameHex(escrow.Address, actual))
         {
             throw new DeploymentException(ManifestContractNames.Escrow, $"the manifest gives {escrow.Address}, but the market {market.Address} uses {actual} (ESCROW()) (edited manifest)");
+        }
+    }
+
+    /// <summary>The lending module's recorded constructor argument and its on-chain <c>ESCROW()</c> name the
+    /// manifest's escrow (the module reads the token and stablecoin from it).</summary>
+    private async Task RequireLendingReferencesAsync(DeploymentManifest manifest, ContractDeployment lending, CancellationToken cancellationToken)
+    {
+        var recorded = SuiteInitCode.LendingEscrow(lending.ConstructorArguments);
+        if (!manifest.Contracts.TryGetValue(ManifestContractNames.Escrow, out var escrow))
+        {
+            throw new DeploymentException(ManifestContractNames.Escrow, $"the manifest lists the lending module but not the escrow it was deployed with ({recorded}) (edited manifest)");
+        }
+
+        var actual = await AddressCallAsync(lending.Address, new LendingEscrowFunction(), cancellationToken).ConfigureAwait(false);
+        if (!EthereumHex.SameHex(escrow.Address, recorded) || !EthereumHex.SameHex(escrow.Address, actual))
+        {
+            throw new DeploymentException(ManifestContractNames.Escrow, $"the manifest gives {escrow.Address}, but the lending module {lending.Address} uses {actual} (ESCROW()) (edited manifest)");
         }
     }
 

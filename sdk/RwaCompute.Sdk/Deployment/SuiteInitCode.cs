@@ -5,6 +5,7 @@ using Nethereum.Contracts.MessageEncodingServices;
 using Nethereum.Hex.HexConvertors.Extensions;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Contracts.ComputeMarket;
 using RwaCompute.Sdk.Contracts.SuiteTimelock;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
@@ -53,7 +54,7 @@ internal static class SuiteInitCode
                     MaxAge = Number<ulong>(name, arguments, 4),
                 });
             case ManifestContractNames.Escrow:
-                Count(name, arguments, 7);
+                Count(name, arguments, 6);
                 return Encode(new ComputeEscrowDeployment
                 {
                     Admin = Address(name, arguments, 0),
@@ -62,7 +63,6 @@ internal static class SuiteInitCode
                     Stablecoin = Address(name, arguments, 3),
                     Oracle = Address(name, arguments, 4),
                     DeliveryGrace = Number<ulong>(name, arguments, 5),
-                    DefaultLtvBps = Number<ushort>(name, arguments, 6),
                 });
             case ManifestContractNames.Market:
                 Count(name, arguments, 4);
@@ -72,6 +72,15 @@ internal static class SuiteInitCode
                     AdminDelay = Number<ulong>(name, arguments, 1),
                     Escrow = Address(name, arguments, 2),
                     IndexWindowSeconds = Number<uint>(name, arguments, 3),
+                });
+            case ManifestContractNames.Lending:
+                Count(name, arguments, 4);
+                return Encode(new ComputeLendingDeployment
+                {
+                    Admin = Address(name, arguments, 0),
+                    AdminDelay = Number<ulong>(name, arguments, 1),
+                    Escrow = Address(name, arguments, 2),
+                    DefaultLtvBps = Number<ushort>(name, arguments, 3),
                 });
             case ManifestContractNames.Timelock:
                 Count(name, arguments, 4);
@@ -97,6 +106,11 @@ internal static class SuiteInitCode
     /// <param name="arguments">The market's recorded constructor arguments (already checked by <see cref="For"/>).</param>
     /// <returns>The escrow's address, checksummed.</returns>
     public static string MarketEscrow(IReadOnlyList<string> arguments) => Address(ManifestContractNames.Market, arguments, 2);
+
+    /// <summary>The lending module's constructor argument that names the escrow.</summary>
+    /// <param name="arguments">The lending module's recorded constructor arguments (already checked by <see cref="For"/>).</param>
+    /// <returns>The escrow's address, checksummed.</returns>
+    public static string LendingEscrow(IReadOnlyList<string> arguments) => Address(ManifestContractNames.Lending, arguments, 2);
 
     private static byte[] Encode<TDeployment>(TDeployment deployment)
         where TDeployment : ContractDeploymentMessage, new() =>

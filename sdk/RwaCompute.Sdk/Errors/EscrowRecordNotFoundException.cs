@@ -3,11 +3,12 @@ using RwaCompute.Sdk.Errors;
 
 namespace RwaCompute.Sdk.Errors;
 
-/// <summary>No pledge or redemption with this id exists in the escrow.</summary>
+/// <summary>No redemption with this id exists in the escrow (a missing pledge is a
+/// <see cref="PledgeNotFoundException"/>).</summary>
 public sealed class EscrowRecordNotFoundException : PreflightException
 {
     /// <summary>Creates the exception.</summary>
-    /// <param name="kind">pledge or redemption.</param>
+    /// <param name="kind">What was looked up (redemption).</param>
     /// <param name="id">The id.</param>
     public EscrowRecordNotFoundException(string kind, BigInteger id)
         : base($"There is no {kind} {id} in the escrow.")
@@ -16,7 +17,7 @@ public sealed class EscrowRecordNotFoundException : PreflightException
         Id = id;
     }
 
-    /// <summary>pledge or redemption.</summary>
+    /// <summary>What was looked up (redemption).</summary>
     public string Kind { get; }
 
     /// <summary>The id.</summary>

@@ -2,6 +2,7 @@ using Nethereum.RPC.Eth.DTOs;
 using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Contracts.ComputeMarket;
 using RwaCompute.Sdk.Contracts.SuiteTimelock;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
@@ -22,6 +23,7 @@ internal sealed class EventDecoder
         ["UtilizationOracle"] = UtilizationOracleEventTable.Events,
         ["ComputeEscrow"] = ComputeEscrowEventTable.Events,
         ["ComputeMarket"] = ComputeMarketEventTable.Events,
+        ["ComputeLending"] = ComputeLendingEventTable.Events,
         ["SuiteTimelock"] = SuiteTimelockEventTable.Events,
     };
 

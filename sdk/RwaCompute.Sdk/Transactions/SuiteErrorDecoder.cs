@@ -2,6 +2,7 @@ using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Contracts.ComputeMarket;
 using RwaCompute.Sdk.Contracts.SuiteTimelock;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
@@ -28,7 +29,7 @@ public sealed class SuiteErrorDecoder : ContractErrorDecoder
 
     private SuiteErrorDecoder(ContractErrorDecoder first, ContractErrorDecoder[] extra)
     {
-        ContractErrorDecoder[] suite = [ComputeCapacityTokenErrorDecoder.Instance, ComputeEscrowErrorDecoder.Instance, ComputeMarketErrorDecoder.Instance, UtilizationOracleErrorDecoder.Instance];
+        ContractErrorDecoder[] suite = [ComputeCapacityTokenErrorDecoder.Instance, ComputeEscrowErrorDecoder.Instance, ComputeMarketErrorDecoder.Instance, ComputeLendingErrorDecoder.Instance, UtilizationOracleErrorDecoder.Instance];
         decoders = [first, .. suite.Where(d => d != first), .. extra];
     }
 
@@ -44,6 +45,9 @@ public sealed class SuiteErrorDecoder : ContractErrorDecoder
 
     /// <summary>For calls to the market: the market's errors first.</summary>
     public static SuiteErrorDecoder ForMarket { get; } = Preferring(ComputeMarketErrorDecoder.Instance);
+
+    /// <summary>For calls to the lending module: its errors first.</summary>
+    public static SuiteErrorDecoder ForLending { get; } = Preferring(ComputeLendingErrorDecoder.Instance);
 
     /// <summary>For calls to the oracle: the oracle's errors first.</summary>
     public static SuiteErrorDecoder ForOracle { get; } = Preferring(UtilizationOracleErrorDecoder.Instance);

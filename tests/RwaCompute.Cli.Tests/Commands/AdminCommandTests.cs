@@ -30,7 +30,7 @@ public sealed class AdminCommandTests
         using (var status = Json(Schema("status", await Run(chain, "status", "--json"))))
         {
             var admins = status.RootElement.GetProperty("admins").EnumerateArray().ToList();
-            Assert.Equal(["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "ComputeMarket"], admins.Select(a => a.GetProperty("contract").GetString()));
+            Assert.Equal(["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "ComputeMarket", "ComputeLending"], admins.Select(a => a.GetProperty("contract").GetString()));
             Assert.All(admins, admin =>
             {
                 Assert.Equal(Accounts.Admin.Address, admin.GetProperty("admin").GetString());
@@ -61,10 +61,10 @@ public sealed class AdminCommandTests
         {
             Assert.Equal(Accounts.Bob.Address, accepted.RootElement.GetProperty("account").GetString());
             Assert.All(accepted.RootElement.GetProperty("contracts").EnumerateArray(), c => Assert.StartsWith("0x", c.GetProperty("transactionHash").GetString(), StringComparison.Ordinal));
-            Assert.Equal(4, accepted.RootElement.GetProperty("transactions").GetArrayLength());
+            Assert.Equal(5, accepted.RootElement.GetProperty("transactions").GetArrayLength());
         }
 
-        Assert.Equal(bobNonce + 4, await chain.NonceAsync(Accounts.Bob.Address));
+        Assert.Equal(bobNonce + 5, await chain.NonceAsync(Accounts.Bob.Address));
         using (var status = Json(Schema("status", await Run(chain, "status", "--json"))))
         {
             Assert.All(status.RootElement.GetProperty("admins").EnumerateArray(), admin =>
@@ -76,7 +76,7 @@ public sealed class AdminCommandTests
 
         var again = await Run(chain, "admin", "accept", "--as", "bob");
         Assert.Contains("already is the default admin (nothing sent)", again.Stdout, StringComparison.Ordinal);
-        Assert.Equal(bobNonce + 4, await chain.NonceAsync(Accounts.Bob.Address));
+        Assert.Equal(bobNonce + 5, await chain.NonceAsync(Accounts.Bob.Address));
         var redeploy = await Run(chain, "deploy", "--config", config, "--as", "admin");
         Assert.Contains("Admin hand-over complete", redeploy.Stdout, StringComparison.Ordinal);
         Assert.Contains("Nothing to do", redeploy.Stdout, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class AdminCommandTests
         string timelock;
         using (var deployed = Json(Schema("deploy", await Run(chain, "deploy", "--config", config, "--as", "admin", "--json"))))
         {
-            Assert.Equal(14, deployed.RootElement.GetProperty("transactionsSent").GetInt32()); // 7 suite steps, the timelock, 4 hand-overs, RISK_ROLE renounced on the escrow and the market
+            Assert.Equal(18, deployed.RootElement.GetProperty("transactionsSent").GetInt32()); // 10 suite steps, the timelock, 5 hand-overs, RISK_ROLE renounced on the market and the lending module
             timelock = deployed.RootElement.GetProperty("contracts").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "SuiteTimelock").GetProperty("address").GetString()!;
             Assert.All(deployed.RootElement.GetProperty("admins").EnumerateArray(), a => Assert.Equal(timelock, a.GetProperty("pendingAdmin").GetString()));
             Assert.Contains("rwa admin accept --via-timelock", deployed.RootElement.GetProperty("nextStep").GetString(), StringComparison.Ordinal);
@@ -184,7 +184,7 @@ public sealed class AdminCommandTests
         using (var calldata = Json(Schema("admin-calldata", await Run(chain, "admin", "calldata", "--json"))))
         {
             var transactions = calldata.RootElement.GetProperty("calls").EnumerateArray().ToList();
-            Assert.Equal(4, transactions.Count);
+            Assert.Equal(5, transactions.Count);
             Assert.All(transactions, t => Assert.Equal(GovernanceClient.AcceptAdminCalldata, t.GetProperty("data").GetString()));
         }
 

@@ -10,7 +10,7 @@ namespace RwaCompute.Cli.Tests.Commands;
 public sealed class DeployCommandTests
 {
     /// <summary>Token, oracle, escrow, the escrow's ESCROW_ROLE, the token's bond vault (setBondVault).</summary>
-    private const int TransactionSteps = 7;
+    private const int TransactionSteps = 10; // five contracts, four role grants, setBondVault
 
     private static readonly DevnetAccounts Accounts = DevnetAccounts.Standard;
 

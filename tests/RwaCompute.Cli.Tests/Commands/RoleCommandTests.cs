@@ -40,10 +40,15 @@ public sealed class RoleCommandTests(SuiteFixture suite) : IClassFixture<SuiteFi
         Assert.Contains(SuiteFixture.Accounts.Admin.Address, Holders(registrar));
         var escrowRole = roles.Single(r => r.GetProperty("role").GetString() == "ESCROW_ROLE");
         Assert.Equal([suite.EscrowAddress], Holders(escrowRole), StringComparer.OrdinalIgnoreCase);
-        Assert.Equal(["DEFAULT_ADMIN_ROLE", "RISK_ROLE", "MARKET_ROLE"], roles.Where(r => r.GetProperty("contract").GetString() == "escrow").Select(r => r.GetProperty("role").GetString()));
+        Assert.Equal(["DEFAULT_ADMIN_ROLE", "MARKET_ROLE", "LENDING_ROLE"], roles.Where(r => r.GetProperty("contract").GetString() == "escrow").Select(r => r.GetProperty("role").GetString()));
         var marketRole = roles.Single(r => r.GetProperty("role").GetString() == "MARKET_ROLE");
         Assert.Equal([suite.MarketAddress], Holders(marketRole), StringComparer.OrdinalIgnoreCase);
         Assert.Equal(["DEFAULT_ADMIN_ROLE", "RISK_ROLE"], roles.Where(r => r.GetProperty("contract").GetString() == "market").Select(r => r.GetProperty("role").GetString()));
+        var lendingRole = roles.Single(r => r.GetProperty("role").GetString() == "LENDING_ROLE");
+        Assert.Equal([suite.LendingAddress], Holders(lendingRole), StringComparer.OrdinalIgnoreCase);
+        var collateralRole = roles.Single(r => r.GetProperty("role").GetString() == "COLLATERAL_ROLE");
+        Assert.Equal([suite.LendingAddress], Holders(collateralRole), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(["DEFAULT_ADMIN_ROLE", "RISK_ROLE"], roles.Where(r => r.GetProperty("contract").GetString() == "lending").Select(r => r.GetProperty("role").GetString()));
         Assert.Single(roles, r => r.GetProperty("contract").GetString() == "oracle");
 
         var oracleOnly = Roles(await Run("role", "list", "--contract", "oracle", "--json"));
@@ -76,7 +81,7 @@ public sealed class RoleCommandTests(SuiteFixture suite) : IClassFixture<SuiteFi
         var alice = SuiteFixture.Accounts.Alice.Address;
         var nonce = await Chain.NonceAsync(alice);
 
-        var run = await CliRun.RunAsync(Chain.Args("role", "grant", "escrow", "risk", alice, "--as", "alice"));
+        var run = await CliRun.RunAsync(Chain.Args("role", "grant", "lending", "risk", alice, "--as", "alice"));
 
         Assert.Equal(ExitCodes.PreflightRefused, run.ExitCode);
         var line = Assert.Single(run.ErrorLines);
@@ -86,11 +91,11 @@ public sealed class RoleCommandTests(SuiteFixture suite) : IClassFixture<SuiteFi
     }
 
     [Theory]
-    [InlineData("token", "minter", "REGISTRAR_ROLE, COMPLIANCE_ROLE, PAUSER_ROLE, RECOVERY_ROLE, ESCROW_ROLE")]
-    [InlineData("escrow", "registrar", "RISK_ROLE")]
+    [InlineData("token", "minter", "REGISTRAR_ROLE, COMPLIANCE_ROLE, PAUSER_ROLE, RECOVERY_ROLE, ESCROW_ROLE, COLLATERAL_ROLE")]
+    [InlineData("escrow", "registrar", "MARKET_ROLE, LENDING_ROLE")]
     [InlineData("token", "DEFAULT_ADMIN_ROLE", "rwa admin")]
     [InlineData("oracle", "default_admin", "rwa admin")]
-    [InlineData("vault", "risk", "token, escrow, market, oracle")]
+    [InlineData("vault", "risk", "token, escrow, market, lending, oracle")]
     public async Task Grant_UnknownRoleOrTheDefaultAdmin_IsAUsageError(string contract, string role, string expected)
     {
         var run = await CliRun.RunAsync(Chain.Args("role", "grant", contract, role, SuiteFixture.Accounts.Bob.Address, "--as", "admin"));

@@ -18,6 +18,8 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public string MarketAddress { get; private set; } = null!;
 
+    public string LendingAddress { get; private set; } = null!;
+
     public static DevnetAccounts Accounts => DevnetAccounts.Standard;
 
     public async Task InitializeAsync()
@@ -35,6 +37,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         var manifest = await Sdk.Deployment.DeploymentManifest.LoadAsync(Chain.ManifestPath);
         EscrowAddress = manifest.EscrowAddress;
         MarketAddress = manifest.MarketAddress;
+        LendingAddress = manifest.LendingAddress;
     }
 
     public async Task DisposeAsync() => await Chain.DisposeAsync();

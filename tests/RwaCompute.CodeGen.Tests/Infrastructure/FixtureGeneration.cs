@@ -10,7 +10,7 @@ public static class FixtureGeneration
 
     public const string SdkNamespace = "RwaCompute.Sdk.Contracts";
 
-    public static readonly string[] SuiteContracts = ["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "SuiteTimelock"];
+    public static readonly string[] SuiteContracts = ["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "SuiteTimelock", "ComputeMarket", "ComputeLending"];
 
     public static GenerationOptions FixtureOptions => new()
     {

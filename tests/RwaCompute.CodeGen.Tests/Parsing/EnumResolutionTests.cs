@@ -89,10 +89,12 @@ public sealed class EnumResolutionTests
         var files = CodeGenerator.Generate(FixtureGeneration.SuiteOptions);
         var token = Assert.Single(files, f => f.RelativePath == "ComputeCapacityToken/ComputeCapacityTokenEnums.g.cs").Content;
         var escrow = Assert.Single(files, f => f.RelativePath == "ComputeEscrow/ComputeEscrowEnums.g.cs").Content;
+        var lending = Assert.Single(files, f => f.RelativePath == "ComputeLending/ComputeLendingEnums.g.cs").Content;
 
         Assert.Contains("public enum TransferStatus", token, StringComparison.Ordinal);
         Assert.Contains("InvalidReceiver = 9,", token, StringComparison.Ordinal);
-        Assert.Contains("public enum PledgeStatus", escrow, StringComparison.Ordinal);
+        Assert.Contains("public enum PledgeStatus", lending, StringComparison.Ordinal);
+        Assert.DoesNotContain("public enum PledgeStatus", escrow, StringComparison.Ordinal);
         Assert.Contains("public enum RedemptionStatus", escrow, StringComparison.Ordinal);
     }
 }

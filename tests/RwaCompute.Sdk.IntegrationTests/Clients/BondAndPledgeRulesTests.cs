@@ -5,6 +5,7 @@ using RwaCompute.Devnet.Contracts.MockUSDC;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.IntegrationTests.Infrastructure;
 using RwaCompute.Sdk.IntegrationTests.Lifecycle;
@@ -127,24 +128,24 @@ public sealed class BondAndPledgeRulesTests : IClassFixture<AnvilSuiteFixture>
     public async Task RequestPledge_MaturityTooSoonOrTooLate_ThrowsBeforeSending_AndTheBoundsAreAccepted()
     {
         var market = await MarketSetup.CreateAsync(Chain);
-        var rules = await market.Alice.Escrow.GetPledgeRulesAsync();
+        var rules = await market.Alice.Lending.GetPledgeRulesAsync();
         Assert.Equal(new PledgeRules(TimeSpan.FromDays(1), TimeSpan.FromDays(1), TimeSpan.FromDays(1)), rules);
         var now = await LifecycleScenario.ChainTimeAsync(market.Admin, default);
 
         await AssertNothingSentAsync(market.Alice, async () =>
         {
-            var soon = await Assert.ThrowsAsync<PledgeMaturityOutOfRangeException>(() => market.Alice.Escrow.RequestPledgeAsync(market.LotId, 10, null, 1_000_000, 0, now.AddHours(23)));
+            var soon = await Assert.ThrowsAsync<PledgeMaturityOutOfRangeException>(() => market.Alice.Lending.RequestPledgeAsync(market.LotId, 10, null, 1_000_000, 0, now.AddHours(23)));
             Assert.True(soon.IsTooSoon);
             Assert.True(soon.Earliest >= now.AddDays(1));
-            var late = await Assert.ThrowsAsync<PledgeMaturityOutOfRangeException>(() => market.Alice.Escrow.RequestPledgeAsync(market.LotId, 10, null, 1_000_000, 0, market.Terms.EndsAt.AddHours(-23)));
+            var late = await Assert.ThrowsAsync<PledgeMaturityOutOfRangeException>(() => market.Alice.Lending.RequestPledgeAsync(market.LotId, 10, null, 1_000_000, 0, market.Terms.EndsAt.AddHours(-23)));
             Assert.False(late.IsTooSoon);
             Assert.Equal(market.Terms.EndsAt.AddDays(-1), late.Latest);
         });
 
         // The latest maturity itself is accepted (the escrow's bound is inclusive).
-        var pledge = (await market.Alice.Escrow.RequestPledgeAsync(market.LotId, 10, null, 1_000_000, 0, market.Terms.EndsAt.AddDays(-1))).Value;
-        Assert.Equal(market.Terms.EndsAt.AddDays(-1), (await market.Alice.Escrow.GetPledgeAsync(pledge)).Maturity);
-        await market.Alice.Escrow.CancelPledgeAsync(pledge);
+        var pledge = (await market.Alice.Lending.RequestPledgeAsync(market.LotId, 10, null, 1_000_000, 0, market.Terms.EndsAt.AddDays(-1))).Value;
+        Assert.Equal(market.Terms.EndsAt.AddDays(-1), (await market.Alice.Lending.GetPledgeAsync(pledge)).Maturity);
+        await market.Alice.Lending.CancelPledgeAsync(pledge);
     }
 
     [Fact]
@@ -152,18 +153,18 @@ public sealed class BondAndPledgeRulesTests : IClassFixture<AnvilSuiteFixture>
     {
         var market = await MarketSetup.CreateAsync(Chain);
         var now = await LifecycleScenario.ChainTimeAsync(market.Admin, default);
-        await market.Admin.Escrow.SetLoanToValueAsync(market.LotId, 0);
-        Assert.Equal(0, await market.Alice.Escrow.LoanToValueAsync(market.LotId));
+        await market.Admin.Lending.SetLoanToValueAsync(market.LotId, 0);
+        Assert.Equal(0, await market.Alice.Lending.LoanToValueAsync(market.LotId));
 
         await AssertNothingSentAsync(market.Alice, async () =>
-            Assert.Equal(market.LotId, (await Assert.ThrowsAsync<PledgingDisabledException>(() => market.Alice.Escrow.RequestPledgeAsync(market.LotId, 10, null, 1_000_000, 0, now.AddDays(5)))).LotId));
+            Assert.Equal(market.LotId, (await Assert.ThrowsAsync<PledgingDisabledException>(() => market.Alice.Lending.RequestPledgeAsync(market.LotId, 10, null, 1_000_000, 0, now.AddDays(5)))).LotId));
 
-        var reset = await market.Admin.Escrow.ResetLoanToValueAsync(market.LotId);
+        var reset = await market.Admin.Lending.ResetLoanToValueAsync(market.LotId);
         var resetEvent = Assert.Single(await market.Admin.Events.ByLotAsync(market.LotId, new Events.BlockRange(reset.BlockNumber, reset.BlockNumber)));
         Assert.Equal("LoanToValueReset", resetEvent.Name);
-        Assert.Equal(5_000, await market.Alice.Escrow.LoanToValueAsync(market.LotId));
-        var pledge = (await market.Alice.Escrow.RequestPledgeAsync(market.LotId, 10, null, 1_000_000, 0, now.AddDays(5))).Value;
-        await market.Alice.Escrow.CancelPledgeAsync(pledge);
+        Assert.Equal(5_000, await market.Alice.Lending.LoanToValueAsync(market.LotId));
+        var pledge = (await market.Alice.Lending.RequestPledgeAsync(market.LotId, 10, null, 1_000_000, 0, now.AddDays(5))).Value;
+        await market.Alice.Lending.CancelPledgeAsync(pledge);
     }
 
     [Fact]
@@ -175,7 +176,7 @@ public sealed class BondAndPledgeRulesTests : IClassFixture<AnvilSuiteFixture>
         try
         {
             await AssertNothingSentAsync(market.Alice, async () =>
-                Assert.Equal(TransferStatus.SenderFrozen, (await Assert.ThrowsAsync<TransferNotAllowedException>(() => market.Alice.Escrow.RequestPledgeAsync(market.LotId, 10, null, 1_000_000, 0, now.AddDays(5)))).Status));
+                Assert.Equal(TransferStatus.SenderFrozen, (await Assert.ThrowsAsync<TransferNotAllowedException>(() => market.Alice.Lending.RequestPledgeAsync(market.LotId, 10, null, 1_000_000, 0, now.AddDays(5)))).Status));
         }
         finally
         {
@@ -192,12 +193,12 @@ public sealed class BondAndPledgeRulesTests : IClassFixture<AnvilSuiteFixture>
             var market = await MarketSetup.CreateAsync(Chain);
             var now = await LifecycleScenario.ChainTimeAsync(market.Admin, default);
             var maturity = now.AddDays(2);
-            var pledge = (await market.Alice.Escrow.RequestPledgeAsync(market.LotId, 10, SuiteChain.Accounts.Lender.Address, 1_000_000, 0, maturity)).Value;
+            var pledge = (await market.Alice.Lending.RequestPledgeAsync(market.LotId, 10, SuiteChain.Accounts.Lender.Address, 1_000_000, 0, maturity)).Value;
             await Chain.Anvil.IncreaseTimeAsync(TimeSpan.FromDays(1) + TimeSpan.FromHours(1));
 
             await AssertNothingSentAsync(market.Lender, async () =>
             {
-                var expired = await Assert.ThrowsAsync<PledgeRequestExpiredException>(() => market.Lender.Escrow.FundPledgeAsync(pledge));
+                var expired = await Assert.ThrowsAsync<PledgeRequestExpiredException>(() => market.Lender.Lending.FundPledgeAsync(pledge));
                 Assert.Equal(pledge, expired.PledgeId);
                 Assert.Equal(maturity.AddDays(-1), expired.FundBy);
             });
@@ -213,17 +214,17 @@ public sealed class BondAndPledgeRulesTests : IClassFixture<AnvilSuiteFixture>
     {
         var market = await MarketSetup.CreateAsync(Chain);
         var now = await LifecycleScenario.ChainTimeAsync(market.Admin, default);
-        var pledge = (await market.Alice.Escrow.RequestPledgeAsync(market.LotId, 10, null, 1_000_000, 0, now.AddDays(5))).Value;
+        var pledge = (await market.Alice.Lending.RequestPledgeAsync(market.LotId, 10, null, 1_000_000, 0, now.AddDays(5))).Value;
         var stranger = market.Admin.WithSigner(DevnetAccounts.Derive(9));
 
         await AssertNothingSentAsync(stranger, async () =>
         {
-            var refused = await Assert.ThrowsAsync<TransferNotAllowedException>(() => stranger.Escrow.FundPledgeAsync(pledge));
+            var refused = await Assert.ThrowsAsync<TransferNotAllowedException>(() => stranger.Lending.FundPledgeAsync(pledge));
             Assert.Equal(TransferStatus.ReceiverNotAllowed, refused.Status);
             Assert.Equal(Alice, refused.From, ignoreCase: true);
             Assert.Equal(stranger.Account, refused.To, ignoreCase: true);
         });
-        await market.Alice.Escrow.CancelPledgeAsync(pledge);
+        await market.Alice.Lending.CancelPledgeAsync(pledge);
     }
 
     [Fact]
@@ -234,13 +235,13 @@ public sealed class BondAndPledgeRulesTests : IClassFixture<AnvilSuiteFixture>
         {
             var market = await MarketSetup.CreateAsync(Chain);
             var now = await LifecycleScenario.ChainTimeAsync(market.Admin, default);
-            var pledge = (await market.Alice.Escrow.RequestPledgeAsync(market.LotId, 10, SuiteChain.Accounts.Lender.Address, 1_000_000, 10_000, now.AddDays(2))).Value;
-            await market.Lender.Escrow.FundPledgeAsync(pledge);
+            var pledge = (await market.Alice.Lending.RequestPledgeAsync(market.LotId, 10, SuiteChain.Accounts.Lender.Address, 1_000_000, 10_000, now.AddDays(2))).Value;
+            await market.Lender.Lending.FundPledgeAsync(pledge);
             await Chain.Anvil.IncreaseTimeAsync(TimeSpan.FromDays(3));
 
-            await market.Alice.Escrow.RepayAsync(pledge);
+            await market.Alice.Lending.RepayAsync(pledge);
 
-            Assert.Equal(PledgeStatus.Repaid, (await market.Alice.Escrow.GetPledgeAsync(pledge)).Status);
+            Assert.Equal(PledgeStatus.Repaid, (await market.Alice.Lending.GetPledgeAsync(pledge)).Status);
             Assert.Equal(BigInteger.Zero, await market.Alice.Token.LockedBalanceOfAsync(Alice, market.LotId));
         }
         finally
@@ -258,28 +259,28 @@ public sealed class BondAndPledgeRulesTests : IClassFixture<AnvilSuiteFixture>
         {
             var market = await MarketSetup.CreateAsync(Chain);
             var now = await LifecycleScenario.ChainTimeAsync(market.Admin, default);
-            var pledge = (await market.Alice.Escrow.RequestPledgeAsync(market.LotId, 10, SuiteChain.Accounts.Lender.Address, 1_000_000, 0, now.AddDays(2))).Value;
-            await market.Lender.Escrow.FundPledgeAsync(pledge);
+            var pledge = (await market.Alice.Lending.RequestPledgeAsync(market.LotId, 10, SuiteChain.Accounts.Lender.Address, 1_000_000, 0, now.AddDays(2))).Value;
+            await market.Lender.Lending.FundPledgeAsync(pledge);
 
             // Nothing to record while the stablecoin runs: the simulation refuses, nothing is sent.
-            await AssertNothingSentAsync(market.Bob, () => Assert.ThrowsAsync<EscrowSettlementNotPausedException>(() => market.Bob.Escrow.RecordSettlementPauseAsync()));
-            Assert.Null(await market.Bob.Escrow.SettlementPauseSeenAtAsync());
+            await AssertNothingSentAsync(market.Bob, () => Assert.ThrowsAsync<LendingSettlementNotPausedException>(() => market.Bob.Lending.RecordSettlementPauseAsync()));
+            Assert.Null(await market.Bob.Lending.SettlementPauseSeenAtAsync());
 
             await usdc.SetPausedRequestAndWaitForReceiptAsync(true);
             await Chain.Anvil.IncreaseTimeAsync(TimeSpan.FromDays(3));
-            var recorded = await market.Bob.Escrow.RecordSettlementPauseAsync();
-            var seenAt = await market.Bob.Escrow.SettlementPauseSeenAtAsync();
+            var recorded = await market.Bob.Lending.RecordSettlementPauseAsync();
+            var seenAt = await market.Bob.Lending.SettlementPauseSeenAtAsync();
             Assert.NotNull(seenAt);
             Assert.Equal("SettlementPauseRecorded", Assert.Single(await market.Bob.Events.GetAsync(new Events.BlockRange(recorded.BlockNumber, recorded.BlockNumber))).Name);
-            await Assert.ThrowsAsync<EscrowSettlementPausedException>(() => market.Lender.Escrow.ClaimCollateralAsync(pledge));
+            await Assert.ThrowsAsync<LendingSettlementPausedException>(() => market.Lender.Lending.ClaimCollateralAsync(pledge));
 
             await usdc.SetPausedRequestAndWaitForReceiptAsync(false);
-            var cure = await Assert.ThrowsAsync<EscrowSettlementCureException>(() => market.Lender.Escrow.ClaimCollateralAsync(pledge));
+            var cure = await Assert.ThrowsAsync<LendingSettlementCureException>(() => market.Lender.Lending.ClaimCollateralAsync(pledge));
             Assert.Equal(new BigInteger(seenAt.Value.AddDays(1).ToUnixTimeSeconds()), cure.Error.CureEnd);
 
             await Chain.Anvil.IncreaseTimeAsync(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
-            await market.Lender.Escrow.ClaimCollateralAsync(pledge);
-            Assert.Equal(PledgeStatus.Claimed, (await market.Lender.Escrow.GetPledgeAsync(pledge)).Status);
+            await market.Lender.Lending.ClaimCollateralAsync(pledge);
+            Assert.Equal(PledgeStatus.Claimed, (await market.Lender.Lending.GetPledgeAsync(pledge)).Status);
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Numerics;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
 using RwaCompute.Sdk.Deployment;
 using RwaCompute.Sdk.Errors;
@@ -189,14 +190,14 @@ public sealed class PreflightAndRevertTests : IClassFixture<AnvilSuiteFixture>
 
         // Escrow: a pledge funded by a lender it does not name.
         var now = await LifecycleScenario.ChainTimeAsync(market.Admin, default);
-        var pledgeId = (await market.Alice.Escrow.RequestPledgeAsync(market.LotId, 10, SuiteChain.Accounts.Lender.Address, 1_000_000, 0, now.AddDays(5))).Value;
-        var wrongLender = await Assert.ThrowsAsync<EscrowNotDesignatedLenderException>(() => market.Bob.Escrow.FundPledgeAsync(pledgeId));
+        var pledgeId = (await market.Alice.Lending.RequestPledgeAsync(market.LotId, 10, SuiteChain.Accounts.Lender.Address, 1_000_000, 0, now.AddDays(5))).Value;
+        var wrongLender = await Assert.ThrowsAsync<LendingNotDesignatedLenderException>(() => market.Bob.Lending.FundPledgeAsync(pledgeId));
         Assert.Equal(SuiteChain.Accounts.Bob.Address, wrongLender.Error.Caller, StringComparer.OrdinalIgnoreCase);
         Assert.Equal(pledgeId, wrongLender.Error.PledgeId);
 
         // Escrow: claiming collateral before maturity.
-        await market.Lender.Escrow.FundPledgeAsync(pledgeId);
-        var early = await Assert.ThrowsAsync<EscrowPledgeNotMaturedException>(() => market.Lender.Escrow.ClaimCollateralAsync(pledgeId));
+        await market.Lender.Lending.FundPledgeAsync(pledgeId);
+        var early = await Assert.ThrowsAsync<LendingPledgeNotMaturedException>(() => market.Lender.Lending.ClaimCollateralAsync(pledgeId));
         Assert.Equal(pledgeId, early.Error.PledgeId);
 
         // Escrow: the provider's bond stays locked while the lot can be redeemed.

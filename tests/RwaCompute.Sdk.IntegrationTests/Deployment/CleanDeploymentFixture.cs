@@ -6,8 +6,9 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 /// <summary>One uninterrupted deployment on its own chain: the reference the interrupted ones must match.</summary>
 public sealed class CleanDeploymentFixture : IAsyncLifetime
 {
-    /// <summary>Token, oracle, escrow, the escrow's ESCROW_ROLE, setBondVault(escrow), REGISTRAR_ROLE.</summary>
-    public const int TransactionSteps = 8;
+    /// <summary>Token, oracle, escrow, market, lending, the token's ESCROW_ROLE and COLLATERAL_ROLE, the escrow's
+    /// MARKET_ROLE and LENDING_ROLE, setBondVault(escrow), REGISTRAR_ROLE.</summary>
+    public const int TransactionSteps = 11;
 
     private DeploymentManifest? manifest;
 

@@ -7,9 +7,9 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 /// must match.</summary>
 public sealed class CleanGovernedDeploymentFixture : IAsyncLifetime
 {
-    /// <summary>The eight steps of <see cref="CleanDeploymentFixture"/>, the SuiteTimelock, four
-    /// beginDefaultAdminTransfer, and the deployer renouncing the escrow's and the market's RISK_ROLE.</summary>
-    public const int TransactionSteps = CleanDeploymentFixture.TransactionSteps + 7;
+    /// <summary>The steps of <see cref="CleanDeploymentFixture"/>, the SuiteTimelock, five
+    /// beginDefaultAdminTransfer, and the deployer renouncing the market's and the lending module's RISK_ROLE.</summary>
+    public const int TransactionSteps = CleanDeploymentFixture.TransactionSteps + 8;
 
     private DeploymentManifest? manifest;
 

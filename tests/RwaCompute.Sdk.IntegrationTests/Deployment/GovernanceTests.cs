@@ -16,14 +16,15 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 /// </summary>
 public sealed class GovernanceTests
 {
-    /// <summary>Token, oracle, escrow, market, ESCROW_ROLE, MARKET_ROLE, setBondVault, REGISTRAR_ROLE, one
-    /// beginDefaultAdminTransfer per contract, then the deployer renouncing the escrow's and the market's RISK_ROLE.</summary>
-    private const int HandoverSteps = 14;
+    /// <summary>Token, oracle, escrow, market, lending, ESCROW_ROLE, COLLATERAL_ROLE, MARKET_ROLE, LENDING_ROLE,
+    /// setBondVault, REGISTRAR_ROLE, one beginDefaultAdminTransfer per contract, then the deployer renouncing the
+    /// market's and the lending module's RISK_ROLE.</summary>
+    private const int HandoverSteps = 18;
 
     private static readonly DevnetAccounts Accounts = DevnetAccounts.Standard;
 
     [Fact]
-    public async Task HandoverToAnAccount_PendingUntilTheDelayPassesThenAcceptedOnAllFour()
+    public async Task HandoverToAnAccount_PendingUntilTheDelayPassesThenAcceptedOnAllFive()
     {
         await using var chain = await DeploymentChain.StartAsync();
         var bob = Accounts.Bob; // DeploymentChain.Operator
@@ -37,6 +38,7 @@ public sealed class GovernanceTests
         Assert.Equal("3600", manifest.Contracts[ManifestContractNames.Oracle].ConstructorArguments[1]);
         Assert.Equal("3600", manifest.Contracts[ManifestContractNames.Escrow].ConstructorArguments[1]);
         Assert.Equal("3600", manifest.Contracts[ManifestContractNames.Market].ConstructorArguments[1]);
+        Assert.Equal("3600", manifest.Contracts[ManifestContractNames.Lending].ConstructorArguments[1]);
         Assert.Null(manifest.TimelockAddress);
         Assert.Equal(
             ManifestContractNames.Deployed.Select(c => $"beginDefaultAdminTransfer:{c}:{bob.Address}"),
@@ -75,7 +77,7 @@ public sealed class GovernanceTests
         var accepted = await asBob.Governance.AcceptAdminAsync();
 
         Assert.All(accepted, a => Assert.NotNull(a.Transaction));
-        Assert.Equal(bobNonce + 4, await chain.NonceAsync(bob.Address));
+        Assert.Equal(bobNonce + 5, await chain.NonceAsync(bob.Address));
         foreach (var state in await reader.Governance.GetAdminStatesAsync())
         {
             Assert.Equal(bob.Address, state.Admin);
@@ -84,14 +86,17 @@ public sealed class GovernanceTests
             Assert.False(await new ComputeCapacityTokenService(chain.Web3, state.Address).HasRoleQueryAsync(new byte[32], DeploymentChain.Admin));
         }
 
-        // The deploying key keeps no role at all: the escrow's constructor made it risk manager, the deployment
-        // renounced that along with the hand-over.
-        var escrow = manifest.Contracts[ManifestContractNames.Escrow].Address;
-        Assert.False(await new ComputeCapacityTokenService(chain.Web3, escrow).HasRoleQueryAsync(Roles.Id("RISK_ROLE"), DeploymentChain.Admin));
+        // The deploying key keeps no role at all: the market's and the lending module's constructors made it risk
+        // manager, the deployment renounced that along with the hand-over.
+        foreach (var name in (string[])[ManifestContractNames.Market, ManifestContractNames.Lending])
+        {
+            var address = manifest.Contracts[name].Address;
+            Assert.False(await new ComputeCapacityTokenService(chain.Web3, address).HasRoleQueryAsync(Roles.Id("RISK_ROLE"), DeploymentChain.Admin));
+        }
 
         // Accepting again and re-running the deployment: nothing left to send.
         Assert.All(await asBob.Governance.AcceptAdminAsync(), a => Assert.Null(a.Transaction));
-        Assert.Equal(bobNonce + 4, await chain.NonceAsync(bob.Address));
+        Assert.Equal(bobNonce + 5, await chain.NonceAsync(bob.Address));
         var deployerNonce = await chain.NonceAsync();
         await chain.Deployer().DeployAsync(chain.GovernedConfig(bob.Address, 3600));
         Assert.Equal(deployerNonce, await chain.NonceAsync());
@@ -116,12 +121,13 @@ public sealed class GovernanceTests
         Assert.NotNull(accepted[1].Transaction);
         Assert.NotNull(accepted[2].Transaction);
         Assert.NotNull(accepted[3].Transaction);
-        Assert.Equal(nonce + 3, await chain.NonceAsync(bob.Address));
+        Assert.NotNull(accepted[4].Transaction);
+        Assert.Equal(nonce + 4, await chain.NonceAsync(bob.Address));
         Assert.All(await asBob.Governance.GetAdminStatesAsync(), s => Assert.Equal(bob.Address, s.Admin));
 
         // The admin moves only in two steps: a direct grant is refused before sending.
         await Assert.ThrowsAsync<InputValidationException>(() => asBob.Token.GrantRoleAsync(Roles.DefaultAdmin, Accounts.Alice.Address));
-        Assert.Equal(nonce + 3, await chain.NonceAsync(bob.Address));
+        Assert.Equal(nonce + 4, await chain.NonceAsync(bob.Address));
     }
 
     [Fact]

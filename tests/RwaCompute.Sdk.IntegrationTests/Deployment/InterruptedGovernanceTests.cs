@@ -60,6 +60,6 @@ public sealed class InterruptedGovernanceTests(CleanGovernedDeploymentFixture cl
         });
         var journal = await File.ReadAllLinesAsync(chain.JournalPath);
         Assert.Equal(CleanGovernedDeploymentFixture.TransactionSteps, journal.Count(line => line.Contains("\"state\":\"sent\"", StringComparison.Ordinal)));
-        Assert.Equal(4, journal.Count(line => line.Contains("\"step\":\"beginDefaultAdminTransfer:", StringComparison.Ordinal) && line.Contains("\"state\":\"done\"", StringComparison.Ordinal)));
+        Assert.Equal(5, journal.Count(line => line.Contains("\"step\":\"beginDefaultAdminTransfer:", StringComparison.Ordinal) && line.Contains("\"state\":\"done\"", StringComparison.Ordinal)));
     }
 }

@@ -5,6 +5,7 @@ using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Util;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
 using RwaCompute.Sdk.Deployment;
 using RwaCompute.Sdk.Errors;
@@ -14,7 +15,7 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 
 public sealed class SuiteDeployerTests
 {
-    private const int TransactionSteps = 8; // token, oracle, escrow, market, ESCROW_ROLE, MARKET_ROLE, setBondVault, REGISTRAR_ROLE
+    private const int TransactionSteps = 11; // token, oracle, escrow, market, lending, ESCROW_ROLE, COLLATERAL_ROLE, MARKET_ROLE, LENDING_ROLE, setBondVault, REGISTRAR_ROLE
 
     [Fact]
     public async Task DeployAsync_FreshChain_WritesACompleteManifest()
@@ -28,7 +29,7 @@ public sealed class SuiteDeployerTests
         Assert.True(manifest.IsComplete);
         Assert.Equal(31337, manifest.ChainId);
         Assert.Equal(DeploymentChain.Admin, manifest.Deployer);
-        Assert.Equal(["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "ComputeMarket", "Stablecoin"], manifest.Contracts.Keys);
+        Assert.Equal(["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "ComputeMarket", "ComputeLending", "Stablecoin"], manifest.Contracts.Keys);
         foreach (var name in ManifestContractNames.Deployed)
         {
             var contract = manifest.Contracts[name];
@@ -42,13 +43,17 @@ public sealed class SuiteDeployerTests
         var stablecoin = manifest.Contracts[ManifestContractNames.Stablecoin];
         Assert.True(stablecoin.External);
         Assert.Equal(chain.Stablecoin, stablecoin.Address, ignoreCase: true);
-        Assert.Equal(["ESCROW_ROLE", "MARKET_ROLE", "REGISTRAR_ROLE"], manifest.Roles.Select(r => r.Role));
-        Assert.Equal(manifest.MarketAddress, manifest.Roles[1].Account, ignoreCase: true);
+        Assert.Equal(["ESCROW_ROLE", "COLLATERAL_ROLE", "MARKET_ROLE", "LENDING_ROLE", "REGISTRAR_ROLE"], manifest.Roles.Select(r => r.Role));
+        Assert.Equal(manifest.LendingAddress, manifest.Roles[1].Account, ignoreCase: true);
+        Assert.Equal(manifest.MarketAddress, manifest.Roles[2].Account, ignoreCase: true);
+        Assert.Equal(manifest.LendingAddress, manifest.Roles[3].Account, ignoreCase: true);
         Assert.All(manifest.Roles, r => Assert.NotNull(r.TransactionHash));
         Assert.Equal([DeploymentChain.Reporter1, DeploymentChain.Reporter2], manifest.Oracle!.Reporters);
 
         var token = new ComputeCapacityTokenService(chain.Web3, manifest.TokenAddress);
         Assert.True(await token.HasRoleQueryAsync(await token.EscrowRoleQueryAsync(), manifest.EscrowAddress));
+        Assert.True(await token.HasRoleQueryAsync(await token.CollateralRoleQueryAsync(), manifest.LendingAddress));
+        Assert.False(await token.HasRoleQueryAsync(await token.CollateralRoleQueryAsync(), manifest.EscrowAddress));
         Assert.True(await token.HasRoleQueryAsync(await token.RegistrarRoleQueryAsync(), DeploymentChain.Operator));
         Assert.True(await token.HasRoleQueryAsync(new byte[32], DeploymentChain.Admin));
         Assert.Equal(manifest.EscrowAddress, await token.BondVaultQueryAsync(), ignoreCase: true);
@@ -118,12 +123,19 @@ public sealed class SuiteDeployerTests
                 new ABIValue("address", tokenAddress),
                 new ABIValue("address", chain.Stablecoin),
                 new ABIValue("address", oracleAddress),
-                new ABIValue("uint40", 604800UL),
+                new ABIValue("uint40", 604800UL))).ToArray();
+        var escrowAddress = Create2("ComputeEscrow", escrowInit, config.Salt);
+        var lendingInit = ComputeLendingDeployment.DefaultByteCode.HexToByteArray()
+            .Concat(abi.GetABIEncoded(
+                new ABIValue("address", DeploymentChain.Admin),
+                new ABIValue("uint48", config.AdminDelaySeconds),
+                new ABIValue("address", escrowAddress),
                 new ABIValue("uint16", (ushort)5000))).ToArray();
 
         Assert.Equal(tokenAddress, manifest.TokenAddress, ignoreCase: true);
         Assert.Equal(oracleAddress, manifest.OracleAddress, ignoreCase: true);
-        Assert.Equal(Create2("ComputeEscrow", escrowInit, config.Salt), manifest.EscrowAddress, ignoreCase: true);
+        Assert.Equal(escrowAddress, manifest.EscrowAddress, ignoreCase: true);
+        Assert.Equal(Create2("ComputeLending", lendingInit, config.Salt), manifest.LendingAddress, ignoreCase: true);
         Assert.Equal(Sha3Keccack.Current.CalculateHash(tokenInit).ToHex(true), manifest.Contracts[ManifestContractNames.Token].CreationCodeHash);
         Assert.Equal(Sha3Keccack.Current.CalculateHash(escrowInit).ToHex(true), manifest.Contracts[ManifestContractNames.Escrow].CreationCodeHash);
         Assert.Equal(Sha3Keccack.Current.CalculateHash(Encoding.UTF8.GetBytes("rwacompute-v1:ComputeEscrow")).ToHex(true), manifest.Contracts[ManifestContractNames.Escrow].Salt);
@@ -160,7 +172,7 @@ public sealed class SuiteDeployerTests
         Assert.Equal(first.TokenAddress, adopted.TokenAddress);
         Assert.Equal(first.EscrowAddress, adopted.EscrowAddress);
         Assert.Equal(first.Contracts[ManifestContractNames.Escrow].RuntimeCodeHash, adopted.Contracts[ManifestContractNames.Escrow].RuntimeCodeHash);
-        Assert.Equal(3, adopted.Roles.Count);
+        Assert.Equal(5, adopted.Roles.Count); // ESCROW_ROLE, COLLATERAL_ROLE, MARKET_ROLE, LENDING_ROLE, REGISTRAR_ROLE
     }
 
     [Fact]
@@ -169,9 +181,9 @@ public sealed class SuiteDeployerTests
         await using var chain = await DeploymentChain.StartAsync();
         var before = await chain.NonceAsync();
         var steps = new List<DeploymentStep>();
-        using (var crash = new CancelOnStep(5, DeploymentStepState.Completed))
+        using (var crash = new CancelOnStep(8, DeploymentStepState.Completed))
         {
-            // Cancelled right after the MARKET_ROLE grant: every contract exists, the vault is not wired.
+            // Cancelled right after the LENDING_ROLE grant: every contract exists, the vault is not wired.
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.Deployer().DeployAsync(chain.Config, crash, crash.Token));
         }
 
@@ -198,7 +210,7 @@ public sealed class SuiteDeployerTests
     public async Task DeployAsync_BondVaultAlreadySetToAnotherContract_RefusesNamingTheToken()
     {
         await using var chain = await DeploymentChain.StartAsync();
-        using (var crash = new CancelOnStep(5, DeploymentStepState.Completed))
+        using (var crash = new CancelOnStep(8, DeploymentStepState.Completed))
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.Deployer().DeployAsync(chain.Config, crash, crash.Token));
         }
@@ -208,7 +220,7 @@ public sealed class SuiteDeployerTests
         var partial = await DeploymentManifest.LoadAsync(chain.ManifestPath);
         var token = new ComputeCapacityTokenService(chain.Web3, partial.TokenAddress);
         var other = await ComputeEscrowService.DeployContractAndGetServiceAsync(
-            chain.Web3, DeploymentChain.Admin, 0, partial.TokenAddress, chain.Stablecoin, partial.OracleAddress, 604800, 5000);
+            chain.Web3, DeploymentChain.Admin, 0, partial.TokenAddress, chain.Stablecoin, partial.OracleAddress, 604800);
         await token.SetBondVaultRequestAndWaitForReceiptAsync(other.ContractAddress);
         var nonce = await chain.NonceAsync();
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.IntegrationTests.Infrastructure;
 using RwaCompute.Sdk.Oracle;
 using Xunit;
@@ -95,17 +96,17 @@ public static class LifecycleScenario
         Assert.Equal(10, await bob.Token.BalanceOfAsync(accounts.Bob.Address, lotId, cancellationToken));
 
         // Pledge, fund, repay.
-        var maxPrincipal = await alice.Escrow.MaxPrincipalAsync(lotId, 100, cancellationToken);
+        var maxPrincipal = await alice.Lending.MaxPrincipalAsync(lotId, 100, cancellationToken);
         Assert.Equal(100 * Price / 2, maxPrincipal); // default LTV 50 %
-        var pledgeId = (await alice.Escrow.RequestPledgeAsync(lotId, 100, accounts.Lender.Address, 120_000_000, 2_000_000, now.AddDays(10), cancellationToken)).Value;
+        var pledgeId = (await alice.Lending.RequestPledgeAsync(lotId, 100, accounts.Lender.Address, 120_000_000, 2_000_000, now.AddDays(10), cancellationToken)).Value;
         Assert.Equal(100, await alice.Token.LockedBalanceOfAsync(accounts.Alice.Address, lotId, cancellationToken));
         Assert.Equal(TransferStatus.InsufficientUnlockedBalance, await alice.Token.CanTransferAsync(accounts.Alice.Address, accounts.Bob.Address, lotId, 391, cancellationToken));
-        await lender.Escrow.FundPledgeAsync(pledgeId, cancellationToken);
-        Assert.Equal(PledgeStatus.Active, (await alice.Escrow.GetPledgeAsync(pledgeId, cancellationToken)).Status);
+        await lender.Lending.FundPledgeAsync(pledgeId, cancellationToken);
+        Assert.Equal(PledgeStatus.Active, (await alice.Lending.GetPledgeAsync(pledgeId, cancellationToken)).Status);
         var withdrawn = await alice.Escrow.WithdrawAsync(cancellationToken: cancellationToken);
         Assert.True(withdrawn.Value >= 120_000_000);
-        await alice.Escrow.RepayAsync(pledgeId, cancellationToken);
-        Assert.Equal(PledgeStatus.Repaid, (await alice.Escrow.GetPledgeAsync(pledgeId, cancellationToken)).Status);
+        await alice.Lending.RepayAsync(pledgeId, cancellationToken);
+        Assert.Equal(PledgeStatus.Repaid, (await alice.Lending.GetPledgeAsync(pledgeId, cancellationToken)).Status);
         Assert.Equal(0, await alice.Token.LockedBalanceOfAsync(accounts.Alice.Address, lotId, cancellationToken));
 
         // Redeem with delivery attested by the oracle.
@@ -133,12 +134,12 @@ public static class LifecycleScenario
         Assert.Equal(latest, await bob.Oracle.LatestFreshAsync(poolId, TimeSpan.FromHours(1), cancellationToken));
 
         // Default: a pledge left unpaid past maturity; the lender claims the units.
-        var defaulted = (await alice.Escrow.RequestPledgeAsync(lotId, 50, accounts.Lender.Address, 60_000_000, 1_000_000, now.AddDays(20), cancellationToken)).Value;
-        await lender.Escrow.FundPledgeAsync(defaulted, cancellationToken);
+        var defaulted = (await alice.Lending.RequestPledgeAsync(lotId, 50, accounts.Lender.Address, 60_000_000, 1_000_000, now.AddDays(20), cancellationToken)).Value;
+        await lender.Lending.FundPledgeAsync(defaulted, cancellationToken);
         var lenderUnits = await lender.Token.BalanceOfAsync(accounts.Lender.Address, lotId, cancellationToken);
         await chain.Anvil.IncreaseTimeAsync(TimeSpan.FromDays(21), cancellationToken);
-        await lender.Escrow.ClaimCollateralAsync(defaulted, cancellationToken);
-        Assert.Equal(PledgeStatus.Claimed, (await lender.Escrow.GetPledgeAsync(defaulted, cancellationToken)).Status);
+        await lender.Lending.ClaimCollateralAsync(defaulted, cancellationToken);
+        Assert.Equal(PledgeStatus.Claimed, (await lender.Lending.GetPledgeAsync(defaulted, cancellationToken)).Status);
         Assert.Equal(lenderUnits + 50, await lender.Token.BalanceOfAsync(accounts.Lender.Address, lotId, cancellationToken));
 
         // Events: everything above is queryable by lot, account and pool.

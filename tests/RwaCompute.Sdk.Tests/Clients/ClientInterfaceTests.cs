@@ -17,6 +17,7 @@ public sealed class ClientInterfaceTests
     {
         { typeof(ComputeTokenClient), typeof(IComputeTokenClient) },
         { typeof(EscrowClient), typeof(IEscrowClient) },
+        { typeof(LendingClient), typeof(ILendingClient) },
         { typeof(OracleClient), typeof(IOracleClient) },
         { typeof(StablecoinClient), typeof(IStablecoinClient) },
         { typeof(GovernanceClient), typeof(IGovernanceClient) },
@@ -88,6 +89,8 @@ public sealed class ClientInterfaceTests
         public IEscrowClient Escrow => throw new NotSupportedException();
 
         public IMarketClient Market => throw new NotSupportedException();
+
+        public ILendingClient Lending => throw new NotSupportedException();
 
         public IOracleClient Oracle => throw new NotSupportedException();
 

@@ -2,6 +2,7 @@ using RwaCompute.Sdk.Errors;
 using Nethereum.Contracts.MessageEncodingServices;
 using Nethereum.Hex.HexConvertors.Extensions;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Contracts.UtilizationOracle;
 using RwaCompute.Sdk.Deployment;
 using Xunit;
@@ -14,7 +15,7 @@ public sealed class SuiteInitCodeTests
 {
     private const string Admin = ManifestSamples.Admin;
 
-    private static readonly string[] EscrowArguments = [Admin, "86400", ManifestSamples.TokenAddress, ManifestSamples.StablecoinAddress, ManifestSamples.OracleAddress, "604800", "5000"];
+    private static readonly string[] EscrowArguments = [Admin, "86400", ManifestSamples.TokenAddress, ManifestSamples.StablecoinAddress, ManifestSamples.OracleAddress, "604800"];
 
     [Fact]
     public void For_Escrow_IsTheGeneratedBytecodeWithTheTypedArguments()
@@ -27,7 +28,6 @@ public sealed class SuiteInitCodeTests
             Stablecoin = ManifestSamples.StablecoinAddress,
             Oracle = ManifestSamples.OracleAddress,
             DeliveryGrace = 604800,
-            DefaultLtvBps = 5000,
         };
 
         var expected = new DeploymentMessageEncodingService<ComputeEscrowDeployment>().GetDeploymentData(typed).HexToByteArray();
@@ -50,12 +50,11 @@ public sealed class SuiteInitCodeTests
         var error = Assert.Throws<DeploymentException>(() => SuiteInitCode.For(ManifestContractNames.Token, EscrowArguments));
 
         Assert.Equal(ManifestContractNames.Token, error.Contract);
-        Assert.Contains("7 constructor arguments", error.Message, StringComparison.Ordinal);
+        Assert.Contains("6 constructor arguments", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData(1, "-1")]
-    [InlineData(6, "65536")]
     [InlineData(2, "0x1234")]
     public void R5_MalformedArgument_IsRefusedNamingItsPosition(int index, string value)
     {
@@ -66,6 +65,26 @@ public sealed class SuiteInitCodeTests
 
         Assert.Contains($"constructor argument {index}", error.Message, StringComparison.Ordinal);
         Assert.Contains(value, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_Lending_IsTheGeneratedBytecodeWithTheTypedArguments()
+    {
+        var typed = new ComputeLendingDeployment { Admin = Admin, AdminDelay = 86400, Escrow = ManifestSamples.EscrowAddress, DefaultLtvBps = 5000 };
+        var expected = new DeploymentMessageEncodingService<ComputeLendingDeployment>().GetDeploymentData(typed).HexToByteArray();
+
+        Assert.Equal(expected, SuiteInitCode.For(ManifestContractNames.Lending, [Admin, "86400", ManifestSamples.EscrowAddress, "5000"]));
+        Assert.Equal(ManifestSamples.EscrowAddress, SuiteInitCode.LendingEscrow([Admin, "86400", ManifestSamples.EscrowAddress, "5000"]), ignoreCase: true);
+    }
+
+    [Fact]
+    public void R5_LendingLoanToValueAboveUint16_IsRefusedNamingItsPosition()
+    {
+        var error = Assert.Throws<DeploymentException>(() => SuiteInitCode.For(ManifestContractNames.Lending, [Admin, "86400", ManifestSamples.EscrowAddress, "65536"]));
+
+        Assert.Equal(ManifestContractNames.Lending, error.Contract);
+        Assert.Contains("constructor argument 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("65536", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using RwaCompute.Sdk.Tests.Fakes;
 using RwaCompute.Sdk.Transactions;
 using Xunit;
 using EscrowContract = RwaCompute.Sdk.Contracts.ComputeEscrow;
+using LendingContract = RwaCompute.Sdk.Contracts.ComputeLending;
 using MarketContract = RwaCompute.Sdk.Contracts.ComputeMarket;
 using OracleContract = RwaCompute.Sdk.Contracts.UtilizationOracle;
 using TokenContract = RwaCompute.Sdk.Contracts.ComputeCapacityToken;
@@ -50,8 +51,8 @@ public sealed class SuiteErrorDecoderTests
     [Fact]
     public void Decode_OneErrorPerCondition_CarriesTheRecordCallerAndBound()
     {
-        // cast calldata "Escrow_NotDesignatedLender(uint256,address)" 4 0x90F79bf6EB2c4f870365E785982E1f101E93b906
-        var party = Assert.IsType<EscrowContract.EscrowNotDesignatedLenderException>(Decoder.Decode("0xec9c3a16000000000000000000000000000000000000000000000000000000000000000400000000000000000000000090f79bf6eb2c4f870365e785982e1f101e93b906"));
+        // cast calldata "Lending_NotDesignatedLender(uint256,address)" 4 0x90F79bf6EB2c4f870365E785982E1f101E93b906
+        var party = Assert.IsType<LendingContract.LendingNotDesignatedLenderException>(Decoder.Decode("0xb1d83d3a000000000000000000000000000000000000000000000000000000000000000400000000000000000000000090f79bf6eb2c4f870365e785982e1f101e93b906"));
         Assert.Equal(new BigInteger(4), party.Error.PledgeId);
         Assert.Equal("0x90F79bf6EB2c4f870365E785982E1f101E93b906", party.Error.Caller, ignoreCase: true);
 
@@ -67,17 +68,17 @@ public sealed class SuiteErrorDecoderTests
     }
 
     [Fact]
-    public void Decode_NewEscrowPledgeErrors_AreTypedWithTheirArguments()
+    public void Decode_PledgeAndRedemptionErrors_AreTypedWithTheirArguments()
     {
-        // cast calldata "Escrow_MaturityTooSoon(uint256,uint256)" 100 200
-        var soon = Assert.IsType<EscrowContract.EscrowMaturityTooSoonException>(Decoder.Decode("0xe23615f8000000000000000000000000000000000000000000000000000000000000006400000000000000000000000000000000000000000000000000000000000000c8"));
+        // cast calldata "Lending_MaturityTooSoon(uint256,uint256)" 100 200
+        var soon = Assert.IsType<LendingContract.LendingMaturityTooSoonException>(Decoder.Decode("0x909a9841000000000000000000000000000000000000000000000000000000000000006400000000000000000000000000000000000000000000000000000000000000c8"));
         Assert.Equal(new BigInteger(100), soon.Error.Maturity);
         Assert.Equal(new BigInteger(200), soon.Error.Earliest);
 
-        // cast calldata "Escrow_PledgeNotTransferable(uint256,uint8)" 3 3 (TransferStatus.ReceiverNotAllowed)
-        var blocked = Assert.IsType<EscrowContract.EscrowPledgeNotTransferableException>(Decoder.Decode("0xffe68b2c00000000000000000000000000000000000000000000000000000000000000030000000000000000000000000000000000000000000000000000000000000003"));
+        // cast calldata "Lending_PledgeNotTransferable(uint256,uint8)" 3 3 (TransferStatus.ReceiverNotAllowed)
+        var blocked = Assert.IsType<LendingContract.LendingPledgeNotTransferableException>(Decoder.Decode("0x8a7805e100000000000000000000000000000000000000000000000000000000000000030000000000000000000000000000000000000000000000000000000000000003"));
         Assert.Equal(new BigInteger(3), blocked.Error.PledgeId);
-        Assert.Equal(EscrowContract.TransferStatus.ReceiverNotAllowed, blocked.Error.Status);
+        Assert.Equal(LendingContract.TransferStatus.ReceiverNotAllowed, blocked.Error.Status);
 
         // cast calldata "Escrow_RedemptionClosed(uint256,uint40)" 9 1800000000
         var closed = Assert.IsType<EscrowContract.EscrowRedemptionClosedException>(Decoder.Decode("0xe8b774410000000000000000000000000000000000000000000000000000000000000009000000000000000000000000000000000000000000000000000000006b49d200"));

@@ -1,6 +1,7 @@
 using System.Numerics;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Events;
 using Xunit;
 

@@ -13,22 +13,25 @@ internal static class RoleCatalog
 {
     /// <summary>The compute-capacity token.</summary>
     public static RoleContract Token { get; } = new("token", ManifestContractNames.Token,
-        [Roles.DefaultAdmin, Roles.Registrar, Roles.Compliance, Roles.Pauser, Roles.Recovery, Roles.Escrow]);
+        [Roles.DefaultAdmin, Roles.Registrar, Roles.Compliance, Roles.Pauser, Roles.Recovery, Roles.Escrow, Roles.Collateral]);
 
-    /// <summary>The escrow.</summary>
-    public static RoleContract Escrow { get; } = new("escrow", ManifestContractNames.Escrow, [Roles.DefaultAdmin, Roles.Risk, Roles.Market]);
+    /// <summary>The escrow (its market and lending roles are held by those modules).</summary>
+    public static RoleContract Escrow { get; } = new("escrow", ManifestContractNames.Escrow, [Roles.DefaultAdmin, Roles.Market, Roles.Lending]);
 
     /// <summary>The market (its risk role sets the price index window).</summary>
     public static RoleContract Market { get; } = new("market", ManifestContractNames.Market, [Roles.DefaultAdmin, Roles.Risk]);
 
+    /// <summary>The lending module (its risk role sets loan-to-value).</summary>
+    public static RoleContract Lending { get; } = new("lending", ManifestContractNames.Lending, [Roles.DefaultAdmin, Roles.Risk]);
+
     /// <summary>The oracle (its reporters are configured, not granted: only the default admin is a role).</summary>
     public static RoleContract Oracle { get; } = new("oracle", ManifestContractNames.Oracle, [Roles.DefaultAdmin]);
 
-    /// <summary>The four contracts, in the order <c>rwa role list</c> prints them.</summary>
-    public static IReadOnlyList<RoleContract> Contracts { get; } = [Token, Escrow, Market, Oracle];
+    /// <summary>The five contracts, in the order <c>rwa role list</c> prints them.</summary>
+    public static IReadOnlyList<RoleContract> Contracts { get; } = [Token, Escrow, Market, Lending, Oracle];
 
     /// <summary>The contract a command-line name designates.</summary>
-    /// <param name="key"><c>token</c>, <c>escrow</c>, <c>market</c> or <c>oracle</c> (any case).</param>
+    /// <param name="key"><c>token</c>, <c>escrow</c>, <c>market</c>, <c>lending</c> or <c>oracle</c> (any case).</param>
     /// <returns>The contract, or <see langword="null"/> when the name is unknown.</returns>
     public static RoleContract? FindContract(string key) =>
         Contracts.FirstOrDefault(c => string.Equals(c.Key, key.Trim(), StringComparison.OrdinalIgnoreCase));

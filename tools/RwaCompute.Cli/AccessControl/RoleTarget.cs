@@ -4,6 +4,7 @@ using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Events;
 using RwaCompute.Sdk.Transactions;
 using Escrow = RwaCompute.Sdk.Contracts.ComputeEscrow;
+using Lending = RwaCompute.Sdk.Contracts.ComputeLending;
 using Market = RwaCompute.Sdk.Contracts.ComputeMarket;
 using Oracle = RwaCompute.Sdk.Contracts.UtilizationOracle;
 using Token = RwaCompute.Sdk.Contracts.ComputeCapacityToken;
@@ -13,7 +14,7 @@ namespace RwaCompute.Cli.AccessControl;
 /// <summary>
 /// One deployed AccessControl contract of the suite, through its generated bindings: <c>hasRole</c>,
 /// <c>getRoleAdmin</c>, the <c>grantRole</c>/<c>revokeRole</c> calls (decoded with the contract's own errors) and
-/// its <c>RoleGranted</c>/<c>RoleRevoked</c> events. The three contracts share OpenZeppelin's interface, but each has
+/// its <c>RoleGranted</c>/<c>RoleRevoked</c> events. The contracts share OpenZeppelin's interface, but each has
 /// its own generated types; this is the one place that switches on them.
 /// </summary>
 internal sealed class RoleTarget
@@ -46,6 +47,7 @@ internal sealed class RoleTarget
         "token" => new(contract, client.Token.Address, (r, a, ct) => client.Token.Service.HasRoleQueryAsync(r, a, null, ct), (r, ct) => client.Token.Service.GetRoleAdminQueryAsync(r, null, ct), SuiteErrorDecoder.ForToken),
         "escrow" => new(contract, client.Escrow.Address, (r, a, ct) => client.Escrow.Service.HasRoleQueryAsync(r, a, null, ct), (r, ct) => client.Escrow.Service.GetRoleAdminQueryAsync(r, null, ct), SuiteErrorDecoder.ForEscrow),
         "market" => new(contract, client.Market.Address, (r, a, ct) => client.Market.Service.HasRoleQueryAsync(r, a, null, ct), (r, ct) => client.Market.Service.GetRoleAdminQueryAsync(r, null, ct), SuiteErrorDecoder.ForMarket),
+        "lending" => new(contract, client.Lending.Address, (r, a, ct) => client.Lending.Service.HasRoleQueryAsync(r, a, null, ct), (r, ct) => client.Lending.Service.GetRoleAdminQueryAsync(r, null, ct), SuiteErrorDecoder.ForLending),
         "oracle" => new(contract, client.Oracle.Address, (r, a, ct) => client.Oracle.Service.HasRoleQueryAsync(r, a, null, ct), (r, ct) => client.Oracle.Service.GetRoleAdminQueryAsync(r, null, ct), SuiteErrorDecoder.ForOracle),
         _ => throw new ArgumentOutOfRangeException(nameof(contract), contract.Key, "not a suite contract with roles"),
     };
@@ -85,6 +87,8 @@ internal sealed class RoleTarget
             ("escrow", false) => Build(new Escrow.RevokeRoleFunction { Role = role.Id, Account = account }),
             ("market", true) => Build(new Market.GrantRoleFunction { Role = role.Id, Account = account }),
             ("market", false) => Build(new Market.RevokeRoleFunction { Role = role.Id, Account = account }),
+            ("lending", true) => Build(new Lending.GrantRoleFunction { Role = role.Id, Account = account }),
+            ("lending", false) => Build(new Lending.RevokeRoleFunction { Role = role.Id, Account = account }),
             ("oracle", true) => Build(new Oracle.GrantRoleFunction { Role = role.Id, Account = account }),
             _ => Build(new Oracle.RevokeRoleFunction { Role = role.Id, Account = account }),
         };
@@ -112,6 +116,8 @@ internal sealed class RoleTarget
             Escrow.RoleRevokedEventDTO e => (e.Role, e.Account, false),
             Market.RoleGrantedEventDTO e => (e.Role, e.Account, true),
             Market.RoleRevokedEventDTO e => (e.Role, e.Account, false),
+            Lending.RoleGrantedEventDTO e => (e.Role, e.Account, true),
+            Lending.RoleRevokedEventDTO e => (e.Role, e.Account, false),
             Oracle.RoleGrantedEventDTO e => (e.Role, e.Account, true),
             Oracle.RoleRevokedEventDTO e => (e.Role, e.Account, false),
             _ => null,

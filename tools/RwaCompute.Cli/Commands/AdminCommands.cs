@@ -14,7 +14,7 @@ internal static class AdminCommands
 {
     public static Command Create(CommandRunner runner)
     {
-        var admin = new Command("admin", "the default admin of the token, the oracle, the escrow and the market: accept a pending hand-over");
+        var admin = new Command("admin", "the default admin of the token, the oracle, the escrow, the market and the lending module: accept a pending hand-over");
         admin.Subcommands.Add(CreateAccept(runner));
         admin.Subcommands.Add(CreateCalldata(runner));
         return admin;
@@ -24,7 +24,7 @@ internal static class AdminCommands
     {
         var viaTimelock = new Option<bool>("--via-timelock") { Description = "accept through the SuiteTimelock: schedule the acceptance when it is not scheduled (as a proposer), execute it when it is ready (as an executor)" };
         var timelock = CliOptions.Address("--timelock", "the timelock (default: the manifest's SuiteTimelock); with --via-timelock only");
-        var command = Operation.Sending(runner, "accept", "accept the pending default admin of the token, the oracle, the escrow and the market as the signer (after the admin delay), or, with --via-timelock, move the timelock's acceptance one step forward", [viaTimelock, timelock], (invocation, signer) =>
+        var command = Operation.Sending(runner, "accept", "accept the pending default admin of the token, the oracle, the escrow, the market and the lending module as the signer (after the admin delay), or, with --via-timelock, move the timelock's acceptance one step forward", [viaTimelock, timelock], (invocation, signer) =>
             invocation.Value(viaTimelock)
                 ? AcceptViaTimelockAsync(invocation, signer, invocation.Value(timelock))
                 : AcceptAsync(invocation, signer));
@@ -117,7 +117,7 @@ internal static class AdminCommands
                 : $"ok: {contract.Contract}: accepted the default admin (block {transaction.BlockNumber}, tx {transaction.Hash}, gas {transaction.GasUsed})");
         }
 
-        console.Line($"{view.Account} is the default admin of the token, the oracle, the escrow and the market.");
+        console.Line($"{view.Account} is the default admin of the token, the oracle, the escrow, the market and the lending module.");
         return ExitCodes.Success;
     }
 
@@ -139,7 +139,7 @@ internal static class AdminCommands
         {
             TimelockAction.Scheduled => $"ok: scheduled the admin acceptance on the SuiteTimelock {view.Timelock}{tx}; operation {view.OperationId} is ready at "
                 + $"{(view.ReadyAt is { } ready ? Tables.Time(ready) + " UTC" : "-")}: then an executor runs `rwa admin accept --via-timelock` again to execute it.",
-            TimelockAction.Executed => $"ok: executed the admin acceptance{tx}: the SuiteTimelock {view.Timelock} is the default admin of the token, the oracle, the escrow and the market.",
+            TimelockAction.Executed => $"ok: executed the admin acceptance{tx}: the SuiteTimelock {view.Timelock} is the default admin of the token, the oracle, the escrow, the market and the lending module.",
             _ => $"Nothing to do: operation {view.OperationId} on the SuiteTimelock {view.Timelock} was already executed.",
         });
         return ExitCodes.Success;

@@ -66,7 +66,7 @@ internal static class PledgeCommands
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
                 var due = deadline.ResolveAt(await session.ChainTimeAsync(ct).ConfigureAwait(false));
-                var result = await session.Client.Escrow.RequestPledgeAsync(id, count, lenderAddress, advance, feeAmount, due, ct).ConfigureAwait(false);
+                var result = await session.Client.Lending.RequestPledgeAsync(id, count, lenderAddress, advance, feeAmount, due, ct).ConfigureAwait(false);
                 return ViewFactory.Operation("pledge.request", $"requested {UsdcAmount.Format(advance)} USDC against {count} units of lot {LotIdText.Short(id)}", result) with
                 {
                     PledgeId = ViewFactory.Id(result.Value),
@@ -86,7 +86,7 @@ internal static class PledgeCommands
         {
             var pledgeId = invocation.Value(id);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Operation("pledge.fund", $"funded pledge {pledgeId}", await session.Client.Escrow.FundPledgeAsync(pledgeId, ct).ConfigureAwait(false)) with { PledgeId = ViewFactory.Id(pledgeId) });
+                ViewFactory.Operation("pledge.fund", $"funded pledge {pledgeId}", await session.Client.Lending.FundPledgeAsync(pledgeId, ct).ConfigureAwait(false)) with { PledgeId = ViewFactory.Id(pledgeId) });
         });
     }
 
@@ -102,7 +102,7 @@ internal static class PledgeCommands
             }
 
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Operation("pledge.repay", $"repaid pledge {pledgeId}", await session.Client.Escrow.RepayAsync(pledgeId, ct).ConfigureAwait(false)) with { PledgeId = ViewFactory.Id(pledgeId) });
+                ViewFactory.Operation("pledge.repay", $"repaid pledge {pledgeId}", await session.Client.Lending.RepayAsync(pledgeId, ct).ConfigureAwait(false)) with { PledgeId = ViewFactory.Id(pledgeId) });
         });
     }
 
@@ -118,7 +118,7 @@ internal static class PledgeCommands
             }
 
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Operation("pledge.claim", $"claimed the collateral of pledge {pledgeId}", await session.Client.Escrow.ClaimCollateralAsync(pledgeId, ct).ConfigureAwait(false)) with { PledgeId = ViewFactory.Id(pledgeId) });
+                ViewFactory.Operation("pledge.claim", $"claimed the collateral of pledge {pledgeId}", await session.Client.Lending.ClaimCollateralAsync(pledgeId, ct).ConfigureAwait(false)) with { PledgeId = ViewFactory.Id(pledgeId) });
         });
     }
 
@@ -133,7 +133,7 @@ internal static class PledgeCommands
     private static Command RecordSettlementPause(CommandRunner runner) =>
         Operation.Sending(runner, "record-settlement-pause", "record that the stablecoin is paused (anyone): collateral stays unclaimable until a cure period after the last record", [], (invocation, signer) =>
             Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Operation("pledge.record-settlement-pause", "recorded the stablecoin's pause (collateral claims wait for the settlement cure)", await session.Client.Escrow.RecordSettlementPauseAsync(ct).ConfigureAwait(false))));
+                ViewFactory.Operation("pledge.record-settlement-pause", "recorded the stablecoin's pause (collateral claims wait for the settlement cure)", await session.Client.Lending.RecordSettlementPauseAsync(ct).ConfigureAwait(false))));
 
     private static Command Show(CommandRunner runner)
     {
@@ -143,7 +143,7 @@ internal static class PledgeCommands
         {
             var pledgeId = invocation.Value(id);
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
-            var view = ViewFactory.Pledge(await session.Client.Escrow.GetPledgeAsync(pledgeId, invocation.CancellationToken).ConfigureAwait(false));
+            var view = ViewFactory.Pledge(await session.Client.Lending.GetPledgeAsync(pledgeId, invocation.CancellationToken).ConfigureAwait(false));
             if (invocation.Console.Json)
             {
                 invocation.Console.WriteJson(view, CliJsonContext.Default.PledgeView);

@@ -105,6 +105,8 @@ internal static class StatusCommand
         {
             ManifestContractNames.Token => client.Token.Service.HasRoleQueryAsync(id, role.Account, null, ct),
             ManifestContractNames.Escrow => client.Escrow.Service.HasRoleQueryAsync(id, role.Account, null, ct),
+            ManifestContractNames.Market => client.Market.Service.HasRoleQueryAsync(id, role.Account, null, ct),
+            ManifestContractNames.Lending => client.Lending.Service.HasRoleQueryAsync(id, role.Account, null, ct),
             ManifestContractNames.Oracle => client.Oracle.Service.HasRoleQueryAsync(id, role.Account, null, ct),
             _ => Task.FromResult(false),
         };

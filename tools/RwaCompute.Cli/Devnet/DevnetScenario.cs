@@ -121,11 +121,11 @@ internal sealed class DevnetScenario
         // Pledge maturities lie between now + 1 day (the minimum repayment window) and the lot's end - 1 day.
         await progress.StepAsync("alice pledged 100 units for 120 USDC from lender, then repaid 122 USDC", async () =>
         {
-            var pledge = (await alice.Escrow.RequestPledgeAsync(LotId, 100, accounts.Lender.Address, 120_000_000, 2_000_000, now.AddDays(10), ct).ConfigureAwait(false)).Value;
+            var pledge = (await alice.Lending.RequestPledgeAsync(LotId, 100, accounts.Lender.Address, 120_000_000, 2_000_000, now.AddDays(10), ct).ConfigureAwait(false)).Value;
             pledges.Add(pledge);
-            await lender.Escrow.FundPledgeAsync(pledge, ct).ConfigureAwait(false);
+            await lender.Lending.FundPledgeAsync(pledge, ct).ConfigureAwait(false);
             await alice.Escrow.WithdrawAsync(cancellationToken: ct).ConfigureAwait(false);
-            await alice.Escrow.RepayAsync(pledge, ct).ConfigureAwait(false);
+            await alice.Lending.RepayAsync(pledge, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
         await progress.StepAsync("bob redeemed 50 units; oracle epoch 1 (uptime 99.5%) confirmed the delivery", async () =>
@@ -146,11 +146,11 @@ internal sealed class DevnetScenario
 
         await progress.StepAsync("alice pledged 50 units and defaulted; 21 days later the lender claimed them", async () =>
         {
-            var pledge = (await alice.Escrow.RequestPledgeAsync(LotId, 50, accounts.Lender.Address, 60_000_000, 1_000_000, now.AddDays(20), ct).ConfigureAwait(false)).Value;
+            var pledge = (await alice.Lending.RequestPledgeAsync(LotId, 50, accounts.Lender.Address, 60_000_000, 1_000_000, now.AddDays(20), ct).ConfigureAwait(false)).Value;
             pledges.Add(pledge);
-            await lender.Escrow.FundPledgeAsync(pledge, ct).ConfigureAwait(false);
+            await lender.Lending.FundPledgeAsync(pledge, ct).ConfigureAwait(false);
             await anvil.IncreaseTimeAsync(TimeSpan.FromDays(21), ct).ConfigureAwait(false);
-            await lender.Escrow.ClaimCollateralAsync(pledge, ct).ConfigureAwait(false);
+            await lender.Lending.ClaimCollateralAsync(pledge, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
         // Perishable capacity: a Dutch auction whose price falls from 4 to 2 USDC over two days; a day in, the lender
@@ -207,7 +207,7 @@ internal sealed class DevnetScenario
         var pledgeViews = new List<PledgeView>();
         foreach (var id in pledges)
         {
-            pledgeViews.Add(ViewFactory.Pledge(await admin.Escrow.GetPledgeAsync(id, ct).ConfigureAwait(false)));
+            pledgeViews.Add(ViewFactory.Pledge(await admin.Lending.GetPledgeAsync(id, ct).ConfigureAwait(false)));
         }
 
         var redemptionViews = new List<RedemptionView>();

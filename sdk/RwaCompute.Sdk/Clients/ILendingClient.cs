@@ -1,0 +1,120 @@
+using System.Numerics;
+using RwaCompute.Sdk.Contracts.ComputeLending;
+using RwaCompute.Sdk.Errors;
+using RwaCompute.Sdk.Transactions;
+
+namespace RwaCompute.Sdk.Clients;
+
+/// <summary>The operations of <see cref="LendingClient"/> as an interface, so applications can substitute a test double.</summary>
+public interface ILendingClient
+{
+    /// <summary>The lending module's address.</summary>
+    string Address { get; }
+
+    /// <summary>The generated binding (read-only).</summary>
+    ComputeLendingService Service { get; }
+
+    /// <summary>Locks units as collateral and asks a lender for an advance (repay principal + fee by maturity; an
+    /// unfunded request expires <see cref="PledgeRules.MinRepayWindow"/> before maturity).</summary>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="units">Units to pledge.</param>
+    /// <param name="lender">The lender, or <see langword="null"/> to let anyone fund it.</param>
+    /// <param name="principal">The advance, stablecoin base units (at most the lot's loan-to-value).</param>
+    /// <param name="fee">The fee on top, base units.</param>
+    /// <param name="maturity">Repayment deadline: at least <see cref="PledgeRules.MinRepayWindow"/> after the chain
+    /// time and at least <see cref="PledgeRules.MaturityMargin"/> before the lot's end.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The pledge id.</returns>
+    /// <exception cref="PledgeMaturityOutOfRangeException">The maturity is too soon or too late.</exception>
+    /// <exception cref="PledgingDisabledException">The lot's loan-to-value is 0.</exception>
+    /// <exception cref="TransferNotAllowedException">The signer could not send the units now (paused, not
+    /// allowlisted, frozen, too few unlocked units): the lending module locks them only if it could.</exception>
+    /// <exception cref="AmountOutOfRangeException">The principal exceeds the loan-to-value cap.</exception>
+    Task<TransactionResult<BigInteger>> RequestPledgeAsync(BigInteger lotId, BigInteger units, string? lender, BigInteger principal, BigInteger fee, DateTimeOffset maturity, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels the signer's unfunded pledge request and unlocks the units.</summary>
+    /// <param name="pledgeId">The pledge.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    Task<TransactionResult> CancelPledgeAsync(BigInteger pledgeId, CancellationToken cancellationToken = default);
+
+    /// <summary>Funds a pledge as the lender: the principal moves into the escrow, credited to the holder (who
+    /// withdraws it with <see cref="IEscrowClient.WithdrawAsync"/>). The lender approves the lending module.</summary>
+    /// <param name="pledgeId">The pledge.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    /// <exception cref="PledgeRequestExpiredException">Later than <see cref="PledgeRules.MinRepayWindow"/> before
+    /// maturity.</exception>
+    /// <exception cref="TransferNotAllowedException">The pledged units could not move from the holder to the signer
+    /// now (signer not allowlisted or frozen, holder frozen, paused...), as they would on a default.</exception>
+    Task<TransactionResult> FundPledgeAsync(BigInteger pledgeId, CancellationToken cancellationToken = default);
+
+    /// <summary>Repays a pledge (principal + fee; anyone may pay, approving the lending module) and unlocks the units;
+    /// the lender is credited in the escrow. Open while the pledge is
+    /// active, after maturity too, until the lender claims the collateral.</summary>
+    /// <param name="pledgeId">The pledge.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    Task<TransactionResult> RepayAsync(BigInteger pledgeId, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes the pledged units as the lender after an unpaid maturity. The module refuses while the stablecoin
+    /// is paused (<c>LendingSettlementPausedException</c>) and within <see cref="PledgeRules.SettlementCure"/> of its last
+    /// recorded pause (<c>LendingSettlementCureException</c>), so the borrower can still repay.</summary>
+    /// <param name="pledgeId">The pledge.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    Task<TransactionResult> ClaimCollateralAsync(BigInteger pledgeId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a pledge.</summary>
+    /// <param name="pledgeId">The pledge.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The pledge.</returns>
+    /// <exception cref="PledgeNotFoundException">No such pledge.</exception>
+    Task<PledgeInfo> GetPledgeAsync(BigInteger pledgeId, CancellationToken cancellationToken = default);
+
+    /// <summary>The largest advance <paramref name="units"/> of a lot can secure.</summary>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="units">The units.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The cap, stablecoin base units.</returns>
+    Task<BigInteger> MaxPrincipalAsync(BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default);
+
+    /// <summary>The lending module's pledge timing constants (read once, then cached: they are contract constants).</summary>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The rules.</returns>
+    Task<PledgeRules> GetPledgeRulesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A lot's loan-to-value in basis points: its own setting, else the module's default; 0 means pledging is
+    /// switched off for the lot.</summary>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Basis points.</returns>
+    Task<ushort> LoanToValueAsync(BigInteger lotId, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets a lot's loan-to-value in basis points (RISK_ROLE); 0 switches pledging off for the lot
+    /// (<see cref="ResetLoanToValueAsync"/> returns it to the default).</summary>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="ltvBps">0–10,000.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    Task<TransactionResult> SetLoanToValueAsync(BigInteger lotId, ushort ltvBps, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a lot's own loan-to-value, so it follows the module's default again (RISK_ROLE).</summary>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    Task<TransactionResult> ResetLoanToValueAsync(BigInteger lotId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the stablecoin is paused now (anyone may call): collateral then stays unclaimable until
+    /// <see cref="PledgeRules.SettlementCure"/> after the last record, so borrowers who could not repay during the pause
+    /// get time to. The module refuses when the stablecoin is not paused
+    /// (<c>LendingSettlementNotPausedException</c>, from the simulation: nothing sent).</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    Task<TransactionResult> RecordSettlementPauseAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>When the stablecoin was last recorded paused, or <see langword="null"/> if never.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The time or <see langword="null"/>.</returns>
+    Task<DateTimeOffset?> SettlementPauseSeenAtAsync(CancellationToken cancellationToken = default);
+}

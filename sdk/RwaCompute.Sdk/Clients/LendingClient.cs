@@ -1,0 +1,214 @@
+using System.Numerics;
+using Nethereum.Contracts;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Util;
+using RwaCompute.Sdk.Contracts.ComputeLending;
+using RwaCompute.Sdk.Errors;
+using RwaCompute.Sdk.Transactions;
+using RwaCompute.Sdk.Validation;
+using TransferStatus = RwaCompute.Sdk.Contracts.ComputeCapacityToken.TransferStatus;
+
+namespace RwaCompute.Sdk.Clients;
+
+/// <summary>
+/// The lending module: pledge / fund / repay / claim, loan-to-value and the settlement-pause cure. The module holds no
+/// money: a principal or repayment moves from the payer into the escrow, which credits the holder or the lender
+/// (withdraw it with <see cref="EscrowClient.WithdrawAsync"/>). With <c>AutoApprove</c> (the default) the client
+/// raises the stablecoin allowance to the lending module a flow needs before sending it.
+/// </summary>
+public sealed class LendingClient : ILendingClient
+{
+    private readonly SuiteContext context;
+    private readonly ComputeTokenClient token;
+    private readonly StablecoinClient stablecoin;
+    private PledgeRules? pledgeRules;
+
+    internal LendingClient(SuiteContext context, ComputeTokenClient token, StablecoinClient stablecoin)
+    {
+        this.context = context;
+        this.token = token;
+        this.stablecoin = stablecoin;
+    }
+
+    /// <inheritdoc/>
+    public string Address => context.LendingAddress;
+
+    /// <inheritdoc/>
+    public ComputeLendingService Service => context.Lending;
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult<BigInteger>> RequestPledgeAsync(BigInteger lotId, BigInteger units, string? lender, BigInteger principal, BigInteger fee, DateTimeOffset maturity, CancellationToken cancellationToken = default)
+    {
+        Guard.Amount(units, nameof(units), 64);
+        Guard.Amount(principal, nameof(principal), 128);
+        Guard.Amount(fee, nameof(fee), 128, allowZero: true);
+        SuiteContext.Unix(maturity, nameof(maturity));
+        var lenderAddress = lender is null ? AddressUtil.ZERO_ADDRESS : Guard.Address(lender, nameof(lender));
+        var holder = context.Account;
+        var lot = await token.RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
+        var rules = await GetPledgeRulesAsync(cancellationToken).ConfigureAwait(false);
+        var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+        var earliest = now + rules.MinRepayWindow;
+        var latest = lot.EndsAt - rules.MaturityMargin;
+        if (maturity < earliest || maturity > latest)
+        {
+            throw new PledgeMaturityOutOfRangeException(maturity, earliest, latest);
+        }
+
+        if (await LoanToValueAsync(lotId, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new PledgingDisabledException(lotId);
+        }
+
+        // Locking requires what sending requires (the units may end with the lender): ask the token as for a transfer
+        // to oneself, which also checks the unlocked balance.
+        var status = await token.CanTransferAsync(holder, holder, lotId, units, cancellationToken).ConfigureAwait(false);
+        if (status != TransferStatus.Ok)
+        {
+            throw new TransferNotAllowedException(status, holder, Address, lotId, units);
+        }
+
+        var cap = await MaxPrincipalAsync(lotId, units, cancellationToken).ConfigureAwait(false);
+        if (principal > cap)
+        {
+            throw new AmountOutOfRangeException(nameof(principal), principal, BigInteger.One, cap, "loan-to-value cap");
+        }
+
+        var receipt = await SendAsync(new RequestPledgeFunction { LotId = lotId, Units = units, Lender = lenderAddress, Principal = principal, Fee = fee, Maturity = SuiteContext.Unix(maturity, nameof(maturity)) }, $"lending.requestPledge(lot {LotIds.ToHex(lotId)}, {units} units for {principal})", cancellationToken).ConfigureAwait(false);
+        return TransactionResult.From(receipt.DecodeAllEvents<PledgeRequestedEventDTO>().Single().Event.PledgeId, receipt);
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult> CancelPledgeAsync(BigInteger pledgeId, CancellationToken cancellationToken = default)
+    {
+        await GetPledgeAsync(pledgeId, cancellationToken).ConfigureAwait(false);
+        return TransactionResult.From(await SendAsync(new CancelPledgeFunction { PledgeId = pledgeId }, $"lending.cancelPledge({pledgeId})", cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult> FundPledgeAsync(BigInteger pledgeId, CancellationToken cancellationToken = default)
+    {
+        var pledge = await GetPledgeAsync(pledgeId, cancellationToken).ConfigureAwait(false);
+        var funder = context.Account;
+        if (pledge.Status == PledgeStatus.Requested)
+        {
+            var rules = await GetPledgeRulesAsync(cancellationToken).ConfigureAwait(false);
+            var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+            var fundBy = pledge.Maturity - rules.MinRepayWindow;
+            if (now > fundBy)
+            {
+                throw new PledgeRequestExpiredException(pledgeId, fundBy, now);
+            }
+
+            // On a default the units move from the holder to this lender: the module funds only if they could now.
+            var status = await token.CanTransferAsync(pledge.Holder, funder, pledge.LotId, BigInteger.Zero, cancellationToken).ConfigureAwait(false);
+            if (status != TransferStatus.Ok)
+            {
+                throw new TransferNotAllowedException(status, pledge.Holder, funder, pledge.LotId, pledge.Units);
+            }
+        }
+
+        if (context.AutoApprove)
+        {
+            await stablecoin.EnsureAllowanceAsync(Address, pledge.Principal, cancellationToken).ConfigureAwait(false);
+        }
+
+        return TransactionResult.From(await SendAsync(new FundPledgeFunction { PledgeId = pledgeId }, $"lending.fundPledge({pledgeId})", cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult> RepayAsync(BigInteger pledgeId, CancellationToken cancellationToken = default)
+    {
+        var pledge = await GetPledgeAsync(pledgeId, cancellationToken).ConfigureAwait(false);
+        if (context.AutoApprove)
+        {
+            await stablecoin.EnsureAllowanceAsync(Address, pledge.AmountDue, cancellationToken).ConfigureAwait(false);
+        }
+
+        return TransactionResult.From(await SendAsync(new RepayFunction { PledgeId = pledgeId }, $"lending.repay({pledgeId})", cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult> ClaimCollateralAsync(BigInteger pledgeId, CancellationToken cancellationToken = default)
+    {
+        await GetPledgeAsync(pledgeId, cancellationToken).ConfigureAwait(false);
+        return TransactionResult.From(await SendAsync(new ClaimCollateralFunction { PledgeId = pledgeId }, $"lending.claimCollateral({pledgeId})", cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<PledgeInfo> GetPledgeAsync(BigInteger pledgeId, CancellationToken cancellationToken = default)
+    {
+        Guard.Amount(pledgeId, nameof(pledgeId));
+        var pledge = await context.ReadAsync(ct => context.Lending.PledgeQueryAsync(pledgeId, null, ct), cancellationToken).ConfigureAwait(false);
+        if (IsZero(pledge.Holder))
+        {
+            throw new PledgeNotFoundException(pledgeId);
+        }
+
+        return new PledgeInfo(pledgeId, Checksum(pledge.Holder), Checksum(pledge.Lender), pledge.LotId, pledge.Units, pledge.Principal, pledge.Fee, SuiteContext.Time(pledge.Maturity), pledge.Status);
+    }
+
+    /// <inheritdoc/>
+    public Task<BigInteger> MaxPrincipalAsync(BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default) =>
+        context.ReadAsync(ct => context.Lending.MaxPrincipalQueryAsync(lotId, units, null, ct), cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<PledgeRules> GetPledgeRulesAsync(CancellationToken cancellationToken = default)
+    {
+        if (pledgeRules is { } cached)
+        {
+            return cached;
+        }
+
+        var minRepayWindow = await context.ReadAsync(ct => context.Lending.MinRepayWindowQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        var maturityMargin = await context.ReadAsync(ct => context.Lending.MaturityMarginQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        var settlementCure = await context.ReadAsync(ct => context.Lending.SettlementCureQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        var rules = new PledgeRules(TimeSpan.FromSeconds(minRepayWindow), TimeSpan.FromSeconds(maturityMargin), TimeSpan.FromSeconds(settlementCure));
+        pledgeRules = rules;
+        return rules;
+    }
+
+    /// <inheritdoc/>
+    public Task<ushort> LoanToValueAsync(BigInteger lotId, CancellationToken cancellationToken = default) =>
+        context.ReadAsync(ct => context.Lending.LoanToValueQueryAsync(lotId, null, ct), cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult> SetLoanToValueAsync(BigInteger lotId, ushort ltvBps, CancellationToken cancellationToken = default)
+    {
+        if (ltvBps > 10_000)
+        {
+            throw new AmountOutOfRangeException(nameof(ltvBps), ltvBps, 0, 10_000, "basis points");
+        }
+
+        await token.GetLotAsync(lotId, cancellationToken).ConfigureAwait(false);
+        return TransactionResult.From(await SendAsync(new SetLoanToValueFunction { LotId = lotId, LtvBps = ltvBps }, $"lending.setLoanToValue(lot {LotIds.ToHex(lotId)}, {ltvBps} bps)", cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult> ResetLoanToValueAsync(BigInteger lotId, CancellationToken cancellationToken = default)
+    {
+        await token.GetLotAsync(lotId, cancellationToken).ConfigureAwait(false);
+        return TransactionResult.From(await SendAsync(new ResetLoanToValueFunction { LotId = lotId }, $"lending.resetLoanToValue(lot {LotIds.ToHex(lotId)})", cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult> RecordSettlementPauseAsync(CancellationToken cancellationToken = default) =>
+        TransactionResult.From(await SendAsync(new RecordSettlementPauseFunction(), "lending.recordSettlementPause()", cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc/>
+    public async Task<DateTimeOffset?> SettlementPauseSeenAtAsync(CancellationToken cancellationToken = default)
+    {
+        var at = await context.ReadAsync(ct => context.Lending.SettlementPauseSeenAtQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        return at == 0 ? null : SuiteContext.Time(at);
+    }
+
+    // ----------------------------------------------------------------- helpers
+
+    private static bool IsZero(string? address) => string.IsNullOrEmpty(address) || address == AddressUtil.ZERO_ADDRESS || address == "0x0";
+
+    private static string Checksum(string address) => new AddressUtil().ConvertToChecksumAddress(address);
+
+    private Task<TransactionReceipt> SendAsync<TFunction>(TFunction message, string description, CancellationToken cancellationToken)
+        where TFunction : FunctionMessage, new() =>
+        context.SendAsync(TransactionCall.For(Address, message, description, SuiteErrorDecoder.ForLending), cancellationToken);
+}
