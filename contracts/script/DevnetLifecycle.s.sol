@@ -6,6 +6,7 @@ import {console} from "forge-std/console.sol";
 import {ComputeEscrow} from "../src/escrow/ComputeEscrow.sol";
 import {IComputeCapacityToken} from "../src/interfaces/IComputeCapacityToken.sol";
 import {IUtilizationOracle} from "../src/interfaces/IUtilizationOracle.sol";
+import {ComputeLending} from "../src/lending/ComputeLending.sol";
 import {UtilizationOracle} from "../src/oracle/UtilizationOracle.sol";
 import {ComputeCapacityToken} from "../src/token/ComputeCapacityToken.sol";
 import {MockUSDC} from "../test/mocks/MockUSDC.sol";
@@ -13,8 +14,8 @@ import {DeploySuite} from "./DeploySuite.s.sol";
 
 /// @title DevnetLifecycle
 /// @notice The devnet main job before the `rwa` CLI exists: deploys the suite and a test stablecoin on a local anvil
-/// and runs the whole lifecycle (issue, purchase on the market, pledge and repay, redeem with delivery, redeem with
-/// SLA refund).
+/// and runs the whole lifecycle (issue, purchase on the market, pledge and repay through the lending module, redeem
+/// with delivery, redeem with SLA refund).
 /// @dev Two phases, because an oracle observation must be timestamped after the redemption it settles:
 /// `setUpAndTrade()` then (after the driver advances anvil's clock) `attestAndSettle()`. The driver is
 /// tools/devnet/run.sh. Keys come from DEVNET_MNEMONIC (anvil's public test mnemonic, devnet only).
@@ -59,19 +60,19 @@ contract DevnetLifecycle is DeploySuite {
 
         vm.startBroadcast(a.alice);
         usdc.approve(address(d.market), type(uint256).max); // the market pulls a sale's payment
-        usdc.approve(address(d.escrow), type(uint256).max); // the escrow pulls repayments
+        usdc.approve(address(d.lending), type(uint256).max); // the lending module pulls repayments into the escrow
         d.market.purchase(offerId, 400, 3_000_000);
-        pledgeId = d.escrow.requestPledge(lotId, 100, vm.addr(a.lender), 120e6, 2e6, uint40(block.timestamp + 10 days));
+        pledgeId = d.lending.requestPledge(lotId, 100, vm.addr(a.lender), 120e6, 2e6, uint40(block.timestamp + 10 days));
         vm.stopBroadcast();
 
         vm.startBroadcast(a.lender);
-        usdc.approve(address(d.escrow), type(uint256).max);
-        d.escrow.fundPledge(pledgeId);
+        usdc.approve(address(d.lending), type(uint256).max); // the lending module pulls the principal into the escrow
+        d.lending.fundPledge(pledgeId);
         vm.stopBroadcast();
 
         vm.startBroadcast(a.alice);
-        d.escrow.withdraw(vm.addr(a.alice));
-        d.escrow.repay(pledgeId);
+        d.escrow.withdraw(vm.addr(a.alice)); // the principal, credited to alice in the escrow
+        d.lending.repay(pledgeId);
         uint256 refundedRedemption = d.escrow.redeem(lotId, 30);
         vm.stopBroadcast();
 
@@ -87,6 +88,7 @@ contract DevnetLifecycle is DeploySuite {
         vm.serializeAddress(json, "oracle", address(d.oracle));
         vm.serializeAddress(json, "escrow", address(d.escrow));
         vm.serializeAddress(json, "market", address(d.market));
+        vm.serializeAddress(json, "lending", address(d.lending));
         vm.serializeUint(json, "lotId", lotId);
         vm.serializeUint(json, "offerId", offerId);
         vm.serializeUint(json, "pledgeId", pledgeId);
@@ -164,6 +166,7 @@ contract DevnetLifecycle is DeploySuite {
         ComputeCapacityToken token = ComputeCapacityToken(vm.parseJsonAddress(manifest, ".token"));
         UtilizationOracle oracle = UtilizationOracle(vm.parseJsonAddress(manifest, ".oracle"));
         ComputeEscrow escrow = ComputeEscrow(vm.parseJsonAddress(manifest, ".escrow"));
+        ComputeLending lending = ComputeLending(vm.parseJsonAddress(manifest, ".lending"));
         uint256 lot = vm.parseJsonUint(manifest, ".lotId");
         uint256 delivered = vm.parseJsonUint(manifest, ".deliveredRedemption");
         uint256 refunded = vm.parseJsonUint(manifest, ".refundedRedemption");
@@ -189,6 +192,8 @@ contract DevnetLifecycle is DeploySuite {
         vm.stopBroadcast();
 
         _printSummary(a, stable, token, oracle, escrow, lot, delivered, refunded);
+        _printLending(stable, lending);
+        console.log("manifest: %s", MANIFEST);
     }
 
     /// @dev Three reporters observe the pool slightly differently (utilization 81-83 %, uptime 97.0-97.2 %, 80-82
@@ -246,7 +251,6 @@ contract DevnetLifecycle is DeploySuite {
         console.log("== Escrow ==");
         (uint256 bondTotal, uint256 bondReserved) = escrow.bondOf(lot);
         console.log("bond total / reserved (USDC base units) %s / %s", bondTotal, bondReserved);
-        console.log("pledge 1 status (3 = Repaid)            %s", uint8(escrow.pledge(1).status));
         console.log("redemption %s status (2 = Delivered)    %s", delivered, uint8(escrow.redemption(delivered).status));
         console.log("redemption %s status (3 = Refunded)     %s", refunded, uint8(escrow.redemption(refunded).status));
         console.log("escrow USDC balance                      %s", stable.balanceOf(address(escrow)));
@@ -259,6 +263,12 @@ contract DevnetLifecycle is DeploySuite {
             r.energyKwh,
             r.signerCount
         );
-        console.log("manifest: %s", MANIFEST);
+    }
+
+    /// @dev The pledge of phase 1, repaid; the lending module itself never holds stablecoin.
+    function _printLending(MockUSDC stable, ComputeLending lending) internal view {
+        console.log("== Lending ==");
+        console.log("pledge 1 status (3 = Repaid)             %s", uint8(lending.pledge(1).status));
+        console.log("lending module USDC balance (always 0)   %s", stable.balanceOf(address(lending)));
     }
 }

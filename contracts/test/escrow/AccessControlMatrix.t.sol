@@ -9,15 +9,18 @@ import {
 import {IComputeEscrow} from "../../src/interfaces/IComputeEscrow.sol";
 import {EscrowBase} from "./EscrowBase.sol";
 
-/// @notice Who may call what: role-gated admin functions against every named actor, and every party-restricted
-/// function against every account that is not the party. (Offers are the market's: market/AccessControlMatrix.t.sol.)
+/// @notice Who may call what: role-gated functions against every named actor and the suite's modules, and every
+/// party-restricted function against every account that is not the party. (Offers are the market's:
+/// market/AccessControlMatrix.t.sol; pledges and loan-to-value the lending module's: lending/AccessControlMatrix.t.sol.)
 contract AccessControlMatrix_Test is EscrowBase {
-    bytes32 internal riskRole;
+    bytes32 internal marketRole;
+    bytes32 internal lendingRole;
     bytes32 internal adminRole;
 
     function setUp() public override {
         super.setUp();
-        riskRole = escrow.RISK_ROLE();
+        marketRole = escrow.MARKET_ROLE();
+        lendingRole = escrow.LENDING_ROLE();
         adminRole = escrow.DEFAULT_ADMIN_ROLE();
     }
 
@@ -34,6 +37,17 @@ contract AccessControlMatrix_Test is EscrowBase {
         }
     }
 
+    /// @dev Every named actor, then the market and the lending module (the suite's two role-holding modules).
+    function _withModules() internal view returns (address[] memory list) {
+        address[11] memory all = _allActors();
+        list = new address[](all.length + 2);
+        for (uint256 i; i < all.length; ++i) {
+            list[i] = all[i];
+        }
+        list[all.length] = address(market);
+        list[all.length + 1] = address(lending);
+    }
+
     /// @dev Expects the party error `selector(recordId, caller)` and pranks `caller`.
     function _expectNotParty(bytes4 selector, uint256 recordId, address caller) internal {
         vm.expectRevert(abi.encodeWithSelector(selector, recordId, caller));
@@ -44,33 +58,15 @@ contract AccessControlMatrix_Test is EscrowBase {
                               ROLE-GATED
     //////////////////////////////////////////////////////////////*/
 
-    function test_SetLoanToValue_Matrix() external {
-        address[11] memory all = _allActors();
-        for (uint256 i; i < all.length; ++i) {
-            address caller = all[i];
-            bool allowed = caller == admin || caller == risk;
-            if (!allowed) {
-                vm.expectRevert(
-                    abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, riskRole)
-                );
-            }
-            vm.prank(caller);
-            // forge-lint: disable-next-line(unsafe-typecast)
-            escrow.setLoanToValue(lotId, uint16(1000 + i));
-            if (allowed) assertEq(escrow.loanToValue(lotId), 1000 + i);
-        }
-        assertEq(escrow.loanToValue(lotId), 1005, "risk (index 5) set it last");
-    }
-
-    /// @dev Only the market (MARKET_ROLE) credits sales; not even the admin holds the role. The payment is already in
-    /// the escrow, so every refusal is the role's, not Escrow_SaleUnfunded.
+    /// @dev Only the market (MARKET_ROLE) credits sales; not even the admin holds the role, nor the lending module. The
+    /// payment is already in the escrow, so every refusal is the role's, not Escrow_SaleUnfunded.
     function test_CreditSale_Matrix() external {
-        bytes32 marketRole = escrow.MARKET_ROLE();
         vm.prank(admin);
         usdc.mint(address(escrow), 1e6);
-        address[11] memory all = _allActors();
-        for (uint256 i; i < all.length; ++i) {
-            address caller = all[i];
+        address[] memory callers = _withModules();
+        for (uint256 i; i < callers.length; ++i) {
+            address caller = callers[i];
+            if (caller == address(market)) continue;
             vm.expectRevert(
                 abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, marketRole)
             );
@@ -80,6 +76,46 @@ contract AccessControlMatrix_Test is EscrowBase {
         vm.prank(address(market));
         escrow.creditSale(alice, 1e6);
         assertEq(escrow.claimable(alice), 1e6);
+    }
+
+    /// @dev Only the lending module (LENDING_ROLE) credits principals and repayments; not even the admin holds the role,
+    /// nor the market. The payment is already in the escrow, so every refusal is the role's, not Escrow_LoanUnfunded.
+    function test_CreditLoan_Matrix() external {
+        vm.prank(admin);
+        usdc.mint(address(escrow), 1e6);
+        address[] memory callers = _withModules();
+        for (uint256 i; i < callers.length; ++i) {
+            address caller = callers[i];
+            if (caller == address(lending)) continue;
+            vm.expectRevert(
+                abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, lendingRole)
+            );
+            vm.prank(caller);
+            escrow.creditLoan(caller, 1e6);
+        }
+        vm.prank(address(lending));
+        escrow.creditLoan(alice, 1e6);
+        assertEq(escrow.claimable(alice), 1e6);
+    }
+
+    /// @dev The pledge functions and RISK_ROLE left the escrow with the lending module: their selectors no longer
+    /// dispatch (the escrow has no fallback), whoever calls.
+    function test_PledgeAndRiskFunctions_GoneFromTheEscrow() external {
+        bytes[4] memory calls = [
+            abi.encodeWithSignature("setLoanToValue(uint256,uint16)", lotId, uint16(1000)),
+            abi.encodeWithSignature("RISK_ROLE()"),
+            abi.encodeWithSignature("fundPledge(uint256)", uint256(1)),
+            abi.encodeWithSignature("recordSettlementPause()")
+        ];
+        address[11] memory all = _allActors();
+        for (uint256 c; c < calls.length; ++c) {
+            for (uint256 i; i < all.length; ++i) {
+                vm.prank(all[i]);
+                (bool ok, bytes memory ret) = address(escrow).call(calls[c]);
+                assertFalse(ok, "selector still dispatches");
+                assertEq(ret.length, 0, "no error of the escrow's");
+            }
+        }
     }
 
     function test_GrantRole_Matrix() external {
@@ -93,13 +129,15 @@ contract AccessControlMatrix_Test is EscrowBase {
                 );
             }
             vm.prank(caller);
-            escrow.grantRole(riskRole, grantee);
-            assertEq(escrow.hasRole(riskRole, grantee), caller == admin || i > 0);
+            escrow.grantRole(lendingRole, grantee);
+            assertEq(escrow.hasRole(lendingRole, grantee), caller == admin || i > 0);
         }
-        // The granted role works.
+        // The granted role works (on a payment that arrived).
+        vm.prank(admin);
+        usdc.mint(address(escrow), 1234);
         vm.prank(grantee);
-        escrow.setLoanToValue(lotId, 1234);
-        assertEq(escrow.loanToValue(lotId), 1234);
+        escrow.creditLoan(grantee, 1234);
+        assertEq(escrow.claimable(grantee), 1234);
     }
 
     /// @dev Nobody, the admin included, grants the default admin role directly: only the two-step hand-over
@@ -115,6 +153,7 @@ contract AccessControlMatrix_Test is EscrowBase {
         }
     }
 
+    /// @dev Only the admin revokes a module's role; once it has, the module's flows stop at the escrow.
     function test_RevokeRole_Matrix() external {
         address[11] memory all = _allActors();
         for (uint256 i; i < all.length; ++i) {
@@ -124,83 +163,39 @@ contract AccessControlMatrix_Test is EscrowBase {
                 abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, adminRole)
             );
             vm.prank(caller);
-            escrow.revokeRole(riskRole, risk);
-            assertTrue(escrow.hasRole(riskRole, risk));
+            escrow.revokeRole(lendingRole, address(lending));
+            assertTrue(escrow.hasRole(lendingRole, address(lending)));
         }
 
         vm.prank(admin);
-        escrow.revokeRole(riskRole, risk);
-        assertFalse(escrow.hasRole(riskRole, risk));
+        escrow.revokeRole(lendingRole, address(lending));
+        assertFalse(escrow.hasRole(lendingRole, address(lending)));
+        uint256 pledgeId = _defaultPledge();
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, risk, riskRole)
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, address(lending), lendingRole
+            )
         );
-        vm.prank(risk);
-        escrow.setLoanToValue(lotId, 1000);
+        vm.prank(lender);
+        lending.fundPledge(pledgeId);
     }
 
     function test_RenounceRole_OnlySelf() external {
-        address[11] memory all = _allActors();
-        for (uint256 i; i < all.length; ++i) {
-            if (all[i] == risk) continue;
+        address[] memory callers = _withModules();
+        for (uint256 i; i < callers.length; ++i) {
+            if (callers[i] == address(market)) continue;
             vm.expectRevert(IAccessControl.AccessControlBadConfirmation.selector);
-            vm.prank(all[i]);
-            escrow.renounceRole(riskRole, risk);
+            vm.prank(callers[i]);
+            escrow.renounceRole(marketRole, address(market));
         }
-        vm.prank(risk);
-        escrow.renounceRole(riskRole, risk);
-        assertFalse(escrow.hasRole(riskRole, risk));
+        vm.prank(address(market));
+        escrow.renounceRole(marketRole, address(market));
+        assertFalse(escrow.hasRole(marketRole, address(market)));
     }
 
     /*//////////////////////////////////////////////////////////////
                            PARTY-RESTRICTED
     //////////////////////////////////////////////////////////////*/
-
-    function test_CancelPledge_OnlyHolder() external {
-        uint256 pledgeId = _defaultPledge();
-        address[] memory others = _othersThan(alice);
-        for (uint256 i; i < others.length; ++i) {
-            _expectNotParty(IComputeEscrow.Escrow_NotPledgeHolder.selector, pledgeId, others[i]);
-            escrow.cancelPledge(pledgeId);
-        }
-        vm.prank(alice);
-        escrow.cancelPledge(pledgeId);
-    }
-
-    function test_FundPledge_OnlyDesignatedLender() external {
-        uint256 pledgeId = _defaultPledge();
-        address[] memory others = _othersThan(lender);
-        for (uint256 i; i < others.length; ++i) {
-            _expectNotParty(IComputeEscrow.Escrow_NotDesignatedLender.selector, pledgeId, others[i]);
-            escrow.fundPledge(pledgeId);
-        }
-        vm.prank(lender);
-        escrow.fundPledge(pledgeId);
-    }
-
-    function test_FundPledge_OpenToAnyoneWithoutDesignatedLender() external {
-        address[11] memory all = _allActors();
-        for (uint256 i; i < all.length; ++i) {
-            uint256 snapshot = vm.snapshotState();
-            _onboard(all[i]);
-            uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(0), PRINCIPAL, FEE, maturity);
-            vm.prank(all[i]);
-            escrow.fundPledge(pledgeId);
-            assertEq(escrow.pledge(pledgeId).lender, all[i]);
-            vm.revertToState(snapshot);
-        }
-    }
-
-    function test_ClaimCollateral_OnlyLender() external {
-        uint256 pledgeId = _activePledge();
-        vm.warp(maturity);
-        address[] memory others = _othersThan(lender);
-        for (uint256 i; i < others.length; ++i) {
-            _expectNotParty(IComputeEscrow.Escrow_NotPledgeLender.selector, pledgeId, others[i]);
-            escrow.claimCollateral(pledgeId);
-        }
-        vm.prank(lender);
-        escrow.claimCollateral(pledgeId);
-    }
 
     function test_WithdrawBond_OnlyProvider() external {
         vm.warp(endsAt);

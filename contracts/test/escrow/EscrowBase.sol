@@ -3,11 +3,13 @@ pragma solidity 0.8.30;
 
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../src/interfaces/IComputeEscrow.sol";
+import {IComputeLending} from "../../src/interfaces/IComputeLending.sol";
 import {SuiteFixture} from "../utils/SuiteFixture.sol";
 
-/// @notice Shared state and helpers of the escrow unit, fuzz and access-control tests (and, through `MarketBase`, of
-/// the market's: sales reach the escrow through the market).
-/// @dev `setUp` issues one bonded lot (`lotId`, `UNITS` units, bond = UNITS × PRICE) held by alice.
+/// @notice Shared state and helpers of the escrow unit, fuzz and access-control tests (and, through `MarketBase` and
+/// `LendingBase`, of the market's and the lending module's: sales and pledges settle into the escrow).
+/// @dev `setUp` issues one bonded lot (`lotId`, `UNITS` units, bond = UNITS × PRICE) held by alice. The pledge helpers
+/// call the lending module (pledged units cannot be sold or redeemed, so the escrow's and market's tests use them too).
 abstract contract EscrowBase is SuiteFixture {
     uint256 internal constant UNITS = 1000;
     uint256 internal constant PLEDGE_UNITS = 100;
@@ -21,7 +23,8 @@ abstract contract EscrowBase is SuiteFixture {
     uint40 internal endsAt;
     uint40 internal maturity;
 
-    /// @dev An allowlisted, USDC-funded account with a known private key and NO allowance to the escrow.
+    /// @dev An allowlisted, USDC-funded account with a known private key and NO allowance to the escrow (nor to the
+    /// market or the lending module).
     address internal signer;
     uint256 internal signerKey;
 
@@ -47,7 +50,8 @@ abstract contract EscrowBase is SuiteFixture {
         return [admin, registrar, compliance, pauser, recovery, risk, provider, alice, bob, lender, outsider];
     }
 
-    /// @dev Gives `who` stablecoin, escrow and market allowances, the market's operator approval and allowlisting.
+    /// @dev Gives `who` stablecoin, escrow, market and lending allowances, the market's operator approval and
+    /// allowlisting.
     function _onboard(address who) internal {
         vm.prank(admin);
         usdc.mint(who, 1_000_000e6);
@@ -56,6 +60,7 @@ abstract contract EscrowBase is SuiteFixture {
         vm.startPrank(who);
         usdc.approve(address(escrow), type(uint256).max);
         usdc.approve(address(market), type(uint256).max);
+        usdc.approve(address(lending), type(uint256).max);
         token.setApprovalForAll(address(market), true);
         vm.stopPrank();
     }
@@ -85,12 +90,13 @@ abstract contract EscrowBase is SuiteFixture {
         market.purchase(offerId, units, price);
     }
 
+    /// @dev `holder` pledges `units` of the fixture's lot through the lending module.
     function _requestPledge(address holder, uint256 units, address lender_, uint256 principal, uint256 fee, uint40 mat)
         internal
         returns (uint256 pledgeId)
     {
         vm.prank(holder);
-        pledgeId = escrow.requestPledge(lotId, units, lender_, principal, fee, mat);
+        pledgeId = lending.requestPledge(lotId, units, lender_, principal, fee, mat);
     }
 
     /// @dev alice pledges PLEDGE_UNITS to `lender` for PRINCIPAL + FEE, maturing at `maturity`.
@@ -102,7 +108,7 @@ abstract contract EscrowBase is SuiteFixture {
     function _activePledge() internal returns (uint256 pledgeId) {
         pledgeId = _defaultPledge();
         vm.prank(lender);
-        escrow.fundPledge(pledgeId);
+        lending.fundPledge(pledgeId);
     }
 
     function _redeem(address holder, uint256 units) internal returns (uint256 redemptionId) {
@@ -122,8 +128,8 @@ abstract contract EscrowBase is SuiteFixture {
         (, reserved) = escrow.bondOf(id);
     }
 
-    function _pledgeStatus(uint256 pledgeId) internal view returns (IComputeEscrow.PledgeStatus) {
-        return escrow.pledge(pledgeId).status;
+    function _pledgeStatus(uint256 pledgeId) internal view returns (IComputeLending.PledgeStatus) {
+        return lending.pledge(pledgeId).status;
     }
 
     function _redemptionStatus(uint256 redemptionId) internal view returns (IComputeEscrow.RedemptionStatus) {

@@ -6,6 +6,7 @@ import {IERC1155} from "@openzeppelin/contracts/token/ERC1155/IERC1155.sol";
 
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../src/interfaces/IComputeEscrow.sol";
+import {IComputeLending} from "../../src/interfaces/IComputeLending.sol";
 import {ReentrantReceiver} from "../token/utils/ReentrantReceiver.sol";
 import {EscrowBase} from "./EscrowBase.sol";
 
@@ -15,7 +16,9 @@ contract NoHookHolder {}
 /// @notice Regression tests of the outside review's findings S-1 … S-10 (docs/SPEC.md, "Findings"), one attack per
 /// test, written as the attacker would play it. The unit trees carry the same rules branch by branch; this file is
 /// the auditor's index. Each test failed on the contracts before the fix (the S-1 attack ended with
-/// Escrow_InsufficientBond for alice; the others with the wrong party holding the units or the money).
+/// Escrow_InsufficientBond for alice; the others with the wrong party holding the units or the money). The pledge
+/// findings (S-2 … S-7) are played against the lending module, where pledges live since they left the escrow; its own
+/// attacks are in lending/SecurityFindings.t.sol.
 contract SecurityFindings_Test is EscrowBase {
     /*//////////////////////////////////////////////////////////////
                  S-1 PROVIDER RECOVERS ITS BOND MID-WINDOW
@@ -85,11 +88,11 @@ contract SecurityFindings_Test is EscrowBase {
         vm.warp(maturity - 1);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IComputeEscrow.Escrow_PledgeRequestExpired.selector, pledgeId, maturity - escrow.MIN_REPAY_WINDOW()
+                IComputeLending.Lending_PledgeRequestExpired.selector, pledgeId, maturity - lending.MIN_REPAY_WINDOW()
             )
         );
         vm.prank(lender);
-        escrow.fundPledge(pledgeId);
+        lending.fundPledge(pledgeId);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -101,17 +104,17 @@ contract SecurityFindings_Test is EscrowBase {
         vm.prank(admin);
         usdc.mint(stranger, 1000e6);
         vm.prank(stranger);
-        usdc.approve(address(escrow), type(uint256).max);
+        usdc.approve(address(lending), type(uint256).max);
         uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(0), PRINCIPAL, FEE, maturity);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IComputeEscrow.Escrow_PledgeNotTransferable.selector,
+                IComputeLending.Lending_PledgeNotTransferable.selector,
                 pledgeId,
                 IComputeCapacityToken.TransferStatus.ReceiverNotAllowed
             )
         );
         vm.prank(stranger);
-        escrow.fundPledge(pledgeId);
+        lending.fundPledge(pledgeId);
     }
 
     function test_S4_PledgeClosable_WhenLenderFrozenAfterFunding() external {
@@ -121,11 +124,11 @@ contract SecurityFindings_Test is EscrowBase {
         vm.warp(maturity + 1);
         vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_ReceiverFrozen.selector, lender));
         vm.prank(lender);
-        escrow.claimCollateral(pledgeId);
+        lending.claimCollateral(pledgeId);
         // The borrower (or anyone) closes it by repaying; the lender's stablecoin credit is not blocked.
         vm.prank(alice);
-        escrow.repay(pledgeId);
-        assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Repaid));
+        lending.repay(pledgeId);
+        assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeLending.PledgeStatus.Repaid));
         vm.prank(lender);
         escrow.withdraw(lender);
         assertEq(escrow.claimable(lender), 0);
@@ -161,21 +164,21 @@ contract SecurityFindings_Test is EscrowBase {
         vm.prank(admin);
         usdc.setPaused(true);
         vm.warp(maturity + 1 hours);
-        vm.expectRevert(IComputeEscrow.Escrow_SettlementPaused.selector);
+        vm.expectRevert(IComputeLending.Lending_SettlementPaused.selector);
         vm.prank(lender);
-        escrow.claimCollateral(pledgeId);
-        escrow.recordSettlementPause();
+        lending.claimCollateral(pledgeId);
+        lending.recordSettlementPause();
         vm.prank(admin);
         usdc.setPaused(false);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IComputeEscrow.Escrow_SettlementCure.selector, block.timestamp + escrow.SETTLEMENT_CURE()
+                IComputeLending.Lending_SettlementCure.selector, block.timestamp + lending.SETTLEMENT_CURE()
             )
         );
         vm.prank(lender);
-        escrow.claimCollateral(pledgeId);
+        lending.claimCollateral(pledgeId);
         vm.prank(alice);
-        escrow.repay(pledgeId);
+        lending.repay(pledgeId);
         assertEq(token.lockedBalanceOf(alice, lotId), 0, "borrower kept the units");
     }
 
@@ -186,7 +189,7 @@ contract SecurityFindings_Test is EscrowBase {
     function test_S6_RevertWhen_PledgeMaturesAtEndsAt() external {
         vm.expectRevert(
             abi.encodeWithSelector(
-                IComputeEscrow.Escrow_MaturityTooLate.selector, endsAt, endsAt - escrow.MATURITY_MARGIN()
+                IComputeLending.Lending_MaturityTooLate.selector, endsAt, endsAt - lending.MATURITY_MARGIN()
             )
         );
         _requestPledge(alice, PLEDGE_UNITS, lender, PRINCIPAL, FEE, endsAt);
@@ -208,8 +211,8 @@ contract SecurityFindings_Test is EscrowBase {
 
     function test_S7_RevertWhen_PledgeOfLotWithLtvZero() external {
         vm.prank(risk);
-        escrow.setLoanToValue(lotId, 0);
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_PledgingDisabled.selector, lotId));
+        lending.setLoanToValue(lotId, 0);
+        vm.expectRevert(abi.encodeWithSelector(IComputeLending.Lending_PledgingDisabled.selector, lotId));
         _defaultPledge();
     }
 

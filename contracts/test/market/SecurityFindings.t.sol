@@ -6,6 +6,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../src/interfaces/IComputeEscrow.sol";
+import {IComputeLending} from "../../src/interfaces/IComputeLending.sol";
 import {IComputeMarket} from "../../src/interfaces/IComputeMarket.sol";
 import {ComputeMarket} from "../../src/market/ComputeMarket.sol";
 import {MarketBase} from "./MarketBase.sol";
@@ -27,6 +28,7 @@ contract MarketSecurityFindings_Test is MarketBase {
         usdc.mint(address(trader), 1_000_000e6);
         trader.exec(address(usdc), abi.encodeCall(usdc.approve, (address(market), type(uint256).max)));
         trader.exec(address(usdc), abi.encodeCall(usdc.approve, (address(escrow), type(uint256).max)));
+        trader.exec(address(usdc), abi.encodeCall(usdc.approve, (address(lending), type(uint256).max)));
     }
 
     /// @dev Everything that must be as it was after a refused attack on alice's offer.
@@ -83,21 +85,33 @@ contract MarketSecurityFindings_Test is MarketBase {
         assertEq(balance, obligations, "still exactly solvent");
     }
 
-    /// @dev A sale cannot be credited while the escrow is inside one of its own operations: a lender contract
-    /// re-enters the market from the acceptance hook of the collateral it seizes, and the escrow's guard refuses the
-    /// credit, so the whole claim reverts.
-    function test_Reentry_FromEscrowSeizeHookIntoPurchase_Reverts() external {
+    /// @dev A lender contract buys on the market from the acceptance hook of the collateral it seizes. Since pledges
+    /// left the escrow, a claim runs in the lending module and moves no money, so the escrow is not inside an operation
+    /// and its guard no longer refuses the sale's credit (before the split this reverted with
+    /// ReentrancyGuardReentrantCall). The nested purchase settles exactly as a separate call would: the pledge was
+    /// marked Claimed and its units unlocked before the hook ran, the sale can take only alice's unlocked units, is
+    /// paid in full and credited once, and the escrow stays exactly solvent. Re-entry into the lending module itself
+    /// is refused (lending/SecurityFindings.t.sol).
+    function test_Reentry_FromLendingSeizeHookIntoPurchase_SettlesAsASeparateCall() external {
         uint256 offerId = _defaultOffer();
         uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(trader), PRINCIPAL, FEE, maturity);
-        trader.exec(address(escrow), abi.encodeCall(escrow.fundPledge, (pledgeId)));
+        trader.exec(address(lending), abi.encodeCall(lending.fundPledge, (pledgeId)));
         vm.warp(maturity);
+        uint256 traderUsdc = usdc.balanceOf(address(trader));
 
         trader.arm(address(market), abi.encodeCall(market.purchase, (offerId, 1, PRICE)));
-        vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
-        trader.exec(address(escrow), abi.encodeCall(escrow.claimCollateral, (pledgeId)));
+        trader.exec(address(lending), abi.encodeCall(lending.claimCollateral, (pledgeId)));
 
-        assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Active), "claim rolled back");
-        assertEq(market.offer(offerId).unitsRemaining, 100);
+        assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeLending.PledgeStatus.Claimed), "claimed once");
+        assertEq(token.balanceOf(address(trader), lotId), PLEDGE_UNITS + 1, "the collateral and the unit bought");
+        assertEq(token.balanceOf(alice, lotId), UNITS - PLEDGE_UNITS - 1);
+        assertEq(token.lockedBalanceOf(alice, lotId), 0, "nothing left locked");
+        assertEq(market.offer(offerId).unitsRemaining, 99);
+        assertEq(traderUsdc - usdc.balanceOf(address(trader)), PRICE, "the unit paid in full");
+        assertEq(escrow.claimable(alice), PRINCIPAL + PRICE, "the advance and the sale, each credited once");
+        assertEq(escrow.claimable(address(trader)), 0, "the lender gets units, not money");
+        (uint256 balance, uint256 obligations) = escrow.solvency();
+        assertEq(balance, obligations, "exactly solvent");
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -6,9 +6,10 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
 import {TokenBase} from "./TokenBase.sol";
 
-/// @notice Access-control matrix: every role-gated function called by every role holder and by an outsider. The
-/// holder of the required role succeeds; every other caller reverts with AccessControlUnauthorizedAccount(caller, role).
-/// Each (function, caller) pair runs from the same state snapshot.
+/// @notice Access-control matrix: every role-gated function called by every role holder, by the suite's escrow and
+/// lending module (the contracts holding ESCROW_ROLE and COLLATERAL_ROLE) and by an outsider. The holders of the
+/// required role succeed; every other caller reverts with AccessControlUnauthorizedAccount(caller, role). Each
+/// (function, caller) pair runs from the same state snapshot.
 contract ComputeTokenAccessControlMatrixTest is TokenBase {
     bytes32 internal constant NEW_POOL = keccak256("pool:matrix");
 
@@ -27,6 +28,9 @@ contract ComputeTokenAccessControlMatrixTest is TokenBase {
         _addCaller(pauser, "pauser");
         _addCaller(recovery, "recovery");
         _addCaller(escrowAgent, "escrowAgent");
+        _addCaller(collateralAgent, "collateralAgent");
+        _addCaller(address(escrow), "escrow");
+        _addCaller(address(lending), "lending");
         _addCaller(provider, "provider");
         _addCaller(outsider, "outsider");
     }
@@ -39,14 +43,29 @@ contract ComputeTokenAccessControlMatrixTest is TokenBase {
     /// @dev Calls `data` on the token from every caller (each from a fresh copy of the state after `prepare`); only
     /// `allowed` may succeed.
     function _assertMatrix(bytes memory data, bytes32 role, address allowed, function() internal prepare) internal {
-        assertTrue(IAccessControl(address(token)).hasRole(role, allowed), "allowed caller lacks the role");
+        address[] memory list = new address[](1);
+        list[0] = allowed;
+        _assertMatrix(data, role, list, prepare);
+    }
+
+    /// @dev As above, with every caller in `allowed` (each must hold `role`) succeeding.
+    function _assertMatrix(bytes memory data, bytes32 role, address[] memory allowed, function() internal prepare)
+        internal
+    {
+        for (uint256 a; a < allowed.length; ++a) {
+            assertTrue(IAccessControl(address(token)).hasRole(role, allowed[a]), "allowed caller lacks the role");
+        }
         for (uint256 i; i < callers.length; ++i) {
             address caller = callers[i];
+            bool mayCall;
+            for (uint256 a; a < allowed.length; ++a) {
+                mayCall = mayCall || caller == allowed[a];
+            }
             uint256 snapshot = vm.snapshotState();
             prepare();
             vm.prank(caller);
             (bool ok, bytes memory ret) = address(token).call(data);
-            if (caller == allowed) {
+            if (mayCall) {
                 assertTrue(ok, string.concat(names[i], " should succeed"));
             } else {
                 assertFalse(ok, string.concat(names[i], " should revert"));
@@ -54,6 +73,12 @@ contract ComputeTokenAccessControlMatrixTest is TokenBase {
             }
             vm.revertToState(snapshot);
         }
+    }
+
+    /// @dev Two allowed callers, as an array.
+    function _pair(address a, address b) internal pure returns (address[] memory list) {
+        list = new address[](2);
+        (list[0], list[1]) = (a, b);
     }
 
     function _none() internal {}
@@ -121,23 +146,42 @@ contract ComputeTokenAccessControlMatrixTest is TokenBase {
     }
 
     /*//////////////////////////////////////////////////////////////
-                                 ESCROW
+                        COLLATERAL (LENDING), ESCROW
     //////////////////////////////////////////////////////////////*/
 
-    function test_Lock_OnlyEscrow() external {
-        _assertMatrix(abi.encodeCall(token.lock, (alice, lotId, 5)), ESCROW_ROLE, escrowAgent, _none);
+    /// @dev Only COLLATERAL_ROLE (the lending module, and the test's agent) locks: not the escrow, nor its agent.
+    function test_Lock_OnlyCollateral() external {
+        _assertMatrix(
+            abi.encodeCall(token.lock, (alice, lotId, 5)),
+            COLLATERAL_ROLE,
+            _pair(collateralAgent, address(lending)),
+            _none
+        );
     }
 
-    function test_Unlock_OnlyEscrow() external {
-        _assertMatrix(abi.encodeCall(token.unlock, (alice, lotId, 5)), ESCROW_ROLE, escrowAgent, _prepareLocked);
+    function test_Unlock_OnlyCollateral() external {
+        _assertMatrix(
+            abi.encodeCall(token.unlock, (alice, lotId, 5)),
+            COLLATERAL_ROLE,
+            _pair(collateralAgent, address(lending)),
+            _prepareLocked
+        );
     }
 
-    function test_Seize_OnlyEscrow() external {
-        _assertMatrix(abi.encodeCall(token.seize, (alice, lender, lotId, 5)), ESCROW_ROLE, escrowAgent, _prepareLocked);
+    function test_Seize_OnlyCollateral() external {
+        _assertMatrix(
+            abi.encodeCall(token.seize, (alice, lender, lotId, 5)),
+            COLLATERAL_ROLE,
+            _pair(collateralAgent, address(lending)),
+            _prepareLocked
+        );
     }
 
+    /// @dev Only ESCROW_ROLE (the escrow, and the test's agent) burns for a redemption: not the lending module.
     function test_RedeemFrom_OnlyEscrow() external {
-        _assertMatrix(abi.encodeCall(token.redeemFrom, (alice, lotId, 5)), ESCROW_ROLE, escrowAgent, _none);
+        _assertMatrix(
+            abi.encodeCall(token.redeemFrom, (alice, lotId, 5)), ESCROW_ROLE, _pair(escrowAgent, address(escrow)), _none
+        );
     }
 
     /*//////////////////////////////////////////////////////////////

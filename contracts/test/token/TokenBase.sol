@@ -6,7 +6,8 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
 import {SuiteFixture} from "../utils/SuiteFixture.sol";
 
-/// @notice Base of the token unit tests: the suite fixture plus an EOA escrow agent, a second provider and helpers.
+/// @notice Base of the token unit tests: the suite fixture plus an EOA escrow agent (ESCROW_ROLE: redeemFrom), an EOA
+/// collateral agent (COLLATERAL_ROLE: lock, unlock, seize), a second provider and helpers.
 abstract contract TokenBase is SuiteFixture {
     bytes32 internal constant DEFAULT_ADMIN_ROLE = 0x00;
     bytes32 internal constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
@@ -14,6 +15,7 @@ abstract contract TokenBase is SuiteFixture {
     bytes32 internal constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
     bytes32 internal constant RECOVERY_ROLE = keccak256("RECOVERY_ROLE");
     bytes32 internal constant ESCROW_ROLE = keccak256("ESCROW_ROLE");
+    bytes32 internal constant COLLATERAL_ROLE = keccak256("COLLATERAL_ROLE");
 
     /// @dev The lot unit counters are 48-bit (see ComputeToken_UnitsOverflow).
     uint256 internal constant MAX_UNITS = type(uint48).max;
@@ -22,12 +24,15 @@ abstract contract TokenBase is SuiteFixture {
     string internal constant BASE_URI = "https://meta.rwacompute.example/lots/{id}.json";
 
     address internal escrowAgent = makeAddr("escrowAgent");
+    address internal collateralAgent = makeAddr("collateralAgent");
     address internal provider2 = makeAddr("provider2");
 
     function setUp() public virtual override {
         super.setUp();
         vm.prank(admin);
         token.grantRole(ESCROW_ROLE, escrowAgent);
+        vm.prank(admin);
+        token.grantRole(COLLATERAL_ROLE, collateralAgent);
         vm.startPrank(registrar);
         token.registerProvider(provider2);
         token.registerPool(POOL_3, provider2);
@@ -76,7 +81,7 @@ abstract contract TokenBase is SuiteFixture {
     }
 
     function _lock(address account, uint256 lotId, uint256 units) internal {
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.lock(account, lotId, units);
     }
 

@@ -9,15 +9,15 @@ import {FeeOnTransferToken} from "../../mocks/FeeOnTransferToken.sol";
 import {EscrowBase} from "../EscrowBase.sol";
 
 /// @notice Balance-delta accounting against a stablecoin that burns a fee on every transfer: a second escrow is
-/// deployed on FeeOnTransferToken. Bonds credit what arrived; fund and repay revert on a shortfall (a sale's shortfall:
-/// market/fuzz/FeeOnTransfer.t.sol).
+/// deployed on FeeOnTransferToken. Bonds credit what arrived (a sale's shortfall: market/fuzz/FeeOnTransfer.t.sol; a
+/// pledge's: lending/fuzz/FeeOnTransfer.t.sol).
 contract FeeOnTransfer_Test is EscrowBase {
     FeeOnTransferToken internal fot;
     ComputeEscrow internal fotEscrow;
 
     function _deploy(uint256 feeBps) internal {
         fot = new FeeOnTransferToken(feeBps);
-        fotEscrow = new ComputeEscrow(admin, 0, token, IERC20(address(fot)), oracle, GRACE, DEFAULT_LTV);
+        fotEscrow = new ComputeEscrow(admin, 0, token, IERC20(address(fot)), oracle, GRACE);
         bytes32 escrowRole = token.ESCROW_ROLE();
         vm.prank(admin);
         token.grantRole(escrowRole, address(fotEscrow));
@@ -75,61 +75,23 @@ contract FeeOnTransfer_Test is EscrowBase {
         assertEq(fot.balanceOf(address(fotEscrow)), total, "solvent after withdrawal");
     }
 
-    function testFuzz_RevertWhen_FundShortfall(uint256 feeBps, uint256 principal) external {
-        feeBps = bound(feeBps, 1, 10_000);
-        principal = bound(principal, 10_000, _cap());
-        _deploy(feeBps);
-        vm.prank(alice);
-        uint256 pledgeId = fotEscrow.requestPledge(lotId, PLEDGE_UNITS, lender, principal, FEE, maturity);
-
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IComputeEscrow.Escrow_PaymentShortfall.selector, principal, principal - _fee(principal, feeBps)
-            )
-        );
-        vm.prank(lender);
-        fotEscrow.fundPledge(pledgeId);
-        assertEq(fotEscrow.claimable(alice), 0);
-    }
-
-    function testFuzz_RevertWhen_RepayShortfall(uint256 feeBps, uint256 pledgeFee) external {
-        feeBps = bound(feeBps, 1, 9999);
-        pledgeFee = bound(pledgeFee, 10_000, 1e11);
-        _deploy(feeBps);
-        // A principal of 1 base unit loses nothing to the fee (rounds down), so the pledge can be funded.
-        vm.prank(alice);
-        uint256 pledgeId = fotEscrow.requestPledge(lotId, PLEDGE_UNITS, lender, 1, pledgeFee, maturity);
-        vm.prank(lender);
-        fotEscrow.fundPledge(pledgeId);
-
-        uint256 owed = 1 + pledgeFee;
-        vm.expectRevert(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_PaymentShortfall.selector, owed, owed - _fee(owed, feeBps))
-        );
-        vm.prank(alice);
-        fotEscrow.repay(pledgeId);
-        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "still pledged");
-    }
-
-    /// @dev Sales settle through the market; its fee-on-transfer cases are in market/fuzz/FeeOnTransfer.t.sol.
+    /// @dev Sales and pledges settle through the market and the lending module; their fee-on-transfer cases are in
+    /// market/fuzz/FeeOnTransfer.t.sol and lending/fuzz/FeeOnTransfer.t.sol.
     function test_ZeroFeeBehavesLikeAPlainToken() external {
         _deploy(0);
         vm.prank(provider);
         fotEscrow.postBond(lotId, 100 * uint256(PRICE));
-        vm.prank(alice);
-        uint256 pledgeId = fotEscrow.requestPledge(lotId, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
-        vm.prank(lender);
-        fotEscrow.fundPledge(pledgeId);
-        vm.prank(alice);
-        fotEscrow.repay(pledgeId);
         (uint256 bond,) = fotEscrow.bondOf(lotId);
         assertEq(bond, 100 * uint256(PRICE), "the whole bond arrived");
-        assertEq(fotEscrow.claimable(alice), PRINCIPAL);
-        assertEq(fotEscrow.claimable(lender), PRINCIPAL + FEE);
-        assertEq(fot.balanceOf(address(fotEscrow)), 100 * uint256(PRICE) + 2 * PRINCIPAL + FEE);
-    }
 
-    function _cap() internal pure returns (uint256) {
-        return PLEDGE_UNITS * PRICE * DEFAULT_LTV / 10_000;
+        vm.prank(alice);
+        uint256 id = fotEscrow.redeem(lotId, 10);
+        vm.warp(endsAt + GRACE + 1);
+        fotEscrow.claimRefund(id);
+        uint256 before = fot.balanceOf(alice);
+        vm.prank(alice);
+        fotEscrow.withdraw(alice);
+        assertEq(fot.balanceOf(alice) - before, 10 * uint256(PRICE), "the whole refund arrived");
+        assertEq(fot.balanceOf(address(fotEscrow)), 90 * uint256(PRICE), "exactly the rest of the bond");
     }
 }

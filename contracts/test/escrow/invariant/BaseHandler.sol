@@ -6,19 +6,32 @@ import {Test} from "forge-std/Test.sol";
 import {ComputeEscrow} from "../../../src/escrow/ComputeEscrow.sol";
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {IComputeLending} from "../../../src/interfaces/IComputeLending.sol";
 import {IComputeMarket} from "../../../src/interfaces/IComputeMarket.sol";
 import {IUtilizationOracle} from "../../../src/interfaces/IUtilizationOracle.sol";
+import {ComputeLending} from "../../../src/lending/ComputeLending.sol";
 import {ComputeMarket} from "../../../src/market/ComputeMarket.sol";
 import {MockUSDC} from "../../mocks/MockUSDC.sol";
 import {EscrowStore} from "./EscrowStore.sol";
 
-/// @notice What every escrow handler shares: the deployed suite (sales go through its market), the actors and lots, the
-/// call counter, the status sync after each action, the pickers, the stablecoin top-up, the expected-error checks and
-/// the time helpers.
+/// @notice What every escrow handler shares: the deployed suite (sales go through its market, pledges through its
+/// lending module), the actors and lots, the call counter, the status sync after each action, the pickers, the
+/// stablecoin top-up, the expected-error checks and the time helpers.
 /// @dev Ghost state lives in the `EscrowStore`, not here (Sablier's BaseHandler / Store split).
 abstract contract BaseHandler is Test {
+    /// @dev The deployed suite the handler drives.
+    struct Suite {
+        ComputeEscrow escrow;
+        ComputeMarket market;
+        ComputeLending lending;
+        IComputeCapacityToken token;
+        MockUSDC usdc;
+        IUtilizationOracle oracle;
+    }
+
     ComputeEscrow internal immutable escrow;
     ComputeMarket internal immutable market;
+    ComputeLending internal immutable lending;
     IComputeCapacityToken internal immutable token;
     MockUSDC internal immutable usdc;
     IUtilizationOracle internal immutable oracle;
@@ -34,27 +47,24 @@ abstract contract BaseHandler is Test {
     mapping(bytes32 action => uint256) public calls;
 
     constructor(
-        ComputeEscrow escrow_,
-        ComputeMarket market_,
-        IComputeCapacityToken token_,
-        MockUSDC usdc_,
-        IUtilizationOracle oracle_,
+        Suite memory suite_,
         EscrowStore store_,
         address usdcOwner_,
         address[] memory actors_,
         uint256[] memory lots_
     ) {
-        escrow = escrow_;
-        market = market_;
-        token = token_;
-        usdc = usdc_;
-        oracle = oracle_;
+        escrow = suite_.escrow;
+        market = suite_.market;
+        lending = suite_.lending;
+        token = suite_.token;
+        usdc = suite_.usdc;
+        oracle = suite_.oracle;
         store = store_;
         usdcOwner = usdcOwner_;
         actors = actors_;
         lots = lots_;
         for (uint256 i; i < lots_.length; ++i) {
-            bytes32 poolId = token_.lot(lots_[i]).poolId;
+            bytes32 poolId = suite_.token.lot(lots_[i]).poolId;
             bool known;
             for (uint256 j; j < pools.length; ++j) {
                 known = known || pools[j] == poolId;
@@ -113,11 +123,11 @@ abstract contract BaseHandler is Test {
     }
 
     /// @dev A pledge the handler created, or (0, empty: status None) when there is none.
-    function _pickPledge(uint256 seed) internal view returns (uint256 pledgeId, IComputeEscrow.Pledge memory p) {
+    function _pickPledge(uint256 seed) internal view returns (uint256 pledgeId, IComputeLending.Pledge memory p) {
         uint256 n = store.pledgeCount();
         if (n == 0) return (0, p);
         pledgeId = store.pledgeIds(seed % n);
-        p = escrow.pledge(pledgeId);
+        p = lending.pledge(pledgeId);
     }
 
     /// @dev A redemption the handler created, or (0, empty: status None) when there is none.
@@ -194,8 +204,8 @@ abstract contract BaseHandler is Test {
     function _syncStatuses() internal {
         uint256 n = store.pledgeCount();
         for (uint256 id = 1; id <= n; ++id) {
-            IComputeEscrow.PledgeStatus before = store.ghost_pledgeStatus(id);
-            IComputeEscrow.PledgeStatus now_ = escrow.pledge(id).status;
+            IComputeLending.PledgeStatus before = store.ghost_pledgeStatus(id);
+            IComputeLending.PledgeStatus now_ = lending.pledge(id).status;
             if (before == now_) continue;
             if (!_pledgeMoveAllowed(before, now_)) store.flagStatusRegressed();
             store.setPledgeStatus(id, now_);
@@ -217,18 +227,18 @@ abstract contract BaseHandler is Test {
         }
     }
 
-    function _pledgeMoveAllowed(IComputeEscrow.PledgeStatus from, IComputeEscrow.PledgeStatus to)
+    function _pledgeMoveAllowed(IComputeLending.PledgeStatus from, IComputeLending.PledgeStatus to)
         internal
         pure
         returns (bool)
     {
         if (from == to) return true;
-        if (from == IComputeEscrow.PledgeStatus.None) return to == IComputeEscrow.PledgeStatus.Requested;
-        if (from == IComputeEscrow.PledgeStatus.Requested) {
-            return to == IComputeEscrow.PledgeStatus.Active || to == IComputeEscrow.PledgeStatus.Cancelled;
+        if (from == IComputeLending.PledgeStatus.None) return to == IComputeLending.PledgeStatus.Requested;
+        if (from == IComputeLending.PledgeStatus.Requested) {
+            return to == IComputeLending.PledgeStatus.Active || to == IComputeLending.PledgeStatus.Cancelled;
         }
-        if (from == IComputeEscrow.PledgeStatus.Active) {
-            return to == IComputeEscrow.PledgeStatus.Repaid || to == IComputeEscrow.PledgeStatus.Claimed;
+        if (from == IComputeLending.PledgeStatus.Active) {
+            return to == IComputeLending.PledgeStatus.Repaid || to == IComputeLending.PledgeStatus.Claimed;
         }
         return false; // Repaid, Claimed and Cancelled are final
     }

@@ -1,20 +1,21 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {ComputeEscrow} from "../../../src/escrow/ComputeEscrow.sol";
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {IComputeLending} from "../../../src/interfaces/IComputeLending.sol";
 import {IComputeMarket} from "../../../src/interfaces/IComputeMarket.sol";
 import {IUtilizationOracle} from "../../../src/interfaces/IUtilizationOracle.sol";
-import {ComputeMarket} from "../../../src/market/ComputeMarket.sol";
 import {OrderTestLib} from "../../market/utils/OrderTestLib.sol";
 import {MockUSDC} from "../../mocks/MockUSDC.sol";
 import {BaseHandler} from "./BaseHandler.sol";
 import {EscrowStore} from "./EscrowStore.sol";
 
 /// @notice Drives every escrow flow with bounded inputs over a fixed set of actors and bonded lots; sales (fixed-price
-/// offers, Dutch auctions and EIP-712 signed asks and bids, signed with the actors' keys) go through the market, which
-/// pays into the escrow.
+/// offers, Dutch auctions and EIP-712 signed asks and bids, signed with the actors' keys) go through the market, and
+/// pledges (request, cancel, fund, repay, claim, loan-to-value) through the lending module, both of which pay into the
+/// escrow; a rogue LENDING_ROLE holder (the handler itself, granted the role by the test) tries to credit loans nobody
+/// paid.
 /// @dev Every action either takes a path that must succeed (called directly: a revert fails the campaign under
 /// fail_on_revert) or a path that must fail, checked with try/catch against the exact expected error. Every action
 /// is `tracked` (BaseHandler): after it, every pledge's and redemption's status is recorded and any backward move
@@ -33,18 +34,14 @@ contract EscrowHandler is BaseHandler {
     }
 
     constructor(
-        ComputeEscrow escrow_,
-        ComputeMarket market_,
-        IComputeCapacityToken token_,
-        MockUSDC usdc_,
-        IUtilizationOracle oracle_,
+        Suite memory suite_,
         EscrowStore store_,
         address usdcOwner_,
         address riskManager_,
         address[] memory actors_,
         uint256[] memory lots_,
         Keys memory keys_
-    ) BaseHandler(escrow_, market_, token_, usdc_, oracle_, store_, usdcOwner_, actors_, lots_) {
+    ) BaseHandler(suite_, store_, usdcOwner_, actors_, lots_) {
         riskManager = riskManager_;
         reporterKeys = keys_.reporters;
         for (uint256 i; i < actors_.length; ++i) {
@@ -559,19 +556,21 @@ contract EscrowHandler is BaseHandler {
         a.lotId = _lot(lotSeed);
         uint40 endsAt = token.lot(a.lotId).endsAt;
         uint256 free = _unlocked(a.holder, a.lotId);
-        uint256 earliest = block.timestamp + escrow.MIN_REPAY_WINDOW();
-        uint256 latestAllowed = uint256(endsAt) - escrow.MATURITY_MARGIN();
+        uint256 earliest = block.timestamp + lending.MIN_REPAY_WINDOW();
+        uint256 latestAllowed = uint256(endsAt) - lending.MATURITY_MARGIN();
         if (earliest > latestAllowed || free == 0) return;
         a.units = _bound(units, 1, free);
-        uint256 cap = escrow.maxPrincipal(a.lotId, a.units);
+        uint256 cap = lending.maxPrincipal(a.lotId, a.units);
         if (cap == 0) {
             // A loan-to-value of 0 switches pledging off (S-7).
-            if (escrow.loanToValue(a.lotId) == 0) {
+            if (lending.loanToValue(a.lotId) == 0) {
                 vm.prank(a.holder);
-                try escrow.requestPledge(a.lotId, a.units, address(0), 1, 0, uint40(earliest)) {
+                try lending.requestPledge(a.lotId, a.units, address(0), 1, 0, uint40(earliest)) {
                     _fail("pledged a lot with pledging off");
                 } catch (bytes memory err) {
-                    _assertError(err, abi.encodeWithSelector(IComputeEscrow.Escrow_PledgingDisabled.selector, a.lotId));
+                    _assertError(
+                        err, abi.encodeWithSelector(IComputeLending.Lending_PledgingDisabled.selector, a.lotId)
+                    );
                 }
             }
             return;
@@ -588,31 +587,31 @@ contract EscrowHandler is BaseHandler {
 
     function _request(PledgeArgs memory a) internal {
         vm.prank(a.holder);
-        uint256 pledgeId = escrow.requestPledge(a.lotId, a.units, a.lender, a.principal, a.fee, a.maturity);
+        uint256 pledgeId = lending.requestPledge(a.lotId, a.units, a.lender, a.principal, a.fee, a.maturity);
         store.pushPledgeId(pledgeId, a.units);
     }
 
     function cancelPledge(uint256 pledgeSeed) external tracked("cancelPledge") {
-        (uint256 pledgeId, IComputeEscrow.Pledge memory p) = _pickPledge(pledgeSeed);
-        if (p.status != IComputeEscrow.PledgeStatus.Requested) return;
+        (uint256 pledgeId, IComputeLending.Pledge memory p) = _pickPledge(pledgeSeed);
+        if (p.status != IComputeLending.PledgeStatus.Requested) return;
         vm.prank(p.holder);
-        escrow.cancelPledge(pledgeId);
+        lending.cancelPledge(pledgeId);
         store.unlockPledge(pledgeId);
     }
 
     function fundPledge(uint256 pledgeSeed, uint256 funderSeed) external tracked("fundPledge") {
-        (uint256 pledgeId, IComputeEscrow.Pledge memory p) = _pickPledge(pledgeSeed);
-        if (p.status != IComputeEscrow.PledgeStatus.Requested) return;
+        (uint256 pledgeId, IComputeLending.Pledge memory p) = _pickPledge(pledgeSeed);
+        if (p.status != IComputeLending.PledgeStatus.Requested) return;
         address funder = p.lender == address(0) ? _actor(funderSeed) : p.lender;
-        uint256 fundBy = p.maturity - escrow.MIN_REPAY_WINDOW();
+        uint256 fundBy = p.maturity - lending.MIN_REPAY_WINDOW();
         if (block.timestamp > fundBy) {
             // S-3: too close to maturity for the borrower to repay.
             vm.prank(funder);
-            try escrow.fundPledge(pledgeId) {
+            try lending.fundPledge(pledgeId) {
                 _fail("funded a stale request");
             } catch (bytes memory err) {
                 _assertError(
-                    err, abi.encodeWithSelector(IComputeEscrow.Escrow_PledgeRequestExpired.selector, pledgeId, fundBy)
+                    err, abi.encodeWithSelector(IComputeLending.Lending_PledgeRequestExpired.selector, pledgeId, fundBy)
                 );
             }
             return;
@@ -621,13 +620,13 @@ contract EscrowHandler is BaseHandler {
         _topUp(funder, p.principal);
 
         vm.prank(funder);
-        escrow.fundPledge(pledgeId);
+        lending.fundPledge(pledgeId);
         store.addCredit(p.holder, p.principal);
     }
 
     function repay(uint256 pledgeSeed, uint256 payerSeed) external tracked("repay") {
-        (uint256 pledgeId, IComputeEscrow.Pledge memory p) = _pickPledge(pledgeSeed);
-        if (p.status != IComputeEscrow.PledgeStatus.Active) return;
+        (uint256 pledgeId, IComputeLending.Pledge memory p) = _pickPledge(pledgeSeed);
+        if (p.status != IComputeLending.PledgeStatus.Active) return;
         // S-4: repayment stays open until the lender claims, maturity or not.
         address payer = _actor(payerSeed);
         if (usdc.isBlacklisted(payer)) return;
@@ -635,43 +634,56 @@ contract EscrowHandler is BaseHandler {
         _topUp(payer, owed);
 
         vm.prank(payer);
-        escrow.repay(pledgeId);
+        lending.repay(pledgeId);
         store.addCredit(p.lender, owed);
         store.unlockPledge(pledgeId);
     }
 
     function claimCollateral(uint256 pledgeSeed) external tracked("claimCollateral") {
-        (uint256 pledgeId, IComputeEscrow.Pledge memory p) = _pickPledge(pledgeSeed);
-        if (p.status != IComputeEscrow.PledgeStatus.Active) return;
+        (uint256 pledgeId, IComputeLending.Pledge memory p) = _pickPledge(pledgeSeed);
+        if (p.status != IComputeLending.PledgeStatus.Active) return;
         vm.prank(p.lender);
         if (block.timestamp < p.maturity) {
-            try escrow.claimCollateral(pledgeId) {
+            try lending.claimCollateral(pledgeId) {
                 _fail("claimed before maturity");
             } catch (bytes memory err) {
                 _assertError(
-                    err, abi.encodeWithSelector(IComputeEscrow.Escrow_PledgeNotMatured.selector, pledgeId, p.maturity)
+                    err, abi.encodeWithSelector(IComputeLending.Lending_PledgeNotMatured.selector, pledgeId, p.maturity)
                 );
             }
             return;
         }
-        escrow.claimCollateral(pledgeId);
+        lending.claimCollateral(pledgeId);
         store.unlockPledge(pledgeId);
     }
 
     /// @dev Lets time run to an active pledge's maturity, then the lender takes the collateral.
     function warpToMaturityAndClaim(uint256 pledgeSeed) external tracked("warpToMaturityAndClaim") {
-        (uint256 pledgeId, IComputeEscrow.Pledge memory p) = _pickPledge(pledgeSeed);
-        if (p.status != IComputeEscrow.PledgeStatus.Active) return;
+        (uint256 pledgeId, IComputeLending.Pledge memory p) = _pickPledge(pledgeSeed);
+        if (p.status != IComputeLending.PledgeStatus.Active) return;
         _warpAtLeast(p.maturity);
         vm.prank(p.lender);
-        escrow.claimCollateral(pledgeId);
+        lending.claimCollateral(pledgeId);
         store.unlockPledge(pledgeId);
+    }
+
+    /// @dev A rogue holder of the escrow's LENDING_ROLE (the handler) credits an actor more than the escrow holds above
+    /// what it owes, without paying anything in: it must revert with Escrow_LoanUnfunded and the exact surplus.
+    function rogueCreditLoan(uint256 accountSeed, uint256 amount) external tracked("rogueCreditLoan") {
+        (uint256 balance, uint256 obligations) = escrow.solvency();
+        uint256 surplus = balance > obligations ? balance - obligations : 0;
+        amount = _bound(amount, surplus + 1, surplus + 1e15);
+        try escrow.creditLoan(_actor(accountSeed), amount) {
+            _fail("credited a loan nobody paid for");
+        } catch (bytes memory err) {
+            _assertError(err, abi.encodeWithSelector(IComputeEscrow.Escrow_LoanUnfunded.selector, amount, surplus));
+        }
     }
 
     /// @dev Tries to move one unit more than the unlocked balance of an account with pledged units: must fail.
     function moveLockedUnits(uint256 pledgeSeed, uint256 toSeed) external tracked("moveLockedUnits") {
-        (, IComputeEscrow.Pledge memory p) = _pickPledge(pledgeSeed);
-        if (p.status != IComputeEscrow.PledgeStatus.Requested && p.status != IComputeEscrow.PledgeStatus.Active) {
+        (, IComputeLending.Pledge memory p) = _pickPledge(pledgeSeed);
+        if (p.status != IComputeLending.PledgeStatus.Requested && p.status != IComputeLending.PledgeStatus.Active) {
             return;
         }
         uint256 unlocked = _unlocked(p.holder, p.lotId);
@@ -957,7 +969,7 @@ contract EscrowHandler is BaseHandler {
 
     function setLoanToValue(uint256 lotSeed, uint256 ltv) external tracked("setLoanToValue") {
         vm.prank(riskManager);
-        escrow.setLoanToValue(_lot(lotSeed), uint16(_bound(ltv, 0, 10_000)));
+        lending.setLoanToValue(_lot(lotSeed), uint16(_bound(ltv, 0, 10_000)));
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -3,16 +3,19 @@ pragma solidity 0.8.30;
 
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {IComputeLending} from "../../../src/interfaces/IComputeLending.sol";
 import {BondMath} from "../../../src/libraries/BondMath.sol";
 import {SuiteFixture} from "../../utils/SuiteFixture.sol";
+import {BaseHandler} from "./BaseHandler.sol";
 import {EscrowHandler} from "./EscrowHandler.sol";
 import {EscrowStore} from "./EscrowStore.sol";
 
-/// @notice Handler-based invariants of the escrow and of the market that sells into it: solvency, bond reserve, unit
-/// conservation, pledged units staying locked, forward-only statuses, exact credit accounting, a FIFO delivery queue
-/// per pool whose hours serve one redemption each and confirm only what the oracle attested, blacklisted accounts
-/// never blocking anyone else's withdrawal; the market never holding stablecoin or units, every offer's units
-/// accounted for, no signed order filled beyond its units, and every price index average within the prices traded.
+/// @notice Handler-based invariants of the escrow and of the market and lending module that pay into it: solvency,
+/// bond reserve, unit conservation, pledged units staying locked, forward-only statuses, exact credit accounting, a
+/// FIFO delivery queue per pool whose hours serve one redemption each and confirm only what the oracle attested,
+/// blacklisted accounts never blocking anyone else's withdrawal; the market and the lending module never holding
+/// stablecoin or units, every offer's units accounted for, no signed order filled beyond its units, and every price
+/// index average within the prices traded.
 contract EscrowInvariants_Test is SuiteFixture {
     EscrowHandler internal handler;
     EscrowStore internal store;
@@ -42,11 +45,9 @@ contract EscrowInvariants_Test is SuiteFixture {
             assertEq(vm.addr(actorKeys[i]), actors[i]);
         }
         handler = new EscrowHandler(
-            escrow,
-            market,
-            token,
-            usdc,
-            oracle,
+            BaseHandler.Suite({
+                escrow: escrow, market: market, lending: lending, token: token, usdc: usdc, oracle: oracle
+            }),
             store,
             admin,
             risk,
@@ -55,7 +56,12 @@ contract EscrowInvariants_Test is SuiteFixture {
             EscrowHandler.Keys({reporters: [reporterKeys[0], reporterKeys[1]], actors: actorKeys})
         );
 
-        bytes4[] memory selectors = new bytes4[](32);
+        // The handler plays a rogue lending module too (rogueCreditLoan): it holds the escrow's LENDING_ROLE.
+        bytes32 lendingRole = escrow.LENDING_ROLE();
+        vm.prank(admin);
+        escrow.grantRole(lendingRole, address(handler));
+
+        bytes4[] memory selectors = new bytes4[](33);
         selectors[0] = EscrowHandler.createOffer.selector;
         selectors[1] = EscrowHandler.cancelOffer.selector;
         selectors[2] = EscrowHandler.purchase.selector;
@@ -88,6 +94,7 @@ contract EscrowInvariants_Test is SuiteFixture {
         selectors[29] = EscrowHandler.fillBid.selector;
         selectors[30] = EscrowHandler.cancelOrder.selector;
         selectors[31] = EscrowHandler.incrementOrderCounter.selector;
+        selectors[32] = EscrowHandler.rogueCreditLoan.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
         for (uint256 i; i < selectors.length; ++i) {
             handlerSelectors.push(selectors[i]);
@@ -121,17 +128,20 @@ contract EscrowInvariants_Test is SuiteFixture {
     // sequences (the fuzz seed is fixed), so the properties are grouped in three campaigns rather than eight
     // identical ones; each property is its own `_assert*` function with its own failure message.
 
-    /// @dev Money: solvency, bond reserve, exact credit accounting, and the market holding no stablecoin.
+    /// @dev Money: solvency, bond reserve, exact credit accounting, and neither the market nor the lending module
+    /// holding stablecoin.
     function invariant_Solvency() external view {
         _assertSolvency();
         _assertBondReserve();
         _assertBondCoversOutstanding();
         _assertCreditsMatchGhosts();
         _assertMarketHoldsNoStablecoin();
+        _assertLendingHoldsNoStablecoin();
     }
 
-    /// @dev Units: conservation per lot (neither the escrow nor the market ever holds any), pledged units never
-    /// moving, every offer's units accounted for, and no signed order filled beyond its units.
+    /// @dev Units: conservation per lot (neither the escrow, the market nor the lending module ever holds any), pledged
+    /// units never moving (the locked balances equal the units of the Requested and Active pledges), every offer's
+    /// units accounted for, and no signed order filled beyond its units.
     function invariant_UnitsConservedAndPledgesLocked() external view {
         _assertUnitConservation();
         _assertPledgedUnitsLocked();
@@ -202,11 +212,12 @@ contract EscrowInvariants_Test is SuiteFixture {
         if (totalReserved != reservedSum) assertEq(totalReserved, reservedSum, "totals().reserved drift");
     }
 
-    /// @dev Per lot: unitsIssued − unitsBurned == Σ balances of all actors; the escrow and the market never hold
-    /// units (sales move them from seller to buyer directly).
+    /// @dev Per lot: unitsIssued − unitsBurned == Σ balances of all actors; the escrow, the market and the lending
+    /// module never hold units (sales move them from seller to buyer, collateral stays locked in the holder's wallet
+    /// and a claim moves it from the holder to the lender directly).
     function _assertUnitConservation() internal view {
         uint256[] memory balances = _balances(true);
-        uint256 width = actors.length + 2;
+        uint256 width = actors.length + 3;
         for (uint256 l; l < lots.length; ++l) {
             IComputeCapacityToken.Lot memory record = token.lot(lots[l]);
             uint256 held;
@@ -217,7 +228,14 @@ contract EscrowInvariants_Test is SuiteFixture {
             if (held != supply) assertEq(held, supply, "units created or lost");
             if (balances[l * width + actors.length] != 0) assertTrue(false, "escrow holds units");
             if (balances[l * width + actors.length + 1] != 0) assertTrue(false, "market holds units");
+            if (balances[l * width + actors.length + 2] != 0) assertTrue(false, "lending module holds units");
         }
+    }
+
+    /// @dev The lending module is no custodian: a lender's principal and a repayment go straight into the escrow.
+    function _assertLendingHoldsNoStablecoin() internal view {
+        uint256 held = usdc.balanceOf(address(lending));
+        if (held != 0) assertEq(held, 0, "lending module holds stablecoin");
     }
 
     /// @dev The market is no custodian: a buyer's payment goes straight into the escrow.
@@ -264,17 +282,17 @@ contract EscrowInvariants_Test is SuiteFixture {
         }
     }
 
-    /// @dev Pledged units never move: for every (holder, lot) the locked balance equals the units of its Requested
-    /// and Active pledges (so every such pledge stays covered), the ghost lock of each pledge matches, and the
-    /// balance covers the locked units.
+    /// @dev Pledged units never move: for every (holder, lot) the token's locked balance equals the units of the
+    /// lending module's Requested and Active pledges of that holder and lot (so every such pledge stays covered and no
+    /// unit is locked without one), the ghost lock of each pledge matches, and the balance covers the locked units.
     function _assertPledgedUnitsLocked() internal view {
         uint256 width = lots.length;
         uint256[] memory pledged = new uint256[](actors.length * width);
         (uint256[] memory ghostLocked,) = store.pledgeGhosts();
         for (uint256 id = 1; id < ghostLocked.length; ++id) {
-            IComputeEscrow.Pledge memory p = escrow.pledge(id);
+            IComputeLending.Pledge memory p = lending.pledge(id);
             bool live =
-                p.status == IComputeEscrow.PledgeStatus.Requested || p.status == IComputeEscrow.PledgeStatus.Active;
+                p.status == IComputeLending.PledgeStatus.Requested || p.status == IComputeLending.PledgeStatus.Active;
             uint256 expected = live ? p.units : 0;
             if (ghostLocked[id] != expected) assertEq(ghostLocked[id], expected, "ghost lock");
             if (live) pledged[_actorIndex(p.holder) * width + _lotIndex(p.lotId)] += p.units;
@@ -294,9 +312,9 @@ contract EscrowInvariants_Test is SuiteFixture {
     /// Repaid | Claimed, Requested → Cancelled; Open → Delivered | Refunded), and the recorded ghosts match.
     function _assertStatusesMoveForward() internal view {
         if (store.ghost_statusRegressed()) assertTrue(false, "status moved backwards");
-        (, IComputeEscrow.PledgeStatus[] memory pledgeStatuses) = store.pledgeGhosts();
+        (, IComputeLending.PledgeStatus[] memory pledgeStatuses) = store.pledgeGhosts();
         for (uint256 id = 1; id < pledgeStatuses.length; ++id) {
-            if (escrow.pledge(id).status != pledgeStatuses[id]) assertTrue(false, "pledge ghost status");
+            if (lending.pledge(id).status != pledgeStatuses[id]) assertTrue(false, "pledge ghost status");
         }
         IComputeEscrow.RedemptionStatus[] memory redemptionStatuses = store.redemptionGhosts();
         for (uint256 id = 1; id < redemptionStatuses.length; ++id) {
@@ -394,7 +412,7 @@ contract EscrowInvariants_Test is SuiteFixture {
                 assertTrue(ok, "handler call reverted");
             }
             for (uint256 id = 1; id <= store.pledgeCount(); ++id) {
-                ++pledgeEnds[uint8(escrow.pledge(id).status) - 1];
+                ++pledgeEnds[uint8(lending.pledge(id).status) - 1];
             }
             for (uint256 id = 1; id <= store.redemptionCount(); ++id) {
                 ++redemptionEnds[uint8(escrow.redemption(id).status) - 1];
@@ -475,16 +493,17 @@ contract EscrowInvariants_Test is SuiteFixture {
                                 HELPERS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev All actors' balances of all lots in one balanceOfBatch, lot-major; with the escrow and the market as two
-    /// last columns.
+    /// @dev All actors' balances of all lots in one balanceOfBatch, lot-major; with the escrow, the market and the
+    /// lending module as three last columns.
     function _balances(bool withCustodians) internal view returns (uint256[] memory) {
-        uint256 width = actors.length + (withCustodians ? 2 : 0);
+        uint256 width = actors.length + (withCustodians ? 3 : 0);
         address[] memory accounts = new address[](width * lots.length);
         uint256[] memory ids = new uint256[](width * lots.length);
         for (uint256 l; l < lots.length; ++l) {
             for (uint256 a; a < width; ++a) {
-                accounts[l * width + a] =
-                    a < actors.length ? actors[a] : a == actors.length ? address(escrow) : address(market);
+                accounts[l * width + a] = a < actors.length
+                    ? actors[a]
+                    : a == actors.length ? address(escrow) : a == actors.length + 1 ? address(market) : address(lending);
                 ids[l * width + a] = lots[l];
             }
         }

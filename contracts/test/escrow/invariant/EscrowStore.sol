@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {IComputeLending} from "../../../src/interfaces/IComputeLending.sol";
 import {IComputeMarket} from "../../../src/interfaces/IComputeMarket.sol";
 
 /// @notice The ghost state of the escrow invariant campaign: the ids the handler created, the statuses it last saw,
@@ -23,7 +24,7 @@ contract EscrowStore {
                                  GHOSTS
     //////////////////////////////////////////////////////////////*/
 
-    mapping(uint256 pledgeId => IComputeEscrow.PledgeStatus) public ghost_pledgeStatus;
+    mapping(uint256 pledgeId => IComputeLending.PledgeStatus) public ghost_pledgeStatus;
     mapping(uint256 pledgeId => uint256) public ghost_pledgeLocked;
     mapping(uint256 redemptionId => IComputeEscrow.RedemptionStatus) public ghost_redemptionStatus;
     mapping(address account => uint256) public ghost_credited;
@@ -211,7 +212,7 @@ contract EscrowStore {
         ghost_pledgeLocked[pledgeId] = 0;
     }
 
-    function setPledgeStatus(uint256 pledgeId, IComputeEscrow.PledgeStatus status) external {
+    function setPledgeStatus(uint256 pledgeId, IComputeLending.PledgeStatus status) external {
         ghost_pledgeStatus[pledgeId] = status;
     }
 
@@ -272,11 +273,11 @@ contract EscrowStore {
     function pledgeGhosts()
         external
         view
-        returns (uint256[] memory locked, IComputeEscrow.PledgeStatus[] memory statuses)
+        returns (uint256[] memory locked, IComputeLending.PledgeStatus[] memory statuses)
     {
         uint256 n = pledgeIds.length;
         locked = new uint256[](n + 1);
-        statuses = new IComputeEscrow.PledgeStatus[](n + 1);
+        statuses = new IComputeLending.PledgeStatus[](n + 1);
         for (uint256 id = 1; id <= n; ++id) {
             locked[id] = ghost_pledgeLocked[id];
             statuses[id] = ghost_pledgeStatus[id];

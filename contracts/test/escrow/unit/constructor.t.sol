@@ -7,8 +7,10 @@ import {
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {ComputeEscrow} from "../../../src/escrow/ComputeEscrow.sol";
+import {IBondVault} from "../../../src/interfaces/IBondVault.sol";
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {IComputeLending} from "../../../src/interfaces/IComputeLending.sol";
 import {IUtilizationOracle} from "../../../src/interfaces/IUtilizationOracle.sol";
 import {EscrowBase} from "../EscrowBase.sol";
 
@@ -19,45 +21,46 @@ contract Escrow_Constructor_Unit_Test is EscrowBase {
                 IAccessControlDefaultAdminRules.AccessControlInvalidDefaultAdmin.selector, address(0)
             )
         );
-        new ComputeEscrow(address(0), 0, token, IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV);
+        new ComputeEscrow(address(0), 0, token, IERC20(address(usdc)), oracle, GRACE);
     }
 
     function test_RevertWhen_TheTokenIsZero() external {
         vm.expectRevert(IComputeEscrow.Escrow_ZeroToken.selector);
-        new ComputeEscrow(
-            admin, 0, IComputeCapacityToken(address(0)), IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV
-        );
+        new ComputeEscrow(admin, 0, IComputeCapacityToken(address(0)), IERC20(address(usdc)), oracle, GRACE);
     }
 
     function test_RevertWhen_TheStablecoinIsZero() external {
         vm.expectRevert(IComputeEscrow.Escrow_ZeroStablecoin.selector);
-        new ComputeEscrow(admin, 0, token, IERC20(address(0)), oracle, GRACE, DEFAULT_LTV);
+        new ComputeEscrow(admin, 0, token, IERC20(address(0)), oracle, GRACE);
     }
 
     function test_RevertWhen_TheOracleIsZero() external {
         vm.expectRevert(IComputeEscrow.Escrow_ZeroOracle.selector);
-        new ComputeEscrow(admin, 0, token, IERC20(address(usdc)), IUtilizationOracle(address(0)), GRACE, DEFAULT_LTV);
+        new ComputeEscrow(admin, 0, token, IERC20(address(usdc)), IUtilizationOracle(address(0)), GRACE);
     }
 
-    function test_RevertWhen_TheDefaultLoanToValueExceeds100() external {
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidLoanToValue.selector, 10_001));
-        new ComputeEscrow(admin, 0, token, IERC20(address(usdc)), oracle, GRACE, 10_001);
-    }
-
-    function test_When_TheDefaultLoanToValueIsAtMost100() external {
-        ComputeEscrow fresh = new ComputeEscrow(bob, 0, token, IERC20(address(usdc)), oracle, 3 days, 10_000);
+    function test_When_EveryAddressIsSet() external {
+        ComputeEscrow fresh = new ComputeEscrow(bob, 0, token, IERC20(address(usdc)), oracle, 3 days);
         assertEq(address(fresh.TOKEN()), address(token));
         assertEq(address(fresh.STABLECOIN()), address(usdc));
         assertEq(address(fresh.ORACLE()), address(oracle));
         assertEq(fresh.DELIVERY_GRACE(), 3 days);
-        assertEq(fresh.DEFAULT_LTV_BPS(), 10_000);
-        assertEq(fresh.loanToValue(lotId), 10_000);
         assertTrue(fresh.hasRole(fresh.DEFAULT_ADMIN_ROLE(), bob));
-        assertTrue(fresh.hasRole(fresh.RISK_ROLE(), bob));
-        assertFalse(fresh.hasRole(fresh.RISK_ROLE(), admin));
+        // The modules are granted their roles by the deployer, never by the constructor (DeploySuite wires them).
+        assertFalse(fresh.hasRole(fresh.MARKET_ROLE(), bob), "no MARKET_ROLE");
+        assertFalse(fresh.hasRole(fresh.LENDING_ROLE(), bob), "no LENDING_ROLE");
+        assertFalse(fresh.hasRole(fresh.DEFAULT_ADMIN_ROLE(), admin));
+        (uint256 credits, uint256 bonds, uint256 reserved) = fresh.totals();
+        assertEq(credits + bonds + reserved, 0, "nothing owed");
 
-        // Ids start at one (the fixture's escrow shows it for every kind; offers are the market's).
-        assertEq(_defaultPledge(), 1);
+        // Ids start at one (the fixture's escrow shows it; offers are the market's, pledges the lending module's).
         assertEq(_redeem(alice, 1), 1);
+    }
+
+    function test_When_ERC165IsQueried() external {
+        ComputeEscrow fresh = new ComputeEscrow(bob, 0, token, IERC20(address(usdc)), oracle, 3 days);
+        assertTrue(fresh.supportsInterface(type(IComputeEscrow).interfaceId), "IComputeEscrow");
+        assertTrue(fresh.supportsInterface(type(IBondVault).interfaceId), "IBondVault");
+        assertFalse(fresh.supportsInterface(type(IComputeLending).interfaceId), "not IComputeLending");
     }
 }

@@ -41,6 +41,18 @@ contract CreditSale_Unit_Test is EscrowBase {
         assertEq(escrow.claimable(bob), 0);
     }
 
+    /// @dev The lending module moves principals and repayments in; it cannot have them credited as sales.
+    function test_RevertWhen_TheCallerHasLENDINGROLE() external {
+        bytes32 role = escrow.MARKET_ROLE();
+        _pay(AMOUNT);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, address(lending), role)
+        );
+        vm.prank(address(lending));
+        escrow.creditSale(alice, AMOUNT);
+        assertEq(escrow.claimable(alice), 0);
+    }
+
     function test_RevertWhen_NoPaymentArrivedWhileBondsAndCreditsAreOutstanding() external {
         // The lot's bond (UNITS × PRICE) and a funded pledge's principal (credited to alice) sit in the escrow.
         _activePledge();

@@ -19,7 +19,7 @@ contract MarketFeeOnTransfer_Test is MarketBase {
 
     function _deploy(uint256 feeBps) internal {
         fot = new FeeOnTransferToken(feeBps);
-        fotEscrow = new ComputeEscrow(admin, 0, token, IERC20(address(fot)), oracle, GRACE, DEFAULT_LTV);
+        fotEscrow = new ComputeEscrow(admin, 0, token, IERC20(address(fot)), oracle, GRACE);
         fotMarket = new ComputeMarket(admin, 0, fotEscrow, INDEX_WINDOW);
         bytes32 marketRole = fotEscrow.MARKET_ROLE();
         vm.prank(admin);

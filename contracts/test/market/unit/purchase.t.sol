@@ -127,7 +127,7 @@ contract Purchase_Unit_Test is MarketBase {
     }
 
     function test_RevertWhen_TheBuyerApprovedOnlyTheEscrow() external {
-        // The escrow's allowance is for bonds and pledges; a sale's payment is pulled by the market.
+        // The escrow's allowance is for bonds; the market pulls a sale's payment (the lending module a pledge's).
         vm.prank(signer);
         usdc.approve(address(escrow), type(uint256).max);
         uint256 before = usdc.balanceOf(signer);

@@ -269,7 +269,7 @@ contract ComputeTokenFuzzTest is TokenBase {
                 )
             );
         }
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.lock(alice, lotId, lockAmt);
         uint256 locked = lockOk ? lockAmt : 0;
         assertEq(token.lockedBalanceOf(alice, lotId), locked);
@@ -285,7 +285,7 @@ contract ComputeTokenFuzzTest is TokenBase {
                 )
             );
         }
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.unlock(alice, lotId, unlockAmt);
         assertEq(token.lockedBalanceOf(alice, lotId), unlockOk ? locked - unlockAmt : locked);
         assertEq(token.balanceOf(alice, lotId), balance);
@@ -307,7 +307,7 @@ contract ComputeTokenFuzzTest is TokenBase {
                 )
             );
         }
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.seize(alice, lender, lotId, amount);
         assertEq(token.balanceOf(lender, lotId), valid ? amount : 0);
         assertEq(token.lockedBalanceOf(alice, lotId), valid ? locked - amount : locked);

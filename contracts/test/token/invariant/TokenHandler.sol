@@ -8,7 +8,7 @@ import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityTok
 import {ComputeCapacityToken} from "../../../src/token/ComputeCapacityToken.sol";
 
 /// @notice Drives the token with bounded actions over a fixed actor set and a few lots. The handler holds
-/// ESCROW_ROLE (lock, unlock, seize, redeemFrom); the other roles are pranked. Every action predicts whether the
+/// COLLATERAL_ROLE (lock, unlock, seize) and ESCROW_ROLE (redeemFrom); the other roles are pranked. Every action predicts whether the
 /// call must succeed and checks the prediction (a wrong one reverts the handler, which fail_on_revert reports), so
 /// the handler never reverts on a correct token.
 contract TokenHandler is CommonBase, StdUtils {

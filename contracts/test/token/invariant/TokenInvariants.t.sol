@@ -44,6 +44,8 @@ contract ComputeTokenInvariantsTest is TokenBase {
         handler = new TokenHandler(token, provider, compliance, pauser, recovery, actorList, lotList);
         vm.prank(admin);
         token.grantRole(ESCROW_ROLE, address(handler));
+        vm.prank(admin);
+        token.grantRole(COLLATERAL_ROLE, address(handler));
 
         for (uint256 i; i < lotList.length; ++i) {
             initialLots.push(token.lot(lotList[i]));

@@ -21,42 +21,54 @@ contract Lock_Unit_Test is TokenBase {
         );
     }
 
-    function test_RevertWhen_TheCallerDoesNotHaveESCROWROLE() external {
-        vm.expectRevert(_unauthorized(alice, ESCROW_ROLE));
+    function test_RevertWhen_TheCallerDoesNotHaveCOLLATERALROLE() external {
+        vm.expectRevert(_unauthorized(alice, COLLATERAL_ROLE));
         vm.prank(alice);
         token.lock(alice, lotId, 1);
     }
 
+    /// @dev ESCROW_ROLE covers `redeemFrom` only: neither an ESCROW_ROLE holder nor the suite's escrow can lock units.
+    function test_RevertWhen_TheCallerHasESCROWROLEOnly() external {
+        address[2] memory escrows = [escrowAgent, address(escrow)];
+        for (uint256 i; i < escrows.length; ++i) {
+            assertTrue(token.hasRole(ESCROW_ROLE, escrows[i]));
+            vm.expectRevert(_unauthorized(escrows[i], COLLATERAL_ROLE));
+            vm.prank(escrows[i]);
+            token.lock(alice, lotId, 1);
+        }
+        assertEq(token.lockedBalanceOf(alice, lotId), 0);
+    }
+
     function test_RevertWhen_UnitsIsZero() external {
         vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector));
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.lock(alice, lotId, 0);
     }
 
     function test_RevertWhen_TheUnitsExceedTheWholeBalance() external {
         vm.expectRevert(_unlockedErr(lotId, 10, 11));
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.lock(alice, lotId, 11);
     }
 
     function test_RevertWhen_TheUnitsExceedTheUnlockedRestOfAPartlyLockedBalance() external {
         _lock(alice, lotId, 6);
         vm.expectRevert(_unlockedErr(lotId, 4, 5));
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.lock(alice, lotId, 5);
     }
 
     function test_RevertWhen_TheLotDoesNotExist() external {
         uint256 unknown = lotId ^ 1;
         vm.expectRevert(_unlockedErr(unknown, 0, 1));
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.lock(alice, unknown, 1);
     }
 
     function test_When_UnitsFitInTheUnlockedBalance() external {
         vm.expectEmit(true, true, false, true, address(token));
         emit IComputeCapacityToken.UnitsLocked(alice, lotId, 6);
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.lock(alice, lotId, 6);
 
         assertEq(token.lockedBalanceOf(alice, lotId), 6);
@@ -93,7 +105,7 @@ contract Lock_Unit_Test is TokenBase {
     function test_RevertWhen_TheTokenIsPaused() external {
         _pause();
         vm.expectRevert(_err(Pausable.EnforcedPause.selector));
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.lock(alice, lotId, 1);
     }
 
@@ -101,7 +113,7 @@ contract Lock_Unit_Test is TokenBase {
     function test_RevertWhen_TheAccountIsFrozen() external {
         _freeze(alice);
         vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_SenderFrozen.selector, alice));
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.lock(alice, lotId, 1);
     }
 
@@ -109,7 +121,7 @@ contract Lock_Unit_Test is TokenBase {
     function test_RevertWhen_TheAccountIsNotAllowlisted() external {
         _disallow(alice);
         vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_SenderNotAllowed.selector, alice));
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.lock(alice, lotId, 1);
     }
 

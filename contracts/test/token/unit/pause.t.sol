@@ -59,9 +59,10 @@ contract Pause_Unit_Test is TokenBase {
         token.issueBatch(ids, provider, units);
         vm.stopPrank();
         // it should block redeemFrom and seize
-        vm.startPrank(escrowAgent);
         vm.expectRevert(paused);
+        vm.prank(escrowAgent);
         token.redeemFrom(alice, lotId, 1);
+        vm.startPrank(collateralAgent);
         vm.expectRevert(paused);
         token.seize(alice, lender, lotId, 1);
         // it should block lock (S-2: a pledge passes a transfer's checks) and still allow unlock

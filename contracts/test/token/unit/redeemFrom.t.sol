@@ -34,6 +34,18 @@ contract RedeemFrom_Unit_Test is TokenBase {
         token.redeemFrom(alice, lotId, 1);
     }
 
+    /// @dev COLLATERAL_ROLE covers lock, unlock and seize only: neither its holder nor the lending module can burn.
+    function test_RevertWhen_TheCallerHasCOLLATERALROLEOnly() external {
+        address[2] memory lenders = [collateralAgent, address(lending)];
+        for (uint256 i; i < lenders.length; ++i) {
+            assertTrue(token.hasRole(COLLATERAL_ROLE, lenders[i]));
+            vm.expectRevert(_unauthorized(lenders[i], ESCROW_ROLE));
+            vm.prank(lenders[i]);
+            token.redeemFrom(alice, lotId, 1);
+        }
+        assertEq(token.balanceOf(alice, lotId), 10, "nothing burned");
+    }
+
     function test_RevertWhen_UnitsIsZero() external {
         _expectRevertRedeem(lotId, 0, _err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector));
     }

@@ -21,19 +21,31 @@ contract Seize_Unit_Test is TokenBase {
 
     function _expectRevertSeize(address to, uint256 units, bytes memory err) internal {
         vm.expectRevert(err);
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.seize(alice, to, lotId, units);
     }
 
     function _seize(address to, uint256 units) internal {
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.seize(alice, to, lotId, units);
     }
 
-    function test_RevertWhen_TheCallerDoesNotHaveESCROWROLE() external {
-        vm.expectRevert(_unauthorized(lender, ESCROW_ROLE));
+    function test_RevertWhen_TheCallerDoesNotHaveCOLLATERALROLE() external {
+        vm.expectRevert(_unauthorized(lender, COLLATERAL_ROLE));
         vm.prank(lender);
         token.seize(alice, lender, lotId, 6);
+    }
+
+    /// @dev ESCROW_ROLE covers `redeemFrom` only: neither an ESCROW_ROLE holder nor the suite's escrow can seize units.
+    function test_RevertWhen_TheCallerHasESCROWROLEOnly() external {
+        address[2] memory escrows = [escrowAgent, address(escrow)];
+        for (uint256 i; i < escrows.length; ++i) {
+            assertTrue(token.hasRole(ESCROW_ROLE, escrows[i]));
+            vm.expectRevert(_unauthorized(escrows[i], COLLATERAL_ROLE));
+            vm.prank(escrows[i]);
+            token.seize(alice, lender, lotId, 1);
+        }
+        assertEq(token.lockedBalanceOf(alice, lotId), 6);
     }
 
     function test_RevertWhen_UnitsIsZero() external {
@@ -78,7 +90,7 @@ contract Seize_Unit_Test is TokenBase {
         vm.expectEmit(true, true, true, true, address(token));
         emit IComputeCapacityToken.UnitsSeized(alice, lender, lotId, 6);
         vm.expectEmit(true, true, true, true, address(token));
-        emit IERC1155.TransferSingle(escrowAgent, alice, lender, lotId, 6);
+        emit IERC1155.TransferSingle(collateralAgent, alice, lender, lotId, 6);
         _seize(lender, 6);
 
         assertEq(token.lockedBalanceOf(alice, lotId), 0);

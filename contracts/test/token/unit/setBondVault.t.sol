@@ -16,7 +16,7 @@ contract SetBondVault_Unit_Test is TokenBase {
     function setUp() public override {
         super.setUp();
         bare = new ComputeCapacityToken(admin, 0, BASE_URI);
-        vault = new ComputeEscrow(admin, 0, bare, IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV);
+        vault = new ComputeEscrow(admin, 0, bare, IERC20(address(usdc)), oracle, GRACE);
     }
 
     function _invalid(address candidate) internal {
@@ -34,7 +34,7 @@ contract SetBondVault_Unit_Test is TokenBase {
     function test_RevertWhen_AVaultIsSetAlready() external {
         vm.prank(admin);
         bare.setBondVault(address(vault));
-        ComputeEscrow other = new ComputeEscrow(admin, 0, bare, IERC20(address(usdc)), oracle, GRACE, DEFAULT_LTV);
+        ComputeEscrow other = new ComputeEscrow(admin, 0, bare, IERC20(address(usdc)), oracle, GRACE);
         vm.expectRevert(
             abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_BondVaultAlreadySet.selector, address(vault))
         );

@@ -13,17 +13,30 @@ contract Unlock_Unit_Test is TokenBase {
         lotId = _issueTo(alice, 10);
     }
 
-    function test_RevertWhen_TheCallerDoesNotHaveESCROWROLE() external {
+    function test_RevertWhen_TheCallerDoesNotHaveCOLLATERALROLE() external {
         _lock(alice, lotId, 5);
-        vm.expectRevert(_unauthorized(recovery, ESCROW_ROLE));
+        vm.expectRevert(_unauthorized(recovery, COLLATERAL_ROLE));
         vm.prank(recovery);
         token.unlock(alice, lotId, 1);
+    }
+
+    /// @dev ESCROW_ROLE covers `redeemFrom` only: neither an ESCROW_ROLE holder nor the suite's escrow can unlock units.
+    function test_RevertWhen_TheCallerHasESCROWROLEOnly() external {
+        _lock(alice, lotId, 5);
+        address[2] memory escrows = [escrowAgent, address(escrow)];
+        for (uint256 i; i < escrows.length; ++i) {
+            assertTrue(token.hasRole(ESCROW_ROLE, escrows[i]));
+            vm.expectRevert(_unauthorized(escrows[i], COLLATERAL_ROLE));
+            vm.prank(escrows[i]);
+            token.unlock(alice, lotId, 1);
+        }
+        assertEq(token.lockedBalanceOf(alice, lotId), 5);
     }
 
     function test_RevertWhen_UnitsIsZero() external {
         _lock(alice, lotId, 5);
         vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_ZeroUnits.selector));
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.unlock(alice, lotId, 0);
     }
 
@@ -31,7 +44,7 @@ contract Unlock_Unit_Test is TokenBase {
         vm.expectRevert(
             abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InsufficientLocked.selector, alice, lotId, 0, 1)
         );
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.unlock(alice, lotId, 1);
     }
 
@@ -40,7 +53,7 @@ contract Unlock_Unit_Test is TokenBase {
         vm.expectRevert(
             abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_InsufficientLocked.selector, alice, lotId, 5, 6)
         );
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.unlock(alice, lotId, 6);
     }
 
@@ -49,7 +62,7 @@ contract Unlock_Unit_Test is TokenBase {
 
         vm.expectEmit(true, true, false, true, address(token));
         emit IComputeCapacityToken.UnitsUnlocked(alice, lotId, 2);
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.unlock(alice, lotId, 2);
 
         assertEq(token.lockedBalanceOf(alice, lotId), 3, "units subtracted from the lock");
@@ -61,7 +74,7 @@ contract Unlock_Unit_Test is TokenBase {
 
         vm.expectEmit(true, true, false, true, address(token));
         emit IComputeCapacityToken.UnitsUnlocked(alice, lotId, 3);
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.unlock(alice, lotId, 3);
 
         assertEq(token.lockedBalanceOf(alice, lotId), 5);
@@ -79,7 +92,7 @@ contract Unlock_Unit_Test is TokenBase {
 
         vm.expectEmit(true, true, false, true, address(token));
         emit IComputeCapacityToken.UnitsUnlocked(alice, lotId, 8);
-        vm.prank(escrowAgent);
+        vm.prank(collateralAgent);
         token.unlock(alice, lotId, 8);
 
         assertEq(token.lockedBalanceOf(alice, lotId), 0);

@@ -1,29 +1,32 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
-import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
-import {EscrowBase} from "../EscrowBase.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 
-contract RequestPledge_Unit_Test is EscrowBase {
+import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
+import {IComputeLending} from "../../../src/interfaces/IComputeLending.sol";
+import {LendingBase} from "../LendingBase.sol";
+
+/// @notice Branching-tree tests of `requestPledge` (see requestPledge.tree).
+contract RequestPledge_Unit_Test is LendingBase {
     function _expectRevertRequest(bytes memory err, uint256 units, uint256 principal, uint256 fee, uint40 mat)
         internal
     {
         vm.expectRevert(err);
         vm.prank(alice);
-        escrow.requestPledge(lotId, units, lender, principal, fee, mat);
+        lending.requestPledge(lotId, units, lender, principal, fee, mat);
     }
 
     function test_RevertWhen_TheLotDoesNotExist() external {
         vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnknownLot.selector, 5));
         vm.prank(alice);
-        escrow.requestPledge(5, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
+        lending.requestPledge(5, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
     }
 
     function test_RevertWhen_TheLotsWindowHasEnded() external {
         vm.warp(endsAt);
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_LotExpired.selector, lotId, endsAt),
+            abi.encodeWithSelector(IComputeLending.Lending_LotExpired.selector, lotId, endsAt),
             PLEDGE_UNITS,
             PRINCIPAL,
             FEE,
@@ -33,14 +36,14 @@ contract RequestPledge_Unit_Test is EscrowBase {
 
     function test_RevertWhen_TheUnitsAreZero() external {
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_ZeroUnits.selector), 0, PRINCIPAL, FEE, maturity
+            abi.encodeWithSelector(IComputeLending.Lending_ZeroUnits.selector), 0, PRINCIPAL, FEE, maturity
         );
     }
 
     function test_RevertWhen_TheUnitsExceedUint64() external {
         uint256 units = uint256(type(uint64).max) + 1;
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_UnitsOverflow.selector, units, type(uint64).max),
+            abi.encodeWithSelector(IComputeLending.Lending_UnitsOverflow.selector, units, type(uint64).max),
             units,
             PRINCIPAL,
             FEE,
@@ -50,14 +53,14 @@ contract RequestPledge_Unit_Test is EscrowBase {
 
     function test_RevertWhen_ThePrincipalIsZero() external {
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_ZeroPrincipal.selector), PLEDGE_UNITS, 0, FEE, maturity
+            abi.encodeWithSelector(IComputeLending.Lending_ZeroPrincipal.selector), PLEDGE_UNITS, 0, FEE, maturity
         );
     }
 
     function test_RevertWhen_ThePrincipalExceedsUint128() external {
         uint256 principal = uint256(type(uint128).max) + 1;
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_PrincipalOverflow.selector, principal, type(uint128).max),
+            abi.encodeWithSelector(IComputeLending.Lending_PrincipalOverflow.selector, principal, type(uint128).max),
             PLEDGE_UNITS,
             principal,
             FEE,
@@ -68,7 +71,7 @@ contract RequestPledge_Unit_Test is EscrowBase {
     function test_RevertWhen_TheFeeExceedsUint128() external {
         uint256 fee = uint256(type(uint128).max) + 1;
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_FeeOverflow.selector, fee, type(uint128).max),
+            abi.encodeWithSelector(IComputeLending.Lending_FeeOverflow.selector, fee, type(uint128).max),
             PLEDGE_UNITS,
             PRINCIPAL,
             fee,
@@ -77,10 +80,10 @@ contract RequestPledge_Unit_Test is EscrowBase {
     }
 
     function test_RevertWhen_TheMaturityIsLessThanMINREPAYWINDOWAway() external {
-        uint256 earliest = block.timestamp + escrow.MIN_REPAY_WINDOW();
+        uint256 earliest = block.timestamp + lending.MIN_REPAY_WINDOW();
         uint40 mat = uint40(earliest - 1);
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_MaturityTooSoon.selector, mat, earliest),
+            abi.encodeWithSelector(IComputeLending.Lending_MaturityTooSoon.selector, mat, earliest),
             PLEDGE_UNITS,
             PRINCIPAL,
             FEE,
@@ -90,9 +93,9 @@ contract RequestPledge_Unit_Test is EscrowBase {
 
     /// @dev S-6: a pledge maturing at `endsAt` would hand the lender expired, worthless units.
     function test_RevertWhen_TheMaturityIsLaterThanMATURITYMARGINBeforeTheLotsEnd() external {
-        uint256 latest = endsAt - escrow.MATURITY_MARGIN();
+        uint256 latest = endsAt - lending.MATURITY_MARGIN();
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_MaturityTooLate.selector, endsAt, latest),
+            abi.encodeWithSelector(IComputeLending.Lending_MaturityTooLate.selector, endsAt, latest),
             PLEDGE_UNITS,
             PRINCIPAL,
             FEE,
@@ -103,9 +106,9 @@ contract RequestPledge_Unit_Test is EscrowBase {
     /// @dev S-7: a loan-to-value of 0 switches pledging off for the lot.
     function test_RevertWhen_TheLotsLoanToValueIsSetTo0() external {
         vm.prank(risk);
-        escrow.setLoanToValue(lotId, 0);
+        lending.setLoanToValue(lotId, 0);
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_PledgingDisabled.selector, lotId),
+            abi.encodeWithSelector(IComputeLending.Lending_PledgingDisabled.selector, lotId),
             PLEDGE_UNITS,
             PRINCIPAL,
             FEE,
@@ -128,9 +131,9 @@ contract RequestPledge_Unit_Test is EscrowBase {
 
     function test_RevertWhen_ThePrincipalExceedsTheLoanToValueCap() external {
         uint256 cap = PLEDGE_UNITS * PRICE * DEFAULT_LTV / 10_000;
-        assertEq(escrow.maxPrincipal(lotId, PLEDGE_UNITS), cap);
+        assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), cap);
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_LoanToValueExceeded.selector, cap + 1, cap),
+            abi.encodeWithSelector(IComputeLending.Lending_LoanToValueExceeded.selector, cap + 1, cap),
             PLEDGE_UNITS,
             cap + 1,
             FEE,
@@ -140,10 +143,10 @@ contract RequestPledge_Unit_Test is EscrowBase {
 
     function test_RevertWhen_ThePrincipalExceedsTheLotsCap() external {
         vm.prank(risk);
-        escrow.setLoanToValue(lotId, 2000); // 20 %
+        lending.setLoanToValue(lotId, 2000); // 20 %
         uint256 cap = PLEDGE_UNITS * PRICE * 2000 / 10_000;
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_LoanToValueExceeded.selector, cap + 1, cap),
+            abi.encodeWithSelector(IComputeLending.Lending_LoanToValueExceeded.selector, cap + 1, cap),
             PLEDGE_UNITS,
             cap + 1,
             FEE,
@@ -153,10 +156,10 @@ contract RequestPledge_Unit_Test is EscrowBase {
 
     function test_When_ThePrincipalIsWithinTheLotsCap() external {
         vm.prank(risk);
-        escrow.setLoanToValue(lotId, 9000); // 90 %: above the default
+        lending.setLoanToValue(lotId, 9000); // 90 %: above the default
         uint256 cap = PLEDGE_UNITS * PRICE * 9000 / 10_000;
         uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, cap, FEE, maturity);
-        assertEq(escrow.pledge(pledgeId).principal, cap);
+        assertEq(lending.pledge(pledgeId).principal, cap);
     }
 
     function test_RevertWhen_TheHolderLacksUnlockedUnits() external {
@@ -172,38 +175,56 @@ contract RequestPledge_Unit_Test is EscrowBase {
         );
         // The id of the reverted request was not consumed.
         assertEq(_requestPledge(alice, 50, lender, 1e6, 0, maturity), 2);
-        assertEq(escrow.pledge(3).holder, address(0));
+        assertEq(lending.pledge(3).holder, address(0));
+    }
+
+    /// @dev The units are locked through the token's COLLATERAL_ROLE: without it the whole request reverts.
+    function test_RevertWhen_TheLendingModuleLacksTheTokensCOLLATERALROLE() external {
+        bytes32 role = token.COLLATERAL_ROLE();
+        vm.prank(admin);
+        token.revokeRole(role, address(lending));
+        _expectRevertRequest(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, address(lending), role),
+            PLEDGE_UNITS,
+            PRINCIPAL,
+            FEE,
+            maturity
+        );
+        assertEq(token.lockedBalanceOf(alice, lotId), 0, "nothing locked");
+        assertEq(lending.pledge(1).holder, address(0), "no pledge recorded");
     }
 
     function test_When_ThePrincipalEqualsTheCapAndTheMaturitySitsAtEitherBound() external {
-        uint256 cap = escrow.maxPrincipal(lotId, PLEDGE_UNITS);
-        uint40 latest = endsAt - escrow.MATURITY_MARGIN();
+        uint256 cap = lending.maxPrincipal(lotId, PLEDGE_UNITS);
+        uint40 latest = endsAt - lending.MATURITY_MARGIN();
         uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, cap, FEE, latest);
-        IComputeEscrow.Pledge memory p = escrow.pledge(pledgeId);
+        IComputeLending.Pledge memory p = lending.pledge(pledgeId);
         assertEq(p.principal, cap);
         assertEq(p.maturity, latest);
-        uint40 earliest = uint40(block.timestamp + escrow.MIN_REPAY_WINDOW());
-        assertEq(escrow.pledge(_requestPledge(alice, 1, lender, 1, 0, earliest)).maturity, earliest);
+        uint40 earliest = uint40(block.timestamp + lending.MIN_REPAY_WINDOW());
+        assertEq(lending.pledge(_requestPledge(alice, 1, lender, 1, 0, earliest)).maturity, earliest);
     }
 
     function test_When_NoLenderIsDesignated() external {
         uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(0), PRINCIPAL, FEE, maturity);
-        assertEq(escrow.pledge(pledgeId).lender, address(0));
-        assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeEscrow.PledgeStatus.Requested));
+        assertEq(lending.pledge(pledgeId).lender, address(0));
+        assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeLending.PledgeStatus.Requested));
     }
 
     function test_When_AllChecksPass() external {
-        vm.expectEmit(address(escrow));
-        emit IComputeEscrow.PledgeRequested(1, alice, lotId, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
+        uint256 aliceUsdc = usdc.balanceOf(alice);
+        uint256 escrowUsdc = usdc.balanceOf(address(escrow));
+        vm.expectEmit(address(lending));
+        emit IComputeLending.PledgeRequested(1, alice, lotId, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
         vm.expectEmit(address(token));
         emit IComputeCapacityToken.UnitsLocked(alice, lotId, PLEDGE_UNITS);
         uint256 pledgeId = _defaultPledge();
 
         assertEq(pledgeId, 1);
-        IComputeEscrow.Pledge memory p = escrow.pledge(pledgeId);
+        IComputeLending.Pledge memory p = lending.pledge(pledgeId);
         assertEq(p.holder, alice);
         assertEq(p.maturity, maturity);
-        assertEq(uint8(p.status), uint8(IComputeEscrow.PledgeStatus.Requested));
+        assertEq(uint8(p.status), uint8(IComputeLending.PledgeStatus.Requested));
         assertEq(p.lender, lender);
         assertEq(p.units, PLEDGE_UNITS);
         assertEq(p.principal, PRINCIPAL);
@@ -213,6 +234,9 @@ contract RequestPledge_Unit_Test is EscrowBase {
         assertEq(token.balanceOf(alice, lotId), UNITS, "units stay in the wallet");
         assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "locked");
         assertEq(escrow.claimable(alice), 0, "no money before funding");
+        assertEq(usdc.balanceOf(alice), aliceUsdc, "holder paid nothing");
+        assertEq(usdc.balanceOf(address(escrow)), escrowUsdc, "escrow received nothing");
+        _assertLendingHoldsNothing();
 
         // Pledged units cannot be transferred ...
         vm.prank(alice);
