@@ -11,23 +11,25 @@ import {
 
 import {SuiteFixture} from "../utils/SuiteFixture.sol";
 
-/// @notice Governance of the three contracts (issue 9): OpenZeppelin's AccessControlDefaultAdminRules. The default
-/// admin is one account, handed over in two steps with a delay (`ADMIN_DELAY` in the fixture): the current admin
-/// begins, the new admin accepts once the delay has passed; it is never granted directly.
+/// @notice Governance of the token, the oracle, the escrow and the lending module (issue 9; the lending module since it
+/// split from the escrow): OpenZeppelin's AccessControlDefaultAdminRules. The default admin is one account, handed
+/// over in two steps with a delay (`ADMIN_DELAY` in the fixture): the current admin begins, the new admin accepts once
+/// the delay has passed; it is never granted directly.
 contract AdminHandover_Test is SuiteFixture {
     address internal multisig = makeAddr("multisig");
 
-    function _contracts() internal view returns (AccessControlDefaultAdminRules[3] memory) {
+    function _contracts() internal view returns (AccessControlDefaultAdminRules[4] memory) {
         return [
             AccessControlDefaultAdminRules(address(token)),
             AccessControlDefaultAdminRules(address(oracle)),
-            AccessControlDefaultAdminRules(address(escrow))
+            AccessControlDefaultAdminRules(address(escrow)),
+            AccessControlDefaultAdminRules(address(lending))
         ];
     }
 
     function test_InitialState() external view {
-        AccessControlDefaultAdminRules[3] memory all = _contracts();
-        for (uint256 i; i < 3; ++i) {
+        AccessControlDefaultAdminRules[4] memory all = _contracts();
+        for (uint256 i; i < 4; ++i) {
             assertEq(all[i].defaultAdmin(), admin, "admin");
             assertEq(all[i].owner(), admin, "ERC-5313 owner");
             assertEq(all[i].defaultAdminDelay(), ADMIN_DELAY, "delay");
@@ -39,7 +41,7 @@ contract AdminHandover_Test is SuiteFixture {
     }
 
     function test_RevertWhen_AcceptedBeforeDelay() external {
-        for (uint256 i; i < 3; ++i) {
+        for (uint256 i; i < 4; ++i) {
             AccessControlDefaultAdminRules c = _contracts()[i];
             vm.prank(admin);
             c.beginDefaultAdminTransfer(multisig);
@@ -67,12 +69,12 @@ contract AdminHandover_Test is SuiteFixture {
     }
 
     function test_WhenAcceptedAfterDelay() external {
-        for (uint256 i; i < 3; ++i) {
+        for (uint256 i; i < 4; ++i) {
             vm.prank(admin);
             _contracts()[i].beginDefaultAdminTransfer(multisig);
         }
         skip(ADMIN_DELAY + 1);
-        for (uint256 i; i < 3; ++i) {
+        for (uint256 i; i < 4; ++i) {
             AccessControlDefaultAdminRules c = _contracts()[i];
             vm.prank(multisig);
             c.acceptDefaultAdminTransfer();
@@ -108,7 +110,7 @@ contract AdminHandover_Test is SuiteFixture {
     }
 
     function test_RevertWhen_AdminRoleGrantedDirectly() external {
-        for (uint256 i; i < 3; ++i) {
+        for (uint256 i; i < 4; ++i) {
             AccessControlDefaultAdminRules c = _contracts()[i];
             bytes32 adminRole = c.DEFAULT_ADMIN_ROLE();
             vm.expectRevert(IAccessControlDefaultAdminRules.AccessControlEnforcedDefaultAdminRules.selector);

@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {
+    IAccessControlDefaultAdminRules
+} from "@openzeppelin/contracts/access/extensions/IAccessControlDefaultAdminRules.sol";
+
+import {IComputeLending} from "../../src/interfaces/IComputeLending.sol";
+import {LendingBase} from "./LendingBase.sol";
+
+/// @notice Who may call what on the lending module: `setLoanToValue` and `resetLoanToValue` (RISK_ROLE) and role
+/// management against every named actor and the suite's other contracts, `cancelPledge`, `fundPledge` (with a
+/// designated lender) and `claimCollateral` against every account that is not the party, and the open functions
+/// (`repay`, `recordSettlementPause`, `fundPledge` without a designated lender) against everyone.
+contract LendingAccessControlMatrix_Test is LendingBase {
+    bytes32 internal riskRole;
+    bytes32 internal adminRole;
+
+    function setUp() public override {
+        super.setUp();
+        riskRole = lending.RISK_ROLE();
+        adminRole = lending.DEFAULT_ADMIN_ROLE();
+    }
+
+    /// @dev Every named actor, then the escrow and the market (contracts with roles elsewhere in the suite).
+    function _withContracts() internal view returns (address[] memory list) {
+        address[11] memory all = _allActors();
+        list = new address[](all.length + 2);
+        for (uint256 i; i < all.length; ++i) {
+            list[i] = all[i];
+        }
+        list[all.length] = address(escrow);
+        list[all.length + 1] = address(market);
+    }
+
+    /// @dev Every named actor minus `party`.
+    function _othersThan(address party) internal view returns (address[] memory list) {
+        address[11] memory all = _allActors();
+        list = new address[](all.length);
+        uint256 n;
+        for (uint256 i; i < all.length; ++i) {
+            if (all[i] != party) list[n++] = all[i];
+        }
+        assembly ("memory-safe") {
+            mstore(list, n)
+        }
+    }
+
+    /// @dev Expects the party error `selector(pledgeId, caller)` and pranks `caller`.
+    function _expectNotParty(bytes4 selector, uint256 pledgeId, address caller) internal {
+        vm.expectRevert(abi.encodeWithSelector(selector, pledgeId, caller));
+        vm.prank(caller);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                              ROLE-GATED
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Only RISK_ROLE holders (`risk`, and the admin, granted it at deployment) set a lot's loan-to-value.
+    function test_SetLoanToValue_Matrix() external {
+        address[] memory callers = _withContracts();
+        for (uint256 i; i < callers.length; ++i) {
+            address caller = callers[i];
+            bool allowed = caller == admin || caller == risk;
+            if (!allowed) {
+                vm.expectRevert(
+                    abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, riskRole)
+                );
+            }
+            vm.prank(caller);
+            // forge-lint: disable-next-line(unsafe-typecast)
+            lending.setLoanToValue(lotId, uint16(1000 + i));
+            if (allowed) assertEq(lending.loanToValue(lotId), 1000 + i);
+        }
+        assertEq(lending.loanToValue(lotId), 1005, "risk (index 5) set it last");
+    }
+
+    /// @dev Only RISK_ROLE holders reset a lot to the default; every other caller leaves the lot's setting in place.
+    function test_ResetLoanToValue_Matrix() external {
+        vm.prank(risk);
+        lending.setLoanToValue(lotId, 0); // pledging off
+        address[] memory callers = _withContracts();
+        for (uint256 i; i < callers.length; ++i) {
+            address caller = callers[i];
+            uint256 snapshot = vm.snapshotState();
+            bool allowed = caller == admin || caller == risk;
+            if (!allowed) {
+                vm.expectRevert(
+                    abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, riskRole)
+                );
+            }
+            vm.prank(caller);
+            lending.resetLoanToValue(lotId);
+            assertEq(lending.loanToValue(lotId), allowed ? DEFAULT_LTV : 0);
+            vm.revertToState(snapshot);
+        }
+    }
+
+    function test_GrantRole_Matrix() external {
+        address[] memory callers = _withContracts();
+        address grantee = makeAddr("grantee");
+        for (uint256 i; i < callers.length; ++i) {
+            address caller = callers[i];
+            if (caller != admin) {
+                vm.expectRevert(
+                    abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, adminRole)
+                );
+            }
+            vm.prank(caller);
+            lending.grantRole(riskRole, grantee);
+            assertEq(lending.hasRole(riskRole, grantee), caller == admin || i > 0);
+        }
+        // The granted role works.
+        vm.prank(grantee);
+        lending.setLoanToValue(lotId, 1234);
+        assertEq(lending.loanToValue(lotId), 1234);
+    }
+
+    /// @dev Nobody, the admin included, grants the default admin role directly: only the two-step hand-over
+    /// (contracts/test/governance/AdminHandover.t.sol).
+    function test_GrantAdminRole_Matrix() external {
+        address[] memory callers = _withContracts();
+        for (uint256 i; i < callers.length; ++i) {
+            address caller = callers[i];
+            vm.expectRevert(IAccessControlDefaultAdminRules.AccessControlEnforcedDefaultAdminRules.selector);
+            vm.prank(caller);
+            lending.grantRole(adminRole, caller);
+            assertEq(lending.hasRole(adminRole, caller), caller == admin, "unchanged");
+        }
+    }
+
+    function test_RevokeRole_Matrix() external {
+        address[] memory callers = _withContracts();
+        for (uint256 i; i < callers.length; ++i) {
+            address caller = callers[i];
+            if (caller == admin) continue;
+            vm.expectRevert(
+                abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, adminRole)
+            );
+            vm.prank(caller);
+            lending.revokeRole(riskRole, risk);
+            assertTrue(lending.hasRole(riskRole, risk));
+        }
+
+        vm.prank(admin);
+        lending.revokeRole(riskRole, risk);
+        assertFalse(lending.hasRole(riskRole, risk));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, risk, riskRole)
+        );
+        vm.prank(risk);
+        lending.setLoanToValue(lotId, 1000);
+    }
+
+    function test_RenounceRole_OnlySelf() external {
+        address[] memory callers = _withContracts();
+        for (uint256 i; i < callers.length; ++i) {
+            if (callers[i] == risk) continue;
+            vm.expectRevert(IAccessControl.AccessControlBadConfirmation.selector);
+            vm.prank(callers[i]);
+            lending.renounceRole(riskRole, risk);
+        }
+        vm.prank(risk);
+        lending.renounceRole(riskRole, risk);
+        assertFalse(lending.hasRole(riskRole, risk));
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                           PARTY-RESTRICTED
+    //////////////////////////////////////////////////////////////*/
+
+    function test_CancelPledge_OnlyHolder() external {
+        uint256 pledgeId = _defaultPledge();
+        address[] memory others = _othersThan(alice);
+        for (uint256 i; i < others.length; ++i) {
+            _expectNotParty(IComputeLending.Lending_NotPledgeHolder.selector, pledgeId, others[i]);
+            lending.cancelPledge(pledgeId);
+        }
+        vm.prank(alice);
+        lending.cancelPledge(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Cancelled);
+    }
+
+    function test_FundPledge_OnlyDesignatedLender() external {
+        uint256 pledgeId = _defaultPledge();
+        address[] memory others = _othersThan(lender);
+        for (uint256 i; i < others.length; ++i) {
+            _expectNotParty(IComputeLending.Lending_NotDesignatedLender.selector, pledgeId, others[i]);
+            lending.fundPledge(pledgeId);
+        }
+        vm.prank(lender);
+        lending.fundPledge(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Active);
+    }
+
+    function test_FundPledge_OpenToAnyoneWithoutDesignatedLender() external {
+        address[11] memory all = _allActors();
+        for (uint256 i; i < all.length; ++i) {
+            uint256 snapshot = vm.snapshotState();
+            _onboard(all[i]);
+            uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(0), PRINCIPAL, FEE, maturity);
+            vm.prank(all[i]);
+            lending.fundPledge(pledgeId);
+            assertEq(lending.pledge(pledgeId).lender, all[i]);
+            vm.revertToState(snapshot);
+        }
+    }
+
+    function test_ClaimCollateral_OnlyLender() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity);
+        address[] memory others = _othersThan(lender);
+        for (uint256 i; i < others.length; ++i) {
+            _expectNotParty(IComputeLending.Lending_NotPledgeLender.selector, pledgeId, others[i]);
+            lending.claimCollateral(pledgeId);
+        }
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Claimed);
+    }
+
+    /// @dev The functions open to anyone stay open to every actor (no accidental gating): anyone repays an active
+    /// pledge (and pays for it), anyone records a stablecoin pause.
+    function test_OpenFunctions_AnyCaller() external {
+        uint256 pledgeId = _activePledge();
+        address[11] memory all = _allActors();
+        for (uint256 i; i < all.length; ++i) {
+            uint256 snapshot = vm.snapshotState();
+            _onboard(all[i]);
+            vm.prank(all[i]);
+            lending.repay(pledgeId);
+            _assertStatus(pledgeId, IComputeLending.PledgeStatus.Repaid);
+            assertEq(escrow.claimable(lender), OWED, "lender credited");
+            vm.revertToState(snapshot);
+
+            snapshot = vm.snapshotState();
+            vm.prank(admin);
+            usdc.setPaused(true);
+            vm.prank(all[i]);
+            lending.recordSettlementPause();
+            assertEq(lending.settlementPauseSeenAt(), block.timestamp);
+            vm.revertToState(snapshot);
+        }
+    }
+}

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+import {ComputeEscrow} from "../../src/escrow/ComputeEscrow.sol";
+import {IComputeEscrow} from "../../src/interfaces/IComputeEscrow.sol";
+import {IComputeLending} from "../../src/interfaces/IComputeLending.sol";
+import {ComputeLending} from "../../src/lending/ComputeLending.sol";
+import {ReentrantTrader} from "../market/utils/ReentrantTrader.sol";
+import {FeeOnTransferToken} from "../mocks/FeeOnTransferToken.sol";
+import {LendingBase} from "./LendingBase.sol";
+
+/// @notice Attacks on the split of pledges out of the escrow, one per test, written as the attacker would play them and
+/// named after what they attack: the escrow's loan credit (LENDING_ROLE), the lending module's measurement of what
+/// arrived, the token's collateral role (COLLATERAL_ROLE, the lending module's alone) and re-entry from a contract
+/// lender's or holder's ERC-1155 hook. Each ends with nothing of anyone else's moved. (The review's pledge findings,
+/// S-2 … S-7, are in escrow/SecurityFindings.t.sol, played against the lending module.)
+contract LendingSecurityFindings_Test is LendingBase {
+    ReentrantTrader internal trader;
+
+    function setUp() public override {
+        super.setUp();
+        trader = new ReentrantTrader();
+        vm.prank(compliance);
+        token.setAllowed(address(trader), true);
+        vm.prank(admin);
+        usdc.mint(address(trader), 1_000_000e6);
+        trader.exec(address(usdc), abi.encodeCall(usdc.approve, (address(lending), type(uint256).max)));
+    }
+
+    /// @dev The escrow owes exactly what it holds (bond, sale proceeds, advances): nothing is surplus.
+    function _assertExactlySolvent() internal view {
+        (uint256 balance, uint256 obligations) = escrow.solvency();
+        assertEq(balance, obligations, "escrow exactly solvent");
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                        ESCROW: THE LOAN CREDIT
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev A rogue account holding LENDING_ROLE (a compromised or wrongly granted lending module) tries to credit
+    /// itself the escrow's stablecoin: the bond, a seller's sale proceeds, a borrower's advance and a lender's
+    /// repayment are all owed, so nothing is surplus and every attempt fails; only what it pays in itself can it
+    /// credit, and the escrow stays exactly solvent.
+    function test_RogueLendingRole_CannotCreditMoneyOwedToOthers() external {
+        address rogue = makeAddr("rogue");
+        bytes32 role = escrow.LENDING_ROLE();
+        vm.prank(admin);
+        escrow.grantRole(role, rogue);
+        _buy(bob, _defaultOffer(), 40); // alice is owed 40 × PRICE
+        uint256 repaid = _activePledge(); // alice is owed PRINCIPAL
+        vm.prank(alice);
+        lending.repay(repaid); // the lender is owed OWED
+        _activePledge(); // alice is owed PRINCIPAL more
+        (uint256 balance, uint256 obligations) = escrow.solvency();
+        assertEq(balance, obligations, "everything held is owed");
+
+        uint256[4] memory attempts = [balance, obligations - UNITS * PRICE, OWED, 1];
+        for (uint256 i; i < attempts.length; ++i) {
+            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_LoanUnfunded.selector, attempts[i], 0));
+            vm.prank(rogue);
+            escrow.creditLoan(rogue, attempts[i]);
+        }
+        assertEq(escrow.claimable(rogue), 0);
+        assertEq(escrow.claimable(alice), 40 * uint256(PRICE) + 2 * PRINCIPAL, "alice's credits intact");
+        assertEq(escrow.claimable(lender), OWED, "lender's repayment intact");
+        assertEq(_bondTotal(lotId), UNITS * PRICE, "bond intact");
+
+        // What the rogue pays in is the only surplus there is.
+        vm.prank(admin);
+        usdc.mint(rogue, 5e6);
+        vm.prank(rogue);
+        usdc.transfer(address(escrow), 5e6);
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_LoanUnfunded.selector, 5e6 + 1, 5e6));
+        vm.prank(rogue);
+        escrow.creditLoan(rogue, 5e6 + 1);
+        vm.prank(rogue);
+        escrow.creditLoan(rogue, 5e6);
+        _assertExactlySolvent();
+
+        // Everyone owed can still withdraw in full.
+        address[3] memory owed = [alice, lender, rogue];
+        for (uint256 i; i < owed.length; ++i) {
+            uint256 credit = escrow.claimable(owed[i]);
+            uint256 before = usdc.balanceOf(owed[i]);
+            vm.prank(owed[i]);
+            escrow.withdraw(owed[i]);
+            assertEq(usdc.balanceOf(owed[i]) - before, credit, "withdrawn in full");
+        }
+        _assertExactlySolvent();
+    }
+
+    /// @dev The module's LENDING_ROLE is its only door into the escrow's money: with it revoked, funding fails at the
+    /// escrow and the lender's principal is rolled back (a module cut off by governance strands nothing).
+    function test_LendingModuleWithoutRole_CannotCreditAnything() external {
+        uint256 pledgeId = _defaultPledge();
+        bytes32 role = escrow.LENDING_ROLE();
+        vm.prank(admin);
+        escrow.revokeRole(role, address(lending));
+        uint256 lenderUsdc = usdc.balanceOf(lender);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, address(lending), role)
+        );
+        vm.prank(lender);
+        lending.fundPledge(pledgeId);
+        assertEq(usdc.balanceOf(lender), lenderUsdc, "principal rolled back");
+        assertEq(escrow.claimable(alice), 0);
+        _assertExactlySolvent();
+        _assertLendingHoldsNothing();
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                LENDING: WHAT ARRIVED, NOT WHAT WAS ASKED
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev On a fee-on-transfer stablecoin a lender tries to fund (and a borrower to repay) with less than the
+    /// principal arriving, and to mask the shortfall with stablecoin donated to the escrow beforehand (which would
+    /// pass the escrow's surplus check): the module measures the arrival itself and refuses, so the holder is credited
+    /// nothing and the escrow's surplus stays owed to no one.
+    function test_FeeOnTransferStablecoin_CannotUnderfundAPledge() external {
+        FeeOnTransferToken fot = new FeeOnTransferToken(100); // 1 % burned on every transfer
+        ComputeEscrow fotEscrow = new ComputeEscrow(admin, 0, token, IERC20(address(fot)), oracle, GRACE);
+        ComputeLending fotLending = new ComputeLending(admin, 0, fotEscrow, DEFAULT_LTV);
+        bytes32 lendingRole = fotEscrow.LENDING_ROLE();
+        bytes32 collateralRole = token.COLLATERAL_ROLE();
+        vm.startPrank(admin);
+        fotEscrow.grantRole(lendingRole, address(fotLending));
+        token.grantRole(collateralRole, address(fotLending));
+        vm.stopPrank();
+        fot.mint(lender, PRINCIPAL);
+        vm.prank(lender);
+        fot.approve(address(fotLending), type(uint256).max);
+        uint256 shortBy = PRINCIPAL / 100;
+        fot.mint(address(fotEscrow), 2 * shortBy); // the donation: covers the fee twice over
+
+        vm.prank(alice);
+        uint256 pledgeId = fotLending.requestPledge(lotId, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputeLending.Lending_PaymentShortfall.selector, PRINCIPAL, PRINCIPAL - shortBy)
+        );
+        vm.prank(lender);
+        fotLending.fundPledge(pledgeId);
+
+        assertEq(fotEscrow.claimable(alice), 0, "holder not credited");
+        assertEq(fot.balanceOf(lender), PRINCIPAL, "principal rolled back");
+        assertEq(fot.balanceOf(address(fotEscrow)), 2 * shortBy, "only the donation");
+        assertEq(fot.balanceOf(address(fotLending)), 0, "lending module holds nothing");
+        assertEq(uint8(fotLending.pledge(pledgeId).status), uint8(IComputeLending.PledgeStatus.Requested));
+        (uint256 credits,,) = fotEscrow.totals();
+        assertEq(credits, 0, "nothing credited");
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                  TOKEN: COLLATERAL IS THE LENDING MODULE'S
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Whoever controls the escrow (ESCROW_ROLE) can no longer lock a holder's units, release a lender's
+    /// collateral or seize it to an account of its choice: lock, unlock and seize need COLLATERAL_ROLE, which only
+    /// the lending module holds. The pledge and its collateral stay intact.
+    function test_Escrow_CannotLockUnlockOrSeizeUnits() external {
+        uint256 pledgeId = _activePledge();
+        bytes32 role = token.COLLATERAL_ROLE();
+        assertTrue(token.hasRole(token.ESCROW_ROLE(), address(escrow)));
+        assertFalse(token.hasRole(role, address(escrow)), "the escrow lacks COLLATERAL_ROLE");
+        bytes memory unauthorized =
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, address(escrow), role);
+
+        vm.startPrank(address(escrow));
+        vm.expectRevert(unauthorized);
+        token.lock(alice, lotId, 1);
+        vm.expectRevert(unauthorized);
+        token.unlock(alice, lotId, PLEDGE_UNITS);
+        vm.expectRevert(unauthorized);
+        token.seize(alice, bob, lotId, PLEDGE_UNITS);
+        vm.stopPrank();
+
+        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "collateral still locked");
+        assertEq(token.balanceOf(alice, lotId), UNITS, "holder keeps every unit");
+        assertEq(token.balanceOf(bob, lotId), 0);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Active);
+        // The lender's claim still works at maturity.
+        vm.warp(maturity);
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS);
+    }
+
+    /// @dev The converse: the lending module (COLLATERAL_ROLE) cannot burn a holder's units through `redeemFrom`,
+    /// which needs the escrow's ESCROW_ROLE.
+    function test_LendingModule_CannotBurnUnits() external {
+        bytes32 role = token.ESCROW_ROLE();
+        assertFalse(token.hasRole(role, address(lending)), "the lending module lacks ESCROW_ROLE");
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, address(lending), role)
+        );
+        vm.prank(address(lending));
+        token.redeemFrom(alice, lotId, 1);
+        assertEq(token.balanceOf(alice, lotId), UNITS);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                       RE-ENTRY FROM ERC-1155 HOOKS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev A lender contract re-enters the lending module from the acceptance hook of the collateral it is seizing:
+    /// to repay the pledge it is claiming (and keep both the units and the repayment), claim it a second time, or
+    /// fund, cancel or request another pledge mid-claim. The module's guard refuses each, the whole claim reverts and
+    /// nothing moves.
+    function test_Reentry_FromLenderHookDuringClaimCollateral_Reverts() external {
+        uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(trader), PRINCIPAL, FEE, maturity);
+        trader.exec(address(lending), abi.encodeCall(lending.fundPledge, (pledgeId)));
+        uint256 other = _requestPledge(alice, PLEDGE_UNITS, address(0), PRINCIPAL, FEE, maturity);
+        vm.warp(maturity);
+        uint256 traderUsdc = usdc.balanceOf(address(trader));
+        uint256 escrowUsdc = usdc.balanceOf(address(escrow));
+
+        bytes[5] memory reentries = [
+            abi.encodeCall(lending.repay, (pledgeId)),
+            abi.encodeCall(lending.claimCollateral, (pledgeId)),
+            abi.encodeCall(lending.fundPledge, (other)),
+            abi.encodeCall(lending.cancelPledge, (other)),
+            abi.encodeCall(lending.requestPledge, (lotId, 1, address(0), 1, 0, maturity + 1 days))
+        ];
+        for (uint256 i; i < reentries.length; ++i) {
+            trader.arm(address(lending), reentries[i]);
+            vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
+            trader.exec(address(lending), abi.encodeCall(lending.claimCollateral, (pledgeId)));
+
+            _assertStatus(pledgeId, IComputeLending.PledgeStatus.Active);
+            _assertStatus(other, IComputeLending.PledgeStatus.Requested);
+            assertEq(token.balanceOf(address(trader), lotId), 0, "no units seized");
+            assertEq(token.lockedBalanceOf(alice, lotId), 2 * PLEDGE_UNITS, "collateral still locked");
+            assertEq(usdc.balanceOf(address(trader)), traderUsdc, "trader paid nothing");
+            assertEq(usdc.balanceOf(address(escrow)), escrowUsdc, "escrow unchanged");
+            assertEq(escrow.claimable(address(trader)), 0, "no repayment credited");
+        }
+
+        // Disarmed, the claim goes through once.
+        trader.arm(address(usdc), abi.encodeCall(usdc.balanceOf, (address(trader))));
+        trader.exec(address(lending), abi.encodeCall(lending.claimCollateral, (pledgeId)));
+        assertEq(token.balanceOf(address(trader), lotId), PLEDGE_UNITS, "collateral seized once");
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Claimed);
+        _assertLendingHoldsNothing();
+    }
+
+    /// @dev A holder contract armed to re-enter is never called back: its collateral is locked and unlocked in place
+    /// (no transfer, so no ERC-1155 hook) through request, funding, repayment and cancellation, and a claim moves the
+    /// units away from it, calling only the lender's hook.
+    function test_Reentry_HolderContractGetsNoHookInAnyPledgeFlow() external {
+        vm.prank(alice);
+        token.safeTransferFrom(alice, address(trader), lotId, 3 * PLEDGE_UNITS, ""); // hook fires, unarmed
+        trader.arm(address(lending), abi.encodeCall(lending.cancelPledge, (1)));
+
+        bytes memory request =
+            abi.encodeCall(lending.requestPledge, (lotId, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity));
+        uint256 repaid = abi.decode(trader.exec(address(lending), request), (uint256));
+        vm.prank(lender);
+        lending.fundPledge(repaid);
+        trader.exec(address(lending), abi.encodeCall(lending.repay, (repaid)));
+        uint256 cancelled = abi.decode(trader.exec(address(lending), request), (uint256));
+        trader.exec(address(lending), abi.encodeCall(lending.cancelPledge, (cancelled)));
+        uint256 claimed = abi.decode(trader.exec(address(lending), request), (uint256));
+        vm.prank(lender);
+        lending.fundPledge(claimed);
+        vm.warp(maturity);
+        vm.prank(lender);
+        lending.claimCollateral(claimed);
+
+        assertTrue(trader.armed(), "the holder's hook never ran");
+        _assertStatus(repaid, IComputeLending.PledgeStatus.Repaid);
+        _assertStatus(cancelled, IComputeLending.PledgeStatus.Cancelled);
+        _assertStatus(claimed, IComputeLending.PledgeStatus.Claimed);
+        assertEq(token.balanceOf(address(trader), lotId), 2 * PLEDGE_UNITS, "lost only the claimed collateral");
+        assertEq(token.lockedBalanceOf(address(trader), lotId), 0);
+        assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS);
+        assertEq(escrow.claimable(address(trader)), 2 * PRINCIPAL, "both advances credited");
+        assertEq(escrow.claimable(lender), OWED, "the repayment credited");
+        _assertLendingHoldsNothing();
+        _assertExactlySolvent();
+    }
+}
