@@ -15,8 +15,10 @@ interface IComputeLending {
                                  TYPES
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Lifecycle of a pledge. Moves only forward: Requested → Active → Repaid | Claimed, or Requested → Cancelled.
-    /// An Active pledge can always be closed: anyone may repay it until the lender takes the collateral.
+    /// @notice Lifecycle of a pledge. Moves only forward: Requested → Active → Repaid | Claimed | Auctioning → Liquidated,
+    /// or Requested → Cancelled. An Active pledge can always be closed: anyone may repay it until the lender takes the
+    /// collateral or an auction of it starts; an auction ends Liquidated when its last unit sells or, after its end,
+    /// when anyone settles it.
     enum PledgeStatus {
         /// @notice No such pledge.
         None,
@@ -29,7 +31,12 @@ interface IComputeLending {
         /// @notice Not repaid by maturity; the lender took the units.
         Claimed,
         /// @notice Cancelled before funding; units unlocked.
-        Cancelled
+        Cancelled,
+        /// @notice Defaulted; its units are being sold in a Dutch auction (`auctionOf`), proceeds to the lender first.
+        Auctioning,
+        /// @notice Its collateral auction ended: every unit sold, or the unsold rest went to the lender (or back to the
+        /// holder when the lender could not receive them).
+        Liquidated
     }
 
     /// @notice Units locked in the holder's wallet as collateral for a stablecoin advance.
@@ -42,6 +49,24 @@ interface IComputeLending {
         uint128 principal;
         uint128 fee;
         uint256 lotId;
+    }
+
+    /// @notice A Dutch auction of a defaulted pledge's units. The price per unit falls linearly from `startPrice` at
+    /// `startsAt` to `floorPrice` at `endsAt`; units can be bought from `startsAt` until just before `endsAt`.
+    /// @param startPrice The price per unit when the auction starts, in stablecoin base units.
+    /// @param floorPrice The price per unit it falls to at `endsAt`.
+    /// @param startsAt When it started (the call to `startCollateralAuction`).
+    /// @param endsAt When it ends (at the latest the lot's `endsAt`).
+    /// @param unitsLeft The pledged units not sold yet.
+    /// @param paidToLender Proceeds credited to the lender so far (at most principal + fee; the rest goes to the
+    /// holder).
+    struct CollateralAuction {
+        uint96 startPrice;
+        uint96 floorPrice;
+        uint40 startsAt;
+        uint40 endsAt;
+        uint64 unitsLeft;
+        uint128 paidToLender;
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -67,6 +92,28 @@ interface IComputeLending {
     event PledgeRepaid(uint256 indexed pledgeId, address indexed payer, uint256 amount);
     /// @notice Emitted when a lender takes the collateral of a matured, unpaid pledge.
     event CollateralClaimed(uint256 indexed pledgeId, address indexed lender, uint256 units);
+    /// @notice Emitted when a defaulted pledge's units go on sale in a Dutch auction.
+    event CollateralAuctionStarted(
+        uint256 indexed pledgeId,
+        address indexed startedBy,
+        uint256 startPrice,
+        uint256 floorPrice,
+        uint40 startsAt,
+        uint40 endsAt
+    );
+    /// @notice Emitted when a buyer takes `units` of a collateral auction at `price` per unit; of the cost, `toLender`
+    /// was credited to the lender and `toHolder` (the surplus over principal + fee) to the holder, in the escrow.
+    event CollateralSold(
+        uint256 indexed pledgeId,
+        address indexed buyer,
+        uint256 units,
+        uint256 price,
+        uint256 toLender,
+        uint256 toHolder
+    );
+    /// @notice Emitted when an auction that ended with unsold units is settled: they went to the lender, or were
+    /// unlocked for the holder when the lender could not receive them (`toLender` false).
+    event CollateralAuctionSettled(uint256 indexed pledgeId, uint256 units, bool toLender);
     /// @notice Emitted when a lot's loan-to-value is set (0 switches pledging off for the lot).
     event LoanToValueUpdated(uint256 indexed lotId, uint16 ltvBps);
     /// @notice Emitted when a lot's own loan-to-value is removed; it follows `DEFAULT_LTV_BPS` again.
@@ -92,9 +139,9 @@ interface IComputeLending {
     /// @param principal The principal given.
     /// @param max The largest principal accepted.
     error Lending_PrincipalOverflow(uint256 principal, uint256 max);
-    /// @notice Thrown when a pledge's fee does not fit the pledge's 128-bit field.
+    /// @notice Thrown when a pledge's principal + fee does not fit 128 bits.
     /// @param fee The fee given.
-    /// @param max The largest fee accepted.
+    /// @param max The largest fee accepted with the principal given.
     error Lending_FeeOverflow(uint256 fee, uint256 max);
     /// @notice Thrown when pledging units of a lot whose window has ended.
     /// @param lotId The lot.
@@ -157,6 +204,46 @@ interface IComputeLending {
     /// @notice Thrown when claiming collateral within `SETTLEMENT_CURE` of the last recorded stablecoin pause.
     /// @param cureEnd When the collateral becomes claimable.
     error Lending_SettlementCure(uint256 cureEnd);
+    /// @notice Thrown when anyone but the lender starts a collateral auction before `AUCTION_GRACE` after maturity.
+    /// @param pledgeId The pledge.
+    /// @param caller The caller.
+    /// @param openToAllAt When anyone may start it.
+    error Lending_AuctionNotOpenToCaller(uint256 pledgeId, address caller, uint256 openToAllAt);
+    /// @notice Thrown when an auction's prices are out of order or zero: `0 < floorPrice <= startPrice`.
+    /// @param startPrice The start price given.
+    /// @param floorPrice The floor price given.
+    error Lending_InvalidAuctionPrices(uint256 startPrice, uint256 floorPrice);
+    /// @notice Thrown when an auction price does not fit the auction's 96-bit field.
+    /// @param price The price given.
+    /// @param max The largest price accepted.
+    error Lending_AuctionPriceOverflow(uint256 price, uint256 max);
+    /// @notice Thrown when an auction would end too soon (`MIN_AUCTION_DURATION`) or after the lot's `endsAt`.
+    /// @param endsAt The end the auction would have.
+    /// @param earliest The earliest end accepted.
+    /// @param latest The latest end accepted (the lot's `endsAt`).
+    error Lending_InvalidAuctionEnd(uint256 endsAt, uint256 earliest, uint256 latest);
+    /// @notice Thrown when anyone but the lender starts an auction whose floor cannot repay principal + fee.
+    /// @param floorValue `floorPrice × units`.
+    /// @param debt Principal + fee.
+    error Lending_FloorBelowDebt(uint256 floorValue, uint256 debt);
+    /// @notice Thrown when buying collateral after its auction ended.
+    /// @param pledgeId The pledge.
+    /// @param endsAt When the auction ended.
+    error Lending_AuctionEnded(uint256 pledgeId, uint40 endsAt);
+    /// @notice Thrown when settling an auction before its end.
+    /// @param pledgeId The pledge.
+    /// @param endsAt When the auction ends.
+    error Lending_AuctionNotEnded(uint256 pledgeId, uint40 endsAt);
+    /// @notice Thrown when buying more units than the auction has left.
+    /// @param pledgeId The pledge.
+    /// @param unitsLeft The units left.
+    /// @param units The units asked for.
+    error Lending_InsufficientAuctionUnits(uint256 pledgeId, uint256 unitsLeft, uint256 units);
+    /// @notice Thrown when an auction's current price is above the buyer's limit (slippage guard).
+    /// @param pledgeId The pledge.
+    /// @param price The current price per unit.
+    /// @param maxPricePerUnit The buyer's limit.
+    error Lending_PriceAboveLimit(uint256 pledgeId, uint256 price, uint256 maxPricePerUnit);
 
     /*//////////////////////////////////////////////////////////////
                                  PLEDGE
@@ -204,6 +291,36 @@ interface IComputeLending {
     function claimCollateral(uint256 pledgeId) external;
 
     /*//////////////////////////////////////////////////////////////
+                           COLLATERAL AUCTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Puts a defaulted pledge's units on sale in a Dutch auction instead of taking them: the price falls from
+    /// `startPrice` to `floorPrice` between now and `now + duration` (at most the lot's `endsAt`, at least
+    /// `MIN_AUCTION_DURATION`). Proceeds repay principal + fee to the lender first; the surplus goes to the holder; a
+    /// shortfall stays the lender's loss; units unsold at the end go to the lender (`settleCollateralAuction`). The
+    /// lender may start it from maturity on; anyone may from `AUCTION_GRACE` after maturity, with a floor that repays
+    /// principal + fee (`floorPrice × units ≥ principal + fee`). Refused while the stablecoin is paused and within
+    /// `SETTLEMENT_CURE` of its last recorded pause, as `claimCollateral` is. The pledge can no longer be repaid.
+    /// @param pledgeId The pledge (Active, matured).
+    /// @param startPrice The price per unit at the start, in stablecoin base units.
+    /// @param floorPrice The price per unit at the end (> 0, at most `startPrice`).
+    /// @param duration Seconds the auction runs.
+    function startCollateralAuction(uint256 pledgeId, uint256 startPrice, uint256 floorPrice, uint40 duration) external;
+
+    /// @notice Buys `units` of a collateral auction at its current price (the caller approves this module for
+    /// `units × price`): the payment goes into the escrow, which credits the lender up to principal + fee and the
+    /// holder the rest; the units move from the holder's wallet to the caller, who must be able to receive them.
+    /// @param pledgeId The pledge (Auctioning).
+    /// @param units Units to buy (at most the units left).
+    /// @param maxPricePerUnit The most the caller pays per unit (slippage guard).
+    function buyCollateral(uint256 pledgeId, uint256 units, uint256 maxPricePerUnit) external;
+
+    /// @notice After an auction's end, moves its unsold units to the lender, or, when the lender cannot receive them
+    /// (`receiverStatus` not Ok), unlocks them for the holder; the pledge becomes Liquidated. Anyone may call.
+    /// @param pledgeId The pledge (Auctioning, auction ended).
+    function settleCollateralAuction(uint256 pledgeId) external;
+
+    /*//////////////////////////////////////////////////////////////
                                  ADMIN
     //////////////////////////////////////////////////////////////*/
 
@@ -240,6 +357,17 @@ interface IComputeLending {
     /// @param pledgeId The pledge.
     /// @return The pledge (status `None` for an unknown id).
     function pledge(uint256 pledgeId) external view returns (Pledge memory);
+
+    /// @notice A pledge's collateral auction.
+    /// @param pledgeId The pledge.
+    /// @return The auction (all zero if none was started).
+    function auctionOf(uint256 pledgeId) external view returns (CollateralAuction memory);
+
+    /// @notice The price per unit of a pledge's collateral auction at `timestamp` (clamped to its start and end).
+    /// @param pledgeId The pledge.
+    /// @param timestamp The time.
+    /// @return The price, or 0 when the pledge has no auction.
+    function auctionPriceAt(uint256 pledgeId, uint256 timestamp) external view returns (uint256);
 
     /// @notice When the stablecoin was last recorded paused.
     /// @return The timestamp, 0 if never.

@@ -15,7 +15,8 @@ import {Bps} from "../libraries/Bps.sol";
 
 /// @title ComputeLending
 /// @notice Pledges: a holder locks units of a lot in its own wallet as collateral for a stablecoin advance; a lender
-/// funds it; anyone repays principal plus fee until the lender, after maturity, takes the units.
+/// funds it; anyone repays principal plus fee until, after maturity, the lender takes the units or the collateral goes
+/// into a Dutch auction whose proceeds repay the lender first and the holder with the rest.
 /// @dev Holds no money: the principal and a repayment move straight from the payer into the escrow (the suite's single
 /// custodian), which credits the holder or the lender through `creditLoan` (LENDING_ROLE) only out of what arrived.
 /// Units are locked, unlocked and seized through the token's COLLATERAL_ROLE, so they never leave the holder's wallet
@@ -37,6 +38,11 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     /// @notice After the stablecoin was last seen paused (`recordSettlementPause`), collateral stays unclaimable for
     /// this long, so the borrower can repay.
     uint40 public constant SETTLEMENT_CURE = 1 days;
+    /// @notice After maturity, the lender alone may start a collateral auction for this long; then anyone may, with a
+    /// floor that repays principal + fee.
+    uint40 public constant AUCTION_GRACE = 3 days;
+    /// @notice The shortest collateral auction.
+    uint40 public constant MIN_AUCTION_DURATION = 1 hours;
 
     /// @notice The compute-capacity token (this module needs its COLLATERAL_ROLE).
     IComputeCapacityToken public immutable TOKEN;
@@ -60,6 +66,7 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     uint256 private _nextPledgeId = 1;
     mapping(uint256 pledgeId => Pledge) private _pledges;
     mapping(uint256 lotId => LoanToValue) private _ltv;
+    mapping(uint256 pledgeId => CollateralAuction) private _auctions;
     /// @dev When the stablecoin was last recorded paused; 0 if never.
     uint40 private _settlementPauseSeenAt;
 
@@ -102,7 +109,8 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         if (units > type(uint64).max) revert Lending_UnitsOverflow(units, type(uint64).max);
         if (principal == 0) revert Lending_ZeroPrincipal();
         if (principal > type(uint128).max) revert Lending_PrincipalOverflow(principal, type(uint128).max);
-        if (fee > type(uint128).max) revert Lending_FeeOverflow(fee, type(uint128).max);
+        // Principal + fee (what a repayment or an auction's proceeds owe the lender) fits 128 bits.
+        if (fee > type(uint128).max - principal) revert Lending_FeeOverflow(fee, type(uint128).max - principal);
         uint256 earliest = block.timestamp + MIN_REPAY_WINDOW;
         if (maturity < earliest) revert Lending_MaturityTooSoon(maturity, earliest);
         uint256 latest = uint256(record.endsAt) - MATURITY_MARGIN;
@@ -173,15 +181,84 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     function claimCollateral(uint256 pledgeId) external nonReentrant {
         Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Active);
         if (p.lender != msg.sender) revert Lending_NotPledgeLender(pledgeId, msg.sender);
-        if (block.timestamp < p.maturity) revert Lending_PledgeNotMatured(pledgeId, p.maturity);
-        // A borrower cannot repay while the stablecoin is paused: no default is taken then, nor within the cure
-        // after the pause was last recorded.
-        if (_settlementPaused()) revert Lending_SettlementPaused();
-        uint256 cureEnd = _settlementPauseSeenAt == 0 ? 0 : uint256(_settlementPauseSeenAt) + SETTLEMENT_CURE;
-        if (block.timestamp < cureEnd) revert Lending_SettlementCure(cureEnd);
+        _requireDefault(pledgeId, p.maturity);
         p.status = PledgeStatus.Claimed;
         emit CollateralClaimed(pledgeId, msg.sender, p.units);
         TOKEN.seize(p.holder, msg.sender, p.lotId, p.units);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                           COLLATERAL AUCTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IComputeLending
+    function startCollateralAuction(uint256 pledgeId, uint256 startPrice, uint256 floorPrice, uint40 duration)
+        external
+        nonReentrant
+    {
+        Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Active);
+        uint40 maturity = p.maturity;
+        _requireDefault(pledgeId, maturity);
+        if (floorPrice == 0 || floorPrice > startPrice) revert Lending_InvalidAuctionPrices(startPrice, floorPrice);
+        if (startPrice > type(uint96).max) revert Lending_AuctionPriceOverflow(startPrice, type(uint96).max);
+        uint256 units = p.units;
+        if (msg.sender != p.lender) {
+            uint256 openToAllAt = uint256(maturity) + AUCTION_GRACE;
+            if (block.timestamp < openToAllAt) {
+                revert Lending_AuctionNotOpenToCaller(pledgeId, msg.sender, openToAllAt);
+            }
+            // A third party must not sell the collateral below what repays the lender.
+            uint256 debt = uint256(p.principal) + p.fee;
+            if (floorPrice * units < debt) revert Lending_FloorBelowDebt(floorPrice * units, debt);
+        }
+        uint256 endsAt = block.timestamp + duration;
+        uint256 earliest = block.timestamp + MIN_AUCTION_DURATION;
+        uint256 latest = TOKEN.lot(p.lotId).endsAt;
+        if (endsAt < earliest || endsAt > latest) revert Lending_InvalidAuctionEnd(endsAt, earliest, latest);
+
+        p.status = PledgeStatus.Auctioning;
+        _auctions[pledgeId] = CollateralAuction({
+            // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
+            startPrice: uint96(startPrice),
+            // forge-lint: disable-next-line(unsafe-typecast) -- at most startPrice
+            floorPrice: uint96(floorPrice),
+            startsAt: uint40(block.timestamp),
+            // forge-lint: disable-next-line(unsafe-typecast) -- at most the lot's uint40 endsAt
+            endsAt: uint40(endsAt),
+            // forge-lint: disable-next-line(unsafe-typecast) -- the pledge's 64-bit units
+            unitsLeft: uint64(units),
+            paidToLender: 0
+        });
+        CollateralAuction storage a = _auctions[pledgeId];
+        emit CollateralAuctionStarted(pledgeId, msg.sender, startPrice, floorPrice, a.startsAt, a.endsAt);
+    }
+
+    /// @inheritdoc IComputeLending
+    function buyCollateral(uint256 pledgeId, uint256 units, uint256 maxPricePerUnit) external nonReentrant {
+        Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Auctioning);
+        (uint256 cost, uint256 toLender) = _recordSale(pledgeId, p, units, maxPricePerUnit);
+        address holder = p.holder;
+        _pullInto(msg.sender, cost);
+        if (toLender != 0) ESCROW.creditLoan(p.lender, toLender);
+        if (cost != toLender) ESCROW.creditLoan(holder, cost - toLender);
+        TOKEN.seize(holder, msg.sender, p.lotId, units);
+    }
+
+    /// @inheritdoc IComputeLending
+    function settleCollateralAuction(uint256 pledgeId) external nonReentrant {
+        Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Auctioning);
+        CollateralAuction storage a = _auctions[pledgeId];
+        if (block.timestamp < a.endsAt) revert Lending_AuctionNotEnded(pledgeId, a.endsAt);
+        uint256 units = a.unitsLeft;
+        a.unitsLeft = 0;
+        p.status = PledgeStatus.Liquidated;
+        address lender = p.lender;
+        // A lender that can no longer receive the units (frozen, de-listed) must not keep the pledge open forever:
+        // the units are unlocked for the holder, the shortfall stays the lender's loss.
+        bool toLender = TOKEN.receiverStatus(lender) == IComputeCapacityToken.TransferStatus.Ok;
+        emit CollateralAuctionSettled(pledgeId, units, toLender);
+        if (toLender) TOKEN.seize(p.holder, lender, p.lotId, units);
+        else TOKEN.unlock(p.holder, p.lotId, units);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -225,6 +302,16 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     }
 
     /// @inheritdoc IComputeLending
+    function auctionOf(uint256 pledgeId) external view returns (CollateralAuction memory) {
+        return _auctions[pledgeId];
+    }
+
+    /// @inheritdoc IComputeLending
+    function auctionPriceAt(uint256 pledgeId, uint256 timestamp) external view returns (uint256) {
+        return _auctionPrice(_auctions[pledgeId], timestamp);
+    }
+
+    /// @inheritdoc IComputeLending
     function settlementPauseSeenAt() external view returns (uint40) {
         return _settlementPauseSeenAt;
     }
@@ -244,14 +331,67 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
                                 INTERNAL
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Moves `amount` from `payer` into the escrow and has the escrow credit it to `account`; reverts unless all
-    /// of it arrived (fee-on-transfer tokens deliver less), before the escrow is asked.
+    /// @dev Moves `amount` from `payer` into the escrow and has the escrow credit it to `account`.
     function _payInto(address payer, address account, uint256 amount) private {
+        _pullInto(payer, amount);
+        ESCROW.creditLoan(account, amount);
+    }
+
+    /// @dev Moves `amount` from `payer` into the escrow; reverts unless all of it arrived (fee-on-transfer tokens
+    /// deliver less), before the escrow is asked to credit any of it.
+    function _pullInto(address payer, uint256 amount) private {
         uint256 before = STABLECOIN.balanceOf(address(ESCROW));
         STABLECOIN.safeTransferFrom(payer, address(ESCROW), amount);
         uint256 received = STABLECOIN.balanceOf(address(ESCROW)) - before;
         if (received < amount) revert Lending_PaymentShortfall(amount, received);
-        ESCROW.creditLoan(account, amount);
+    }
+
+    /// @dev Checks a purchase of `units` of a pledge's collateral auction and records it: the units leave the auction,
+    /// the lender's share of the cost (up to what principal + fee still owe) is added to what it was paid, the pledge
+    /// is Liquidated when the last unit sells. Returns the cost and the lender's share (the rest is the holder's).
+    function _recordSale(uint256 pledgeId, Pledge storage p, uint256 units, uint256 maxPricePerUnit)
+        private
+        returns (uint256 cost, uint256 toLender)
+    {
+        CollateralAuction storage a = _auctions[pledgeId];
+        if (block.timestamp >= a.endsAt) revert Lending_AuctionEnded(pledgeId, a.endsAt);
+        uint256 left = a.unitsLeft;
+        if (units == 0) revert Lending_ZeroUnits();
+        if (units > left) revert Lending_InsufficientAuctionUnits(pledgeId, left, units);
+        uint256 price = _auctionPrice(a, block.timestamp);
+        if (price > maxPricePerUnit) revert Lending_PriceAboveLimit(pledgeId, price, maxPricePerUnit);
+
+        cost = units * price;
+        uint256 paid = a.paidToLender;
+        uint256 owed = uint256(p.principal) + p.fee - paid;
+        toLender = cost < owed ? cost : owed;
+        // forge-lint: disable-next-line(unsafe-typecast) -- at most the pledge's units
+        a.unitsLeft = uint64(left - units);
+        // forge-lint: disable-next-line(unsafe-typecast) -- at most principal + fee, which requestPledge bounds to 128 bits
+        a.paidToLender = uint128(paid + toLender);
+        if (left == units) p.status = PledgeStatus.Liquidated;
+        emit CollateralSold(pledgeId, msg.sender, units, price, toLender, cost - toLender);
+    }
+
+    /// @dev Reverts unless the pledge has defaulted in a way the lender may act on: matured, the stablecoin not
+    /// paused (the borrower could not repay), and not within `SETTLEMENT_CURE` of its last recorded pause.
+    function _requireDefault(uint256 pledgeId, uint40 maturity) private view {
+        if (block.timestamp < maturity) revert Lending_PledgeNotMatured(pledgeId, maturity);
+        if (_settlementPaused()) revert Lending_SettlementPaused();
+        uint256 cureEnd = _settlementPauseSeenAt == 0 ? 0 : uint256(_settlementPauseSeenAt) + SETTLEMENT_CURE;
+        if (block.timestamp < cureEnd) revert Lending_SettlementCure(cureEnd);
+    }
+
+    /// @dev An auction's price per unit at `at`: linear from its start price to its floor, rounded up (in the
+    /// holder's favour), clamped to its window; 0 for a pledge without an auction.
+    function _auctionPrice(CollateralAuction storage a, uint256 at) private view returns (uint256) {
+        uint256 startPrice = a.startPrice;
+        uint256 floorPrice = a.floorPrice;
+        uint256 startsAt = a.startsAt;
+        if (startPrice == floorPrice || at <= startsAt) return startPrice;
+        uint256 endsAt = a.endsAt;
+        if (at >= endsAt) return floorPrice;
+        return startPrice - (startPrice - floorPrice) * (at - startsAt) / (endsAt - startsAt);
     }
 
     /// @dev Whether the stablecoin reports itself paused; a token without `paused()` never is.
