@@ -91,6 +91,55 @@ public interface ILendingClient
     /// <returns>Basis points.</returns>
     Task<ushort> LoanToValueAsync(BigInteger lotId, CancellationToken cancellationToken = default);
 
+    /// <summary>Puts a defaulted pledge's units on sale in a Dutch auction instead of taking them: the price per unit
+    /// falls from <paramref name="startPrice"/> to <paramref name="floorPrice"/> over <paramref name="duration"/>;
+    /// proceeds repay principal + fee to the lender first, the surplus goes to the holder, a shortfall stays the
+    /// lender's loss, and units unsold at the end go to the lender (<see cref="SettleCollateralAuctionAsync"/>). The
+    /// lender may start it from maturity on; anyone may from <see cref="PledgeRules.AuctionGrace"/> after maturity,
+    /// with a floor that repays principal + fee. The pledge can no longer be repaid once it starts.</summary>
+    /// <param name="pledgeId">The pledge (Active, matured).</param>
+    /// <param name="startPrice">Price per unit at the start, stablecoin base units.</param>
+    /// <param name="floorPrice">Price per unit at the end (positive, at most the start price).</param>
+    /// <param name="duration">How long it runs: at least <see cref="PledgeRules.MinAuctionDuration"/>, ending by the
+    /// lot's end.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The auction as started.</returns>
+    /// <exception cref="PledgeStateException">The pledge is not Active or not matured, or the signer is not the
+    /// lender within the grace.</exception>
+    /// <exception cref="InputValidationException">A third party's floor does not repay the lender, prices out of
+    /// order, or the duration out of bounds.</exception>
+    Task<TransactionResult<CollateralAuctionInfo>> StartCollateralAuctionAsync(BigInteger pledgeId, BigInteger startPrice, BigInteger floorPrice, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Buys units of a collateral auction at its current price: the payment (the signer approves the lending
+    /// module, which <c>AutoApprove</c> does) goes into the escrow, credited to the lender up to principal + fee and
+    /// the rest to the holder; the units move from the holder's wallet to the signer.</summary>
+    /// <param name="pledgeId">The pledge (Auctioning).</param>
+    /// <param name="units">Units to buy.</param>
+    /// <param name="maxPricePerUnit">The most to pay per unit; <see langword="null"/> for the price at the latest
+    /// block (an auction's price only falls).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>What was bought and where the payment went.</returns>
+    /// <exception cref="PledgeStateException">No running auction (not started, ended or sold out).</exception>
+    /// <exception cref="InputValidationException">Too few units left, or the price above the limit.</exception>
+    /// <exception cref="TransferNotAllowedException">The signer cannot receive the units (not allowlisted,
+    /// frozen).</exception>
+    Task<TransactionResult<CollateralSale>> BuyCollateralAsync(BigInteger pledgeId, BigInteger units, BigInteger? maxPricePerUnit = null, CancellationToken cancellationToken = default);
+
+    /// <summary>After an auction's end, moves its unsold units to the lender, or unlocks them for the holder when the
+    /// lender cannot receive them; the pledge becomes Liquidated. Anyone may call.</summary>
+    /// <param name="pledgeId">The pledge (Auctioning, auction ended).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>Whether the units went to the lender (<see langword="false"/>: unlocked for the holder).</returns>
+    /// <exception cref="PledgeStateException">No auction, or it has not ended yet.</exception>
+    Task<TransactionResult<bool>> SettleCollateralAuctionAsync(BigInteger pledgeId, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a pledge's collateral auction.</summary>
+    /// <param name="pledgeId">The pledge.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The auction, or <see langword="null"/> when none was started.</returns>
+    /// <exception cref="PledgeNotFoundException">No such pledge.</exception>
+    Task<CollateralAuctionInfo?> GetCollateralAuctionAsync(BigInteger pledgeId, CancellationToken cancellationToken = default);
+
     /// <summary>Sets a lot's loan-to-value in basis points (RISK_ROLE); 0 switches pledging off for the lot
     /// (<see cref="ResetLoanToValueAsync"/> returns it to the default).</summary>
     /// <param name="lotId">The lot.</param>

@@ -163,7 +163,9 @@ public sealed class LendingClient : ILendingClient
         var minRepayWindow = await context.ReadAsync(ct => context.Lending.MinRepayWindowQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
         var maturityMargin = await context.ReadAsync(ct => context.Lending.MaturityMarginQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
         var settlementCure = await context.ReadAsync(ct => context.Lending.SettlementCureQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
-        var rules = new PledgeRules(TimeSpan.FromSeconds(minRepayWindow), TimeSpan.FromSeconds(maturityMargin), TimeSpan.FromSeconds(settlementCure));
+        var auctionGrace = await context.ReadAsync(ct => context.Lending.AuctionGraceQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        var minAuctionDuration = await context.ReadAsync(ct => context.Lending.MinAuctionDurationQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        var rules = new PledgeRules(TimeSpan.FromSeconds(minRepayWindow), TimeSpan.FromSeconds(maturityMargin), TimeSpan.FromSeconds(settlementCure), TimeSpan.FromSeconds(auctionGrace), TimeSpan.FromSeconds(minAuctionDuration));
         pledgeRules = rules;
         return rules;
     }
@@ -202,7 +204,146 @@ public sealed class LendingClient : ILendingClient
         return at == 0 ? null : SuiteContext.Time(at);
     }
 
+    // ----------------------------------------------------------------- collateral auctions
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult<CollateralAuctionInfo>> StartCollateralAuctionAsync(BigInteger pledgeId, BigInteger startPrice, BigInteger floorPrice, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        Guard.Amount(startPrice, nameof(startPrice), 96);
+        Guard.Amount(floorPrice, nameof(floorPrice), 96);
+        if (floorPrice > startPrice)
+        {
+            throw new InputValidationException(nameof(floorPrice), $"the floor price {floorPrice} is above the start price {startPrice}; an auction's price only falls.");
+        }
+
+        var pledge = await RequirePledgeAsync(pledgeId, PledgeStatus.Active, "start an auction of its collateral", cancellationToken).ConfigureAwait(false);
+        var rules = await GetPledgeRulesAsync(cancellationToken).ConfigureAwait(false);
+        var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+        if (now < pledge.Maturity)
+        {
+            throw new PledgeStateException(pledgeId, $"pledge {pledgeId} matures at {pledge.Maturity:u} (chain time {now:u}); its collateral can be auctioned only after a default.");
+        }
+
+        var caller = context.Account;
+        if (!string.Equals(caller, pledge.Lender, StringComparison.OrdinalIgnoreCase))
+        {
+            var openToAll = pledge.Maturity + rules.AuctionGrace;
+            if (now < openToAll)
+            {
+                throw new PledgeStateException(pledgeId, $"only the lender {pledge.Lender} may start this auction before {openToAll:u} (chain time {now:u}).");
+            }
+
+            if (floorPrice * pledge.Units < pledge.AmountDue)
+            {
+                throw new InputValidationException(nameof(floorPrice), $"a floor of {floorPrice} per unit sells the {pledge.Units} units for {floorPrice * pledge.Units} at worst, below the {pledge.AmountDue} the lender is owed; only the lender may set such a floor.");
+            }
+        }
+
+        var lot = await token.GetLotAsync(pledge.LotId, cancellationToken).ConfigureAwait(false);
+        if (duration < rules.MinAuctionDuration || now + duration > lot.EndsAt)
+        {
+            throw new InputValidationException(nameof(duration), $"{duration} must be at least {rules.MinAuctionDuration} and end by the lot's end {lot.EndsAt:u} (chain time {now:u}).");
+        }
+
+        var seconds = (ulong)duration.TotalSeconds;
+        var message = new StartCollateralAuctionFunction { PledgeId = pledgeId, StartPrice = startPrice, FloorPrice = floorPrice, Duration = seconds };
+        var receipt = await SendAsync(message, $"lending.startCollateralAuction(pledge {pledgeId}, {startPrice} -> {floorPrice} over {seconds} s)", cancellationToken).ConfigureAwait(false);
+        var started = receipt.DecodeAllEvents<CollateralAuctionStartedEventDTO>().Single().Event;
+        var info = new CollateralAuctionInfo(pledgeId, started.StartPrice, started.FloorPrice, SuiteContext.Time(started.StartsAt), SuiteContext.Time(started.EndsAt), pledge.Units, BigInteger.Zero);
+        return TransactionResult.From(info, receipt);
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult<CollateralSale>> BuyCollateralAsync(BigInteger pledgeId, BigInteger units, BigInteger? maxPricePerUnit = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Amount(units, nameof(units), 64);
+        if (maxPricePerUnit is { } limit)
+        {
+            Guard.Amount(limit, nameof(maxPricePerUnit), 96);
+        }
+
+        var pledge = await RequirePledgeAsync(pledgeId, PledgeStatus.Auctioning, "buy its collateral", cancellationToken).ConfigureAwait(false);
+        var auction = await GetCollateralAuctionAsync(pledgeId, cancellationToken).ConfigureAwait(false)
+            ?? throw new PledgeStateException(pledgeId, $"pledge {pledgeId} has no collateral auction.");
+        var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+        if (now >= auction.EndsAt)
+        {
+            throw new PledgeStateException(pledgeId, $"the auction of pledge {pledgeId} ended at {auction.EndsAt:u} (chain time {now:u}); settle it instead.");
+        }
+
+        if (auction.UnitsLeft < units)
+        {
+            throw new InputValidationException(nameof(units), $"the auction of pledge {pledgeId} has {auction.UnitsLeft} unit(s) left; {units} requested.");
+        }
+
+        var price = auction.PriceAt(now);
+        var max = maxPricePerUnit ?? price;
+        if (price > max)
+        {
+            throw new InputValidationException(nameof(maxPricePerUnit), $"the auction of pledge {pledgeId} costs {price} per unit now, above the limit of {max}.");
+        }
+
+        // The module seizes the units from the holder to the buyer: the token checks the buyer as a receiver.
+        var buyer = context.Account;
+        var status = await token.ReceiverStatusAsync(buyer, cancellationToken).ConfigureAwait(false);
+        if (status != TransferStatus.Ok)
+        {
+            throw new TransferNotAllowedException(status, pledge.Holder, buyer, pledge.LotId, units);
+        }
+
+        if (context.AutoApprove)
+        {
+            await stablecoin.EnsureAllowanceAsync(Address, units * max, cancellationToken).ConfigureAwait(false);
+        }
+
+        var message = new BuyCollateralFunction { PledgeId = pledgeId, Units = units, MaxPricePerUnit = max };
+        var receipt = await SendAsync(message, $"lending.buyCollateral(pledge {pledgeId}, {units} units at <= {max})", cancellationToken).ConfigureAwait(false);
+        var sold = receipt.DecodeAllEvents<CollateralSoldEventDTO>().Single().Event;
+        return TransactionResult.From(new CollateralSale(sold.PledgeId, sold.Units, sold.Price, sold.ToLender, sold.ToHolder), receipt);
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult<bool>> SettleCollateralAuctionAsync(BigInteger pledgeId, CancellationToken cancellationToken = default)
+    {
+        await RequirePledgeAsync(pledgeId, PledgeStatus.Auctioning, "settle its collateral auction", cancellationToken).ConfigureAwait(false);
+        var auction = await GetCollateralAuctionAsync(pledgeId, cancellationToken).ConfigureAwait(false)
+            ?? throw new PledgeStateException(pledgeId, $"pledge {pledgeId} has no collateral auction.");
+        var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+        if (now < auction.EndsAt)
+        {
+            throw new PledgeStateException(pledgeId, $"the auction of pledge {pledgeId} runs until {auction.EndsAt:u} (chain time {now:u}).");
+        }
+
+        var receipt = await SendAsync(new SettleCollateralAuctionFunction { PledgeId = pledgeId }, $"lending.settleCollateralAuction(pledge {pledgeId})", cancellationToken).ConfigureAwait(false);
+        return TransactionResult.From(receipt.DecodeAllEvents<CollateralAuctionSettledEventDTO>().Single().Event.ToLender, receipt);
+    }
+
+    /// <inheritdoc/>
+    public async Task<CollateralAuctionInfo?> GetCollateralAuctionAsync(BigInteger pledgeId, CancellationToken cancellationToken = default)
+    {
+        await GetPledgeAsync(pledgeId, cancellationToken).ConfigureAwait(false);
+        var auction = await context.ReadAsync(ct => context.Lending.AuctionOfQueryAsync(pledgeId, null, ct), cancellationToken).ConfigureAwait(false);
+        if (auction.StartsAt == 0)
+        {
+            return null;
+        }
+
+        return new CollateralAuctionInfo(pledgeId, auction.StartPrice, auction.FloorPrice, SuiteContext.Time(auction.StartsAt), SuiteContext.Time(auction.EndsAt), auction.UnitsLeft, auction.PaidToLender);
+    }
+
     // ----------------------------------------------------------------- helpers
+
+    /// <summary>The pledge, required to be in <paramref name="expected"/> status for <paramref name="purpose"/>.</summary>
+    private async Task<PledgeInfo> RequirePledgeAsync(BigInteger pledgeId, PledgeStatus expected, string purpose, CancellationToken cancellationToken)
+    {
+        var pledge = await GetPledgeAsync(pledgeId, cancellationToken).ConfigureAwait(false);
+        if (pledge.Status != expected)
+        {
+            throw new PledgeStateException(pledgeId, $"pledge {pledgeId} is {pledge.Status}; it must be {expected} to {purpose}.");
+        }
+
+        return pledge;
+    }
 
     private static bool IsZero(string? address) => string.IsNullOrEmpty(address) || address == AddressUtil.ZERO_ADDRESS || address == "0x0";
 

@@ -6,4 +6,7 @@ namespace RwaCompute.Sdk.Clients;
 /// <param name="MaturityMargin">The least time between a maturity and the lot's end (<c>MATURITY_MARGIN</c>).</param>
 /// <param name="SettlementCure">How long collateral stays unclaimable after the stablecoin was last recorded paused
 /// (<c>SETTLEMENT_CURE</c>).</param>
-public sealed record PledgeRules(TimeSpan MinRepayWindow, TimeSpan MaturityMargin, TimeSpan SettlementCure);
+/// <param name="AuctionGrace">After maturity, how long only the lender may start a collateral auction
+/// (<c>AUCTION_GRACE</c>); then anyone may, with a floor that repays principal + fee.</param>
+/// <param name="MinAuctionDuration">The shortest collateral auction (<c>MIN_AUCTION_DURATION</c>).</param>
+public sealed record PledgeRules(TimeSpan MinRepayWindow, TimeSpan MaturityMargin, TimeSpan SettlementCure, TimeSpan AuctionGrace, TimeSpan MinAuctionDuration);

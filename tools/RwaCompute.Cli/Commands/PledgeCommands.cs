@@ -6,17 +6,21 @@ using RwaCompute.Cli.Parsing;
 
 namespace RwaCompute.Cli.Commands;
 
-/// <summary><c>rwa pledge request|fund|repay|claim|show|record-settlement-pause</c> and <c>rwa withdraw</c>; the old
+/// <summary><c>rwa pledge request|fund|repay|claim|auction|buy|settle|show|record-settlement-pause</c> and
+/// <c>rwa withdraw</c>; the old
 /// top-level <c>rwa repay</c> and <c>rwa claim</c> stay as hidden aliases for one release.</summary>
 internal static class PledgeCommands
 {
     public static Command CreatePledge(CommandRunner runner)
     {
-        var pledge = new Command("pledge", "pledge units as collateral for a stablecoin advance: request, fund, repay, claim, show, record-settlement-pause");
+        var pledge = new Command("pledge", "pledge units as collateral for a stablecoin advance: request, fund, repay, claim, auction, buy, settle, show, record-settlement-pause");
         pledge.Subcommands.Add(Request(runner));
         pledge.Subcommands.Add(Fund(runner));
         pledge.Subcommands.Add(Repay(runner));
         pledge.Subcommands.Add(Claim(runner));
+        pledge.Subcommands.Add(Auction(runner));
+        pledge.Subcommands.Add(Buy(runner));
+        pledge.Subcommands.Add(Settle(runner));
         pledge.Subcommands.Add(Show(runner));
         pledge.Subcommands.Add(RecordSettlementPause(runner));
         return pledge;
@@ -122,6 +126,78 @@ internal static class PledgeCommands
         });
     }
 
+    private static Command Auction(CommandRunner runner)
+    {
+        var id = CliArguments.Id("pledge", "the pledge id");
+        var startPrice = CliOptions.Amount("--start-price", "price per unit when the auction starts: USDC (4) or base units").AsRequired();
+        var floorPrice = CliOptions.Amount("--floor-price", "price per unit reached at the end (positive, at most the start price; another than the lender must cover principal + fee)").AsRequired();
+        var ends = CliOptions.Time("--ends", "when the auction ends at its floor price: a duration (2d) or ISO-8601 time, at least 1 hour away and not after the lot's end").AsRequired();
+        return Operation.Sending(runner, "auction", "sell the collateral of a defaulted pledge by Dutch auction instead of claiming it: proceeds repay the lender first, the surplus goes to the holder, unsold units go to the lender (the lender from maturity; anyone 3 days later)", [id, startPrice, floorPrice, ends], (invocation, signer) =>
+        {
+            var pledgeId = invocation.Value(id);
+            var start = invocation.Value(startPrice);
+            var floor = invocation.Value(floorPrice);
+            var until = invocation.Value(ends);
+            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+            {
+                var now = await session.ChainTimeAsync(ct).ConfigureAwait(false);
+                var duration = until.ResolveAt(now) - now;
+                var result = await session.Client.Lending.StartCollateralAuctionAsync(pledgeId, start, floor, duration, ct).ConfigureAwait(false);
+                return ViewFactory.Operation("pledge.auction", $"auctioning the collateral of pledge {pledgeId} from {UsdcAmount.Format(start)} down to {UsdcAmount.Format(floor)} USDC per unit by {result.Value.EndsAt:u}", result) with
+                {
+                    PledgeId = ViewFactory.Id(pledgeId),
+                    Units = result.Value.UnitsLeft.ToString(CultureInfo.InvariantCulture),
+                    StartPriceUsdc = UsdcAmount.Plain(start),
+                    FloorPriceUsdc = UsdcAmount.Plain(floor),
+                    StartsAt = result.Value.StartsAt,
+                    EndsAt = result.Value.EndsAt,
+                };
+            });
+        });
+    }
+
+    private static Command Buy(CommandRunner runner)
+    {
+        var id = CliArguments.Id("pledge", "the pledge id");
+        var units = CliArguments.Units("units", "units to buy");
+        var maxPrice = CliOptions.Amount("--max-price", "the most to pay per unit (default: the auction's price now; it only falls)");
+        return Operation.Sending(runner, "buy", "buy units of a collateral auction at its current price: the payment repays the lender first, the rest goes to the holder", [id, units, maxPrice], (invocation, signer) =>
+        {
+            var pledgeId = invocation.Value(id);
+            var count = invocation.Value(units);
+            var limit = invocation.Parse.GetResult(maxPrice) is null ? (BigInteger?)null : invocation.Value(maxPrice);
+            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+            {
+                var result = await session.Client.Lending.BuyCollateralAsync(pledgeId, count, limit, ct).ConfigureAwait(false);
+                var sale = result.Value;
+                return ViewFactory.Operation("pledge.buy", $"bought {sale.Units} units of pledge {pledgeId}'s collateral at {UsdcAmount.Format(sale.PricePerUnit)} USDC per unit ({UsdcAmount.Format(sale.ToLender)} to the lender, {UsdcAmount.Format(sale.ToHolder)} to the holder)", result) with
+                {
+                    PledgeId = ViewFactory.Id(pledgeId),
+                    Units = sale.Units.ToString(CultureInfo.InvariantCulture),
+                    PricePerUnitUsdc = UsdcAmount.Plain(sale.PricePerUnit),
+                    CostUsdc = UsdcAmount.Plain(sale.Cost),
+                    ToLenderUsdc = UsdcAmount.Plain(sale.ToLender),
+                    ToHolderUsdc = UsdcAmount.Plain(sale.ToHolder),
+                };
+            });
+        });
+    }
+
+    private static Command Settle(CommandRunner runner)
+    {
+        var id = CliArguments.Id("pledge", "the pledge id");
+        return Operation.Sending(runner, "settle", "after a collateral auction's end, give its unsold units to the lender (or unlock them for the holder when the lender cannot receive them); anyone", [id], (invocation, signer) =>
+        {
+            var pledgeId = invocation.Value(id);
+            return Operation.SendAsync(invocation, signer, async (session, ct) =>
+            {
+                var result = await session.Client.Lending.SettleCollateralAuctionAsync(pledgeId, ct).ConfigureAwait(false);
+                var summary = result.Value ? $"settled the auction of pledge {pledgeId}: the unsold units went to the lender" : $"settled the auction of pledge {pledgeId}: the lender cannot receive units, so they were unlocked for the holder";
+                return ViewFactory.Operation("pledge.settle", summary, result) with { PledgeId = ViewFactory.Id(pledgeId), UnitsToLender = result.Value };
+            });
+        });
+    }
+
     /// <summary>Hides a command kept under its old top-level name (the same verb) for one release.</summary>
     private static Command Alias(Command command, string newSpelling)
     {
@@ -143,7 +219,9 @@ internal static class PledgeCommands
         {
             var pledgeId = invocation.Value(id);
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
-            var view = ViewFactory.Pledge(await session.Client.Lending.GetPledgeAsync(pledgeId, invocation.CancellationToken).ConfigureAwait(false));
+            var pledge = await session.Client.Lending.GetPledgeAsync(pledgeId, invocation.CancellationToken).ConfigureAwait(false);
+            var auction = await session.Client.Lending.GetCollateralAuctionAsync(pledgeId, invocation.CancellationToken).ConfigureAwait(false);
+            var view = ViewFactory.Pledge(pledge, auction, await session.ChainTimeAsync(invocation.CancellationToken).ConfigureAwait(false));
             if (invocation.Console.Json)
             {
                 invocation.Console.WriteJson(view, CliJsonContext.Default.PledgeView);

@@ -14,9 +14,10 @@ namespace RwaCompute.Cli.Devnet;
 /// The story <c>rwa devnet</c> tells on a fresh chain, entirely through the SDK clients: a provider and its pool, the
 /// allowlist, a lot of H100 GPU-hours issued against the provider's bond (the escrow pulls it at issuance), an offer,
 /// two purchases, a transfer, a pledge funded and repaid, a
-/// redemption confirmed by oracle attestation, a redemption refunded for an SLA breach, and a pledge left unpaid past
-/// maturity (anvil time travel) whose collateral the lender claims, a Dutch auction a buyer fills a day in, and a signed
-/// criteria bid a provider fills.
+/// redemption confirmed by oracle attestation, a redemption refunded for an SLA breach, two pledges left unpaid past
+/// maturity (anvil time travel): one whose collateral the lender claims, one whose collateral it auctions (a buyer takes
+/// part, the lender is repaid first, the borrower gets the surplus, the unsold rest goes to the lender), a Dutch auction
+/// a buyer fills a day in, and a signed criteria bid a provider fills.
 /// </summary>
 internal sealed class DevnetScenario
 {
@@ -144,13 +145,19 @@ internal sealed class DevnetScenario
             await alice.Escrow.ClaimRefundAsync(redemption, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
-        await progress.StepAsync("alice pledged 50 units and defaulted; 21 days later the lender claimed them", async () =>
+        // Two defaults: the lender takes alice's collateral outright, and puts bob's up for a Dutch auction instead, whose
+        // proceeds repay it first and leave the surplus to bob.
+        await progress.StepAsync("alice pledged 50 units and bob 40, both defaulted; 21 days later the lender claimed alice's and auctioned bob's from 4 down to 2 USDC over 2 days", async () =>
         {
-            var pledge = (await alice.Lending.RequestPledgeAsync(LotId, 50, accounts.Lender.Address, 60_000_000, 1_000_000, now.AddDays(20), ct).ConfigureAwait(false)).Value;
-            pledges.Add(pledge);
-            await lender.Lending.FundPledgeAsync(pledge, ct).ConfigureAwait(false);
+            var claimed = (await alice.Lending.RequestPledgeAsync(LotId, 50, accounts.Lender.Address, 60_000_000, 1_000_000, now.AddDays(20), ct).ConfigureAwait(false)).Value;
+            pledges.Add(claimed);
+            await lender.Lending.FundPledgeAsync(claimed, ct).ConfigureAwait(false);
+            var auctioned = (await bob.Lending.RequestPledgeAsync(LotId, 40, accounts.Lender.Address, 50_000_000, 1_000_000, now.AddDays(20), ct).ConfigureAwait(false)).Value;
+            pledges.Add(auctioned);
+            await lender.Lending.FundPledgeAsync(auctioned, ct).ConfigureAwait(false);
             await anvil.IncreaseTimeAsync(TimeSpan.FromDays(21), ct).ConfigureAwait(false);
-            await lender.Lending.ClaimCollateralAsync(pledge, ct).ConfigureAwait(false);
+            await lender.Lending.ClaimCollateralAsync(claimed, ct).ConfigureAwait(false);
+            await lender.Lending.StartCollateralAuctionAsync(auctioned, 4_000_000, 2_000_000, TimeSpan.FromDays(2), ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
         // Perishable capacity: a Dutch auction whose price falls from 4 to 2 USDC over two days; a day in, the lender
@@ -163,6 +170,9 @@ internal sealed class DevnetScenario
             await lender.Market.PurchaseAsync(offers[^1], 50, cancellationToken: ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
+        await progress.StepAsync("alice bought 30 units of bob's defaulted collateral at about 3 USDC: 51 USDC repaid the lender, the rest went to bob", () =>
+            alice.Lending.BuyCollateralAsync(pledges[^1], 30, cancellationToken: ct)).ConfigureAwait(false);
+
         // An off-chain order book: bob signs a criteria bid naming no lot ("H100 GPU-hours in eu-west, SLA >= 99 %, at
         // 3.10 USDC"); the provider fills it with units of its lot, on chain, delivery versus payment.
         await progress.StepAsync("bob signed a criteria bid (100 H100-SXM5-80G GPU-hours in eu-west, SLA >= 99%, bond >= 3 USDC per unit, at 3.10 USDC); the provider filled 50 from its lot", async () =>
@@ -171,6 +181,12 @@ internal sealed class DevnetScenario
             var bid = await bob.Market.SignBidAsync(new Sdk.Orders.BidCriteria { GpuModel = "H100-SXM5-80G", Region = "eu-west", MinSlaBps = 9_900, MinUnitCover = 3_000_000, PricePerUnit = 3_100_000, Units = 100, Expiry = bidExpiry }, ct).ConfigureAwait(false);
             var fromJson = Sdk.Orders.SignedOrder.Parse(bid.ToJson());
             await provider.Market.FillBidAsync(fromJson, LotId, 50, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        await progress.StepAsync("The collateral auction ended; anyone settled it and its 10 unsold units went to the lender", async () =>
+        {
+            await anvil.IncreaseTimeAsync(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1), ct).ConfigureAwait(false);
+            await bob.Lending.SettleCollateralAuctionAsync(pledges[^1], ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
         await progress.StepAsync("Oracle epoch 3 submitted (3 of 3 reporters, quorum 2)", () => SubmitReportAsync(3, uptimeBps: 9_960, deliveredGpuHours: 820)).ConfigureAwait(false);
@@ -207,7 +223,7 @@ internal sealed class DevnetScenario
         var pledgeViews = new List<PledgeView>();
         foreach (var id in pledges)
         {
-            pledgeViews.Add(ViewFactory.Pledge(await admin.Lending.GetPledgeAsync(id, ct).ConfigureAwait(false)));
+            pledgeViews.Add(ViewFactory.Pledge(await admin.Lending.GetPledgeAsync(id, ct).ConfigureAwait(false), await admin.Lending.GetCollateralAuctionAsync(id, ct).ConfigureAwait(false), now));
         }
 
         var redemptionViews = new List<RedemptionView>();

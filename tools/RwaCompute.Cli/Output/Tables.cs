@@ -65,7 +65,13 @@ internal static class Tables
 
         foreach (var pledge in pledges)
         {
-            Row(table, "pledge", pledge.PledgeId, $"{name(pledge.Holder)} ← {name(pledge.Lender)}", Short(pledge.LotId), Number(pledge.Units), $"{Usdc(pledge.PrincipalUsdc)} + {Usdc(pledge.FeeUsdc)} USDC by {Date(pledge.Maturity)}", pledge.Status);
+            var terms = $"{Usdc(pledge.PrincipalUsdc)} + {Usdc(pledge.FeeUsdc)} USDC by {Date(pledge.Maturity)}";
+            if (pledge.Auction is { } auction)
+            {
+                terms += $"; collateral auction {Usdc(auction.StartPriceUsdc)} → {Usdc(auction.FloorPriceUsdc)} USDC/unit, {Number(auction.UnitsLeft)} left, {Usdc(auction.PaidToLenderUsdc)} USDC to the lender, ends {Date(auction.EndsAt)}";
+            }
+
+            Row(table, "pledge", pledge.PledgeId, $"{name(pledge.Holder)} ← {name(pledge.Lender)}", Short(pledge.LotId), Number(pledge.Units), terms, pledge.Status);
         }
 
         foreach (var redemption in redemptions)

@@ -61,7 +61,7 @@ internal static class ViewFactory
         entry.HasTrades ? UsdcAmount.Plain(entry.Average) : null,
         ((long)entry.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture));
 
-    public static PledgeView Pledge(PledgeInfo pledge) => new(
+    public static PledgeView Pledge(PledgeInfo pledge, CollateralAuctionInfo? auction = null, DateTimeOffset? now = null) => new(
         Id(pledge.PledgeId),
         pledge.Holder,
         pledge.Lender,
@@ -70,7 +70,17 @@ internal static class ViewFactory
         UsdcAmount.Plain(pledge.Principal),
         UsdcAmount.Plain(pledge.Fee),
         pledge.Maturity,
-        pledge.Status.ToString());
+        pledge.Status.ToString())
+    {
+        Auction = auction is null ? null : new CollateralAuctionView(
+            UsdcAmount.Plain(auction.StartPrice),
+            UsdcAmount.Plain(auction.FloorPrice),
+            UsdcAmount.Plain(auction.PriceAt(now ?? auction.StartsAt)),
+            auction.StartsAt,
+            auction.EndsAt,
+            auction.UnitsLeft,
+            UsdcAmount.Plain(auction.PaidToLender)),
+    };
 
     public static RedemptionView Redemption(RedemptionInfo redemption) => new(
         Id(redemption.RedemptionId),

@@ -106,4 +106,17 @@ internal sealed record OperationView(string Operation, string Summary, [property
     /// <summary>Whether a redemption was confirmed from the oracle's attestation rather than by the holder.</summary>
     [JsonPropertyOrder(1)]
     public bool? ByOracle { get; init; }
+
+    /// <summary>The part of a collateral sale's cost credited to the lender (toward principal + fee).</summary>
+    [JsonPropertyOrder(1)]
+    public string? ToLenderUsdc { get; init; }
+
+    /// <summary>The surplus of a collateral sale credited to the holder.</summary>
+    [JsonPropertyOrder(1)]
+    public string? ToHolderUsdc { get; init; }
+
+    /// <summary>Whether a settled collateral auction's unsold units went to the lender (false: unlocked for the
+    /// holder, the lender could not receive them).</summary>
+    [JsonPropertyOrder(1)]
+    public bool? UnitsToLender { get; init; }
 }
