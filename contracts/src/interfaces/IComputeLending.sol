@@ -15,10 +15,10 @@ interface IComputeLending {
                                  TYPES
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Lifecycle of a pledge. Moves only forward: Requested → Active → Repaid | Claimed | Auctioning → Liquidated,
-    /// or Requested → Cancelled. An Active pledge can always be closed: anyone may repay it until the lender takes the
-    /// collateral or an auction of it starts; an auction ends Liquidated when its last unit sells or, after its end,
-    /// when anyone settles it.
+    /// @notice Lifecycle of a pledge: Requested → Active → Repaid | Claimed | Auctioning; Auctioning → Liquidated, or
+    /// Claimed when the lender takes the units of an auction that sold nothing; Requested → Cancelled. An Active pledge
+    /// can always be closed: anyone may repay it until the lender takes the collateral or an auction of it starts; an
+    /// auction ends Liquidated when its last unit sells or, after its end, when anyone settles it.
     enum PledgeStatus {
         /// @notice No such pledge.
         None,
@@ -239,6 +239,41 @@ interface IComputeLending {
     /// @param unitsLeft The units left.
     /// @param units The units asked for.
     error Lending_InsufficientAuctionUnits(uint256 pledgeId, uint256 unitsLeft, uint256 units);
+    /// @notice Thrown when a holder funds its own pledge.
+    /// @param pledgeId The pledge.
+    error Lending_SelfFunding(uint256 pledgeId);
+    /// @notice Thrown when the lender claims out of an auction that already sold units.
+    /// @param pledgeId The pledge.
+    error Lending_AuctionHasSales(uint256 pledgeId);
+    /// @notice Thrown when starting a collateral auction while the token is paused (nobody could buy).
+    error Lending_TokenPaused();
+    /// @notice Thrown when an account that fails the token's compliance starts a collateral auction.
+    /// @param caller The caller.
+    /// @param status Why, as the token's `receiverStatus` reports it.
+    error Lending_CallerNotCompliant(address caller, IComputeCapacityToken.TransferStatus status);
+    /// @notice Thrown when starting or buying a collateral auction whose holder fails the token's compliance.
+    /// @param pledgeId The pledge.
+    /// @param status Why, as the token's `receiverStatus` reports it.
+    error Lending_HolderNotCompliant(uint256 pledgeId, IComputeCapacityToken.TransferStatus status);
+    /// @notice Thrown when anyone but the lender starts an auction at a start price outside the allowed band.
+    /// @param startPrice The start price given.
+    /// @param lowest The lowest allowed (2× the reference price, or the floor if higher).
+    /// @param highest The highest allowed (4× the reference price, or the floor if higher).
+    error Lending_ThirdPartyStartPrice(uint256 startPrice, uint256 lowest, uint256 highest);
+    /// @notice Thrown when buying in the block that started the auction.
+    /// @param pledgeId The pledge.
+    /// @param startsAt When it started.
+    error Lending_AuctionNotStarted(uint256 pledgeId, uint40 startsAt);
+    /// @notice Thrown when settling while the lender cannot receive the units and the lot can still be redeemed.
+    /// @param pledgeId The pledge.
+    /// @param status Why the lender cannot receive, as the token's `receiverStatus` reports it.
+    /// @param unlockAt When the units would be unlocked for the holder instead (the lot's `redeemableUntil`).
+    error Lending_LenderCannotReceive(uint256 pledgeId, IComputeCapacityToken.TransferStatus status, uint40 unlockAt);
+    /// @notice Thrown when acting on a default while the escrow holds less than it owes: a repayment could have
+    /// been refused for it.
+    /// @param balance The escrow's balance.
+    /// @param obligations What it owes.
+    error Lending_EscrowShortfall(uint256 balance, uint256 obligations);
     /// @notice Thrown when an auction's current price is above the buyer's limit (slippage guard).
     /// @param pledgeId The pledge.
     /// @param price The current price per unit.
@@ -285,8 +320,9 @@ interface IComputeLending {
     /// @param pledgeId The pledge.
     function repay(uint256 pledgeId) external;
 
-    /// @notice After maturity, the unpaid lender takes the locked units; refused while the stablecoin is paused and
-    /// within `SETTLEMENT_CURE` of its last recorded pause.
+    /// @notice After maturity, the unpaid lender takes the locked units (also out of a collateral auction that has sold
+    /// nothing); refused while the stablecoin is paused, within `SETTLEMENT_CURE` of its last recorded pause, and while
+    /// the escrow holds less than it owes (a repayment could have been refused).
     /// @param pledgeId The pledge.
     function claimCollateral(uint256 pledgeId) external;
 

@@ -41,8 +41,16 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     /// @notice After maturity, the lender alone may start a collateral auction for this long; then anyone may, with a
     /// floor that repays principal + fee.
     uint40 public constant AUCTION_GRACE = 3 days;
-    /// @notice The shortest collateral auction.
+    /// @notice The shortest collateral auction the lender may run.
     uint40 public constant MIN_AUCTION_DURATION = 1 hours;
+    /// @notice The shortest collateral auction anyone but the lender may start: long enough for bidders to compete.
+    uint40 public constant THIRD_PARTY_AUCTION_DURATION = 1 days;
+    /// @notice Anyone but the lender must start an auction at least this multiple of the lot's reference price (in
+    /// basis points, 20 000 = 2×) and at most `THIRD_PARTY_MAX_START_BPS`, so it can neither sell at a fixed low
+    /// price nor stall at one nobody pays (the floor may lift both bounds to what repays the debt).
+    uint32 public constant THIRD_PARTY_MIN_START_BPS = 20_000;
+    /// @notice The highest start price anyone but the lender may set, as a multiple of the reference price (4×).
+    uint32 public constant THIRD_PARTY_MAX_START_BPS = 40_000;
 
     /// @notice The compute-capacity token (this module needs its COLLATERAL_ROLE).
     IComputeCapacityToken public immutable TOKEN;
@@ -152,6 +160,8 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         if (p.lender != address(0) && p.lender != msg.sender) {
             revert Lending_NotDesignatedLender(pledgeId, msg.sender);
         }
+        // A self-funded pledge moves no value and would let a holder liquidate its own units (L-4).
+        if (p.holder == msg.sender) revert Lending_SelfFunding(pledgeId);
         uint256 fundBy = p.maturity - MIN_REPAY_WINDOW;
         if (block.timestamp > fundBy) revert Lending_PledgeRequestExpired(pledgeId, fundBy);
         // On default the units move from the holder to this lender: both must pass a transfer's checks now.
@@ -179,7 +189,14 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
 
     /// @inheritdoc IComputeLending
     function claimCollateral(uint256 pledgeId) external nonReentrant {
-        Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Active);
+        Pledge storage p = _pledges[pledgeId];
+        // An auction that has sold nothing can be abandoned for the units (L-2): a stalled or griefing auction never
+        // costs the lender its recovery.
+        if (p.status == PledgeStatus.Auctioning) {
+            if (_auctions[pledgeId].unitsLeft != p.units) revert Lending_AuctionHasSales(pledgeId);
+        } else if (p.status != PledgeStatus.Active) {
+            revert Lending_WrongPledgeStatus(pledgeId, p.status);
+        }
         if (p.lender != msg.sender) revert Lending_NotPledgeLender(pledgeId, msg.sender);
         _requireDefault(pledgeId, p.maturity);
         p.status = PledgeStatus.Claimed;
@@ -197,23 +214,24 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         nonReentrant
     {
         Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Active);
-        uint40 maturity = p.maturity;
-        _requireDefault(pledgeId, maturity);
+        _requireDefault(pledgeId, p.maturity);
+        if (_tokenPaused()) revert Lending_TokenPaused();
+        // The starter and the holder pass the token's compliance: a frozen account cannot turn units into money (L-4).
+        IComputeCapacityToken.TransferStatus status = TOKEN.receiverStatus(msg.sender);
+        if (status != IComputeCapacityToken.TransferStatus.Ok) revert Lending_CallerNotCompliant(msg.sender, status);
+        _requireHolderCompliant(pledgeId, p.holder);
         if (floorPrice == 0 || floorPrice > startPrice) revert Lending_InvalidAuctionPrices(startPrice, floorPrice);
         if (startPrice > type(uint96).max) revert Lending_AuctionPriceOverflow(startPrice, type(uint96).max);
-        uint256 units = p.units;
+        IComputeCapacityToken.Lot memory record = TOKEN.lot(p.lotId);
+        uint256 shortest = MIN_AUCTION_DURATION;
         if (msg.sender != p.lender) {
-            uint256 openToAllAt = uint256(maturity) + AUCTION_GRACE;
-            if (block.timestamp < openToAllAt) {
-                revert Lending_AuctionNotOpenToCaller(pledgeId, msg.sender, openToAllAt);
-            }
-            // A third party must not sell the collateral below what repays the lender.
-            uint256 debt = uint256(p.principal) + p.fee;
-            if (floorPrice * units < debt) revert Lending_FloorBelowDebt(floorPrice * units, debt);
+            _requireThirdPartyTerms(pledgeId, p, record.referencePrice, startPrice, floorPrice);
+            shortest = THIRD_PARTY_AUCTION_DURATION;
         }
         uint256 endsAt = block.timestamp + duration;
-        uint256 earliest = block.timestamp + MIN_AUCTION_DURATION;
-        uint256 latest = TOKEN.lot(p.lotId).endsAt;
+        uint256 earliest = block.timestamp + shortest;
+        // Unsold units settle to the lender with a day of the lot left to redeem or sell them (S-6, L-2).
+        uint256 latest = uint256(record.endsAt) - MATURITY_MARGIN;
         if (endsAt < earliest || endsAt > latest) revert Lending_InvalidAuctionEnd(endsAt, earliest, latest);
 
         p.status = PledgeStatus.Auctioning;
@@ -225,8 +243,7 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
             startsAt: uint40(block.timestamp),
             // forge-lint: disable-next-line(unsafe-typecast) -- at most the lot's uint40 endsAt
             endsAt: uint40(endsAt),
-            // forge-lint: disable-next-line(unsafe-typecast) -- the pledge's 64-bit units
-            unitsLeft: uint64(units),
+            unitsLeft: p.units,
             paidToLender: 0
         });
         CollateralAuction storage a = _auctions[pledgeId];
@@ -236,6 +253,9 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     /// @inheritdoc IComputeLending
     function buyCollateral(uint256 pledgeId, uint256 units, uint256 maxPricePerUnit) external nonReentrant {
         Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Auctioning);
+        // While the stablecoin is paused, or within the cure after it, nobody could bid: nobody buys (L-5).
+        _requireSettlementOpen();
+        _requireHolderCompliant(pledgeId, p.holder);
         (uint256 cost, uint256 toLender) = _recordSale(pledgeId, p, units, maxPricePerUnit);
         address holder = p.holder;
         _pullInto(msg.sender, cost);
@@ -253,9 +273,15 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         a.unitsLeft = 0;
         p.status = PledgeStatus.Liquidated;
         address lender = p.lender;
-        // A lender that can no longer receive the units (frozen, de-listed) must not keep the pledge open forever:
-        // the units are unlocked for the holder, the shortfall stays the lender's loss.
-        bool toLender = TOKEN.receiverStatus(lender) == IComputeCapacityToken.TransferStatus.Ok;
+        // A lender that cannot receive the units now (frozen, de-listed) waits: they stay locked for it until the lot
+        // can no longer be redeemed; only then, worthless, are they unlocked for the holder, so the pledge can always
+        // close without handing a defaulted borrower its collateral back (L-3).
+        IComputeCapacityToken.TransferStatus status = TOKEN.receiverStatus(lender);
+        bool toLender = status == IComputeCapacityToken.TransferStatus.Ok;
+        if (!toLender) {
+            uint40 until = TOKEN.redeemableUntil(p.lotId);
+            if (block.timestamp < until) revert Lending_LenderCannotReceive(pledgeId, status, until);
+        }
         emit CollateralAuctionSettled(pledgeId, units, toLender);
         if (toLender) TOKEN.seize(p.holder, lender, p.lotId, units);
         else TOKEN.unlock(p.holder, p.lotId, units);
@@ -354,6 +380,8 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         returns (uint256 cost, uint256 toLender)
     {
         CollateralAuction storage a = _auctions[pledgeId];
+        // Not in the block that started it: whoever starts an auction cannot also take it at its start price (L-1).
+        if (block.timestamp <= a.startsAt) revert Lending_AuctionNotStarted(pledgeId, a.startsAt);
         if (block.timestamp >= a.endsAt) revert Lending_AuctionEnded(pledgeId, a.endsAt);
         uint256 left = a.unitsLeft;
         if (units == 0) revert Lending_ZeroUnits();
@@ -373,13 +401,59 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         emit CollateralSold(pledgeId, msg.sender, units, price, toLender, cost - toLender);
     }
 
-    /// @dev Reverts unless the pledge has defaulted in a way the lender may act on: matured, the stablecoin not
-    /// paused (the borrower could not repay), and not within `SETTLEMENT_CURE` of its last recorded pause.
+    /// @dev Reverts unless the pledge has defaulted in a way the lender may act on: matured, the borrower able to
+    /// repay until then (the stablecoin not paused, not within `SETTLEMENT_CURE` of its last recorded pause), and the
+    /// escrow solvent — a repayment is credited only out of the escrow's surplus, so a shortfall the borrower did not
+    /// cause could have refused it (L-6).
     function _requireDefault(uint256 pledgeId, uint40 maturity) private view {
         if (block.timestamp < maturity) revert Lending_PledgeNotMatured(pledgeId, maturity);
+        _requireSettlementOpen();
+        (uint256 balance, uint256 obligations) = ESCROW.solvency();
+        if (balance < obligations) revert Lending_EscrowShortfall(balance, obligations);
+    }
+
+    /// @dev Reverts while the stablecoin is paused or within `SETTLEMENT_CURE` of its last recorded pause.
+    function _requireSettlementOpen() private view {
         if (_settlementPaused()) revert Lending_SettlementPaused();
         uint256 cureEnd = _settlementPauseSeenAt == 0 ? 0 : uint256(_settlementPauseSeenAt) + SETTLEMENT_CURE;
         if (block.timestamp < cureEnd) revert Lending_SettlementCure(cureEnd);
+    }
+
+    /// @dev Reverts unless the holder passes the token's compliance (allowlisted, not frozen): a frozen holder's
+    /// collateral is not sold for money it would be credited (L-4); the lender can still claim it.
+    function _requireHolderCompliant(uint256 pledgeId, address holder) private view {
+        IComputeCapacityToken.TransferStatus status = TOKEN.receiverStatus(holder);
+        if (status != IComputeCapacityToken.TransferStatus.Ok) revert Lending_HolderNotCompliant(pledgeId, status);
+    }
+
+    /// @dev The rules for an auction started by anyone but the lender (L-1, L-2): a floor that repays principal + fee,
+    /// and a start price between `THIRD_PARTY_MIN_START_BPS` and `THIRD_PARTY_MAX_START_BPS` of the reference price
+    /// (both at least the floor).
+    function _requireThirdPartyTerms(
+        uint256 pledgeId,
+        Pledge storage p,
+        uint256 referencePrice,
+        uint256 startPrice,
+        uint256 floorPrice
+    ) private view {
+        uint256 openToAllAt = uint256(p.maturity) + AUCTION_GRACE;
+        if (block.timestamp < openToAllAt) revert Lending_AuctionNotOpenToCaller(pledgeId, msg.sender, openToAllAt);
+        uint256 debt = uint256(p.principal) + p.fee;
+        uint256 floorValue = floorPrice * p.units;
+        if (floorValue < debt) revert Lending_FloorBelowDebt(floorValue, debt);
+        uint256 lowest = referencePrice * THIRD_PARTY_MIN_START_BPS / Bps.MAX;
+        uint256 highest = referencePrice * THIRD_PARTY_MAX_START_BPS / Bps.MAX;
+        if (lowest < floorPrice) lowest = floorPrice;
+        if (highest < floorPrice) highest = floorPrice;
+        if (startPrice < lowest || startPrice > highest) {
+            revert Lending_ThirdPartyStartPrice(startPrice, lowest, highest);
+        }
+    }
+
+    /// @dev Whether the token is paused (nothing can be seized then).
+    function _tokenPaused() private view returns (bool) {
+        (bool ok, bytes memory data) = address(TOKEN).staticcall(abi.encodeWithSignature("paused()"));
+        return ok && data.length >= 32 && abi.decode(data, (uint256)) != 0;
     }
 
     /// @dev An auction's price per unit at `at`: linear from its start price to its floor, rounded up (in the
