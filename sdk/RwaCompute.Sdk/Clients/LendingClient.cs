@@ -2,6 +2,7 @@ using System.Numerics;
 using Nethereum.Contracts;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Util;
+using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.Transactions;
@@ -90,6 +91,11 @@ public sealed class LendingClient : ILendingClient
     {
         var pledge = await GetPledgeAsync(pledgeId, cancellationToken).ConfigureAwait(false);
         var funder = context.Account;
+        if (string.Equals(funder, pledge.Holder, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputValidationException(nameof(pledgeId), $"pledge {pledgeId} is the signer's own: a holder cannot fund its own pledge.");
+        }
+
         if (pledge.Status == PledgeStatus.Requested)
         {
             var rules = await GetPledgeRulesAsync(cancellationToken).ConfigureAwait(false);
@@ -165,7 +171,8 @@ public sealed class LendingClient : ILendingClient
         var settlementCure = await context.ReadAsync(ct => context.Lending.SettlementCureQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
         var auctionGrace = await context.ReadAsync(ct => context.Lending.AuctionGraceQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
         var minAuctionDuration = await context.ReadAsync(ct => context.Lending.MinAuctionDurationQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
-        var rules = new PledgeRules(TimeSpan.FromSeconds(minRepayWindow), TimeSpan.FromSeconds(maturityMargin), TimeSpan.FromSeconds(settlementCure), TimeSpan.FromSeconds(auctionGrace), TimeSpan.FromSeconds(minAuctionDuration));
+        var thirdPartyDuration = await context.ReadAsync(ct => context.Lending.ThirdPartyAuctionDurationQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        var rules = new PledgeRules(TimeSpan.FromSeconds(minRepayWindow), TimeSpan.FromSeconds(maturityMargin), TimeSpan.FromSeconds(settlementCure), TimeSpan.FromSeconds(auctionGrace), TimeSpan.FromSeconds(minAuctionDuration), TimeSpan.FromSeconds(thirdPartyDuration));
         pledgeRules = rules;
         return rules;
     }
@@ -224,7 +231,22 @@ public sealed class LendingClient : ILendingClient
             throw new PledgeStateException(pledgeId, $"pledge {pledgeId} matures at {pledge.Maturity:u} (chain time {now:u}); its collateral can be auctioned only after a default.");
         }
 
+        await RequireDefaultActionableAsync(pledgeId, rules, now, cancellationToken).ConfigureAwait(false);
+        if (await token.IsPausedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new PledgeStateException(pledgeId, "the token is paused: nobody could buy the collateral, so no auction starts.");
+        }
+
         var caller = context.Account;
+        var callerStatus = await token.ReceiverStatusAsync(caller, cancellationToken).ConfigureAwait(false);
+        if (callerStatus != TransferStatus.Ok)
+        {
+            throw new TransferNotAllowedException(callerStatus, pledge.Holder, caller, pledge.LotId, pledge.Units);
+        }
+
+        await RequireHolderCompliantAsync(pledge, cancellationToken).ConfigureAwait(false);
+        var lot = await token.GetLotAsync(pledge.LotId, cancellationToken).ConfigureAwait(false);
+        var shortest = rules.MinAuctionDuration;
         if (!string.Equals(caller, pledge.Lender, StringComparison.OrdinalIgnoreCase))
         {
             var openToAll = pledge.Maturity + rules.AuctionGrace;
@@ -237,12 +259,21 @@ public sealed class LendingClient : ILendingClient
             {
                 throw new InputValidationException(nameof(floorPrice), $"a floor of {floorPrice} per unit sells the {pledge.Units} units for {floorPrice * pledge.Units} at worst, below the {pledge.AmountDue} the lender is owed; only the lender may set such a floor.");
             }
+
+            var (lowest, highest) = ThirdPartyStartBand(lot.ReferencePrice, floorPrice);
+            if (startPrice < lowest || startPrice > highest)
+            {
+                throw new InputValidationException(nameof(startPrice), $"anyone but the lender starts between {lowest} and {highest} per unit (2x to 4x the reference price {lot.ReferencePrice}, at least the floor).");
+            }
+
+            shortest = rules.ThirdPartyAuctionDuration;
         }
 
-        var lot = await token.GetLotAsync(pledge.LotId, cancellationToken).ConfigureAwait(false);
-        if (duration < rules.MinAuctionDuration || now + duration > lot.EndsAt)
+        // The contract measures the end from the block that includes the transaction: leave it a margin.
+        var latest = lot.EndsAt - rules.MaturityMargin;
+        if (duration < shortest || now + duration + InclusionMargin > latest)
         {
-            throw new InputValidationException(nameof(duration), $"{duration} must be at least {rules.MinAuctionDuration} and end by the lot's end {lot.EndsAt:u} (chain time {now:u}).");
+            throw new InputValidationException(nameof(duration), $"{duration} must be at least {shortest} and end by {latest:u}, a day before the lot's end, with {InclusionMargin.TotalSeconds} s to spare for inclusion (chain time {now:u}).");
         }
 
         var seconds = (ulong)duration.TotalSeconds;
@@ -259,7 +290,7 @@ public sealed class LendingClient : ILendingClient
         Guard.Amount(units, nameof(units), 64);
         if (maxPricePerUnit is { } limit)
         {
-            Guard.Amount(limit, nameof(maxPricePerUnit), 96);
+            Guard.Amount(limit, nameof(maxPricePerUnit), 256);
         }
 
         var pledge = await RequirePledgeAsync(pledgeId, PledgeStatus.Auctioning, "buy its collateral", cancellationToken).ConfigureAwait(false);
@@ -270,6 +301,20 @@ public sealed class LendingClient : ILendingClient
         {
             throw new PledgeStateException(pledgeId, $"the auction of pledge {pledgeId} ended at {auction.EndsAt:u} (chain time {now:u}); settle it instead.");
         }
+
+        if (now <= auction.StartsAt)
+        {
+            throw new PledgeStateException(pledgeId, $"the auction of pledge {pledgeId} started in the latest block ({auction.StartsAt:u}); it can be bought from the next one.");
+        }
+
+        var rules = await GetPledgeRulesAsync(cancellationToken).ConfigureAwait(false);
+        await RequireSettlementOpenAsync(pledgeId, rules, now, cancellationToken).ConfigureAwait(false);
+        if (await token.IsPausedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new PledgeStateException(pledgeId, "the token is paused: the collateral cannot move until it is unpaused.");
+        }
+
+        await RequireHolderCompliantAsync(pledge, cancellationToken).ConfigureAwait(false);
 
         if (auction.UnitsLeft < units)
         {
@@ -314,6 +359,22 @@ public sealed class LendingClient : ILendingClient
             throw new PledgeStateException(pledgeId, $"the auction of pledge {pledgeId} runs until {auction.EndsAt:u} (chain time {now:u}).");
         }
 
+        if (await token.IsPausedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new PledgeStateException(pledgeId, "the token is paused: the unsold units cannot move until it is unpaused.");
+        }
+
+        var pledge = await GetPledgeAsync(pledgeId, cancellationToken).ConfigureAwait(false);
+        var lenderStatus = await token.ReceiverStatusAsync(pledge.Lender, cancellationToken).ConfigureAwait(false);
+        if (lenderStatus != TransferStatus.Ok)
+        {
+            var until = await token.RedeemableUntilAsync(pledge.LotId, cancellationToken).ConfigureAwait(false);
+            if (now < until)
+            {
+                throw new PledgeStateException(pledgeId, $"the lender {pledge.Lender} cannot receive the units now ({lenderStatus}); they stay locked for it until {until:u}, after which settling unlocks them for the holder.");
+            }
+        }
+
         var receipt = await SendAsync(new SettleCollateralAuctionFunction { PledgeId = pledgeId }, $"lending.settleCollateralAuction(pledge {pledgeId})", cancellationToken).ConfigureAwait(false);
         return TransactionResult.From(receipt.DecodeAllEvents<CollateralAuctionSettledEventDTO>().Single().Event.ToLender, receipt);
     }
@@ -332,6 +393,69 @@ public sealed class LendingClient : ILendingClient
     }
 
     // ----------------------------------------------------------------- helpers
+
+    /// <summary>What a pending transaction may wait before a block includes it, kept off an auction's latest end.</summary>
+    private static readonly TimeSpan InclusionMargin = TimeSpan.FromMinutes(2);
+
+    /// <summary>The start prices anyone but the lender may set: 2x to 4x the reference price, both at least the floor.</summary>
+    private static (BigInteger Lowest, BigInteger Highest) ThirdPartyStartBand(BigInteger referencePrice, BigInteger floorPrice) =>
+        (BigInteger.Max(referencePrice * 2, floorPrice), BigInteger.Max(referencePrice * 4, floorPrice));
+
+    /// <summary>Refuses while the stablecoin is paused or within the settlement cure after its last recorded pause.</summary>
+    private async Task RequireSettlementOpenAsync(BigInteger pledgeId, PledgeRules rules, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await StablecoinPausedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new PledgeStateException(pledgeId, "the stablecoin is paused: nobody could repay or bid, so the lending module waits.");
+        }
+
+        if (await SettlementPauseSeenAtAsync(cancellationToken).ConfigureAwait(false) is { } seenAt && now < seenAt + rules.SettlementCure)
+        {
+            throw new PledgeStateException(pledgeId, $"the stablecoin was last seen paused at {seenAt:u}; the settlement cure runs until {seenAt + rules.SettlementCure:u} (chain time {now:u}).");
+        }
+    }
+
+    /// <summary>Whether the stablecoin reports itself paused; one without <c>paused()</c> never is (as the contract
+    /// reads it).</summary>
+    private async Task<bool> StablecoinPausedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await context.ReadAsync(ct => context.Web3.Eth.GetContractQueryHandler<StablecoinPausedFunction>().QueryAsync<bool>(context.StablecoinAddress, new StablecoinPausedFunction()).WaitAsync(ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ContractRevertException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Refuses a default action the contract would refuse: the settlement pause or cure, or an escrow holding
+    /// less than it owes (a repayment could have been refused).</summary>
+    private async Task RequireDefaultActionableAsync(BigInteger pledgeId, PledgeRules rules, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await RequireSettlementOpenAsync(pledgeId, rules, now, cancellationToken).ConfigureAwait(false);
+        var solvency = await context.ReadAsync(ct => context.Escrow.SolvencyQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        if (solvency.Balance < solvency.Obligations)
+        {
+            throw new PledgeStateException(pledgeId, $"the escrow holds {solvency.Balance} against {solvency.Obligations} it owes: defaults wait until it is whole, since a repayment could have been refused.");
+        }
+    }
+
+    /// <summary>Refuses when the holder fails the token's compliance: a frozen holder's collateral is not auctioned.</summary>
+    private async Task RequireHolderCompliantAsync(PledgeInfo pledge, CancellationToken cancellationToken)
+    {
+        var status = await token.ReceiverStatusAsync(pledge.Holder, cancellationToken).ConfigureAwait(false);
+        if (status != TransferStatus.Ok)
+        {
+            throw new PledgeStateException(pledge.PledgeId, $"the holder {pledge.Holder} fails the token's compliance ({status}): its collateral is not auctioned; the lender can claim it.");
+        }
+    }
+
+    /// <summary><c>paused()</c> of a Pausable stablecoin.</summary>
+    [Nethereum.ABI.FunctionEncoding.Attributes.Function("paused", "bool")]
+    private sealed class StablecoinPausedFunction : FunctionMessage
+    {
+    }
 
     /// <summary>The pledge, required to be in <paramref name="expected"/> status for <paramref name="purpose"/>.</summary>
     private async Task<PledgeInfo> RequirePledgeAsync(BigInteger pledgeId, PledgeStatus expected, string purpose, CancellationToken cancellationToken)

@@ -8,5 +8,7 @@ namespace RwaCompute.Sdk.Clients;
 /// (<c>SETTLEMENT_CURE</c>).</param>
 /// <param name="AuctionGrace">After maturity, how long only the lender may start a collateral auction
 /// (<c>AUCTION_GRACE</c>); then anyone may, with a floor that repays principal + fee.</param>
-/// <param name="MinAuctionDuration">The shortest collateral auction (<c>MIN_AUCTION_DURATION</c>).</param>
-public sealed record PledgeRules(TimeSpan MinRepayWindow, TimeSpan MaturityMargin, TimeSpan SettlementCure, TimeSpan AuctionGrace, TimeSpan MinAuctionDuration);
+/// <param name="MinAuctionDuration">The shortest collateral auction the lender may run (<c>MIN_AUCTION_DURATION</c>).</param>
+/// <param name="ThirdPartyAuctionDuration">The shortest collateral auction anyone else may start
+/// (<c>THIRD_PARTY_AUCTION_DURATION</c>).</param>
+public sealed record PledgeRules(TimeSpan MinRepayWindow, TimeSpan MaturityMargin, TimeSpan SettlementCure, TimeSpan AuctionGrace, TimeSpan MinAuctionDuration, TimeSpan ThirdPartyAuctionDuration);

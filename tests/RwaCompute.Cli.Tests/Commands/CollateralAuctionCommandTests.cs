@@ -35,7 +35,11 @@ public sealed class CollateralAuctionCommandTests(SuiteFixture suite) : IClassFi
         Assert.Equal("Auctioning", shown.GetProperty("status").GetString());
         Assert.Equal("80", shown.GetProperty("auction").GetProperty("unitsLeft").GetString());
 
-        // Bob buys 50 at a limit of 4 USDC (the price is at most that): 105 USDC repay the lender, the rest is alice's.
+        // Nobody buys in the block that started it; a minute later bob buys 50 at a limit of 4 USDC (the price is at most
+        // that): 105 USDC repay the lender, the rest is alice's.
+        var sameBlock = await CliRun.RunAsync(Chain.Args("pledge", "buy", pledgeId, "1", "--as", "bob"));
+        Assert.True(sameBlock.ExitCode == ExitCodes.PreflightRefused, sameBlock.ToString());
+        await new AnvilRpc(Chain.RpcUrl).IncreaseTimeAsync(TimeSpan.FromMinutes(1));
         var bought = await Valid("pledge-buy", "pledge", "buy", pledgeId, "50", "--max-price", "4", "--as", "bob");
         Assert.Equal("105", bought.GetProperty("toLenderUsdc").GetString());
         Assert.Equal(decimal.Parse(bought.GetProperty("costUsdc").GetString()!, System.Globalization.CultureInfo.InvariantCulture) - 105m, decimal.Parse(bought.GetProperty("toHolderUsdc").GetString()!, System.Globalization.CultureInfo.InvariantCulture));

@@ -129,7 +129,7 @@ public sealed class BondAndPledgeRulesTests : IClassFixture<AnvilSuiteFixture>
     {
         var market = await MarketSetup.CreateAsync(Chain);
         var rules = await market.Alice.Lending.GetPledgeRulesAsync();
-        Assert.Equal(new PledgeRules(TimeSpan.FromDays(1), TimeSpan.FromDays(1), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromHours(1)), rules);
+        Assert.Equal(new PledgeRules(TimeSpan.FromDays(1), TimeSpan.FromDays(1), TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromHours(1), TimeSpan.FromDays(1)), rules);
         var now = await LifecycleScenario.ChainTimeAsync(market.Admin, default);
 
         await AssertNothingSentAsync(market.Alice, async () =>

@@ -108,14 +108,43 @@ public sealed class CollateralAuctionAnvilTests : IClassFixture<AnvilSuiteFixtur
             Assert.Equal(TimeSpan.FromHours(1), rules.MinAuctionDuration);
             await Chain.Anvil.IncreaseTimeAsync(rules.AuctionGrace);
 
-            // 80 units at a floor of 1.35 USDC is 108 USDC >= the 105 owed.
-            await market.Bob.Lending.StartCollateralAuctionAsync(pledge, 3_000_000, 1_350_000, TimeSpan.FromHours(2));
+            // 80 units at a floor of 1.35 USDC is 108 USDC >= the 105 owed; a third party starts between 2x and 4x the
+            // reference price (6 to 12 USDC) and runs at least a day. 20 hours in, the price is about 2.46 USDC.
+            Assert.Equal(TimeSpan.FromDays(1), rules.ThirdPartyAuctionDuration);
+            await market.Bob.Lending.StartCollateralAuctionAsync(pledge, 8_000_000, 1_350_000, TimeSpan.FromDays(1));
+            await Chain.Anvil.IncreaseTimeAsync(TimeSpan.FromHours(20));
             var sale = (await market.Bob.Lending.BuyCollateralAsync(pledge, 80, 3_000_000)).Value;
 
             Assert.Equal(new BigInteger(Principal + Fee), sale.ToLender);
             Assert.Equal(sale.Cost - (Principal + Fee), sale.ToHolder);
             Assert.Equal(PledgeStatus.Liquidated, (await market.Bob.Lending.GetPledgeAsync(pledge)).Status);
             Assert.Equal(0UL, (await market.Bob.Lending.GetCollateralAuctionAsync(pledge))!.UnitsLeft);
+        }
+        finally
+        {
+            await Chain.Anvil.RevertAsync(snapshot);
+        }
+    }
+
+    [Fact]
+    public async Task L2_LenderClaimsOutOfAnAuctionThatSoldNothing_AndASelfFundedPledgeIsRefused()
+    {
+        var snapshot = await Chain.Anvil.SnapshotAsync();
+        try
+        {
+            var (market, pledge) = await DefaultedPledgeAsync(units: 80);
+            await market.Lender.Lending.StartCollateralAuctionAsync(pledge, 4_000_000, 2_000_000, TimeSpan.FromDays(1));
+            var lenderUnits = await market.Lender.Token.BalanceOfAsync(Lender, market.LotId);
+
+            await market.Lender.Lending.ClaimCollateralAsync(pledge);
+
+            Assert.Equal(PledgeStatus.Claimed, (await market.Lender.Lending.GetPledgeAsync(pledge)).Status);
+            Assert.Equal(lenderUnits + 80, await market.Lender.Token.BalanceOfAsync(Lender, market.LotId));
+
+            // L-4: a holder funding its own pledge is refused before sending.
+            var now = await LifecycleScenario.ChainTimeAsync(market.Admin, default);
+            var own = (await market.Alice.Lending.RequestPledgeAsync(market.LotId, 5, null, 1_000_000, 0, now.AddDays(2))).Value;
+            await AssertNothingSentAsync(market.Alice, () => Assert.ThrowsAsync<InputValidationException>(() => market.Alice.Lending.FundPledgeAsync(own)));
         }
         finally
         {
@@ -145,7 +174,12 @@ public sealed class CollateralAuctionAnvilTests : IClassFixture<AnvilSuiteFixtur
             // Within the grace only the lender may start it; after it, a third party's floor must repay the debt.
             await AssertNothingSentAsync(market.Bob, () => Assert.ThrowsAsync<PledgeStateException>(() => market.Bob.Lending.StartCollateralAuctionAsync(pledge, 4_000_000, 2_000_000, TimeSpan.FromDays(1))));
             await Chain.Anvil.IncreaseTimeAsync(TimeSpan.FromDays(3));
-            await AssertNothingSentAsync(market.Bob, () => Assert.ThrowsAsync<InputValidationException>(() => market.Bob.Lending.StartCollateralAuctionAsync(pledge, 4_000_000, 1_000_000, TimeSpan.FromDays(1))));
+            await AssertNothingSentAsync(market.Bob, () => Assert.ThrowsAsync<InputValidationException>(() => market.Bob.Lending.StartCollateralAuctionAsync(pledge, 8_000_000, 1_000_000, TimeSpan.FromDays(1))));
+
+            // L-1/L-2: a third party cannot pick a start price outside 2x..4x the reference (3 USDC), nor run it under a day.
+            await AssertNothingSentAsync(market.Bob, () => Assert.ThrowsAsync<InputValidationException>(() => market.Bob.Lending.StartCollateralAuctionAsync(pledge, 1_350_000, 1_350_000, TimeSpan.FromDays(1))));
+            await AssertNothingSentAsync(market.Bob, () => Assert.ThrowsAsync<InputValidationException>(() => market.Bob.Lending.StartCollateralAuctionAsync(pledge, 13_000_000, 1_350_000, TimeSpan.FromDays(1))));
+            await AssertNothingSentAsync(market.Bob, () => Assert.ThrowsAsync<InputValidationException>(() => market.Bob.Lending.StartCollateralAuctionAsync(pledge, 8_000_000, 1_350_000, TimeSpan.FromHours(2))));
 
             // Buying or settling a pledge that is not on sale is refused before sending.
             await AssertNothingSentAsync(market.Bob, () => Assert.ThrowsAsync<PledgeStateException>(() => market.Bob.Lending.BuyCollateralAsync(pledge, 1)));
@@ -154,6 +188,7 @@ public sealed class CollateralAuctionAnvilTests : IClassFixture<AnvilSuiteFixtur
             await Assert.ThrowsAsync<PledgeNotFoundException>(() => market.Bob.Lending.GetCollateralAuctionAsync(9_999));
 
             await market.Lender.Lending.StartCollateralAuctionAsync(pledge, 4_000_000, 2_000_000, TimeSpan.FromDays(1));
+            await Chain.Anvil.IncreaseTimeAsync(TimeSpan.FromMinutes(1));
 
             // Too many units, a limit below the price, a buyer the token would refuse, settling before the end.
             await AssertNothingSentAsync(market.Bob, () => Assert.ThrowsAsync<InputValidationException>(() => market.Bob.Lending.BuyCollateralAsync(pledge, 81)));
@@ -162,6 +197,11 @@ public sealed class CollateralAuctionAnvilTests : IClassFixture<AnvilSuiteFixtur
             var frozen = await Assert.ThrowsAsync<TransferNotAllowedException>(() => market.Bob.Lending.BuyCollateralAsync(pledge, 10));
             Assert.Equal(TransferStatus.ReceiverFrozen, frozen.Status);
             await market.Admin.Token.SetFrozenAsync(Bob, false);
+
+            // L-4: a frozen holder's collateral is not sold (the lender may claim it instead).
+            await market.Admin.Token.SetFrozenAsync(Alice, true);
+            await AssertNothingSentAsync(market.Bob, () => Assert.ThrowsAsync<PledgeStateException>(() => market.Bob.Lending.BuyCollateralAsync(pledge, 10)));
+            await market.Admin.Token.SetFrozenAsync(Alice, false);
             await AssertNothingSentAsync(market.Bob, () => Assert.ThrowsAsync<PledgeStateException>(() => market.Bob.Lending.SettleCollateralAuctionAsync(pledge)));
 
             // Once it ended, buying is refused (settle instead).
