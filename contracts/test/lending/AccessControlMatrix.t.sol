@@ -11,8 +11,9 @@ import {LendingBase} from "./LendingBase.sol";
 
 /// @notice Who may call what on the lending module: `setLoanToValue` and `resetLoanToValue` (RISK_ROLE) and role
 /// management against every named actor and the suite's other contracts, `cancelPledge`, `fundPledge` (with a
-/// designated lender) and `claimCollateral` against every account that is not the party, and the open functions
-/// (`repay`, `recordSettlementPause`, `fundPledge` without a designated lender) against everyone.
+/// designated lender), `claimCollateral` and `startCollateralAuction` during AUCTION_GRACE against every account that
+/// is not the party, and the open functions (`repay`, `recordSettlementPause`, `fundPledge` without a designated
+/// lender, `startCollateralAuction` after the grace, `buyCollateral`, `settleCollateralAuction`) against everyone.
 contract LendingAccessControlMatrix_Test is LendingBase {
     bytes32 internal riskRole;
     bytes32 internal adminRole;
@@ -240,6 +241,76 @@ contract LendingAccessControlMatrix_Test is LendingBase {
             vm.prank(all[i]);
             lending.recordSettlementPause();
             assertEq(lending.settlementPauseSeenAt(), block.timestamp);
+            vm.revertToState(snapshot);
+        }
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                         COLLATERAL AUCTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev For AUCTION_GRACE after maturity the lender alone may put the collateral up for auction: every other actor
+    /// (the holder included) is refused, naming when it opens to all, even with a floor that repays the debt.
+    function test_StartCollateralAuction_OnlyLenderDuringGrace() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity);
+        uint256 openToAllAt = uint256(maturity) + lending.AUCTION_GRACE();
+        address[] memory others = _othersThan(lender);
+        for (uint256 i; i < others.length; ++i) {
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    IComputeLending.Lending_AuctionNotOpenToCaller.selector, pledgeId, others[i], openToAllAt
+                )
+            );
+            _startAuction(others[i], pledgeId, AUCTION_START, THIRD_PARTY_FLOOR, AUCTION_DURATION);
+        }
+        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
+    }
+
+    /// @dev From AUCTION_GRACE after maturity every actor (no role, no stake needed) may start the auction with a
+    /// floor that repays principal + fee; it is recorded as the starter.
+    function test_StartCollateralAuction_OpenToAnyoneAfterGrace() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity + lending.AUCTION_GRACE());
+        address[11] memory all = _allActors();
+        for (uint256 i; i < all.length; ++i) {
+            uint256 snapshot = vm.snapshotState();
+            vm.expectEmit(address(lending));
+            emit IComputeLending.CollateralAuctionStarted(
+                pledgeId,
+                all[i],
+                AUCTION_START,
+                THIRD_PARTY_FLOOR,
+                uint40(block.timestamp),
+                uint40(block.timestamp + AUCTION_DURATION)
+            );
+            _startAuction(all[i], pledgeId, AUCTION_START, THIRD_PARTY_FLOOR, AUCTION_DURATION);
+            _assertStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
+            vm.revertToState(snapshot);
+        }
+    }
+
+    /// @dev Every actor (allowlisted and funded: the token's receiver checks still apply) may buy from a running
+    /// auction, and anyone may settle an ended one; the unsold units go to the lender whoever settles.
+    function test_CollateralAuction_BuyAndSettle_AnyCaller() external {
+        uint256 pledgeId = _auctionedPledge();
+        address[11] memory all = _allActors();
+        for (uint256 i; i < all.length; ++i) {
+            uint256 snapshot = vm.snapshotState();
+            _onboard(all[i]);
+            uint256 before = token.balanceOf(all[i], lotId);
+            _buyAt(all[i], pledgeId, 10);
+            assertEq(token.balanceOf(all[i], lotId) - before, all[i] == alice ? 0 : 10, "bought (alice: released)");
+            assertEq(escrow.claimable(lender), 10 * AUCTION_START, "lender credited");
+            vm.revertToState(snapshot);
+
+            snapshot = vm.snapshotState();
+            vm.warp(block.timestamp + AUCTION_DURATION);
+            vm.prank(all[i]);
+            lending.settleCollateralAuction(pledgeId);
+            _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
+            assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS, "to the lender");
             vm.revertToState(snapshot);
         }
     }

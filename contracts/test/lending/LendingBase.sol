@@ -9,15 +9,53 @@ import {EscrowBase} from "../escrow/EscrowBase.sol";
 /// tests need its bonded lot (`lotId`, `UNITS` units held by alice), and the pledge helpers (`_requestPledge`,
 /// `_defaultPledge`, `_activePledge`, `_pledgeStatus`), which live there because the escrow's and the market's tests
 /// pledge units too (pledged units cannot be redeemed or sold). Every funded actor approved the lending module for
-/// its stablecoin (SuiteFixture).
+/// its stablecoin (SuiteFixture). The collateral auction helpers (`_startAuction`, `_auctionedPledge`, `_buyAt`) sell
+/// the default pledge's PLEDGE_UNITS from AUCTION_START down to AUCTION_FLOOR over AUCTION_DURATION.
 abstract contract LendingBase is EscrowBase {
     /// @dev What closing the default pledge costs: principal plus fee.
     uint256 internal constant OWED = PRINCIPAL + FEE;
+
+    /// @dev The default collateral auction: 3.00 → 1.00 per unit over 10 hours (2.00 halfway). Its floor value,
+    /// 100 × 1.00 = 100e6, is below OWED (105e6), so only the lender may start it; THIRD_PARTY_FLOOR × PLEDGE_UNITS
+    /// is exactly OWED.
+    uint256 internal constant AUCTION_START = 3e6;
+    uint256 internal constant AUCTION_FLOOR = 1e6;
+    uint40 internal constant AUCTION_DURATION = 10 hours;
+    uint256 internal constant THIRD_PARTY_FLOOR = OWED / PLEDGE_UNITS;
 
     /// @dev The lending module is no custodian: it never holds stablecoin, nor units of the fixture's lot.
     function _assertLendingHoldsNothing() internal view {
         assertEq(usdc.balanceOf(address(lending)), 0, "lending module holds stablecoin");
         assertEq(token.balanceOf(address(lending), lotId), 0, "lending module holds units");
+    }
+
+    /// @dev `caller` starts a collateral auction of `pledgeId`.
+    function _startAuction(address caller, uint256 pledgeId, uint256 startPrice, uint256 floorPrice, uint40 duration)
+        internal
+    {
+        vm.prank(caller);
+        lending.startCollateralAuction(pledgeId, startPrice, floorPrice, duration);
+    }
+
+    /// @dev `_activePledge`, left unpaid: at its maturity the lender starts the default auction (now = its start).
+    function _auctionedPledge() internal returns (uint256 pledgeId) {
+        pledgeId = _activePledge();
+        vm.warp(maturity);
+        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+    }
+
+    /// @dev `buyer` buys `units` of a pledge's collateral at the current price (the limit is that price); returns the
+    /// price paid per unit.
+    function _buyAt(address buyer, uint256 pledgeId, uint256 units) internal returns (uint256 price) {
+        price = lending.auctionPriceAt(pledgeId, block.timestamp);
+        vm.prank(buyer);
+        lending.buyCollateral(pledgeId, units, price);
+    }
+
+    /// @dev The escrow owes exactly what it holds.
+    function _assertExactlySolvent() internal view {
+        (uint256 balance, uint256 obligations) = escrow.solvency();
+        assertEq(balance, obligations, "escrow exactly solvent");
     }
 
     /// @dev Asserts a pledge's status (compared as numbers: enums have no assertEq).

@@ -31,12 +31,6 @@ contract LendingSecurityFindings_Test is LendingBase {
         trader.exec(address(usdc), abi.encodeCall(usdc.approve, (address(lending), type(uint256).max)));
     }
 
-    /// @dev The escrow owes exactly what it holds (bond, sale proceeds, advances): nothing is surplus.
-    function _assertExactlySolvent() internal view {
-        (uint256 balance, uint256 obligations) = escrow.solvency();
-        assertEq(balance, obligations, "escrow exactly solvent");
-    }
-
     /*//////////////////////////////////////////////////////////////
                         ESCROW: THE LOAN CREDIT
     //////////////////////////////////////////////////////////////*/

@@ -16,13 +16,14 @@ contract PledgeFuzz_Test is LendingBase {
         lending.setLoanToValue(lotId, uint16(effective));
     }
 
-    /// @dev Any principal up to units × referencePrice × LTV is accepted, and the units are locked in place.
+    /// @dev Any principal up to units × referencePrice × LTV is accepted with any fee that keeps principal + fee within
+    /// 128 bits, and the units are locked in place.
     function testFuzz_RequestPledge(uint256 units, uint256 ltv, uint256 principal, uint256 fee, uint40 mat) external {
         units = bound(units, 1, UNITS);
         uint256 cap = units * PRICE * _setLtv(ltv) / 10_000;
         assertEq(lending.maxPrincipal(lotId, units), cap);
         principal = bound(principal, 1, cap);
-        fee = bound(fee, 0, type(uint128).max);
+        fee = bound(fee, 0, type(uint128).max - principal);
         mat = uint40(bound(mat, block.timestamp + lending.MIN_REPAY_WINDOW(), endsAt - lending.MATURITY_MARGIN()));
 
         uint256 pledgeId = _requestPledge(alice, units, lender, principal, fee, mat);
@@ -31,6 +32,7 @@ contract PledgeFuzz_Test is LendingBase {
         assertEq(p.units, units);
         assertEq(p.principal, principal);
         assertEq(p.fee, fee);
+        assertLe(uint256(p.principal) + p.fee, type(uint128).max, "principal + fee fits 128 bits");
         assertEq(p.maturity, mat);
         assertEq(token.lockedBalanceOf(alice, lotId), units);
         assertEq(token.balanceOf(alice, lotId), UNITS);

@@ -42,6 +42,23 @@ contract ClaimCollateral_Unit_Test is LendingBase {
         _expectWrongStatus(pledgeId, IComputeLending.PledgeStatus.Claimed);
     }
 
+    /// @dev Having chosen to sell, the lender cannot take the units outright mid-auction (from under a buyer).
+    function test_RevertWhen_ThePledgesCollateralIsBeingAuctioned() external {
+        uint256 pledgeId = _auctionedPledge();
+        _buyAt(bob, pledgeId, 10);
+        _expectWrongStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
+        assertEq(token.balanceOf(lender, lotId), 0, "no unit taken");
+        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS - 10, "the rest still for sale");
+    }
+
+    function test_RevertWhen_ThePledgeIsLiquidated() external {
+        uint256 pledgeId = _auctionedPledge();
+        vm.warp(block.timestamp + AUCTION_DURATION);
+        lending.settleCollateralAuction(pledgeId);
+        _expectWrongStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
+        assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS, "settled once");
+    }
+
     function test_RevertWhen_TheCallerIsNotTheLender() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);

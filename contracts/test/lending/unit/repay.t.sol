@@ -37,6 +37,24 @@ contract Repay_Unit_Test is LendingBase {
         _expectWrongStatus(pledgeId, IComputeLending.PledgeStatus.Claimed);
     }
 
+    /// @dev Once the lender put the collateral up for auction, the borrower can no longer repay (and reclaim the units
+    /// a buyer may be paying for): the sale's proceeds repay the lender.
+    function test_RevertWhen_ThePledgesCollateralIsBeingAuctioned() external {
+        uint256 pledgeId = _auctionedPledge();
+        uint256 aliceUsdc = usdc.balanceOf(alice);
+        _expectWrongStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
+        assertEq(usdc.balanceOf(alice), aliceUsdc, "nothing paid");
+        assertEq(escrow.claimable(lender), 0, "nothing credited");
+        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "still locked, still for sale");
+    }
+
+    function test_RevertWhen_ThePledgeIsLiquidated() external {
+        uint256 pledgeId = _auctionedPledge();
+        _buyAt(bob, pledgeId, PLEDGE_UNITS);
+        _expectWrongStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
+        assertEq(escrow.claimable(lender), OWED, "paid once, by the sale");
+    }
+
     function test_When_TheTimeIsAtTheMaturity() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);

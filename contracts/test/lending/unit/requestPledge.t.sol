@@ -68,15 +68,35 @@ contract RequestPledge_Unit_Test is LendingBase {
         );
     }
 
-    function test_RevertWhen_TheFeeExceedsUint128() external {
-        uint256 fee = uint256(type(uint128).max) + 1;
+    /// @dev Principal + fee is what a repayment or a collateral auction owes the lender (`paidToLender` is 128 bits):
+    /// the fee may be at most what the principal leaves of uint128, one more is refused with that bound.
+    function test_RevertWhen_ThePrincipalPlusFeeExceedsUint128() external {
+        uint256 max = uint256(type(uint128).max) - PRINCIPAL;
         _expectRevertRequest(
-            abi.encodeWithSelector(IComputeLending.Lending_FeeOverflow.selector, fee, type(uint128).max),
+            abi.encodeWithSelector(IComputeLending.Lending_FeeOverflow.selector, max + 1, max),
+            PLEDGE_UNITS,
+            PRINCIPAL,
+            max + 1,
+            maturity
+        );
+        uint256 fee = uint256(type(uint128).max) + 1; // above uint128 on its own too
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeLending.Lending_FeeOverflow.selector, fee, max),
             PLEDGE_UNITS,
             PRINCIPAL,
             fee,
             maturity
         );
+        assertEq(lending.pledge(1).holder, address(0), "no pledge recorded");
+    }
+
+    function test_When_ThePrincipalPlusFeeIsExactlyUint128Max() external {
+        uint256 fee = uint256(type(uint128).max) - PRINCIPAL;
+        uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, PRINCIPAL, fee, maturity);
+        IComputeLending.Pledge memory p = lending.pledge(pledgeId);
+        assertEq(p.fee, fee);
+        assertEq(uint256(p.principal) + p.fee, type(uint128).max);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Requested);
     }
 
     function test_RevertWhen_TheMaturityIsLessThanMINREPAYWINDOWAway() external {
