@@ -14,9 +14,9 @@ import {ComputeMarket} from "../../../src/market/ComputeMarket.sol";
 import {MockUSDC} from "../../mocks/MockUSDC.sol";
 import {EscrowStore} from "./EscrowStore.sol";
 
-/// @notice What every escrow handler shares: the deployed suite (sales go through its market, pledges through its
-/// lending module), the actors and lots, the call counter, the status sync after each action, the pickers, the
-/// stablecoin top-up, the expected-error checks and the time helpers.
+/// @notice What every escrow handler shares: the deployed suite (sales go through its market, pledges and their
+/// collateral auctions through its lending module), the actors and lots, the call counter, the status sync after each
+/// action, the pickers, the stablecoin top-up, the expected-error checks and the time helpers.
 /// @dev Ghost state lives in the `EscrowStore`, not here (Sablier's BaseHandler / Store split).
 abstract contract BaseHandler is Test {
     /// @dev The deployed suite the handler drives.
@@ -130,6 +130,31 @@ abstract contract BaseHandler is Test {
         p = lending.pledge(pledgeId);
     }
 
+    /// @dev The first pledge from the seed's pick on (wrapping around) in `status`, or (0, empty: status None) when
+    /// there is none (funded pledges are few, and an auction needs one: a random pick would rarely find it).
+    function _pickPledgeIn(uint256 seed, IComputeLending.PledgeStatus status)
+        internal
+        view
+        returns (uint256 pledgeId, IComputeLending.Pledge memory p)
+    {
+        uint256 n = store.pledgeCount();
+        for (uint256 i; i < n; ++i) {
+            pledgeId = store.pledgeIds((seed % n + i) % n);
+            p = lending.pledge(pledgeId);
+            if (p.status == status) return (pledgeId, p);
+        }
+        IComputeLending.Pledge memory none;
+        return (0, none);
+    }
+
+    /// @dev An actor other than `party`, from the seed's pick on.
+    function _actorOtherThan(uint256 seed, address party) internal view returns (address other) {
+        for (uint256 i; i < actors.length; ++i) {
+            other = actors[(seed % actors.length + i) % actors.length];
+            if (other != party) return other;
+        }
+    }
+
     /// @dev A redemption the handler created, or (0, empty: status None) when there is none.
     function _pickRedemption(uint256 seed)
         internal
@@ -238,9 +263,11 @@ abstract contract BaseHandler is Test {
             return to == IComputeLending.PledgeStatus.Active || to == IComputeLending.PledgeStatus.Cancelled;
         }
         if (from == IComputeLending.PledgeStatus.Active) {
-            return to == IComputeLending.PledgeStatus.Repaid || to == IComputeLending.PledgeStatus.Claimed;
+            return to == IComputeLending.PledgeStatus.Repaid || to == IComputeLending.PledgeStatus.Claimed
+                || to == IComputeLending.PledgeStatus.Auctioning;
         }
-        return false; // Repaid, Claimed and Cancelled are final
+        if (from == IComputeLending.PledgeStatus.Auctioning) return to == IComputeLending.PledgeStatus.Liquidated;
+        return false; // Repaid, Claimed, Cancelled and Liquidated are final
     }
 
     function _redemptionMoveAllowed(IComputeEscrow.RedemptionStatus from, IComputeEscrow.RedemptionStatus to)

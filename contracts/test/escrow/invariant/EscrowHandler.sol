@@ -13,9 +13,9 @@ import {EscrowStore} from "./EscrowStore.sol";
 
 /// @notice Drives every escrow flow with bounded inputs over a fixed set of actors and bonded lots; sales (fixed-price
 /// offers, Dutch auctions and EIP-712 signed asks and bids, signed with the actors' keys) go through the market, and
-/// pledges (request, cancel, fund, repay, claim, loan-to-value) through the lending module, both of which pay into the
-/// escrow; a rogue LENDING_ROLE holder (the handler itself, granted the role by the test) tries to credit loans nobody
-/// paid.
+/// pledges (request, cancel, fund, repay, claim, loan-to-value, and the collateral auctions of defaulted pledges:
+/// start, buy, settle) through the lending module, both of which pay into the escrow; a rogue LENDING_ROLE holder (the
+/// handler itself, granted the role by the test) tries to credit loans nobody paid.
 /// @dev Every action either takes a path that must succeed (called directly: a revert fails the campaign under
 /// fail_on_revert) or a path that must fail, checked with try/catch against the exact expected error. Every action
 /// is `tracked` (BaseHandler): after it, every pledge's and redemption's status is recorded and any backward move
@@ -599,9 +599,13 @@ contract EscrowHandler is BaseHandler {
         store.unlockPledge(pledgeId);
     }
 
+    /// @dev Funds the picked request, which must refuse when stale (S-3); when the pick is not Requested, the first
+    /// request still within its funding window from there on (funded pledges feed repayments, claims and collateral
+    /// auctions: a random pick alone funds too few).
     function fundPledge(uint256 pledgeSeed, uint256 funderSeed) external tracked("fundPledge") {
         (uint256 pledgeId, IComputeLending.Pledge memory p) = _pickPledge(pledgeSeed);
-        if (p.status != IComputeLending.PledgeStatus.Requested) return;
+        if (p.status != IComputeLending.PledgeStatus.Requested) (pledgeId, p) = _pickFundable(pledgeSeed);
+        if (pledgeId == 0) return;
         address funder = p.lender == address(0) ? _actor(funderSeed) : p.lender;
         uint256 fundBy = p.maturity - lending.MIN_REPAY_WINDOW();
         if (block.timestamp > fundBy) {
@@ -616,19 +620,58 @@ contract EscrowHandler is BaseHandler {
             }
             return;
         }
-        if (usdc.isBlacklisted(funder)) return;
-        _topUp(funder, p.principal);
+        _fund(pledgeId, p, funder);
+    }
 
+    /// @dev `funder` funds the request (unless the stablecoin blacklists it); returns whether it did.
+    function _fund(uint256 pledgeId, IComputeLending.Pledge memory p, address funder) internal returns (bool) {
+        if (usdc.isBlacklisted(funder)) return false;
+        _topUp(funder, p.principal);
         vm.prank(funder);
         lending.fundPledge(pledgeId);
         store.addCredit(p.holder, p.principal);
+        return true;
     }
 
+    /// @dev The first Requested pledge from the seed's pick on (wrapping around) that can still be funded, or
+    /// (0, empty) when there is none.
+    function _pickFundable(uint256 seed) internal view returns (uint256 pledgeId, IComputeLending.Pledge memory p) {
+        uint256 n = store.pledgeCount();
+        for (uint256 i; i < n; ++i) {
+            pledgeId = store.pledgeIds((seed % n + i) % n);
+            p = lending.pledge(pledgeId);
+            if (
+                p.status == IComputeLending.PledgeStatus.Requested
+                    && block.timestamp + lending.MIN_REPAY_WINDOW() <= p.maturity
+            ) return (pledgeId, p);
+        }
+        IComputeLending.Pledge memory none;
+        return (0, none);
+    }
+
+    /// @dev Anyone repays an Active pledge (S-4: until the lender claims or auctions the collateral, maturity or not);
+    /// a pledge whose collateral is being auctioned must refuse.
     function repay(uint256 pledgeSeed, uint256 payerSeed) external tracked("repay") {
         (uint256 pledgeId, IComputeLending.Pledge memory p) = _pickPledge(pledgeSeed);
-        if (p.status != IComputeLending.PledgeStatus.Active) return;
-        // S-4: repayment stays open until the lender claims, maturity or not.
         address payer = _actor(payerSeed);
+        if (p.status == IComputeLending.PledgeStatus.Auctioning) {
+            vm.prank(payer);
+            try lending.repay(pledgeId) {
+                _fail("repaid a pledge whose collateral is being auctioned");
+            } catch (bytes memory err) {
+                _assertError(
+                    err,
+                    abi.encodeWithSelector(
+                        IComputeLending.Lending_WrongPledgeStatus.selector,
+                        pledgeId,
+                        IComputeLending.PledgeStatus.Auctioning
+                    )
+                );
+            }
+            store.countRepayRefusedMidAuction();
+            return;
+        }
+        if (p.status != IComputeLending.PledgeStatus.Active) return;
         if (usdc.isBlacklisted(payer)) return;
         uint256 owed = uint256(p.principal) + p.fee;
         _topUp(payer, owed);
@@ -680,10 +723,14 @@ contract EscrowHandler is BaseHandler {
         }
     }
 
-    /// @dev Tries to move one unit more than the unlocked balance of an account with pledged units: must fail.
+    /// @dev Tries to move one unit more than the unlocked balance of an account with pledged units (collateral being
+    /// auctioned included): must fail.
     function moveLockedUnits(uint256 pledgeSeed, uint256 toSeed) external tracked("moveLockedUnits") {
         (, IComputeLending.Pledge memory p) = _pickPledge(pledgeSeed);
-        if (p.status != IComputeLending.PledgeStatus.Requested && p.status != IComputeLending.PledgeStatus.Active) {
+        if (
+            p.status != IComputeLending.PledgeStatus.Requested && p.status != IComputeLending.PledgeStatus.Active
+                && p.status != IComputeLending.PledgeStatus.Auctioning
+        ) {
             return;
         }
         uint256 unlocked = _unlocked(p.holder, p.lotId);
@@ -700,6 +747,222 @@ contract EscrowHandler is BaseHandler {
         } catch (bytes memory err) {
             _assertError(err, expected);
         }
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                 COLLATERAL AUCTIONS (THE LENDING MODULE)
+    //////////////////////////////////////////////////////////////*/
+
+    struct AuctionStart {
+        uint256 pledgeId;
+        address caller;
+        bool byLender;
+        uint256 startPrice;
+        uint256 floorPrice;
+        uint40 duration;
+    }
+
+    /// @dev Puts an Active pledge's collateral up for auction (the first from the seed's pick on; with none, a lender
+    /// first funds the first fundable request, as `fundPledge` would): half the time its lender, from maturity on
+    /// (time runs to it), with a floor of up to 10.00 and a start up to 20.00; half the time another actor, from
+    /// AUCTION_GRACE after maturity on (time runs to that), with a floor that repays principal + fee; for up to 7 days.
+    /// Refusals are checked with their exact error: one time in eight before maturity; a third party one time in four
+    /// before the grace and one in four with a floor one base unit per unit short of the debt; and whenever the lot
+    /// ends within MIN_AUCTION_DURATION.
+    function startCollateralAuction(
+        uint256 pledgeSeed,
+        uint256 callerSeed,
+        uint256 startPrice,
+        uint256 floorPrice,
+        uint256 durationSeed
+    ) external tracked("startCollateralAuction") {
+        (uint256 pledgeId, IComputeLending.Pledge memory p) =
+            _pickPledgeIn(pledgeSeed, IComputeLending.PledgeStatus.Active);
+        if (pledgeId == 0) {
+            // No funded pledge: a lender funds the first fundable request, which then defaults.
+            (pledgeId, p) = _pickFundable(pledgeSeed);
+            if (pledgeId == 0 || !_fund(pledgeId, p, p.lender == address(0) ? _actor(callerSeed >> 40) : p.lender)) {
+                return;
+            }
+            _syncStatuses(); // Active first, then Auctioning
+            p = lending.pledge(pledgeId);
+        }
+        AuctionStart memory s;
+        s.pledgeId = pledgeId;
+        s.byLender = callerSeed % 2 == 0;
+        s.caller = s.byLender ? p.lender : _actorOtherThan(callerSeed >> 8, p.lender);
+        (s.startPrice, s.floorPrice, s.duration) = (2e6, 1e6, lending.MIN_AUCTION_DURATION());
+        if (block.timestamp < p.maturity && (callerSeed >> 16) % 8 == 0) {
+            return _refuseAuctionStart(
+                s, abi.encodeWithSelector(IComputeLending.Lending_PledgeNotMatured.selector, pledgeId, p.maturity)
+            );
+        }
+        _warpAtLeast(p.maturity);
+        if (s.byLender) {
+            s.floorPrice = _bound(floorPrice, 1, 10e6);
+            s.startPrice = _bound(startPrice, s.floorPrice, 20e6);
+        } else if (_thirdPartyRefused(s, p, callerSeed, floorPrice, startPrice)) {
+            return;
+        }
+        uint256 lotEndsAt = token.lot(p.lotId).endsAt;
+        uint256 earliest = block.timestamp + s.duration;
+        if (earliest > lotEndsAt) {
+            return _refuseAuctionStart(
+                s,
+                abi.encodeWithSelector(
+                    IComputeLending.Lending_InvalidAuctionEnd.selector, earliest, earliest, lotEndsAt
+                )
+            );
+        }
+        uint256 longest = lotEndsAt - block.timestamp;
+        s.duration = uint40(_bound(durationSeed, s.duration, longest < 7 days ? longest : 7 days));
+        vm.prank(s.caller);
+        lending.startCollateralAuction(pledgeId, s.startPrice, s.floorPrice, s.duration);
+        store.recordAuctionStart(s.byLender);
+    }
+
+    /// @dev A third party's prices (a floor from the least that repays principal + fee up to 10.00 more, a start up to
+    /// 10.00 above it) after time ran to the end of the grace; or, one time in four each, the refusal before the grace
+    /// or of a floor one base unit short per unit. True when a refusal was checked.
+    function _thirdPartyRefused(
+        AuctionStart memory s,
+        IComputeLending.Pledge memory p,
+        uint256 callerSeed,
+        uint256 floorPrice,
+        uint256 startPrice
+    ) internal returns (bool) {
+        uint256 openToAllAt = uint256(p.maturity) + lending.AUCTION_GRACE();
+        if (block.timestamp < openToAllAt && (callerSeed >> 24) % 4 == 0) {
+            _refuseAuctionStart(
+                s,
+                abi.encodeWithSelector(
+                    IComputeLending.Lending_AuctionNotOpenToCaller.selector, s.pledgeId, s.caller, openToAllAt
+                )
+            );
+            return true;
+        }
+        _warpAtLeast(openToAllAt);
+        uint256 debt = uint256(p.principal) + p.fee;
+        uint256 minFloor = (debt + p.units - 1) / p.units;
+        if (minFloor > 1 && (callerSeed >> 32) % 4 == 0) {
+            (s.startPrice, s.floorPrice) = (minFloor - 1, minFloor - 1);
+            _refuseAuctionStart(
+                s,
+                abi.encodeWithSelector(IComputeLending.Lending_FloorBelowDebt.selector, (minFloor - 1) * p.units, debt)
+            );
+            return true;
+        }
+        s.floorPrice = _bound(floorPrice, minFloor, minFloor + 10e6);
+        s.startPrice = _bound(startPrice, s.floorPrice, s.floorPrice + 10e6);
+        return false;
+    }
+
+    /// @dev Starts the auction `s` describes, which must refuse with `expected`.
+    function _refuseAuctionStart(AuctionStart memory s, bytes memory expected) internal {
+        vm.prank(s.caller);
+        try lending.startCollateralAuction(s.pledgeId, s.startPrice, s.floorPrice, s.duration) {
+            _fail("started an auction that must refuse");
+        } catch (bytes memory err) {
+            _assertError(err, expected);
+        }
+        store.countAuctionRefusal();
+    }
+
+    /// @dev Buys part of a collateral auction (the first Auctioning pledge from the seed's pick on) at its current
+    /// price, one time in three at a random later second of its window (time runs to it); the lender is expected to be
+    /// credited up to what principal + fee still owe, the holder the rest. One time in four a limit one base unit under
+    /// the price must refuse; an ended auction must refuse.
+    function buyCollateral(uint256 pledgeSeed, uint256 buyerSeed, uint256 units, uint256 modeSeed)
+        external
+        tracked("buyCollateral")
+    {
+        (uint256 pledgeId, IComputeLending.Pledge memory p) =
+            _pickPledgeIn(pledgeSeed, IComputeLending.PledgeStatus.Auctioning);
+        if (pledgeId == 0) return;
+        IComputeLending.CollateralAuction memory a = lending.auctionOf(pledgeId);
+        address buyer = _actor(buyerSeed);
+        if (modeSeed % 3 == 1 && block.timestamp < a.endsAt) {
+            _warpAtLeast(_bound(modeSeed >> 8, block.timestamp, uint256(a.endsAt) - 1));
+        }
+        if (block.timestamp >= a.endsAt) {
+            return _refuseBuy(
+                buyer,
+                pledgeId,
+                1,
+                type(uint256).max,
+                abi.encodeWithSelector(IComputeLending.Lending_AuctionEnded.selector, pledgeId, a.endsAt)
+            );
+        }
+        // One time in two a small buy (at most a tenth of what is left), so that buys below the debt are common too.
+        units = _bound(units, 1, (modeSeed >> 4) % 2 == 0 && a.unitsLeft >= 10 ? a.unitsLeft / 10 : a.unitsLeft);
+        uint256 price = lending.auctionPriceAt(pledgeId, block.timestamp);
+        if (modeSeed % 4 == 0) {
+            return _refuseBuy(
+                buyer,
+                pledgeId,
+                units,
+                price - 1,
+                abi.encodeWithSelector(IComputeLending.Lending_PriceAboveLimit.selector, pledgeId, price, price - 1)
+            );
+        }
+        if (usdc.isBlacklisted(buyer)) return;
+        uint256 cost = units * price;
+        _topUp(buyer, cost);
+        uint256 owed = uint256(p.principal) + p.fee - a.paidToLender;
+        uint256 toLender = cost < owed ? cost : owed;
+
+        vm.prank(buyer);
+        lending.buyCollateral(pledgeId, units, price);
+        if (toLender != 0) store.addCredit(p.lender, toLender);
+        if (cost != toLender) store.addCredit(p.holder, cost - toLender);
+        store.recordCollateralSale(pledgeId, units, toLender, cost - toLender);
+    }
+
+    /// @dev A buy of `units` at `limit` that must refuse with `expected`.
+    function _refuseBuy(address buyer, uint256 pledgeId, uint256 units, uint256 limit, bytes memory expected) internal {
+        vm.prank(buyer);
+        try lending.buyCollateral(pledgeId, units, limit) {
+            _fail("bought collateral that must refuse");
+        } catch (bytes memory err) {
+            _assertError(err, expected);
+        }
+        store.countAuctionRefusal();
+    }
+
+    /// @dev Anyone settles an auction (the first Auctioning pledge from the seed's pick on) once it ended (time runs to
+    /// its end): the unsold units go to the lender (every actor can receive units). One time in four, before the end,
+    /// the settlement must refuse.
+    function settleCollateralAuction(uint256 pledgeSeed, uint256 callerSeed)
+        external
+        tracked("settleCollateralAuction")
+    {
+        (uint256 pledgeId, IComputeLending.Pledge memory p) =
+            _pickPledgeIn(pledgeSeed, IComputeLending.PledgeStatus.Auctioning);
+        if (pledgeId == 0) return;
+        IComputeLending.CollateralAuction memory a = lending.auctionOf(pledgeId);
+        address caller = _actor(callerSeed >> 8);
+        if (block.timestamp < a.endsAt && callerSeed % 4 == 0) {
+            vm.prank(caller);
+            try lending.settleCollateralAuction(pledgeId) {
+                _fail("settled a running auction");
+            } catch (bytes memory err) {
+                _assertError(
+                    err, abi.encodeWithSelector(IComputeLending.Lending_AuctionNotEnded.selector, pledgeId, a.endsAt)
+                );
+            }
+            store.countAuctionRefusal();
+            return;
+        }
+        _warpAtLeast(a.endsAt);
+        bool toLender = token.receiverStatus(p.lender) == IComputeCapacityToken.TransferStatus.Ok;
+        uint256 lenderUnits = token.balanceOf(p.lender, p.lotId);
+
+        vm.prank(caller);
+        lending.settleCollateralAuction(pledgeId);
+        if (toLender && p.lender != p.holder && token.balanceOf(p.lender, p.lotId) - lenderUnits != a.unitsLeft) {
+            _fail("the unsold units did not reach the lender");
+        }
+        store.recordSettlement(pledgeId, toLender);
     }
 
     /*//////////////////////////////////////////////////////////////

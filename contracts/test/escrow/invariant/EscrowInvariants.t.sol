@@ -11,11 +11,12 @@ import {EscrowHandler} from "./EscrowHandler.sol";
 import {EscrowStore} from "./EscrowStore.sol";
 
 /// @notice Handler-based invariants of the escrow and of the market and lending module that pay into it: solvency,
-/// bond reserve, unit conservation, pledged units staying locked, forward-only statuses, exact credit accounting, a
-/// FIFO delivery queue per pool whose hours serve one redemption each and confirm only what the oracle attested,
-/// blacklisted accounts never blocking anyone else's withdrawal; the market and the lending module never holding
-/// stablecoin or units, every offer's units accounted for, no signed order filled beyond its units, and every price
-/// index average within the prices traded.
+/// bond reserve, unit conservation, pledged units staying locked (until sold or settled when auctioned), forward-only
+/// statuses, exact credit accounting, a FIFO delivery queue per pool whose hours serve one redemption each and confirm
+/// only what the oracle attested, blacklisted accounts never blocking anyone else's withdrawal; the market and the
+/// lending module never holding stablecoin or units, every offer's units accounted for, no signed order filled beyond
+/// its units, every price index average within the prices traded, and no collateral auction paying its lender more
+/// than principal + fee.
 contract EscrowInvariants_Test is SuiteFixture {
     EscrowHandler internal handler;
     EscrowStore internal store;
@@ -61,7 +62,7 @@ contract EscrowInvariants_Test is SuiteFixture {
         vm.prank(admin);
         escrow.grantRole(lendingRole, address(handler));
 
-        bytes4[] memory selectors = new bytes4[](33);
+        bytes4[] memory selectors = new bytes4[](36);
         selectors[0] = EscrowHandler.createOffer.selector;
         selectors[1] = EscrowHandler.cancelOffer.selector;
         selectors[2] = EscrowHandler.purchase.selector;
@@ -95,6 +96,9 @@ contract EscrowInvariants_Test is SuiteFixture {
         selectors[30] = EscrowHandler.cancelOrder.selector;
         selectors[31] = EscrowHandler.incrementOrderCounter.selector;
         selectors[32] = EscrowHandler.rogueCreditLoan.selector;
+        selectors[33] = EscrowHandler.startCollateralAuction.selector;
+        selectors[34] = EscrowHandler.buyCollateral.selector;
+        selectors[35] = EscrowHandler.settleCollateralAuction.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
         for (uint256 i; i < selectors.length; ++i) {
             handlerSelectors.push(selectors[i]);
@@ -128,8 +132,8 @@ contract EscrowInvariants_Test is SuiteFixture {
     // sequences (the fuzz seed is fixed), so the properties are grouped in three campaigns rather than eight
     // identical ones; each property is its own `_assert*` function with its own failure message.
 
-    /// @dev Money: solvency, bond reserve, exact credit accounting, and neither the market nor the lending module
-    /// holding stablecoin.
+    /// @dev Money: solvency, bond reserve, exact credit accounting, neither the market nor the lending module holding
+    /// stablecoin (collateral purchases included), and every collateral auction's lender paid at most principal + fee.
     function invariant_Solvency() external view {
         _assertSolvency();
         _assertBondReserve();
@@ -137,11 +141,13 @@ contract EscrowInvariants_Test is SuiteFixture {
         _assertCreditsMatchGhosts();
         _assertMarketHoldsNoStablecoin();
         _assertLendingHoldsNoStablecoin();
+        _assertAuctionsPayTheLenderAtMostTheDebt();
     }
 
     /// @dev Units: conservation per lot (neither the escrow, the market nor the lending module ever holds any), pledged
-    /// units never moving (the locked balances equal the units of the Requested and Active pledges), every offer's
-    /// units accounted for, and no signed order filled beyond its units.
+    /// units never moving (the locked balances equal the units of the Requested and Active pledges plus the unsold units
+    /// of the Auctioning ones; a Liquidated pledge keeps none), every offer's units accounted for, and no signed order
+    /// filled beyond its units.
     function invariant_UnitsConservedAndPledgesLocked() external view {
         _assertUnitConservation();
         _assertPledgedUnitsLocked();
@@ -232,7 +238,8 @@ contract EscrowInvariants_Test is SuiteFixture {
         }
     }
 
-    /// @dev The lending module is no custodian: a lender's principal and a repayment go straight into the escrow.
+    /// @dev The lending module is no custodian: a lender's principal, a repayment and a collateral purchase go straight
+    /// into the escrow.
     function _assertLendingHoldsNoStablecoin() internal view {
         uint256 held = usdc.balanceOf(address(lending));
         if (held != 0) assertEq(held, 0, "lending module holds stablecoin");
@@ -282,20 +289,28 @@ contract EscrowInvariants_Test is SuiteFixture {
         }
     }
 
-    /// @dev Pledged units never move: for every (holder, lot) the token's locked balance equals the units of the
-    /// lending module's Requested and Active pledges of that holder and lot (so every such pledge stays covered and no
-    /// unit is locked without one), the ghost lock of each pledge matches, and the balance covers the locked units.
+    /// @dev Pledged units never move but to a buyer or a lender: for every (holder, lot) the token's locked balance
+    /// equals the units of the lending module's Requested and Active pledges of that holder and lot plus the units its
+    /// Auctioning ones have left (so every such pledge stays covered and no unit is locked without one), the ghost lock
+    /// of each pledge matches (the handler takes off every unit sold and settled), a Liquidated pledge has no unit left
+    /// in its auction, and the balance covers the locked units.
     function _assertPledgedUnitsLocked() internal view {
         uint256 width = lots.length;
         uint256[] memory pledged = new uint256[](actors.length * width);
         (uint256[] memory ghostLocked,) = store.pledgeGhosts();
         for (uint256 id = 1; id < ghostLocked.length; ++id) {
             IComputeLending.Pledge memory p = lending.pledge(id);
-            bool live =
-                p.status == IComputeLending.PledgeStatus.Requested || p.status == IComputeLending.PledgeStatus.Active;
-            uint256 expected = live ? p.units : 0;
+            uint256 expected;
+            if (p.status == IComputeLending.PledgeStatus.Requested || p.status == IComputeLending.PledgeStatus.Active) {
+                expected = p.units;
+            } else if (p.status == IComputeLending.PledgeStatus.Auctioning) {
+                expected = lending.auctionOf(id).unitsLeft;
+            } else if (p.status == IComputeLending.PledgeStatus.Liquidated) {
+                uint256 left = lending.auctionOf(id).unitsLeft;
+                if (left != 0) assertEq(left, 0, "a Liquidated pledge has units left in its auction");
+            }
             if (ghostLocked[id] != expected) assertEq(ghostLocked[id], expected, "ghost lock");
-            if (live) pledged[_actorIndex(p.holder) * width + _lotIndex(p.lotId)] += p.units;
+            pledged[_actorIndex(p.holder) * width + _lotIndex(p.lotId)] += expected;
         }
         uint256[] memory balances = _balances(false);
         for (uint256 a; a < actors.length; ++a) {
@@ -308,8 +323,9 @@ contract EscrowInvariants_Test is SuiteFixture {
         }
     }
 
-    /// @dev Statuses only move forward (checked by the handler after every action and recorded in the store: Requested → Active →
-    /// Repaid | Claimed, Requested → Cancelled; Open → Delivered | Refunded), and the recorded ghosts match.
+    /// @dev Statuses only move forward (checked by the handler after every action and recorded in the store:
+    /// Requested → Active → Repaid | Claimed | Auctioning → Liquidated, Requested → Cancelled; Open → Delivered |
+    /// Refunded), and the recorded ghosts match.
     function _assertStatusesMoveForward() internal view {
         if (store.ghost_statusRegressed()) assertTrue(false, "status moved backwards");
         (, IComputeLending.PledgeStatus[] memory pledgeStatuses) = store.pledgeGhosts();
@@ -319,6 +335,23 @@ contract EscrowInvariants_Test is SuiteFixture {
         IComputeEscrow.RedemptionStatus[] memory redemptionStatuses = store.redemptionGhosts();
         for (uint256 id = 1; id < redemptionStatuses.length; ++id) {
             if (escrow.redemption(id).status != redemptionStatuses[id]) assertTrue(false, "redemption ghost status");
+        }
+    }
+
+    /// @dev Every pledge's collateral auction paid its lender at most principal + fee, and exactly what the handler's
+    /// buys were expected to (min(cost, what was still owed) each); a pledge has an auction exactly when it is
+    /// Auctioning or Liquidated.
+    function _assertAuctionsPayTheLenderAtMostTheDebt() internal view {
+        uint256[] memory expected = store.paidToLenderGhosts();
+        for (uint256 id = 1; id < expected.length; ++id) {
+            IComputeLending.Pledge memory p = lending.pledge(id);
+            IComputeLending.CollateralAuction memory a = lending.auctionOf(id);
+            uint256 debt = uint256(p.principal) + p.fee;
+            if (a.paidToLender > debt) assertLe(a.paidToLender, debt, "auction paid the lender above principal + fee");
+            if (a.paidToLender != expected[id]) assertEq(a.paidToLender, expected[id], "paidToLender drift");
+            bool auctioned = p.status == IComputeLending.PledgeStatus.Auctioning
+                || p.status == IComputeLending.PledgeStatus.Liquidated;
+            if (auctioned != (a.startsAt != 0)) assertTrue(false, "an auction without its status, or the converse");
         }
     }
 
@@ -385,12 +418,18 @@ contract EscrowInvariants_Test is SuiteFixture {
                              HANDLER COVERAGE
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Guards against a vacuous campaign: random 64-call sequences through the handler (like the fuzzer's)
-    /// reach every terminal state of both lifecycles, purchases from fixed-price offers and from auctions, fills of
-    /// signed asks and bids, their cancellations and each kind of refused fill, blacklist checks, oracle reports, and
-    /// oracle confirmations both accepted and refused for the redemption's place in the delivery queue.
+    /// @dev Guards against a vacuous campaign: 96 random 64-call sequences through the handler (like the fuzzer's)
+    /// reach every state of both lifecycles (the pledge's Auctioning and Liquidated included), purchases from
+    /// fixed-price offers and from auctions, fills of signed asks and bids, their cancellations and each kind of
+    /// refused fill, blacklist checks, oracle reports, oracle confirmations both accepted and refused for the
+    /// redemption's place in the delivery queue, and collateral auctions started by lenders and by third parties,
+    /// bought from on each side of the debt (lender only, split, holder only), settled, and refused.
+    /// A collateral auction needs a request, its funding, its default and then a buy or a settlement, among 36 actions
+    /// and within the fund window (time runs fast): in 24 sequences a Repaid pledge and a buy paying the holder only
+    /// came up once or never, in 96 every count is several (under a second).
     function test_HandlerReachesEveryFlow() external {
-        uint256[6] memory pledgeEnds; // Requested, Active, Repaid, Claimed, Cancelled (index = status - 1)
+        // Requested, Active, Repaid, Claimed, Cancelled, Auctioning, Liquidated (index = status - 1)
+        uint256[7] memory pledgeEnds;
         uint256[3] memory redemptionEnds; // Open, Delivered, Refunded
         uint256 offers;
         uint256[3] memory sales; // auctions listed, fixed-price fills, auction fills
@@ -400,7 +439,10 @@ contract EscrowInvariants_Test is SuiteFixture {
         uint256 reportsSubmitted;
         uint256 oracleConfirmations;
         uint256 oracleRefusals;
-        for (uint256 run; run < 24; ++run) {
+        // started by a lender, by a third party; buys paying the lender only, both, the holder only; settlements;
+        // refused starts, buys and settlements; repayments refused mid-auction
+        uint256[8] memory collateral;
+        for (uint256 run; run < 96; ++run) {
             uint256 snapshot = vm.snapshotState();
             for (uint256 step; step < 64; ++step) {
                 uint256 seed = uint256(keccak256(abi.encode(run, step)));
@@ -432,6 +474,14 @@ contract EscrowInvariants_Test is SuiteFixture {
             reportsSubmitted += store.reportCount();
             oracleConfirmations += store.oracleConfirmationCount();
             oracleRefusals += store.ghost_oracleRefusals();
+            collateral[0] += store.ghost_lenderAuctions();
+            collateral[1] += store.ghost_thirdPartyAuctions();
+            collateral[2] += store.ghost_salesToLender();
+            collateral[3] += store.ghost_salesSplit();
+            collateral[4] += store.ghost_salesToHolder();
+            collateral[5] += store.ghost_settlementsToLender();
+            collateral[6] += store.ghost_auctionRefusals();
+            collateral[7] += store.ghost_repaysRefusedMidAuction();
             vm.revertToState(snapshot);
         }
         emit log_named_array("pledges by status", _toDynamic(pledgeEnds));
@@ -456,7 +506,20 @@ contract EscrowInvariants_Test is SuiteFixture {
         emit log_named_uint("reports", reportsSubmitted);
         emit log_named_uint("oracle confirmations", oracleConfirmations);
         emit log_named_uint("oracle refusals (place not reached)", oracleRefusals);
-        for (uint256 i; i < 5; ++i) {
+        string[8] memory collateralLabels = [
+            "collateral auctions started by the lender",
+            "collateral auctions started by a third party",
+            "collateral buys paying the lender only",
+            "collateral buys paying both",
+            "collateral buys paying the holder only",
+            "collateral auctions settled",
+            "collateral auction calls refused",
+            "repayments refused mid-auction"
+        ];
+        for (uint256 i; i < 8; ++i) {
+            emit log_named_uint(collateralLabels[i], collateral[i]);
+        }
+        for (uint256 i; i < 7; ++i) {
             assertGt(pledgeEnds[i], 0, "a pledge status was never reached");
         }
         for (uint256 i; i < 3; ++i) {
@@ -473,11 +536,14 @@ contract EscrowInvariants_Test is SuiteFixture {
         assertGt(reportsSubmitted, 0, "no oracle report");
         assertGt(oracleConfirmations, 0, "no redemption confirmed by the oracle");
         assertGt(oracleRefusals, 0, "no oracle confirmation refused for its place in the queue");
+        for (uint256 i; i < 8; ++i) {
+            assertGt(collateral[i], 0, string.concat("no ", collateralLabels[i]));
+        }
     }
 
-    function _toDynamic(uint256[6] memory a) internal pure returns (uint256[] memory out) {
-        out = new uint256[](5);
-        for (uint256 i; i < 5; ++i) {
+    function _toDynamic(uint256[7] memory a) internal pure returns (uint256[] memory out) {
+        out = new uint256[](7);
+        for (uint256 i; i < 7; ++i) {
             out[i] = a[i];
         }
     }

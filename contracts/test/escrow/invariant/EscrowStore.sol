@@ -8,7 +8,8 @@ import {IComputeMarket} from "../../../src/interfaces/IComputeMarket.sol";
 /// @notice The ghost state of the escrow invariant campaign: the ids the handler created, the statuses it last saw,
 /// the credits and withdrawals it expects, the units listed and bought per market offer, the signed orders (asks and
 /// bids with their signatures) and the units filled of each, the trade prices per price index key, the oracle reports
-/// it submitted, the oracle confirmations and delivery queues it saw, and the flags it raised.
+/// it submitted, the oracle confirmations and delivery queues it saw, what each pledge's collateral auction paid the
+/// lender, and the flags it raised.
 /// @dev Written only by the handler, read by `EscrowInvariants_Test`. Deployed by the test but never a fuzz target
 /// (the test names its targets), so its setters need no access control (Sablier's `Store`).
 contract EscrowStore {
@@ -25,7 +26,11 @@ contract EscrowStore {
     //////////////////////////////////////////////////////////////*/
 
     mapping(uint256 pledgeId => IComputeLending.PledgeStatus) public ghost_pledgeStatus;
+    /// @dev The units each pledge keeps locked: all of them while Requested or Active, the unsold ones while
+    /// Auctioning, none once cancelled, repaid, claimed or liquidated.
     mapping(uint256 pledgeId => uint256) public ghost_pledgeLocked;
+    /// @dev Per pledge, what its collateral auction's buys credited the lender (the handler's expectation).
+    mapping(uint256 pledgeId => uint256) public ghost_paidToLender;
     mapping(uint256 redemptionId => IComputeEscrow.RedemptionStatus) public ghost_redemptionStatus;
     mapping(address account => uint256) public ghost_credited;
     mapping(address account => uint256) public ghost_withdrawn;
@@ -71,6 +76,20 @@ contract EscrowStore {
     mapping(bytes32 poolId => uint64) public lastEpoch;
     /// @dev The pool's last attested cumulative delivered GPU-hours (reports never lower it).
     mapping(bytes32 poolId => uint64) public lastDelivered;
+
+    /// @dev Collateral auctions started by the lender and by a third party (after AUCTION_GRACE); buys of auctioned
+    /// collateral crediting only the lender, both, or only the holder; settlements to the lender and to the holder;
+    /// refused auction calls (too early, floor below the debt, no room before the lot's end, ended, price above the
+    /// limit, not ended) and repayments refused mid-auction.
+    uint256 public ghost_lenderAuctions;
+    uint256 public ghost_thirdPartyAuctions;
+    uint256 public ghost_salesToLender;
+    uint256 public ghost_salesSplit;
+    uint256 public ghost_salesToHolder;
+    uint256 public ghost_settlementsToLender;
+    uint256 public ghost_settlementsToHolder;
+    uint256 public ghost_auctionRefusals;
+    uint256 public ghost_repaysRefusedMidAuction;
 
     /// @dev Redemptions confirmed by the oracle, with the pool's attested cumulative count when they were.
     uint256[] public oracleConfirmedIds;
@@ -207,9 +226,41 @@ contract EscrowStore {
         redemptionIds.push(redemptionId);
     }
 
-    /// @dev The pledge's units are no longer locked (cancelled, repaid or claimed).
+    /// @dev The pledge's units are no longer locked (cancelled, repaid or claimed; liquidated: `recordSettlement`).
     function unlockPledge(uint256 pledgeId) external {
         ghost_pledgeLocked[pledgeId] = 0;
+    }
+
+    /// @dev A collateral auction started, by the pledge's lender or by a third party.
+    function recordAuctionStart(bool byLender) external {
+        if (byLender) ++ghost_lenderAuctions;
+        else ++ghost_thirdPartyAuctions;
+    }
+
+    /// @dev A buy of `units` of `pledgeId`'s auctioned collateral credited `toLender` and `toHolder`: the units are no
+    /// longer locked for the pledge.
+    function recordCollateralSale(uint256 pledgeId, uint256 units, uint256 toLender, uint256 toHolder) external {
+        ghost_pledgeLocked[pledgeId] -= units;
+        ghost_paidToLender[pledgeId] += toLender;
+        if (toHolder == 0) ++ghost_salesToLender;
+        else if (toLender == 0) ++ghost_salesToHolder;
+        else ++ghost_salesSplit;
+    }
+
+    /// @dev `pledgeId`'s ended auction was settled: its unsold units went to the lender or were unlocked for the
+    /// holder.
+    function recordSettlement(uint256 pledgeId, bool toLender) external {
+        ghost_pledgeLocked[pledgeId] = 0;
+        if (toLender) ++ghost_settlementsToLender;
+        else ++ghost_settlementsToHolder;
+    }
+
+    function countAuctionRefusal() external {
+        ++ghost_auctionRefusals;
+    }
+
+    function countRepayRefusedMidAuction() external {
+        ++ghost_repaysRefusedMidAuction;
     }
 
     function setPledgeStatus(uint256 pledgeId, IComputeLending.PledgeStatus status) external {
@@ -281,6 +332,15 @@ contract EscrowStore {
         for (uint256 id = 1; id <= n; ++id) {
             locked[id] = ghost_pledgeLocked[id];
             statuses[id] = ghost_pledgeStatus[id];
+        }
+    }
+
+    /// @dev What the auctions of pledges 1..n paid their lenders, in one call.
+    function paidToLenderGhosts() external view returns (uint256[] memory paid) {
+        uint256 n = pledgeIds.length;
+        paid = new uint256[](n + 1);
+        for (uint256 id = 1; id <= n; ++id) {
+            paid[id] = ghost_paidToLender[id];
         }
     }
 

@@ -12,7 +12,8 @@ import {LendingBase} from "../LendingBase.sol";
 /// @notice Pledges against a stablecoin that burns a fee on every transfer: a second escrow and lending module are
 /// deployed on FeeOnTransferToken. The module moves a principal or repayment straight into the escrow and measures
 /// what arrived; a short arrival reverts with Lending_PaymentShortfall before the escrow is asked to credit anything,
-/// so nothing is credited or moved (not even when the escrow holds a surplus that could cover the fee).
+/// so nothing is credited or moved (not even when the escrow holds a surplus that could cover the fee). The same holds
+/// for a collateral auction's purchase.
 contract LendingFeeOnTransfer_Test is LendingBase {
     FeeOnTransferToken internal fot;
     ComputeEscrow internal fotEscrow;
@@ -117,6 +118,36 @@ contract LendingFeeOnTransfer_Test is LendingBase {
         vm.prank(lender);
         fotLending.fundPledge(pledgeId);
         _assertNothingCredited(donation);
+    }
+
+    /// @dev A collateral purchase must arrive in full too: a buyer paying in a fee-on-transfer stablecoin is refused
+    /// before anyone is credited or any unit moves.
+    function testFuzz_RevertWhen_CollateralPurchaseShortfall(uint256 feeBps, uint256 units) external {
+        feeBps = bound(feeBps, 1, 9999);
+        units = bound(units, 1, PLEDGE_UNITS);
+        _deploy(feeBps);
+        // A principal of 1 base unit loses nothing to the fee (rounds down), so the pledge can be funded.
+        uint256 pledgeId = _request(1, FEE);
+        vm.prank(lender);
+        fotLending.fundPledge(pledgeId);
+        vm.warp(maturity);
+        vm.prank(lender);
+        fotLending.startCollateralAuction(pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+
+        uint256 cost = units * AUCTION_START;
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputeLending.Lending_PaymentShortfall.selector, cost, cost - _fee(cost, feeBps))
+        );
+        vm.prank(bob);
+        fotLending.buyCollateral(pledgeId, units, AUCTION_START);
+
+        assertEq(fotEscrow.claimable(lender), 0, "lender uncredited");
+        assertEq(fotEscrow.claimable(alice), 1, "holder credited only the advance");
+        assertEq(fot.balanceOf(address(fotEscrow)), 1, "only the principal");
+        assertEq(fot.balanceOf(address(fotLending)), 0, "lending module holds nothing");
+        assertEq(token.balanceOf(bob, lotId), 0, "no unit moved");
+        assertEq(fotLending.auctionOf(pledgeId).unitsLeft, PLEDGE_UNITS);
+        assertEq(uint8(fotLending.pledge(pledgeId).status), uint8(IComputeLending.PledgeStatus.Auctioning));
     }
 
     function test_ZeroFeeBehavesLikeAPlainToken() external {
