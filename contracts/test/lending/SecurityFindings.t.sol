@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
@@ -15,9 +16,11 @@ import {LendingBase} from "./LendingBase.sol";
 
 /// @notice Attacks on the split of pledges out of the escrow, one per test, written as the attacker would play them and
 /// named after what they attack: the escrow's loan credit (LENDING_ROLE), the lending module's measurement of what
-/// arrived, the token's collateral role (COLLATERAL_ROLE, the lending module's alone) and re-entry from a contract
-/// lender's or holder's ERC-1155 hook. Each ends with nothing of anyone else's moved. (The review's pledge findings,
-/// S-2 … S-7, are in escrow/SecurityFindings.t.sol, played against the lending module.)
+/// arrived, the token's collateral role (COLLATERAL_ROLE, the lending module's alone), re-entry from a contract
+/// lender's, holder's or buyer's ERC-1155 hook, and the collateral auctions of defaulted pledges (a third party
+/// dumping the collateral, a borrower repaying mid-auction, a frozen holder, a lender whose hook reverts, a
+/// fee-on-transfer payment). Each ends with nothing of anyone else's moved. (The review's pledge findings, S-2 … S-7,
+/// are in escrow/SecurityFindings.t.sol, played against the lending module.)
 contract LendingSecurityFindings_Test is LendingBase {
     ReentrantTrader internal trader;
 
@@ -274,5 +277,254 @@ contract LendingSecurityFindings_Test is LendingBase {
         assertEq(escrow.claimable(lender), OWED, "the repayment credited");
         _assertLendingHoldsNothing();
         _assertExactlySolvent();
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                         COLLATERAL AUCTIONS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev A third party (a buyer wanting the units cheap) waits out the grace and starts an auction with a floor of
+    /// 1 base unit to buy the collateral for nothing: refused, as is any floor short of principal + fee by one base
+    /// unit of value. With the lowest floor accepted, buying everything at the floor still repays the lender in full;
+    /// only the holder's surplus depends on the price.
+    function test_ThirdParty_CannotDumpTheCollateralBelowTheDebt() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity + lending.AUCTION_GRACE());
+        uint40 shortest = lending.MIN_AUCTION_DURATION();
+        uint256[2] memory floors = [uint256(1), THIRD_PARTY_FLOOR - 1];
+        for (uint256 i; i < floors.length; ++i) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputeLending.Lending_FloorBelowDebt.selector, floors[i] * PLEDGE_UNITS, OWED)
+            );
+            _startAuction(bob, pledgeId, floors[i], floors[i], shortest);
+        }
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Active);
+
+        // The cheapest auction it may start: at the floor from the first second, for the shortest time.
+        _startAuction(bob, pledgeId, THIRD_PARTY_FLOOR, THIRD_PARTY_FLOOR, shortest);
+        _buyAt(bob, pledgeId, PLEDGE_UNITS);
+        assertEq(escrow.claimable(lender), OWED, "the lender is repaid in full");
+        assertEq(lending.auctionOf(pledgeId).paidToLender, OWED);
+        assertEq(escrow.claimable(alice), PRINCIPAL, "no surplus at the floor: the holder keeps only the advance");
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
+        _assertExactlySolvent();
+    }
+
+    /// @dev The borrower watches the auction and, once a buyer has paid for units, tries to repay principal + fee to
+    /// get every unit back (or to cancel the pledge): refused. The buyer keeps its units and the lender its proceeds.
+    function test_Borrower_CannotRepayAfterTheAuctionStarted() external {
+        uint256 pledgeId = _auctionedPledge();
+        _buyAt(bob, pledgeId, 20);
+        bytes memory auctioning = abi.encodeWithSelector(
+            IComputeLending.Lending_WrongPledgeStatus.selector, pledgeId, IComputeLending.PledgeStatus.Auctioning
+        );
+        uint256 aliceUsdc = usdc.balanceOf(alice);
+        vm.expectRevert(auctioning);
+        vm.prank(alice);
+        lending.repay(pledgeId);
+        vm.expectRevert(auctioning);
+        vm.prank(alice);
+        lending.cancelPledge(pledgeId);
+
+        assertEq(usdc.balanceOf(alice), aliceUsdc, "nothing paid");
+        assertEq(token.balanceOf(bob, lotId), 20, "the buyer keeps its units");
+        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS - 20, "the rest still for sale");
+        assertEq(escrow.claimable(lender), 20 * AUCTION_START, "the lender keeps the proceeds");
+        // Buying the rest back at the auction's price is the borrower's only way to the units.
+        _buyAt(alice, pledgeId, PLEDGE_UNITS - 20);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
+        assertEq(token.lockedBalanceOf(alice, lotId), 0);
+    }
+
+    /// @dev The holder gets itself frozen (or de-listed) mid-auction to stop buyers taking its units: a seizure
+    /// skips the sender's checks, so the sale goes on and the holder is still credited its surplus.
+    function test_FrozenHolder_CannotBlockTheAuction() external {
+        uint256 pledgeId = _auctionedPledge();
+        _buyAt(bob, pledgeId, 30); // 90e6 to the lender
+        vm.startPrank(compliance);
+        token.setFrozen(alice, true);
+        token.setAllowed(alice, false);
+        vm.stopPrank();
+
+        _buyAt(provider, pledgeId, 70); // 15e6 to the lender, 195e6 to the holder
+        assertEq(token.balanceOf(provider, lotId), 70);
+        assertEq(token.balanceOf(bob, lotId), 30);
+        assertEq(token.lockedBalanceOf(alice, lotId), 0);
+        assertEq(escrow.claimable(lender), OWED);
+        assertEq(escrow.claimable(alice), PRINCIPAL + PLEDGE_UNITS * AUCTION_START - OWED, "surplus still credited");
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
+        _assertExactlySolvent();
+    }
+
+    /// @dev A buyer contract re-enters from the acceptance hook of the units it is buying: to buy again before the
+    /// first purchase settles, to settle the auction mid-sale, to repay the pledge, or to start or claim another
+    /// pledge's collateral. The guard refuses each, the whole purchase reverts and nothing moves.
+    function test_Reentry_FromBuyerHookDuringBuyCollateral_Reverts() external {
+        uint256 other = _requestPledge(alice, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity + 1 hours);
+        vm.prank(lender);
+        lending.fundPledge(other);
+        uint256 pledgeId = _auctionedPledge();
+        vm.warp(maturity + 1 hours); // the other pledge matured, the auction still running
+        trader.exec(address(usdc), abi.encodeCall(usdc.approve, (address(lending), type(uint256).max)));
+        uint256 price = lending.auctionPriceAt(pledgeId, block.timestamp);
+        uint256 traderUsdc = usdc.balanceOf(address(trader));
+        uint256 escrowUsdc = usdc.balanceOf(address(escrow));
+
+        bytes[5] memory reentries = [
+            abi.encodeCall(lending.buyCollateral, (pledgeId, 10, type(uint256).max)),
+            abi.encodeCall(lending.settleCollateralAuction, (pledgeId)),
+            abi.encodeCall(lending.repay, (pledgeId)),
+            abi.encodeCall(lending.startCollateralAuction, (other, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION)),
+            abi.encodeCall(lending.claimCollateral, (other))
+        ];
+        for (uint256 i; i < reentries.length; ++i) {
+            trader.arm(address(lending), reentries[i]);
+            vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
+            trader.exec(address(lending), abi.encodeCall(lending.buyCollateral, (pledgeId, 10, price)));
+
+            IComputeLending.CollateralAuction memory a = lending.auctionOf(pledgeId);
+            assertEq(a.unitsLeft, PLEDGE_UNITS, "no unit sold");
+            assertEq(a.paidToLender, 0, "nothing paid");
+            _assertStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
+            _assertStatus(other, IComputeLending.PledgeStatus.Active);
+            assertEq(token.balanceOf(address(trader), lotId), 0, "no units bought");
+            assertEq(usdc.balanceOf(address(trader)), traderUsdc, "the buyer paid nothing");
+            assertEq(usdc.balanceOf(address(escrow)), escrowUsdc, "escrow unchanged");
+            assertEq(escrow.claimable(lender), 0, "nothing credited");
+        }
+
+        // Disarmed, the purchase goes through once.
+        trader.arm(address(usdc), abi.encodeCall(usdc.balanceOf, (address(trader))));
+        trader.exec(address(lending), abi.encodeCall(lending.buyCollateral, (pledgeId, 10, price)));
+        assertEq(token.balanceOf(address(trader), lotId), 10);
+        assertEq(escrow.claimable(lender), 10 * price);
+        _assertLendingHoldsNothing();
+        _assertExactlySolvent();
+    }
+
+    /// @dev A lender contract re-enters from the acceptance hook of the unsold units a settlement seizes to it: to
+    /// settle again, to buy from another running auction, or to start one. The guard refuses each and nothing moves.
+    function test_Reentry_FromLenderHookDuringSettleCollateralAuction_Reverts() external {
+        uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(trader), PRINCIPAL, FEE, maturity);
+        trader.exec(address(lending), abi.encodeCall(lending.fundPledge, (pledgeId)));
+        uint256 running = _activePledge();
+        uint256 active = _activePledge();
+        vm.warp(maturity);
+        trader.exec(
+            address(lending),
+            abi.encodeCall(lending.startCollateralAuction, (pledgeId, AUCTION_START, AUCTION_FLOOR, 1 hours))
+        );
+        _startAuction(lender, running, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+        vm.warp(block.timestamp + 1 hours);
+
+        bytes[3] memory reentries = [
+            abi.encodeCall(lending.settleCollateralAuction, (pledgeId)),
+            abi.encodeCall(lending.buyCollateral, (running, 1, type(uint256).max)),
+            abi.encodeCall(lending.startCollateralAuction, (active, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION))
+        ];
+        for (uint256 i; i < reentries.length; ++i) {
+            trader.arm(address(lending), reentries[i]);
+            vm.expectRevert(ReentrancyGuardTransient.ReentrancyGuardReentrantCall.selector);
+            lending.settleCollateralAuction(pledgeId);
+
+            _assertStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
+            _assertStatus(running, IComputeLending.PledgeStatus.Auctioning);
+            _assertStatus(active, IComputeLending.PledgeStatus.Active);
+            assertEq(token.balanceOf(address(trader), lotId), 0, "no units seized");
+            assertEq(token.lockedBalanceOf(alice, lotId), 3 * PLEDGE_UNITS, "every pledge still locked");
+        }
+
+        trader.arm(address(usdc), abi.encodeCall(usdc.balanceOf, (address(trader))));
+        lending.settleCollateralAuction(pledgeId);
+        assertEq(token.balanceOf(address(trader), lotId), PLEDGE_UNITS, "settled once");
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
+    }
+
+    /// @dev A lender contract whose acceptance hook reverts (here: it pulls stablecoin it was never allowed to) keeps
+    /// its own ended auction from settling, since `receiverStatus` cannot see a hook's behaviour: the unsold units stay
+    /// locked in the holder's wallet. That blocks nothing else: the holder's other pledge settles, its free units move.
+    /// The way out is the lender's: fix its hook, or be frozen or de-listed by compliance, after which the units are
+    /// unlocked for the holder.
+    function test_LenderWhoseHookReverts_BlocksOnlyItsOwnSettlement() external {
+        uint256 stuck = _requestPledge(alice, PLEDGE_UNITS, address(trader), PRINCIPAL, FEE, maturity);
+        trader.exec(address(lending), abi.encodeCall(lending.fundPledge, (stuck)));
+        uint256 other = _activePledge();
+        vm.warp(maturity);
+        trader.exec(
+            address(lending),
+            abi.encodeCall(lending.startCollateralAuction, (stuck, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION))
+        );
+        _startAuction(lender, other, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+        vm.warp(block.timestamp + AUCTION_DURATION);
+        trader.arm(address(usdc), abi.encodeCall(usdc.transferFrom, (alice, address(trader), 1)));
+
+        vm.expectRevert(abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(trader), 0, 1));
+        lending.settleCollateralAuction(stuck);
+        _assertStatus(stuck, IComputeLending.PledgeStatus.Auctioning);
+
+        // Only its own settlement: the other pledge settles, the holder's free units move.
+        lending.settleCollateralAuction(other);
+        _assertStatus(other, IComputeLending.PledgeStatus.Liquidated);
+        assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS);
+        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "only the stuck pledge's units locked");
+        vm.prank(alice);
+        token.safeTransferFrom(alice, bob, lotId, UNITS - 2 * PLEDGE_UNITS, "");
+
+        // Compliance freezes the contract lender: the settlement now unlocks the units for the holder.
+        vm.prank(compliance);
+        token.setFrozen(address(trader), true);
+        lending.settleCollateralAuction(stuck);
+        _assertStatus(stuck, IComputeLending.PledgeStatus.Liquidated);
+        assertEq(token.lockedBalanceOf(alice, lotId), 0);
+        assertEq(token.balanceOf(alice, lotId), PLEDGE_UNITS, "the holder keeps the unsold units");
+        assertEq(token.balanceOf(address(trader), lotId), 0);
+        assertTrue(trader.armed(), "the hook never ran to completion");
+    }
+
+    /// @dev On a fee-on-transfer stablecoin a buyer tries to take collateral paying less than its price (the token
+    /// burns 1 % of the payment on the way), even with stablecoin donated to the escrow beforehand to cover the
+    /// difference: the module measures what arrived and refuses, so nobody is credited and no unit moves.
+    function test_FeeOnTransferStablecoin_CannotUnderpayACollateralPurchase() external {
+        FeeOnTransferToken fot = new FeeOnTransferToken(100); // 1 % burned on every transfer
+        ComputeEscrow fotEscrow = new ComputeEscrow(admin, 0, token, IERC20(address(fot)), oracle, GRACE);
+        ComputeLending fotLending = new ComputeLending(admin, 0, fotEscrow, DEFAULT_LTV);
+        bytes32 lendingRole = fotEscrow.LENDING_ROLE();
+        bytes32 collateralRole = token.COLLATERAL_ROLE();
+        vm.startPrank(admin);
+        fotEscrow.grantRole(lendingRole, address(fotLending));
+        token.grantRole(collateralRole, address(fotLending));
+        vm.stopPrank();
+        address[2] memory payers = [lender, bob];
+        for (uint256 i; i < payers.length; ++i) {
+            fot.mint(payers[i], 1000e6);
+            vm.prank(payers[i]);
+            fot.approve(address(fotLending), type(uint256).max);
+        }
+        // A 1-base-unit principal loses nothing to the fee (rounded down), so the pledge can be funded.
+        vm.prank(alice);
+        uint256 pledgeId = fotLending.requestPledge(lotId, PLEDGE_UNITS, lender, 1, FEE, maturity);
+        vm.prank(lender);
+        fotLending.fundPledge(pledgeId);
+        vm.warp(maturity);
+        vm.prank(lender);
+        fotLending.startCollateralAuction(pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+        uint256 cost = 10 * AUCTION_START;
+        fot.mint(address(fotEscrow), cost); // the donation: covers the fee a hundred times over
+        uint256 held = fot.balanceOf(address(fotEscrow));
+
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputeLending.Lending_PaymentShortfall.selector, cost, cost - cost / 100)
+        );
+        vm.prank(bob);
+        fotLending.buyCollateral(pledgeId, 10, AUCTION_START);
+
+        assertEq(fot.balanceOf(bob), 1000e6, "payment rolled back");
+        assertEq(fot.balanceOf(address(fotEscrow)), held, "only the principal and the donation");
+        assertEq(fotEscrow.claimable(lender), 0, "lender not credited");
+        assertEq(fotEscrow.claimable(alice), 1, "holder credited only the advance");
+        assertEq(token.balanceOf(bob, lotId), 0, "no unit moved");
+        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS);
+        assertEq(fotLending.auctionOf(pledgeId).unitsLeft, PLEDGE_UNITS);
+        assertEq(fot.balanceOf(address(fotLending)), 0, "lending module holds nothing");
     }
 }
