@@ -225,6 +225,35 @@ contract GasBenchmark is SuiteFixture {
         _record("lending", "claimCollateral");
     }
 
+    /// @dev A funded pledge (40 units, 40e6 + 1e6 owed) left unpaid: at maturity the lender auctions the units from
+    /// 3.00 down to 1.00 over ten hours. An hour in (2.80) bob, a fresh holder, buys 10 units for 28e6, all of it the
+    /// lender's (`buyCollateral_lenderOnly`: one credit); the provider, a fresh holder too, buys 10 more, 13e6 to the
+    /// lender and 15e6 to the holder (`buyCollateral_split`: two credits). After the end anyone settles the 20 units
+    /// left to the lender.
+    function test_Gas_Lending_CollateralAuction() public {
+        uint256 lotId = _lotHeldBy(alice, 100);
+        uint40 maturity = uint40(block.timestamp + 10 days);
+        vm.prank(alice);
+        uint256 pledgeId = lending.requestPledge(lotId, 40, lender, 40e6, 1e6, maturity);
+        vm.prank(lender);
+        lending.fundPledge(pledgeId);
+        vm.warp(maturity);
+        vm.prank(lender);
+        lending.startCollateralAuction(pledgeId, 3e6, 1e6, 10 hours);
+        _record("lending", "startCollateralAuction");
+        vm.warp(block.timestamp + 1 hours);
+        vm.prank(bob);
+        lending.buyCollateral(pledgeId, 10, 2_800_000);
+        _record("lending", "buyCollateral_lenderOnly");
+        vm.prank(provider);
+        lending.buyCollateral(pledgeId, 10, 2_800_000);
+        _record("lending", "buyCollateral_split");
+        vm.warp(block.timestamp + 10 hours);
+        vm.prank(carol);
+        lending.settleCollateralAuction(pledgeId);
+        _record("lending", "settleCollateralAuction");
+    }
+
     /// @dev A top-up of an existing lot's bond: what the provider paid in a separate transaction before issuing
     /// pulled the bond itself (compare with issueLot).
     function test_Gas_Escrow_PostBond() public {
