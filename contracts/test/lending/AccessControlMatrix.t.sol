@@ -11,9 +11,12 @@ import {LendingBase} from "./LendingBase.sol";
 
 /// @notice Who may call what on the lending module: `setLoanToValue` and `resetLoanToValue` (RISK_ROLE) and role
 /// management against every named actor and the suite's other contracts, `cancelPledge`, `fundPledge` (with a
-/// designated lender), `claimCollateral` and `startCollateralAuction` during AUCTION_GRACE against every account that
-/// is not the party, and the open functions (`repay`, `recordSettlementPause`, `fundPledge` without a designated
-/// lender, `startCollateralAuction` after the grace, `buyCollateral`, `settleCollateralAuction`) against everyone.
+/// designated lender), `claimCollateral` (of an Active pledge and out of an auction that sold nothing) and
+/// `startCollateralAuction` during AUCTION_GRACE against every account that is not the party, and the open functions
+/// (`repay`, `recordSettlementPause`, `fundPledge` without a designated lender but for the holder itself,
+/// `startCollateralAuction` after the grace on a third party's terms, `buyCollateral`, `settleCollateralAuction`)
+/// against everyone. The collateral auction's callers are onboarded (allowlisted) first: starting one also requires
+/// the token's compliance (L-4), which its own tests cover.
 contract LendingAccessControlMatrix_Test is LendingBase {
     bytes32 internal riskRole;
     bytes32 internal adminRole;
@@ -195,15 +198,24 @@ contract LendingAccessControlMatrix_Test is LendingBase {
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Active);
     }
 
+    /// @dev Any account may fund a request without a designated lender, but the holder itself (L-4: a self-funded
+    /// pledge moves no value).
     function test_FundPledge_OpenToAnyoneWithoutDesignatedLender() external {
         address[11] memory all = _allActors();
         for (uint256 i; i < all.length; ++i) {
             uint256 snapshot = vm.snapshotState();
             _onboard(all[i]);
             uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(0), PRINCIPAL, FEE, maturity);
-            vm.prank(all[i]);
-            lending.fundPledge(pledgeId);
-            assertEq(lending.pledge(pledgeId).lender, all[i]);
+            if (all[i] == alice) {
+                vm.expectRevert(abi.encodeWithSelector(IComputeLending.Lending_SelfFunding.selector, pledgeId));
+                vm.prank(alice);
+                lending.fundPledge(pledgeId);
+                _assertStatus(pledgeId, IComputeLending.PledgeStatus.Requested);
+            } else {
+                vm.prank(all[i]);
+                lending.fundPledge(pledgeId);
+                assertEq(lending.pledge(pledgeId).lender, all[i]);
+            }
             vm.revertToState(snapshot);
         }
     }
@@ -211,6 +223,21 @@ contract LendingAccessControlMatrix_Test is LendingBase {
     function test_ClaimCollateral_OnlyLender() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
+        address[] memory others = _othersThan(lender);
+        for (uint256 i; i < others.length; ++i) {
+            _expectNotParty(IComputeLending.Lending_NotPledgeLender.selector, pledgeId, others[i]);
+            lending.claimCollateral(pledgeId);
+        }
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Claimed);
+    }
+
+    /// @dev L-2: the lender alone takes the units out of an auction that sold nothing, whoever started it.
+    function test_ClaimCollateral_OutOfAnAuction_OnlyLender() external {
+        uint256 pledgeId = _activePledge();
+        _onboard(outsider);
+        _thirdPartyAuction(outsider, pledgeId);
         address[] memory others = _othersThan(lender);
         for (uint256 i; i < others.length; ++i) {
             _expectNotParty(IComputeLending.Lending_NotPledgeLender.selector, pledgeId, others[i]);
@@ -250,51 +277,55 @@ contract LendingAccessControlMatrix_Test is LendingBase {
     //////////////////////////////////////////////////////////////*/
 
     /// @dev For AUCTION_GRACE after maturity the lender alone may put the collateral up for auction: every other actor
-    /// (the holder included) is refused, naming when it opens to all, even with a floor that repays the debt.
+    /// (the holder included, each allowlisted) is refused, naming when it opens to all, even on a third party's terms.
     function test_StartCollateralAuction_OnlyLenderDuringGrace() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
         uint256 openToAllAt = uint256(maturity) + lending.AUCTION_GRACE();
         address[] memory others = _othersThan(lender);
         for (uint256 i; i < others.length; ++i) {
+            _onboard(others[i]);
             vm.expectRevert(
                 abi.encodeWithSelector(
                     IComputeLending.Lending_AuctionNotOpenToCaller.selector, pledgeId, others[i], openToAllAt
                 )
             );
-            _startAuction(others[i], pledgeId, AUCTION_START, THIRD_PARTY_FLOOR, AUCTION_DURATION);
+            _startAuction(others[i], pledgeId, THIRD_PARTY_LOWEST_START, THIRD_PARTY_FLOOR, THIRD_PARTY_DURATION);
         }
         _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
     }
 
-    /// @dev From AUCTION_GRACE after maturity every actor (no role, no stake needed) may start the auction with a
-    /// floor that repays principal + fee; it is recorded as the starter.
+    /// @dev From AUCTION_GRACE after maturity every actor (no role, no stake needed; allowlisted) may start the auction
+    /// on a third party's terms: a floor that repays principal + fee, a start within the band, a day at least; it is
+    /// recorded as the starter.
     function test_StartCollateralAuction_OpenToAnyoneAfterGrace() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity + lending.AUCTION_GRACE());
         address[11] memory all = _allActors();
         for (uint256 i; i < all.length; ++i) {
             uint256 snapshot = vm.snapshotState();
+            _onboard(all[i]);
             vm.expectEmit(address(lending));
             emit IComputeLending.CollateralAuctionStarted(
                 pledgeId,
                 all[i],
-                AUCTION_START,
+                THIRD_PARTY_LOWEST_START,
                 THIRD_PARTY_FLOOR,
                 uint40(block.timestamp),
-                uint40(block.timestamp + AUCTION_DURATION)
+                uint40(block.timestamp + THIRD_PARTY_DURATION)
             );
-            _startAuction(all[i], pledgeId, AUCTION_START, THIRD_PARTY_FLOOR, AUCTION_DURATION);
+            _startAuction(all[i], pledgeId, THIRD_PARTY_LOWEST_START, THIRD_PARTY_FLOOR, THIRD_PARTY_DURATION);
             _assertStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
             vm.revertToState(snapshot);
         }
     }
 
     /// @dev Every actor (allowlisted and funded: the token's receiver checks still apply) may buy from a running
-    /// auction, and anyone may settle an ended one; the unsold units go to the lender whoever settles.
+    /// auction (after its start block), and anyone may settle an ended one; the unsold units go to the lender whoever
+    /// settles.
     function test_CollateralAuction_BuyAndSettle_AnyCaller() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         address[11] memory all = _allActors();
         for (uint256 i; i < all.length; ++i) {
             uint256 snapshot = vm.snapshotState();
@@ -302,7 +333,7 @@ contract LendingAccessControlMatrix_Test is LendingBase {
             uint256 before = token.balanceOf(all[i], lotId);
             _buyAt(all[i], pledgeId, 10);
             assertEq(token.balanceOf(all[i], lotId) - before, all[i] == alice ? 0 : 10, "bought (alice: released)");
-            assertEq(escrow.claimable(lender), 10 * AUCTION_START, "lender credited");
+            assertEq(escrow.claimable(lender), 10 * PRICE_AN_HOUR_IN, "lender credited");
             vm.revertToState(snapshot);
 
             snapshot = vm.snapshotState();

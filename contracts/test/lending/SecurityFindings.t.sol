@@ -7,6 +7,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {ComputeEscrow} from "../../src/escrow/ComputeEscrow.sol";
+import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../src/interfaces/IComputeEscrow.sol";
 import {IComputeLending} from "../../src/interfaces/IComputeLending.sol";
 import {ComputeLending} from "../../src/lending/ComputeLending.sol";
@@ -18,9 +19,9 @@ import {LendingBase} from "./LendingBase.sol";
 /// named after what they attack: the escrow's loan credit (LENDING_ROLE), the lending module's measurement of what
 /// arrived, the token's collateral role (COLLATERAL_ROLE, the lending module's alone), re-entry from a contract
 /// lender's, holder's or buyer's ERC-1155 hook, and the collateral auctions of defaulted pledges (a third party
-/// dumping the collateral, a borrower repaying mid-auction, a frozen holder, a lender whose hook reverts, a
-/// fee-on-transfer payment). Each ends with nothing of anyone else's moved. (The review's pledge findings, S-2 … S-7,
-/// are in escrow/SecurityFindings.t.sol, played against the lending module.)
+/// dumping the collateral, a borrower repaying mid-auction, a lender whose hook reverts, a fee-on-transfer payment).
+/// Each ends with nothing of anyone else's moved. (The review's pledge findings, S-2 … S-7, are in
+/// escrow/SecurityFindings.t.sol, played against the lending module.)
 contract LendingSecurityFindings_Test is LendingBase {
     ReentrantTrader internal trader;
 
@@ -285,8 +286,8 @@ contract LendingSecurityFindings_Test is LendingBase {
 
     /// @dev A third party (a buyer wanting the units cheap) waits out the grace and starts an auction with a floor of
     /// 1 base unit to buy the collateral for nothing: refused, as is any floor short of principal + fee by one base
-    /// unit of value. With the lowest floor accepted, buying everything at the floor still repays the lender in full;
-    /// only the holder's surplus depends on the price.
+    /// unit of value. With the lowest floor and start accepted (the band's lowest, for a day), buying everything at the
+    /// last second still repays the lender in full; only the holder's surplus depends on the price.
     function test_ThirdParty_CannotDumpTheCollateralBelowTheDebt() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity + lending.AUCTION_GRACE());
@@ -300,12 +301,14 @@ contract LendingSecurityFindings_Test is LendingBase {
         }
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Active);
 
-        // The cheapest auction it may start: at the floor from the first second, for the shortest time.
-        _startAuction(bob, pledgeId, THIRD_PARTY_FLOOR, THIRD_PARTY_FLOOR, shortest);
-        _buyAt(bob, pledgeId, PLEDGE_UNITS);
+        // The cheapest auction it may start, bought out a second before its end (at the floor, it has ended).
+        _startAuction(bob, pledgeId, THIRD_PARTY_LOWEST_START, THIRD_PARTY_FLOOR, THIRD_PARTY_DURATION);
+        vm.warp(block.timestamp + THIRD_PARTY_DURATION - 1);
+        uint256 price = _buyAt(bob, pledgeId, PLEDGE_UNITS);
+        assertEq(price, THIRD_PARTY_FLOOR + 46, "the floor plus 3.95 / 86400, rounded up");
         assertEq(escrow.claimable(lender), OWED, "the lender is repaid in full");
         assertEq(lending.auctionOf(pledgeId).paidToLender, OWED);
-        assertEq(escrow.claimable(alice), PRINCIPAL, "no surplus at the floor: the holder keeps only the advance");
+        assertEq(escrow.claimable(alice), PRINCIPAL + PLEDGE_UNITS * price - OWED, "the holder: the rest");
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
         _assertExactlySolvent();
     }
@@ -313,7 +316,7 @@ contract LendingSecurityFindings_Test is LendingBase {
     /// @dev The borrower watches the auction and, once a buyer has paid for units, tries to repay principal + fee to
     /// get every unit back (or to cancel the pledge): refused. The buyer keeps its units and the lender its proceeds.
     function test_Borrower_CannotRepayAfterTheAuctionStarted() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         _buyAt(bob, pledgeId, 20);
         bytes memory auctioning = abi.encodeWithSelector(
             IComputeLending.Lending_WrongPledgeStatus.selector, pledgeId, IComputeLending.PledgeStatus.Auctioning
@@ -329,31 +332,11 @@ contract LendingSecurityFindings_Test is LendingBase {
         assertEq(usdc.balanceOf(alice), aliceUsdc, "nothing paid");
         assertEq(token.balanceOf(bob, lotId), 20, "the buyer keeps its units");
         assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS - 20, "the rest still for sale");
-        assertEq(escrow.claimable(lender), 20 * AUCTION_START, "the lender keeps the proceeds");
+        assertEq(escrow.claimable(lender), 20 * PRICE_AN_HOUR_IN, "the lender keeps the proceeds");
         // Buying the rest back at the auction's price is the borrower's only way to the units.
         _buyAt(alice, pledgeId, PLEDGE_UNITS - 20);
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
         assertEq(token.lockedBalanceOf(alice, lotId), 0);
-    }
-
-    /// @dev The holder gets itself frozen (or de-listed) mid-auction to stop buyers taking its units: a seizure
-    /// skips the sender's checks, so the sale goes on and the holder is still credited its surplus.
-    function test_FrozenHolder_CannotBlockTheAuction() external {
-        uint256 pledgeId = _auctionedPledge();
-        _buyAt(bob, pledgeId, 30); // 90e6 to the lender
-        vm.startPrank(compliance);
-        token.setFrozen(alice, true);
-        token.setAllowed(alice, false);
-        vm.stopPrank();
-
-        _buyAt(provider, pledgeId, 70); // 15e6 to the lender, 195e6 to the holder
-        assertEq(token.balanceOf(provider, lotId), 70);
-        assertEq(token.balanceOf(bob, lotId), 30);
-        assertEq(token.lockedBalanceOf(alice, lotId), 0);
-        assertEq(escrow.claimable(lender), OWED);
-        assertEq(escrow.claimable(alice), PRINCIPAL + PLEDGE_UNITS * AUCTION_START - OWED, "surplus still credited");
-        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
-        _assertExactlySolvent();
     }
 
     /// @dev A buyer contract re-enters from the acceptance hook of the units it is buying: to buy again before the
@@ -443,7 +426,8 @@ contract LendingSecurityFindings_Test is LendingBase {
     /// @dev A lender contract whose acceptance hook reverts (here: it pulls stablecoin it was never allowed to) keeps
     /// its own ended auction from settling, since `receiverStatus` cannot see a hook's behaviour: the unsold units stay
     /// locked in the holder's wallet. That blocks nothing else: the holder's other pledge settles, its free units move.
-    /// The way out is the lender's: fix its hook, or be frozen or de-listed by compliance, after which the units are
+    /// The way out is the lender's: fix its hook. Frozen or de-listed by compliance, it still keeps the units locked
+    /// for itself while the lot can be redeemed (L-3); only from the lot's redeemableUntil, worthless, are they
     /// unlocked for the holder.
     function test_LenderWhoseHookReverts_BlocksOnlyItsOwnSettlement() external {
         uint256 stuck = _requestPledge(alice, PLEDGE_UNITS, address(trader), PRINCIPAL, FEE, maturity);
@@ -470,9 +454,20 @@ contract LendingSecurityFindings_Test is LendingBase {
         vm.prank(alice);
         token.safeTransferFrom(alice, bob, lotId, UNITS - 2 * PLEDGE_UNITS, "");
 
-        // Compliance freezes the contract lender: the settlement now unlocks the units for the holder.
+        // Compliance freezes the contract lender: the settlement waits until the lot's redeemableUntil, then unlocks
+        // the units for the holder.
         vm.prank(compliance);
         token.setFrozen(address(trader), true);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_LenderCannotReceive.selector,
+                stuck,
+                IComputeCapacityToken.TransferStatus.ReceiverFrozen,
+                endsAt
+            )
+        );
+        lending.settleCollateralAuction(stuck);
+        vm.warp(endsAt);
         lending.settleCollateralAuction(stuck);
         _assertStatus(stuck, IComputeLending.PledgeStatus.Liquidated);
         assertEq(token.lockedBalanceOf(alice, lotId), 0);
@@ -508,7 +503,8 @@ contract LendingSecurityFindings_Test is LendingBase {
         vm.warp(maturity);
         vm.prank(lender);
         fotLending.startCollateralAuction(pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
-        uint256 cost = 10 * AUCTION_START;
+        vm.warp(block.timestamp + 1 hours);
+        uint256 cost = 10 * PRICE_AN_HOUR_IN;
         fot.mint(address(fotEscrow), cost); // the donation: covers the fee a hundred times over
         uint256 held = fot.balanceOf(address(fotEscrow));
 
@@ -516,7 +512,7 @@ contract LendingSecurityFindings_Test is LendingBase {
             abi.encodeWithSelector(IComputeLending.Lending_PaymentShortfall.selector, cost, cost - cost / 100)
         );
         vm.prank(bob);
-        fotLending.buyCollateral(pledgeId, 10, AUCTION_START);
+        fotLending.buyCollateral(pledgeId, 10, PRICE_AN_HOUR_IN);
 
         assertEq(fot.balanceOf(bob), 1000e6, "payment rolled back");
         assertEq(fot.balanceOf(address(fotEscrow)), held, "only the principal and the donation");

@@ -16,7 +16,7 @@ import {EscrowStore} from "./EscrowStore.sol";
 
 /// @notice What every escrow handler shares: the deployed suite (sales go through its market, pledges and their
 /// collateral auctions through its lending module), the actors and lots, the call counter, the status sync after each
-/// action, the pickers, the stablecoin top-up, the expected-error checks and the time helpers.
+/// action (against each lifecycle's transition graph), the pickers, the stablecoin top-up, the expected-error checks and the time helpers.
 /// @dev Ghost state lives in the `EscrowStore`, not here (Sablier's BaseHandler / Store split).
 abstract contract BaseHandler is Test {
     /// @dev The deployed suite the handler drives.
@@ -77,8 +77,8 @@ abstract contract BaseHandler is Test {
                                MODIFIERS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Counts the call, runs the action, then records every status and delivery queue and flags any backward
-    /// move.
+    /// @dev Counts the call, runs the action, then records every status and delivery queue and flags any move outside
+    /// the lifecycle (a status moving backwards or skipping) and any decrease of a queue.
     modifier tracked(bytes32 action) {
         calls[action]++;
         _;
@@ -225,7 +225,8 @@ abstract contract BaseHandler is Test {
                               STATUS SYNC
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Records every status in the store and flags a transition outside the allowed order.
+    /// @dev Records every status in the store and flags a transition outside the lifecycle (`_pledgeMoveAllowed`,
+    /// `_redemptionMoveAllowed`).
     function _syncStatuses() internal {
         uint256 n = store.pledgeCount();
         for (uint256 id = 1; id <= n; ++id) {
@@ -266,7 +267,11 @@ abstract contract BaseHandler is Test {
             return to == IComputeLending.PledgeStatus.Repaid || to == IComputeLending.PledgeStatus.Claimed
                 || to == IComputeLending.PledgeStatus.Auctioning;
         }
-        if (from == IComputeLending.PledgeStatus.Auctioning) return to == IComputeLending.PledgeStatus.Liquidated;
+        // Auctioning → Claimed (the lender claimed out of an auction that sold nothing, L-2) is a move allowed by the
+        // lifecycle though Claimed comes before Auctioning in the enum: the order is this graph, not the ordinals.
+        if (from == IComputeLending.PledgeStatus.Auctioning) {
+            return to == IComputeLending.PledgeStatus.Liquidated || to == IComputeLending.PledgeStatus.Claimed;
+        }
         return false; // Repaid, Claimed, Cancelled and Liquidated are final
     }
 

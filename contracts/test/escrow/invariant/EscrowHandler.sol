@@ -14,8 +14,9 @@ import {EscrowStore} from "./EscrowStore.sol";
 /// @notice Drives every escrow flow with bounded inputs over a fixed set of actors and bonded lots; sales (fixed-price
 /// offers, Dutch auctions and EIP-712 signed asks and bids, signed with the actors' keys) go through the market, and
 /// pledges (request, cancel, fund, repay, claim, loan-to-value, and the collateral auctions of defaulted pledges:
-/// start, buy, settle) through the lending module, both of which pay into the escrow; a rogue LENDING_ROLE holder (the
-/// handler itself, granted the role by the test) tries to credit loans nobody paid.
+/// start, buy, settle, claim out of one that sold nothing, under the review's rules L-1 … L-4) through the lending
+/// module, both of which pay into the escrow; a rogue LENDING_ROLE holder (the handler itself, granted the role by the
+/// test) tries to credit loans nobody paid, and the handler de-lists a lender for one settlement (COMPLIANCE_ROLE).
 /// @dev Every action either takes a path that must succeed (called directly: a revert fails the campaign under
 /// fail_on_revert) or a path that must fail, checked with try/catch against the exact expected error. Every action
 /// is `tracked` (BaseHandler): after it, every pledge's and redemption's status is recorded and any backward move
@@ -551,15 +552,21 @@ contract EscrowHandler is BaseHandler {
         uint256 maturitySeed,
         uint256 lenderSeed
     ) external tracked("requestPledge") {
+        _requestPledge([actorSeed, lotSeed, units, principal, fee, maturitySeed, lenderSeed]);
+    }
+
+    /// @dev A request from the seeds (actor, lot, units, principal, fee, maturity, lender), as `requestPledge` makes
+    /// it; returns its id, or 0 when none was made (no room before the lot's end, no free units, pledging off).
+    function _requestPledge(uint256[7] memory seeds) internal returns (uint256 pledgeId) {
         PledgeArgs memory a;
-        a.holder = _actor(actorSeed);
-        a.lotId = _lot(lotSeed);
+        a.holder = _actor(seeds[0]);
+        a.lotId = _lot(seeds[1]);
         uint40 endsAt = token.lot(a.lotId).endsAt;
         uint256 free = _unlocked(a.holder, a.lotId);
         uint256 earliest = block.timestamp + lending.MIN_REPAY_WINDOW();
         uint256 latestAllowed = uint256(endsAt) - lending.MATURITY_MARGIN();
-        if (earliest > latestAllowed || free == 0) return;
-        a.units = _bound(units, 1, free);
+        if (earliest > latestAllowed || free == 0) return 0;
+        a.units = _bound(seeds[2], 1, free);
         uint256 cap = lending.maxPrincipal(a.lotId, a.units);
         if (cap == 0) {
             // A loan-to-value of 0 switches pledging off (S-7).
@@ -573,21 +580,23 @@ contract EscrowHandler is BaseHandler {
                     );
                 }
             }
-            return;
+            return 0;
         }
-        a.principal = _bound(principal, 1, cap);
-        a.fee = _bound(fee, 0, 100e6);
+        a.principal = _bound(seeds[3], 1, cap);
+        a.fee = _bound(seeds[4], 0, 100e6);
         // Mostly short maturities (within 4 days) so that matured pledges are common; sometimes up to the limit.
-        uint256 latest = maturitySeed % 2 == 0 ? earliest + 3 days : latestAllowed;
-        a.maturity = uint40(_bound(maturitySeed, earliest, latest < latestAllowed ? latest : latestAllowed));
-        // One in three requests is open to any lender.
-        a.lender = lenderSeed % 3 == 0 ? address(0) : _actor(lenderSeed);
-        _request(a);
+        uint256 latest = seeds[5] % 2 == 0 ? earliest + 3 days : latestAllowed;
+        a.maturity = uint40(_bound(seeds[5], earliest, latest < latestAllowed ? latest : latestAllowed));
+        // One in three requests is open to any lender; one in eight of the others designates the holder itself, whose
+        // funding must refuse (L-4: Lending_SelfFunding), the rest another actor.
+        a.lender =
+            seeds[6] % 3 == 0 ? address(0) : (seeds[6] >> 8) % 8 == 0 ? a.holder : _actorOtherThan(seeds[6], a.holder);
+        pledgeId = _request(a);
     }
 
-    function _request(PledgeArgs memory a) internal {
+    function _request(PledgeArgs memory a) internal returns (uint256 pledgeId) {
         vm.prank(a.holder);
-        uint256 pledgeId = lending.requestPledge(a.lotId, a.units, a.lender, a.principal, a.fee, a.maturity);
+        pledgeId = lending.requestPledge(a.lotId, a.units, a.lender, a.principal, a.fee, a.maturity);
         store.pushPledgeId(pledgeId, a.units);
     }
 
@@ -599,14 +608,28 @@ contract EscrowHandler is BaseHandler {
         store.unlockPledge(pledgeId);
     }
 
-    /// @dev Funds the picked request, which must refuse when stale (S-3); when the pick is not Requested, the first
-    /// request still within its funding window from there on (funded pledges feed repayments, claims and collateral
-    /// auctions: a random pick alone funds too few).
+    /// @dev Funds the picked request, which must refuse when the holder funds it (L-4: a request designating its own
+    /// holder, and one time in eight an open request) or when stale (S-3); when the pick is not Requested, the first
+    /// request from there on that another account can still fund (funded pledges feed repayments, claims and
+    /// collateral auctions: a random pick alone funds too few).
     function fundPledge(uint256 pledgeSeed, uint256 funderSeed) external tracked("fundPledge") {
         (uint256 pledgeId, IComputeLending.Pledge memory p) = _pickPledge(pledgeSeed);
         if (p.status != IComputeLending.PledgeStatus.Requested) (pledgeId, p) = _pickFundable(pledgeSeed);
         if (pledgeId == 0) return;
-        address funder = p.lender == address(0) ? _actor(funderSeed) : p.lender;
+        address funder = p.lender != address(0)
+            ? p.lender
+            : funderSeed % 8 == 0 ? p.holder : _actorOtherThan(funderSeed >> 8, p.holder);
+        if (funder == p.holder) {
+            // L-4: a self-funded pledge moves no value and would let the holder auction its own units.
+            vm.prank(funder);
+            try lending.fundPledge(pledgeId) {
+                _fail("a holder funded its own pledge");
+            } catch (bytes memory err) {
+                _assertError(err, abi.encodeWithSelector(IComputeLending.Lending_SelfFunding.selector, pledgeId));
+            }
+            store.countSelfFundingRefusal();
+            return;
+        }
         uint256 fundBy = p.maturity - lending.MIN_REPAY_WINDOW();
         if (block.timestamp > fundBy) {
             // S-3: too close to maturity for the borrower to repay.
@@ -633,8 +656,8 @@ contract EscrowHandler is BaseHandler {
         return true;
     }
 
-    /// @dev The first Requested pledge from the seed's pick on (wrapping around) that can still be funded, or
-    /// (0, empty) when there is none.
+    /// @dev The first Requested pledge from the seed's pick on (wrapping around) that can still be funded (within its
+    /// funding window, not designating its own holder as the lender), or (0, empty) when there is none.
     function _pickFundable(uint256 seed) internal view returns (uint256 pledgeId, IComputeLending.Pledge memory p) {
         uint256 n = store.pledgeCount();
         for (uint256 i; i < n; ++i) {
@@ -642,7 +665,7 @@ contract EscrowHandler is BaseHandler {
             p = lending.pledge(pledgeId);
             if (
                 p.status == IComputeLending.PledgeStatus.Requested
-                    && block.timestamp + lending.MIN_REPAY_WINDOW() <= p.maturity
+                    && block.timestamp + lending.MIN_REPAY_WINDOW() <= p.maturity && p.lender != p.holder
             ) return (pledgeId, p);
         }
         IComputeLending.Pledge memory none;
@@ -763,12 +786,16 @@ contract EscrowHandler is BaseHandler {
     }
 
     /// @dev Puts an Active pledge's collateral up for auction (the first from the seed's pick on; with none, a lender
-    /// first funds the first fundable request, as `fundPledge` would): half the time its lender, from maturity on
-    /// (time runs to it), with a floor of up to 10.00 and a start up to 20.00; half the time another actor, from
-    /// AUCTION_GRACE after maturity on (time runs to that), with a floor that repays principal + fee; for up to 7 days.
+    /// first funds the first fundable request, as `fundPledge` would, made first as `requestPledge` would when there
+    /// is none: pledges are few, and each auction needs one): half the time its lender, from maturity on
+    /// (time runs to it), with a floor of up to 10.00 and a start up to 20.00, for an hour (MIN_AUCTION_DURATION) up to
+    /// 7 days; half the time another actor, from AUCTION_GRACE after maturity on (time runs to that), with a floor that
+    /// repays principal + fee and a start within [max(2 × ref, floor), max(4 × ref, floor)] (L-1), for a day
+    /// (THIRD_PARTY_AUCTION_DURATION) up to 7 days; never ending later than MATURITY_MARGIN before the lot's end (L-2).
     /// Refusals are checked with their exact error: one time in eight before maturity; a third party one time in four
-    /// before the grace and one in four with a floor one base unit per unit short of the debt; and whenever the lot
-    /// ends within MIN_AUCTION_DURATION.
+    /// each before the grace and with a floor one base unit per unit short of the debt, one time in eight each with a
+    /// start price outside its band and for less than a day; and whenever the shortest auction would end after the
+    /// latest end.
     function startCollateralAuction(
         uint256 pledgeSeed,
         uint256 callerSeed,
@@ -776,22 +803,14 @@ contract EscrowHandler is BaseHandler {
         uint256 floorPrice,
         uint256 durationSeed
     ) external tracked("startCollateralAuction") {
-        (uint256 pledgeId, IComputeLending.Pledge memory p) =
-            _pickPledgeIn(pledgeSeed, IComputeLending.PledgeStatus.Active);
-        if (pledgeId == 0) {
-            // No funded pledge: a lender funds the first fundable request, which then defaults.
-            (pledgeId, p) = _pickFundable(pledgeSeed);
-            if (pledgeId == 0 || !_fund(pledgeId, p, p.lender == address(0) ? _actor(callerSeed >> 40) : p.lender)) {
-                return;
-            }
-            _syncStatuses(); // Active first, then Auctioning
-            p = lending.pledge(pledgeId);
-        }
+        (uint256 pledgeId, IComputeLending.Pledge memory p) = _activeOrFunded(pledgeSeed, callerSeed);
+        if (pledgeId == 0) return;
         AuctionStart memory s;
         s.pledgeId = pledgeId;
         s.byLender = callerSeed % 2 == 0;
         s.caller = s.byLender ? p.lender : _actorOtherThan(callerSeed >> 8, p.lender);
-        (s.startPrice, s.floorPrice, s.duration) = (2e6, 1e6, lending.MIN_AUCTION_DURATION());
+        (s.startPrice, s.floorPrice) = (2e6, 1e6);
+        s.duration = s.byLender ? lending.MIN_AUCTION_DURATION() : lending.THIRD_PARTY_AUCTION_DURATION();
         if (block.timestamp < p.maturity && (callerSeed >> 16) % 8 == 0) {
             return _refuseAuctionStart(
                 s, abi.encodeWithSelector(IComputeLending.Lending_PledgeNotMatured.selector, pledgeId, p.maturity)
@@ -804,26 +823,52 @@ contract EscrowHandler is BaseHandler {
         } else if (_thirdPartyRefused(s, p, callerSeed, floorPrice, startPrice)) {
             return;
         }
-        uint256 lotEndsAt = token.lot(p.lotId).endsAt;
+        // L-2: unsold units reach the lender with MATURITY_MARGIN of the lot left.
+        uint256 latest = uint256(token.lot(p.lotId).endsAt) - lending.MATURITY_MARGIN();
         uint256 earliest = block.timestamp + s.duration;
-        if (earliest > lotEndsAt) {
+        if (earliest > latest) {
             return _refuseAuctionStart(
                 s,
-                abi.encodeWithSelector(
-                    IComputeLending.Lending_InvalidAuctionEnd.selector, earliest, earliest, lotEndsAt
-                )
+                abi.encodeWithSelector(IComputeLending.Lending_InvalidAuctionEnd.selector, earliest, earliest, latest)
             );
         }
-        uint256 longest = lotEndsAt - block.timestamp;
+        uint256 longest = latest - block.timestamp;
         s.duration = uint40(_bound(durationSeed, s.duration, longest < 7 days ? longest : 7 days));
         vm.prank(s.caller);
         lending.startCollateralAuction(pledgeId, s.startPrice, s.floorPrice, s.duration);
         store.recordAuctionStart(s.byLender);
     }
 
-    /// @dev A third party's prices (a floor from the least that repays principal + fee up to 10.00 more, a start up to
-    /// 10.00 above it) after time ran to the end of the grace; or, one time in four each, the refusal before the grace
-    /// or of a floor one base unit short per unit. True when a refusal was checked.
+    /// @dev The first Active pledge from the seed's pick on; with none, the first fundable request (with none, one
+    /// requested now from seeds derived from `pledgeSeed`), funded by its lender (or another actor than its holder):
+    /// (0, empty) when there is none to fund or the funder is blacklisted in the stablecoin.
+    function _activeOrFunded(uint256 pledgeSeed, uint256 callerSeed)
+        internal
+        returns (uint256 pledgeId, IComputeLending.Pledge memory p)
+    {
+        (pledgeId, p) = _pickPledgeIn(pledgeSeed, IComputeLending.PledgeStatus.Active);
+        if (pledgeId != 0) return (pledgeId, p);
+        (pledgeId, p) = _pickFundable(pledgeSeed);
+        if (pledgeId == 0) {
+            uint256[7] memory seeds;
+            for (uint256 i; i < 7; ++i) {
+                seeds[i] = uint256(keccak256(abi.encode(pledgeSeed, i)));
+            }
+            pledgeId = _requestPledge(seeds);
+            _syncStatuses(); // Requested first
+            if (pledgeId == 0) return (0, p);
+            p = lending.pledge(pledgeId);
+            if (p.lender == p.holder) return (0, p);
+        }
+        address funder = p.lender == address(0) ? _actorOtherThan(callerSeed >> 40, p.holder) : p.lender;
+        if (!_fund(pledgeId, p, funder)) return (0, p);
+        _syncStatuses(); // Active next, then Auctioning
+        p = lending.pledge(pledgeId);
+    }
+
+    /// @dev A third party's terms (a floor from the least that repays principal + fee up to 10.00 more, a start within
+    /// its band: `_startOrDurationRefused`) after time ran to the end of the grace; or, one time in four each, the
+    /// refusal before the grace and of a floor one base unit short per unit. True when a refusal was checked.
     function _thirdPartyRefused(
         AuctionStart memory s,
         IComputeLending.Pledge memory p,
@@ -853,8 +898,52 @@ contract EscrowHandler is BaseHandler {
             return true;
         }
         s.floorPrice = _bound(floorPrice, minFloor, minFloor + 10e6);
-        s.startPrice = _bound(startPrice, s.floorPrice, s.floorPrice + 10e6);
+        return _startOrDurationRefused(s, p.lotId, callerSeed, startPrice);
+    }
+
+    /// @dev A third party's start price within its band for the floor set; or, one time in eight each, the refusal of a
+    /// start just outside the band (above it, or below it when the band starts above the floor: L-1, L-2) and of a
+    /// duration a second short of a day (L-1). True when a refusal was checked.
+    function _startOrDurationRefused(AuctionStart memory s, uint256 lotId, uint256 callerSeed, uint256 startPrice)
+        internal
+        returns (bool)
+    {
+        (uint256 lowest, uint256 highest) = _thirdPartyBand(lotId, s.floorPrice);
+        if ((callerSeed >> 36) % 8 == 0) {
+            s.startPrice = (callerSeed >> 40) % 2 == 0 || lowest == s.floorPrice ? highest + 1 : lowest - 1;
+            _refuseAuctionStart(
+                s,
+                abi.encodeWithSelector(
+                    IComputeLending.Lending_ThirdPartyStartPrice.selector, s.startPrice, lowest, highest
+                )
+            );
+            return true;
+        }
+        s.startPrice = _bound(startPrice, lowest, highest);
+        if ((callerSeed >> 36) % 8 == 1) {
+            uint256 earliest = block.timestamp + s.duration;
+            s.duration -= 1;
+            _refuseAuctionStart(
+                s,
+                abi.encodeWithSelector(
+                    IComputeLending.Lending_InvalidAuctionEnd.selector,
+                    earliest - 1,
+                    earliest,
+                    uint256(token.lot(lotId).endsAt) - lending.MATURITY_MARGIN()
+                )
+            );
+            return true;
+        }
         return false;
+    }
+
+    /// @dev The start prices a third party may set with `floor` on `lotId`: [max(2 × ref, floor), max(4 × ref, floor)].
+    function _thirdPartyBand(uint256 lotId, uint256 floor) internal view returns (uint256 lowest, uint256 highest) {
+        uint256 ref = token.lot(lotId).referencePrice;
+        lowest = ref * lending.THIRD_PARTY_MIN_START_BPS() / 10_000;
+        highest = ref * lending.THIRD_PARTY_MAX_START_BPS() / 10_000;
+        if (lowest < floor) lowest = floor;
+        if (highest < floor) highest = floor;
     }
 
     /// @dev Starts the auction `s` describes, which must refuse with `expected`.
@@ -868,19 +957,34 @@ contract EscrowHandler is BaseHandler {
         store.countAuctionRefusal();
     }
 
-    /// @dev Buys part of a collateral auction (the first Auctioning pledge from the seed's pick on) at its current
-    /// price, one time in three at a random later second of its window (time runs to it); the lender is expected to be
-    /// credited up to what principal + fee still owe, the holder the rest. One time in four a limit one base unit under
-    /// the price must refuse; an ended auction must refuse.
+    /// @dev Buys part of a collateral auction (the first running one from the seed's pick on, else the first Auctioning
+    /// pledge, ended) at its current price, one time in three at a random later second of its window (time runs to
+    /// it); the lender is expected to be credited up to what principal + fee still owe, the holder the rest; one time
+    /// in two a second buyer follows at the same second. In the block that started the auction a buy must refuse (L-1) one time in two, else time runs
+    /// a second first; one time in four a limit one base unit under the price must refuse; an ended auction must
+    /// refuse.
     function buyCollateral(uint256 pledgeSeed, uint256 buyerSeed, uint256 units, uint256 modeSeed)
         external
         tracked("buyCollateral")
     {
-        (uint256 pledgeId, IComputeLending.Pledge memory p) =
-            _pickPledgeIn(pledgeSeed, IComputeLending.PledgeStatus.Auctioning);
+        (uint256 pledgeId, IComputeLending.Pledge memory p) = _pickRunningAuction(pledgeSeed);
         if (pledgeId == 0) return;
         IComputeLending.CollateralAuction memory a = lending.auctionOf(pledgeId);
         address buyer = _actor(buyerSeed);
+        if (block.timestamp <= a.startsAt) {
+            if ((modeSeed >> 2) % 2 == 0) {
+                _refuseBuy(
+                    buyer,
+                    pledgeId,
+                    1,
+                    type(uint256).max,
+                    abi.encodeWithSelector(IComputeLending.Lending_AuctionNotStarted.selector, pledgeId, a.startsAt)
+                );
+                store.countBuyRefusedInStartBlock();
+                return;
+            }
+            _warpBy(1);
+        }
         if (modeSeed % 3 == 1 && block.timestamp < a.endsAt) {
             _warpAtLeast(_bound(modeSeed >> 8, block.timestamp, uint256(a.endsAt) - 1));
         }
@@ -905,10 +1009,24 @@ contract EscrowHandler is BaseHandler {
                 abi.encodeWithSelector(IComputeLending.Lending_PriceAboveLimit.selector, pledgeId, price, price - 1)
             );
         }
+        _buyAt(pledgeId, p, buyer, units, price);
+        // One time in two another buyer takes part of the rest in the same second (bidders compete; it also makes
+        // buys after the debt was repaid, which pay the holder alone, common enough to be checked).
+        uint256 left = lending.auctionOf(pledgeId).unitsLeft;
+        if ((modeSeed >> 16) % 2 == 0 && left != 0) {
+            _buyAt(pledgeId, p, _actorOtherThan(buyerSeed >> 8, buyer), _bound(modeSeed >> 24, 1, left), price);
+        }
+    }
+
+    /// @dev `buyer` (unless the stablecoin blacklists it) buys `units` of `pledgeId`'s collateral at `price`, the
+    /// current one; the lender is expected to be credited up to what principal + fee still owe, the holder the rest.
+    function _buyAt(uint256 pledgeId, IComputeLending.Pledge memory p, address buyer, uint256 units, uint256 price)
+        internal
+    {
         if (usdc.isBlacklisted(buyer)) return;
         uint256 cost = units * price;
         _topUp(buyer, cost);
-        uint256 owed = uint256(p.principal) + p.fee - a.paidToLender;
+        uint256 owed = uint256(p.principal) + p.fee - lending.auctionOf(pledgeId).paidToLender;
         uint256 toLender = cost < owed ? cost : owed;
 
         vm.prank(buyer);
@@ -916,6 +1034,21 @@ contract EscrowHandler is BaseHandler {
         if (toLender != 0) store.addCredit(p.lender, toLender);
         if (cost != toLender) store.addCredit(p.holder, cost - toLender);
         store.recordCollateralSale(pledgeId, units, toLender, cost - toLender);
+    }
+
+    /// @dev The first Auctioning pledge from the seed's pick on (wrapping around) whose auction has not ended; else the
+    /// first Auctioning one; else (0, empty). Auctions end fast as time runs: a plain pick would often find them over.
+    function _pickRunningAuction(uint256 seed) internal view returns (uint256, IComputeLending.Pledge memory) {
+        uint256 n = store.pledgeCount();
+        for (uint256 i; i < n; ++i) {
+            uint256 pledgeId = store.pledgeIds((seed % n + i) % n);
+            IComputeLending.Pledge memory p = lending.pledge(pledgeId);
+            if (
+                p.status == IComputeLending.PledgeStatus.Auctioning
+                    && block.timestamp < lending.auctionOf(pledgeId).endsAt
+            ) return (pledgeId, p);
+        }
+        return _pickPledgeIn(seed, IComputeLending.PledgeStatus.Auctioning);
     }
 
     /// @dev A buy of `units` at `limit` that must refuse with `expected`.
@@ -931,7 +1064,9 @@ contract EscrowHandler is BaseHandler {
 
     /// @dev Anyone settles an auction (the first Auctioning pledge from the seed's pick on) once it ended (time runs to
     /// its end): the unsold units go to the lender (every actor can receive units). One time in four, before the end,
-    /// the settlement must refuse.
+    /// the settlement must refuse; one time in four the lender is de-listed for the settlement (L-3: it must refuse
+    /// with Lending_LenderCannotReceive while the lot can be redeemed, and unlock the units for the holder from the
+    /// lot's redeemableUntil on) and re-listed after it.
     function settleCollateralAuction(uint256 pledgeSeed, uint256 callerSeed)
         external
         tracked("settleCollateralAuction")
@@ -954,15 +1089,92 @@ contract EscrowHandler is BaseHandler {
             return;
         }
         _warpAtLeast(a.endsAt);
-        bool toLender = token.receiverStatus(p.lender) == IComputeCapacityToken.TransferStatus.Ok;
+        if ((callerSeed >> 4) % 4 == 0) return _settleWithLenderDelisted(pledgeId, p, a.unitsLeft, caller);
+        if (token.receiverStatus(p.lender) != IComputeCapacityToken.TransferStatus.Ok) {
+            _fail("a lender cannot receive units");
+        }
         uint256 lenderUnits = token.balanceOf(p.lender, p.lotId);
 
         vm.prank(caller);
         lending.settleCollateralAuction(pledgeId);
-        if (toLender && p.lender != p.holder && token.balanceOf(p.lender, p.lotId) - lenderUnits != a.unitsLeft) {
+        if (token.balanceOf(p.lender, p.lotId) - lenderUnits != a.unitsLeft) {
             _fail("the unsold units did not reach the lender");
         }
-        store.recordSettlement(pledgeId, toLender);
+        store.recordSettlement(pledgeId, true);
+    }
+
+    /// @dev Settles `pledgeId`'s ended auction with its lender de-listed (the handler holds the token's COMPLIANCE_ROLE),
+    /// then re-lists it. L-3: while the lot can still be redeemed the settlement must refuse, naming the lot's
+    /// redeemableUntil, so the units stay locked for the lender; from then on they are unlocked for the holder.
+    function _settleWithLenderDelisted(
+        uint256 pledgeId,
+        IComputeLending.Pledge memory p,
+        uint256 unitsLeft,
+        address caller
+    ) internal {
+        token.setAllowed(p.lender, false);
+        uint40 until = token.redeemableUntil(p.lotId);
+        if (block.timestamp < until) {
+            vm.prank(caller);
+            try lending.settleCollateralAuction(pledgeId) {
+                _fail("settled to the holder while the lot can be redeemed");
+            } catch (bytes memory err) {
+                _assertError(
+                    err,
+                    abi.encodeWithSelector(
+                        IComputeLending.Lending_LenderCannotReceive.selector,
+                        pledgeId,
+                        IComputeCapacityToken.TransferStatus.ReceiverNotAllowed,
+                        until
+                    )
+                );
+            }
+            store.countSettlementAwaitingLender();
+        } else {
+            uint256 locked = token.lockedBalanceOf(p.holder, p.lotId);
+            uint256 lenderUnits = token.balanceOf(p.lender, p.lotId);
+            vm.prank(caller);
+            lending.settleCollateralAuction(pledgeId);
+            if (locked - token.lockedBalanceOf(p.holder, p.lotId) != unitsLeft) _fail("the unsold units not unlocked");
+            if (token.balanceOf(p.lender, p.lotId) != lenderUnits) _fail("a de-listed lender received units");
+            store.recordSettlement(pledgeId, false);
+        }
+        token.setAllowed(p.lender, true);
+    }
+
+    /// @dev The lender takes the units out of an auction (the first Auctioning pledge from the seed's pick on) that has
+    /// sold nothing (L-2): once it ended (instead of settling), or one time in four while it runs (a lender giving up
+    /// on a stalled auction; the other times it waits, so that running auctions are left to buyers). Once a unit sold
+    /// it must refuse with Lending_AuctionHasSales; one time in four another actor tries and must be refused with
+    /// Lending_NotPledgeLender.
+    function claimOutOfAuction(uint256 pledgeSeed, uint256 callerSeed) external tracked("claimOutOfAuction") {
+        (uint256 pledgeId, IComputeLending.Pledge memory p) =
+            _pickPledgeIn(pledgeSeed, IComputeLending.PledgeStatus.Auctioning);
+        if (pledgeId == 0) return;
+        IComputeLending.CollateralAuction memory a = lending.auctionOf(pledgeId);
+        bool sold = a.unitsLeft != p.units;
+        bool byOther = callerSeed % 4 == 0;
+        address caller = byOther ? _actorOtherThan(callerSeed >> 8, p.lender) : p.lender;
+        if (sold || byOther) {
+            bytes memory expected = sold
+                ? abi.encodeWithSelector(IComputeLending.Lending_AuctionHasSales.selector, pledgeId)
+                : abi.encodeWithSelector(IComputeLending.Lending_NotPledgeLender.selector, pledgeId, caller);
+            vm.prank(caller);
+            try lending.claimCollateral(pledgeId) {
+                _fail("claimed out of an auction that must refuse");
+            } catch (bytes memory err) {
+                _assertError(err, expected);
+            }
+            store.countAuctionRefusal();
+            return;
+        }
+        if (block.timestamp < a.endsAt && (callerSeed >> 16) % 4 != 0) return;
+        uint256 lenderUnits = token.balanceOf(p.lender, p.lotId);
+        vm.prank(p.lender);
+        lending.claimCollateral(pledgeId);
+        if (token.balanceOf(p.lender, p.lotId) - lenderUnits != p.units) _fail("the lender did not get every unit");
+        store.unlockPledge(pledgeId);
+        store.recordClaimOut(pledgeId);
     }
 
     /*//////////////////////////////////////////////////////////////

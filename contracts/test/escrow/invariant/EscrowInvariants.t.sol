@@ -11,8 +11,8 @@ import {EscrowHandler} from "./EscrowHandler.sol";
 import {EscrowStore} from "./EscrowStore.sol";
 
 /// @notice Handler-based invariants of the escrow and of the market and lending module that pay into it: solvency,
-/// bond reserve, unit conservation, pledged units staying locked (until sold or settled when auctioned), forward-only
-/// statuses, exact credit accounting, a FIFO delivery queue per pool whose hours serve one redemption each and confirm
+/// bond reserve, unit conservation, pledged units staying locked (until sold or settled when auctioned, or claimed out
+/// of an auction that sold nothing), statuses moving only along their lifecycles, exact credit accounting, a FIFO delivery queue per pool whose hours serve one redemption each and confirm
 /// only what the oracle attested, blacklisted accounts never blocking anyone else's withdrawal; the market and the
 /// lending module never holding stablecoin or units, every offer's units accounted for, no signed order filled beyond
 /// its units, every price index average within the prices traded, and no collateral auction paying its lender more
@@ -57,12 +57,16 @@ contract EscrowInvariants_Test is SuiteFixture {
             EscrowHandler.Keys({reporters: [reporterKeys[0], reporterKeys[1]], actors: actorKeys})
         );
 
-        // The handler plays a rogue lending module too (rogueCreditLoan): it holds the escrow's LENDING_ROLE.
+        // The handler plays a rogue lending module too (rogueCreditLoan): it holds the escrow's LENDING_ROLE; and the
+        // compliance officer who de-lists a lender for one settlement (L-3): the token's COMPLIANCE_ROLE.
         bytes32 lendingRole = escrow.LENDING_ROLE();
-        vm.prank(admin);
+        bytes32 complianceRole = token.COMPLIANCE_ROLE();
+        vm.startPrank(admin);
         escrow.grantRole(lendingRole, address(handler));
+        token.grantRole(complianceRole, address(handler));
+        vm.stopPrank();
 
-        bytes4[] memory selectors = new bytes4[](36);
+        bytes4[] memory selectors = new bytes4[](37);
         selectors[0] = EscrowHandler.createOffer.selector;
         selectors[1] = EscrowHandler.cancelOffer.selector;
         selectors[2] = EscrowHandler.purchase.selector;
@@ -99,6 +103,7 @@ contract EscrowInvariants_Test is SuiteFixture {
         selectors[33] = EscrowHandler.startCollateralAuction.selector;
         selectors[34] = EscrowHandler.buyCollateral.selector;
         selectors[35] = EscrowHandler.settleCollateralAuction.selector;
+        selectors[36] = EscrowHandler.claimOutOfAuction.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
         for (uint256 i; i < selectors.length; ++i) {
             handlerSelectors.push(selectors[i]);
@@ -323,9 +328,10 @@ contract EscrowInvariants_Test is SuiteFixture {
         }
     }
 
-    /// @dev Statuses only move forward (checked by the handler after every action and recorded in the store:
-    /// Requested → Active → Repaid | Claimed | Auctioning → Liquidated, Requested → Cancelled; Open → Delivered |
-    /// Refunded), and the recorded ghosts match.
+    /// @dev Statuses only move along their lifecycles (checked by the handler after every action against the
+    /// transition graph, not the enum's order, and recorded in the store: Requested → Active → Repaid | Claimed |
+    /// Auctioning, Auctioning → Liquidated | Claimed (a claim out of an auction that sold nothing, L-2), Requested →
+    /// Cancelled; Open → Delivered | Refunded), and the recorded ghosts match.
     function _assertStatusesMoveForward() internal view {
         if (store.ghost_statusRegressed()) assertTrue(false, "status moved backwards");
         (, IComputeLending.PledgeStatus[] memory pledgeStatuses) = store.pledgeGhosts();
@@ -340,9 +346,10 @@ contract EscrowInvariants_Test is SuiteFixture {
 
     /// @dev Every pledge's collateral auction paid its lender at most principal + fee, and exactly what the handler's
     /// buys were expected to (min(cost, what was still owed) each); a pledge has an auction exactly when it is
-    /// Auctioning or Liquidated.
+    /// Auctioning or Liquidated, or Claimed out of it by the lender (L-2), which only an auction that sold nothing
+    /// allows: every unit left, nothing paid.
     function _assertAuctionsPayTheLenderAtMostTheDebt() internal view {
-        uint256[] memory expected = store.paidToLenderGhosts();
+        (uint256[] memory expected, bool[] memory claimedOut) = store.auctionGhosts();
         for (uint256 id = 1; id < expected.length; ++id) {
             IComputeLending.Pledge memory p = lending.pledge(id);
             IComputeLending.CollateralAuction memory a = lending.auctionOf(id);
@@ -350,8 +357,14 @@ contract EscrowInvariants_Test is SuiteFixture {
             if (a.paidToLender > debt) assertLe(a.paidToLender, debt, "auction paid the lender above principal + fee");
             if (a.paidToLender != expected[id]) assertEq(a.paidToLender, expected[id], "paidToLender drift");
             bool auctioned = p.status == IComputeLending.PledgeStatus.Auctioning
-                || p.status == IComputeLending.PledgeStatus.Liquidated;
+                || p.status == IComputeLending.PledgeStatus.Liquidated || claimedOut[id];
             if (auctioned != (a.startsAt != 0)) assertTrue(false, "an auction without its status, or the converse");
+            if (claimedOut[id]) {
+                if (p.status != IComputeLending.PledgeStatus.Claimed) assertTrue(false, "a claim out not Claimed");
+                if (a.unitsLeft != p.units || a.paidToLender != 0) {
+                    assertTrue(false, "claimed out of an auction that sold");
+                }
+            }
         }
     }
 
@@ -423,8 +436,10 @@ contract EscrowInvariants_Test is SuiteFixture {
     /// fixed-price offers and from auctions, fills of signed asks and bids, their cancellations and each kind of
     /// refused fill, blacklist checks, oracle reports, oracle confirmations both accepted and refused for the
     /// redemption's place in the delivery queue, and collateral auctions started by lenders and by third parties,
-    /// bought from on each side of the debt (lender only, split, holder only), settled, and refused.
-    /// A collateral auction needs a request, its funding, its default and then a buy or a settlement, among 36 actions
+    /// bought from on each side of the debt (lender only, split, holder only), settled, and refused; and the review's
+    /// rules (L-1 … L-4): buys refused in the start block, settlements waiting for a de-listed lender, claims out of
+    /// auctions that sold nothing, requests refused to their own holder.
+    /// A collateral auction needs a request, its funding, its default and then a buy or a settlement, among 37 actions
     /// and within the fund window (time runs fast): in 24 sequences a Repaid pledge and a buy paying the holder only
     /// came up once or never, in 96 every count is several (under a second).
     function test_HandlerReachesEveryFlow() external {
@@ -440,8 +455,11 @@ contract EscrowInvariants_Test is SuiteFixture {
         uint256 oracleConfirmations;
         uint256 oracleRefusals;
         // started by a lender, by a third party; buys paying the lender only, both, the holder only; settlements;
-        // refused starts, buys and settlements; repayments refused mid-auction
-        uint256[8] memory collateral;
+        // refused starts, buys, settlements and claims out; repayments refused mid-auction; buys refused in the start
+        // block; settlements awaiting a de-listed lender; claims out of auctions that sold nothing; self-funding refused
+        uint256[12] memory collateral;
+        // settlements that unlocked the units for the holder (a de-listed lender after redeemableUntil): rare, logged
+        uint256 settledToHolder;
         for (uint256 run; run < 96; ++run) {
             uint256 snapshot = vm.snapshotState();
             for (uint256 step; step < 64; ++step) {
@@ -482,6 +500,11 @@ contract EscrowInvariants_Test is SuiteFixture {
             collateral[5] += store.ghost_settlementsToLender();
             collateral[6] += store.ghost_auctionRefusals();
             collateral[7] += store.ghost_repaysRefusedMidAuction();
+            collateral[8] += store.ghost_buysRefusedInStartBlock();
+            collateral[9] += store.ghost_settlementsAwaitingLender();
+            collateral[10] += store.ghost_claimsOutOfAuction();
+            collateral[11] += store.ghost_selfFundingRefusals();
+            settledToHolder += store.ghost_settlementsToHolder();
             vm.revertToState(snapshot);
         }
         emit log_named_array("pledges by status", _toDynamic(pledgeEnds));
@@ -506,7 +529,7 @@ contract EscrowInvariants_Test is SuiteFixture {
         emit log_named_uint("reports", reportsSubmitted);
         emit log_named_uint("oracle confirmations", oracleConfirmations);
         emit log_named_uint("oracle refusals (place not reached)", oracleRefusals);
-        string[8] memory collateralLabels = [
+        string[12] memory collateralLabels = [
             "collateral auctions started by the lender",
             "collateral auctions started by a third party",
             "collateral buys paying the lender only",
@@ -514,11 +537,16 @@ contract EscrowInvariants_Test is SuiteFixture {
             "collateral buys paying the holder only",
             "collateral auctions settled",
             "collateral auction calls refused",
-            "repayments refused mid-auction"
+            "repayments refused mid-auction",
+            "collateral buys refused in the start block",
+            "settlements awaiting a de-listed lender",
+            "claims out of an auction that sold nothing",
+            "pledges refused to their own holder"
         ];
-        for (uint256 i; i < 8; ++i) {
+        for (uint256 i; i < 12; ++i) {
             emit log_named_uint(collateralLabels[i], collateral[i]);
         }
+        emit log_named_uint("settlements unlocking the units for the holder", settledToHolder);
         for (uint256 i; i < 7; ++i) {
             assertGt(pledgeEnds[i], 0, "a pledge status was never reached");
         }
@@ -536,7 +564,7 @@ contract EscrowInvariants_Test is SuiteFixture {
         assertGt(reportsSubmitted, 0, "no oracle report");
         assertGt(oracleConfirmations, 0, "no redemption confirmed by the oracle");
         assertGt(oracleRefusals, 0, "no oracle confirmation refused for its place in the queue");
-        for (uint256 i; i < 8; ++i) {
+        for (uint256 i; i < 12; ++i) {
             assertGt(collateral[i], 0, string.concat("no ", collateralLabels[i]));
         }
     }

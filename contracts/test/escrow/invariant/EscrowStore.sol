@@ -79,8 +79,11 @@ contract EscrowStore {
 
     /// @dev Collateral auctions started by the lender and by a third party (after AUCTION_GRACE); buys of auctioned
     /// collateral crediting only the lender, both, or only the holder; settlements to the lender and to the holder;
-    /// refused auction calls (too early, floor below the debt, no room before the lot's end, ended, price above the
-    /// limit, not ended) and repayments refused mid-auction.
+    /// refused auction calls (too early, floor below the debt, start price outside a third party's band, too short,
+    /// no room before the latest end, ended, price above the limit, not ended, a claim out after sales or by another
+    /// account) and repayments refused mid-auction; the review's rules (L-1 … L-4): buys refused in the start block,
+    /// settlements refused while the lender was de-listed, claims out of auctions that sold nothing (and which
+    /// pledges were so claimed), requests refused to their own holder.
     uint256 public ghost_lenderAuctions;
     uint256 public ghost_thirdPartyAuctions;
     uint256 public ghost_salesToLender;
@@ -90,6 +93,11 @@ contract EscrowStore {
     uint256 public ghost_settlementsToHolder;
     uint256 public ghost_auctionRefusals;
     uint256 public ghost_repaysRefusedMidAuction;
+    uint256 public ghost_buysRefusedInStartBlock;
+    uint256 public ghost_settlementsAwaitingLender;
+    uint256 public ghost_claimsOutOfAuction;
+    uint256 public ghost_selfFundingRefusals;
+    mapping(uint256 pledgeId => bool) public ghost_claimedOutOfAuction;
 
     /// @dev Redemptions confirmed by the oracle, with the pool's attested cumulative count when they were.
     uint256[] public oracleConfirmedIds;
@@ -263,6 +271,25 @@ contract EscrowStore {
         ++ghost_repaysRefusedMidAuction;
     }
 
+    function countBuyRefusedInStartBlock() external {
+        ++ghost_buysRefusedInStartBlock;
+    }
+
+    function countSettlementAwaitingLender() external {
+        ++ghost_settlementsAwaitingLender;
+    }
+
+    function countSelfFundingRefusal() external {
+        ++ghost_selfFundingRefusals;
+    }
+
+    /// @dev The lender took `pledgeId`'s units out of its auction, which had sold nothing (the pledge is Claimed; its
+    /// auction stays stored).
+    function recordClaimOut(uint256 pledgeId) external {
+        ghost_claimedOutOfAuction[pledgeId] = true;
+        ++ghost_claimsOutOfAuction;
+    }
+
     function setPledgeStatus(uint256 pledgeId, IComputeLending.PledgeStatus status) external {
         ghost_pledgeStatus[pledgeId] = status;
     }
@@ -335,12 +362,15 @@ contract EscrowStore {
         }
     }
 
-    /// @dev What the auctions of pledges 1..n paid their lenders, in one call.
-    function paidToLenderGhosts() external view returns (uint256[] memory paid) {
+    /// @dev What the auctions of pledges 1..n paid their lenders, and whether the lender claimed out of each, in one
+    /// call.
+    function auctionGhosts() external view returns (uint256[] memory paid, bool[] memory claimedOut) {
         uint256 n = pledgeIds.length;
         paid = new uint256[](n + 1);
+        claimedOut = new bool[](n + 1);
         for (uint256 id = 1; id <= n; ++id) {
             paid[id] = ghost_paidToLender[id];
+            claimedOut[id] = ghost_claimedOutOfAuction[id];
         }
     }
 

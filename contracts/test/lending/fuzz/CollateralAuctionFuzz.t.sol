@@ -7,7 +7,8 @@ import {LendingBase} from "../LendingBase.sol";
 /// @notice Properties of collateral auctions: the price curve (never rising, within [floor, start], the market's
 /// linear formula rounded up, computed here independently and against a market auction of the same terms) and the
 /// split of the proceeds over any sequence of buys (the lender first up to principal + fee, the holder the rest,
-/// measured from the escrow's credits, never from the module's own bookkeeping).
+/// measured from the escrow's credits, never from the module's own bookkeeping), and a third party's terms (L-1, L-2:
+/// a start price within [max(2 × ref, floor), max(4 × ref, floor)], at least a day, ending a day before the lot).
 contract CollateralAuctionFuzz_Test is LendingBase {
     struct Terms {
         uint256 startPrice;
@@ -16,7 +17,8 @@ contract CollateralAuctionFuzz_Test is LendingBase {
     }
 
     /// @dev The default pledge, left unpaid and auctioned by the lender from `delay` after maturity with prices in
-    /// [1, `maxPrice`] (floor ≤ start) and a duration from MIN_AUCTION_DURATION up to the lot's end.
+    /// [1, `maxPrice`] (floor ≤ start) and a duration from MIN_AUCTION_DURATION up to the latest end (MATURITY_MARGIN
+    /// before the lot's end).
     function _auction(uint256 startPrice, uint256 floorPrice, uint256 durationSeed, uint256 delay, uint256 maxPrice)
         internal
         returns (uint256 pledgeId, Terms memory t)
@@ -25,7 +27,7 @@ contract CollateralAuctionFuzz_Test is LendingBase {
         vm.warp(uint256(maturity) + bound(delay, 0, 5 days));
         t.startPrice = bound(startPrice, 1, maxPrice);
         t.floorPrice = bound(floorPrice, 1, t.startPrice);
-        t.duration = uint40(bound(durationSeed, lending.MIN_AUCTION_DURATION(), endsAt - block.timestamp));
+        t.duration = uint40(bound(durationSeed, lending.MIN_AUCTION_DURATION(), _latestAuctionEnd() - block.timestamp));
         _startAuction(lender, pledgeId, t.startPrice, t.floorPrice, t.duration);
     }
 
@@ -99,19 +101,20 @@ contract CollateralAuctionFuzz_Test is LendingBase {
         uint256 escrowUsdc0;
     }
 
-    /// @dev Up to 8 buys at random times within the window, of random sizes, by the buyer picked from bob, the
-    /// provider, the lender itself and the holder itself; each buyer is minted what the buy costs.
+    /// @dev Up to 8 buys at random times within the window (after the start block, L-1), of random sizes, by the buyer
+    /// picked from bob, the provider, the lender itself and the holder itself; each buyer is minted what the buy costs.
     function _buyRandomly(uint256 pledgeId, uint256 seed, uint256 buys) internal returns (Tally memory s) {
         s.lenderCredit0 = escrow.claimable(lender);
         s.holderCredit0 = escrow.claimable(alice);
         s.escrowUsdc0 = usdc.balanceOf(address(escrow));
         address[4] memory buyers = [bob, provider, lender, alice];
         uint40 auctionEnd = lending.auctionOf(pledgeId).endsAt;
+        uint256 opensAt = uint256(lending.auctionOf(pledgeId).startsAt) + 1;
         for (uint256 i; i < buys; ++i) {
             uint256 left = lending.auctionOf(pledgeId).unitsLeft;
             if (left == 0) break;
             uint256 r = uint256(keccak256(abi.encode(seed, i)));
-            vm.warp(bound(r >> 128, block.timestamp, uint256(auctionEnd) - 1));
+            vm.warp(bound(r >> 128, block.timestamp > opensAt ? block.timestamp : opensAt, uint256(auctionEnd) - 1));
             uint256 units = bound(r & type(uint64).max, 1, left);
             address buyer = buyers[(r >> 64) % 4];
             uint256 price = lending.auctionPriceAt(pledgeId, block.timestamp);
@@ -146,7 +149,7 @@ contract CollateralAuctionFuzz_Test is LendingBase {
         Terms memory t;
         t.startPrice = bound(startPrice, 1, 1e10);
         t.floorPrice = bound(floorPrice, 1, t.startPrice);
-        t.duration = uint40(bound(durationSeed, lending.MIN_AUCTION_DURATION(), endsAt - block.timestamp));
+        t.duration = uint40(bound(durationSeed, lending.MIN_AUCTION_DURATION(), _latestAuctionEnd() - block.timestamp));
         _startAuction(lender, pledgeId, t.startPrice, t.floorPrice, t.duration);
 
         Tally memory s = _buyRandomly(pledgeId, seed, bound(buys, 1, 8));
@@ -178,8 +181,8 @@ contract CollateralAuctionFuzz_Test is LendingBase {
         _assertLendingHoldsNothing();
     }
 
-    /// @dev A third party's auction (after the grace, floor × units ≥ principal + fee) that sells out, however and
-    /// whenever, repays the lender in full.
+    /// @dev A third party's auction (after the grace, floor × units ≥ principal + fee, a start within its band, a day
+    /// or more) that sells out, however and whenever, repays the lender in full.
     function testFuzz_ThirdPartyAuctionSoldOutRepaysTheDebt(
         uint256 fee,
         uint256 startPrice,
@@ -195,8 +198,10 @@ contract CollateralAuctionFuzz_Test is LendingBase {
         uint256 debt = PRINCIPAL + fee;
         uint256 minFloor = (debt + PLEDGE_UNITS - 1) / PLEDGE_UNITS;
         uint256 floor = bound(floorPrice, minFloor, minFloor + 1e9);
-        uint256 start = bound(startPrice, floor, floor + 1e9);
-        uint40 duration = uint40(bound(durationSeed, lending.MIN_AUCTION_DURATION(), endsAt - block.timestamp));
+        (uint256 lowest, uint256 highest) = _band(floor);
+        uint256 start = bound(startPrice, lowest, highest);
+        uint40 duration =
+            uint40(bound(durationSeed, lending.THIRD_PARTY_AUCTION_DURATION(), _latestAuctionEnd() - block.timestamp));
         _startAuction(bob, pledgeId, start, floor, duration);
 
         uint256 lenderCredit0 = escrow.claimable(lender);
@@ -209,5 +214,51 @@ contract CollateralAuctionFuzz_Test is LendingBase {
         assertEq(escrow.claimable(lender) - lenderCredit0, debt, "credited in full");
         _assertExactlySolvent();
         _assertLendingHoldsNothing();
+    }
+
+    /// @dev A third party's allowed start prices for `floor`: [max(2 × ref, floor), max(4 × ref, floor)].
+    function _band(uint256 floor) internal pure returns (uint256 lowest, uint256 highest) {
+        lowest = THIRD_PARTY_LOWEST_START > floor ? THIRD_PARTY_LOWEST_START : floor;
+        highest = THIRD_PARTY_HIGHEST_START > floor ? THIRD_PARTY_HIGHEST_START : floor;
+    }
+
+    /// @dev L-1, L-2: for any floor that repays the debt and any start price and duration, a third party's start is
+    /// refused with the exact error unless the start lies within the band and the auction runs from a day to at most
+    /// the latest end; inside those bounds it starts (and nobody buys in its block).
+    function testFuzz_ThirdPartyTermsAreBounded(uint256 floorPrice, uint256 startPrice, uint256 durationSeed) external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(uint256(maturity) + lending.AUCTION_GRACE());
+        uint256 floor = bound(floorPrice, THIRD_PARTY_FLOOR, 4 * THIRD_PARTY_HIGHEST_START);
+        (uint256 lowest, uint256 highest) = _band(floor);
+        // Mostly around the band (so that both sides of each bound are common), one time in four anywhere up to 2^96 − 1.
+        uint256 start = bound(startPrice, floor, startPrice % 4 == 0 ? type(uint96).max : highest + 1e6);
+        uint40 duration = uint40(bound(durationSeed, 0, 30 days));
+        uint256 auctionEnd = block.timestamp + duration;
+        uint256 earliest = block.timestamp + lending.THIRD_PARTY_AUCTION_DURATION();
+
+        if (start < lowest || start > highest) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IComputeLending.Lending_ThirdPartyStartPrice.selector, start, lowest, highest)
+            );
+        } else if (auctionEnd < earliest || auctionEnd > _latestAuctionEnd()) {
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    IComputeLending.Lending_InvalidAuctionEnd.selector, auctionEnd, earliest, _latestAuctionEnd()
+                )
+            );
+        }
+        _startAuction(bob, pledgeId, start, floor, duration);
+        bool started =
+            start >= lowest && start <= highest && auctionEnd >= earliest && auctionEnd <= _latestAuctionEnd();
+        _assertStatus(pledgeId, started ? IComputeLending.PledgeStatus.Auctioning : IComputeLending.PledgeStatus.Active);
+        if (started) {
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    IComputeLending.Lending_AuctionNotStarted.selector, pledgeId, uint40(block.timestamp)
+                )
+            );
+            vm.prank(bob);
+            lending.buyCollateral(pledgeId, PLEDGE_UNITS, type(uint256).max);
+        }
     }
 }

@@ -133,13 +133,14 @@ contract LendingFeeOnTransfer_Test is LendingBase {
         vm.warp(maturity);
         vm.prank(lender);
         fotLending.startCollateralAuction(pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+        vm.warp(block.timestamp + 1 hours); // nobody buys in the start block (L-1)
 
-        uint256 cost = units * AUCTION_START;
+        uint256 cost = units * PRICE_AN_HOUR_IN;
         vm.expectRevert(
             abi.encodeWithSelector(IComputeLending.Lending_PaymentShortfall.selector, cost, cost - _fee(cost, feeBps))
         );
         vm.prank(bob);
-        fotLending.buyCollateral(pledgeId, units, AUCTION_START);
+        fotLending.buyCollateral(pledgeId, units, PRICE_AN_HOUR_IN);
 
         assertEq(fotEscrow.claimable(lender), 0, "lender uncredited");
         assertEq(fotEscrow.claimable(alice), 1, "holder credited only the advance");

@@ -37,21 +37,32 @@ contract AuctionOf_Unit_Test is LendingBase {
         _assertAuction(pledgeId, maturity, PLEDGE_UNITS, 0);
     }
 
-    /// @dev 30 units at 3.00 (90e6), then 30 at 2.00 halfway (60e6): the lender's share stops at OWED = 105e6.
+    /// @dev 30 units at 2.80 an hour in (84e6), then 30 at 2.00 halfway (60e6): the lender's share stops at OWED =
+    /// 105e6.
     function test_When_UnitsWereSold() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         _buyAt(bob, pledgeId, 30);
-        _assertAuction(pledgeId, maturity, 70, 90e6);
-        vm.warp(block.timestamp + 5 hours);
-        _buyAt(provider, pledgeId, 30);
+        _assertAuction(pledgeId, maturity, 70, 30 * PRICE_AN_HOUR_IN);
+        vm.warp(block.timestamp + 4 hours);
+        assertEq(_buyAt(provider, pledgeId, 30), 2e6);
         _assertAuction(pledgeId, maturity, 40, OWED);
     }
 
     function test_When_TheAuctionWasSettled() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         _buyAt(bob, pledgeId, 10);
         vm.warp(block.timestamp + AUCTION_DURATION);
         lending.settleCollateralAuction(pledgeId);
-        _assertAuction(pledgeId, maturity, 0, 10 * AUCTION_START);
+        _assertAuction(pledgeId, maturity, 0, 10 * PRICE_AN_HOUR_IN);
+    }
+
+    /// @dev A claim out of an auction that sold nothing (L-2) leaves the record as it was: the pledge's status, not
+    /// the auction, says it is closed.
+    function test_When_TheLenderClaimedOutOfTheAuction() external {
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        _assertAuction(pledgeId, maturity, PLEDGE_UNITS, 0);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Claimed);
     }
 }

@@ -9,11 +9,11 @@ import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 import {IComputeLending} from "../../../src/interfaces/IComputeLending.sol";
-import {MockUSDC} from "../../mocks/MockUSDC.sol";
 import {LendingBase} from "../LendingBase.sol";
 
 /// @notice Branching-tree tests of `buyCollateral` (see buyCollateral.tree). The default auction (LendingBase) sells
-/// alice's 100 pledged units from 3.00 down to 1.00 over 10 hours; the lender is owed OWED = 105e6.
+/// alice's 100 pledged units from 3.00 down to 1.00 over 10 hours (2.80 an hour in, when most tests buy: nobody buys in
+/// the start block); the lender is owed OWED = 105e6.
 contract BuyCollateral_Unit_Test is LendingBase {
     /// @dev A buy refused with `err`: nothing paid, nothing credited, every unit still locked and for sale.
     function _expectRefused(bytes memory err, address buyer, uint256 pledgeId, uint256 units, uint256 limit) internal {
@@ -86,6 +86,133 @@ contract BuyCollateral_Unit_Test is LendingBase {
         lending.buyCollateral(pledgeId, 1, type(uint256).max);
     }
 
+    /// @dev L-2: a lender that claimed the units out of an auction nobody had bought from closed it to buyers.
+    function test_RevertWhen_TheLenderClaimedOutOfTheAuction() external {
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_WrongPledgeStatus.selector, pledgeId, IComputeLending.PledgeStatus.Claimed
+            )
+        );
+        vm.prank(bob);
+        lending.buyCollateral(pledgeId, 1, type(uint256).max);
+        assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS, "the lender holds the units");
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                 SETTLEMENT OPEN, HOLDER COMPLIANT
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev L-5: while the stablecoin is paused nobody could bid, so nobody buys (not even with a payment that would
+    /// go through once unpaused).
+    function test_RevertWhen_TheStablecoinIsPaused() external {
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
+        vm.prank(admin);
+        usdc.setPaused(true);
+        _expectRefused(
+            abi.encodeWithSelector(IComputeLending.Lending_SettlementPaused.selector), bob, pledgeId, 10, AUCTION_START
+        );
+    }
+
+    /// @dev L-5: after a recorded pause the cure applies to buys as it does to claims: a buyer that could not bid
+    /// during the pause is not raced by one that bids the second it ends.
+    function test_RevertWhen_AStablecoinPauseWasRecordedLessThanSETTLEMENTCUREAgo() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity);
+        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, 3 days);
+        vm.warp(block.timestamp + 1 hours);
+        vm.prank(admin);
+        usdc.setPaused(true);
+        lending.recordSettlementPause();
+        vm.prank(admin);
+        usdc.setPaused(false);
+        uint256 cureEnd = block.timestamp + lending.SETTLEMENT_CURE();
+        _expectRefused(
+            abi.encodeWithSelector(IComputeLending.Lending_SettlementCure.selector, cureEnd),
+            bob,
+            pledgeId,
+            10,
+            AUCTION_START
+        );
+        vm.warp(cureEnd - 1);
+        _expectRefused(
+            abi.encodeWithSelector(IComputeLending.Lending_SettlementCure.selector, cureEnd),
+            bob,
+            pledgeId,
+            10,
+            AUCTION_START
+        );
+        vm.warp(cureEnd);
+        _buyAt(bob, pledgeId, 10);
+        assertEq(token.balanceOf(bob, lotId), 10, "sold after the cure");
+    }
+
+    /// @dev L-4: a frozen holder's collateral is not sold for money credited to it (it would withdraw the proceeds of
+    /// units it cannot move); the lender takes the units instead while nothing sold.
+    function test_RevertWhen_TheHolderIsFrozen() external {
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
+        vm.prank(compliance);
+        token.setFrozen(alice, true);
+        _expectRefused(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_HolderNotCompliant.selector,
+                pledgeId,
+                IComputeCapacityToken.TransferStatus.ReceiverFrozen
+            ),
+            bob,
+            pledgeId,
+            10,
+            AUCTION_START
+        );
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Claimed);
+        assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS, "the lender took the units");
+        assertEq(escrow.claimable(alice), PRINCIPAL, "the frozen holder credited nothing more");
+    }
+
+    function test_RevertWhen_TheHolderIsNoLongerAllowlisted() external {
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
+        vm.prank(compliance);
+        token.setAllowed(alice, false);
+        _expectRefused(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_HolderNotCompliant.selector,
+                pledgeId,
+                IComputeCapacityToken.TransferStatus.ReceiverNotAllowed
+            ),
+            bob,
+            pledgeId,
+            10,
+            AUCTION_START
+        );
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                              THE WINDOW
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev L-1: whoever starts an auction cannot also take it at its start price in the same block (a third party
+    /// starting at a price it likes and buying at once); from the next second the price has begun to fall.
+    function test_RevertWhen_TheTimeIsTheAuctionsStartBlock() external {
+        uint256 pledgeId = _auctionedPledge();
+        uint40 startsAt = lending.auctionOf(pledgeId).startsAt;
+        assertEq(startsAt, block.timestamp);
+        bytes memory err =
+            abi.encodeWithSelector(IComputeLending.Lending_AuctionNotStarted.selector, pledgeId, startsAt);
+        _expectRefused(err, lender, pledgeId, 10, AUCTION_START);
+        _expectRefused(err, bob, pledgeId, 10, AUCTION_START);
+        _expectRefused(err, alice, pledgeId, PLEDGE_UNITS, type(uint256).max);
+
+        vm.warp(uint256(startsAt) + 1);
+        uint256 price = _buyAt(bob, pledgeId, 10);
+        assertEq(price, AUCTION_START - 55, "3.00 - 2.00 x 1 / 36000 = 2.9999444..., rounded up");
+        assertLt(price, AUCTION_START);
+        assertEq(token.balanceOf(bob, lotId), 10);
+    }
+
     /// @dev Buying is open until one second before endsAt; from endsAt on only settling is.
     function test_RevertWhen_TheAuctionHasEnded() external {
         uint256 pledgeId = _auctionedPledge();
@@ -102,14 +229,14 @@ contract BuyCollateral_Unit_Test is LendingBase {
     //////////////////////////////////////////////////////////////*/
 
     function test_RevertWhen_TheUnitsAreZero() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         _expectRefused(
             abi.encodeWithSelector(IComputeLending.Lending_ZeroUnits.selector), bob, pledgeId, 0, type(uint256).max
         );
     }
 
     function test_RevertWhen_TheUnitsExceedTheUnitsLeft() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         _expectRefused(
             abi.encodeWithSelector(
                 IComputeLending.Lending_InsufficientAuctionUnits.selector, pledgeId, PLEDGE_UNITS, PLEDGE_UNITS + 1
@@ -131,10 +258,9 @@ contract BuyCollateral_Unit_Test is LendingBase {
 
     /// @dev The slippage guard: a limit one base unit under the current price refuses; at the price it buys.
     function test_RevertWhen_TheCurrentPriceIsAboveTheBuyersLimit() external {
-        uint256 pledgeId = _auctionedPledge();
-        vm.warp(block.timestamp + 1 hours);
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         uint256 price = lending.auctionPriceAt(pledgeId, block.timestamp);
-        assertEq(price, 2_800_000);
+        assertEq(price, PRICE_AN_HOUR_IN);
         _expectRefused(
             abi.encodeWithSelector(IComputeLending.Lending_PriceAboveLimit.selector, pledgeId, price, price - 1),
             bob,
@@ -153,7 +279,7 @@ contract BuyCollateral_Unit_Test is LendingBase {
 
     /// @dev The payment is pulled by the lending module: an allowance to the escrow does not buy.
     function test_RevertWhen_TheBuyerApprovedTheEscrowButNotTheLendingModule() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         vm.prank(admin);
         usdc.mint(outsider, 1000e6);
         vm.prank(compliance);
@@ -162,20 +288,13 @@ contract BuyCollateral_Unit_Test is LendingBase {
         usdc.approve(address(escrow), type(uint256).max);
         _expectRefused(
             abi.encodeWithSelector(
-                IERC20Errors.ERC20InsufficientAllowance.selector, address(lending), 0, 10 * AUCTION_START
+                IERC20Errors.ERC20InsufficientAllowance.selector, address(lending), 0, 10 * PRICE_AN_HOUR_IN
             ),
             outsider,
             pledgeId,
             10,
-            AUCTION_START
+            PRICE_AN_HOUR_IN
         );
-    }
-
-    function test_RevertWhen_TheStablecoinIsPaused() external {
-        uint256 pledgeId = _auctionedPledge();
-        vm.prank(admin);
-        usdc.setPaused(true);
-        _expectRefused(abi.encodeWithSelector(MockUSDC.MockUSDC_Paused.selector), bob, pledgeId, 10, AUCTION_START);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -185,7 +304,7 @@ contract BuyCollateral_Unit_Test is LendingBase {
     /// @dev The units are seized to the buyer, who must pass a receiver's checks: the whole purchase reverts in the
     /// token and the payment with it.
     function test_RevertWhen_TheBuyerIsNotAllowlisted() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         vm.prank(admin);
         usdc.mint(outsider, 1000e6);
         vm.prank(outsider);
@@ -204,7 +323,7 @@ contract BuyCollateral_Unit_Test is LendingBase {
     }
 
     function test_RevertWhen_TheBuyerIsFrozen() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         vm.prank(compliance);
         token.setFrozen(bob, true);
         _expectRefused(
@@ -218,37 +337,22 @@ contract BuyCollateral_Unit_Test is LendingBase {
 
     /// @dev A seizure is not a forced transfer: the token's pause stops it (and the payment with it) until unpaused.
     function test_RevertWhen_TheTokenIsPaused() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         vm.prank(pauser);
         token.pause();
         _expectRefused(abi.encodeWithSelector(Pausable.EnforcedPause.selector), bob, pledgeId, 10, AUCTION_START);
-    }
-
-    /// @dev A seizure skips the sender's checks: the holder, frozen during the auction, cannot block the sale, and
-    /// still gets its surplus.
-    function test_When_TheHolderIsFrozen() external {
-        uint256 pledgeId = _auctionedPledge();
-        vm.prank(compliance);
-        token.setFrozen(alice, true);
-        _buyAt(bob, pledgeId, PLEDGE_UNITS);
-
-        assertEq(token.balanceOf(bob, lotId), PLEDGE_UNITS, "buyer got the units");
-        assertEq(token.balanceOf(alice, lotId), UNITS - PLEDGE_UNITS);
-        assertEq(token.lockedBalanceOf(alice, lotId), 0);
-        _assertCredited(0, PRINCIPAL, OWED, PLEDGE_UNITS * AUCTION_START - OWED);
-        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
     }
 
     /*//////////////////////////////////////////////////////////////
                      THE SPLIT: LENDER FIRST, THEN HOLDER
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev 20 units at 3.00 = 60e6 < OWED: all of it repays the lender.
+    /// @dev 20 units at 2.80 = 56e6 < OWED: all of it repays the lender.
     function test_When_TheCostStaysWithinWhatTheLenderIsOwed() external {
-        uint256 pledgeId = _auctionedPledge();
-        uint256 cost = 20 * AUCTION_START;
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
+        uint256 cost = 20 * PRICE_AN_HOUR_IN;
         vm.expectEmit(address(lending));
-        emit IComputeLending.CollateralSold(pledgeId, bob, 20, AUCTION_START, cost, 0);
+        emit IComputeLending.CollateralSold(pledgeId, bob, 20, PRICE_AN_HOUR_IN, cost, 0);
         vm.expectEmit(address(escrow));
         emit IComputeEscrow.LoanCredited(address(lending), lender, cost);
         _buyAt(bob, pledgeId, 20);
@@ -261,17 +365,17 @@ contract BuyCollateral_Unit_Test is LendingBase {
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
     }
 
-    /// @dev A second 20 units at 2.80 (an hour in) = 56e6 crosses OWED: 45e6 completes the lender's 105e6, 11e6 is the
-    /// holder's.
+    /// @dev After 20 units at 2.80 (56e6), a second 20 units at 2.60 (two hours in) = 52e6 crosses OWED: 49e6 completes
+    /// the lender's 105e6, 3e6 is the holder's.
     function test_When_TheCostCrossesWhatTheLenderIsOwed() external {
-        uint256 pledgeId = _auctionedPledge();
-        _buyAt(bob, pledgeId, 20); // 60e6, all the lender's
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
+        _buyAt(bob, pledgeId, 20); // 56e6, all the lender's
         vm.warp(block.timestamp + 1 hours);
-        uint256 price = 2_800_000;
-        uint256 toLender = OWED - 20 * AUCTION_START;
+        uint256 price = 2_600_000;
+        uint256 toLender = OWED - 20 * PRICE_AN_HOUR_IN;
         uint256 toHolder = 20 * price - toLender;
-        assertEq(toLender, 45e6);
-        assertEq(toHolder, 11e6);
+        assertEq(toLender, 49e6);
+        assertEq(toHolder, 3e6);
 
         vm.expectEmit(address(lending));
         emit IComputeLending.CollateralSold(pledgeId, provider, 20, price, toLender, toHolder);
@@ -286,15 +390,15 @@ contract BuyCollateral_Unit_Test is LendingBase {
         _assertExactlySolvent();
     }
 
-    /// @dev Once principal + fee is paid, every later sale (10 units at 2.60, two hours in) is the holder's.
+    /// @dev Once principal + fee is paid, every later sale (10 units at 2.40, three hours in) is the holder's.
     function test_When_TheLenderWasAlreadyPaidInFull() external {
-        uint256 pledgeId = _auctionedPledge();
-        _buyAt(bob, pledgeId, 20); // 60e6 to the lender
-        _buyAt(provider, pledgeId, 20); // 45e6 to the lender, 15e6 to the holder
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
+        _buyAt(bob, pledgeId, 20); // 56e6 to the lender
+        _buyAt(provider, pledgeId, 20); // 49e6 to the lender, 7e6 to the holder
         assertEq(lending.auctionOf(pledgeId).paidToLender, OWED);
         uint256 holderBefore = escrow.claimable(alice);
         vm.warp(block.timestamp + 2 hours);
-        uint256 price = 2_600_000;
+        uint256 price = 2_400_000;
 
         vm.expectEmit(address(lending));
         emit IComputeLending.CollateralSold(pledgeId, bob, 10, price, 0, 10 * price);
@@ -327,7 +431,7 @@ contract BuyCollateral_Unit_Test is LendingBase {
     }
 
     function test_When_TheLastUnitSells() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         _buyAt(bob, pledgeId, PLEDGE_UNITS - 1);
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
         _buyAt(provider, pledgeId, 1);
@@ -350,14 +454,14 @@ contract BuyCollateral_Unit_Test is LendingBase {
     /// @dev The holder may buy back its own collateral: the units are released in its own wallet (a seizure to
     /// itself) and the lender is paid.
     function test_When_TheBuyerIsTheHolder() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         uint256 aliceUsdc = usdc.balanceOf(alice);
         _buyAt(alice, pledgeId, 30);
 
-        assertEq(aliceUsdc - usdc.balanceOf(alice), 30 * AUCTION_START, "the holder paid");
+        assertEq(aliceUsdc - usdc.balanceOf(alice), 30 * PRICE_AN_HOUR_IN, "the holder paid");
         assertEq(token.balanceOf(alice, lotId), UNITS, "units stay in its wallet");
         assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS - 30, "30 released");
-        _assertCredited(0, PRINCIPAL, 30 * AUCTION_START, 0);
+        _assertCredited(0, PRINCIPAL, 30 * PRICE_AN_HOUR_IN, 0);
         vm.prank(alice);
         token.safeTransferFrom(alice, bob, lotId, UNITS - (PLEDGE_UNITS - 30), ""); // free to move
     }

@@ -42,6 +42,26 @@ contract FundPledge_Unit_Test is LendingBase {
         lending.fundPledge(pledgeId);
     }
 
+    /// @dev L-4: a self-funded pledge moves no value (the principal would go from the holder to itself) and would let
+    /// the holder, as its own lender, auction units it cannot move; refused whether the holder designated itself or
+    /// funds a request open to anyone.
+    function test_RevertWhen_TheFunderIsTheHolderItself() external {
+        uint256 toSelf = _requestPledge(alice, PLEDGE_UNITS, alice, PRINCIPAL, FEE, maturity);
+        uint256 open = _requestPledge(alice, PLEDGE_UNITS, address(0), PRINCIPAL, FEE, maturity);
+        uint256[2] memory ids = [toSelf, open];
+        uint256 aliceUsdc = usdc.balanceOf(alice);
+        for (uint256 i; i < ids.length; ++i) {
+            vm.expectRevert(abi.encodeWithSelector(IComputeLending.Lending_SelfFunding.selector, ids[i]));
+            vm.prank(alice);
+            lending.fundPledge(ids[i]);
+            assertEq(uint8(_pledgeStatus(ids[i])), uint8(IComputeLending.PledgeStatus.Requested));
+            assertEq(lending.pledge(ids[i]).lender, i == 0 ? alice : address(0), "no lender recorded");
+        }
+        assertEq(usdc.balanceOf(alice), aliceUsdc, "nothing paid");
+        assertEq(escrow.claimable(alice), 0, "nothing credited");
+        _assertLendingHoldsNothing();
+    }
+
     /// @dev S-3: a stale request funded just before maturity would leave the borrower no block to repay in.
     function test_RevertWhen_LessThanMINREPAYWINDOWIsLeftBeforeMaturity() external {
         uint256 pledgeId = _defaultPledge();

@@ -49,7 +49,7 @@ contract Repay_Unit_Test is LendingBase {
     }
 
     function test_RevertWhen_ThePledgeIsLiquidated() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         _buyAt(bob, pledgeId, PLEDGE_UNITS);
         _expectWrongStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
         assertEq(escrow.claimable(lender), OWED, "paid once, by the sale");

@@ -29,12 +29,24 @@ contract SettleCollateralAuction_Unit_Test is LendingBase {
         assertEq(token.balanceOf(alice, lotId), UNITS - PLEDGE_UNITS, "out of the holder's wallet");
     }
 
-    /// @dev The unsold units stayed with the holder, unlocked (it can move every unit).
-    function _assertToHolder(address lender_) internal {
-        assertEq(token.balanceOf(lender_, lotId), 0, "the lender got no unit");
-        assertEq(token.balanceOf(alice, lotId), UNITS, "the holder keeps its units");
-        vm.prank(alice);
-        token.safeTransferFrom(alice, bob, lotId, UNITS, ""); // free to move
+    /// @dev A settlement refused because the lender cannot receive: `status`, and the lot's redeemableUntil now.
+    function _cannotReceive(uint256 pledgeId, IComputeCapacityToken.TransferStatus status)
+        internal
+        view
+        returns (bytes memory)
+    {
+        return abi.encodeWithSelector(
+            IComputeLending.Lending_LenderCannotReceive.selector, pledgeId, status, token.redeemableUntil(lotId)
+        );
+    }
+
+    /// @dev Refused as `err`: still Auctioning, every unsold unit (`unitsLeft`) still locked in the holder's wallet.
+    function _expectWaits(bytes memory err, uint256 pledgeId, uint256 unitsLeft) internal {
+        vm.expectRevert(err);
+        lending.settleCollateralAuction(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
+        assertEq(lending.auctionOf(pledgeId).unitsLeft, unitsLeft, "nothing settled");
+        assertEq(token.lockedBalanceOf(alice, lotId), unitsLeft, "the unsold units stay locked for the lender");
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -66,7 +78,7 @@ contract SettleCollateralAuction_Unit_Test is LendingBase {
     }
 
     function test_RevertWhen_EveryUnitWasSold() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         _buyAt(bob, pledgeId, PLEDGE_UNITS);
         vm.warp(block.timestamp + AUCTION_DURATION);
         vm.expectRevert(
@@ -76,6 +88,21 @@ contract SettleCollateralAuction_Unit_Test is LendingBase {
         );
         lending.settleCollateralAuction(pledgeId);
         assertEq(token.balanceOf(lender, lotId), 0, "the lender gets money, not units");
+    }
+
+    /// @dev L-2: the lender took the units out of an auction that sold nothing; there is nothing left to settle.
+    function test_RevertWhen_TheLenderClaimedOutOfTheAuction() external {
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        vm.warp(lending.auctionOf(pledgeId).endsAt);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_WrongPledgeStatus.selector, pledgeId, IComputeLending.PledgeStatus.Claimed
+            )
+        );
+        lending.settleCollateralAuction(pledgeId);
+        _assertToLender(lender, PLEDGE_UNITS);
     }
 
     function test_RevertWhen_TheAuctionHasNotEnded() external {
@@ -117,9 +144,9 @@ contract SettleCollateralAuction_Unit_Test is LendingBase {
         _assertLendingHoldsNothing();
     }
 
-    /// @dev 60 units sold at 3.00 (180e6: OWED to the lender, 75e6 to the holder); the 40 left go to the lender.
+    /// @dev 60 units sold at 2.80 (168e6: OWED to the lender, 63e6 to the holder); the 40 left go to the lender.
     function test_When_SomeUnitsSoldBeforeTheEnd() external {
-        uint256 pledgeId = _auctionedPledge();
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
         _buyAt(bob, pledgeId, 60);
         vm.warp(block.timestamp + AUCTION_DURATION);
         vm.expectEmit(address(lending));
@@ -132,7 +159,7 @@ contract SettleCollateralAuction_Unit_Test is LendingBase {
         assertEq(token.balanceOf(alice, lotId), UNITS - PLEDGE_UNITS);
         assertEq(lending.auctionOf(pledgeId).paidToLender, OWED, "kept");
         assertEq(escrow.claimable(lender), OWED);
-        assertEq(escrow.claimable(alice), PRINCIPAL + 60 * AUCTION_START - OWED);
+        assertEq(escrow.claimable(alice), PRINCIPAL + 60 * PRICE_AN_HOUR_IN - OWED);
         _assertExactlySolvent();
     }
 
@@ -150,42 +177,48 @@ contract SettleCollateralAuction_Unit_Test is LendingBase {
                       A LENDER THAT CANNOT RECEIVE
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev A frozen lender cannot take the units: they are unlocked for the holder so the pledge still closes; the
-    /// lender keeps whatever sales paid it.
-    function test_When_TheLenderIsFrozen() external {
-        uint256 pledgeId = _auctionedPledge();
-        _buyAt(bob, pledgeId, 10); // 30e6 to the lender
+    /// @dev L-3: a frozen lender cannot take the units now, yet they are not handed back to the defaulted borrower:
+    /// the settlement waits (the units stay locked for the lender) while the lot can be redeemed, and goes to the
+    /// lender as soon as it can receive.
+    function test_RevertWhen_TheLenderIsFrozen() external {
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
+        _buyAt(bob, pledgeId, 10); // 28e6 to the lender
         vm.prank(compliance);
         token.setFrozen(lender, true);
-        vm.warp(block.timestamp + AUCTION_DURATION);
-        vm.expectEmit(address(lending));
-        emit IComputeLending.CollateralAuctionSettled(pledgeId, 90, false);
-        vm.expectEmit(address(token));
-        emit IComputeCapacityToken.UnitsUnlocked(alice, lotId, 90);
-        lending.settleCollateralAuction(pledgeId);
+        vm.warp(lending.auctionOf(pledgeId).endsAt);
+        assertEq(token.redeemableUntil(lotId), endsAt);
+        bytes memory err = _cannotReceive(pledgeId, IComputeCapacityToken.TransferStatus.ReceiverFrozen);
+        _expectWaits(err, pledgeId, 90);
+        vm.warp(uint256(endsAt) - 1);
+        _expectWaits(err, pledgeId, 90);
 
+        vm.prank(compliance);
+        token.setFrozen(lender, false);
+        vm.expectEmit(address(lending));
+        emit IComputeLending.CollateralAuctionSettled(pledgeId, 90, true);
+        lending.settleCollateralAuction(pledgeId);
         _assertSettled(pledgeId);
-        assertEq(token.balanceOf(lender, lotId), 0);
-        assertEq(token.balanceOf(alice, lotId), UNITS - 10, "the holder keeps the unsold units");
-        assertEq(escrow.claimable(lender), 30e6, "the lender keeps what the sale paid");
-        vm.prank(alice);
-        token.safeTransferFrom(alice, bob, lotId, UNITS - 10, ""); // free to move
+        assertEq(token.balanceOf(lender, lotId), 90, "the unsold units to the lender");
+        assertEq(escrow.claimable(lender), 10 * PRICE_AN_HOUR_IN, "and what the sale paid");
     }
 
-    function test_When_TheLenderIsNoLongerAllowlisted() external {
+    function test_RevertWhen_TheLenderIsNoLongerAllowlisted() external {
         uint256 pledgeId = _endedAuction();
         vm.prank(compliance);
         token.setAllowed(lender, false);
-        vm.expectEmit(address(lending));
-        emit IComputeLending.CollateralAuctionSettled(pledgeId, PLEDGE_UNITS, false);
+        _expectWaits(
+            _cannotReceive(pledgeId, IComputeCapacityToken.TransferStatus.ReceiverNotAllowed), pledgeId, PLEDGE_UNITS
+        );
+        vm.prank(compliance);
+        token.setAllowed(lender, true);
         lending.settleCollateralAuction(pledgeId);
         _assertSettled(pledgeId);
-        _assertToHolder(lender);
+        _assertToLender(lender, PLEDGE_UNITS);
     }
 
     /// @dev A contract lender whose code no longer declares IERC1155Receiver (etched here to one STOP opcode, as an
-    /// upgraded proxy might) fails `receiverStatus` with InvalidReceiver: the units are unlocked for the holder.
-    function test_When_TheLendersWalletNoLongerAcceptsERC1155Units() external {
+    /// upgraded proxy might) fails `receiverStatus` with InvalidReceiver: the settlement waits for it too.
+    function test_RevertWhen_TheLendersWalletNoLongerAcceptsERC1155Units() external {
         ReentrantTrader wallet = new ReentrantTrader();
         _onboard(address(wallet)); // allowlisted, funded, the lending module approved
         uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, address(wallet), PRINCIPAL, FEE, maturity);
@@ -200,12 +233,68 @@ contract SettleCollateralAuction_Unit_Test is LendingBase {
         assertEq(
             uint8(token.receiverStatus(address(wallet))), uint8(IComputeCapacityToken.TransferStatus.InvalidReceiver)
         );
+        _expectWaits(
+            _cannotReceive(pledgeId, IComputeCapacityToken.TransferStatus.InvalidReceiver), pledgeId, PLEDGE_UNITS
+        );
+        assertEq(token.balanceOf(address(wallet), lotId), 0);
+    }
 
-        vm.expectEmit(address(lending));
-        emit IComputeLending.CollateralAuctionSettled(pledgeId, PLEDGE_UNITS, false);
+    /// @dev A token pause over the lot's end extends its redemption (redeemableUntil: indefinitely while it lasts,
+    /// then until PAUSE_CURE after the unpause), and the settlement for a lender that cannot receive waits as long.
+    function test_RevertWhen_ATokenPauseExtendedTheLotsRedemption() external {
+        uint256 pledgeId = _endedAuction();
+        vm.prank(compliance);
+        token.setFrozen(lender, true);
+        vm.warp(uint256(endsAt) - 1 hours);
+        vm.prank(pauser);
+        token.pause();
+        vm.warp(uint256(endsAt) + 1 hours);
+        assertEq(token.redeemableUntil(lotId), type(uint40).max, "while the pause lasts");
+        bytes memory frozen = abi.encodeWithSelector(
+            IComputeLending.Lending_LenderCannotReceive.selector,
+            pledgeId,
+            IComputeCapacityToken.TransferStatus.ReceiverFrozen,
+            type(uint40).max
+        );
+        _expectWaits(frozen, pledgeId, PLEDGE_UNITS);
+
+        vm.prank(pauser);
+        token.unpause();
+        uint256 until = block.timestamp + token.PAUSE_CURE();
+        assertEq(token.redeemableUntil(lotId), until, "PAUSE_CURE after the unpause");
+        _expectWaits(
+            _cannotReceive(pledgeId, IComputeCapacityToken.TransferStatus.ReceiverFrozen), pledgeId, PLEDGE_UNITS
+        );
+        vm.warp(until - 1);
+        _expectWaits(
+            _cannotReceive(pledgeId, IComputeCapacityToken.TransferStatus.ReceiverFrozen), pledgeId, PLEDGE_UNITS
+        );
+        vm.warp(until);
         lending.settleCollateralAuction(pledgeId);
         _assertSettled(pledgeId);
-        _assertToHolder(address(wallet));
+        assertEq(token.balanceOf(alice, lotId), UNITS, "unlocked for the holder only then");
+    }
+
+    /// @dev Once the lot can no longer be redeemed (from its redeemableUntil on), the units are worthless to anyone: a
+    /// lender that still cannot receive them no longer keeps the pledge open, and they are unlocked for the holder.
+    /// The lender keeps whatever sales paid it.
+    function test_When_TheLotCanNoLongerBeRedeemed() external {
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
+        _buyAt(bob, pledgeId, 10); // 28e6 to the lender
+        vm.prank(compliance);
+        token.setFrozen(lender, true);
+        vm.warp(token.redeemableUntil(lotId));
+        vm.expectEmit(address(lending));
+        emit IComputeLending.CollateralAuctionSettled(pledgeId, 90, false);
+        vm.expectEmit(address(token));
+        emit IComputeCapacityToken.UnitsUnlocked(alice, lotId, 90);
+        lending.settleCollateralAuction(pledgeId);
+
+        _assertSettled(pledgeId);
+        assertEq(token.balanceOf(lender, lotId), 0);
+        assertEq(token.balanceOf(alice, lotId), UNITS - 10, "the holder keeps the unsold units");
+        assertEq(escrow.claimable(lender), 10 * PRICE_AN_HOUR_IN, "the lender keeps what the sale paid");
+        _assertExactlySolvent();
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -221,15 +310,16 @@ contract SettleCollateralAuction_Unit_Test is LendingBase {
         _assertToLender(lender, PLEDGE_UNITS);
     }
 
-    /// @dev A seizure skips the lot's expiry check: after the lot's window the unsold units still reach the lender.
+    /// @dev A seizure skips the lot's expiry check: an auction ending at the latest (a day before the lot) and settled
+    /// only after the lot's window still gives the lender its unsold units.
     function test_When_TheLotsWindowHasEnded() external {
-        uint40 mat = endsAt - lending.MATURITY_MARGIN();
+        uint40 mat = uint40(_latestAuctionEnd() - lending.MIN_AUCTION_DURATION());
         uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, PRINCIPAL, FEE, mat);
         vm.prank(lender);
         lending.fundPledge(pledgeId);
         vm.warp(mat);
-        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, lending.MATURITY_MARGIN());
-        assertEq(lending.auctionOf(pledgeId).endsAt, endsAt, "ends with the lot");
+        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, lending.MIN_AUCTION_DURATION());
+        assertEq(lending.auctionOf(pledgeId).endsAt, _latestAuctionEnd(), "ends a day before the lot");
         vm.warp(uint256(endsAt) + 30 days);
         lending.settleCollateralAuction(pledgeId);
         _assertSettled(pledgeId);

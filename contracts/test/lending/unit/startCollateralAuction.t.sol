@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeLending} from "../../../src/interfaces/IComputeLending.sol";
 import {LendingBase} from "../LendingBase.sol";
 
@@ -35,13 +36,22 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
         assertEq(token.balanceOf(alice, lotId), UNITS, "units still in the holder's wallet");
     }
 
-    /// @dev A pledge of the default terms maturing at the latest the lot allows (`MATURITY_MARGIN` before its end),
-    /// funded by the lender.
-    function _lateActivePledge() internal returns (uint256 pledgeId, uint40 mat) {
-        mat = endsAt - lending.MATURITY_MARGIN();
+    /// @dev A pledge of the default terms maturing at `mat`, funded by the lender.
+    function _activePledgeMaturingAt(uint40 mat) internal returns (uint256 pledgeId) {
         pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, PRINCIPAL, FEE, mat);
         vm.prank(lender);
         lending.fundPledge(pledgeId);
+    }
+
+    /// @dev The refusal of an auction end, naming the end asked for and the bounds.
+    function _invalidEnd(uint256 auctionEnd, uint256 earliest, uint256 latest) internal pure returns (bytes memory) {
+        return abi.encodeWithSelector(IComputeLending.Lending_InvalidAuctionEnd.selector, auctionEnd, earliest, latest);
+    }
+
+    /// @dev A third party's start price outside its band.
+    function _outsideBand(uint256 startPrice, uint256 lowest, uint256 highest) internal pure returns (bytes memory) {
+        return
+            abi.encodeWithSelector(IComputeLending.Lending_ThirdPartyStartPrice.selector, startPrice, lowest, highest);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -140,6 +150,155 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
         assertEq(token.lockedBalanceOf(alice, lotId), 0, "units unlocked");
     }
 
+    /// @dev L-6: a repayment is credited only out of the escrow's surplus, so while the escrow holds less than it owes
+    /// (here one base unit short) a repayment could have been refused: the default waits, until the gap is paid in.
+    function test_RevertWhen_TheEscrowHoldsLessThanItOwes() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity);
+        (uint256 balance, uint256 obligations) = escrow.solvency();
+        assertEq(balance, obligations);
+        _shortEscrow(1);
+        _expectRefused(
+            abi.encodeWithSelector(IComputeLending.Lending_EscrowShortfall.selector, balance - 1, obligations),
+            lender,
+            pledgeId,
+            AUCTION_START,
+            AUCTION_FLOOR,
+            AUCTION_DURATION
+        );
+        vm.prank(admin);
+        usdc.mint(address(escrow), 1);
+        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+        _assertStarted(pledgeId, AUCTION_START, AUCTION_FLOOR, block.timestamp + AUCTION_DURATION);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                       TOKEN PAUSE AND COMPLIANCE
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev L-5: while the token is paused nobody could buy (a seizure is not a forced transfer), so no auction starts
+    /// whose price would fall meanwhile.
+    function test_RevertWhen_TheTokenIsPaused() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity + lending.AUCTION_GRACE());
+        vm.prank(pauser);
+        token.pause();
+        bytes memory err = abi.encodeWithSelector(IComputeLending.Lending_TokenPaused.selector);
+        _expectRefused(err, lender, pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+        _expectRefused(err, bob, pledgeId, THIRD_PARTY_LOWEST_START, THIRD_PARTY_FLOOR, THIRD_PARTY_DURATION);
+        vm.prank(pauser);
+        token.unpause();
+        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+        _assertStarted(pledgeId, AUCTION_START, AUCTION_FLOOR, block.timestamp + AUCTION_DURATION);
+    }
+
+    /// @dev L-4: the starter passes the token's compliance: neither an account never allowlisted nor a lender de-listed
+    /// since funding may put the collateral up for sale.
+    function test_RevertWhen_TheCallerIsNotAllowlisted() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity + lending.AUCTION_GRACE());
+        assertFalse(token.isAllowed(outsider));
+        _expectRefused(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_CallerNotCompliant.selector,
+                outsider,
+                IComputeCapacityToken.TransferStatus.ReceiverNotAllowed
+            ),
+            outsider,
+            pledgeId,
+            THIRD_PARTY_LOWEST_START,
+            THIRD_PARTY_FLOOR,
+            THIRD_PARTY_DURATION
+        );
+        vm.prank(compliance);
+        token.setAllowed(lender, false);
+        _expectRefused(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_CallerNotCompliant.selector,
+                lender,
+                IComputeCapacityToken.TransferStatus.ReceiverNotAllowed
+            ),
+            lender,
+            pledgeId,
+            AUCTION_START,
+            AUCTION_FLOOR,
+            AUCTION_DURATION
+        );
+    }
+
+    function test_RevertWhen_TheCallerIsFrozen() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity + lending.AUCTION_GRACE());
+        vm.startPrank(compliance);
+        token.setFrozen(bob, true);
+        token.setFrozen(lender, true);
+        vm.stopPrank();
+        _expectRefused(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_CallerNotCompliant.selector,
+                bob,
+                IComputeCapacityToken.TransferStatus.ReceiverFrozen
+            ),
+            bob,
+            pledgeId,
+            THIRD_PARTY_LOWEST_START,
+            THIRD_PARTY_FLOOR,
+            THIRD_PARTY_DURATION
+        );
+        _expectRefused(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_CallerNotCompliant.selector,
+                lender,
+                IComputeCapacityToken.TransferStatus.ReceiverFrozen
+            ),
+            lender,
+            pledgeId,
+            AUCTION_START,
+            AUCTION_FLOOR,
+            AUCTION_DURATION
+        );
+    }
+
+    /// @dev L-4: a frozen holder's collateral is not turned into money credited to it, whoever starts; the lender
+    /// takes the units instead (a seizure skips the holder's sender checks).
+    function test_RevertWhen_TheHolderIsFrozen() external {
+        uint256 pledgeId = _activePledge();
+        vm.prank(compliance);
+        token.setFrozen(alice, true);
+        vm.warp(maturity + lending.AUCTION_GRACE());
+        bytes memory err = abi.encodeWithSelector(
+            IComputeLending.Lending_HolderNotCompliant.selector,
+            pledgeId,
+            IComputeCapacityToken.TransferStatus.ReceiverFrozen
+        );
+        _expectRefused(err, lender, pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+        _expectRefused(err, bob, pledgeId, THIRD_PARTY_LOWEST_START, THIRD_PARTY_FLOOR, THIRD_PARTY_DURATION);
+
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Claimed);
+        assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS, "the lender took the units");
+    }
+
+    function test_RevertWhen_TheHolderIsNoLongerAllowlisted() external {
+        uint256 pledgeId = _activePledge();
+        vm.prank(compliance);
+        token.setAllowed(alice, false);
+        vm.warp(maturity);
+        _expectRefused(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_HolderNotCompliant.selector,
+                pledgeId,
+                IComputeCapacityToken.TransferStatus.ReceiverNotAllowed
+            ),
+            lender,
+            pledgeId,
+            AUCTION_START,
+            AUCTION_FLOOR,
+            AUCTION_DURATION
+        );
+    }
+
     /*//////////////////////////////////////////////////////////////
                                PRICES
     //////////////////////////////////////////////////////////////*/
@@ -190,8 +349,8 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
                              THIRD PARTY
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev For AUCTION_GRACE after maturity only the lender may sell: not a third party, not the holder, even with a
-    /// floor that repays the debt.
+    /// @dev For AUCTION_GRACE after maturity only the lender may sell: not a third party, not the holder, even on
+    /// terms a third party may set after the grace.
     function test_RevertWhen_TheGraceAfterMaturityHasNotPassed() external {
         uint256 pledgeId = _activePledge();
         uint256 openToAllAt = uint256(maturity) + lending.AUCTION_GRACE();
@@ -204,9 +363,9 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
                 ),
                 callers[i],
                 pledgeId,
-                AUCTION_START,
+                THIRD_PARTY_LOWEST_START,
                 THIRD_PARTY_FLOOR,
-                AUCTION_DURATION
+                THIRD_PARTY_DURATION
             );
         }
     }
@@ -220,56 +379,136 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
             ),
             bob,
             pledgeId,
-            AUCTION_START,
+            THIRD_PARTY_LOWEST_START,
             THIRD_PARTY_FLOOR - 1,
-            AUCTION_DURATION
+            THIRD_PARTY_DURATION
         );
     }
 
+    /// @dev L-1: a third party cannot set a low start price (down to the floor: a fixed price at the debt) and buy
+    /// the collateral at it; the band starts at twice the reference price, 5.00 for the fixture's lot.
+    function test_RevertWhen_TheStartPriceIsBelowTwiceTheReferencePrice() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity + lending.AUCTION_GRACE());
+        uint256[2] memory starts = [THIRD_PARTY_LOWEST_START - 1, THIRD_PARTY_FLOOR];
+        for (uint256 i; i < starts.length; ++i) {
+            _expectRefused(
+                _outsideBand(starts[i], THIRD_PARTY_LOWEST_START, THIRD_PARTY_HIGHEST_START),
+                bob,
+                pledgeId,
+                starts[i],
+                THIRD_PARTY_FLOOR,
+                THIRD_PARTY_DURATION
+            );
+        }
+    }
+
+    /// @dev L-2: nor a start price nobody would pay (up to 2^96 − 1), to stall the auction: the band ends at four
+    /// times the reference price, 10.00.
+    function test_RevertWhen_TheStartPriceIsAboveFourTimesTheReferencePrice() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity + lending.AUCTION_GRACE());
+        uint256[2] memory starts = [THIRD_PARTY_HIGHEST_START + 1, uint256(type(uint96).max)];
+        for (uint256 i; i < starts.length; ++i) {
+            _expectRefused(
+                _outsideBand(starts[i], THIRD_PARTY_LOWEST_START, THIRD_PARTY_HIGHEST_START),
+                bob,
+                pledgeId,
+                starts[i],
+                THIRD_PARTY_FLOOR,
+                THIRD_PARTY_DURATION
+            );
+        }
+    }
+
+    /// @dev A floor above four times the reference price (a debt worth more than the collateral at that price) lifts
+    /// both ends of the band to it: the third party may only sell at the floor, which repays the debt.
+    function test_RevertWhen_TheFloorIsAboveFourTimesTheReferencePrice() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity + lending.AUCTION_GRACE());
+        uint256 floor = THIRD_PARTY_HIGHEST_START + 1e6;
+        _expectRefused(_outsideBand(floor + 1, floor, floor), bob, pledgeId, floor + 1, floor, THIRD_PARTY_DURATION);
+        _startAuction(bob, pledgeId, floor, floor, THIRD_PARTY_DURATION);
+        _assertStarted(pledgeId, floor, floor, block.timestamp + THIRD_PARTY_DURATION);
+        assertEq(lending.auctionPriceAt(pledgeId, block.timestamp + THIRD_PARTY_DURATION / 2), floor, "fixed");
+    }
+
+    /// @dev L-1: a third party's auction runs at least a day (THIRD_PARTY_AUCTION_DURATION), so that bidders compete;
+    /// the lender's hour is not enough.
+    function test_RevertWhen_TheDurationIsShorterThanTHIRDPARTYAUCTIONDURATION() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity + lending.AUCTION_GRACE());
+        uint256 earliest = block.timestamp + lending.THIRD_PARTY_AUCTION_DURATION();
+        uint40[3] memory durations = [THIRD_PARTY_DURATION - 1, AUCTION_DURATION, lending.MIN_AUCTION_DURATION()];
+        for (uint256 i; i < durations.length; ++i) {
+            _expectRefused(
+                _invalidEnd(block.timestamp + durations[i], earliest, _latestAuctionEnd()),
+                bob,
+                pledgeId,
+                THIRD_PARTY_LOWEST_START,
+                THIRD_PARTY_FLOOR,
+                durations[i]
+            );
+        }
+    }
+
+    /// @dev The least a third party may sell for: a floor repaying the debt exactly, from either edge of the band, for
+    /// a day or until the latest end.
     function test_When_TheFloorValueIsExactlyPrincipalPlusFee() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity + lending.AUCTION_GRACE());
         assertEq(THIRD_PARTY_FLOOR * PLEDGE_UNITS, OWED);
+        uint256 snapshot = vm.snapshotState();
         vm.expectEmit(address(lending));
         emit IComputeLending.CollateralAuctionStarted(
             pledgeId,
             bob,
-            AUCTION_START,
+            THIRD_PARTY_LOWEST_START,
             THIRD_PARTY_FLOOR,
             uint40(block.timestamp),
-            uint40(block.timestamp + AUCTION_DURATION)
+            uint40(block.timestamp + THIRD_PARTY_DURATION)
         );
-        _startAuction(bob, pledgeId, AUCTION_START, THIRD_PARTY_FLOOR, AUCTION_DURATION);
-        _assertStarted(pledgeId, AUCTION_START, THIRD_PARTY_FLOOR, block.timestamp + AUCTION_DURATION);
+        _startAuction(bob, pledgeId, THIRD_PARTY_LOWEST_START, THIRD_PARTY_FLOOR, THIRD_PARTY_DURATION);
+        _assertStarted(pledgeId, THIRD_PARTY_LOWEST_START, THIRD_PARTY_FLOOR, block.timestamp + THIRD_PARTY_DURATION);
         assertEq(lending.pledge(pledgeId).lender, lender, "still the lender's pledge");
+        vm.revertToState(snapshot);
+
+        uint40 longest = uint40(_latestAuctionEnd() - block.timestamp);
+        vm.expectEmit(address(lending));
+        emit IComputeLending.CollateralAuctionStarted(
+            pledgeId,
+            bob,
+            THIRD_PARTY_HIGHEST_START,
+            THIRD_PARTY_FLOOR,
+            uint40(block.timestamp),
+            uint40(_latestAuctionEnd())
+        );
+        _startAuction(bob, pledgeId, THIRD_PARTY_HIGHEST_START, THIRD_PARTY_FLOOR, longest);
+        _assertStarted(pledgeId, THIRD_PARTY_HIGHEST_START, THIRD_PARTY_FLOOR, _latestAuctionEnd());
     }
 
-    /// @dev MATURITY_MARGIN (1 day) is shorter than AUCTION_GRACE (3 days): a pledge maturing within AUCTION_GRACE +
-    /// MIN_AUCTION_DURATION of its lot's end can never be auctioned by a third party, only by its lender (who has
-    /// until the lot's end) — or closed by a repayment, which stays open.
-    function test_RevertWhen_TheGraceEndsLessThanMINAUCTIONDURATIONBeforeTheLotsEnd() external {
-        (uint256 pledgeId, uint40 mat) = _lateActivePledge();
+    /// @dev AUCTION_GRACE (3 days) plus THIRD_PARTY_AUCTION_DURATION (1 day) exceeds MATURITY_MARGIN (1 day): a pledge
+    /// maturing within four days of its latest auction end can never be auctioned by a third party, only by its
+    /// lender — or closed by a repayment, which stays open. Here the pledge matures an hour before the latest end.
+    function test_RevertWhen_TheGraceEndsLessThanTHIRDPARTYAUCTIONDURATIONBeforeTheLatestEnd() external {
+        uint40 mat = uint40(_latestAuctionEnd() - lending.MIN_AUCTION_DURATION());
+        uint256 pledgeId = _activePledgeMaturingAt(mat);
         uint256 snapshot = vm.snapshotState();
         vm.warp(uint256(mat) + lending.AUCTION_GRACE());
-        uint256 minDuration = lending.MIN_AUCTION_DURATION();
+        uint256 earliest = block.timestamp + THIRD_PARTY_DURATION;
         _expectRefused(
-            abi.encodeWithSelector(
-                IComputeLending.Lending_InvalidAuctionEnd.selector,
-                block.timestamp + minDuration,
-                block.timestamp + minDuration,
-                endsAt
-            ),
+            _invalidEnd(earliest, earliest, _latestAuctionEnd()),
             bob,
             pledgeId,
-            AUCTION_START,
+            THIRD_PARTY_LOWEST_START,
             THIRD_PARTY_FLOOR,
-            uint40(minDuration)
+            THIRD_PARTY_DURATION
         );
-        // The lender can, from maturity until MIN_AUCTION_DURATION before the lot's end.
+        // The lender can, at maturity, for an hour.
         vm.revertToState(snapshot);
-        vm.warp(endsAt - minDuration);
-        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, uint40(minDuration));
-        _assertStarted(pledgeId, AUCTION_START, AUCTION_FLOOR, endsAt);
+        vm.warp(mat);
+        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, lending.MIN_AUCTION_DURATION());
+        _assertStarted(pledgeId, AUCTION_START, AUCTION_FLOOR, _latestAuctionEnd());
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -285,17 +524,26 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
         _assertStarted(pledgeId, AUCTION_START, AUCTION_FLOOR, block.timestamp + AUCTION_DURATION);
     }
 
+    /// @dev The lender chooses its own terms: below twice the reference price (the default auction starts at 3.00), or
+    /// above four times it, even after the grace.
+    function test_When_TheStartPriceIsOutsideTheThirdPartiesBand() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity + lending.AUCTION_GRACE());
+        assertLt(AUCTION_START, THIRD_PARTY_LOWEST_START);
+        uint256 snapshot = vm.snapshotState();
+        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+        _assertStarted(pledgeId, AUCTION_START, AUCTION_FLOOR, block.timestamp + AUCTION_DURATION);
+        vm.revertToState(snapshot);
+        _startAuction(lender, pledgeId, THIRD_PARTY_HIGHEST_START + 1, AUCTION_FLOOR, AUCTION_DURATION);
+        _assertStarted(pledgeId, THIRD_PARTY_HIGHEST_START + 1, AUCTION_FLOOR, block.timestamp + AUCTION_DURATION);
+    }
+
     function test_RevertWhen_TheDurationIsShorterThanMINAUCTIONDURATION() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
         uint40 duration = lending.MIN_AUCTION_DURATION() - 1;
         _expectRefused(
-            abi.encodeWithSelector(
-                IComputeLending.Lending_InvalidAuctionEnd.selector,
-                block.timestamp + duration,
-                block.timestamp + duration + 1,
-                endsAt
-            ),
+            _invalidEnd(block.timestamp + duration, block.timestamp + duration + 1, _latestAuctionEnd()),
             lender,
             pledgeId,
             AUCTION_START,
@@ -303,12 +551,7 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
             duration
         );
         _expectRefused(
-            abi.encodeWithSelector(
-                IComputeLending.Lending_InvalidAuctionEnd.selector,
-                block.timestamp,
-                block.timestamp + duration + 1,
-                endsAt
-            ),
+            _invalidEnd(block.timestamp, block.timestamp + duration + 1, _latestAuctionEnd()),
             lender,
             pledgeId,
             AUCTION_START,
@@ -317,38 +560,34 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
         );
     }
 
-    function test_RevertWhen_TheAuctionWouldEndAfterTheLotsEnd() external {
+    /// @dev L-2: unsold units settle to the lender with a day of the lot left to redeem or sell them: an auction ending
+    /// a second later, or at the lot's end, is refused.
+    function test_RevertWhen_TheAuctionWouldEndLaterThanMATURITYMARGINBeforeTheLotsEnd() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
-        uint40 duration = uint40(endsAt - block.timestamp + 1);
-        _expectRefused(
-            abi.encodeWithSelector(
-                IComputeLending.Lending_InvalidAuctionEnd.selector,
-                uint256(endsAt) + 1,
-                block.timestamp + lending.MIN_AUCTION_DURATION(),
-                endsAt
-            ),
-            lender,
-            pledgeId,
-            AUCTION_START,
-            AUCTION_FLOOR,
-            duration
-        );
+        uint256 earliest = block.timestamp + lending.MIN_AUCTION_DURATION();
+        uint256[2] memory ends = [_latestAuctionEnd() + 1, uint256(endsAt)];
+        for (uint256 i; i < ends.length; ++i) {
+            _expectRefused(
+                _invalidEnd(ends[i], earliest, _latestAuctionEnd()),
+                lender,
+                pledgeId,
+                AUCTION_START,
+                AUCTION_FLOOR,
+                uint40(ends[i] - block.timestamp)
+            );
+        }
     }
 
-    /// @dev A lot whose window has ended leaves no room for an auction (its units could not be sold); the lender can
-    /// still claim them.
-    function test_RevertWhen_TheLotsWindowHasEnded() external {
-        (uint256 pledgeId,) = _lateActivePledge();
-        vm.warp(endsAt);
+    /// @dev A pledge maturing at the latest the lot allows (MATURITY_MARGIN before its end) matures at the latest
+    /// auction end: no auction fits, not even the lender's shortest; the lender claims the units.
+    function test_RevertWhen_TheMaturityLeavesLessThanMINAUCTIONDURATIONBeforeTheLatestEnd() external {
+        uint40 mat = uint40(_latestAuctionEnd());
+        uint256 pledgeId = _activePledgeMaturingAt(mat);
+        vm.warp(mat);
         uint256 minDuration = lending.MIN_AUCTION_DURATION();
         _expectRefused(
-            abi.encodeWithSelector(
-                IComputeLending.Lending_InvalidAuctionEnd.selector,
-                uint256(endsAt) + minDuration,
-                uint256(endsAt) + minDuration,
-                endsAt
-            ),
+            _invalidEnd(block.timestamp + minDuration, block.timestamp + minDuration, _latestAuctionEnd()),
             lender,
             pledgeId,
             AUCTION_START,
@@ -360,7 +599,26 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Claimed);
     }
 
-    function test_When_TheAuctionLastsExactlyMINAUCTIONDURATIONOrEndsExactlyAtTheLotsEnd() external {
+    /// @dev A lot whose window has ended leaves no room for an auction (its units could not be sold); the lender can
+    /// still claim them.
+    function test_RevertWhen_TheLotsWindowHasEnded() external {
+        uint256 pledgeId = _activePledgeMaturingAt(uint40(_latestAuctionEnd()));
+        vm.warp(endsAt);
+        uint256 minDuration = lending.MIN_AUCTION_DURATION();
+        _expectRefused(
+            _invalidEnd(uint256(endsAt) + minDuration, uint256(endsAt) + minDuration, _latestAuctionEnd()),
+            lender,
+            pledgeId,
+            AUCTION_START,
+            AUCTION_FLOOR,
+            uint40(minDuration)
+        );
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Claimed);
+    }
+
+    function test_When_TheAuctionLastsExactlyMINAUCTIONDURATIONOrEndsExactlyAtTheLatestEnd() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
         uint256 snapshot = vm.snapshotState();
@@ -369,8 +627,8 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
         _assertStarted(pledgeId, AUCTION_START, AUCTION_FLOOR, block.timestamp + minDuration);
         vm.revertToState(snapshot);
 
-        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, uint40(endsAt - block.timestamp));
-        _assertStarted(pledgeId, AUCTION_START, AUCTION_FLOOR, endsAt);
+        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, uint40(_latestAuctionEnd() - block.timestamp));
+        _assertStarted(pledgeId, AUCTION_START, AUCTION_FLOOR, _latestAuctionEnd());
     }
 
     function test_When_TheStartPriceEqualsTheFloorPrice() external {
@@ -390,27 +648,6 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
         _startAuction(lender, pledgeId, type(uint96).max, 1, AUCTION_DURATION);
         _assertStarted(pledgeId, type(uint96).max, 1, block.timestamp + AUCTION_DURATION);
         assertEq(lending.auctionPriceAt(pledgeId, block.timestamp), type(uint96).max);
-    }
-
-    /// @dev Starting moves nothing, so the holder's compliance state does not matter (buyers seize from a frozen
-    /// holder too: buyCollateral.t.sol).
-    function test_When_TheHolderIsFrozen() external {
-        uint256 pledgeId = _activePledge();
-        vm.prank(compliance);
-        token.setFrozen(alice, true);
-        vm.warp(maturity);
-        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
-        _assertStarted(pledgeId, AUCTION_START, AUCTION_FLOOR, block.timestamp + AUCTION_DURATION);
-    }
-
-    /// @dev A lender that could not take the collateral (de-listed) can still sell it for its debt.
-    function test_When_TheLenderCanNoLongerReceiveUnits() external {
-        uint256 pledgeId = _activePledge();
-        vm.prank(compliance);
-        token.setAllowed(lender, false);
-        vm.warp(maturity);
-        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
-        _assertStarted(pledgeId, AUCTION_START, AUCTION_FLOOR, block.timestamp + AUCTION_DURATION);
     }
 
     function test_When_AllChecksPass() external {
@@ -438,16 +675,18 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
         assertEq(token.balanceOf(lender, lotId), 0, "no unit moved");
         _assertLendingHoldsNothing();
 
-        // The pledge can no longer be closed by a repayment or a claim.
-        bytes memory auctioning = abi.encodeWithSelector(
-            IComputeLending.Lending_WrongPledgeStatus.selector, pledgeId, IComputeLending.PledgeStatus.Auctioning
+        // The pledge can no longer be closed by a repayment.
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_WrongPledgeStatus.selector, pledgeId, IComputeLending.PledgeStatus.Auctioning
+            )
         );
-        vm.expectRevert(auctioning);
         vm.prank(alice);
         lending.repay(pledgeId);
-        vm.expectRevert(auctioning);
+        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "still locked");
+        // While nothing sold the lender may still take the units (L-2: claimCollateral.t.sol).
         vm.prank(lender);
         lending.claimCollateral(pledgeId);
-        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "still locked");
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Claimed);
     }
 }
