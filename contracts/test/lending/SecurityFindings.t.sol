@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {ComputeEscrow} from "../../src/escrow/ComputeEscrow.sol";
@@ -20,7 +21,9 @@ import {LendingBase} from "./LendingBase.sol";
 /// arrived, the token's collateral role (COLLATERAL_ROLE, the lending module's alone), re-entry from a contract
 /// lender's, holder's or buyer's ERC-1155 hook, and the collateral auctions of defaulted pledges (a third party
 /// dumping the collateral, a borrower repaying mid-auction, a lender whose hook reverts, a fee-on-transfer payment).
-/// Each ends with nothing of anyone else's moved. (The review's pledge findings, S-2 … S-7, are in
+/// Each ends with nothing of anyone else's moved. Then the outside review of the auctions (docs/SPEC.md §9, L-1 …
+/// L-6), each proof of concept played as the reviewer wrote it and shown refused (with its exact error) or harmless,
+/// one section per finding, the tests named `test_L<n>_…`. (The review's pledge findings, S-2 … S-7, are in
 /// escrow/SecurityFindings.t.sol, played against the lending module.)
 contract LendingSecurityFindings_Test is LendingBase {
     ReentrantTrader internal trader;
@@ -522,5 +525,472 @@ contract LendingSecurityFindings_Test is LendingBase {
         assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS);
         assertEq(fotLending.auctionOf(pledgeId).unitsLeft, PLEDGE_UNITS);
         assertEq(fot.balanceOf(address(fotLending)), 0, "lending module holds nothing");
+    }
+
+    /*//////////////////////////////////////////////////////////////
+        REVIEW L-1: A THIRD PARTY'S FIXED-PRICE AUCTION TAKES THE HOLDER'S EQUITY
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev The reviewer's attack: after the grace, bob starts a "Dutch" auction whose start equals its floor (the debt
+    /// per unit, 1.05) for an hour and buys every unit in the same block, 250 USDC of collateral for 105. Refused: a
+    /// third party starts within [2, 4] × the reference price (5.00 … 10.00 here); and the pledge stays Active, so the
+    /// holder's repayment still goes through.
+    function test_L1_ThirdPartyCannotStartAtTheDebtPerUnit() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(uint256(maturity) + lending.AUCTION_GRACE());
+        uint256 debtFloor = (OWED + PLEDGE_UNITS - 1) / PLEDGE_UNITS;
+        uint40[2] memory durations = [lending.MIN_AUCTION_DURATION(), THIRD_PARTY_DURATION];
+        for (uint256 i; i < durations.length; ++i) {
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    IComputeLending.Lending_ThirdPartyStartPrice.selector,
+                    debtFloor,
+                    THIRD_PARTY_LOWEST_START,
+                    THIRD_PARTY_HIGHEST_START
+                )
+            );
+            _startAuction(bob, pledgeId, debtFloor, debtFloor, durations[i]);
+        }
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Active);
+
+        vm.prank(alice);
+        lending.repay(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Repaid);
+        assertEq(token.lockedBalanceOf(alice, lotId), 0, "the holder keeps its collateral");
+        assertEq(token.balanceOf(bob, lotId), 0);
+    }
+
+    /// @dev The second half of the attack on the terms a third party may still set: bob starts at the lowest start
+    /// (5.00) and buys at once. Refused in the start block (by anyone: the lender too); a second later bob pays ~5.00 a
+    /// unit, and the holder is credited its surplus over the debt instead of nothing.
+    function test_L1_StarterCannotBuyInTheStartBlock() external {
+        uint256 pledgeId = _activePledge();
+        _thirdPartyAuction(bob, pledgeId);
+        bytes memory notStarted = abi.encodeWithSelector(
+            IComputeLending.Lending_AuctionNotStarted.selector, pledgeId, uint40(block.timestamp)
+        );
+        address[2] memory buyers = [bob, lender];
+        for (uint256 i; i < buyers.length; ++i) {
+            vm.expectRevert(notStarted);
+            vm.prank(buyers[i]);
+            lending.buyCollateral(pledgeId, PLEDGE_UNITS, type(uint256).max);
+        }
+        assertEq(lending.auctionOf(pledgeId).unitsLeft, PLEDGE_UNITS, "nothing sold in the start block");
+
+        vm.warp(block.timestamp + 1);
+        uint256 price = _buyAt(bob, pledgeId, PLEDGE_UNITS);
+        assertGt(price, THIRD_PARTY_LOWEST_START - 100, "about the start price");
+        assertEq(escrow.claimable(lender), OWED, "the lender made whole");
+        assertEq(escrow.claimable(alice) - PRINCIPAL, PLEDGE_UNITS * price - OWED, "the holder gets the surplus");
+        assertGt(escrow.claimable(alice) - PRINCIPAL, 390e6, "~395 USDC, not 0");
+        _assertExactlySolvent();
+    }
+
+    /*//////////////////////////////////////////////////////////////
+        REVIEW L-2: AN UNBUYABLE AUCTION RUNS TO THE LOT'S END
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev The reviewer's attack: an outsider starts an auction at 2^96 − 1 per unit until the lot's end, so nobody
+    /// buys and the lender ends up with expired units. Refused: the outsider fails the token's compliance (L-4); an
+    /// allowlisted third party cannot start above 4 × the reference price over a floor that repays the debt, and no
+    /// auction may end after `lot.endsAt − MATURITY_MARGIN` (with the floor itself at 2^96 − 1 the band collapses to
+    /// it, so the end is what refuses). The pledge stays Active and the lender claims live units.
+    function test_L2_UnbuyableThirdPartyAuctionToTheLotsEnd_IsRefused() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(uint256(maturity) + lending.AUCTION_GRACE());
+        uint256 absurd = type(uint96).max;
+        uint40 toLotEnd = uint40(endsAt - block.timestamp);
+
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_CallerNotCompliant.selector,
+                outsider,
+                IComputeCapacityToken.TransferStatus.ReceiverNotAllowed
+            )
+        );
+        _startAuction(outsider, pledgeId, absurd, absurd, toLotEnd);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_ThirdPartyStartPrice.selector,
+                absurd,
+                THIRD_PARTY_LOWEST_START,
+                THIRD_PARTY_HIGHEST_START
+            )
+        );
+        _startAuction(bob, pledgeId, absurd, THIRD_PARTY_FLOOR, toLotEnd);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_InvalidAuctionEnd.selector,
+                endsAt,
+                block.timestamp + THIRD_PARTY_DURATION,
+                _latestAuctionEnd()
+            )
+        );
+        _startAuction(bob, pledgeId, absurd, absurd, toLotEnd);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Active);
+
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        vm.prank(lender);
+        escrow.redeem(lotId, PLEDGE_UNITS);
+        assertEq(token.balanceOf(lender, lotId), 0, "redeemed: the units were alive");
+    }
+
+    /// @dev The reviewer's second case: the lender's own auction ending at the lot's end settles expired units.
+    /// Refused; an auction ending at the latest allowed, a day before the lot, settles units the lender can still
+    /// redeem.
+    function test_L2_LendersOwnAuction_EndsADayBeforeTheLot_UnsoldUnitsRedeemable() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_InvalidAuctionEnd.selector,
+                endsAt,
+                block.timestamp + lending.MIN_AUCTION_DURATION(),
+                _latestAuctionEnd()
+            )
+        );
+        _startAuction(lender, pledgeId, 10 * uint256(PRICE), 4 * uint256(PRICE), uint40(endsAt - block.timestamp));
+
+        _startAuction(
+            lender, pledgeId, 10 * uint256(PRICE), 4 * uint256(PRICE), uint40(_latestAuctionEnd() - block.timestamp)
+        );
+        vm.warp(_latestAuctionEnd());
+        lending.settleCollateralAuction(pledgeId);
+        assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS);
+        vm.prank(lender);
+        uint256 redemptionId = escrow.redeem(lotId, PLEDGE_UNITS);
+        assertEq(uint8(_redemptionStatus(redemptionId)), uint8(IComputeEscrow.RedemptionStatus.Open), "redeemable");
+    }
+
+    /// @dev What a third party may still do: an auction nobody buys from, e.g. a fixed price of 2^96 − 1 (a floor that
+    /// high lifts the band to it) for as long as allowed. Harmless: while nothing sold the lender claims out of the
+    /// auction, with over two weeks of the lot left to redeem the units.
+    function test_L2_LenderClaimsOutOfAStalledAuction() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(uint256(maturity) + lending.AUCTION_GRACE());
+        uint256 absurd = type(uint96).max;
+        _startAuction(bob, pledgeId, absurd, absurd, uint40(_latestAuctionEnd() - block.timestamp));
+        vm.warp(block.timestamp + 1 days);
+
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Claimed);
+        assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS, "the lender took the units");
+        assertEq(token.lockedBalanceOf(alice, lotId), 0);
+        assertGt(endsAt - block.timestamp, 2 weeks);
+        vm.prank(lender);
+        escrow.redeem(lotId, PLEDGE_UNITS);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_WrongPledgeStatus.selector, pledgeId, IComputeLending.PledgeStatus.Claimed
+            )
+        );
+        vm.prank(bob);
+        lending.buyCollateral(pledgeId, 1, type(uint256).max);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+        REVIEW L-3: THE DEFAULTED BORROWER KEEPS PRINCIPAL AND COLLATERAL
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev The reviewer's attack: alice, the defaulted borrower, starts an unbuyable one-hour auction while the lender
+    /// is briefly de-listed, and settles it at its end so her units are unlocked to her. The hour is refused (a third
+    /// party's auction lasts a day); an unbuyable day she may still start, but its settlement waits for the lender
+    /// (Lending_LenderCannotReceive), and once it is re-listed the units go to it.
+    function test_L3_SettleWhileTheLenderIsDelisted_WaitsForTheLender() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(uint256(maturity) + lending.AUCTION_GRACE());
+        uint256 absurd = type(uint96).max;
+        uint40 oneHour = lending.MIN_AUCTION_DURATION();
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_InvalidAuctionEnd.selector,
+                block.timestamp + oneHour,
+                block.timestamp + THIRD_PARTY_DURATION,
+                _latestAuctionEnd()
+            )
+        );
+        _startAuction(alice, pledgeId, absurd, absurd, oneHour);
+
+        _startAuction(alice, pledgeId, absurd, absurd, THIRD_PARTY_DURATION);
+        vm.prank(compliance);
+        token.setAllowed(lender, false); // temporary
+        vm.warp(block.timestamp + THIRD_PARTY_DURATION);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_LenderCannotReceive.selector,
+                pledgeId,
+                IComputeCapacityToken.TransferStatus.ReceiverNotAllowed,
+                endsAt
+            )
+        );
+        vm.prank(alice);
+        lending.settleCollateralAuction(pledgeId);
+        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "still locked for the lender");
+
+        vm.prank(compliance);
+        token.setAllowed(lender, true); // back a day later: in time
+        vm.prank(alice);
+        lending.settleCollateralAuction(pledgeId);
+        assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS, "the lender got the collateral");
+        assertEq(token.balanceOf(alice, lotId), UNITS - PLEDGE_UNITS, "the borrower lost it");
+        assertEq(token.lockedBalanceOf(alice, lotId), 0);
+        assertEq(escrow.claimable(alice), PRINCIPAL, "the borrower keeps only the advance");
+    }
+
+    /// @dev A lender that never becomes able to receive again: the units stay locked until the lot's redeemableUntil
+    /// and only then are unlocked for the borrower, who can neither redeem nor sell them any more: worthless.
+    function test_L3_LenderNeverRelisted_UnitsUnlockedOnlyOnceWorthless() external {
+        uint256 pledgeId = _activePledge();
+        _thirdPartyAuction(alice, pledgeId);
+        vm.prank(compliance);
+        token.setAllowed(lender, false);
+        uint40 until = token.redeemableUntil(lotId);
+        assertEq(until, endsAt);
+        bytes memory waits = abi.encodeWithSelector(
+            IComputeLending.Lending_LenderCannotReceive.selector,
+            pledgeId,
+            IComputeCapacityToken.TransferStatus.ReceiverNotAllowed,
+            until
+        );
+        uint256[2] memory times = [uint256(lending.auctionOf(pledgeId).endsAt), uint256(until) - 1];
+        for (uint256 i; i < times.length; ++i) {
+            vm.warp(times[i]);
+            vm.expectRevert(waits);
+            lending.settleCollateralAuction(pledgeId);
+        }
+        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "locked while the units are worth something");
+
+        vm.warp(until);
+        lending.settleCollateralAuction(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
+        assertEq(token.lockedBalanceOf(alice, lotId), 0, "unlocked only now");
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_RedemptionClosed.selector, lotId, until));
+        vm.prank(alice);
+        escrow.redeem(lotId, PLEDGE_UNITS);
+        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_LotExpired.selector, lotId, endsAt));
+        vm.prank(alice);
+        token.safeTransferFrom(alice, bob, lotId, PLEDGE_UNITS, "");
+    }
+
+    /*//////////////////////////////////////////////////////////////
+        REVIEW L-4: A FROZEN HOLDER LIQUIDATES ITS UNITS THROUGH A SELF-PLEDGE
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev The reviewer's attack starts with alice funding her own pledge (designated to herself, or open to anyone):
+    /// refused, nothing credited; her units stay pledged until she cancels.
+    function test_L4_HolderCannotFundItsOwnPledge() external {
+        uint256 toSelf = _requestPledge(alice, PLEDGE_UNITS, alice, PRINCIPAL, FEE, maturity);
+        uint256 open = _requestPledge(alice, PLEDGE_UNITS, address(0), PRINCIPAL, FEE, maturity);
+        uint256[2] memory ids = [toSelf, open];
+        uint256 aliceUsdc = usdc.balanceOf(alice);
+        for (uint256 i; i < ids.length; ++i) {
+            vm.expectRevert(abi.encodeWithSelector(IComputeLending.Lending_SelfFunding.selector, ids[i]));
+            vm.prank(alice);
+            lending.fundPledge(ids[i]);
+            _assertStatus(ids[i], IComputeLending.PledgeStatus.Requested);
+        }
+        assertEq(usdc.balanceOf(alice), aliceUsdc, "nothing paid");
+        assertEq(escrow.claimable(alice), 0, "nothing credited");
+        vm.startPrank(alice);
+        lending.cancelPledge(toSelf);
+        lending.cancelPledge(open);
+        vm.stopPrank();
+        assertEq(token.lockedBalanceOf(alice, lotId), 0);
+    }
+
+    /// @dev Frozen on a real pledge, alice cannot turn the units into money either: she cannot start an auction (her own
+    /// compliance), nor can anyone else, the lender included (the holder's); the lender claims the units and alice is
+    /// credited nothing beyond her advance.
+    function test_L4_FrozenHolder_NobodyStartsAnAuctionOfItsUnits() external {
+        uint256 pledgeId = _activePledge();
+        vm.prank(compliance);
+        token.setFrozen(alice, true);
+        vm.warp(uint256(maturity) + lending.AUCTION_GRACE());
+
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_CallerNotCompliant.selector,
+                alice,
+                IComputeCapacityToken.TransferStatus.ReceiverFrozen
+            )
+        );
+        _startAuction(alice, pledgeId, THIRD_PARTY_LOWEST_START, THIRD_PARTY_FLOOR, THIRD_PARTY_DURATION);
+        bytes memory holderFrozen = abi.encodeWithSelector(
+            IComputeLending.Lending_HolderNotCompliant.selector,
+            pledgeId,
+            IComputeCapacityToken.TransferStatus.ReceiverFrozen
+        );
+        vm.expectRevert(holderFrozen);
+        _startAuction(bob, pledgeId, THIRD_PARTY_LOWEST_START, THIRD_PARTY_FLOOR, THIRD_PARTY_DURATION);
+        vm.expectRevert(holderFrozen);
+        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS, "the lender takes the units");
+        assertEq(escrow.claimable(alice), PRINCIPAL, "the frozen holder: only its advance");
+    }
+
+    /// @dev Frozen mid-auction (after 30 units sold), the holder's remaining units are not sold for money credited to
+    /// it: buys are refused; the lender cannot claim out of an auction that sold (Lending_AuctionHasSales) but gets the
+    /// 70 unsold units at settlement. (Before the review this test asserted the opposite: the sale went on and the
+    /// frozen holder was credited its surplus.)
+    function test_L4_HolderFrozenMidAuction_ItsUnitsAreNotSold() external {
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
+        _buyAt(bob, pledgeId, 30); // 84e6 to the lender
+        vm.prank(compliance);
+        token.setFrozen(alice, true);
+
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_HolderNotCompliant.selector,
+                pledgeId,
+                IComputeCapacityToken.TransferStatus.ReceiverFrozen
+            )
+        );
+        vm.prank(provider);
+        lending.buyCollateral(pledgeId, 70, type(uint256).max);
+        vm.expectRevert(abi.encodeWithSelector(IComputeLending.Lending_AuctionHasSales.selector, pledgeId));
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+
+        vm.warp(lending.auctionOf(pledgeId).endsAt);
+        lending.settleCollateralAuction(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
+        assertEq(token.balanceOf(provider, lotId), 0, "nothing bought from the frozen holder");
+        assertEq(token.balanceOf(lender, lotId), 70, "the unsold units to the lender");
+        assertEq(escrow.claimable(lender), 30 * PRICE_AN_HOUR_IN, "what the sale before the freeze paid");
+        assertEq(escrow.claimable(alice), PRINCIPAL, "the frozen holder credited nothing more");
+        _assertExactlySolvent();
+    }
+
+    /*//////////////////////////////////////////////////////////////
+        REVIEW L-5: THE AUCTION CLOCK RUNS THROUGH PAUSES
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev The reviewer's attack: the lender starts an auction while the token is paused (a claim is refused then, a
+    /// start was not), nobody can buy, and the first buyer after the unpause takes it near the floor. Refused: no
+    /// start while the token is paused; started after the unpause, the auction's price begins to fall only then.
+    function test_L5_NoStartWhileTheTokenIsPaused() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity);
+        vm.prank(pauser);
+        token.pause();
+
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        vm.expectRevert(IComputeLending.Lending_TokenPaused.selector);
+        _startAuction(lender, pledgeId, 3 * uint256(PRICE), THIRD_PARTY_FLOOR, 2 days);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Active);
+
+        vm.warp(block.timestamp + 2 days - 1);
+        vm.prank(pauser);
+        token.unpause();
+        _startAuction(lender, pledgeId, 3 * uint256(PRICE), THIRD_PARTY_FLOOR, 2 days);
+        vm.warp(block.timestamp + 1);
+        uint256 price = _buyAt(bob, pledgeId, PLEDGE_UNITS);
+        assertGt(price, 3 * uint256(PRICE) - 100, "near the start price, not the floor");
+        assertGt(escrow.claimable(alice) - PRINCIPAL, 640e6, "the holder's surplus kept (~645 USDC, not ~0)");
+    }
+
+    /// @dev The reviewer's second case: the stablecoin is paused after the start; the price runs down while nobody can
+    /// pay, and the first buyer after the unpause takes the floor. Refused: no buy while paused, nor within the cure
+    /// after the pause was last recorded (a keeper records it before the unpause), which outlasts the auction here;
+    /// the lapsed auction sold nothing, so the lender claims the units out of it (nobody bought at the floor).
+    function test_L5_NoBuyWhileTheStablecoinIsPausedNorWithinTheCure() external {
+        uint256 pledgeId = _activePledge();
+        vm.warp(maturity);
+        uint256 floor = (OWED + PLEDGE_UNITS - 1) / PLEDGE_UNITS;
+        _startAuction(lender, pledgeId, 3 * uint256(PRICE), floor, 2 days);
+        uint40 auctionEnd = lending.auctionOf(pledgeId).endsAt;
+        vm.warp(block.timestamp + 1 hours);
+        vm.prank(admin);
+        usdc.setPaused(true);
+        lending.recordSettlementPause();
+
+        vm.expectRevert(IComputeLending.Lending_SettlementPaused.selector);
+        vm.prank(bob);
+        lending.buyCollateral(pledgeId, PLEDGE_UNITS, type(uint256).max);
+
+        vm.warp(uint256(auctionEnd) - 1);
+        lending.recordSettlementPause();
+        vm.prank(admin);
+        usdc.setPaused(false);
+        uint256 cureEnd = block.timestamp + lending.SETTLEMENT_CURE();
+        uint256 price = lending.auctionPriceAt(pledgeId, block.timestamp);
+        assertLt(price, floor + 100, "the price ran down to about the floor");
+        vm.expectRevert(abi.encodeWithSelector(IComputeLending.Lending_SettlementCure.selector, cureEnd));
+        vm.prank(bob);
+        lending.buyCollateral(pledgeId, PLEDGE_UNITS, price);
+        vm.expectRevert(abi.encodeWithSelector(IComputeLending.Lending_SettlementCure.selector, cureEnd));
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+
+        vm.warp(cureEnd);
+        vm.expectRevert(abi.encodeWithSelector(IComputeLending.Lending_AuctionEnded.selector, pledgeId, auctionEnd));
+        vm.prank(bob);
+        lending.buyCollateral(pledgeId, PLEDGE_UNITS, price);
+        assertEq(token.balanceOf(bob, lotId), 0, "nobody bought at the floor");
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Claimed);
+        assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+        REVIEW L-6: A SHORT ESCROW REFUSES THE REPAYMENT, NOT THE CLAIM
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev The reviewer's attack: the escrow short by one base unit refuses alice's full repayment (the escrow credits
+    /// only surplus: still so, M-8), while the lender claims the collateral over a 1-wei shortfall. Refused now: no claim
+    /// and no auction (by the lender or, after the grace, anyone) while the escrow holds less than it owes; once the gap
+    /// is paid in, alice repays and keeps her units.
+    function test_L6_EscrowShortByOne_NoClaimNoAuction() external {
+        uint256 pledgeId = _activePledge();
+        (uint256 balance, uint256 obligations) = escrow.solvency();
+        _shortEscrow(1);
+
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_LoanUnfunded.selector, OWED, OWED - 1));
+        vm.prank(alice);
+        lending.repay(pledgeId);
+
+        bytes memory shortfall =
+            abi.encodeWithSelector(IComputeLending.Lending_EscrowShortfall.selector, balance - 1, obligations);
+        vm.warp(maturity);
+        vm.expectRevert(shortfall);
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        vm.expectRevert(shortfall);
+        _startAuction(lender, pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+        vm.warp(uint256(maturity) + lending.AUCTION_GRACE());
+        vm.expectRevert(shortfall);
+        _startAuction(bob, pledgeId, THIRD_PARTY_LOWEST_START, THIRD_PARTY_FLOOR, THIRD_PARTY_DURATION);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Active);
+        assertEq(token.balanceOf(lender, lotId), 0, "the collateral not lost over 1 wei");
+
+        vm.prank(admin);
+        usdc.mint(address(escrow), 1);
+        vm.prank(alice);
+        lending.repay(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Repaid);
+        assertEq(token.lockedBalanceOf(alice, lotId), 0, "the holder keeps its units");
+        assertEq(escrow.claimable(lender), OWED, "the lender repaid");
+        _assertExactlySolvent();
+    }
+
+    /// @dev The same shortfall arising during an auction that sold nothing: the lender's claim out of it waits too.
+    function test_L6_EscrowShortDuringAnAuction_NoClaimOut() external {
+        uint256 pledgeId = _auctionedPledgeAnHourIn();
+        (uint256 balance, uint256 obligations) = escrow.solvency();
+        _shortEscrow(1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputeLending.Lending_EscrowShortfall.selector, balance - 1, obligations)
+        );
+        vm.prank(lender);
+        lending.claimCollateral(pledgeId);
+        _assertStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
     }
 }
