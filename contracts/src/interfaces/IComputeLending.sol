@@ -258,7 +258,7 @@ interface IComputeLending {
     /// @notice Thrown when anyone but the lender starts an auction at a start price outside the allowed band.
     /// @param startPrice The start price given.
     /// @param lowest The lowest allowed (2× the reference price, or the floor if higher).
-    /// @param highest The highest allowed (4× the reference price, or the floor if higher).
+    /// @param highest The highest allowed (4× the reference price, or principal + fee per unit rounded up if higher).
     error Lending_ThirdPartyStartPrice(uint256 startPrice, uint256 lowest, uint256 highest);
     /// @notice Thrown when buying in the block that started the auction.
     /// @param pledgeId The pledge.

@@ -427,8 +427,9 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     }
 
     /// @dev The rules for an auction started by anyone but the lender (L-1, L-2): a floor that repays principal + fee,
-    /// and a start price between `THIRD_PARTY_MIN_START_BPS` and `THIRD_PARTY_MAX_START_BPS` of the reference price
-    /// (both at least the floor).
+    /// and a start price of at least `THIRD_PARTY_MIN_START_BPS` of the reference price (or the floor, if higher) and
+    /// at most `THIRD_PARTY_MAX_START_BPS` of it (or the debt per unit, rounded up, if higher). A floor above that cap
+    /// leaves no start price: refused.
     function _requireThirdPartyTerms(
         uint256 pledgeId,
         Pledge storage p,
@@ -443,8 +444,11 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         if (floorValue < debt) revert Lending_FloorBelowDebt(floorValue, debt);
         uint256 lowest = referencePrice * THIRD_PARTY_MIN_START_BPS / Bps.MAX;
         uint256 highest = referencePrice * THIRD_PARTY_MAX_START_BPS / Bps.MAX;
+        // Only the debt may lift the cap (a floor that repays it can exceed 4x the reference price); the caller's own
+        // floor may not, or start = floor = 2^96 - 1 would stall the collateral at a price nobody pays.
+        uint256 debtPerUnit = (debt + p.units - 1) / p.units;
+        if (highest < debtPerUnit) highest = debtPerUnit;
         if (lowest < floorPrice) lowest = floorPrice;
-        if (highest < floorPrice) highest = floorPrice;
         if (startPrice < lowest || startPrice > highest) {
             revert Lending_ThirdPartyStartPrice(startPrice, lowest, highest);
         }

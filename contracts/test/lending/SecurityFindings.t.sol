@@ -592,9 +592,9 @@ contract LendingSecurityFindings_Test is LendingBase {
 
     /// @dev The reviewer's attack: an outsider starts an auction at 2^96 − 1 per unit until the lot's end, so nobody
     /// buys and the lender ends up with expired units. Refused: the outsider fails the token's compliance (L-4); an
-    /// allowlisted third party cannot start above 4 × the reference price over a floor that repays the debt, and no
-    /// auction may end after `lot.endsAt − MATURITY_MARGIN` (with the floor itself at 2^96 − 1 the band collapses to
-    /// it, so the end is what refuses). The pledge stays Active and the lender claims live units.
+    /// allowlisted third party cannot start above 4 × the reference price, not even with a floor that high (only the
+    /// debt per unit lifts the cap), and no auction may end after `lot.endsAt − MATURITY_MARGIN`. The pledge stays
+    /// Active and the lender claims live units.
     function test_L2_UnbuyableThirdPartyAuctionToTheLotsEnd_IsRefused() external {
         uint256 pledgeId = _activePledge();
         vm.warp(uint256(maturity) + lending.AUCTION_GRACE());
@@ -620,13 +620,19 @@ contract LendingSecurityFindings_Test is LendingBase {
         _startAuction(bob, pledgeId, absurd, THIRD_PARTY_FLOOR, toLotEnd);
         vm.expectRevert(
             abi.encodeWithSelector(
+                IComputeLending.Lending_ThirdPartyStartPrice.selector, absurd, absurd, THIRD_PARTY_HIGHEST_START
+            )
+        );
+        _startAuction(bob, pledgeId, absurd, absurd, toLotEnd);
+        vm.expectRevert(
+            abi.encodeWithSelector(
                 IComputeLending.Lending_InvalidAuctionEnd.selector,
                 endsAt,
                 block.timestamp + THIRD_PARTY_DURATION,
                 _latestAuctionEnd()
             )
         );
-        _startAuction(bob, pledgeId, absurd, absurd, toLotEnd);
+        _startAuction(bob, pledgeId, THIRD_PARTY_HIGHEST_START, THIRD_PARTY_FLOOR, toLotEnd);
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Active);
 
         vm.prank(lender);
@@ -663,14 +669,19 @@ contract LendingSecurityFindings_Test is LendingBase {
         assertEq(uint8(_redemptionStatus(redemptionId)), uint8(IComputeEscrow.RedemptionStatus.Open), "redeemable");
     }
 
-    /// @dev What a third party may still do: an auction nobody buys from, e.g. a fixed price of 2^96 − 1 (a floor that
-    /// high lifts the band to it) for as long as allowed. Harmless: while nothing sold the lender claims out of the
-    /// auction, with over two weeks of the lot left to redeem the units.
+    /// @dev A third party's auction that nobody buys from (here at the top of the band, for as long as allowed) costs
+    /// the lender nothing: while nothing sold it claims out of the auction, with over two weeks of the lot left to
+    /// redeem the units.
     function test_L2_LenderClaimsOutOfAStalledAuction() external {
         uint256 pledgeId = _activePledge();
         vm.warp(uint256(maturity) + lending.AUCTION_GRACE());
-        uint256 absurd = type(uint96).max;
-        _startAuction(bob, pledgeId, absurd, absurd, uint40(_latestAuctionEnd() - block.timestamp));
+        _startAuction(
+            bob,
+            pledgeId,
+            THIRD_PARTY_HIGHEST_START,
+            THIRD_PARTY_HIGHEST_START,
+            uint40(_latestAuctionEnd() - block.timestamp)
+        );
         vm.warp(block.timestamp + 1 days);
 
         vm.prank(lender);
@@ -695,14 +706,24 @@ contract LendingSecurityFindings_Test is LendingBase {
     //////////////////////////////////////////////////////////////*/
 
     /// @dev The reviewer's attack: alice, the defaulted borrower, starts an unbuyable one-hour auction while the lender
-    /// is briefly de-listed, and settles it at its end so her units are unlocked to her. The hour is refused (a third
-    /// party's auction lasts a day); an unbuyable day she may still start, but its settlement waits for the lender
-    /// (Lending_LenderCannotReceive), and once it is re-listed the units go to it.
+    /// is briefly de-listed, and settles it at its end so her units are unlocked to her. The unbuyable price is refused
+    /// (the band's top is four times the reference price) and so is the hour (a third party's auction lasts a day); a
+    /// day at the top of the band, which nobody buys here, she may still start, but its settlement waits for the
+    /// lender (Lending_LenderCannotReceive), and once it is re-listed the units go to it.
     function test_L3_SettleWhileTheLenderIsDelisted_WaitsForTheLender() external {
         uint256 pledgeId = _activePledge();
         vm.warp(uint256(maturity) + lending.AUCTION_GRACE());
-        uint256 absurd = type(uint96).max;
+        uint256 absurd = THIRD_PARTY_HIGHEST_START;
         uint40 oneHour = lending.MIN_AUCTION_DURATION();
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_ThirdPartyStartPrice.selector,
+                type(uint96).max,
+                type(uint96).max,
+                THIRD_PARTY_HIGHEST_START
+            )
+        );
+        _startAuction(alice, pledgeId, type(uint96).max, type(uint96).max, THIRD_PARTY_DURATION);
         vm.expectRevert(
             abi.encodeWithSelector(
                 IComputeLending.Lending_InvalidAuctionEnd.selector,

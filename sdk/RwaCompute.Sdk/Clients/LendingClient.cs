@@ -260,10 +260,10 @@ public sealed class LendingClient : ILendingClient
                 throw new InputValidationException(nameof(floorPrice), $"a floor of {floorPrice} per unit sells the {pledge.Units} units for {floorPrice * pledge.Units} at worst, below the {pledge.AmountDue} the lender is owed; only the lender may set such a floor.");
             }
 
-            var (lowest, highest) = ThirdPartyStartBand(lot.ReferencePrice, floorPrice);
+            var (lowest, highest) = ThirdPartyStartBand(lot.ReferencePrice, floorPrice, pledge.AmountDue, pledge.Units);
             if (startPrice < lowest || startPrice > highest)
             {
-                throw new InputValidationException(nameof(startPrice), $"anyone but the lender starts between {lowest} and {highest} per unit (2x to 4x the reference price {lot.ReferencePrice}, at least the floor).");
+                throw new InputValidationException(nameof(startPrice), $"anyone but the lender starts between {lowest} and {highest} per unit (2x to 4x the reference price {lot.ReferencePrice}, at least the floor; a floor above the cap leaves no start price).");
             }
 
             shortest = rules.ThirdPartyAuctionDuration;
@@ -397,9 +397,10 @@ public sealed class LendingClient : ILendingClient
     /// <summary>What a pending transaction may wait before a block includes it, kept off an auction's latest end.</summary>
     private static readonly TimeSpan InclusionMargin = TimeSpan.FromMinutes(2);
 
-    /// <summary>The start prices anyone but the lender may set: 2x to 4x the reference price, both at least the floor.</summary>
-    private static (BigInteger Lowest, BigInteger Highest) ThirdPartyStartBand(BigInteger referencePrice, BigInteger floorPrice) =>
-        (BigInteger.Max(referencePrice * 2, floorPrice), BigInteger.Max(referencePrice * 4, floorPrice));
+    /// <summary>The start prices anyone but the lender may set, as the contract computes them: from 2x the reference
+    /// price (or the floor, if higher) to 4x it (or the debt per unit rounded up, if higher).</summary>
+    private static (BigInteger Lowest, BigInteger Highest) ThirdPartyStartBand(BigInteger referencePrice, BigInteger floorPrice, BigInteger debt, ulong units) =>
+        (BigInteger.Max(referencePrice * 2, floorPrice), BigInteger.Max(referencePrice * 4, (debt + units - 1) / units));
 
     /// <summary>Refuses while the stablecoin is paused or within the settlement cure after its last recorded pause.</summary>
     private async Task RequireSettlementOpenAsync(BigInteger pledgeId, PledgeRules rules, DateTimeOffset now, CancellationToken cancellationToken)

@@ -897,18 +897,23 @@ contract EscrowHandler is BaseHandler {
             );
             return true;
         }
-        s.floorPrice = _bound(floorPrice, minFloor, minFloor + 10e6);
-        return _startOrDurationRefused(s, p.lotId, callerSeed, startPrice);
+        // A floor above the band's top (4 × ref, or the debt per unit if higher) leaves no start price: stay below it.
+        (, uint256 top) = _thirdPartyBand(p.lotId, minFloor, minFloor);
+        s.floorPrice = _bound(floorPrice, minFloor, top);
+        return _startOrDurationRefused(s, p.lotId, callerSeed, startPrice, minFloor);
     }
 
     /// @dev A third party's start price within its band for the floor set; or, one time in eight each, the refusal of a
     /// start just outside the band (above it, or below it when the band starts above the floor: L-1, L-2) and of a
     /// duration a second short of a day (L-1). True when a refusal was checked.
-    function _startOrDurationRefused(AuctionStart memory s, uint256 lotId, uint256 callerSeed, uint256 startPrice)
-        internal
-        returns (bool)
-    {
-        (uint256 lowest, uint256 highest) = _thirdPartyBand(lotId, s.floorPrice);
+    function _startOrDurationRefused(
+        AuctionStart memory s,
+        uint256 lotId,
+        uint256 callerSeed,
+        uint256 startPrice,
+        uint256 debtPerUnit
+    ) internal returns (bool) {
+        (uint256 lowest, uint256 highest) = _thirdPartyBand(lotId, s.floorPrice, debtPerUnit);
         if ((callerSeed >> 36) % 8 == 0) {
             s.startPrice = (callerSeed >> 40) % 2 == 0 || lowest == s.floorPrice ? highest + 1 : lowest - 1;
             _refuseAuctionStart(
@@ -937,13 +942,18 @@ contract EscrowHandler is BaseHandler {
         return false;
     }
 
-    /// @dev The start prices a third party may set with `floor` on `lotId`: [max(2 × ref, floor), max(4 × ref, floor)].
-    function _thirdPartyBand(uint256 lotId, uint256 floor) internal view returns (uint256 lowest, uint256 highest) {
+    /// @dev The start prices a third party may set with `floor` on `lotId`: [max(2 × ref, floor), max(4 × ref, debt per
+    /// unit rounded up)] — only the debt lifts the top, never the floor (L-2).
+    function _thirdPartyBand(uint256 lotId, uint256 floor, uint256 debtPerUnit)
+        internal
+        view
+        returns (uint256 lowest, uint256 highest)
+    {
         uint256 ref = token.lot(lotId).referencePrice;
         lowest = ref * lending.THIRD_PARTY_MIN_START_BPS() / 10_000;
         highest = ref * lending.THIRD_PARTY_MAX_START_BPS() / 10_000;
         if (lowest < floor) lowest = floor;
-        if (highest < floor) highest = floor;
+        if (highest < debtPerUnit) highest = debtPerUnit;
     }
 
     /// @dev Starts the auction `s` describes, which must refuse with `expected`.

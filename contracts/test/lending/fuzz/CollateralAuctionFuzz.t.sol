@@ -197,8 +197,9 @@ contract CollateralAuctionFuzz_Test is LendingBase {
         vm.warp(uint256(maturity) + lending.AUCTION_GRACE());
         uint256 debt = PRINCIPAL + fee;
         uint256 minFloor = (debt + PLEDGE_UNITS - 1) / PLEDGE_UNITS;
-        uint256 floor = bound(floorPrice, minFloor, minFloor + 1e9);
-        (uint256 lowest, uint256 highest) = _band(floor);
+        (, uint256 top) = _band(minFloor, debt);
+        uint256 floor = bound(floorPrice, minFloor, top);
+        (uint256 lowest, uint256 highest) = _band(floor, debt);
         uint256 start = bound(startPrice, lowest, highest);
         uint40 duration =
             uint40(bound(durationSeed, lending.THIRD_PARTY_AUCTION_DURATION(), _latestAuctionEnd() - block.timestamp));
@@ -217,9 +218,11 @@ contract CollateralAuctionFuzz_Test is LendingBase {
     }
 
     /// @dev A third party's allowed start prices for `floor`: [max(2 × ref, floor), max(4 × ref, floor)].
-    function _band(uint256 floor) internal pure returns (uint256 lowest, uint256 highest) {
+    function _band(uint256 floor, uint256 debt) internal pure returns (uint256 lowest, uint256 highest) {
         lowest = THIRD_PARTY_LOWEST_START > floor ? THIRD_PARTY_LOWEST_START : floor;
-        highest = THIRD_PARTY_HIGHEST_START > floor ? THIRD_PARTY_HIGHEST_START : floor;
+        // Only the debt per unit (rounded up) lifts the top above four times the reference price, never the floor.
+        uint256 debtPerUnit = (debt + PLEDGE_UNITS - 1) / PLEDGE_UNITS;
+        highest = THIRD_PARTY_HIGHEST_START > debtPerUnit ? THIRD_PARTY_HIGHEST_START : debtPerUnit;
     }
 
     /// @dev L-1, L-2: for any floor that repays the debt and any start price and duration, a third party's start is
@@ -229,9 +232,11 @@ contract CollateralAuctionFuzz_Test is LendingBase {
         uint256 pledgeId = _activePledge();
         vm.warp(uint256(maturity) + lending.AUCTION_GRACE());
         uint256 floor = bound(floorPrice, THIRD_PARTY_FLOOR, 4 * THIRD_PARTY_HIGHEST_START);
-        (uint256 lowest, uint256 highest) = _band(floor);
+        (uint256 lowest, uint256 highest) = _band(floor, OWED);
         // Mostly around the band (so that both sides of each bound are common), one time in four anywhere up to 2^96 − 1.
-        uint256 start = bound(startPrice, floor, startPrice % 4 == 0 ? type(uint96).max : highest + 1e6);
+        // (A floor above the top leaves no start price at all: every start is refused.)
+        uint256 top = highest > floor ? highest : floor;
+        uint256 start = bound(startPrice, floor, startPrice % 4 == 0 ? type(uint96).max : top + 1e6);
         uint40 duration = uint40(bound(durationSeed, 0, 30 days));
         uint256 auctionEnd = block.timestamp + duration;
         uint256 earliest = block.timestamp + lending.THIRD_PARTY_AUCTION_DURATION();

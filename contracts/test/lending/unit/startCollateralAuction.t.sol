@@ -421,16 +421,41 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
         }
     }
 
-    /// @dev A floor above four times the reference price (a debt worth more than the collateral at that price) lifts
-    /// both ends of the band to it: the third party may only sell at the floor, which repays the debt.
-    function test_RevertWhen_TheFloorIsAboveFourTimesTheReferencePrice() external {
+    /// @dev L-2: only the debt may lift the band's top above four times the reference price, never the caller's own
+    /// floor: a floor above the cap leaves no start price (start = floor = 2^96 - 1 would stall the collateral).
+    function test_RevertWhen_TheFloorIsAboveTheCap() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity + lending.AUCTION_GRACE());
-        uint256 floor = THIRD_PARTY_HIGHEST_START + 1e6;
-        _expectRefused(_outsideBand(floor + 1, floor, floor), bob, pledgeId, floor + 1, floor, THIRD_PARTY_DURATION);
-        _startAuction(bob, pledgeId, floor, floor, THIRD_PARTY_DURATION);
-        _assertStarted(pledgeId, floor, floor, block.timestamp + THIRD_PARTY_DURATION);
-        assertEq(lending.auctionPriceAt(pledgeId, block.timestamp + THIRD_PARTY_DURATION / 2), floor, "fixed");
+        uint256 floor = THIRD_PARTY_HIGHEST_START + 1;
+        _expectRefused(
+            _outsideBand(floor, floor, THIRD_PARTY_HIGHEST_START), bob, pledgeId, floor, floor, THIRD_PARTY_DURATION
+        );
+        uint256 absurd = type(uint96).max;
+        _expectRefused(
+            _outsideBand(absurd, absurd, THIRD_PARTY_HIGHEST_START), bob, pledgeId, absurd, absurd, THIRD_PARTY_DURATION
+        );
+    }
+
+    /// @dev A debt worth more per unit than four times the reference price (a large fee) lifts the top of the band to
+    /// the debt per unit, rounded up: a third party may then sell at that fixed price, which repays the debt.
+    function test_RevertWhen_TheDebtPerUnitIsAboveFourTimesTheReferencePrice() external {
+        uint256 debtPerUnit = THIRD_PARTY_HIGHEST_START + 1e6;
+        uint256 pledgeId =
+            _requestPledge(alice, PLEDGE_UNITS, lender, PRINCIPAL, debtPerUnit * PLEDGE_UNITS - PRINCIPAL, maturity);
+        vm.prank(lender);
+        lending.fundPledge(pledgeId);
+        vm.warp(maturity + lending.AUCTION_GRACE());
+        _expectRefused(
+            _outsideBand(debtPerUnit + 1, debtPerUnit, debtPerUnit),
+            bob,
+            pledgeId,
+            debtPerUnit + 1,
+            debtPerUnit,
+            THIRD_PARTY_DURATION
+        );
+        _startAuction(bob, pledgeId, debtPerUnit, debtPerUnit, THIRD_PARTY_DURATION);
+        _assertStarted(pledgeId, debtPerUnit, debtPerUnit, block.timestamp + THIRD_PARTY_DURATION);
+        assertEq(lending.auctionPriceAt(pledgeId, block.timestamp + THIRD_PARTY_DURATION / 2), debtPerUnit, "fixed");
     }
 
     /// @dev L-1: a third party's auction runs at least a day (THIRD_PARTY_AUCTION_DURATION), so that bidders compete;
