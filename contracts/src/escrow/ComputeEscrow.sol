@@ -5,6 +5,7 @@ import {
     AccessControlDefaultAdminRules
 } from "@openzeppelin/contracts/access/extensions/AccessControlDefaultAdminRules.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
@@ -20,9 +21,12 @@ import {BondMath} from "../libraries/BondMath.sol";
 /// (`ComputeMarket`, MARKET_ROLE) and pledge principals and repayments the lending module (`ComputeLending`,
 /// LENDING_ROLE) move in and have credited, and redemptions (units burned, refund at the reference price from the
 /// provider's bond when delivery fails).
-/// @dev Money owed to anyone is credited and pulled with `withdraw`, so a blacklisted or paused receiver can
-/// never block another party. Every inbound transfer is measured by balance delta: bonds credit what arrived,
-/// payments revert if short. Solvency: stablecoin balance >= Σ claimable + Σ bond (`solvency()`).
+/// @dev Settles in several stablecoins: the admin accepts currencies (`setCurrencyAccepted`, decimals read on chain),
+/// each lot names one at issue (`LotSpec.currency`, recorded here by `coverIssue`), and its bond, sales, pledges and
+/// refunds are in it. Money owed to anyone is credited per (account, currency) and pulled with `withdraw`, so a
+/// blacklisted or paused receiver can never block another party. Every inbound transfer is measured by balance
+/// delta: bonds credit what arrived, payments revert if short. Solvency holds per currency: balance >= Σ claimable +
+/// Σ bond in that currency (`solvency(currency)`). A currency no longer accepted refuses new lots only.
 /// Bond coverage: as the token's bond vault, the escrow keeps every lot's unreserved bond at or above
 /// `outstanding units × unitCover` until the lot's `redeemableUntil`; only then can its provider withdraw it.
 contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminRules, ReentrancyGuardTransient {
@@ -42,7 +46,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
 
     /// @notice The compute-capacity token.
     IComputeCapacityToken public immutable TOKEN;
-    /// @notice The settlement stablecoin.
+    /// @notice The first settlement currency, accepted at deployment.
     IERC20 public immutable STABLECOIN;
     /// @notice The utilization oracle used for delivery and SLA attestations.
     IUtilizationOracle public immutable ORACLE;
@@ -61,20 +65,30 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     uint256 private _nextRedemptionId = 1;
 
     mapping(uint256 redemptionId => Redemption) private _redemptions;
-    mapping(address account => uint256) private _claimable;
+    mapping(address account => mapping(address currency => uint256)) private _claimable;
     mapping(uint256 lotId => Bond) private _bonds;
+    /// @dev Each lot's settlement currency, recorded at its first issuance.
+    mapping(uint256 lotId => address) private _lotCurrency;
+    mapping(address currency => Currency) private _currencies;
     /// @dev Per pool, the end of the delivery queue (see `deliveryQueued`).
     mapping(bytes32 poolId => uint64) private _deliveryQueued;
 
-    /// @dev Running totals behind `totals()` and `solvency()`: Σ claimable and Σ bond.total in one slot.
+    /// @dev Running totals per currency behind `totals()` and `solvency()`: Σ claimable and Σ bond.total in one slot.
     struct Totals {
         uint128 credits;
         uint128 bonds;
     }
 
-    Totals private _totals;
-    /// @dev Σ bond.reserved (part of `_totals.bonds`).
-    uint256 private _totalReserved;
+    /// @dev A settlement currency: whether new lots may name it, and its decimals (read when first accepted).
+    struct Currency {
+        bool accepted;
+        bool listed;
+        uint8 decimals;
+    }
+
+    mapping(address currency => Totals) private _totals;
+    /// @dev Per currency, Σ bond.reserved (part of `_totals[currency].bonds`).
+    mapping(address currency => uint256) private _totalReserved;
 
     /*//////////////////////////////////////////////////////////////
                                CONSTRUCTOR
@@ -83,7 +97,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     /// @param admin Receives DEFAULT_ADMIN_ROLE (handed over in two steps after `adminDelay`).
     /// @param adminDelay Seconds a default-admin hand-over must wait (OpenZeppelin's AccessControlDefaultAdminRules).
     /// @param token The compute-capacity token (this escrow needs its ESCROW_ROLE).
-    /// @param stablecoin The settlement stablecoin.
+    /// @param stablecoin The first settlement currency (accepted; its decimals are read from it).
     /// @param oracle The utilization oracle.
     /// @param deliveryGrace Seconds after a lot's window ends within which delivery must be confirmed.
     constructor(
@@ -101,6 +115,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         STABLECOIN = stablecoin;
         ORACLE = oracle;
         DELIVERY_GRACE = deliveryGrace;
+        _setCurrencyAccepted(address(stablecoin), true);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -108,19 +123,21 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc IComputeEscrow
-    function creditSale(address seller, uint256 amount) external onlyRole(MARKET_ROLE) nonReentrant {
-        uint256 surplus = _surplus();
+    function creditSale(address seller, uint256 lotId, uint256 amount) external onlyRole(MARKET_ROLE) nonReentrant {
+        address currency = _currencyOfLot(lotId);
+        uint256 surplus = _surplus(currency);
         if (amount > surplus) revert Escrow_SaleUnfunded(amount, surplus);
-        _credit(seller, amount);
-        emit SaleCredited(msg.sender, seller, amount);
+        _credit(seller, currency, amount);
+        emit SaleCredited(msg.sender, seller, currency, amount);
     }
 
     /// @inheritdoc IComputeEscrow
-    function creditLoan(address account, uint256 amount) external onlyRole(LENDING_ROLE) nonReentrant {
-        uint256 surplus = _surplus();
+    function creditLoan(address account, uint256 lotId, uint256 amount) external onlyRole(LENDING_ROLE) nonReentrant {
+        address currency = _currencyOfLot(lotId);
+        uint256 surplus = _surplus(currency);
         if (amount > surplus) revert Escrow_LoanUnfunded(amount, surplus);
-        _credit(account, amount);
-        emit LoanCredited(msg.sender, account, amount);
+        _credit(account, currency, amount);
+        emit LoanCredited(msg.sender, account, currency, amount);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -137,7 +154,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         external
         nonReentrant
     {
-        _permit(amount, deadline, v, r, s);
+        _permit(_currencyOfLot(lotId), amount, deadline, v, r, s);
         _postBond(lotId, amount);
     }
 
@@ -152,12 +169,13 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         uint256 free = bond.total - bond.reserved;
         if (amount == 0) revert Escrow_ZeroBondAmount();
         if (amount > free) revert Escrow_InsufficientBond(lotId, free, amount);
+        address currency = _lotCurrency[lotId];
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
         bond.total -= uint128(amount);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
-        _totals.bonds -= uint128(amount);
+        _totals[currency].bonds -= uint128(amount);
         emit BondWithdrawn(lotId, msg.sender, amount);
-        STABLECOIN.safeTransfer(msg.sender, amount);
+        IERC20(currency).safeTransfer(msg.sender, amount);
     }
 
     /// @inheritdoc IComputeEscrow
@@ -178,7 +196,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         if (reserve > free) revert Escrow_InsufficientBond(lotId, free, reserve);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
         bond.reserved += uint128(reserve);
-        _totalReserved += reserve;
+        _totalReserved[_lotCurrency[lotId]] += reserve;
 
         uint40 deadline = deadlineBase + DELIVERY_GRACE;
         uint64 deliveredBy = _enqueueDelivery(record.poolId, units);
@@ -237,8 +255,8 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         }
         uint256 amount = r.reserved;
         r.status = RedemptionStatus.Refunded;
-        _releaseReserve(r.lotId, amount);
-        _credit(r.holder, amount);
+        address currency = _releaseReserve(r.lotId, amount);
+        _credit(r.holder, currency, amount);
         emit RedemptionRefunded(redemptionId, r.holder, r.lotId, r.units, amount, slaBreached);
     }
 
@@ -247,16 +265,25 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc IComputeEscrow
-    function withdraw(address to) external nonReentrant {
+    function withdraw(address currency, address to) external nonReentrant {
         if (to == address(0)) revert Escrow_ZeroRecipient();
         if (to == address(this)) revert Escrow_InvalidRecipient(to);
-        uint256 amount = _claimable[msg.sender];
-        if (amount == 0) revert Escrow_NothingToWithdraw(msg.sender);
-        _claimable[msg.sender] = 0;
+        uint256 amount = _claimable[msg.sender][currency];
+        if (amount == 0) revert Escrow_NothingToWithdraw(msg.sender, currency);
+        _claimable[msg.sender][currency] = 0;
         // forge-lint: disable-next-line(unsafe-typecast) -- a part of the total, which fits 128 bits
-        _totals.credits -= uint128(amount);
-        emit Withdrawn(msg.sender, to, amount);
-        STABLECOIN.safeTransfer(to, amount);
+        _totals[currency].credits -= uint128(amount);
+        emit Withdrawn(msg.sender, to, currency, amount);
+        IERC20(currency).safeTransfer(to, amount);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               CURRENCIES
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IComputeEscrow
+    function setCurrencyAccepted(address currency, bool accepted) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _setCurrencyAccepted(currency, accepted);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -264,11 +291,17 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     //////////////////////////////////////////////////////////////*/
 
     /// @inheritdoc IBondVault
-    function coverIssue(uint256 lotId, address provider, uint256 outstandingUnits, uint256 unitCover)
+    function coverIssue(uint256 lotId, address currency, address provider, uint256 outstandingUnits, uint256 unitCover)
         external
         nonReentrant
     {
         if (msg.sender != address(TOKEN)) revert Escrow_CallerNotToken(msg.sender);
+        if (currency != address(0)) {
+            // A new lot: its currency must be accepted now; it stays the lot's for good.
+            if (!_currencies[currency].accepted) revert Escrow_CurrencyNotAccepted(currency);
+            _lotCurrency[lotId] = currency;
+            emit LotCurrencySet(lotId, currency);
+        }
         Bond memory bond = _bonds[lotId];
         uint256 required = outstandingUnits * unitCover;
         uint256 free = bond.total - bond.reserved;
@@ -277,7 +310,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         _addBond(lotId, shortfall);
         emit BondPosted(lotId, provider, shortfall);
         // The token calls only for its caller's own issuance, so this pulls from the issuing provider.
-        _pullExact(provider, shortfall);
+        _pullExact(_currencyOfLot(lotId), provider, shortfall);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -298,8 +331,8 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     }
 
     /// @inheritdoc IComputeEscrow
-    function claimable(address account) external view returns (uint256) {
-        return _claimable[account];
+    function claimable(address account, address currency) external view returns (uint256) {
+        return _claimable[account][currency];
     }
 
     /// @inheritdoc IComputeEscrow
@@ -309,15 +342,26 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     }
 
     /// @inheritdoc IComputeEscrow
-    function totals() external view returns (uint256 credits, uint256 bonds, uint256 reserved) {
-        Totals memory t = _totals;
-        return (t.credits, t.bonds, _totalReserved);
+    function totals(address currency) external view returns (uint256 credits, uint256 bonds, uint256 reserved) {
+        Totals memory t = _totals[currency];
+        return (t.credits, t.bonds, _totalReserved[currency]);
     }
 
     /// @inheritdoc IComputeEscrow
-    function solvency() external view returns (uint256 balance, uint256 obligations) {
-        Totals memory t = _totals;
-        return (STABLECOIN.balanceOf(address(this)), uint256(t.credits) + t.bonds);
+    function solvency(address currency) external view returns (uint256 balance, uint256 obligations) {
+        Totals memory t = _totals[currency];
+        return (IERC20(currency).balanceOf(address(this)), uint256(t.credits) + t.bonds);
+    }
+
+    /// @inheritdoc IComputeEscrow
+    function currencyOf(uint256 lotId) external view returns (address) {
+        return _lotCurrency[lotId];
+    }
+
+    /// @inheritdoc IComputeEscrow
+    function currencyInfo(address currency) external view returns (bool accepted, uint8 decimals) {
+        Currency memory c = _currencies[currency];
+        return (c.accepted, c.decimals);
     }
 
     /// @inheritdoc IComputeEscrow
@@ -331,9 +375,9 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
 
     /// @dev Adds what actually arrives of `amount` to the lot's bond (fee-on-transfer tokens deliver less).
     function _postBond(uint256 lotId, uint256 amount) private {
-        if (!TOKEN.exists(lotId)) revert IComputeCapacityToken.ComputeToken_UnknownLot(lotId);
+        address currency = _currencyOfLot(lotId);
         if (amount == 0) revert Escrow_ZeroBondAmount();
-        uint256 received = _pull(msg.sender, amount);
+        uint256 received = _pull(currency, msg.sender, amount);
         _addBond(lotId, received);
         emit BondPosted(lotId, msg.sender, received);
     }
@@ -342,41 +386,69 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     function _settleDelivery(uint256 redemptionId, Redemption storage r, address provider, bool byOracle) private {
         uint256 amount = r.reserved;
         r.status = RedemptionStatus.Delivered;
-        _releaseReserve(r.lotId, amount);
-        _credit(provider, amount);
+        address currency = _releaseReserve(r.lotId, amount);
+        _credit(provider, currency, amount);
         emit DeliveryConfirmed(redemptionId, r.lotId, provider, msg.sender, r.units, amount, byOracle);
     }
 
-    /// @dev Credits `amount` to `account`'s withdrawable balance and to the running total.
-    function _credit(address account, uint256 amount) private {
-        _claimable[account] += amount;
-        uint256 credits = _totals.credits + amount;
+    /// @dev Credits `amount` of `currency` to `account`'s withdrawable balance and to the currency's running total.
+    function _credit(address account, address currency, uint256 amount) private {
+        _claimable[account][currency] += amount;
+        uint256 credits = _totals[currency].credits + amount;
         if (credits > type(uint128).max) revert Escrow_CreditsOverflow(credits, type(uint128).max);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
-        _totals.credits = uint128(credits);
+        _totals[currency].credits = uint128(credits);
     }
 
-    /// @dev Adds `amount` to a lot's bond and to the running total of bonds.
+    /// @dev Adds `amount` to a lot's bond and to the running total of bonds in its currency.
     function _addBond(uint256 lotId, uint256 amount) private {
-        uint256 bonds = _totals.bonds + amount;
-        // Σ bond.total fits 128 bits, so each lot's does too.
+        address currency = _lotCurrency[lotId];
+        uint256 bonds = _totals[currency].bonds + amount;
+        // Σ bond.total of a currency fits 128 bits, so each lot's does too.
         if (bonds > type(uint128).max) revert Escrow_BondsOverflow(bonds, type(uint128).max);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
         _bonds[lotId].total += uint128(amount);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
-        _totals.bonds = uint128(bonds);
+        _totals[currency].bonds = uint128(bonds);
     }
 
-    /// @dev Takes `amount` out of a lot's bond (total and reserve): it now belongs to a provider or a holder.
-    function _releaseReserve(uint256 lotId, uint256 amount) private {
+    /// @dev Takes `amount` out of a lot's bond (total and reserve): it now belongs to a provider or a holder. Returns
+    /// the lot's currency.
+    function _releaseReserve(uint256 lotId, uint256 amount) private returns (address currency) {
+        currency = _lotCurrency[lotId];
         Bond storage bond = _bonds[lotId];
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
         bond.total -= uint128(amount);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
         bond.reserved -= uint128(amount);
         // forge-lint: disable-next-line(unsafe-typecast) -- a part of the total, which fits 128 bits
-        _totals.bonds -= uint128(amount);
-        _totalReserved -= amount;
+        _totals[currency].bonds -= uint128(amount);
+        _totalReserved[currency] -= amount;
+    }
+
+    /// @dev Accepts or stops accepting a currency for new lots; its decimals are read when it is first accepted (a
+    /// token that does not answer `decimals()` is refused).
+    function _setCurrencyAccepted(address currency, bool accepted) private {
+        Currency memory c = _currencies[currency];
+        if (accepted && !c.listed) {
+            if (currency.code.length == 0) revert Escrow_InvalidCurrency(currency);
+            try IERC20Metadata(currency).decimals() returns (uint8 decimals) {
+                c.decimals = decimals;
+            } catch {
+                revert Escrow_InvalidCurrency(currency);
+            }
+            c.listed = true;
+        }
+        if (!c.listed) revert Escrow_InvalidCurrency(currency);
+        c.accepted = accepted;
+        _currencies[currency] = c;
+        emit CurrencyAcceptanceSet(currency, accepted, c.decimals);
+    }
+
+    /// @dev The currency of a lot the escrow knows (it recorded the currency at the lot's first issuance).
+    function _currencyOfLot(uint256 lotId) private view returns (address currency) {
+        currency = _lotCurrency[lotId];
+        if (currency == address(0)) revert IComputeCapacityToken.ComputeToken_UnknownLot(lotId);
     }
 
     /// @dev The pool's latest report when it is fresh (at most `REPORT_MAX_AGE` old) and signed under the current
@@ -409,31 +481,31 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         if (r.status != RedemptionStatus.Open) revert Escrow_WrongRedemptionStatus(redemptionId, r.status);
     }
 
-    /// @dev The escrow's stablecoin balance above everything it owes (Σ credits + Σ bonds): what a payment moved in
-    /// before `creditSale` or `creditLoan` can be credited out of.
-    function _surplus() private view returns (uint256) {
-        Totals memory t = _totals;
-        uint256 balance = STABLECOIN.balanceOf(address(this));
+    /// @dev The escrow's balance of `currency` above everything it owes in it (Σ credits + Σ bonds): what a payment
+    /// moved in before `creditSale` or `creditLoan` can be credited out of.
+    function _surplus(address currency) private view returns (uint256) {
+        Totals memory t = _totals[currency];
+        uint256 balance = IERC20(currency).balanceOf(address(this));
         uint256 owed = uint256(t.credits) + t.bonds;
         return balance > owed ? balance - owed : 0;
     }
 
-    /// @dev Pulls `amount` and returns what actually arrived (fee-on-transfer tokens deliver less).
-    function _pull(address from, uint256 amount) private returns (uint256 received) {
-        uint256 before = STABLECOIN.balanceOf(address(this));
-        STABLECOIN.safeTransferFrom(from, address(this), amount);
-        received = STABLECOIN.balanceOf(address(this)) - before;
+    /// @dev Pulls `amount` of `currency` and returns what actually arrived (fee-on-transfer tokens deliver less).
+    function _pull(address currency, address from, uint256 amount) private returns (uint256 received) {
+        uint256 before = IERC20(currency).balanceOf(address(this));
+        IERC20(currency).safeTransferFrom(from, address(this), amount);
+        received = IERC20(currency).balanceOf(address(this)) - before;
     }
 
-    /// @dev Pulls `amount` and reverts unless all of it arrived.
-    function _pullExact(address from, uint256 amount) private {
-        uint256 received = _pull(from, amount);
+    /// @dev Pulls `amount` of `currency` and reverts unless all of it arrived.
+    function _pullExact(address currency, address from, uint256 amount) private {
+        uint256 received = _pull(currency, from, amount);
         if (received < amount) revert Escrow_PaymentShortfall(amount, received);
     }
 
-    /// @dev Applies an EIP-2612 permit; a failure is ignored because a front-runner may have used the permit
-    /// already, in which case the allowance is there and the transfer succeeds (OpenZeppelin's guidance).
-    function _permit(uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s) private {
-        try IERC20Permit(address(STABLECOIN)).permit(msg.sender, address(this), value, deadline, v, r, s) {} catch {}
+    /// @dev Applies an EIP-2612 permit of `currency`; a failure is ignored because a front-runner may have used the
+    /// permit already, in which case the allowance is there and the transfer succeeds (OpenZeppelin's guidance).
+    function _permit(address currency, uint256 value, uint256 deadline, uint8 v, bytes32 r, bytes32 s) private {
+        try IERC20Permit(currency).permit(msg.sender, address(this), value, deadline, v, r, s) {} catch {}
     }
 }

@@ -18,12 +18,14 @@ interface IComputeCapacityToken is IERC1155 {
     /// @param region Delivery region as a short ASCII label, e.g. "eu-west".
     /// @param startsAt Start of the delivery window (unix seconds).
     /// @param endsAt End of the delivery window (unix seconds); the lot is perishable after it.
-    /// @param referencePrice Reference price of one unit in stablecoin base units (SLA refunds pay this).
+    /// @param referencePrice Reference price of one unit in base units of the lot's currency (SLA refunds pay this).
     /// @param slaUptimeBps Minimum pool uptime promised, in basis points.
     /// @param bondCoverageBps Share of the reference price the provider's bond backs per outstanding unit, in basis
     /// points (1 to 10 000; the SDK and CLI default to 10 000 = 100 %). SLA and late-delivery refunds pay this share.
     /// @param energyWhPerGpuHour Energy efficiency figure: watt-hours drawn per delivered GPU-hour.
     /// @param metadataHash keccak256 of the off-chain metadata document served at `uri(id)`.
+    /// @param currency The lot's settlement currency: a stablecoin the bond vault (the escrow) accepts. Its bond,
+    /// sales, pledges and refunds settle in it; the vault records it at issue (`IComputeEscrow.currencyOf`).
     struct LotSpec {
         address provider;
         bytes32 poolId;
@@ -36,6 +38,7 @@ interface IComputeCapacityToken is IERC1155 {
         uint16 bondCoverageBps;
         uint32 energyWhPerGpuHour;
         bytes32 metadataHash;
+        address currency;
     }
 
     /// @notice A lot as stored: its spec plus its issued and burned unit counters.

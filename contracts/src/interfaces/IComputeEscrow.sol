@@ -75,12 +75,17 @@ interface IComputeEscrow {
         bool slaBreached
     );
     /// @notice Emitted when the market credits a seller with a sale's payment, which arrived in the escrow first.
-    event SaleCredited(address indexed market, address indexed seller, uint256 amount);
+    event SaleCredited(address indexed market, address indexed seller, address indexed currency, uint256 amount);
     /// @notice Emitted when the lending module credits an account with a pledge's principal (the holder) or repayment
     /// (the lender), which arrived in the escrow first.
-    event LoanCredited(address indexed lending, address indexed account, uint256 amount);
-    /// @notice Emitted when an account withdraws its credited stablecoin.
-    event Withdrawn(address indexed account, address indexed to, uint256 amount);
+    event LoanCredited(address indexed lending, address indexed account, address indexed currency, uint256 amount);
+    /// @notice Emitted when an account withdraws its credit in one currency.
+    event Withdrawn(address indexed account, address indexed to, address indexed currency, uint256 amount);
+    /// @notice Emitted when the admin accepts a currency for new lots or stops accepting it (existing lots keep
+    /// settling in it); `decimals` were read from the token when it was first accepted.
+    event CurrencyAcceptanceSet(address indexed currency, bool accepted, uint8 decimals);
+    /// @notice Emitted when a lot's settlement currency is recorded, at its first issuance.
+    event LotCurrencySet(uint256 indexed lotId, address indexed currency);
     /*//////////////////////////////////////////////////////////////
                                  ERRORS
     //////////////////////////////////////////////////////////////*/
@@ -163,9 +168,17 @@ interface IComputeEscrow {
     /// @param redemptionId The redemption.
     /// @param deadline Its deadline.
     error Escrow_NoRefundDue(uint256 redemptionId, uint40 deadline);
-    /// @notice Thrown when an account has nothing to withdraw.
+    /// @notice Thrown when an account has nothing to withdraw in a currency.
     /// @param account The caller.
-    error Escrow_NothingToWithdraw(address account);
+    /// @param currency The currency asked for.
+    error Escrow_NothingToWithdraw(address account, address currency);
+    /// @notice Thrown when a new lot names a currency the escrow does not accept (never accepted, or no longer).
+    /// @param currency The lot's currency.
+    error Escrow_CurrencyNotAccepted(address currency);
+    /// @notice Thrown when accepting something that is not an ERC-20 with `decimals()` (or the zero address), or
+    /// refusing a currency that was never accepted.
+    /// @param currency The address given.
+    error Escrow_InvalidCurrency(address currency);
     /// @notice Thrown when `coverIssue` is called by anyone but the token.
     /// @param caller The caller.
     error Escrow_CallerNotToken(address caller);
@@ -191,19 +204,21 @@ interface IComputeEscrow {
                                   SALES
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Credits `seller` with `amount` of a sale's payment, which the market moved into the escrow before the
-    /// call. MARKET_ROLE only; the escrow credits no more than its balance above everything it already owes, so even
-    /// a rogue market can only hand out stablecoin nobody is owed.
+    /// @notice Credits `seller` with `amount` of a sale's payment in the lot's currency, which the market moved into
+    /// the escrow before the call. MARKET_ROLE only; the escrow credits no more than its balance of that currency above
+    /// everything it already owes in it, so even a rogue market can only hand out stablecoin nobody is owed.
     /// @param seller The account credited (it withdraws with `withdraw`).
-    /// @param amount The payment, in stablecoin base units.
-    function creditSale(address seller, uint256 amount) external;
+    /// @param lotId The lot sold (its currency is the payment's).
+    /// @param amount The payment, in the currency's base units.
+    function creditSale(address seller, uint256 lotId, uint256 amount) external;
 
     /// @notice Credits `account` with `amount` of a pledge's principal (to the holder) or repayment (to the lender),
     /// which the lending module moved into the escrow before the call. LENDING_ROLE only; like `creditSale`, no more
     /// than the escrow's balance above everything it already owes.
     /// @param account The account credited (it withdraws with `withdraw`).
-    /// @param amount The payment, in stablecoin base units.
-    function creditLoan(address account, uint256 amount) external;
+    /// @param lotId The pledged lot (its currency is the payment's).
+    /// @param amount The payment, in the currency's base units.
+    function creditLoan(address account, uint256 lotId, uint256 amount) external;
 
     /*//////////////////////////////////////////////////////////////
                                  REDEEM
@@ -243,8 +258,21 @@ interface IComputeEscrow {
                                WITHDRAWAL
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Pays the caller's whole credited balance to `to` (not the zero address, not the escrow).
-    function withdraw(address to) external;
+    /// @notice Pays the caller's whole credit in `currency` to `to` (not the zero address, not the escrow).
+    /// @param currency The currency to withdraw.
+    /// @param to The recipient.
+    function withdraw(address currency, address to) external;
+
+    /*//////////////////////////////////////////////////////////////
+                               CURRENCIES
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Accepts a stablecoin as a settlement currency for new lots, or stops accepting it (DEFAULT_ADMIN_ROLE).
+    /// Its decimals are read from it when it is first accepted. Lots issued in a currency keep settling in it after it
+    /// is no longer accepted: nothing is trapped.
+    /// @param currency The ERC-20.
+    /// @param accepted Whether new lots may name it.
+    function setCurrencyAccepted(address currency, bool accepted) external;
 
     /*//////////////////////////////////////////////////////////////
                                  VIEWS
@@ -253,24 +281,30 @@ interface IComputeEscrow {
     /// @notice The compute-capacity token.
     function TOKEN() external view returns (IComputeCapacityToken);
 
-    /// @notice The settlement stablecoin.
+    /// @notice The first settlement currency, accepted at deployment.
     function STABLECOIN() external view returns (IERC20);
 
     /// @notice A redemption by id.
     function redemption(uint256 redemptionId) external view returns (Redemption memory);
 
-    /// @notice Stablecoin credited to `account`, withdrawable with `withdraw`.
-    function claimable(address account) external view returns (uint256);
+    /// @notice What the escrow owes `account` in `currency`, withdrawable with `withdraw`.
+    function claimable(address account, address currency) external view returns (uint256);
 
     /// @notice A lot's bond: total held and the part reserved for open redemptions.
     function bondOf(uint256 lotId) external view returns (uint256 total, uint256 reserved);
 
-    /// @notice Running totals: Σ credits (claimable), Σ bonds (including reserves) and Σ reserves.
-    function totals() external view returns (uint256 credits, uint256 bonds, uint256 reserved);
+    /// @notice Running totals in `currency`: Σ credits (claimable), Σ bonds (including reserves) and Σ reserves.
+    function totals(address currency) external view returns (uint256 credits, uint256 bonds, uint256 reserved);
 
-    /// @notice The escrow's stablecoin balance and what it owes (Σ credits + Σ bonds): solvent iff balance >=
-    /// obligations.
-    function solvency() external view returns (uint256 balance, uint256 obligations);
+    /// @notice The escrow's balance of `currency` and what it owes in it (Σ credits + Σ bonds): solvent in that
+    /// currency iff balance >= obligations.
+    function solvency(address currency) external view returns (uint256 balance, uint256 obligations);
+
+    /// @notice A lot's settlement currency (the zero address for a lot never issued).
+    function currencyOf(uint256 lotId) external view returns (address);
+
+    /// @notice Whether new lots may name `currency`, and its decimals (0 and false for one never accepted).
+    function currencyInfo(address currency) external view returns (bool accepted, uint8 decimals);
 
     /// @notice The end of a pool's delivery queue: the cumulative delivered GPU-hours at which every redemption opened
     /// so far is served.

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-
 import {IComputeCapacityToken} from "./IComputeCapacityToken.sol";
 import {IComputeEscrow} from "./IComputeEscrow.sol";
 
@@ -53,7 +51,7 @@ interface IComputeLending {
 
     /// @notice A Dutch auction of a defaulted pledge's units. The price per unit falls linearly from `startPrice` at
     /// `startsAt` to `floorPrice` at `endsAt`; units can be bought from `startsAt` until just before `endsAt`.
-    /// @param startPrice The price per unit when the auction starts, in stablecoin base units.
+    /// @param startPrice The price per unit when the auction starts, in base units of the lot's currency.
     /// @param floorPrice The price per unit it falls to at `endsAt`.
     /// @param startsAt When it started (the call to `startCollateralAuction`).
     /// @param endsAt When it ends (at the latest the lot's `endsAt`).
@@ -118,8 +116,8 @@ interface IComputeLending {
     event LoanToValueUpdated(uint256 indexed lotId, uint16 ltvBps);
     /// @notice Emitted when a lot's own loan-to-value is removed; it follows `DEFAULT_LTV_BPS` again.
     event LoanToValueReset(uint256 indexed lotId);
-    /// @notice Emitted when someone records that the stablecoin is paused (starts the settlement cure).
-    event SettlementPauseRecorded(uint256 at);
+    /// @notice Emitted when someone records that a settlement currency is paused (starts its settlement cure).
+    event SettlementPauseRecorded(address indexed currency, uint256 at);
 
     /*//////////////////////////////////////////////////////////////
                                  ERRORS
@@ -197,11 +195,13 @@ interface IComputeLending {
     /// @param pledgeId The pledge.
     /// @param status Why not, as the token's `canTransfer` reports it.
     error Lending_PledgeNotTransferable(uint256 pledgeId, IComputeCapacityToken.TransferStatus status);
-    /// @notice Thrown when claiming collateral while the stablecoin is paused (the borrower could not repay).
-    error Lending_SettlementPaused();
-    /// @notice Thrown by `recordSettlementPause` when the stablecoin is not paused.
-    error Lending_SettlementNotPaused();
-    /// @notice Thrown when claiming collateral within `SETTLEMENT_CURE` of the last recorded stablecoin pause.
+    /// @notice Thrown when acting on a default while the lot's currency is paused (the borrower could not repay).
+    /// @param currency The lot's currency.
+    error Lending_SettlementPaused(address currency);
+    /// @notice Thrown by `recordSettlementPause` when the currency is not paused.
+    /// @param currency The currency given.
+    error Lending_SettlementNotPaused(address currency);
+    /// @notice Thrown when claiming collateral within `SETTLEMENT_CURE` of the last recorded pause of the lot's currency.
     /// @param cureEnd When the collateral becomes claimable.
     error Lending_SettlementCure(uint256 cureEnd);
     /// @notice Thrown when anyone but the lender starts a collateral auction before `AUCTION_GRACE` after maturity.
@@ -291,7 +291,7 @@ interface IComputeLending {
     /// @param lotId The lot whose units are pledged.
     /// @param units The units locked as collateral.
     /// @param lender The only account that may fund the request, or the zero address for anyone.
-    /// @param principal The advance asked for, in stablecoin base units (at most `maxPrincipal(lotId, units)`).
+    /// @param principal The advance asked for, in base units of the lot's currency (at most `maxPrincipal(lotId, units)`).
     /// @param fee What the borrower pays on top of the principal to close the pledge.
     /// @param maturity When the lender may take the collateral if the pledge is not repaid.
     /// @return pledgeId The new pledge's id.
@@ -321,7 +321,7 @@ interface IComputeLending {
     function repay(uint256 pledgeId) external;
 
     /// @notice After maturity, the unpaid lender takes the locked units (also out of a collateral auction that has sold
-    /// nothing); refused while the stablecoin is paused, within `SETTLEMENT_CURE` of its last recorded pause, and while
+    /// nothing); refused while the lot's currency is paused, within `SETTLEMENT_CURE` of its last recorded pause, and while
     /// the escrow holds less than it owes (a repayment could have been refused).
     /// @param pledgeId The pledge.
     function claimCollateral(uint256 pledgeId) external;
@@ -335,10 +335,10 @@ interface IComputeLending {
     /// `MIN_AUCTION_DURATION`). Proceeds repay principal + fee to the lender first; the surplus goes to the holder; a
     /// shortfall stays the lender's loss; units unsold at the end go to the lender (`settleCollateralAuction`). The
     /// lender may start it from maturity on; anyone may from `AUCTION_GRACE` after maturity, with a floor that repays
-    /// principal + fee (`floorPrice × units ≥ principal + fee`). Refused while the stablecoin is paused and within
+    /// principal + fee (`floorPrice × units ≥ principal + fee`). Refused while the lot's currency is paused and within
     /// `SETTLEMENT_CURE` of its last recorded pause, as `claimCollateral` is. The pledge can no longer be repaid.
     /// @param pledgeId The pledge (Active, matured).
-    /// @param startPrice The price per unit at the start, in stablecoin base units.
+    /// @param startPrice The price per unit at the start, in base units of the lot's currency.
     /// @param floorPrice The price per unit at the end (> 0, at most `startPrice`).
     /// @param duration Seconds the auction runs.
     function startCollateralAuction(uint256 pledgeId, uint256 startPrice, uint256 floorPrice, uint40 duration) external;
@@ -369,9 +369,10 @@ interface IComputeLending {
     /// @param lotId The lot.
     function resetLoanToValue(uint256 lotId) external;
 
-    /// @notice Records that the stablecoin is paused now (anyone; reverts if it is not): collateral then stays
-    /// unclaimable until `SETTLEMENT_CURE` after the last such record.
-    function recordSettlementPause() external;
+    /// @notice Records that a settlement currency is paused now (anyone; reverts if it is not): collateral of pledges
+    /// in that currency then stays unclaimable until `SETTLEMENT_CURE` after the last such record.
+    /// @param currency The paused currency.
+    function recordSettlementPause(address currency) external;
 
     /*//////////////////////////////////////////////////////////////
                                  VIEWS
@@ -384,10 +385,6 @@ interface IComputeLending {
     /// @notice The escrow that holds principals and repayments and credits them.
     /// @return The escrow.
     function ESCROW() external view returns (IComputeEscrow);
-
-    /// @notice The settlement stablecoin (the escrow's).
-    /// @return The stablecoin.
-    function STABLECOIN() external view returns (IERC20);
 
     /// @notice A pledge by id.
     /// @param pledgeId The pledge.
@@ -405,9 +402,10 @@ interface IComputeLending {
     /// @return The price, or 0 when the pledge has no auction.
     function auctionPriceAt(uint256 pledgeId, uint256 timestamp) external view returns (uint256);
 
-    /// @notice When the stablecoin was last recorded paused.
+    /// @notice When a currency was last recorded paused.
+    /// @param currency The currency.
     /// @return The timestamp, 0 if never.
-    function settlementPauseSeenAt() external view returns (uint40);
+    function settlementPauseSeenAt(address currency) external view returns (uint40);
 
     /// @notice The largest principal `units` of `lotId` can secure.
     /// @param lotId The lot.

@@ -41,7 +41,7 @@ interface IComputeMarket {
     /// @param lotId The lot.
     /// @param units The most units the ask sells over all its fills.
     /// @param pricePerUnit Price of one unit in `currency` base units.
-    /// @param currency The settlement stablecoin (the market's, until lots name their own).
+    /// @param currency The settlement currency: it must be the lot's (`IComputeEscrow.currencyOf`).
     /// @param expiry Unix time from which it can no longer be filled.
     /// @param salt Any number that makes two otherwise equal orders distinct.
     /// @param counter The seller's order counter when signing (`orderCounter`); raising it cancels every older order.
@@ -67,9 +67,9 @@ interface IComputeMarket {
     /// @param minSlaBps The lot's SLA uptime must be at least this, in basis points.
     /// @param maxWhPerGpuHour The lot's energy figure must be at most this (0: any).
     /// @param minUnitCover The lot's bond per unit (`referencePrice × bondCoverageBps`, what an undelivered unit refunds)
-    /// must be at least this, in stablecoin base units (0: any) — without it a provider could fill the bid from a lot
+    /// must be at least this, in base units of the lot's currency (0: any) — without it a provider could fill the bid from a lot
     /// it issued with a token bond. The SDK and CLI default it to the bid's price.
-    /// @param currency The settlement stablecoin.
+    /// @param currency The settlement currency (a bid matches only lots that settle in it).
     /// @param pricePerUnit The price per unit the buyer pays (its maximum: sellers fill at it).
     /// @param units The most units the bid buys over all its fills.
     /// @param expiry Unix time from which it can no longer be filled.
@@ -107,7 +107,9 @@ interface IComputeMarket {
         /// @notice The lot's energy figure is above the bid's maximum.
         Energy,
         /// @notice The lot's bond per unit is below the bid's minimum.
-        Cover
+        Cover,
+        /// @notice The lot settles in another currency than the bid's.
+        Currency
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -237,9 +239,11 @@ interface IComputeMarket {
     /// @param orderHash The order's EIP-712 digest.
     /// @param maker The account the order names.
     error Market_InvalidSignature(bytes32 orderHash, address maker);
-    /// @notice Thrown when an order settles in a currency the market does not.
-    /// @param currency The order's currency.
-    error Market_UnsupportedCurrency(address currency);
+    /// @notice Thrown when an order's currency is not its lot's settlement currency.
+    /// @param orderHash The order's EIP-712 digest.
+    /// @param orderCurrency The order's currency.
+    /// @param lotCurrency The lot's currency (the zero address for a lot the escrow does not know).
+    error Market_CurrencyMismatch(bytes32 orderHash, address orderCurrency, address lotCurrency);
     /// @notice Thrown when anyone but its maker cancels an order.
     /// @param orderHash The order's EIP-712 digest.
     /// @param caller The caller.
@@ -401,7 +405,7 @@ interface IComputeMarket {
     /// an odd price moves it only as time passes.
     /// @param gpuModel The GPU model label, as in the lot.
     /// @param region The region label, as in the lot.
-    /// @param currency The settlement stablecoin.
+    /// @param currency The settlement currency of the lots traded.
     /// @return lastPrice The latest trade's price per unit (0 before any trade).
     /// @return lastTradeAt When it happened (0 before any trade).
     /// @return average The time-weighted average price per unit now (0 before any trade).
@@ -413,7 +417,7 @@ interface IComputeMarket {
     /// @notice The index key of (GPU model, region, currency): `keccak256(abi.encode(gpuModel, region, currency))`.
     /// @param gpuModel The GPU model label.
     /// @param region The region label.
-    /// @param currency The settlement stablecoin.
+    /// @param currency The settlement currency.
     /// @return The key used in `PriceRecorded`.
     function indexKey(bytes16 gpuModel, bytes16 region, address currency) external pure returns (bytes32);
 

@@ -35,8 +35,8 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     /// @notice The least time between a pledge's maturity and its lot's `endsAt`, so defaulted collateral can still
     /// be redeemed or sold by the lender.
     uint40 public constant MATURITY_MARGIN = 1 days;
-    /// @notice After the stablecoin was last seen paused (`recordSettlementPause`), collateral stays unclaimable for
-    /// this long, so the borrower can repay.
+    /// @notice After a lot's currency was last seen paused (`recordSettlementPause`), collateral of that currency's
+    /// pledges stays unclaimable for this long, so the borrower can repay.
     uint40 public constant SETTLEMENT_CURE = 1 days;
     /// @notice After maturity, the lender alone may start a collateral auction for this long; then anyone may, with a
     /// floor that repays principal + fee.
@@ -56,8 +56,6 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     IComputeCapacityToken public immutable TOKEN;
     /// @notice The escrow that holds the money (this module needs its LENDING_ROLE).
     IComputeEscrow public immutable ESCROW;
-    /// @notice The settlement stablecoin (the escrow's).
-    IERC20 public immutable STABLECOIN;
     /// @notice Loan-to-value for lots without their own setting, in basis points.
     uint16 public immutable DEFAULT_LTV_BPS;
 
@@ -75,8 +73,8 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     mapping(uint256 pledgeId => Pledge) private _pledges;
     mapping(uint256 lotId => LoanToValue) private _ltv;
     mapping(uint256 pledgeId => CollateralAuction) private _auctions;
-    /// @dev When the stablecoin was last recorded paused; 0 if never.
-    uint40 private _settlementPauseSeenAt;
+    /// @dev Per currency, when it was last recorded paused; 0 if never.
+    mapping(address currency => uint40) private _settlementPauseSeenAt;
 
     /*//////////////////////////////////////////////////////////////
                                CONSTRUCTOR
@@ -93,7 +91,6 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         if (defaultLtvBps > Bps.MAX) revert Lending_InvalidLoanToValue(defaultLtvBps);
         ESCROW = escrow;
         TOKEN = escrow.TOKEN();
-        STABLECOIN = escrow.STABLECOIN();
         DEFAULT_LTV_BPS = defaultLtvBps;
         _grantRole(RISK_ROLE, admin);
     }
@@ -172,7 +169,7 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         p.status = PledgeStatus.Active;
         p.lender = msg.sender;
         emit PledgeFunded(pledgeId, msg.sender, principal);
-        _payInto(msg.sender, holder, principal);
+        _payInto(msg.sender, holder, p.lotId, principal);
     }
 
     /// @inheritdoc IComputeLending
@@ -183,7 +180,7 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         uint256 amount = uint256(p.principal) + p.fee;
         p.status = PledgeStatus.Repaid;
         emit PledgeRepaid(pledgeId, msg.sender, amount);
-        _payInto(msg.sender, p.lender, amount);
+        _payInto(msg.sender, p.lender, p.lotId, amount);
         TOKEN.unlock(p.holder, p.lotId, p.units);
     }
 
@@ -198,7 +195,7 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
             revert Lending_WrongPledgeStatus(pledgeId, p.status);
         }
         if (p.lender != msg.sender) revert Lending_NotPledgeLender(pledgeId, msg.sender);
-        _requireDefault(pledgeId, p.maturity);
+        _requireDefault(pledgeId, p.maturity, p.lotId);
         p.status = PledgeStatus.Claimed;
         emit CollateralClaimed(pledgeId, msg.sender, p.units);
         TOKEN.seize(p.holder, msg.sender, p.lotId, p.units);
@@ -214,7 +211,7 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         nonReentrant
     {
         Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Active);
-        _requireDefault(pledgeId, p.maturity);
+        _requireDefault(pledgeId, p.maturity, p.lotId);
         if (_tokenPaused()) revert Lending_TokenPaused();
         // The starter and the holder pass the token's compliance: a frozen account cannot turn units into money (L-4).
         IComputeCapacityToken.TransferStatus status = TOKEN.receiverStatus(msg.sender);
@@ -253,15 +250,17 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     /// @inheritdoc IComputeLending
     function buyCollateral(uint256 pledgeId, uint256 units, uint256 maxPricePerUnit) external nonReentrant {
         Pledge storage p = _pledgeIn(pledgeId, PledgeStatus.Auctioning);
-        // While the stablecoin is paused, or within the cure after it, nobody could bid: nobody buys (L-5).
-        _requireSettlementOpen();
+        uint256 lotId = p.lotId;
+        address currency = ESCROW.currencyOf(lotId);
+        // While the lot's currency is paused, or within the cure after it, nobody could bid: nobody buys (L-5).
+        _requireSettlementOpen(currency);
         _requireHolderCompliant(pledgeId, p.holder);
         (uint256 cost, uint256 toLender) = _recordSale(pledgeId, p, units, maxPricePerUnit);
         address holder = p.holder;
-        _pullInto(msg.sender, cost);
-        if (toLender != 0) ESCROW.creditLoan(p.lender, toLender);
-        if (cost != toLender) ESCROW.creditLoan(holder, cost - toLender);
-        TOKEN.seize(holder, msg.sender, p.lotId, units);
+        _pullInto(msg.sender, currency, cost);
+        if (toLender != 0) ESCROW.creditLoan(p.lender, lotId, toLender);
+        if (cost != toLender) ESCROW.creditLoan(holder, lotId, cost - toLender);
+        TOKEN.seize(holder, msg.sender, lotId, units);
     }
 
     /// @inheritdoc IComputeLending
@@ -305,10 +304,10 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     }
 
     /// @inheritdoc IComputeLending
-    function recordSettlementPause() external {
-        if (!_settlementPaused()) revert Lending_SettlementNotPaused();
-        _settlementPauseSeenAt = uint40(block.timestamp);
-        emit SettlementPauseRecorded(block.timestamp);
+    function recordSettlementPause(address currency) external {
+        if (!_settlementPaused(currency)) revert Lending_SettlementNotPaused(currency);
+        _settlementPauseSeenAt[currency] = uint40(block.timestamp);
+        emit SettlementPauseRecorded(currency, block.timestamp);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -338,8 +337,8 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     }
 
     /// @inheritdoc IComputeLending
-    function settlementPauseSeenAt() external view returns (uint40) {
-        return _settlementPauseSeenAt;
+    function settlementPauseSeenAt(address currency) external view returns (uint40) {
+        return _settlementPauseSeenAt[currency];
     }
 
     /// @inheritdoc IComputeLending
@@ -357,18 +356,20 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
                                 INTERNAL
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev Moves `amount` from `payer` into the escrow and has the escrow credit it to `account`.
-    function _payInto(address payer, address account, uint256 amount) private {
-        _pullInto(payer, amount);
-        ESCROW.creditLoan(account, amount);
+    /// @dev Moves `amount` of the lot's currency from `payer` into the escrow and has the escrow credit it to
+    /// `account`.
+    function _payInto(address payer, address account, uint256 lotId, uint256 amount) private {
+        _pullInto(payer, ESCROW.currencyOf(lotId), amount);
+        ESCROW.creditLoan(account, lotId, amount);
     }
 
-    /// @dev Moves `amount` from `payer` into the escrow; reverts unless all of it arrived (fee-on-transfer tokens
-    /// deliver less), before the escrow is asked to credit any of it.
-    function _pullInto(address payer, uint256 amount) private {
-        uint256 before = STABLECOIN.balanceOf(address(ESCROW));
-        STABLECOIN.safeTransferFrom(payer, address(ESCROW), amount);
-        uint256 received = STABLECOIN.balanceOf(address(ESCROW)) - before;
+    /// @dev Moves `amount` of `currency` from `payer` into the escrow; reverts unless all of it arrived
+    /// (fee-on-transfer tokens deliver less), before the escrow is asked to credit any of it.
+    function _pullInto(address payer, address currency, uint256 amount) private {
+        IERC20 coin = IERC20(currency);
+        uint256 before = coin.balanceOf(address(ESCROW));
+        coin.safeTransferFrom(payer, address(ESCROW), amount);
+        uint256 received = coin.balanceOf(address(ESCROW)) - before;
         if (received < amount) revert Lending_PaymentShortfall(amount, received);
     }
 
@@ -402,20 +403,22 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     }
 
     /// @dev Reverts unless the pledge has defaulted in a way the lender may act on: matured, the borrower able to
-    /// repay until then (the stablecoin not paused, not within `SETTLEMENT_CURE` of its last recorded pause), and the
-    /// escrow solvent — a repayment is credited only out of the escrow's surplus, so a shortfall the borrower did not
-    /// cause could have refused it (L-6).
-    function _requireDefault(uint256 pledgeId, uint40 maturity) private view {
+    /// repay until then (the lot's currency not paused, not within `SETTLEMENT_CURE` of its last recorded pause), and
+    /// the escrow solvent in that currency — a repayment is credited only out of the escrow's surplus, so a shortfall
+    /// the borrower did not cause could have refused it (L-6).
+    function _requireDefault(uint256 pledgeId, uint40 maturity, uint256 lotId) private view {
         if (block.timestamp < maturity) revert Lending_PledgeNotMatured(pledgeId, maturity);
-        _requireSettlementOpen();
-        (uint256 balance, uint256 obligations) = ESCROW.solvency();
+        address currency = ESCROW.currencyOf(lotId);
+        _requireSettlementOpen(currency);
+        (uint256 balance, uint256 obligations) = ESCROW.solvency(currency);
         if (balance < obligations) revert Lending_EscrowShortfall(balance, obligations);
     }
 
-    /// @dev Reverts while the stablecoin is paused or within `SETTLEMENT_CURE` of its last recorded pause.
-    function _requireSettlementOpen() private view {
-        if (_settlementPaused()) revert Lending_SettlementPaused();
-        uint256 cureEnd = _settlementPauseSeenAt == 0 ? 0 : uint256(_settlementPauseSeenAt) + SETTLEMENT_CURE;
+    /// @dev Reverts while `currency` is paused or within `SETTLEMENT_CURE` of its last recorded pause.
+    function _requireSettlementOpen(address currency) private view {
+        if (_settlementPaused(currency)) revert Lending_SettlementPaused(currency);
+        uint256 seenAt = _settlementPauseSeenAt[currency];
+        uint256 cureEnd = seenAt == 0 ? 0 : seenAt + SETTLEMENT_CURE;
         if (block.timestamp < cureEnd) revert Lending_SettlementCure(cureEnd);
     }
 
@@ -472,9 +475,9 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         return startPrice - (startPrice - floorPrice) * (at - startsAt) / (endsAt - startsAt);
     }
 
-    /// @dev Whether the stablecoin reports itself paused; a token without `paused()` never is.
-    function _settlementPaused() private view returns (bool) {
-        (bool ok, bytes memory data) = address(STABLECOIN).staticcall(abi.encodeWithSignature("paused()"));
+    /// @dev Whether `currency` reports itself paused; a token without `paused()` never is.
+    function _settlementPaused(address currency) private view returns (bool) {
+        (bool ok, bytes memory data) = currency.staticcall(abi.encodeWithSignature("paused()"));
         return ok && data.length >= 32 && abi.decode(data, (uint256)) != 0;
     }
 

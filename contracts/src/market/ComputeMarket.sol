@@ -51,10 +51,8 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
 
     /// @notice The compute-capacity token.
     IComputeCapacityToken public immutable TOKEN;
-    /// @notice The escrow that receives payments and credits sellers.
+    /// @notice The escrow that receives payments and credits sellers; it also knows each lot's currency.
     IComputeEscrow public immutable ESCROW;
-    /// @notice The settlement stablecoin (the escrow's).
-    IERC20 public immutable STABLECOIN;
 
     /*//////////////////////////////////////////////////////////////
                                  STORAGE
@@ -83,7 +81,8 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
 
     /// @param admin Receives DEFAULT_ADMIN_ROLE (handed over in two steps after `adminDelay`) and RISK_ROLE.
     /// @param adminDelay Seconds a default-admin hand-over must wait.
-    /// @param escrow The escrow (this market needs its MARKET_ROLE); the token and stablecoin are the escrow's.
+    /// @param escrow The escrow (this market needs its MARKET_ROLE); the token is the escrow's, and every sale settles
+    /// in its lot's currency as the escrow records it.
     /// @param indexWindowSeconds The price index's averaging window.
     constructor(address admin, uint48 adminDelay, IComputeEscrow escrow, uint32 indexWindowSeconds)
         AccessControlDefaultAdminRules(adminDelay, admin)
@@ -92,7 +91,6 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         if (address(escrow) == address(0)) revert Market_ZeroEscrow();
         ESCROW = escrow;
         TOKEN = escrow.TOKEN();
-        STABLECOIN = escrow.STABLECOIN();
         _setIndexWindow(indexWindowSeconds);
         _grantRole(RISK_ROLE, admin);
     }
@@ -151,7 +149,11 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         // with the token's. A failed permit is ignored: a front-runner may have used it already, in which case the
         // allowance is there (OpenZeppelin's guidance).
         uint256 value = units <= type(uint64).max && maxPricePerUnit <= type(uint96).max ? units * maxPricePerUnit : 0;
-        try IERC20Permit(address(STABLECOIN)).permit(msg.sender, address(this), value, deadline, v, r, s) {} catch {}
+        // The permit is for the offer's lot's currency; an unknown offer has none (and `_purchase` reverts).
+        address currency = ESCROW.currencyOf(_offers[offerId].lotId);
+        if (currency != address(0)) {
+            try IERC20Permit(currency).permit(msg.sender, address(this), value, deadline, v, r, s) {} catch {}
+        }
         _purchase(offerId, units, maxPricePerUnit);
     }
 
@@ -162,16 +164,18 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
     /// @inheritdoc IComputeMarket
     function fillAsk(Ask calldata ask, bytes calldata signature, uint256 units) external nonReentrant {
         bytes32 orderHash = _hashAsk(ask);
-        _takeOrder(orderHash, ask.seller, ask.currency, ask.expiry, ask.counter, ask.units, units, signature);
-        _settle(orderHash, ask.seller, ask.seller, msg.sender, ask.lotId, units, ask.pricePerUnit, bytes32(0));
+        _takeOrder(orderHash, ask.seller, ask.expiry, ask.counter, ask.units, units, signature);
+        _settle(
+            orderHash, ask.seller, ask.seller, msg.sender, ask.lotId, units, ask.pricePerUnit, ask.currency, bytes32(0)
+        );
     }
 
     /// @inheritdoc IComputeMarket
     function fillBid(Bid calldata bid, bytes calldata signature, uint256 lotId, uint256 units) external nonReentrant {
         bytes32 orderHash = _hashBid(bid);
-        _takeOrder(orderHash, bid.buyer, bid.currency, bid.expiry, bid.counter, bid.units, units, signature);
+        _takeOrder(orderHash, bid.buyer, bid.expiry, bid.counter, bid.units, units, signature);
         bytes32 key = _requireMatch(orderHash, bid, lotId);
-        _settle(orderHash, bid.buyer, msg.sender, bid.buyer, lotId, units, bid.pricePerUnit, key);
+        _settle(orderHash, bid.buyer, msg.sender, bid.buyer, lotId, units, bid.pricePerUnit, bid.currency, key);
     }
 
     /// @inheritdoc IComputeMarket
@@ -282,7 +286,7 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         }
         if (endsAt > record.endsAt) revert Market_OfferEndsAfterLot(endsAt, record.endsAt);
         if (_lotKeys[lotId] == bytes32(0)) {
-            _lotKeys[lotId] = _indexKey(record.gpuModel, record.region, address(STABLECOIN));
+            _lotKeys[lotId] = _indexKey(record.gpuModel, record.region, ESCROW.currencyOf(lotId));
         }
 
         offerId = _nextOfferId++;
@@ -325,19 +329,19 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         // A seller buying its own offer trades with itself: it moves no value and must not move the index.
         if (seller != msg.sender) _recordTrade(_lotKeys[lotId], lotId, price);
 
-        STABLECOIN.safeTransferFrom(msg.sender, address(ESCROW), cost);
-        // The escrow credits no more than arrived above what it owes (a short transfer reverts there).
-        ESCROW.creditSale(seller, cost);
+        // The buyer pays in the lot's currency; the escrow credits no more than arrived above what it owes in it (a
+        // short transfer reverts there).
+        IERC20(ESCROW.currencyOf(lotId)).safeTransferFrom(msg.sender, address(ESCROW), cost);
+        ESCROW.creditSale(seller, lotId, cost);
         TOKEN.safeTransferFrom(seller, msg.sender, lotId, units, "");
     }
 
     /// @dev Checks a signed order and records a fill of `units` of it: live (not expired, not cancelled, signed under
-    /// the maker's current counter), in the market's currency, with units left, and signed by its maker — checked on
-    /// its first fill only, since a fill is recorded only for an order whose signature verified.
+    /// the maker's current counter), with units left, and signed by its maker — checked on its first fill only, since
+    /// a fill is recorded only for an order whose signature verified. `_settle` checks its currency against the lot's.
     function _takeOrder(
         bytes32 orderHash,
         address maker,
-        address currency,
         uint40 expiry,
         uint256 counter,
         uint64 total,
@@ -345,7 +349,6 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         bytes calldata signature
     ) private {
         if (block.timestamp >= expiry) revert Market_OrderExpired(orderHash, expiry);
-        if (currency != address(STABLECOIN)) revert Market_UnsupportedCurrency(currency);
         uint256 current = _orderCounters[maker];
         if (counter != current) revert Market_OrderCounterStale(orderHash, counter, current);
         OrderState memory state = _orderStates[orderHash];
@@ -360,8 +363,9 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         _orderStates[orderHash].filled = uint64(state.filled + units);
     }
 
-    /// @dev Settles a fill at `price`: records the trade, moves the payment into the escrow, has the escrow credit the
-    /// seller and moves the units (callers hold the guard and recorded the fill).
+    /// @dev Settles a fill at `price` in the order's `currency`, which must be the lot's: records the trade, moves the
+    /// payment into the escrow, has the escrow credit the seller and moves the units (callers hold the guard and
+    /// recorded the fill).
     function _settle(
         bytes32 orderHash,
         address maker,
@@ -370,9 +374,12 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         uint256 lotId,
         uint256 units,
         uint256 price,
+        address currency,
         bytes32 key
     ) private {
         if (price == 0) revert Market_ZeroPrice();
+        address lotCurrency = ESCROW.currencyOf(lotId);
+        if (currency != lotCurrency) revert Market_CurrencyMismatch(orderHash, currency, lotCurrency);
         uint256 cost = units * price;
         // A bid's fill already read the lot and passes its index key; an ask's reads the lot's cached key.
         emit OrderFilled(orderHash, maker, msg.sender, lotId, units, price, cost, key == bytes32(0));
@@ -381,14 +388,14 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
             if (key == bytes32(0)) key = _lotKeys[lotId];
             if (key == bytes32(0)) {
                 IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
-                key = _indexKey(record.gpuModel, record.region, address(STABLECOIN));
+                key = _indexKey(record.gpuModel, record.region, currency);
                 _lotKeys[lotId] = key;
             }
             _recordTrade(key, lotId, price);
         }
 
-        STABLECOIN.safeTransferFrom(buyer, address(ESCROW), cost);
-        ESCROW.creditSale(seller, cost);
+        IERC20(currency).safeTransferFrom(buyer, address(ESCROW), cost);
+        ESCROW.creditSale(seller, lotId, cost);
         TOKEN.safeTransferFrom(seller, buyer, lotId, units, "");
     }
 
@@ -411,8 +418,10 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
             failed = BidCriterion.Energy;
         } else if (BondMath.unitCover(record.referencePrice, record.bondCoverageBps) < bid.minUnitCover) {
             failed = BidCriterion.Cover;
+        } else if (bid.currency != ESCROW.currencyOf(lotId)) {
+            failed = BidCriterion.Currency;
         } else {
-            return _indexKey(record.gpuModel, record.region, address(STABLECOIN));
+            return _indexKey(record.gpuModel, record.region, bid.currency);
         }
         revert Market_LotDoesNotMatchBid(orderHash, lotId, failed);
     }

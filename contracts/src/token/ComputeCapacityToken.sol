@@ -212,7 +212,9 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
         emit LotCreated(lotId, spec.provider, spec.poolId, spec);
         emit UnitsIssued(lotId, to, units);
         _bondVaultOrRevert()
-            .coverIssue(lotId, msg.sender, units, BondMath.unitCover(spec.referencePrice, spec.bondCoverageBps));
+            .coverIssue(
+                lotId, spec.currency, msg.sender, units, BondMath.unitCover(spec.referencePrice, spec.bondCoverageBps)
+            );
         _mint(to, lotId, units, "");
     }
 
@@ -220,7 +222,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
     function issue(uint256 lotId, address to, uint256 units) external {
         (uint256 outstanding, uint256 unitCover) = _recordIssue(lotId, units);
         emit UnitsIssued(lotId, to, units);
-        _bondVaultOrRevert().coverIssue(lotId, msg.sender, outstanding, unitCover);
+        _bondVaultOrRevert().coverIssue(lotId, address(0), msg.sender, outstanding, unitCover);
         _mint(to, lotId, units, "");
     }
 
@@ -237,7 +239,7 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
         // Interactions after every record is written. A lot named twice is covered in steps; its last call
         // carries its final count.
         for (uint256 i; i < lotIds.length; ++i) {
-            vault.coverIssue(lotIds[i], msg.sender, outstanding[i], unitCover[i]);
+            vault.coverIssue(lotIds[i], address(0), msg.sender, outstanding[i], unitCover[i]);
         }
         _mintBatch(to, lotIds, units, "");
     }
