@@ -67,7 +67,7 @@ public sealed class ComputeTokenClient : IComputeTokenClient
     public async Task<TransactionResult<BigInteger>> IssueLotAsync(LotTerms terms, string to, BigInteger units, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var spec = terms.ToSpec();
+        var spec = (terms.Currency is null ? terms with { Currency = context.StablecoinAddress } : terms).ToSpec();
         var holder = Guard.Address(to, nameof(to));
         Guard.Amount(units, nameof(units), 48);
         var lotId = LotIds.Compute(spec);
@@ -77,7 +77,7 @@ public sealed class ComputeTokenClient : IComputeTokenClient
             throw new LotExpiredException(lotId, terms.EndsAt, now);
         }
 
-        await RequireBondFundingAsync([(lotId, units, BondMath.UnitCover(spec.ReferencePrice, spec.BondCoverageBps))], cancellationToken).ConfigureAwait(false);
+        await RequireBondFundingAsync([(lotId, units, BondMath.UnitCover(spec.ReferencePrice, spec.BondCoverageBps), spec.Currency)], cancellationToken).ConfigureAwait(false);
 
         var receipt = await context.SendAsync(
             TransactionCall.For(Address, new IssueLotFunction { Spec = spec, To = holder, Units = units }, $"token.issueLot(lot {LotIds.ToHex(lotId)}, {units} units to {holder})", SuiteErrorDecoder.ForToken),
@@ -92,7 +92,7 @@ public sealed class ComputeTokenClient : IComputeTokenClient
         var holder = Guard.Address(to, nameof(to));
         Guard.Amount(units, nameof(units), 48);
         var lot = await RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
-        await RequireBondFundingAsync([(lotId, lot.UnitsOutstanding + units, lot.UnitCover)], cancellationToken).ConfigureAwait(false);
+        await RequireBondFundingAsync([(lotId, lot.UnitsOutstanding + units, lot.UnitCover, lot.Currency)], cancellationToken).ConfigureAwait(false);
         return await SendAsync(new IssueFunction { LotId = lotId, To = holder, Units = units }, $"token.issue(lot {LotIds.ToHex(lotId)}, {units} units to {holder})", cancellationToken).ConfigureAwait(false);
     }
 
@@ -128,7 +128,7 @@ public sealed class ComputeTokenClient : IComputeTokenClient
 
         var sender = context.RequireSender();
         var lot = await RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
-        await RequireBondFundingAsync([(lotId, lot.UnitsOutstanding + total, lot.UnitCover)], cancellationToken).ConfigureAwait(false);
+        await RequireBondFundingAsync([(lotId, lot.UnitsOutstanding + total, lot.UnitCover, lot.Currency)], cancellationToken).ConfigureAwait(false);
         return await sender.SendBatchAsync(calls, batchOptions, cancellationToken).ConfigureAwait(false);
     }
 
@@ -153,7 +153,7 @@ public sealed class ComputeTokenClient : IComputeTokenClient
             lots[lotIds[i]] = (await RequireLiveLotAsync(lotIds[i], cancellationToken).ConfigureAwait(false), units[i]);
         }
 
-        await RequireBondFundingAsync([.. lots.Select(l => (l.Key, l.Value.Lot.UnitsOutstanding + l.Value.Units, l.Value.Lot.UnitCover))], cancellationToken).ConfigureAwait(false);
+        await RequireBondFundingAsync([.. lots.Select(l => (l.Key, l.Value.Lot.UnitsOutstanding + l.Value.Units, l.Value.Lot.UnitCover, l.Value.Lot.Currency))], cancellationToken).ConfigureAwait(false);
 
         return await SendAsync(new IssueBatchFunction { LotIds = [.. lotIds], To = holder, Units = [.. units] }, $"token.issueBatch({lotIds.Count} lots to {holder})", cancellationToken).ConfigureAwait(false);
     }
@@ -193,7 +193,10 @@ public sealed class ComputeTokenClient : IComputeTokenClient
             lot.EnergyWhPerGpuHour,
             lot.UnitsIssued,
             lot.UnitsBurned,
-            lot.MetadataHash);
+            lot.MetadataHash)
+        {
+            Currency = await LotCurrencyOrNullAsync(lotId, cancellationToken).ConfigureAwait(false),
+        };
     }
 
     /// <inheritdoc/>
@@ -430,7 +433,7 @@ public sealed class ComputeTokenClient : IComputeTokenClient
     /// <summary>Throws unless the signer can pay the bond an issuance pulls: per lot, what makes its free bond cover
     /// every outstanding unit. With AutoApprove the escrow's allowance is raised to the total; without, a short
     /// allowance is an error too. Checks the balance before approving anything.</summary>
-    private async Task RequireBondFundingAsync(IReadOnlyList<(BigInteger LotId, BigInteger OutstandingAfter, BigInteger UnitCover)> lots, CancellationToken cancellationToken)
+    private async Task RequireBondFundingAsync(IReadOnlyList<(BigInteger LotId, BigInteger OutstandingAfter, BigInteger UnitCover, string? Currency)> lots, CancellationToken cancellationToken)
     {
         var provider = context.Account;
         var vault = await BondVaultAsync(cancellationToken).ConfigureAwait(false);
@@ -442,36 +445,56 @@ public sealed class ComputeTokenClient : IComputeTokenClient
         }
 
         var escrow = string.Equals(vault, context.EscrowAddress, StringComparison.OrdinalIgnoreCase) ? context.Escrow : new Contracts.ComputeEscrow.ComputeEscrowService(context.Web3, vault);
-        var needed = BigInteger.Zero;
-        foreach (var (lotId, outstanding, unitCover) in lots)
+        // Each lot's bond is in its own currency: the shortfalls add up per currency.
+        var needed = new Dictionary<string, BigInteger>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (lotId, outstanding, unitCover, currency) in lots)
         {
             var bond = await context.ReadAsync(ct => escrow.BondOfQueryAsync(lotId, null, ct), cancellationToken).ConfigureAwait(false);
-            needed += BondMath.IssueShortfall(outstanding, unitCover, new BondBalance(bond.Total, bond.Reserved));
+            var key = currency ?? context.StablecoinAddress;
+            needed[key] = needed.GetValueOrDefault(key) + BondMath.IssueShortfall(outstanding, unitCover, new BondBalance(bond.Total, bond.Reserved));
         }
 
-        if (needed.IsZero)
+        foreach (var (currency, amount) in needed)
         {
-            return;
-        }
+            if (amount.IsZero)
+            {
+                continue;
+            }
 
-        var balance = await stablecoin.BalanceOfAsync(provider, cancellationToken).ConfigureAwait(false);
-        if (balance < needed)
+            var coin = stablecoin.For(currency);
+            var balance = await coin.BalanceOfAsync(provider, cancellationToken).ConfigureAwait(false);
+            if (balance < amount)
+            {
+                throw new InsufficientBondFundingException(BondFundingLimit.Balance, provider, vault, amount, balance);
+            }
+
+            var allowance = await coin.AllowanceAsync(provider, vault, cancellationToken).ConfigureAwait(false);
+            if (allowance >= amount)
+            {
+                continue;
+            }
+
+            if (!context.AutoApprove)
+            {
+                throw new InsufficientBondFundingException(BondFundingLimit.Allowance, provider, vault, amount, allowance);
+            }
+
+            await coin.ApproveAsync(vault, amount, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The lot's currency as the escrow recorded it, or <see langword="null"/> when it does not know the lot
+    /// (a token wired to another vault).</summary>
+    private async Task<string?> LotCurrencyOrNullAsync(BigInteger lotId, CancellationToken cancellationToken)
+    {
+        try
         {
-            throw new InsufficientBondFundingException(BondFundingLimit.Balance, provider, vault, needed, balance);
+            return await context.LotCurrencyAsync(lotId, cancellationToken).ConfigureAwait(false);
         }
-
-        var allowance = await stablecoin.AllowanceAsync(provider, vault, cancellationToken).ConfigureAwait(false);
-        if (allowance >= needed)
+        catch (LotNotFoundException)
         {
-            return;
+            return null;
         }
-
-        if (!context.AutoApprove)
-        {
-            throw new InsufficientBondFundingException(BondFundingLimit.Allowance, provider, vault, needed, allowance);
-        }
-
-        await stablecoin.ApproveAsync(vault, needed, cancellationToken).ConfigureAwait(false);
     }
 
 

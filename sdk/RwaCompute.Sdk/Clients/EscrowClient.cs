@@ -44,7 +44,8 @@ public sealed class EscrowClient : IEscrowClient
         await token.GetLotAsync(lotId, cancellationToken).ConfigureAwait(false);
         if (context.AutoApprove)
         {
-            await stablecoin.EnsureAllowanceAsync(Address, amount, cancellationToken).ConfigureAwait(false);
+            var currency = await context.LotCurrencyAsync(lotId, cancellationToken).ConfigureAwait(false);
+            await stablecoin.For(currency).EnsureAllowanceAsync(Address, amount, cancellationToken).ConfigureAwait(false);
         }
 
         return TransactionResult.From(await SendAsync(new PostBondFunction { LotId = lotId, Amount = amount }, $"escrow.postBond(lot {LotIds.ToHex(lotId)}, {amount})", cancellationToken).ConfigureAwait(false));
@@ -68,17 +69,41 @@ public sealed class EscrowClient : IEscrowClient
     // ----------------------------------------------------------------- solvency
 
     /// <inheritdoc/>
-    public async Task<EscrowTotals> GetTotalsAsync(CancellationToken cancellationToken = default)
+    public async Task<EscrowTotals> GetTotalsAsync(string? currency = null, CancellationToken cancellationToken = default)
     {
-        var totals = await context.ReadAsync(ct => context.Escrow.TotalsQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        var coin = CurrencyOrDefault(currency);
+        var totals = await context.ReadAsync(ct => context.Escrow.TotalsQueryAsync(coin, null, ct), cancellationToken).ConfigureAwait(false);
         return new EscrowTotals(totals.Credits, totals.Bonds, totals.Reserved);
     }
 
     /// <inheritdoc/>
-    public async Task<EscrowSolvency> GetSolvencyAsync(CancellationToken cancellationToken = default)
+    public async Task<EscrowSolvency> GetSolvencyAsync(string? currency = null, CancellationToken cancellationToken = default)
     {
-        var solvency = await context.ReadAsync(ct => context.Escrow.SolvencyQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        var coin = CurrencyOrDefault(currency);
+        var solvency = await context.ReadAsync(ct => context.Escrow.SolvencyQueryAsync(coin, null, ct), cancellationToken).ConfigureAwait(false);
         return new EscrowSolvency(solvency.Balance, solvency.Obligations);
+    }
+
+    // ----------------------------------------------------------------- currencies
+
+    /// <inheritdoc/>
+    public Task<string> CurrencyOfAsync(BigInteger lotId, CancellationToken cancellationToken = default) =>
+        context.LotCurrencyAsync(lotId, cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<CurrencyInfo> GetCurrencyAsync(string currency, CancellationToken cancellationToken = default)
+    {
+        var coin = Guard.Address(currency, nameof(currency));
+        var info = await context.ReadAsync(ct => context.Escrow.CurrencyInfoQueryAsync(coin, null, ct), cancellationToken).ConfigureAwait(false);
+        return new CurrencyInfo(coin, info.Accepted, info.Decimals);
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransactionResult> SetCurrencyAcceptedAsync(string currency, bool accepted, CancellationToken cancellationToken = default)
+    {
+        var coin = Guard.Address(currency, nameof(currency));
+        var receipt = await SendAsync(new SetCurrencyAcceptedFunction { Currency = coin, Accepted = accepted }, $"escrow.setCurrencyAccepted({coin}, {accepted})", cancellationToken).ConfigureAwait(false);
+        return TransactionResult.From(receipt);
     }
 
     // ----------------------------------------------------------------- redemption
@@ -151,32 +176,38 @@ public sealed class EscrowClient : IEscrowClient
     // ----------------------------------------------------------------- pull payments
 
     /// <inheritdoc/>
-    public Task<BigInteger> ClaimableAsync(string account, CancellationToken cancellationToken = default)
+    public Task<BigInteger> ClaimableAsync(string account, string? currency = null, CancellationToken cancellationToken = default)
     {
         var address = Guard.Address(account, nameof(account));
-        return context.ReadAsync(ct => context.Escrow.ClaimableQueryAsync(address, null, ct), cancellationToken);
+        var coin = CurrencyOrDefault(currency);
+        return context.ReadAsync(ct => context.Escrow.ClaimableQueryAsync(address, coin, null, ct), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public async Task<TransactionResult<BigInteger>> WithdrawAsync(string? to = null, CancellationToken cancellationToken = default)
+    public async Task<TransactionResult<BigInteger>> WithdrawAsync(string? to = null, string? currency = null, CancellationToken cancellationToken = default)
     {
         var receiver = to is null ? context.Account : Guard.Address(to, nameof(to));
+        var coin = CurrencyOrDefault(currency);
         if (string.Equals(receiver, Address, StringComparison.OrdinalIgnoreCase))
         {
             throw new InputValidationException(nameof(to), "is the escrow itself: the funds would be stranded.");
         }
 
-        var amount = await ClaimableAsync(context.Account, cancellationToken).ConfigureAwait(false);
+        var amount = await ClaimableAsync(context.Account, coin, cancellationToken).ConfigureAwait(false);
         if (amount.IsZero)
         {
-            throw new InputValidationException(nameof(to), $"the escrow owes {context.Account} nothing.");
+            throw new InputValidationException(nameof(to), $"the escrow owes {context.Account} nothing in {coin}.");
         }
 
-        var receipt = await SendAsync(new WithdrawFunction { To = receiver }, $"escrow.withdraw({receiver})", cancellationToken).ConfigureAwait(false);
+        var receipt = await SendAsync(new WithdrawFunction { Currency = coin, To = receiver }, $"escrow.withdraw({coin}, {receiver})", cancellationToken).ConfigureAwait(false);
         return TransactionResult.From(receipt.DecodeAllEvents<WithdrawnEventDTO>().Single().Event.Amount, receipt);
     }
 
     // ----------------------------------------------------------------- helpers
+
+    /// <summary>The given currency (checksummed), or the manifest's stablecoin.</summary>
+    private string CurrencyOrDefault(string? currency) =>
+        currency is null ? context.StablecoinAddress : Guard.Address(currency, nameof(currency));
 
     private static bool IsZero(string? address) => string.IsNullOrEmpty(address) || address == AddressUtil.ZERO_ADDRESS || address == "0x0";
 

@@ -37,15 +37,39 @@ public interface IEscrowClient
     /// <returns>Total and reserved bond.</returns>
     Task<BondBalance> GetBondAsync(BigInteger lotId, CancellationToken cancellationToken = default);
 
-    /// <summary>The escrow's running totals: Σ credits, Σ bonds, Σ reserved.</summary>
+    /// <summary>The escrow's running totals in one currency: Σ credits, Σ bonds, Σ reserved.</summary>
+    /// <param name="currency">The currency; <see langword="null"/> for the manifest's stablecoin.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The totals, stablecoin base units.</returns>
-    Task<EscrowTotals> GetTotalsAsync(CancellationToken cancellationToken = default);
+    /// <returns>The totals, the currency's base units.</returns>
+    Task<EscrowTotals> GetTotalsAsync(string? currency = null, CancellationToken cancellationToken = default);
 
-    /// <summary>The escrow's stablecoin balance against what it owes (Σ credits + Σ bonds).</summary>
+    /// <summary>The escrow's balance of one currency against what it owes in it (Σ credits + Σ bonds): the escrow is
+    /// solvent per currency.</summary>
+    /// <param name="currency">The currency; <see langword="null"/> for the manifest's stablecoin.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Balance and obligations, stablecoin base units.</returns>
-    Task<EscrowSolvency> GetSolvencyAsync(CancellationToken cancellationToken = default);
+    /// <returns>Balance and obligations, the currency's base units.</returns>
+    Task<EscrowSolvency> GetSolvencyAsync(string? currency = null, CancellationToken cancellationToken = default);
+
+    /// <summary>A lot's settlement currency, as the escrow recorded it at issue (cached).</summary>
+    /// <param name="lotId">The lot.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The currency's checksummed address.</returns>
+    /// <exception cref="LotNotFoundException">The escrow knows no such lot.</exception>
+    Task<string> CurrencyOfAsync(BigInteger lotId, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the escrow accepts a currency for new lots, and its decimals.</summary>
+    /// <param name="currency">The ERC-20.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The currency as the escrow sees it.</returns>
+    Task<CurrencyInfo> GetCurrencyAsync(string currency, CancellationToken cancellationToken = default);
+
+    /// <summary>Accepts a stablecoin for new lots or stops accepting it (DEFAULT_ADMIN_ROLE); the escrow reads its
+    /// decimals when it first accepts it. Lots already issued in it keep settling in it.</summary>
+    /// <param name="currency">The ERC-20.</param>
+    /// <param name="accepted">Whether new lots may name it.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    Task<TransactionResult> SetCurrencyAcceptedAsync(string currency, bool accepted, CancellationToken cancellationToken = default);
 
     /// <summary>Redeems units for compute delivery: they are burned and a redemption opens, backed by
     /// <c>units × unitCover</c> of the provider's bond (<see cref="LotInfo.UnitCover"/>). Open until the lot's
@@ -86,13 +110,15 @@ public interface IEscrowClient
 
     /// <summary>Stablecoin owed to an account by the escrow (sale proceeds, advances and repayments of pledges, refunds, delivery payments).</summary>
     /// <param name="account">The account.</param>
+    /// <param name="currency">The currency; <see langword="null"/> for the manifest's stablecoin.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Base units.</returns>
-    Task<BigInteger> ClaimableAsync(string account, CancellationToken cancellationToken = default);
+    /// <returns>Base units of the currency.</returns>
+    Task<BigInteger> ClaimableAsync(string account, string? currency = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Withdraws everything the escrow owes the signer.</summary>
+    /// <summary>Withdraws everything the escrow owes the signer in one currency.</summary>
     /// <param name="to">Where to send it (the signer when <see langword="null"/>).</param>
+    /// <param name="currency">The currency; <see langword="null"/> for the manifest's stablecoin.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The amount withdrawn and the mined transaction.</returns>
-    Task<TransactionResult<BigInteger>> WithdrawAsync(string? to = null, CancellationToken cancellationToken = default);
+    Task<TransactionResult<BigInteger>> WithdrawAsync(string? to = null, string? currency = null, CancellationToken cancellationToken = default);
 }

@@ -154,16 +154,18 @@ public interface ILendingClient
     /// <returns>The mined transaction.</returns>
     Task<TransactionResult> ResetLoanToValueAsync(BigInteger lotId, CancellationToken cancellationToken = default);
 
-    /// <summary>Records that the stablecoin is paused now (anyone may call): collateral then stays unclaimable until
+    /// <summary>Records that a settlement currency is paused now (anyone may call): collateral of pledges in it then stays unclaimable until
     /// <see cref="PledgeRules.SettlementCure"/> after the last record, so borrowers who could not repay during the pause
     /// get time to. The module refuses when the stablecoin is not paused
     /// (<c>LendingSettlementNotPausedException</c>, from the simulation: nothing sent).</summary>
+    /// <param name="currency">The currency; <see langword="null"/> for the manifest's stablecoin.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The mined transaction.</returns>
-    Task<TransactionResult> RecordSettlementPauseAsync(CancellationToken cancellationToken = default);
+    Task<TransactionResult> RecordSettlementPauseAsync(string? currency = null, CancellationToken cancellationToken = default);
 
-    /// <summary>When the stablecoin was last recorded paused, or <see langword="null"/> if never.</summary>
+    /// <summary>When a currency was last recorded paused, or <see langword="null"/> if never.</summary>
+    /// <param name="currency">The currency; <see langword="null"/> for the manifest's stablecoin.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The time or <see langword="null"/>.</returns>
-    Task<DateTimeOffset?> SettlementPauseSeenAtAsync(CancellationToken cancellationToken = default);
+    Task<DateTimeOffset?> SettlementPauseSeenAtAsync(string? currency = null, CancellationToken cancellationToken = default);
 }

@@ -9,6 +9,12 @@ public interface IStablecoinClient
     /// <summary>The stablecoin's address.</summary>
     string Address { get; }
 
+    /// <summary>The same operations on another ERC-20 (a lot's settlement currency).</summary>
+    /// <param name="currency">The token's address.</param>
+    /// <returns>A client bound to it (this one when it is the same address).</returns>
+    /// <exception cref="Errors.InvalidAddressException">Not an address.</exception>
+    IStablecoinClient For(string currency);
+
     /// <summary>An account's balance in base units (USDC: 6 decimals).</summary>
     /// <param name="account">The account.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -116,7 +116,7 @@ public sealed class LendingClient : ILendingClient
 
         if (context.AutoApprove)
         {
-            await stablecoin.EnsureAllowanceAsync(Address, pledge.Principal, cancellationToken).ConfigureAwait(false);
+            await stablecoin.For(await context.LotCurrencyAsync(pledge.LotId, cancellationToken).ConfigureAwait(false)).EnsureAllowanceAsync(Address, pledge.Principal, cancellationToken).ConfigureAwait(false);
         }
 
         return TransactionResult.From(await SendAsync(new FundPledgeFunction { PledgeId = pledgeId }, $"lending.fundPledge({pledgeId})", cancellationToken).ConfigureAwait(false));
@@ -128,7 +128,7 @@ public sealed class LendingClient : ILendingClient
         var pledge = await GetPledgeAsync(pledgeId, cancellationToken).ConfigureAwait(false);
         if (context.AutoApprove)
         {
-            await stablecoin.EnsureAllowanceAsync(Address, pledge.AmountDue, cancellationToken).ConfigureAwait(false);
+            await stablecoin.For(await context.LotCurrencyAsync(pledge.LotId, cancellationToken).ConfigureAwait(false)).EnsureAllowanceAsync(Address, pledge.AmountDue, cancellationToken).ConfigureAwait(false);
         }
 
         return TransactionResult.From(await SendAsync(new RepayFunction { PledgeId = pledgeId }, $"lending.repay({pledgeId})", cancellationToken).ConfigureAwait(false));
@@ -201,13 +201,17 @@ public sealed class LendingClient : ILendingClient
     }
 
     /// <inheritdoc/>
-    public async Task<TransactionResult> RecordSettlementPauseAsync(CancellationToken cancellationToken = default) =>
-        TransactionResult.From(await SendAsync(new RecordSettlementPauseFunction(), "lending.recordSettlementPause()", cancellationToken).ConfigureAwait(false));
+    public async Task<TransactionResult> RecordSettlementPauseAsync(string? currency = null, CancellationToken cancellationToken = default)
+    {
+        var coin = currency is null ? context.StablecoinAddress : Guard.Address(currency, nameof(currency));
+        return TransactionResult.From(await SendAsync(new RecordSettlementPauseFunction { Currency = coin }, $"lending.recordSettlementPause({coin})", cancellationToken).ConfigureAwait(false));
+    }
 
     /// <inheritdoc/>
-    public async Task<DateTimeOffset?> SettlementPauseSeenAtAsync(CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset?> SettlementPauseSeenAtAsync(string? currency = null, CancellationToken cancellationToken = default)
     {
-        var at = await context.ReadAsync(ct => context.Lending.SettlementPauseSeenAtQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        var coin = currency is null ? context.StablecoinAddress : Guard.Address(currency, nameof(currency));
+        var at = await context.ReadAsync(ct => context.Lending.SettlementPauseSeenAtQueryAsync(coin, null, ct), cancellationToken).ConfigureAwait(false);
         return at == 0 ? null : SuiteContext.Time(at);
     }
 
@@ -231,7 +235,8 @@ public sealed class LendingClient : ILendingClient
             throw new PledgeStateException(pledgeId, $"pledge {pledgeId} matures at {pledge.Maturity:u} (chain time {now:u}); its collateral can be auctioned only after a default.");
         }
 
-        await RequireDefaultActionableAsync(pledgeId, rules, now, cancellationToken).ConfigureAwait(false);
+        var currency = await context.LotCurrencyAsync(pledge.LotId, cancellationToken).ConfigureAwait(false);
+        await RequireDefaultActionableAsync(pledgeId, currency, rules, now, cancellationToken).ConfigureAwait(false);
         if (await token.IsPausedAsync(cancellationToken).ConfigureAwait(false))
         {
             throw new PledgeStateException(pledgeId, "the token is paused: nobody could buy the collateral, so no auction starts.");
@@ -308,7 +313,7 @@ public sealed class LendingClient : ILendingClient
         }
 
         var rules = await GetPledgeRulesAsync(cancellationToken).ConfigureAwait(false);
-        await RequireSettlementOpenAsync(pledgeId, rules, now, cancellationToken).ConfigureAwait(false);
+        await RequireSettlementOpenAsync(pledgeId, await context.LotCurrencyAsync(pledge.LotId, cancellationToken).ConfigureAwait(false), rules, now, cancellationToken).ConfigureAwait(false);
         if (await token.IsPausedAsync(cancellationToken).ConfigureAwait(false))
         {
             throw new PledgeStateException(pledgeId, "the token is paused: the collateral cannot move until it is unpaused.");
@@ -338,7 +343,7 @@ public sealed class LendingClient : ILendingClient
 
         if (context.AutoApprove)
         {
-            await stablecoin.EnsureAllowanceAsync(Address, units * max, cancellationToken).ConfigureAwait(false);
+            await stablecoin.For(await context.LotCurrencyAsync(pledge.LotId, cancellationToken).ConfigureAwait(false)).EnsureAllowanceAsync(Address, units * max, cancellationToken).ConfigureAwait(false);
         }
 
         var message = new BuyCollateralFunction { PledgeId = pledgeId, Units = units, MaxPricePerUnit = max };
@@ -402,27 +407,28 @@ public sealed class LendingClient : ILendingClient
     private static (BigInteger Lowest, BigInteger Highest) ThirdPartyStartBand(BigInteger referencePrice, BigInteger floorPrice, BigInteger debt, ulong units) =>
         (BigInteger.Max(referencePrice * 2, floorPrice), BigInteger.Max(referencePrice * 4, (debt + units - 1) / units));
 
-    /// <summary>Refuses while the stablecoin is paused or within the settlement cure after its last recorded pause.</summary>
-    private async Task RequireSettlementOpenAsync(BigInteger pledgeId, PledgeRules rules, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Refuses while the lot's currency is paused or within the settlement cure after its last recorded
+    /// pause.</summary>
+    private async Task RequireSettlementOpenAsync(BigInteger pledgeId, string currency, PledgeRules rules, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await StablecoinPausedAsync(cancellationToken).ConfigureAwait(false))
+        if (await CurrencyPausedAsync(currency, cancellationToken).ConfigureAwait(false))
         {
-            throw new PledgeStateException(pledgeId, "the stablecoin is paused: nobody could repay or bid, so the lending module waits.");
+            throw new PledgeStateException(pledgeId, $"the currency {currency} is paused: nobody could repay or bid, so the lending module waits.");
         }
 
-        if (await SettlementPauseSeenAtAsync(cancellationToken).ConfigureAwait(false) is { } seenAt && now < seenAt + rules.SettlementCure)
+        if (await SettlementPauseSeenAtAsync(currency, cancellationToken).ConfigureAwait(false) is { } seenAt && now < seenAt + rules.SettlementCure)
         {
-            throw new PledgeStateException(pledgeId, $"the stablecoin was last seen paused at {seenAt:u}; the settlement cure runs until {seenAt + rules.SettlementCure:u} (chain time {now:u}).");
+            throw new PledgeStateException(pledgeId, $"the currency {currency} was last seen paused at {seenAt:u}; the settlement cure runs until {seenAt + rules.SettlementCure:u} (chain time {now:u}).");
         }
     }
 
-    /// <summary>Whether the stablecoin reports itself paused; one without <c>paused()</c> never is (as the contract
-    /// reads it).</summary>
-    private async Task<bool> StablecoinPausedAsync(CancellationToken cancellationToken)
+    /// <summary>Whether a currency reports itself paused; one without <c>paused()</c> never is (as the contract reads
+    /// it).</summary>
+    private async Task<bool> CurrencyPausedAsync(string currency, CancellationToken cancellationToken)
     {
         try
         {
-            return await context.ReadAsync(ct => context.Web3.Eth.GetContractQueryHandler<StablecoinPausedFunction>().QueryAsync<bool>(context.StablecoinAddress, new StablecoinPausedFunction()).WaitAsync(ct), cancellationToken).ConfigureAwait(false);
+            return await context.ReadAsync(ct => context.Web3.Eth.GetContractQueryHandler<StablecoinPausedFunction>().QueryAsync<bool>(currency, new StablecoinPausedFunction()).WaitAsync(ct), cancellationToken).ConfigureAwait(false);
         }
         catch (ContractRevertException)
         {
@@ -432,10 +438,10 @@ public sealed class LendingClient : ILendingClient
 
     /// <summary>Refuses a default action the contract would refuse: the settlement pause or cure, or an escrow holding
     /// less than it owes (a repayment could have been refused).</summary>
-    private async Task RequireDefaultActionableAsync(BigInteger pledgeId, PledgeRules rules, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RequireDefaultActionableAsync(BigInteger pledgeId, string currency, PledgeRules rules, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await RequireSettlementOpenAsync(pledgeId, rules, now, cancellationToken).ConfigureAwait(false);
-        var solvency = await context.ReadAsync(ct => context.Escrow.SolvencyQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        await RequireSettlementOpenAsync(pledgeId, currency, rules, now, cancellationToken).ConfigureAwait(false);
+        var solvency = await context.ReadAsync(ct => context.Escrow.SolvencyQueryAsync(currency, null, ct), cancellationToken).ConfigureAwait(false);
         if (solvency.Balance < solvency.Obligations)
         {
             throw new PledgeStateException(pledgeId, $"the escrow holds {solvency.Balance} against {solvency.Obligations} it owes: defaults wait until it is whole, since a repayment could have been refused.");

@@ -10,7 +10,7 @@ namespace RwaCompute.Sdk.Clients;
 /// <param name="Region">The region label.</param>
 /// <param name="StartsAt">Start of the delivery window.</param>
 /// <param name="EndsAt">End of the delivery window.</param>
-/// <param name="ReferencePrice">Reference price per unit, stablecoin base units.</param>
+/// <param name="ReferencePrice">Reference price per unit, base units of the lot's currency.</param>
 /// <param name="SlaUptimeBps">Guaranteed uptime, basis points.</param>
 /// <param name="BondCoverageBps">Share of the reference price the provider's bond backs per outstanding unit, basis
 /// points.</param>
@@ -34,6 +34,10 @@ public sealed record LotInfo(
     ulong UnitsBurned,
     byte[] MetadataHash)
 {
+    /// <summary>The lot's settlement currency (the escrow's record of it), or <see langword="null"/> when the escrow
+    /// does not know the lot.</summary>
+    public string? Currency { get; init; }
+
     /// <summary>Units in circulation (issued minus burned).</summary>
     public ulong UnitsOutstanding => UnitsIssued - UnitsBurned;
 

@@ -53,6 +53,12 @@ public sealed record LotTerms
     /// zero hash, and so does <see cref="ToSpec"/>; <see cref="HashMetadata(string)"/> computes one.</summary>
     public byte[] MetadataHash { get; init; } = new byte[32];
 
+    /// <summary>The lot's settlement currency: a stablecoin the escrow accepts (<see cref="EscrowClient.GetCurrencyAsync"/>).
+    /// Its bond, sales, pledges and refunds settle in it, and it is part of the lot id. <see langword="null"/> means the
+    /// manifest's stablecoin when issuing through <see cref="ComputeTokenClient.IssueLotAsync"/>; <see cref="ToSpec"/>
+    /// requires it.</summary>
+    public string? Currency { get; init; }
+
     /// <summary>keccak256 of a metadata document's bytes, for <see cref="MetadataHash"/>.</summary>
     /// <param name="document">The document exactly as served (for example the JSON file's bytes).</param>
     /// <returns>The 32-byte hash.</returns>
@@ -110,6 +116,9 @@ public sealed record LotTerms
             BondCoverageBps = terms.BondCoverageBps,
             EnergyWhPerGpuHour = terms.EnergyWhPerGpuHour,
             MetadataHash = metadataHash,
+            Currency = terms.Currency is null
+                ? throw new InputValidationException(nameof(terms.Currency), "is missing: a lot names its settlement currency (the escrow must accept it).")
+                : Guard.Address(terms.Currency, nameof(terms.Currency)),
         };
     }
 }

@@ -143,7 +143,8 @@ public sealed class MarketClient : IMarketClient
 
         if (context.AutoApprove)
         {
-            await stablecoin.EnsureAllowanceAsync(Address, units * max, cancellationToken).ConfigureAwait(false);
+            var currency = await context.LotCurrencyAsync(offer.LotId, cancellationToken).ConfigureAwait(false);
+            await stablecoin.For(currency).EnsureAllowanceAsync(Address, units * max, cancellationToken).ConfigureAwait(false);
         }
 
         var message = new PurchaseFunction { OfferId = offerId, Units = units, MaxPricePerUnit = max };
@@ -243,9 +244,15 @@ public sealed class MarketClient : IMarketClient
         ArgumentNullException.ThrowIfNull(terms);
         Guard.Amount(terms.Units, nameof(terms.Units), 64);
         Guard.Amount(terms.PricePerUnit, nameof(terms.PricePerUnit), 96);
-        var currency = Currency(terms.Currency);
         var expiry = SuiteContext.Unix(terms.Expiry, nameof(terms.Expiry));
         var lot = await token.RequireLiveLotAsync(terms.LotId, cancellationToken).ConfigureAwait(false);
+        // An ask settles in its lot's currency: default to it, refuse another.
+        var lotCurrency = await context.LotCurrencyAsync(terms.LotId, cancellationToken).ConfigureAwait(false);
+        var currency = terms.Currency is null ? lotCurrency : Guard.Address(terms.Currency, nameof(terms.Currency));
+        if (!string.Equals(currency, lotCurrency, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputValidationException(nameof(terms.Currency), $"lot {LotIds.ToHex(terms.LotId)} settles in {lotCurrency}, not {currency}.");
+        }
         var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
         if (terms.Expiry <= now || terms.Expiry > lot.EndsAt)
         {
@@ -318,8 +325,9 @@ public sealed class MarketClient : IMarketClient
         // on top of what earlier orders may still draw on.
         if (context.AutoApprove)
         {
-            var current = await stablecoin.AllowanceAsync(signer.Address, Address, cancellationToken).ConfigureAwait(false);
-            await stablecoin.ApproveAsync(Address, current + (criteria.Units * criteria.PricePerUnit), cancellationToken).ConfigureAwait(false);
+            var coin = stablecoin.For(currency);
+            var current = await coin.AllowanceAsync(signer.Address, Address, cancellationToken).ConfigureAwait(false);
+            await coin.ApproveAsync(Address, current + (criteria.Units * criteria.PricePerUnit), cancellationToken).ConfigureAwait(false);
         }
 
         var signature = await signer.SignDigestAsync(OrderDigest.Compute(OrderDomain, bid), cancellationToken).ConfigureAwait(false);
@@ -361,16 +369,23 @@ public sealed class MarketClient : IMarketClient
             throw new OrderNotFillableException(ask.Hash, OrderProblem.SellerNotApproved, $"the seller {order.Seller} has not approved the market to move its units (setApprovalForAll), so a fill would revert.");
         }
 
+        var lotCurrency = await context.LotCurrencyAsync(order.LotId, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(order.Currency, lotCurrency, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new OrderNotFillableException(ask.Hash, OrderProblem.UnsupportedCurrency, $"it settles in {order.Currency}; its lot settles in {lotCurrency}.");
+        }
+
+        var coin = stablecoin.For(lotCurrency);
         var cost = units * order.PricePerUnit;
-        var balance = await stablecoin.BalanceOfAsync(buyer, cancellationToken).ConfigureAwait(false);
+        var balance = await coin.BalanceOfAsync(buyer, cancellationToken).ConfigureAwait(false);
         if (balance < cost)
         {
-            throw new OrderNotFillableException(ask.Hash, OrderProblem.PaymentNotCovered, $"this fill costs {cost}; {buyer} holds {balance} of the stablecoin.");
+            throw new OrderNotFillableException(ask.Hash, OrderProblem.PaymentNotCovered, $"this fill costs {cost}; {buyer} holds {balance} of {lotCurrency}.");
         }
 
         if (context.AutoApprove)
         {
-            await stablecoin.EnsureAllowanceAsync(Address, units * order.PricePerUnit, cancellationToken).ConfigureAwait(false);
+            await coin.EnsureAllowanceAsync(Address, units * order.PricePerUnit, cancellationToken).ConfigureAwait(false);
         }
 
         var message = new FillAskFunction { Ask = order, Signature = ask.Signature, Units = units };
@@ -385,7 +400,7 @@ public sealed class MarketClient : IMarketClient
         var order = bid.Bid ?? throw new InputValidationException(nameof(bid), $"order {bid.Hash} is an ask: fill it with FillAskAsync.");
         await RequireFillableAsync(bid, units, cancellationToken).ConfigureAwait(false);
         var lot = await token.RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
-        if (Mismatch(order, lot) is { } criterion)
+        if (Mismatch(order, lot with { Currency = await context.LotCurrencyAsync(lotId, cancellationToken).ConfigureAwait(false) }) is { } criterion)
         {
             throw new OrderNotFillableException(bid.Hash, OrderProblem.LotDoesNotMatch, $"lot {LotIds.ToHex(lotId)} does not meet the bid's {criterion}.");
         }
@@ -398,11 +413,12 @@ public sealed class MarketClient : IMarketClient
         }
 
         var cost = units * order.PricePerUnit;
-        var allowance = await stablecoin.AllowanceAsync(order.Buyer, Address, cancellationToken).ConfigureAwait(false);
-        var balance = await stablecoin.BalanceOfAsync(order.Buyer, cancellationToken).ConfigureAwait(false);
+        var coin = stablecoin.For(order.Currency);
+        var allowance = await coin.AllowanceAsync(order.Buyer, Address, cancellationToken).ConfigureAwait(false);
+        var balance = await coin.BalanceOfAsync(order.Buyer, cancellationToken).ConfigureAwait(false);
         if (allowance < cost || balance < cost)
         {
-            throw new OrderNotFillableException(bid.Hash, OrderProblem.PaymentNotCovered, $"the buyer {order.Buyer} holds {balance} and allows the market {allowance} of the stablecoin; this fill costs {cost}.");
+            throw new OrderNotFillableException(bid.Hash, OrderProblem.PaymentNotCovered, $"the buyer {order.Buyer} holds {balance} and allows the market {allowance} of {order.Currency}; this fill costs {cost}.");
         }
 
         await EnsureOperatorAsync(cancellationToken).ConfigureAwait(false);
@@ -486,8 +502,13 @@ public sealed class MarketClient : IMarketClient
             return $"energy (at most {bid.MaxWhPerGpuHour} Wh per GPU-hour, the lot's is {lot.EnergyWhPerGpuHour})";
         }
 
-        return lot.UnitCover < bid.MinUnitCover
-            ? $"bond cover (at least {bid.MinUnitCover} per unit, the lot's bond backs {lot.UnitCover})"
+        if (lot.UnitCover < bid.MinUnitCover)
+        {
+            return $"bond cover (at least {bid.MinUnitCover} per unit, the lot's bond backs {lot.UnitCover})";
+        }
+
+        return lot.Currency is { } currency && !string.Equals(currency, bid.Currency, StringComparison.OrdinalIgnoreCase)
+            ? $"currency ({bid.Currency}, the lot settles in {currency})"
             : null;
     }
 
@@ -502,7 +523,6 @@ public sealed class MarketClient : IMarketClient
             { Expired: true } => (OrderProblem.Expired, $"it expired at {order.Expiry:u}."),
             _ when order.PricePerUnit.IsZero => (OrderProblem.ZeroPrice, "its price per unit is zero; the market refuses to fill it."),
             _ when state.Remaining < units => (OrderProblem.InsufficientUnits, $"{state.Remaining} unit(s) are left; {units} requested."),
-            _ when !string.Equals(order.Currency, context.StablecoinAddress, StringComparison.OrdinalIgnoreCase) => (OrderProblem.UnsupportedCurrency, $"it settles in {order.Currency}; the market settles in {context.StablecoinAddress}."),
             _ => ((OrderProblem?)null, string.Empty),
         };
         if (problem is { } reason)

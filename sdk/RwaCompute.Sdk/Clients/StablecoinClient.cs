@@ -6,18 +6,37 @@ using RwaCompute.Sdk.Validation;
 
 namespace RwaCompute.Sdk.Clients;
 
-/// <summary>The settlement stablecoin (a USDC-like ERC-20) the escrow uses: balances, allowances, approvals.</summary>
+/// <summary>A settlement stablecoin (a USDC-like ERC-20): balances, allowances, approvals. <c>client.Stablecoin</c> is
+/// the manifest's (the escrow's first currency); <see cref="For"/> gives the same operations on another currency the
+/// escrow accepts (a lot's, <see cref="EscrowClient.CurrencyOfAsync"/>).</summary>
 public sealed class StablecoinClient : IStablecoinClient
 {
     private readonly SuiteContext context;
+    private readonly string address;
 
     internal StablecoinClient(SuiteContext context)
+        : this(context, context.StablecoinAddress)
+    {
+    }
+
+    private StablecoinClient(SuiteContext context, string address)
     {
         this.context = context;
+        this.address = address;
     }
 
     /// <inheritdoc/>
-    public string Address => context.StablecoinAddress;
+    public string Address => address;
+
+    /// <inheritdoc/>
+    public StablecoinClient For(string currency)
+    {
+        var checksummed = Guard.Address(currency, nameof(currency));
+        return string.Equals(checksummed, address, StringComparison.OrdinalIgnoreCase) ? this : new StablecoinClient(context, checksummed);
+    }
+
+    /// <inheritdoc/>
+    IStablecoinClient IStablecoinClient.For(string currency) => For(currency);
 
     /// <inheritdoc/>
     public Task<BigInteger> BalanceOfAsync(string account, CancellationToken cancellationToken = default)
@@ -43,7 +62,7 @@ public sealed class StablecoinClient : IStablecoinClient
     {
         var to = Guard.Address(spender, nameof(spender));
         Guard.Amount(amount, nameof(amount), allowZero: true);
-        var receipt = await context.SendAsync(TransactionCall.For(Address, new ApproveFunction { Spender = to, Value = amount }, $"stablecoin.approve({to}, {amount})"), cancellationToken).ConfigureAwait(false);
+        var receipt = await context.SendAsync(TransactionCall.For(Address, new ApproveFunction { Spender = to, Value = amount }, $"{Label}.approve({to}, {amount})"), cancellationToken).ConfigureAwait(false);
         return TransactionResult.From(receipt);
     }
 
@@ -65,9 +84,12 @@ public sealed class StablecoinClient : IStablecoinClient
     {
         var receiver = Guard.Address(to, nameof(to));
         Guard.Amount(amount, nameof(amount));
-        var receipt = await context.SendAsync(TransactionCall.For(Address, new TransferFunction { To = receiver, Value = amount }, $"stablecoin.transfer({receiver}, {amount})"), cancellationToken).ConfigureAwait(false);
+        var receipt = await context.SendAsync(TransactionCall.For(Address, new TransferFunction { To = receiver, Value = amount }, $"{Label}.transfer({receiver}, {amount})"), cancellationToken).ConfigureAwait(false);
         return TransactionResult.From(receipt);
     }
+
+    /// <summary>How transactions name the token: <c>stablecoin</c> for the manifest's, else its address.</summary>
+    private string Label => string.Equals(address, context.StablecoinAddress, StringComparison.OrdinalIgnoreCase) ? "stablecoin" : $"currency {address}";
 
     private Task<BigInteger> QueryAsync<TFunction>(TFunction message, CancellationToken cancellationToken)
         where TFunction : FunctionMessage, new() =>

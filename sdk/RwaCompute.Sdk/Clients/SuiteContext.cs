@@ -83,6 +83,28 @@ internal sealed class SuiteContext
 
     public UtilizationOracleService Oracle { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<BigInteger, string> lotCurrencies = new();
+
+    /// <summary>A lot's settlement currency as the escrow recorded it at issue (cached: it never changes).</summary>
+    /// <exception cref="LotNotFoundException">The escrow knows no such lot.</exception>
+    public async Task<string> LotCurrencyAsync(BigInteger lotId, CancellationToken cancellationToken)
+    {
+        if (lotCurrencies.TryGetValue(lotId, out var cached))
+        {
+            return cached;
+        }
+
+        var currency = await ReadAsync(ct => Escrow.CurrencyOfQueryAsync(lotId, null, ct), cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(currency) || currency.All(c => c is '0' or 'x'))
+        {
+            throw new LotNotFoundException(lotId);
+        }
+
+        var checksummed = new Nethereum.Util.AddressUtil().ConvertToChecksumAddress(currency);
+        lotCurrencies[lotId] = checksummed;
+        return checksummed;
+    }
+
     /// <summary>The signer's address; throws for a read-only client.</summary>
     public string Account => RequireSender().From;
 

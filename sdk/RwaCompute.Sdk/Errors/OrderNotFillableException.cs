@@ -24,7 +24,7 @@ public enum OrderProblem
     /// <summary>Fewer units are left than asked.</summary>
     InsufficientUnits,
 
-    /// <summary>It settles in a currency the market does not.</summary>
+    /// <summary>An ask's currency is not its lot's settlement currency.</summary>
     UnsupportedCurrency,
 
     /// <summary>The lot offered fails one of the bid's criteria.</summary>

@@ -36,6 +36,7 @@ public sealed record MarketSetup(RwaComputeClient Admin, RwaComputeClient Provid
             SlaUptimeBps = 9_900,
             EnergyWhPerGpuHour = 400,
             MetadataHash = LotTerms.HashMetadata("{\"gpu\":\"A100-80G\",\"region\":\"us-east\",\"pool\":\"" + Convert.ToHexString(poolId) + "\"}"),
+            Currency = chain.Manifest.StablecoinAddress,
         };
         var lotId = (await provider.Token.IssueLotAsync(terms, accounts.Provider.Address, 1_000, cancellationToken)).Value;
         await provider.Token.TransferAsync(accounts.Alice.Address, lotId, 100, cancellationToken);

@@ -57,9 +57,10 @@ public static class LifecycleScenario
             SlaUptimeBps = 9_900,
             EnergyWhPerGpuHour = 700,
             MetadataHash = LotTerms.HashMetadata("lifecycle lot " + Convert.ToHexString(poolId)),
+            Currency = admin.Manifest.StablecoinAddress,
         };
         var providerUsdcBefore = await provider.Stablecoin.BalanceOfAsync(accounts.Provider.Address, cancellationToken);
-        var bondTotalsBefore = (await admin.Escrow.GetTotalsAsync(cancellationToken)).Bonds;
+        var bondTotalsBefore = (await admin.Escrow.GetTotalsAsync(cancellationToken: cancellationToken)).Bonds;
         var issued = await provider.Token.IssueLotAsync(terms, accounts.Provider.Address, 1_000, cancellationToken);
         var lotId = issued.Value;
         Assert.Equal(LotIds.Compute(terms.ToSpec()), lotId);
@@ -78,7 +79,7 @@ public static class LifecycleScenario
         // Issuing was bonded: the escrow pulled 1,000 units x 3 USDC from the provider (AutoApprove approved it).
         Assert.Equal(new BondBalance(1_000 * Price, 0), await provider.Escrow.GetBondAsync(lotId, cancellationToken));
         Assert.Equal(providerUsdcBefore - (1_000 * Price), await provider.Stablecoin.BalanceOfAsync(accounts.Provider.Address, cancellationToken));
-        Assert.Equal(bondTotalsBefore + (1_000 * Price), (await admin.Escrow.GetTotalsAsync(cancellationToken)).Bonds);
+        Assert.Equal(bondTotalsBefore + (1_000 * Price), (await admin.Escrow.GetTotalsAsync(cancellationToken: cancellationToken)).Bonds);
 
         // Offer.
         var offerId = (await provider.Market.CreateOfferAsync(lotId, 600, Price, now.AddDays(7), cancellationToken)).Value;
@@ -86,10 +87,10 @@ public static class LifecycleScenario
         Assert.True(await provider.Token.Service.IsApprovedForAllQueryAsync(accounts.Provider.Address, provider.Market.Address, null, cancellationToken));
 
         // Purchase (DvP): units and stablecoin move together.
-        var providerClaimableBefore = await provider.Escrow.ClaimableAsync(accounts.Provider.Address, cancellationToken);
+        var providerClaimableBefore = await provider.Escrow.ClaimableAsync(accounts.Provider.Address, cancellationToken: cancellationToken);
         await alice.Market.PurchaseAsync(offerId, 400, cancellationToken: cancellationToken);
         Assert.Equal(400, await alice.Token.BalanceOfAsync(accounts.Alice.Address, lotId, cancellationToken));
-        Assert.Equal(providerClaimableBefore + (400 * Price), await provider.Escrow.ClaimableAsync(accounts.Provider.Address, cancellationToken));
+        Assert.Equal(providerClaimableBefore + (400 * Price), await provider.Escrow.ClaimableAsync(accounts.Provider.Address, cancellationToken: cancellationToken));
 
         // A plain transfer between allowlisted holders.
         await alice.Token.TransferAsync(accounts.Bob.Address, lotId, 10, cancellationToken);
@@ -121,10 +122,10 @@ public static class LifecycleScenario
         // Redeem with an SLA breach: refund from the bond.
         var refunded = (await alice.Escrow.RedeemAsync(lotId, 30, cancellationToken)).Value;
         await SubmitReportAsync(admin, poolId, 2, uptimeBps: 9_000, deliveredGpuHours: 140, cancellationToken);
-        var aliceClaimable = await alice.Escrow.ClaimableAsync(accounts.Alice.Address, cancellationToken);
+        var aliceClaimable = await alice.Escrow.ClaimableAsync(accounts.Alice.Address, cancellationToken: cancellationToken);
         await alice.Escrow.ClaimRefundAsync(refunded, cancellationToken);
         Assert.Equal(RedemptionStatus.Refunded, (await alice.Escrow.GetRedemptionAsync(refunded, cancellationToken)).Status);
-        Assert.Equal(aliceClaimable + (30 * Price), await alice.Escrow.ClaimableAsync(accounts.Alice.Address, cancellationToken));
+        Assert.Equal(aliceClaimable + (30 * Price), await alice.Escrow.ClaimableAsync(accounts.Alice.Address, cancellationToken: cancellationToken));
 
         // Oracle reads: the latest report is the median of epoch 2.
         var latest = await bob.Oracle.LatestAsync(poolId, cancellationToken);
@@ -178,8 +179,8 @@ public static class LifecycleScenario
         Assert.NotNull(poolEvents[1].As<LotCreatedEventDTO>());
 
         // Solvency: what the escrow owes is exactly Σ credits + Σ bonds, and its balance covers it.
-        var totals = await bob.Escrow.GetTotalsAsync(cancellationToken);
-        var solvency = await bob.Escrow.GetSolvencyAsync(cancellationToken);
+        var totals = await bob.Escrow.GetTotalsAsync(cancellationToken: cancellationToken);
+        var solvency = await bob.Escrow.GetSolvencyAsync(cancellationToken: cancellationToken);
         Assert.Equal(totals.Credits + totals.Bonds, solvency.Obligations);
         Assert.True(solvency.IsSolvent, $"escrow balance {solvency.Balance} < obligations {solvency.Obligations}");
         Assert.Equal(await bob.Stablecoin.BalanceOfAsync(bob.Escrow.Address, cancellationToken), solvency.Balance);

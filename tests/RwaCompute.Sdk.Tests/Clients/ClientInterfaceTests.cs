@@ -63,6 +63,8 @@ public sealed class ClientInterfaceTests
 
         public string Address => "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
+        public IStablecoinClient For(string currency) => this;
+
         public Task<BigInteger> BalanceOfAsync(string account, CancellationToken cancellationToken = default) => Task.FromResult(Balance);
 
         public Task<BigInteger> AllowanceAsync(string owner, string spender, CancellationToken cancellationToken = default) => Task.FromResult(BigInteger.Zero);

@@ -10,14 +10,14 @@ public sealed class LotIdsTests
     /// <summary>
     /// Computed with Foundry's cast, per LotIdLibrary.toLotId (contracts/src/libraries/LotId.sol): (endsAt &lt;&lt; 216) | (keccak256(abi.encode(spec)) &amp; (2^216 - 1)).
     /// <code>
-    /// cast keccak $(cast abi-encode "f((address,bytes32,bytes16,bytes16,uint40,uint40,uint96,uint16,uint16,uint32,bytes32))" \
-    ///   "(0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266,0x11…11,0x483130302d53584d352d383047000000,0x65752d77657374000000000000000000,1767225600,1769904000,2500000,9950,10000,700,0x22…22)")
-    ///   = 0x4d99c65a0855fa0e01be7a1adc6a33b444295eeb4cfb1fed1fc10a47b211363c
+    /// cast keccak $(cast abi-encode "f((address,bytes32,bytes16,bytes16,uint40,uint40,uint96,uint16,uint16,uint32,bytes32,address))" \
+    ///   "(0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266,0x11…11,0x483130302d53584d352d383047000000,0x65752d77657374000000000000000000,1767225600,1769904000,2500000,9950,10000,700,0x22…22,0x5FbDB2315678afecb367f032d93F642f64180aa3)")
+    ///   = 0x88a7a7c10ce7d22ac74e7859375c68d32c6f8c30e69e3e2eff3ef926f09c1aa5
     /// </code>
     /// The spec's fields in order: provider, poolId, gpuModel, region, startsAt, endsAt, referencePrice, slaUptimeBps,
-    /// bondCoverageBps (10 000, the SDK's default), energyWhPerGpuHour, metadataHash.
+    /// bondCoverageBps (10 000, the SDK's default), energyWhPerGpuHour, metadataHash, currency.
     /// </summary>
-    public static readonly BigInteger KnownLotId = BigInteger.Parse("186392646308714833241720578325811006126878572880289335372387429512975038012", System.Globalization.CultureInfo.InvariantCulture);
+    public static readonly BigInteger KnownLotId = BigInteger.Parse("186392646368711652665240577601055549753614463714053034651889623368763972261", System.Globalization.CultureInfo.InvariantCulture);
 
     public static LotTerms KnownTerms => new()
     {
@@ -31,6 +31,7 @@ public sealed class LotIdsTests
         SlaUptimeBps = 9_950,
         EnergyWhPerGpuHour = 700,
         MetadataHash = Enumerable.Repeat((byte)0x22, 32).ToArray(),
+        Currency = "0x5FbDB2315678afecb367f032d93F642f64180aa3",
     };
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class LotIdsTests
 
     [Fact]
     public void Compute_KnownSpec_HexMatchesCast() =>
-        Assert.Equal("697e978055fa0e01be7a1adc6a33b444295eeb4cfb1fed1fc10a47b211363c", LotIds.Compute(KnownTerms.ToSpec()).ToString("x", System.Globalization.CultureInfo.InvariantCulture).TrimStart('0'));
+        Assert.Equal("697e9780e7d22ac74e7859375c68d32c6f8c30e69e3e2eff3ef926f09c1aa5", LotIds.Compute(KnownTerms.ToSpec()).ToString("x", System.Globalization.CultureInfo.InvariantCulture).TrimStart('0'));
 
     [Fact]
     public void EndsAt_OfAComputedId_IsTheSpecsEndsAt() =>
@@ -63,6 +64,7 @@ public sealed class LotIdsTests
             KnownTerms with { EnergyWhPerGpuHour = 701 },
             KnownTerms with { StartsAt = KnownTerms.StartsAt.AddSeconds(1) },
             KnownTerms with { MetadataHash = Enumerable.Repeat((byte)0x23, 32).ToArray() },
+            KnownTerms with { Currency = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512" },
         ];
         foreach (var variant in variants)
         {

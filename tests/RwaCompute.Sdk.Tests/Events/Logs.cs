@@ -61,7 +61,7 @@ internal static class Logs
         Log(Token, block, index, "BondVaultSet(address)", [Word(vault)]);
 
     public static FilterLog SettlementPauseRecorded(long block, long index, BigInteger at) =>
-        Log(Lending, block, index, "SettlementPauseRecorded(uint256)", [], Word(at));
+        Log(Lending, block, index, "SettlementPauseRecorded(address,uint256)", [Word(Token)], Word(at));
 
     public static FilterLog LoanToValueReset(long block, long index, BigInteger lotId) =>
         Log(Lending, block, index, "LoanToValueReset(uint256)", [Word(lotId)]);

@@ -27,7 +27,7 @@ public sealed class EncodingProperties
     public bool LotId_MatchesAHandWrittenAbiEncoding(byte[] seed, ulong endsAt, ulong price)
     {
         var spec = Spec(seed, endsAt, price);
-        var words = new byte[11 * 32];
+        var words = new byte[12 * 32];
         Address(spec.Provider).CopyTo(words, 12);
         spec.PoolId.CopyTo(words, 32);
         spec.GpuModel.CopyTo(words, 64); // bytes16: left-aligned
@@ -39,6 +39,7 @@ public sealed class EncodingProperties
         WriteUInt(words, 8, spec.BondCoverageBps);
         WriteUInt(words, 9, spec.EnergyWhPerGpuHour);
         spec.MetadataHash.CopyTo(words, 320);
+        Address(spec.Currency).CopyTo(words, (11 * 32) + 12);
         var hash = new BigInteger(Sha3Keccack.Current.CalculateHash(words), isUnsigned: true, isBigEndian: true);
         var expected = (new BigInteger(spec.EndsAt) << 216) | (hash & ((BigInteger.One << 216) - 1));
         return LotIds.Compute(spec) == expected;
@@ -134,6 +135,7 @@ public sealed class EncodingProperties
             BondCoverageBps = (ushort)((BinaryPrimitives.ReadUInt16BigEndian(more.AsSpan(2)) % 10_000) + 1),
             EnergyWhPerGpuHour = BinaryPrimitives.ReadUInt32BigEndian(more.AsSpan(4)),
             MetadataHash = Sha3Keccack.Current.CalculateHash(more),
+            Currency = AddressUtil.Current.ConvertToChecksumAddress("0x" + Convert.ToHexStringLower(more.AsSpan(8, 20))),
         };
     }
 

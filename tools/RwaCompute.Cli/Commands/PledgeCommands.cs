@@ -40,7 +40,7 @@ internal static class PledgeCommands
             var receiver = invocation.Value(to);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
-                var result = await session.Client.Escrow.WithdrawAsync(receiver, ct).ConfigureAwait(false);
+                var result = await session.Client.Escrow.WithdrawAsync(receiver, cancellationToken: ct).ConfigureAwait(false);
                 return ViewFactory.Operation("withdraw", $"withdrew {UsdcAmount.Format(result.Value)} USDC", result) with
                 {
                     To = receiver ?? session.Account,
@@ -209,7 +209,7 @@ internal static class PledgeCommands
     private static Command RecordSettlementPause(CommandRunner runner) =>
         Operation.Sending(runner, "record-settlement-pause", "record that the stablecoin is paused (anyone): collateral stays unclaimable until a cure period after the last record", [], (invocation, signer) =>
             Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Operation("pledge.record-settlement-pause", "recorded the stablecoin's pause (collateral claims wait for the settlement cure)", await session.Client.Lending.RecordSettlementPauseAsync(ct).ConfigureAwait(false))));
+                ViewFactory.Operation("pledge.record-settlement-pause", "recorded the stablecoin's pause (collateral claims wait for the settlement cure)", await session.Client.Lending.RecordSettlementPauseAsync(cancellationToken: ct).ConfigureAwait(false))));
 
     private static Command Show(CommandRunner runner)
     {

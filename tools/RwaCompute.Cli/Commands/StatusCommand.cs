@@ -31,7 +31,7 @@ internal static class StatusCommand
 
             // OpenAsync verified every contract against the chain (code hash, CREATE2 derivation, bond vault = escrow).
             var bondVault = await client.Token.BondVaultAsync(ct).ConfigureAwait(false);
-            var solvency = ViewFactory.Solvency(await client.Escrow.GetSolvencyAsync(ct).ConfigureAwait(false), await client.Escrow.GetTotalsAsync(ct).ConfigureAwait(false));
+            var solvency = ViewFactory.Solvency(await client.Escrow.GetSolvencyAsync(cancellationToken: ct).ConfigureAwait(false), await client.Escrow.GetTotalsAsync(cancellationToken: ct).ConfigureAwait(false));
             var chainTime = DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value);
             var admins = (await client.Governance.GetAdminStatesAsync(ct).ConfigureAwait(false)).Select(a => ViewFactory.Admin(a, chainTime)).ToList();
             var timelock = client.Governance.TimelockAddress is null

@@ -208,7 +208,7 @@ internal sealed class DevnetScenario
             var units = await admin.Token.BalanceOfAsync(signer.Address, LotId, ct).ConfigureAwait(false);
             var locked = await admin.Token.LockedBalanceOfAsync(signer.Address, LotId, ct).ConfigureAwait(false);
             var usdc = await admin.Stablecoin.BalanceOfAsync(signer.Address, ct).ConfigureAwait(false);
-            var claimable = await admin.Escrow.ClaimableAsync(signer.Address, ct).ConfigureAwait(false);
+            var claimable = await admin.Escrow.ClaimableAsync(signer.Address, cancellationToken: ct).ConfigureAwait(false);
             holders.Add(new HolderView(name, signer.Address, units.ToString(System.Globalization.CultureInfo.InvariantCulture), locked.ToString(System.Globalization.CultureInfo.InvariantCulture), Parsing.UsdcAmount.Plain(usdc), Parsing.UsdcAmount.Plain(claimable)));
         }
 
@@ -233,7 +233,7 @@ internal sealed class DevnetScenario
         }
 
         var report = ViewFactory.Report(await admin.Oracle.LatestAsync(PoolId, ct).ConfigureAwait(false));
-        var solvency = ViewFactory.Solvency(await admin.Escrow.GetSolvencyAsync(ct).ConfigureAwait(false), await admin.Escrow.GetTotalsAsync(ct).ConfigureAwait(false));
+        var solvency = ViewFactory.Solvency(await admin.Escrow.GetSolvencyAsync(cancellationToken: ct).ConfigureAwait(false), await admin.Escrow.GetTotalsAsync(cancellationToken: ct).ConfigureAwait(false));
         return new DevnetSummaryView(rpcUrl, admin.ChainId, manifestPath, [lot], holders, offerViews, prices, pledgeViews, redemptionViews, [report], solvency, (long)elapsed.TotalMilliseconds);
     }
 
