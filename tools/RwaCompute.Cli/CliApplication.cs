@@ -88,6 +88,7 @@ public static class CliApplication
             RoleCommands.Create(runner),
             KeystoreCommands.Create(runner),
             UsdcCommands.Create(runner),
+            CurrencyCommands.Create(runner),
             LotCommands.Create(runner),
             LotCommands.CreateProvider(runner),
             LotCommands.CreateBond(runner),

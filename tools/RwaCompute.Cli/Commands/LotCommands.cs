@@ -90,7 +90,8 @@ internal static class LotCommands
         var units = CliOptions.Units("--units", "GPU-hours to issue").AsRequired();
         var to = CliOptions.Address("--to", "first holder (default: the signer, who must be the provider)");
         var provider = CliOptions.Address("--provider", "the provider (default: the signer)");
-        var command = Operation.Sending(runner, "issue", "create a lot and issue its first units (as the lot's provider); the escrow pulls the provider's bond (units x price x coverage)", [pool, gpu, region, starts, ends, price, sla, coverage, metadata, metadataHash, energy, units, to, provider], async (invocation, signer) =>
+        var currency = CliOptions.Address("--currency", "the lot's settlement currency, a stablecoin the escrow accepts (default: the manifest's stablecoin); amounts are in its base units with 6 decimals");
+        var command = Operation.Sending(runner, "issue", "create a lot and issue its first units (as the lot's provider); the escrow pulls the provider's bond (units x price x coverage)", [pool, gpu, region, starts, ends, price, sla, coverage, metadata, metadataHash, energy, units, to, provider, currency], async (invocation, signer) =>
         {
             var gpuModel = invocation.Required(gpu);
             var regionText = invocation.Required(region);
@@ -114,6 +115,7 @@ internal static class LotCommands
                     BondCoverageBps = invocation.Value(coverage),
                     EnergyWhPerGpuHour = invocation.Value(energy),
                     MetadataHash = [],
+                    Currency = invocation.Value(currency) ?? session.Client.Manifest.StablecoinAddress,
                 };
                 terms = terms with { MetadataHash = hash ?? LotTerms.HashMetadata(Describe(terms)) };
                 var result = await session.Client.Token.IssueLotAsync(terms, invocation.Value(to) ?? session.Account, count, ct).ConfigureAwait(false);

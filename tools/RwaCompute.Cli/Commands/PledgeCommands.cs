@@ -35,15 +35,18 @@ internal static class PledgeCommands
     public static Command CreateWithdraw(CommandRunner runner)
     {
         var to = CliOptions.Address("--to", "where to send it (default: the signer)");
-        return Operation.Sending(runner, "withdraw", "withdraw the stablecoin the escrow owes the signer (sale proceeds, advances, refunds)", [to], (invocation, signer) =>
+        var currency = CliOptions.Address("--currency", "the currency to withdraw (default: the manifest's stablecoin); the escrow keeps credits per currency");
+        return Operation.Sending(runner, "withdraw", "withdraw what the escrow owes the signer in one currency (sale proceeds, advances, refunds)", [to, currency], (invocation, signer) =>
         {
             var receiver = invocation.Value(to);
+            var coin = invocation.Value(currency);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
-                var result = await session.Client.Escrow.WithdrawAsync(receiver, cancellationToken: ct).ConfigureAwait(false);
+                var result = await session.Client.Escrow.WithdrawAsync(receiver, coin, ct).ConfigureAwait(false);
                 return ViewFactory.Operation("withdraw", $"withdrew {UsdcAmount.Format(result.Value)} USDC", result) with
                 {
                     To = receiver ?? session.Account,
+                    Currency = coin ?? session.Client.Manifest.StablecoinAddress,
                     AmountUsdc = UsdcAmount.Plain(result.Value),
                     AmountBaseUnits = result.Value.ToString(CultureInfo.InvariantCulture),
                 };

@@ -17,6 +17,7 @@ namespace RwaCompute.Cli.Output;
 [JsonSerializable(typeof(HolderView))]
 [JsonSerializable(typeof(OfferView))]
 [JsonSerializable(typeof(PledgeView))]
+[JsonSerializable(typeof(CurrencyView))]
 [JsonSerializable(typeof(PriceIndexView))]
 [JsonSerializable(typeof(OrderSignedView))]
 [JsonSerializable(typeof(OfferListView))]

@@ -28,7 +28,10 @@ internal static class ViewFactory
         lot.UnitsIssued,
         lot.UnitsBurned,
         lot.UnitsOutstanding,
-        lot.MetadataHash.ToHex(true));
+        lot.MetadataHash.ToHex(true))
+    {
+        Currency = lot.Currency,
+    };
 
     public static SolvencyView Solvency(EscrowSolvency solvency, EscrowTotals totals) => new(
         UsdcAmount.Plain(solvency.Balance),

@@ -21,4 +21,9 @@ internal sealed record LotView(
     [property: JsonNumberHandling(JsonNumberHandling.WriteAsString)] ulong UnitsIssued,
     [property: JsonNumberHandling(JsonNumberHandling.WriteAsString)] ulong UnitsBurned,
     [property: JsonNumberHandling(JsonNumberHandling.WriteAsString)] ulong UnitsOutstanding,
-    string MetadataHash);
+    string MetadataHash)
+{
+    /// <summary>The lot's settlement currency (omitted when the escrow does not know the lot).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Currency { get; init; }
+}

@@ -103,6 +103,10 @@ internal sealed record OperationView(string Operation, string Summary, [property
     [JsonPropertyOrder(1)]
     public int? Signatures { get; init; }
 
+    /// <summary>The settlement currency an operation concerned (a currency accepted or refused, a withdrawal's).</summary>
+    [JsonPropertyOrder(1)]
+    public string? Currency { get; init; }
+
     /// <summary>Whether a redemption was confirmed from the oracle's attestation rather than by the holder.</summary>
     [JsonPropertyOrder(1)]
     public bool? ByOracle { get; init; }
