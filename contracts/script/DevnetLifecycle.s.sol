@@ -71,7 +71,7 @@ contract DevnetLifecycle is DeploySuite {
         vm.stopBroadcast();
 
         vm.startBroadcast(a.alice);
-        d.escrow.withdraw(vm.addr(a.alice)); // the principal, credited to alice in the escrow
+        d.escrow.withdraw(address(usdc), vm.addr(a.alice)); // the principal, credited to alice in the escrow
         d.lending.repay(pledgeId);
         uint256 refundedRedemption = d.escrow.redeem(lotId, 30);
         vm.stopBroadcast();
@@ -146,7 +146,8 @@ contract DevnetLifecycle is DeploySuite {
             slaUptimeBps: 9900,
             bondCoverageBps: 10_000,
             energyWhPerGpuHour: 700,
-            metadataHash: keccak256("devnet lot metadata")
+            metadataHash: keccak256("devnet lot metadata"),
+            currency: address(usdc)
         });
         vm.startBroadcast(a.provider);
         // Issuing pulls the lot's bond (1000 units × PRICE at 100 % coverage) from the provider.
@@ -181,19 +182,24 @@ contract DevnetLifecycle is DeploySuite {
         escrow.claimRefund(refunded);
         vm.stopBroadcast();
 
-        vm.startBroadcast(a.alice);
-        escrow.withdraw(vm.addr(a.alice));
-        vm.stopBroadcast();
-        vm.startBroadcast(a.provider);
-        escrow.withdraw(vm.addr(a.provider));
-        vm.stopBroadcast();
-        vm.startBroadcast(a.lender);
-        escrow.withdraw(vm.addr(a.lender));
-        vm.stopBroadcast();
+        _withdrawAll(a, escrow, escrow.currencyOf(lot));
 
         _printSummary(a, stable, token, oracle, escrow, lot, delivered, refunded);
         _printLending(stable, lending);
         console.log("manifest: %s", MANIFEST);
+    }
+
+    /// @dev alice, the provider and the lender withdraw their credits in the lot's settlement currency.
+    function _withdrawAll(Actors memory a, ComputeEscrow escrow, address currency) internal {
+        vm.startBroadcast(a.alice);
+        escrow.withdraw(currency, vm.addr(a.alice));
+        vm.stopBroadcast();
+        vm.startBroadcast(a.provider);
+        escrow.withdraw(currency, vm.addr(a.provider));
+        vm.stopBroadcast();
+        vm.startBroadcast(a.lender);
+        escrow.withdraw(currency, vm.addr(a.lender));
+        vm.stopBroadcast();
     }
 
     /// @dev Three reporters observe the pool slightly differently (utilization 81-83 %, uptime 97.0-97.2 %, 80-82

@@ -71,11 +71,11 @@ contract AccessControlMatrix_Test is EscrowBase {
                 abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, marketRole)
             );
             vm.prank(caller);
-            escrow.creditSale(caller, 1e6);
+            escrow.creditSale(caller, lotId, 1e6);
         }
         vm.prank(address(market));
-        escrow.creditSale(alice, 1e6);
-        assertEq(escrow.claimable(alice), 1e6);
+        escrow.creditSale(alice, lotId, 1e6);
+        assertEq(escrow.claimable(alice, address(usdc)), 1e6);
     }
 
     /// @dev Only the lending module (LENDING_ROLE) credits principals and repayments; not even the admin holds the role,
@@ -91,11 +91,11 @@ contract AccessControlMatrix_Test is EscrowBase {
                 abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, lendingRole)
             );
             vm.prank(caller);
-            escrow.creditLoan(caller, 1e6);
+            escrow.creditLoan(caller, lotId, 1e6);
         }
         vm.prank(address(lending));
-        escrow.creditLoan(alice, 1e6);
-        assertEq(escrow.claimable(alice), 1e6);
+        escrow.creditLoan(alice, lotId, 1e6);
+        assertEq(escrow.claimable(alice, address(usdc)), 1e6);
     }
 
     /// @dev The pledge functions and RISK_ROLE left the escrow with the lending module: their selectors no longer
@@ -105,7 +105,7 @@ contract AccessControlMatrix_Test is EscrowBase {
             abi.encodeWithSignature("setLoanToValue(uint256,uint16)", lotId, uint16(1000)),
             abi.encodeWithSignature("RISK_ROLE()"),
             abi.encodeWithSignature("fundPledge(uint256)", uint256(1)),
-            abi.encodeWithSignature("recordSettlementPause()")
+            abi.encodeWithSignature("recordSettlementPause(address)", address(usdc))
         ];
         address[11] memory all = _allActors();
         for (uint256 c; c < calls.length; ++c) {
@@ -136,8 +136,8 @@ contract AccessControlMatrix_Test is EscrowBase {
         vm.prank(admin);
         usdc.mint(address(escrow), 1234);
         vm.prank(grantee);
-        escrow.creditLoan(grantee, 1234);
-        assertEq(escrow.claimable(grantee), 1234);
+        escrow.creditLoan(grantee, lotId, 1234);
+        assertEq(escrow.claimable(grantee, address(usdc)), 1234);
     }
 
     /// @dev Nobody, the admin included, grants the default admin role directly: only the two-step hand-over

@@ -169,6 +169,23 @@ abstract contract EscrowBase is SuiteFixture {
         _report(POOL, epoch, uptimeBps, delivered, 2);
     }
 
+    /// @dev A lot like the fixture's but settling in `currency` (accepted by the admin first if it is not), `units` held
+    /// by `holder`. Same pool and terms, so only the currency tells its id from the fixture lot's. The provider must
+    /// hold the bond (`units` × PRICE) in `currency` and have approved the escrow for it.
+    function _lotInCurrency(address currency, address holder, uint256 units) internal returns (uint256 id) {
+        (bool accepted,) = escrow.currencyInfo(currency);
+        if (!accepted) {
+            vm.prank(admin);
+            escrow.setCurrencyAccepted(currency, true);
+        }
+        IComputeCapacityToken.LotSpec memory spec = _spec();
+        spec.currency = currency;
+        vm.startPrank(provider);
+        id = token.issueLot(spec, provider, units);
+        if (holder != provider) token.safeTransferFrom(provider, holder, id, units, "");
+        vm.stopPrank();
+    }
+
     /// @dev A second lot on `POOL` with a different spec (so a different id), bonded and held by `holder`.
     function _secondLotHeldBy(address holder, uint256 units) internal returns (uint256 id) {
         IComputeCapacityToken.LotSpec memory spec = _spec();

@@ -47,7 +47,7 @@ contract SecurityFindings_Test is EscrowBase {
         token.issue(lotId, provider, UNITS);
         uint256 id = escrow.redeem(lotId, UNITS);
         escrow.confirmDelivery(id);
-        escrow.withdraw(provider);
+        escrow.withdraw(address(usdc), provider);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_BondLocked.selector, lotId, endsAt));
         escrow.withdrawBond(lotId, 1);
         vm.stopPrank();
@@ -58,7 +58,7 @@ contract SecurityFindings_Test is EscrowBase {
         assertEq(escrow.redemption(aliceId).reserved, UNITS * PRICE);
         vm.warp(escrow.redemption(aliceId).deadline + 1);
         escrow.claimRefund(aliceId);
-        assertEq(escrow.claimable(alice), UNITS * PRICE, "alice refunded in full");
+        assertEq(escrow.claimable(alice, address(usdc)), UNITS * PRICE, "alice refunded in full");
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -130,8 +130,8 @@ contract SecurityFindings_Test is EscrowBase {
         lending.repay(pledgeId);
         assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeLending.PledgeStatus.Repaid));
         vm.prank(lender);
-        escrow.withdraw(lender);
-        assertEq(escrow.claimable(lender), 0);
+        escrow.withdraw(address(usdc), lender);
+        assertEq(escrow.claimable(lender, address(usdc)), 0);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -164,10 +164,10 @@ contract SecurityFindings_Test is EscrowBase {
         vm.prank(admin);
         usdc.setPaused(true);
         vm.warp(maturity + 1 hours);
-        vm.expectRevert(IComputeLending.Lending_SettlementPaused.selector);
+        vm.expectRevert(abi.encodeWithSelector(IComputeLending.Lending_SettlementPaused.selector, address(usdc)));
         vm.prank(lender);
         lending.claimCollateral(pledgeId);
-        lending.recordSettlementPause();
+        lending.recordSettlementPause(address(usdc));
         vm.prank(admin);
         usdc.setPaused(false);
         vm.expectRevert(
@@ -205,8 +205,8 @@ contract SecurityFindings_Test is EscrowBase {
         escrow.confirmDelivery(1);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidRecipient.selector, address(escrow)));
         vm.prank(provider);
-        escrow.withdraw(address(escrow));
-        assertEq(escrow.claimable(provider), 10 * uint256(PRICE), "credit kept");
+        escrow.withdraw(address(usdc), address(escrow));
+        assertEq(escrow.claimable(provider, address(usdc)), 10 * uint256(PRICE), "credit kept");
     }
 
     function test_S7_RevertWhen_PledgeOfLotWithLtvZero() external {
@@ -227,7 +227,7 @@ contract SecurityFindings_Test is EscrowBase {
         escrow.confirmDeliveryByOracle(id);
         vm.prank(outsider);
         escrow.claimRefund(id);
-        assertEq(escrow.claimable(alice), 10 * uint256(PRICE));
+        assertEq(escrow.claimable(alice, address(usdc)), 10 * uint256(PRICE));
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -302,11 +302,11 @@ contract SecurityFindings_Test is EscrowBase {
     function test_S10_SolvencyViewsMatchTheLedger() external {
         _buy(bob, _defaultOffer(), 10); // a sale on the market, credited by the escrow
         _redeem(alice, 20);
-        (uint256 credits, uint256 bonds, uint256 reserved) = escrow.totals();
+        (uint256 credits, uint256 bonds, uint256 reserved) = escrow.totals(address(usdc));
         assertEq(credits, 10 * uint256(PRICE), "credits = alice's sale");
         assertEq(bonds, UNITS * PRICE, "bonds");
         assertEq(reserved, 20 * uint256(PRICE), "reserved");
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         assertEq(obligations, credits + bonds);
         assertEq(balance, usdc.balanceOf(address(escrow)));
         assertGe(balance, obligations);

@@ -259,15 +259,15 @@ contract LendingAccessControlMatrix_Test is LendingBase {
             vm.prank(all[i]);
             lending.repay(pledgeId);
             _assertStatus(pledgeId, IComputeLending.PledgeStatus.Repaid);
-            assertEq(escrow.claimable(lender), OWED, "lender credited");
+            assertEq(escrow.claimable(lender, address(usdc)), OWED, "lender credited");
             vm.revertToState(snapshot);
 
             snapshot = vm.snapshotState();
             vm.prank(admin);
             usdc.setPaused(true);
             vm.prank(all[i]);
-            lending.recordSettlementPause();
-            assertEq(lending.settlementPauseSeenAt(), block.timestamp);
+            lending.recordSettlementPause(address(usdc));
+            assertEq(lending.settlementPauseSeenAt(address(usdc)), block.timestamp);
             vm.revertToState(snapshot);
         }
     }
@@ -333,7 +333,7 @@ contract LendingAccessControlMatrix_Test is LendingBase {
             uint256 before = token.balanceOf(all[i], lotId);
             _buyAt(all[i], pledgeId, 10);
             assertEq(token.balanceOf(all[i], lotId) - before, all[i] == alice ? 0 : 10, "bought (alice: released)");
-            assertEq(escrow.claimable(lender), 10 * PRICE_AN_HOUR_IN, "lender credited");
+            assertEq(escrow.claimable(lender, address(usdc)), 10 * PRICE_AN_HOUR_IN, "lender credited");
             vm.revertToState(snapshot);
 
             snapshot = vm.snapshotState();

@@ -56,18 +56,18 @@ contract LendingSecurityFindings_Test is LendingBase {
         vm.prank(alice);
         lending.repay(repaid); // the lender is owed OWED
         _activePledge(); // alice is owed PRINCIPAL more
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         assertEq(balance, obligations, "everything held is owed");
 
         uint256[4] memory attempts = [balance, obligations - UNITS * PRICE, OWED, 1];
         for (uint256 i; i < attempts.length; ++i) {
             vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_LoanUnfunded.selector, attempts[i], 0));
             vm.prank(rogue);
-            escrow.creditLoan(rogue, attempts[i]);
+            escrow.creditLoan(rogue, lotId, attempts[i]);
         }
-        assertEq(escrow.claimable(rogue), 0);
-        assertEq(escrow.claimable(alice), 40 * uint256(PRICE) + 2 * PRINCIPAL, "alice's credits intact");
-        assertEq(escrow.claimable(lender), OWED, "lender's repayment intact");
+        assertEq(escrow.claimable(rogue, address(usdc)), 0);
+        assertEq(escrow.claimable(alice, address(usdc)), 40 * uint256(PRICE) + 2 * PRINCIPAL, "alice's credits intact");
+        assertEq(escrow.claimable(lender, address(usdc)), OWED, "lender's repayment intact");
         assertEq(_bondTotal(lotId), UNITS * PRICE, "bond intact");
 
         // What the rogue pays in is the only surplus there is.
@@ -77,18 +77,18 @@ contract LendingSecurityFindings_Test is LendingBase {
         usdc.transfer(address(escrow), 5e6);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_LoanUnfunded.selector, 5e6 + 1, 5e6));
         vm.prank(rogue);
-        escrow.creditLoan(rogue, 5e6 + 1);
+        escrow.creditLoan(rogue, lotId, 5e6 + 1);
         vm.prank(rogue);
-        escrow.creditLoan(rogue, 5e6);
+        escrow.creditLoan(rogue, lotId, 5e6);
         _assertExactlySolvent();
 
         // Everyone owed can still withdraw in full.
         address[3] memory owed = [alice, lender, rogue];
         for (uint256 i; i < owed.length; ++i) {
-            uint256 credit = escrow.claimable(owed[i]);
+            uint256 credit = escrow.claimable(owed[i], address(usdc));
             uint256 before = usdc.balanceOf(owed[i]);
             vm.prank(owed[i]);
-            escrow.withdraw(owed[i]);
+            escrow.withdraw(address(usdc), owed[i]);
             assertEq(usdc.balanceOf(owed[i]) - before, credit, "withdrawn in full");
         }
         _assertExactlySolvent();
@@ -108,7 +108,7 @@ contract LendingSecurityFindings_Test is LendingBase {
         vm.prank(lender);
         lending.fundPledge(pledgeId);
         assertEq(usdc.balanceOf(lender), lenderUsdc, "principal rolled back");
-        assertEq(escrow.claimable(alice), 0);
+        assertEq(escrow.claimable(alice, address(usdc)), 0);
         _assertExactlySolvent();
         _assertLendingHoldsNothing();
     }
@@ -145,12 +145,12 @@ contract LendingSecurityFindings_Test is LendingBase {
         vm.prank(lender);
         fotLending.fundPledge(pledgeId);
 
-        assertEq(fotEscrow.claimable(alice), 0, "holder not credited");
+        assertEq(fotEscrow.claimable(alice, address(fot)), 0, "holder not credited");
         assertEq(fot.balanceOf(lender), PRINCIPAL, "principal rolled back");
         assertEq(fot.balanceOf(address(fotEscrow)), 2 * shortBy, "only the donation");
         assertEq(fot.balanceOf(address(fotLending)), 0, "lending module holds nothing");
         assertEq(uint8(fotLending.pledge(pledgeId).status), uint8(IComputeLending.PledgeStatus.Requested));
-        (uint256 credits,,) = fotEscrow.totals();
+        (uint256 credits,,) = fotEscrow.totals(address(fot));
         assertEq(credits, 0, "nothing credited");
     }
 
@@ -236,7 +236,7 @@ contract LendingSecurityFindings_Test is LendingBase {
             assertEq(token.lockedBalanceOf(alice, lotId), 2 * PLEDGE_UNITS, "collateral still locked");
             assertEq(usdc.balanceOf(address(trader)), traderUsdc, "trader paid nothing");
             assertEq(usdc.balanceOf(address(escrow)), escrowUsdc, "escrow unchanged");
-            assertEq(escrow.claimable(address(trader)), 0, "no repayment credited");
+            assertEq(escrow.claimable(address(trader), address(usdc)), 0, "no repayment credited");
         }
 
         // Disarmed, the claim goes through once.
@@ -277,8 +277,8 @@ contract LendingSecurityFindings_Test is LendingBase {
         assertEq(token.balanceOf(address(trader), lotId), 2 * PLEDGE_UNITS, "lost only the claimed collateral");
         assertEq(token.lockedBalanceOf(address(trader), lotId), 0);
         assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS);
-        assertEq(escrow.claimable(address(trader)), 2 * PRINCIPAL, "both advances credited");
-        assertEq(escrow.claimable(lender), OWED, "the repayment credited");
+        assertEq(escrow.claimable(address(trader), address(usdc)), 2 * PRINCIPAL, "both advances credited");
+        assertEq(escrow.claimable(lender, address(usdc)), OWED, "the repayment credited");
         _assertLendingHoldsNothing();
         _assertExactlySolvent();
     }
@@ -309,9 +309,9 @@ contract LendingSecurityFindings_Test is LendingBase {
         vm.warp(block.timestamp + THIRD_PARTY_DURATION - 1);
         uint256 price = _buyAt(bob, pledgeId, PLEDGE_UNITS);
         assertEq(price, THIRD_PARTY_FLOOR + 46, "the floor plus 3.95 / 86400, rounded up");
-        assertEq(escrow.claimable(lender), OWED, "the lender is repaid in full");
+        assertEq(escrow.claimable(lender, address(usdc)), OWED, "the lender is repaid in full");
         assertEq(lending.auctionOf(pledgeId).paidToLender, OWED);
-        assertEq(escrow.claimable(alice), PRINCIPAL + PLEDGE_UNITS * price - OWED, "the holder: the rest");
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL + PLEDGE_UNITS * price - OWED, "the holder: the rest");
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
         _assertExactlySolvent();
     }
@@ -335,7 +335,7 @@ contract LendingSecurityFindings_Test is LendingBase {
         assertEq(usdc.balanceOf(alice), aliceUsdc, "nothing paid");
         assertEq(token.balanceOf(bob, lotId), 20, "the buyer keeps its units");
         assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS - 20, "the rest still for sale");
-        assertEq(escrow.claimable(lender), 20 * PRICE_AN_HOUR_IN, "the lender keeps the proceeds");
+        assertEq(escrow.claimable(lender, address(usdc)), 20 * PRICE_AN_HOUR_IN, "the lender keeps the proceeds");
         // Buying the rest back at the auction's price is the borrower's only way to the units.
         _buyAt(alice, pledgeId, PLEDGE_UNITS - 20);
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
@@ -376,14 +376,14 @@ contract LendingSecurityFindings_Test is LendingBase {
             assertEq(token.balanceOf(address(trader), lotId), 0, "no units bought");
             assertEq(usdc.balanceOf(address(trader)), traderUsdc, "the buyer paid nothing");
             assertEq(usdc.balanceOf(address(escrow)), escrowUsdc, "escrow unchanged");
-            assertEq(escrow.claimable(lender), 0, "nothing credited");
+            assertEq(escrow.claimable(lender, address(usdc)), 0, "nothing credited");
         }
 
         // Disarmed, the purchase goes through once.
         trader.arm(address(usdc), abi.encodeCall(usdc.balanceOf, (address(trader))));
         trader.exec(address(lending), abi.encodeCall(lending.buyCollateral, (pledgeId, 10, price)));
         assertEq(token.balanceOf(address(trader), lotId), 10);
-        assertEq(escrow.claimable(lender), 10 * price);
+        assertEq(escrow.claimable(lender, address(usdc)), 10 * price);
         _assertLendingHoldsNothing();
         _assertExactlySolvent();
     }
@@ -519,8 +519,8 @@ contract LendingSecurityFindings_Test is LendingBase {
 
         assertEq(fot.balanceOf(bob), 1000e6, "payment rolled back");
         assertEq(fot.balanceOf(address(fotEscrow)), held, "only the principal and the donation");
-        assertEq(fotEscrow.claimable(lender), 0, "lender not credited");
-        assertEq(fotEscrow.claimable(alice), 1, "holder credited only the advance");
+        assertEq(fotEscrow.claimable(lender, address(fot)), 0, "lender not credited");
+        assertEq(fotEscrow.claimable(alice, address(fot)), 1, "holder credited only the advance");
         assertEq(token.balanceOf(bob, lotId), 0, "no unit moved");
         assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS);
         assertEq(fotLending.auctionOf(pledgeId).unitsLeft, PLEDGE_UNITS);
@@ -580,9 +580,9 @@ contract LendingSecurityFindings_Test is LendingBase {
         vm.warp(block.timestamp + 1);
         uint256 price = _buyAt(bob, pledgeId, PLEDGE_UNITS);
         assertGt(price, THIRD_PARTY_LOWEST_START - 100, "about the start price");
-        assertEq(escrow.claimable(lender), OWED, "the lender made whole");
-        assertEq(escrow.claimable(alice) - PRINCIPAL, PLEDGE_UNITS * price - OWED, "the holder gets the surplus");
-        assertGt(escrow.claimable(alice) - PRINCIPAL, 390e6, "~395 USDC, not 0");
+        assertEq(escrow.claimable(lender, address(usdc)), OWED, "the lender made whole");
+        assertEq(escrow.claimable(alice, address(usdc)) - PRINCIPAL, PLEDGE_UNITS * price - OWED, "the holder gets the surplus");
+        assertGt(escrow.claimable(alice, address(usdc)) - PRINCIPAL, 390e6, "~395 USDC, not 0");
         _assertExactlySolvent();
     }
 
@@ -757,7 +757,7 @@ contract LendingSecurityFindings_Test is LendingBase {
         assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS, "the lender got the collateral");
         assertEq(token.balanceOf(alice, lotId), UNITS - PLEDGE_UNITS, "the borrower lost it");
         assertEq(token.lockedBalanceOf(alice, lotId), 0);
-        assertEq(escrow.claimable(alice), PRINCIPAL, "the borrower keeps only the advance");
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "the borrower keeps only the advance");
     }
 
     /// @dev A lender that never becomes able to receive again: the units stay locked until the lot's redeemableUntil
@@ -813,7 +813,7 @@ contract LendingSecurityFindings_Test is LendingBase {
             _assertStatus(ids[i], IComputeLending.PledgeStatus.Requested);
         }
         assertEq(usdc.balanceOf(alice), aliceUsdc, "nothing paid");
-        assertEq(escrow.claimable(alice), 0, "nothing credited");
+        assertEq(escrow.claimable(alice, address(usdc)), 0, "nothing credited");
         vm.startPrank(alice);
         lending.cancelPledge(toSelf);
         lending.cancelPledge(open);
@@ -851,7 +851,7 @@ contract LendingSecurityFindings_Test is LendingBase {
         vm.prank(lender);
         lending.claimCollateral(pledgeId);
         assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS, "the lender takes the units");
-        assertEq(escrow.claimable(alice), PRINCIPAL, "the frozen holder: only its advance");
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "the frozen holder: only its advance");
     }
 
     /// @dev Frozen mid-auction (after 30 units sold), the holder's remaining units are not sold for money credited to
@@ -882,8 +882,8 @@ contract LendingSecurityFindings_Test is LendingBase {
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
         assertEq(token.balanceOf(provider, lotId), 0, "nothing bought from the frozen holder");
         assertEq(token.balanceOf(lender, lotId), 70, "the unsold units to the lender");
-        assertEq(escrow.claimable(lender), 30 * PRICE_AN_HOUR_IN, "what the sale before the freeze paid");
-        assertEq(escrow.claimable(alice), PRINCIPAL, "the frozen holder credited nothing more");
+        assertEq(escrow.claimable(lender, address(usdc)), 30 * PRICE_AN_HOUR_IN, "what the sale before the freeze paid");
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "the frozen holder credited nothing more");
         _assertExactlySolvent();
     }
 
@@ -914,7 +914,7 @@ contract LendingSecurityFindings_Test is LendingBase {
         vm.warp(block.timestamp + 1);
         uint256 price = _buyAt(bob, pledgeId, PLEDGE_UNITS);
         assertGt(price, 3 * uint256(PRICE) - 100, "near the start price, not the floor");
-        assertGt(escrow.claimable(alice) - PRINCIPAL, 640e6, "the holder's surplus kept (~645 USDC, not ~0)");
+        assertGt(escrow.claimable(alice, address(usdc)) - PRINCIPAL, 640e6, "the holder's surplus kept (~645 USDC, not ~0)");
     }
 
     /// @dev The reviewer's second case: the stablecoin is paused after the start; the price runs down while nobody can
@@ -930,14 +930,14 @@ contract LendingSecurityFindings_Test is LendingBase {
         vm.warp(block.timestamp + 1 hours);
         vm.prank(admin);
         usdc.setPaused(true);
-        lending.recordSettlementPause();
+        lending.recordSettlementPause(address(usdc));
 
-        vm.expectRevert(IComputeLending.Lending_SettlementPaused.selector);
+        vm.expectRevert(abi.encodeWithSelector(IComputeLending.Lending_SettlementPaused.selector, address(usdc)));
         vm.prank(bob);
         lending.buyCollateral(pledgeId, PLEDGE_UNITS, type(uint256).max);
 
         vm.warp(uint256(auctionEnd) - 1);
-        lending.recordSettlementPause();
+        lending.recordSettlementPause(address(usdc));
         vm.prank(admin);
         usdc.setPaused(false);
         uint256 cureEnd = block.timestamp + lending.SETTLEMENT_CURE();
@@ -971,7 +971,7 @@ contract LendingSecurityFindings_Test is LendingBase {
     /// is paid in, alice repays and keeps her units.
     function test_L6_EscrowShortByOne_NoClaimNoAuction() external {
         uint256 pledgeId = _activePledge();
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         _shortEscrow(1);
 
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_LoanUnfunded.selector, OWED, OWED - 1));
@@ -998,14 +998,14 @@ contract LendingSecurityFindings_Test is LendingBase {
         lending.repay(pledgeId);
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Repaid);
         assertEq(token.lockedBalanceOf(alice, lotId), 0, "the holder keeps its units");
-        assertEq(escrow.claimable(lender), OWED, "the lender repaid");
+        assertEq(escrow.claimable(lender, address(usdc)), OWED, "the lender repaid");
         _assertExactlySolvent();
     }
 
     /// @dev The same shortfall arising during an auction that sold nothing: the lender's claim out of it waits too.
     function test_L6_EscrowShortDuringAnAuction_NoClaimOut() external {
         uint256 pledgeId = _auctionedPledgeAnHourIn();
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         _shortEscrow(1);
         vm.expectRevert(
             abi.encodeWithSelector(IComputeLending.Lending_EscrowShortfall.selector, balance - 1, obligations)

@@ -88,8 +88,8 @@ abstract contract MarketBase is EscrowBase {
                              SIGNED ORDERS
     //////////////////////////////////////////////////////////////*/
 
-    /// @dev An ask by `seller` of `units` of the fixture's lot at `price`, in the market's stablecoin, live until the
-    /// lot ends, signed under the seller's current counter.
+    /// @dev An ask by `seller` of `units` of the fixture's lot at `price`, in the lot's currency (the fixture's USDC), live until
+    /// the lot ends, signed under the seller's current counter.
     function _ask(address seller, uint256 units, uint256 price) internal view returns (IComputeMarket.Ask memory) {
         return IComputeMarket.Ask({
             seller: seller,

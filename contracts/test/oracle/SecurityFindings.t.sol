@@ -329,7 +329,7 @@ contract OracleSecurityFindings_Test is EscrowBase {
         _attest(10, 10_000, 100);
         escrow.confirmDeliveryByOracle(id);
         assertTrue(_isDelivered(id));
-        assertEq(escrow.claimable(provider), 100 * uint256(PRICE));
+        assertEq(escrow.claimable(provider, address(usdc)), 100 * uint256(PRICE));
     }
 
     /// @dev Redemptions of a pool (across its lots) are served in opening order, each from its own hours: 60 hours
@@ -358,7 +358,7 @@ contract OracleSecurityFindings_Test is EscrowBase {
         _attest(3, 10_000, 100);
         escrow.confirmDeliveryByOracle(second);
         assertTrue(_isDelivered(first) && _isDelivered(second));
-        assertEq(escrow.claimable(provider), 100 * uint256(PRICE), "100 hours paid once");
+        assertEq(escrow.claimable(provider, address(usdc)), 100 * uint256(PRICE), "100 hours paid once");
     }
 
     /// @dev 1000 hours were attested before alice redeemed (they served others, or nobody): her 40 units are served

@@ -121,7 +121,8 @@ abstract contract SuiteFixture is Test {
             slaUptimeBps: SLA,
             bondCoverageBps: 10_000,
             energyWhPerGpuHour: 700,
-            metadataHash: keccak256("lot metadata v1")
+            metadataHash: keccak256("lot metadata v1"),
+            currency: address(usdc)
         });
     }
 

@@ -97,7 +97,7 @@ contract RedeemFuzz_Test is EscrowBase {
         vm.warp(block.timestamp + bound(warpBy, 0, 90 days));
         vm.prank(alice);
         escrow.confirmDelivery(id);
-        assertEq(escrow.claimable(provider), units * PRICE);
+        assertEq(escrow.claimable(provider, address(usdc)), units * PRICE);
         assertEq(_bondTotal(lotId), BOND - units * PRICE);
         assertEq(_bondReserved(lotId), 0);
     }
@@ -123,7 +123,7 @@ contract RedeemFuzz_Test is EscrowBase {
             return;
         }
         escrow.confirmDeliveryByOracle(id);
-        assertEq(escrow.claimable(provider), units * PRICE);
+        assertEq(escrow.claimable(provider, address(usdc)), units * PRICE);
     }
 
     /// @dev O-3: two redemptions queue after the hours attested before them, in opening order; each is confirmed
@@ -206,7 +206,7 @@ contract RedeemFuzz_Test is EscrowBase {
         vm.expectEmit(address(escrow));
         emit IComputeEscrow.RedemptionRefunded(id, alice, lotId, units, units * PRICE, !afterDeadline);
         escrow.claimRefund(id);
-        assertEq(escrow.claimable(alice), units * PRICE);
+        assertEq(escrow.claimable(alice, address(usdc)), units * PRICE);
         assertEq(_bondReserved(lotId), 0);
     }
 }

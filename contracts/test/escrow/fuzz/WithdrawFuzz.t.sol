@@ -16,11 +16,11 @@ contract WithdrawFuzz_Test is EscrowBase {
 
         uint256 before = usdc.balanceOf(to);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.Withdrawn(alice, to, credit);
+        emit IComputeEscrow.Withdrawn(alice, to, address(usdc), credit);
         vm.prank(alice);
-        escrow.withdraw(to);
+        escrow.withdraw(address(usdc), to);
         assertEq(usdc.balanceOf(to) - before, credit);
-        assertEq(escrow.claimable(alice), 0);
+        assertEq(escrow.claimable(alice, address(usdc)), 0);
         assertEq(usdc.balanceOf(address(escrow)), UNITS * PRICE, "only the bond is left");
     }
 
@@ -33,7 +33,7 @@ contract WithdrawFuzz_Test is EscrowBase {
         usdc.setBlacklisted(blocked, true);
 
         vm.prank(alice);
-        escrow.withdraw(alice);
-        assertEq(escrow.claimable(alice), 0);
+        escrow.withdraw(address(usdc), alice);
+        assertEq(escrow.claimable(alice, address(usdc)), 0);
     }
 }

@@ -418,7 +418,7 @@ contract EscrowHandler is BaseHandler {
             store.countSignatureRefusal();
         } else if (refusal.length == 0) {
             (bool matches, IComputeMarket.BidCriterion criterion) =
-                OrderTestLib.firstFailedCriterion(f.bid, token.lot(f.lotId));
+                OrderTestLib.firstFailedCriterion(f.bid, token.lot(f.lotId), escrow.currencyOf(f.lotId));
             if (matches) return false;
             refusal = abi.encodeWithSelector(
                 IComputeMarket.Market_LotDoesNotMatchBid.selector, f.orderHash, f.lotId, criterion
@@ -736,10 +736,10 @@ contract EscrowHandler is BaseHandler {
     /// @dev A rogue holder of the escrow's LENDING_ROLE (the handler) credits an actor more than the escrow holds above
     /// what it owes, without paying anything in: it must revert with Escrow_LoanUnfunded and the exact surplus.
     function rogueCreditLoan(uint256 accountSeed, uint256 amount) external tracked("rogueCreditLoan") {
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         uint256 surplus = balance > obligations ? balance - obligations : 0;
         amount = _bound(amount, surplus + 1, surplus + 1e15);
-        try escrow.creditLoan(_actor(accountSeed), amount) {
+        try escrow.creditLoan(_actor(accountSeed), _lot(accountSeed >> 8), amount) {
             _fail("credited a loan nobody paid for");
         } catch (bytes memory err) {
             _assertError(err, abi.encodeWithSelector(IComputeEscrow.Escrow_LoanUnfunded.selector, amount, surplus));
@@ -1280,9 +1280,9 @@ contract EscrowHandler is BaseHandler {
         escrow.confirmDelivery(id);
         store.addCredit(record.provider, escrow.redemption(id).reserved);
         if (usdc.isBlacklisted(record.provider)) return;
-        uint256 credit = escrow.claimable(record.provider);
+        uint256 credit = escrow.claimable(record.provider, address(usdc));
         vm.prank(record.provider);
-        escrow.withdraw(record.provider);
+        escrow.withdraw(address(usdc), record.provider);
         store.addWithdrawal(record.provider, credit);
     }
 
@@ -1391,29 +1391,32 @@ contract EscrowHandler is BaseHandler {
     function withdraw(uint256 actorSeed, uint256 toSeed) external tracked("withdraw") {
         address account = _actor(actorSeed);
         address to = _actor(toSeed);
-        uint256 credit = escrow.claimable(account);
+        uint256 credit = escrow.claimable(account, address(usdc));
         if (credit == 0) {
             vm.prank(account);
-            try escrow.withdraw(to) {
+            try escrow.withdraw(address(usdc), to) {
                 _fail("withdrew nothing");
             } catch (bytes memory err) {
-                _assertError(err, abi.encodeWithSelector(IComputeEscrow.Escrow_NothingToWithdraw.selector, account));
+                _assertError(
+                    err,
+                    abi.encodeWithSelector(IComputeEscrow.Escrow_NothingToWithdraw.selector, account, address(usdc))
+                );
             }
             return;
         }
         if (usdc.isBlacklisted(to)) {
             vm.prank(account);
-            try escrow.withdraw(to) {
+            try escrow.withdraw(address(usdc), to) {
                 _fail("paid a blacklisted recipient");
             } catch (bytes memory err) {
                 _assertError(err, abi.encodeWithSelector(MockUSDC.MockUSDC_Blacklisted.selector, to));
             }
-            if (escrow.claimable(account) != credit) _fail("credit lost");
+            if (escrow.claimable(account, address(usdc)) != credit) _fail("credit lost");
             return;
         }
         uint256 before = usdc.balanceOf(to);
         vm.prank(account);
-        escrow.withdraw(to);
+        escrow.withdraw(address(usdc), to);
         if (usdc.balanceOf(to) - before != credit) _fail("not paid in full");
         store.addWithdrawal(account, credit);
     }
@@ -1426,10 +1429,10 @@ contract EscrowHandler is BaseHandler {
 
         for (uint256 i; i < actors.length; ++i) {
             address other = actors[(otherSeed % actors.length + i) % actors.length];
-            uint256 credit = escrow.claimable(other);
+            uint256 credit = escrow.claimable(other, address(usdc));
             if (other == blocked || usdc.isBlacklisted(other) || credit == 0) continue;
             vm.prank(other);
-            try escrow.withdraw(other) {
+            try escrow.withdraw(address(usdc), other) {
                 store.addWithdrawal(other, credit);
                 store.countWithdrawalDespiteBlacklist();
             } catch {

@@ -176,7 +176,7 @@ contract EscrowInvariants_Test is SuiteFixture {
     function _assertSolvency() internal view {
         uint256 owed;
         for (uint256 i; i < actors.length; ++i) {
-            owed += escrow.claimable(actors[i]);
+            owed += escrow.claimable(actors[i], address(usdc));
         }
         for (uint256 i; i < lots.length; ++i) {
             (uint256 total,) = escrow.bondOf(lots[i]);
@@ -186,7 +186,7 @@ contract EscrowInvariants_Test is SuiteFixture {
         if (held < owed) assertGe(held, owed, "insolvent");
         if (held != owed) assertEq(held, owed, "untracked stablecoin");
         // S-10: the on-chain views tell the same without replaying history.
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         if (balance != held || obligations != owed) assertEq(obligations, owed, "solvency() disagrees");
     }
 
@@ -219,7 +219,7 @@ contract EscrowInvariants_Test is SuiteFixture {
             if (reserved != open[l]) assertEq(reserved, open[l], "reserve != open redemptions");
             reservedSum += reserved;
         }
-        (,, uint256 totalReserved) = escrow.totals();
+        (,, uint256 totalReserved) = escrow.totals(address(usdc));
         if (totalReserved != reservedSum) assertEq(totalReserved, reservedSum, "totals().reserved drift");
     }
 
@@ -372,7 +372,7 @@ contract EscrowInvariants_Test is SuiteFixture {
     function _assertCreditsMatchGhosts() internal view {
         uint256[] memory net = store.netCredits(actors);
         for (uint256 i; i < actors.length; ++i) {
-            uint256 credit = escrow.claimable(actors[i]);
+            uint256 credit = escrow.claimable(actors[i], address(usdc));
             if (credit != net[i]) assertEq(credit, net[i], "credit drift");
         }
     }

@@ -25,7 +25,7 @@ contract ClaimRefund_Unit_Test is EscrowBase {
 
     function _assertRefunded() internal view {
         assertEq(uint8(_redemptionStatus(redemptionId)), uint8(IComputeEscrow.RedemptionStatus.Refunded));
-        assertEq(escrow.claimable(alice), RESERVE, "holder credited");
+        assertEq(escrow.claimable(alice, address(usdc)), RESERVE, "holder credited");
         assertEq(_bondTotal(lotId), UNITS * PRICE - RESERVE, "bond total");
         assertEq(_bondReserved(lotId), 0, "reserve released");
     }
@@ -64,7 +64,7 @@ contract ClaimRefund_Unit_Test is EscrowBase {
             )
         );
         escrow.claimRefund(redemptionId);
-        assertEq(escrow.claimable(alice), RESERVE, "credited once");
+        assertEq(escrow.claimable(alice, address(usdc)), RESERVE, "credited once");
     }
 
     /// @dev Before the deadline, with no report for the pool, the escrow raises its own `Escrow_NoRefundDue`, not the
@@ -118,7 +118,7 @@ contract ClaimRefund_Unit_Test is EscrowBase {
         vm.prank(outsider);
         escrow.claimRefund(redemptionId);
         _assertRefunded();
-        assertEq(escrow.claimable(outsider), 0);
+        assertEq(escrow.claimable(outsider, address(usdc)), 0);
     }
 
     function test_When_TheDeadlineHasPassedAndTheLatestReportMeetsTheSLA() external {
@@ -148,7 +148,7 @@ contract ClaimRefund_Unit_Test is EscrowBase {
 
         uint256 before = usdc.balanceOf(alice);
         vm.prank(alice);
-        escrow.withdraw(alice);
+        escrow.withdraw(address(usdc), alice);
         assertEq(usdc.balanceOf(alice) - before, RESERVE, "refund at the reference price");
     }
 }

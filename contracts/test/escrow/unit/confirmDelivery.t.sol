@@ -28,7 +28,7 @@ contract ConfirmDelivery_Unit_Test is EscrowBase {
         vm.prank(alice);
         escrow.confirmDelivery(redemptionId);
         _expectWrongStatus(redemptionId, IComputeEscrow.RedemptionStatus.Delivered);
-        assertEq(escrow.claimable(provider), RESERVE, "credited once");
+        assertEq(escrow.claimable(provider, address(usdc)), RESERVE, "credited once");
     }
 
     function test_RevertWhen_TheRedemptionIsRefunded() external {
@@ -50,7 +50,7 @@ contract ConfirmDelivery_Unit_Test is EscrowBase {
         vm.prank(alice);
         escrow.confirmDelivery(redemptionId);
         assertEq(uint8(_redemptionStatus(redemptionId)), uint8(IComputeEscrow.RedemptionStatus.Delivered));
-        assertEq(escrow.claimable(provider), RESERVE);
+        assertEq(escrow.claimable(provider, address(usdc)), RESERVE);
     }
 
     function test_When_TheProviderIsBlacklistedInTheStablecoin() external {
@@ -58,7 +58,7 @@ contract ConfirmDelivery_Unit_Test is EscrowBase {
         usdc.setBlacklisted(provider, true);
         vm.prank(alice);
         escrow.confirmDelivery(redemptionId);
-        assertEq(escrow.claimable(provider), RESERVE);
+        assertEq(escrow.claimable(provider, address(usdc)), RESERVE);
     }
 
     function test_When_AllChecksPass() external {
@@ -71,8 +71,8 @@ contract ConfirmDelivery_Unit_Test is EscrowBase {
         assertEq(uint8(_redemptionStatus(redemptionId)), uint8(IComputeEscrow.RedemptionStatus.Delivered));
         assertEq(_bondTotal(lotId), UNITS * PRICE - RESERVE, "bond total");
         assertEq(_bondReserved(lotId), 0, "reserve released");
-        assertEq(escrow.claimable(provider), RESERVE, "provider credited");
-        assertEq(escrow.claimable(alice), 0);
+        assertEq(escrow.claimable(provider, address(usdc)), RESERVE, "provider credited");
+        assertEq(escrow.claimable(alice, address(usdc)), 0);
         assertEq(usdc.balanceOf(address(escrow)), escrowBefore, "no money moved");
     }
 }

@@ -101,14 +101,14 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
 
         // The holder's refund must stay available.
         escrow.claimRefund(redemptionId);
-        assertEq(escrow.claimable(alice), RESERVE);
+        assertEq(escrow.claimable(alice, address(usdc)), RESERVE);
     }
 
     function test_When_TheTimeEqualsTheDeadline() external {
         vm.warp(endsAt + GRACE);
         _reportPool(1, 10_000, 1000);
         escrow.confirmDeliveryByOracle(redemptionId);
-        assertEq(escrow.claimable(provider), RESERVE);
+        assertEq(escrow.claimable(provider, address(usdc)), RESERVE);
     }
 
     /// @dev The oracle still returns the report (`latest`), but the escrow decides only on fresh ones.
@@ -201,7 +201,7 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         escrow.confirmDeliveryByOracle(second); // the later one first: each has its own hours
         escrow.confirmDeliveryByOracle(redemptionId);
         assertTrue(_delivered(second) && _delivered(redemptionId));
-        assertEq(escrow.claimable(provider), 2 * RESERVE);
+        assertEq(escrow.claimable(provider, address(usdc)), 2 * RESERVE);
     }
 
     /// @dev 500 hours were attested before the redemption opened: its place is 501 .. 540, not 1 .. 40.
@@ -238,8 +238,8 @@ contract ConfirmDeliveryByOracle_Unit_Test is EscrowBase {
         assertTrue(_delivered(redemptionId));
         assertEq(_bondTotal(lotId), UNITS * PRICE - RESERVE);
         assertEq(_bondReserved(lotId), 0);
-        assertEq(escrow.claimable(provider), RESERVE, "provider credited");
-        assertEq(escrow.claimable(outsider), 0, "caller gets nothing");
+        assertEq(escrow.claimable(provider, address(usdc)), RESERVE, "provider credited");
+        assertEq(escrow.claimable(outsider, address(usdc)), 0, "caller gets nothing");
         assertEq(escrow.deliveryQueued(POOL), REDEEMED, "queue unchanged");
         assertEq(escrow.redemption(redemptionId).deliveredBy, REDEEMED, "place unchanged");
     }

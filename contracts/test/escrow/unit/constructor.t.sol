@@ -50,7 +50,7 @@ contract Escrow_Constructor_Unit_Test is EscrowBase {
         assertFalse(fresh.hasRole(fresh.MARKET_ROLE(), bob), "no MARKET_ROLE");
         assertFalse(fresh.hasRole(fresh.LENDING_ROLE(), bob), "no LENDING_ROLE");
         assertFalse(fresh.hasRole(fresh.DEFAULT_ADMIN_ROLE(), admin));
-        (uint256 credits, uint256 bonds, uint256 reserved) = fresh.totals();
+        (uint256 credits, uint256 bonds, uint256 reserved) = fresh.totals(address(usdc));
         assertEq(credits + bonds + reserved, 0, "nothing owed");
 
         // Ids start at one (the fixture's escrow shows it; offers are the market's, pledges the lending module's).

@@ -30,7 +30,7 @@ contract CreditLoan_Unit_Test is EscrowBase {
 
     function _creditLoan(address account, uint256 amount) internal {
         vm.prank(lendingCaller);
-        escrow.creditLoan(account, amount);
+        escrow.creditLoan(account, lotId, amount);
     }
 
     function test_RevertWhen_TheCallerDoesNotHaveLENDINGROLE() external {
@@ -38,8 +38,8 @@ contract CreditLoan_Unit_Test is EscrowBase {
         _pay(AMOUNT);
         vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, bob, role));
         vm.prank(bob);
-        escrow.creditLoan(bob, AMOUNT);
-        assertEq(escrow.claimable(bob), 0);
+        escrow.creditLoan(bob, lotId, AMOUNT);
+        assertEq(escrow.claimable(bob, address(usdc)), 0);
     }
 
     /// @dev The market (MARKET_ROLE) moves sale payments in; it cannot have them credited as loans.
@@ -50,8 +50,8 @@ contract CreditLoan_Unit_Test is EscrowBase {
             abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, address(market), role)
         );
         vm.prank(address(market));
-        escrow.creditLoan(alice, AMOUNT);
-        assertEq(escrow.claimable(alice), 0);
+        escrow.creditLoan(alice, lotId, AMOUNT);
+        assertEq(escrow.claimable(alice, address(usdc)), 0);
     }
 
     /// @dev The lending module (LENDING_ROLE) cannot credit sales: each module reaches the escrow through its own door.
@@ -62,14 +62,14 @@ contract CreditLoan_Unit_Test is EscrowBase {
             abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, lendingCaller, role)
         );
         vm.prank(lendingCaller);
-        escrow.creditSale(alice, AMOUNT);
-        assertEq(escrow.claimable(alice), 0);
+        escrow.creditSale(alice, lotId, AMOUNT);
+        assertEq(escrow.claimable(alice, address(usdc)), 0);
     }
 
     function test_RevertWhen_NoPaymentArrivedWhileBondsAndCreditsAreOutstanding() external {
         // The lot's bond (UNITS × PRICE) and a funded pledge's principal (credited to alice) sit in the escrow.
         _activePledge();
-        (uint256 credits, uint256 bonds,) = escrow.totals();
+        (uint256 credits, uint256 bonds,) = escrow.totals(address(usdc));
         assertEq(credits, PRINCIPAL);
         assertEq(bonds, UNITS * PRICE);
         uint256 held = usdc.balanceOf(address(escrow));
@@ -81,11 +81,11 @@ contract CreditLoan_Unit_Test is EscrowBase {
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_LoanUnfunded.selector, 1, 0));
         _creditLoan(lendingCaller, 1);
 
-        (uint256 creditsAfter, uint256 bondsAfter,) = escrow.totals();
+        (uint256 creditsAfter, uint256 bondsAfter,) = escrow.totals(address(usdc));
         assertEq(creditsAfter, credits, "credits unchanged");
         assertEq(bondsAfter, bonds, "bonds unchanged");
-        assertEq(escrow.claimable(lendingCaller), 0);
-        assertEq(escrow.claimable(alice), PRINCIPAL, "alice's credit intact");
+        assertEq(escrow.claimable(lendingCaller, address(usdc)), 0);
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "alice's credit intact");
         assertEq(_bondTotal(lotId), UNITS * PRICE, "bond intact");
     }
 
@@ -100,7 +100,7 @@ contract CreditLoan_Unit_Test is EscrowBase {
         _creditLoan(alice, AMOUNT);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_LoanUnfunded.selector, AMOUNT, 0));
         _creditLoan(bob, AMOUNT);
-        assertEq(escrow.claimable(bob), 0);
+        assertEq(escrow.claimable(bob, address(usdc)), 0);
     }
 
     function test_RevertWhen_TheEscrowHoldsLessThanItOwes() external {
@@ -123,12 +123,12 @@ contract CreditLoan_Unit_Test is EscrowBase {
     function test_When_MoreThanTheAmountArrived() external {
         _pay(AMOUNT + 7);
         _creditLoan(alice, AMOUNT);
-        assertEq(escrow.claimable(alice), AMOUNT, "only the amount");
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        assertEq(escrow.claimable(alice, address(usdc)), AMOUNT, "only the amount");
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         assertEq(balance - obligations, 7, "the rest is owed to no one");
 
         _creditLoan(bob, 7);
-        assertEq(escrow.claimable(bob), 7);
+        assertEq(escrow.claimable(bob, address(usdc)), 7);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_LoanUnfunded.selector, 1, 0));
         _creditLoan(bob, 1);
     }
@@ -138,25 +138,25 @@ contract CreditLoan_Unit_Test is EscrowBase {
         _creditLoan(alice, AMOUNT);
         _pay(AMOUNT);
         _creditLoan(alice, AMOUNT);
-        assertEq(escrow.claimable(alice), 2 * AMOUNT);
+        assertEq(escrow.claimable(alice, address(usdc)), 2 * AMOUNT);
     }
 
     function test_When_ThePaymentArrivedInFull() external {
         _pay(AMOUNT);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.LoanCredited(lendingCaller, alice, AMOUNT);
+        emit IComputeEscrow.LoanCredited(lendingCaller, alice, address(usdc), AMOUNT);
         _creditLoan(alice, AMOUNT);
 
-        assertEq(escrow.claimable(alice), AMOUNT, "account credited");
-        (uint256 credits, uint256 bonds,) = escrow.totals();
+        assertEq(escrow.claimable(alice, address(usdc)), AMOUNT, "account credited");
+        (uint256 credits, uint256 bonds,) = escrow.totals(address(usdc));
         assertEq(credits, AMOUNT, "total of credits");
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         assertEq(obligations, credits + bonds);
         assertEq(balance, obligations, "exactly solvent");
 
         uint256 before = usdc.balanceOf(alice);
         vm.prank(alice);
-        escrow.withdraw(alice);
+        escrow.withdraw(address(usdc), alice);
         assertEq(usdc.balanceOf(alice) - before, AMOUNT, "withdrawn");
     }
 }

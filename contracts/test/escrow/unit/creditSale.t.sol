@@ -29,7 +29,7 @@ contract CreditSale_Unit_Test is EscrowBase {
 
     function _creditSale(address seller, uint256 amount) internal {
         vm.prank(marketCaller);
-        escrow.creditSale(seller, amount);
+        escrow.creditSale(seller, lotId, amount);
     }
 
     function test_RevertWhen_TheCallerDoesNotHaveMARKETROLE() external {
@@ -37,8 +37,8 @@ contract CreditSale_Unit_Test is EscrowBase {
         _pay(AMOUNT);
         vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, bob, role));
         vm.prank(bob);
-        escrow.creditSale(bob, AMOUNT);
-        assertEq(escrow.claimable(bob), 0);
+        escrow.creditSale(bob, lotId, AMOUNT);
+        assertEq(escrow.claimable(bob, address(usdc)), 0);
     }
 
     /// @dev The lending module moves principals and repayments in; it cannot have them credited as sales.
@@ -49,14 +49,14 @@ contract CreditSale_Unit_Test is EscrowBase {
             abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, address(lending), role)
         );
         vm.prank(address(lending));
-        escrow.creditSale(alice, AMOUNT);
-        assertEq(escrow.claimable(alice), 0);
+        escrow.creditSale(alice, lotId, AMOUNT);
+        assertEq(escrow.claimable(alice, address(usdc)), 0);
     }
 
     function test_RevertWhen_NoPaymentArrivedWhileBondsAndCreditsAreOutstanding() external {
         // The lot's bond (UNITS × PRICE) and a funded pledge's principal (credited to alice) sit in the escrow.
         _activePledge();
-        (uint256 credits, uint256 bonds,) = escrow.totals();
+        (uint256 credits, uint256 bonds,) = escrow.totals(address(usdc));
         assertEq(credits, PRINCIPAL);
         assertEq(bonds, UNITS * PRICE);
         uint256 held = usdc.balanceOf(address(escrow));
@@ -68,11 +68,11 @@ contract CreditSale_Unit_Test is EscrowBase {
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_SaleUnfunded.selector, 1, 0));
         _creditSale(marketCaller, 1);
 
-        (uint256 creditsAfter, uint256 bondsAfter,) = escrow.totals();
+        (uint256 creditsAfter, uint256 bondsAfter,) = escrow.totals(address(usdc));
         assertEq(creditsAfter, credits, "credits unchanged");
         assertEq(bondsAfter, bonds, "bonds unchanged");
-        assertEq(escrow.claimable(marketCaller), 0);
-        assertEq(escrow.claimable(alice), PRINCIPAL, "alice's credit intact");
+        assertEq(escrow.claimable(marketCaller, address(usdc)), 0);
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "alice's credit intact");
         assertEq(_bondTotal(lotId), UNITS * PRICE, "bond intact");
     }
 
@@ -87,7 +87,7 @@ contract CreditSale_Unit_Test is EscrowBase {
         _creditSale(alice, AMOUNT);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_SaleUnfunded.selector, AMOUNT, 0));
         _creditSale(bob, AMOUNT);
-        assertEq(escrow.claimable(bob), 0);
+        assertEq(escrow.claimable(bob, address(usdc)), 0);
     }
 
     function test_RevertWhen_TheEscrowHoldsLessThanItOwes() external {
@@ -110,12 +110,12 @@ contract CreditSale_Unit_Test is EscrowBase {
     function test_When_MoreThanTheAmountArrived() external {
         _pay(AMOUNT + 7);
         _creditSale(alice, AMOUNT);
-        assertEq(escrow.claimable(alice), AMOUNT, "only the amount");
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        assertEq(escrow.claimable(alice, address(usdc)), AMOUNT, "only the amount");
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         assertEq(balance - obligations, 7, "the rest is owed to no one");
 
         _creditSale(bob, 7);
-        assertEq(escrow.claimable(bob), 7);
+        assertEq(escrow.claimable(bob, address(usdc)), 7);
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_SaleUnfunded.selector, 1, 0));
         _creditSale(bob, 1);
     }
@@ -125,25 +125,25 @@ contract CreditSale_Unit_Test is EscrowBase {
         _creditSale(alice, AMOUNT);
         _pay(AMOUNT);
         _creditSale(alice, AMOUNT);
-        assertEq(escrow.claimable(alice), 2 * AMOUNT);
+        assertEq(escrow.claimable(alice, address(usdc)), 2 * AMOUNT);
     }
 
     function test_When_ThePaymentArrivedInFull() external {
         _pay(AMOUNT);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.SaleCredited(marketCaller, alice, AMOUNT);
+        emit IComputeEscrow.SaleCredited(marketCaller, alice, address(usdc), AMOUNT);
         _creditSale(alice, AMOUNT);
 
-        assertEq(escrow.claimable(alice), AMOUNT, "seller credited");
-        (uint256 credits, uint256 bonds,) = escrow.totals();
+        assertEq(escrow.claimable(alice, address(usdc)), AMOUNT, "seller credited");
+        (uint256 credits, uint256 bonds,) = escrow.totals(address(usdc));
         assertEq(credits, AMOUNT, "total of credits");
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         assertEq(obligations, credits + bonds);
         assertEq(balance, obligations, "exactly solvent");
 
         uint256 before = usdc.balanceOf(alice);
         vm.prank(alice);
-        escrow.withdraw(alice);
+        escrow.withdraw(address(usdc), alice);
         assertEq(usdc.balanceOf(alice) - before, AMOUNT, "withdrawn");
     }
 }

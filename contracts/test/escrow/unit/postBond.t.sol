@@ -44,7 +44,7 @@ contract PostBond_Unit_Test is EscrowBase {
         uint256 amount = uint256(type(uint128).max) - INITIAL_BOND + 1;
         vm.prank(admin);
         usdc.mint(provider, amount);
-        (, uint256 bonds,) = escrow.totals();
+        (, uint256 bonds,) = escrow.totals(address(usdc));
         vm.expectRevert(
             abi.encodeWithSelector(IComputeEscrow.Escrow_BondsOverflow.selector, bonds + amount, type(uint128).max)
         );
@@ -78,6 +78,6 @@ contract PostBond_Unit_Test is EscrowBase {
         assertEq(usdc.balanceOf(address(escrow)) - escrowBefore, 50e6);
         assertEq(_bondTotal(lotId), INITIAL_BOND + 50e6);
         assertEq(_bondReserved(lotId), 0);
-        assertEq(escrow.claimable(provider), 0, "a bond is not a credit");
+        assertEq(escrow.claimable(provider, address(usdc)), 0, "a bond is not a credit");
     }
 }

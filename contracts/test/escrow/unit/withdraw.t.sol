@@ -17,13 +17,13 @@ contract Withdraw_Unit_Test is EscrowBase {
     function test_RevertWhen_TheRecipientIsTheZeroAddress() external {
         vm.expectRevert(IComputeEscrow.Escrow_ZeroRecipient.selector);
         vm.prank(alice);
-        escrow.withdraw(address(0));
+        escrow.withdraw(address(usdc), address(0));
     }
 
     function test_RevertWhen_TheCallerHasNothingCredited() external {
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NothingToWithdraw.selector, bob));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NothingToWithdraw.selector, bob, address(usdc)));
         vm.prank(bob);
-        escrow.withdraw(bob);
+        escrow.withdraw(address(usdc), bob);
     }
 
     function test_RevertWhen_TheStablecoinIsPaused() external {
@@ -31,8 +31,8 @@ contract Withdraw_Unit_Test is EscrowBase {
         usdc.setPaused(true);
         vm.expectRevert(MockUSDC.MockUSDC_Paused.selector);
         vm.prank(alice);
-        escrow.withdraw(alice);
-        assertEq(escrow.claimable(alice), CREDIT, "credit kept");
+        escrow.withdraw(address(usdc), alice);
+        assertEq(escrow.claimable(alice, address(usdc)), CREDIT, "credit kept");
     }
 
     function test_When_TheStablecoinIsUnpaused() external {
@@ -40,15 +40,15 @@ contract Withdraw_Unit_Test is EscrowBase {
         usdc.setPaused(true);
         vm.expectRevert(MockUSDC.MockUSDC_Paused.selector);
         vm.prank(alice);
-        escrow.withdraw(alice);
+        escrow.withdraw(address(usdc), alice);
 
         vm.prank(admin);
         usdc.setPaused(false);
         uint256 before = usdc.balanceOf(alice);
         vm.prank(alice);
-        escrow.withdraw(alice);
+        escrow.withdraw(address(usdc), alice);
         assertEq(usdc.balanceOf(alice) - before, CREDIT, "paid after unpause");
-        assertEq(escrow.claimable(alice), 0);
+        assertEq(escrow.claimable(alice, address(usdc)), 0);
     }
 
     function test_RevertWhen_TheRecipientIsBlacklistedInTheStablecoin() external {
@@ -56,8 +56,8 @@ contract Withdraw_Unit_Test is EscrowBase {
         usdc.setBlacklisted(lender, true);
         vm.expectRevert(abi.encodeWithSelector(MockUSDC.MockUSDC_Blacklisted.selector, lender));
         vm.prank(alice);
-        escrow.withdraw(lender);
-        assertEq(escrow.claimable(alice), CREDIT, "credit kept");
+        escrow.withdraw(address(usdc), lender);
+        assertEq(escrow.claimable(alice, address(usdc)), CREDIT, "credit kept");
     }
 
     function test_When_AnotherAccountIsBlacklistedInTheStablecoin() external {
@@ -67,19 +67,19 @@ contract Withdraw_Unit_Test is EscrowBase {
         vm.stopPrank();
         uint256 before = usdc.balanceOf(alice);
         vm.prank(alice);
-        escrow.withdraw(alice);
+        escrow.withdraw(address(usdc), alice);
         assertEq(usdc.balanceOf(alice) - before, CREDIT);
     }
 
     function test_When_TheRecipientIsAnotherAddress() external {
         uint256 aliceBefore = usdc.balanceOf(alice);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.Withdrawn(alice, outsider, CREDIT);
+        emit IComputeEscrow.Withdrawn(alice, outsider, address(usdc), CREDIT);
         vm.prank(alice);
-        escrow.withdraw(outsider);
+        escrow.withdraw(address(usdc), outsider);
         assertEq(usdc.balanceOf(outsider), CREDIT);
         assertEq(usdc.balanceOf(alice), aliceBefore);
-        assertEq(escrow.claimable(alice), 0);
+        assertEq(escrow.claimable(alice, address(usdc)), 0);
     }
 
     function test_When_AllChecksPass() external {
@@ -87,16 +87,16 @@ contract Withdraw_Unit_Test is EscrowBase {
         uint256 escrowBefore = usdc.balanceOf(address(escrow));
 
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.Withdrawn(alice, alice, CREDIT);
+        emit IComputeEscrow.Withdrawn(alice, alice, address(usdc), CREDIT);
         vm.prank(alice);
-        escrow.withdraw(alice);
+        escrow.withdraw(address(usdc), alice);
 
-        assertEq(escrow.claimable(alice), 0, "credit zeroed");
+        assertEq(escrow.claimable(alice, address(usdc)), 0, "credit zeroed");
         assertEq(usdc.balanceOf(alice) - before, CREDIT, "paid");
         assertEq(escrowBefore - usdc.balanceOf(address(escrow)), CREDIT);
 
-        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NothingToWithdraw.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NothingToWithdraw.selector, alice, address(usdc)));
         vm.prank(alice);
-        escrow.withdraw(alice);
+        escrow.withdraw(address(usdc), alice);
     }
 }

@@ -74,7 +74,7 @@ contract WithdrawBond_Unit_Test is EscrowBase {
         // The reserve still backs the open redemption's refund.
         vm.warp(endsAt + GRACE + 1);
         escrow.claimRefund(redemptionId);
-        assertEq(escrow.claimable(alice), REDEEMED * PRICE);
+        assertEq(escrow.claimable(alice, address(usdc)), REDEEMED * PRICE);
         assertEq(_bondTotal(lotId), 0);
     }
 }

@@ -49,7 +49,7 @@ contract LendingFeeOnTransfer_Test is LendingBase {
 
     /// @dev Nothing was credited in the fee-token escrow, and it holds exactly `held`.
     function _assertNothingCredited(uint256 held) internal view {
-        (uint256 credits,,) = fotEscrow.totals();
+        (uint256 credits,,) = fotEscrow.totals(address(fot));
         assertEq(credits, 0, "nothing credited");
         assertEq(fot.balanceOf(address(fotEscrow)), held, "escrow balance unchanged");
         assertEq(fot.balanceOf(address(fotLending)), 0, "lending module holds nothing");
@@ -70,7 +70,7 @@ contract LendingFeeOnTransfer_Test is LendingBase {
         vm.prank(lender);
         fotLending.fundPledge(pledgeId);
 
-        assertEq(fotEscrow.claimable(alice), 0, "holder uncredited");
+        assertEq(fotEscrow.claimable(alice, address(fot)), 0, "holder uncredited");
         assertEq(fot.balanceOf(lender), lenderBefore, "principal rolled back");
         assertEq(uint8(fotLending.pledge(pledgeId).status), uint8(IComputeLending.PledgeStatus.Requested));
         _assertNothingCredited(0);
@@ -84,7 +84,7 @@ contract LendingFeeOnTransfer_Test is LendingBase {
         uint256 pledgeId = _request(1, pledgeFee);
         vm.prank(lender);
         fotLending.fundPledge(pledgeId);
-        assertEq(fotEscrow.claimable(alice), 1);
+        assertEq(fotEscrow.claimable(alice, address(fot)), 1);
 
         uint256 owed = 1 + pledgeFee;
         vm.expectRevert(
@@ -94,7 +94,7 @@ contract LendingFeeOnTransfer_Test is LendingBase {
         fotLending.repay(pledgeId);
 
         assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "still pledged");
-        assertEq(fotEscrow.claimable(lender), 0, "lender uncredited");
+        assertEq(fotEscrow.claimable(lender, address(fot)), 0, "lender uncredited");
         assertEq(uint8(fotLending.pledge(pledgeId).status), uint8(IComputeLending.PledgeStatus.Active));
         assertEq(fot.balanceOf(address(fotEscrow)), 1, "only the principal");
         assertEq(fot.balanceOf(address(fotLending)), 0, "lending module holds nothing");
@@ -142,8 +142,8 @@ contract LendingFeeOnTransfer_Test is LendingBase {
         vm.prank(bob);
         fotLending.buyCollateral(pledgeId, units, PRICE_AN_HOUR_IN);
 
-        assertEq(fotEscrow.claimable(lender), 0, "lender uncredited");
-        assertEq(fotEscrow.claimable(alice), 1, "holder credited only the advance");
+        assertEq(fotEscrow.claimable(lender, address(fot)), 0, "lender uncredited");
+        assertEq(fotEscrow.claimable(alice, address(fot)), 1, "holder credited only the advance");
         assertEq(fot.balanceOf(address(fotEscrow)), 1, "only the principal");
         assertEq(fot.balanceOf(address(fotLending)), 0, "lending module holds nothing");
         assertEq(token.balanceOf(bob, lotId), 0, "no unit moved");
@@ -158,10 +158,10 @@ contract LendingFeeOnTransfer_Test is LendingBase {
         fotLending.fundPledge(pledgeId);
         vm.prank(alice);
         fotLending.repay(pledgeId);
-        assertEq(fotEscrow.claimable(alice), PRINCIPAL);
-        assertEq(fotEscrow.claimable(lender), OWED);
+        assertEq(fotEscrow.claimable(alice, address(fot)), PRINCIPAL);
+        assertEq(fotEscrow.claimable(lender, address(fot)), OWED);
         assertEq(fot.balanceOf(address(fotEscrow)), 2 * PRINCIPAL + FEE, "everything arrived");
-        (uint256 balance, uint256 obligations) = fotEscrow.solvency();
+        (uint256 balance, uint256 obligations) = fotEscrow.solvency(address(fot));
         assertEq(balance, obligations, "exactly solvent");
         assertEq(fot.balanceOf(address(fotLending)), 0, "lending module holds nothing");
         assertEq(token.lockedBalanceOf(alice, lotId), 0, "unlocked");

@@ -98,7 +98,7 @@ contract PledgeFuzz_Test is LendingBase {
         vm.prank(bob);
         lending.fundPledge(pledgeId);
         assertEq(before - usdc.balanceOf(bob), principal);
-        assertEq(escrow.claimable(alice), principal);
+        assertEq(escrow.claimable(alice, address(usdc)), principal);
         assertEq(lending.pledge(pledgeId).lender, bob);
         _assertLendingHoldsNothing();
     }
@@ -121,13 +121,13 @@ contract PledgeFuzz_Test is LendingBase {
 
             vm.prank(alice);
             lending.repay(pledgeId);
-            assertEq(escrow.claimable(lender), PRINCIPAL + fee);
+            assertEq(escrow.claimable(lender, address(usdc)), PRINCIPAL + fee);
             assertEq(token.lockedBalanceOf(alice, lotId), 0);
             assertEq(token.balanceOf(alice, lotId), UNITS);
         } else if (fee % 2 == 0) {
             vm.prank(alice);
             lending.repay(pledgeId);
-            assertEq(escrow.claimable(lender), PRINCIPAL + fee);
+            assertEq(escrow.claimable(lender, address(usdc)), PRINCIPAL + fee);
             assertEq(token.lockedBalanceOf(alice, lotId), 0);
             vm.expectRevert(
                 abi.encodeWithSelector(
@@ -144,7 +144,7 @@ contract PledgeFuzz_Test is LendingBase {
             assertEq(token.lockedBalanceOf(alice, lotId), 0);
         }
         _assertLendingHoldsNothing();
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         assertEq(balance, obligations, "exactly solvent");
     }
 

@@ -199,7 +199,7 @@ contract ClaimCollateral_Unit_Test is LendingBase {
         vm.warp(maturity);
         vm.prank(admin);
         usdc.setPaused(true);
-        vm.expectRevert(IComputeLending.Lending_SettlementPaused.selector);
+        vm.expectRevert(abi.encodeWithSelector(IComputeLending.Lending_SettlementPaused.selector, address(usdc)));
         vm.prank(lender);
         lending.claimCollateral(pledgeId);
     }
@@ -212,7 +212,7 @@ contract ClaimCollateral_Unit_Test is LendingBase {
         vm.prank(admin);
         usdc.setPaused(true);
         vm.warp(maturity + 2 days);
-        lending.recordSettlementPause(); // anyone (a keeper, the borrower) records it while it lasts
+        lending.recordSettlementPause(address(usdc)); // anyone (a keeper, the borrower) records it while it lasts
         vm.prank(admin);
         usdc.setPaused(false);
         uint256 cureEnd = block.timestamp + lending.SETTLEMENT_CURE();
@@ -229,7 +229,7 @@ contract ClaimCollateral_Unit_Test is LendingBase {
         uint256 pledgeId = _activePledge();
         vm.prank(admin);
         usdc.setPaused(true);
-        lending.recordSettlementPause();
+        lending.recordSettlementPause(address(usdc));
         vm.prank(admin);
         usdc.setPaused(false);
         vm.warp(maturity + lending.SETTLEMENT_CURE());
@@ -283,8 +283,8 @@ contract ClaimCollateral_Unit_Test is LendingBase {
         lending.claimCollateral(pledgeId);
 
         _assertSeized(pledgeId);
-        assertEq(escrow.claimable(alice), PRINCIPAL, "holder keeps the advance");
-        assertEq(escrow.claimable(lender), 0, "lender gets units, not money");
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "holder keeps the advance");
+        assertEq(escrow.claimable(lender, address(usdc)), 0, "lender gets units, not money");
         assertEq(usdc.balanceOf(address(escrow)), escrowUsdc, "no stablecoin moved");
         _assertLendingHoldsNothing();
     }

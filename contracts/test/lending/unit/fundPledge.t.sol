@@ -25,7 +25,7 @@ contract FundPledge_Unit_Test is LendingBase {
     function test_RevertWhen_ThePledgeIsAlreadyActive() external {
         uint256 pledgeId = _activePledge();
         _expectWrongStatus(pledgeId, IComputeLending.PledgeStatus.Active);
-        assertEq(escrow.claimable(alice), PRINCIPAL, "credited once");
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "credited once");
     }
 
     function test_RevertWhen_ThePledgeIsCancelled() external {
@@ -86,7 +86,7 @@ contract FundPledge_Unit_Test is LendingBase {
         lending.fundPledge(pledgeId);
 
         assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeLending.PledgeStatus.Active));
-        assertEq(escrow.claimable(alice), PRINCIPAL, "holder credited");
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "holder credited");
     }
 
     /// @dev S-4: a lender that could not receive the units at default is refused at funding.
@@ -134,7 +134,7 @@ contract FundPledge_Unit_Test is LendingBase {
 
         assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeLending.PledgeStatus.Requested));
         assertEq(lending.pledge(pledgeId).lender, lender);
-        assertEq(escrow.claimable(alice), 0);
+        assertEq(escrow.claimable(alice, address(usdc)), 0);
     }
 
     /// @dev The principal is pulled by the lending module, not the escrow: an allowance to the escrow does not fund.
@@ -176,7 +176,7 @@ contract FundPledge_Unit_Test is LendingBase {
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Requested);
         assertEq(usdc.balanceOf(lender), lenderUsdc, "principal rolled back");
         assertEq(usdc.balanceOf(address(escrow)), escrowUsdc);
-        assertEq(escrow.claimable(alice), 0, "holder uncredited");
+        assertEq(escrow.claimable(alice, address(usdc)), 0, "holder uncredited");
     }
 
     function test_RevertWhen_TheLenderIsBlacklistedInTheStablecoin() external {
@@ -198,7 +198,7 @@ contract FundPledge_Unit_Test is LendingBase {
         IComputeLending.Pledge memory p = lending.pledge(pledgeId);
         assertEq(p.lender, bob, "funder becomes the lender");
         assertEq(uint8(p.status), uint8(IComputeLending.PledgeStatus.Active));
-        assertEq(escrow.claimable(alice), PRINCIPAL);
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL);
     }
 
     function test_When_TheHolderIsBlacklistedInTheStablecoin() external {
@@ -207,7 +207,7 @@ contract FundPledge_Unit_Test is LendingBase {
         usdc.setBlacklisted(alice, true);
         vm.prank(lender);
         lending.fundPledge(pledgeId);
-        assertEq(escrow.claimable(alice), PRINCIPAL, "credited, not pushed");
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "credited, not pushed");
     }
 
     function test_When_AllChecksPass() external {
@@ -218,22 +218,22 @@ contract FundPledge_Unit_Test is LendingBase {
         vm.expectEmit(address(lending));
         emit IComputeLending.PledgeFunded(pledgeId, lender, PRINCIPAL);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.LoanCredited(address(lending), alice, PRINCIPAL);
+        emit IComputeEscrow.LoanCredited(address(lending), alice, address(usdc), PRINCIPAL);
         vm.prank(lender);
         lending.fundPledge(pledgeId);
 
         assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeLending.PledgeStatus.Active));
         assertEq(lenderBefore - usdc.balanceOf(lender), PRINCIPAL, "lender paid");
         assertEq(usdc.balanceOf(address(escrow)) - escrowBefore, PRINCIPAL, "escrow holds it");
-        assertEq(escrow.claimable(alice), PRINCIPAL, "holder credited");
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "holder credited");
         assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "still locked");
         _assertLendingHoldsNothing();
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         assertEq(balance, obligations, "exactly solvent");
 
         uint256 aliceBefore = usdc.balanceOf(alice);
         vm.prank(alice);
-        escrow.withdraw(alice);
+        escrow.withdraw(address(usdc), alice);
         assertEq(usdc.balanceOf(alice) - aliceBefore, PRINCIPAL, "holder receives the advance");
     }
 }

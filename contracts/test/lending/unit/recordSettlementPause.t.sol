@@ -7,37 +7,37 @@ import {LendingBase} from "../LendingBase.sol";
 /// @notice Branching-tree tests of `recordSettlementPause` (see recordSettlementPause.tree).
 contract RecordSettlementPause_Unit_Test is LendingBase {
     function test_RevertWhen_TheStablecoinIsNotPaused() external {
-        vm.expectRevert(IComputeLending.Lending_SettlementNotPaused.selector);
+        vm.expectRevert(abi.encodeWithSelector(IComputeLending.Lending_SettlementNotPaused.selector, address(usdc)));
         vm.prank(outsider);
-        lending.recordSettlementPause();
+        lending.recordSettlementPause(address(usdc));
     }
 
     function test_When_TheStablecoinIsPaused() external {
         vm.prank(admin);
         usdc.setPaused(true);
         vm.expectEmit(address(lending));
-        emit IComputeLending.SettlementPauseRecorded(block.timestamp);
+        emit IComputeLending.SettlementPauseRecorded(address(usdc), block.timestamp);
         vm.prank(outsider);
-        lending.recordSettlementPause();
-        assertEq(lending.settlementPauseSeenAt(), block.timestamp);
+        lending.recordSettlementPause(address(usdc));
+        assertEq(lending.settlementPauseSeenAt(address(usdc)), block.timestamp);
 
         skip(5 hours);
-        lending.recordSettlementPause();
-        assertEq(lending.settlementPauseSeenAt(), block.timestamp, "moves forward");
+        lending.recordSettlementPause(address(usdc));
+        assertEq(lending.settlementPauseSeenAt(address(usdc)), block.timestamp, "moves forward");
     }
 
     function test_When_CalledAgainLaterInTheSamePause() external {
         vm.prank(admin);
         usdc.setPaused(true);
-        lending.recordSettlementPause();
-        uint256 first = lending.settlementPauseSeenAt();
+        lending.recordSettlementPause(address(usdc));
+        uint256 first = lending.settlementPauseSeenAt(address(usdc));
 
         skip(5 hours);
         vm.expectEmit(address(lending));
-        emit IComputeLending.SettlementPauseRecorded(block.timestamp);
+        emit IComputeLending.SettlementPauseRecorded(address(usdc), block.timestamp);
         vm.prank(outsider);
-        lending.recordSettlementPause();
+        lending.recordSettlementPause(address(usdc));
 
-        assertEq(lending.settlementPauseSeenAt(), first + 5 hours, "moved forward");
+        assertEq(lending.settlementPauseSeenAt(address(usdc)), first + 5 hours, "moved forward");
     }
 }

@@ -26,7 +26,7 @@ contract Repay_Unit_Test is LendingBase {
         vm.prank(alice);
         lending.repay(pledgeId);
         _expectWrongStatus(pledgeId, IComputeLending.PledgeStatus.Repaid);
-        assertEq(escrow.claimable(lender), OWED, "lender credited once");
+        assertEq(escrow.claimable(lender, address(usdc)), OWED, "lender credited once");
     }
 
     function test_RevertWhen_ThePledgeIsClaimed() external {
@@ -73,7 +73,7 @@ contract Repay_Unit_Test is LendingBase {
         lending.repay(pledgeId);
         assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeLending.PledgeStatus.Repaid));
         assertEq(token.lockedBalanceOf(alice, lotId), 0, "units unlocked");
-        assertEq(escrow.claimable(lender), PRINCIPAL + FEE, "lender credited");
+        assertEq(escrow.claimable(lender, address(usdc)), PRINCIPAL + FEE, "lender credited");
     }
 
     function test_RevertWhen_ThePayerCannotPayPrincipalPlusFee() external {
@@ -91,7 +91,7 @@ contract Repay_Unit_Test is LendingBase {
 
         assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeLending.PledgeStatus.Active));
         assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS);
-        assertEq(escrow.claimable(lender), 0);
+        assertEq(escrow.claimable(lender, address(usdc)), 0);
     }
 
     /// @dev The repayment is pulled by the lending module: an allowance to the escrow does not repay.
@@ -143,7 +143,7 @@ contract Repay_Unit_Test is LendingBase {
         lending.repay(pledgeId);
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Repaid);
         assertEq(token.lockedBalanceOf(alice, lotId), 0, "unlocked while paused");
-        assertEq(escrow.claimable(lender), OWED, "lender credited");
+        assertEq(escrow.claimable(lender, address(usdc)), OWED, "lender credited");
     }
 
     function test_When_AThirdPartyPays() external {
@@ -155,7 +155,7 @@ contract Repay_Unit_Test is LendingBase {
         lending.repay(pledgeId);
 
         assertEq(bobBefore - usdc.balanceOf(bob), OWED);
-        assertEq(escrow.claimable(lender), OWED);
+        assertEq(escrow.claimable(lender, address(usdc)), OWED);
         assertEq(token.lockedBalanceOf(alice, lotId), 0, "holder's units released");
     }
 
@@ -165,7 +165,7 @@ contract Repay_Unit_Test is LendingBase {
         usdc.setBlacklisted(lender, true);
         vm.prank(alice);
         lending.repay(pledgeId);
-        assertEq(escrow.claimable(lender), OWED);
+        assertEq(escrow.claimable(lender, address(usdc)), OWED);
         assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeLending.PledgeStatus.Repaid));
     }
 
@@ -178,7 +178,7 @@ contract Repay_Unit_Test is LendingBase {
         vm.expectEmit(address(lending));
         emit IComputeLending.PledgeRepaid(pledgeId, alice, OWED);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.LoanCredited(address(lending), lender, OWED);
+        emit IComputeEscrow.LoanCredited(address(lending), lender, address(usdc), OWED);
         vm.expectEmit(address(token));
         emit IComputeCapacityToken.UnitsUnlocked(alice, lotId, PLEDGE_UNITS);
         vm.prank(alice);
@@ -187,11 +187,11 @@ contract Repay_Unit_Test is LendingBase {
         assertEq(uint8(_pledgeStatus(pledgeId)), uint8(IComputeLending.PledgeStatus.Repaid));
         assertEq(aliceBefore - usdc.balanceOf(alice), OWED, "payer paid principal + fee");
         assertEq(usdc.balanceOf(address(escrow)) - escrowBefore, OWED);
-        assertEq(escrow.claimable(lender), OWED, "lender credited");
+        assertEq(escrow.claimable(lender, address(usdc)), OWED, "lender credited");
         assertEq(token.lockedBalanceOf(alice, lotId), 0, "unlocked");
         assertEq(token.balanceOf(alice, lotId), UNITS);
         _assertLendingHoldsNothing();
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         assertEq(balance, obligations, "exactly solvent");
 
         vm.prank(alice);

@@ -253,7 +253,7 @@ contract RequestPledge_Unit_Test is LendingBase {
 
         assertEq(token.balanceOf(alice, lotId), UNITS, "units stay in the wallet");
         assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "locked");
-        assertEq(escrow.claimable(alice), 0, "no money before funding");
+        assertEq(escrow.claimable(alice, address(usdc)), 0, "no money before funding");
         assertEq(usdc.balanceOf(alice), aliceUsdc, "holder paid nothing");
         assertEq(usdc.balanceOf(address(escrow)), escrowUsdc, "escrow received nothing");
         _assertLendingHoldsNothing();

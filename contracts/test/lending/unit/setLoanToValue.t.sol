@@ -98,6 +98,6 @@ contract SetLoanToValue_Unit_Test is LendingBase {
         // The request made under the old cap can still be funded.
         vm.prank(lender);
         lending.fundPledge(earlier);
-        assertEq(escrow.claimable(alice), 125e6);
+        assertEq(escrow.claimable(alice, address(usdc)), 125e6);
     }
 }

@@ -38,7 +38,8 @@ contract LotIdFuzz_Test is Test {
                 spec.slaUptimeBps,
                 spec.bondCoverageBps,
                 spec.energyWhPerGpuHour,
-                spec.metadataHash
+                spec.metadataHash,
+                spec.currency
             )
         );
         return uint256(spec.endsAt) * TWO_POW_216 + uint256(hash) % TWO_POW_216;

@@ -32,7 +32,8 @@ contract LotId_Unit_Test is Test {
             slaUptimeBps: 9950,
             bondCoverageBps: 10_000,
             energyWhPerGpuHour: 700,
-            metadataHash: bytes32(0x2222222222222222222222222222222222222222222222222222222222222222)
+            metadataHash: bytes32(0x2222222222222222222222222222222222222222222222222222222222222222),
+            currency: 0x5FbDB2315678afecb367f032d93F642f64180aa3
         });
     }
 
@@ -51,9 +52,9 @@ contract LotId_Unit_Test is Test {
 
     function test_When_TheSpecIsTheSDKsReferenceSpec() external view {
         // cast keccak $(cast abi-encode "f((address,bytes32,bytes16,bytes16,uint40,uint40,uint96,uint16,uint16,
-        // uint32,bytes32))" "(<the spec's fields>)") = 0x4d99c65a0855fa0e01be…363c; the id keeps its low 216 bits
-        // under endsAt = 1 769 904 000 = 0x697e9780.
-        assertEq(_id(_referenceSpec()), 0x00697e978055fa0e01be7a1adc6a33b444295eeb4cfb1fed1fc10a47b211363c);
+        // uint32,bytes32,address))" "(<the spec's fields>)") = 0x88a7a7c10ce7d22ac74e…1aa5; the id keeps its low 216
+        // bits under endsAt = 1 769 904 000 = 0x697e9780.
+        assertEq(_id(_referenceSpec()), 0x00697e9780e7d22ac74e7859375c68d32c6f8c30e69e3e2eff3ef926f09c1aa5);
     }
 
     function test_When_TwoSpecsDifferInEndsAtOnly() external view {

@@ -113,7 +113,7 @@ contract AuctionFuzz_Test is MarketBase {
         } else {
             assertEq(paid, units * price, "units x the price of the second");
             assertLe(paid, units * limit, "never above the limit");
-            assertEq(escrow.claimable(alice), paid);
+            assertEq(escrow.claimable(alice, address(usdc)), paid);
             (uint256 lastPrice,,) = _index();
             assertEq(lastPrice, price, "the index records the price paid");
         }

@@ -1,41 +1,32 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-
-import {ComputeEscrow} from "../../../src/escrow/ComputeEscrow.sol";
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
-import {ComputeMarket} from "../../../src/market/ComputeMarket.sol";
 import {FeeOnTransferToken} from "../../mocks/FeeOnTransferToken.sol";
 import {MarketBase} from "../MarketBase.sol";
 
-/// @notice Sales against a stablecoin that burns a fee on every transfer: a second escrow and market are deployed on
-/// FeeOnTransferToken. The market moves the payment straight into the escrow, which credits only what arrived above
-/// its obligations, so a fee-reduced payment reverts with Escrow_SaleUnfunded and nothing is credited or moved.
+/// @notice Sales against a stablecoin that burns a fee on every transfer: the suite's escrow accepts
+/// FeeOnTransferToken as a second settlement currency and a lot (`fotLot`, held by alice) settles in it, issued while
+/// the fee is off (an issuance must bond in full). The market moves the payment straight into the escrow, which
+/// credits only what arrived above its obligations in that currency, so a fee-reduced payment reverts with
+/// Escrow_SaleUnfunded and nothing is credited or moved — not even when the escrow holds a USDC surplus.
 contract MarketFeeOnTransfer_Test is MarketBase {
     FeeOnTransferToken internal fot;
-    ComputeEscrow internal fotEscrow;
-    ComputeMarket internal fotMarket;
+    uint256 internal fotLot;
 
     function _deploy(uint256 feeBps) internal {
-        fot = new FeeOnTransferToken(feeBps);
-        fotEscrow = new ComputeEscrow(admin, 0, token, IERC20(address(fot)), oracle, GRACE);
-        fotMarket = new ComputeMarket(admin, 0, fotEscrow, INDEX_WINDOW);
-        bytes32 marketRole = fotEscrow.MARKET_ROLE();
-        vm.prank(admin);
-        fotEscrow.grantRole(marketRole, address(fotMarket));
+        fot = new FeeOnTransferToken(0);
         address[4] memory who = [provider, alice, bob, lender];
         for (uint256 i; i < who.length; ++i) {
             fot.mint(who[i], 1_000_000e6);
             vm.startPrank(who[i]);
-            fot.approve(address(fotEscrow), type(uint256).max);
-            fot.approve(address(fotMarket), type(uint256).max);
-            token.setApprovalForAll(address(fotMarket), true);
+            fot.approve(address(escrow), type(uint256).max);
+            fot.approve(address(market), type(uint256).max);
             vm.stopPrank();
         }
-        // Something owed in the fee-token escrow: a bond.
-        vm.prank(provider);
-        fotEscrow.postBond(lotId, 1000e6);
+        // Something owed in the fee currency: the lot's bond, pulled in full at issue.
+        fotLot = _lotInCurrency(address(fot), alice, UNITS);
+        fot.setFeeBps(feeBps);
     }
 
     function _fee(uint256 amount, uint256 feeBps) internal pure returns (uint256) {
@@ -44,12 +35,12 @@ contract MarketFeeOnTransfer_Test is MarketBase {
 
     function _list() internal returns (uint256 offerId) {
         vm.prank(alice);
-        offerId = fotMarket.createOffer(lotId, 100, PRICE, endsAt);
+        offerId = market.createOffer(fotLot, 100, PRICE, endsAt);
     }
 
     function _buy(uint256 offerId, uint256 units) internal {
         vm.prank(bob);
-        fotMarket.purchase(offerId, units, PRICE);
+        market.purchase(offerId, units, PRICE);
     }
 
     function testFuzz_RevertWhen_PurchaseShortfall(uint256 feeBps, uint256 units) external {
@@ -58,7 +49,7 @@ contract MarketFeeOnTransfer_Test is MarketBase {
         _deploy(feeBps);
         uint256 cost = units * PRICE;
         uint256 bobBefore = fot.balanceOf(bob);
-        uint256 escrowBefore = fot.balanceOf(address(fotEscrow));
+        uint256 escrowBefore = fot.balanceOf(address(escrow));
         uint256 offerId = _list();
 
         vm.expectRevert(
@@ -66,11 +57,11 @@ contract MarketFeeOnTransfer_Test is MarketBase {
         );
         _buy(offerId, units);
 
-        assertEq(token.balanceOf(bob, lotId), 0, "no units moved");
-        assertEq(fotEscrow.claimable(alice), 0, "nothing credited");
+        assertEq(token.balanceOf(bob, fotLot), 0, "no units moved");
+        assertEq(escrow.claimable(alice, address(fot)), 0, "nothing credited");
         assertEq(fot.balanceOf(bob), bobBefore, "payment rolled back");
-        assertEq(fot.balanceOf(address(fotEscrow)), escrowBefore);
-        assertEq(fot.balanceOf(address(fotMarket)), 0);
+        assertEq(fot.balanceOf(address(escrow)), escrowBefore);
+        assertEq(fot.balanceOf(address(market)), 0);
     }
 
     /// @dev The escrow credits what is nobody's: stablecoin sent to it outside the flows (a donation) is surplus, and
@@ -81,7 +72,7 @@ contract MarketFeeOnTransfer_Test is MarketBase {
         units = bound(units, 1, 100);
         donation = bound(donation, 0, 200e6);
         _deploy(feeBps);
-        fot.mint(address(fotEscrow), donation);
+        fot.mint(address(escrow), donation);
         uint256 cost = units * PRICE;
         uint256 arrives = cost - _fee(cost, feeBps);
         uint256 offerId = _list();
@@ -93,18 +84,38 @@ contract MarketFeeOnTransfer_Test is MarketBase {
         }
         _buy(offerId, units);
 
-        (uint256 balance, uint256 obligations) = fotEscrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(fot));
         assertGe(balance, obligations, "solvent");
-        (uint256 bond,) = fotEscrow.bondOf(lotId);
-        assertEq(bond, 1000e6 - _fee(1000e6, feeBps), "bond whole");
+        (uint256 bond,) = escrow.bondOf(fotLot);
+        assertEq(bond, UNITS * PRICE, "bond whole");
     }
 
     function test_ZeroFeeBehavesLikeAPlainToken() external {
         _deploy(0);
         _buy(_list(), 100);
-        assertEq(token.balanceOf(bob, lotId), 100);
-        assertEq(fotEscrow.claimable(alice), 100 * uint256(PRICE));
-        assertEq(fot.balanceOf(address(fotEscrow)), 1000e6 + 100 * uint256(PRICE));
-        assertEq(fot.balanceOf(address(fotMarket)), 0);
+        assertEq(token.balanceOf(bob, fotLot), 100);
+        assertEq(escrow.claimable(alice, address(fot)), 100 * uint256(PRICE));
+        assertEq(fot.balanceOf(address(escrow)), UNITS * PRICE + 100 * uint256(PRICE));
+        assertEq(fot.balanceOf(address(market)), 0);
+    }
+
+    /// @dev A surplus in another currency covers nothing: USDC donated to the escrow (owed to no one) leaves a
+    /// fee-reduced payment in the fee currency exactly as short as without it.
+    function testFuzz_RevertWhen_ShortfallWithASurplusInAnotherCurrency(uint256 feeBps, uint256 donation) external {
+        feeBps = bound(feeBps, 1, 5000);
+        donation = bound(donation, 1, 1_000_000e6);
+        _deploy(feeBps);
+        vm.prank(admin);
+        usdc.mint(address(escrow), donation);
+        uint256 cost = 100 * uint256(PRICE);
+        uint256 offerId = _list();
+
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_SaleUnfunded.selector, cost, cost - _fee(cost, feeBps))
+        );
+        _buy(offerId, 100);
+        assertEq(escrow.claimable(alice, address(usdc)), 0, "no USDC credited for a sale in the fee currency");
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
+        assertEq(balance - obligations, donation, "the USDC surplus stays owed to no one");
     }
 }

@@ -68,7 +68,7 @@ contract OrderFuzz_Test is MarketBase {
         assertLe(sum, total);
         assertEq(_filled(orderHash), sum);
         assertEq(token.balanceOf(bob, lotId) + token.balanceOf(lender, lotId), sum, "units bought");
-        assertEq(escrow.claimable(alice), sum * PRICE, "seller credited");
+        assertEq(escrow.claimable(alice, address(usdc)), sum * PRICE, "seller credited");
     }
 
     /// @dev The same for a bid, filled by two sellers from two lots.
@@ -97,7 +97,11 @@ contract OrderFuzz_Test is MarketBase {
         assertLe(sum, total);
         assertEq(_filled(orderHash), sum);
         assertEq(token.balanceOf(bob, lotId) + token.balanceOf(bob, second), sum, "units bought");
-        assertEq(escrow.claimable(alice) + escrow.claimable(lender), sum * PRICE, "sellers credited");
+        assertEq(
+            escrow.claimable(alice, address(usdc)) + escrow.claimable(lender, address(usdc)),
+            sum * PRICE,
+            "sellers credited"
+        );
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -128,7 +132,7 @@ contract OrderFuzz_Test is MarketBase {
 
         assertEq(bobBefore - usdc.balanceOf(bob), cost, "buyer paid units x price");
         assertEq(usdc.balanceOf(address(escrow)) - escrowBefore, cost, "escrow received it");
-        assertEq(escrow.claimable(alice), cost, "seller credited it");
+        assertEq(escrow.claimable(alice, address(usdc)), cost, "seller credited it");
         assertEq(usdc.balanceOf(address(market)), 0, "market holds no stablecoin");
         assertEq(token.balanceOf(bob, lotId), units);
         assertEq(_filled(orderHash), units);
@@ -164,7 +168,8 @@ contract OrderFuzz_Test is MarketBase {
         bid.maxWhPerGpuHour = uint32(bound(maxEnergy, 0, 1400));
         bytes memory sig = _signBid(BOB_KEY, bid);
 
-        (bool matches, IComputeMarket.BidCriterion criterion) = OrderTestLib.firstFailedCriterion(bid, lot);
+        (bool matches, IComputeMarket.BidCriterion criterion) =
+            OrderTestLib.firstFailedCriterion(bid, lot, escrow.currencyOf(lotId));
         if (!matches) {
             vm.expectRevert(
                 abi.encodeWithSelector(
@@ -225,13 +230,13 @@ contract OrderFuzz_Test is MarketBase {
             else if ((r >> 72) % 3 == 0 && asks.length > 0) _refillAsk(r);
             else _newAsk(r, step);
 
-            (uint256 balance, uint256 obligations) = escrow.solvency();
+            (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
             assertEq(balance, obligations, "escrow holds exactly what it owes");
             assertEq(usdc.balanceOf(address(market)), 0, "market holds no stablecoin");
             assertEq(token.balanceOf(address(market), lots[0]) + token.balanceOf(address(market), lots[1]), 0);
         }
         for (uint256 i; i < 3; ++i) {
-            assertEq(escrow.claimable(makers[i]), sold[i], "credit = what the account sold");
+            assertEq(escrow.claimable(makers[i], address(usdc)), sold[i], "credit = what the account sold");
         }
         assertEq(
             usdc.balanceOf(address(escrow)), _bondTotal(lots[0]) + _bondTotal(lots[1]) + sold[0] + sold[1] + sold[2]

@@ -76,7 +76,7 @@ contract PurchaseFuzz_Test is MarketBase {
         assertEq(bobBefore - usdc.balanceOf(bob), cost, "buyer paid");
         assertEq(usdc.balanceOf(address(escrow)) - escrowBefore, cost, "escrow received");
         assertEq(usdc.balanceOf(address(market)), 0, "market holds no stablecoin");
-        assertEq(escrow.claimable(alice), cost, "seller credited");
+        assertEq(escrow.claimable(alice, address(usdc)), cost, "seller credited");
         assertEq(token.balanceOf(bob, lotId), buyUnits);
         assertEq(token.balanceOf(alice, lotId), UNITS - buyUnits);
         assertEq(market.offer(offerId).unitsRemaining, offerUnits - buyUnits);
@@ -151,7 +151,7 @@ contract PurchaseFuzz_Test is MarketBase {
         market.purchaseWithPermit(offerId, buyUnits, price, deadline, v, r, s);
 
         assertEq(token.balanceOf(owner, lotId), buyUnits);
-        assertEq(escrow.claimable(alice), cost);
+        assertEq(escrow.claimable(alice, address(usdc)), cost);
         assertEq(usdc.nonces(owner), 1);
         assertEq(usdc.allowance(owner, address(market)), 0);
     }

@@ -42,7 +42,6 @@ contract Market_Constructor_Unit_Test is MarketBase {
         ComputeMarket fresh = new ComputeMarket(bob, 3 days, escrow, 2 days);
 
         assertEq(address(fresh.TOKEN()), address(token), "token from the escrow");
-        assertEq(address(fresh.STABLECOIN()), address(usdc), "stablecoin from the escrow");
         assertEq(address(fresh.ESCROW()), address(escrow));
         assertEq(fresh.indexWindow(), 2 days);
         assertEq(fresh.defaultAdmin(), bob);

@@ -85,7 +85,7 @@ contract CreateAuction_Unit_Test is MarketBase {
 
         _buy(bob, offerId, 1); // open at once
         assertEq(token.balanceOf(bob, lotId), 1);
-        assertEq(escrow.claimable(alice), START_PRICE - 1e6);
+        assertEq(escrow.claimable(alice, address(usdc)), START_PRICE - 1e6);
     }
 
     function test_When_TheStartIsInTheFuture() external {
@@ -99,7 +99,7 @@ contract CreateAuction_Unit_Test is MarketBase {
 
         vm.warp(startsAt);
         _buy(bob, offerId, 1);
-        assertEq(escrow.claimable(alice), START_PRICE, "the start price at the start");
+        assertEq(escrow.claimable(alice, address(usdc)), START_PRICE, "the start price at the start");
     }
 
     function test_When_TheFloorPriceEqualsTheStartPrice() external {

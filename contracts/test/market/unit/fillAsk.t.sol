@@ -30,7 +30,7 @@ contract FillAsk_Unit_Test is MarketBase {
         assertEq(token.balanceOf(buyer, lotId), 0, "buyer units");
         assertEq(usdc.balanceOf(buyer), buyerUsdcBefore, "buyer stablecoin");
         assertEq(usdc.balanceOf(address(escrow)), UNITS * PRICE, "escrow holds only the bond");
-        assertEq(escrow.claimable(alice), 0, "seller credit");
+        assertEq(escrow.claimable(alice, address(usdc)), 0, "seller credit");
         assertEq(_filled(orderHash), 0, "no fill recorded");
         (uint256 lastPrice,,) = _index();
         assertEq(lastPrice, 0, "no trade recorded");
@@ -50,14 +50,6 @@ contract FillAsk_Unit_Test is MarketBase {
         orderHash = market.hashAsk(ask);
         vm.warp(ask.expiry); // closed from that second on
         _expectRefused(bob, abi.encodeWithSelector(IComputeMarket.Market_OrderExpired.selector, orderHash, ask.expiry));
-    }
-
-    function test_RevertWhen_TheAsksCurrencyIsNotTheMarketsStablecoin() external {
-        address other = makeAddr("other stablecoin");
-        ask.currency = other;
-        sig = _signAsk(ALICE_KEY, ask);
-        orderHash = market.hashAsk(ask);
-        _expectRefused(bob, abi.encodeWithSelector(IComputeMarket.Market_UnsupportedCurrency.selector, other));
     }
 
     function test_RevertWhen_TheAsksCounterIsBelowTheSellers() external {
@@ -108,7 +100,7 @@ contract FillAsk_Unit_Test is MarketBase {
         vm.expectRevert(abi.encodeWithSelector(IComputeMarket.Market_InsufficientOrderUnits.selector, orderHash, 0, 1));
         _fillAsk(bob, ask, sig, 1);
         assertEq(token.balanceOf(bob, lotId), 100, "bought once");
-        assertEq(escrow.claimable(alice), COST, "paid once");
+        assertEq(escrow.claimable(alice, address(usdc)), COST, "paid once");
     }
 
     function test_RevertWhen_TheSignatureIsByAnotherKey() external {
@@ -186,7 +178,7 @@ contract FillAsk_Unit_Test is MarketBase {
 
         assertEq(token.balanceOf(address(wallet), lotId), 0, "wallet units");
         assertEq(token.balanceOf(bob, lotId), 100, "buyer units");
-        assertEq(escrow.claimable(address(wallet)), COST, "wallet credited");
+        assertEq(escrow.claimable(address(wallet), address(usdc)), COST, "wallet credited");
         assertEq(_filled(orderHash), 100);
     }
 
@@ -195,6 +187,31 @@ contract FillAsk_Unit_Test is MarketBase {
         sig = _signAsk(ALICE_KEY, ask);
         orderHash = market.hashAsk(ask);
         _expectRefused(bob, abi.encodeWithSelector(IComputeMarket.Market_ZeroPrice.selector));
+    }
+
+    /// @dev The seller signed the ask in another currency than the lot settles in: whether or not the escrow accepts
+    /// that currency, the lot's currency is the only one its units sell for.
+    function test_RevertWhen_TheAsksCurrencyIsNotItsLots() external {
+        address other = makeAddr("other stablecoin");
+        ask.currency = other;
+        sig = _signAsk(ALICE_KEY, ask);
+        orderHash = market.hashAsk(ask);
+        _expectRefused(
+            bob,
+            abi.encodeWithSelector(IComputeMarket.Market_CurrencyMismatch.selector, orderHash, other, address(usdc))
+        );
+    }
+
+    function test_RevertWhen_TheAsksLotIsUnknownToTheEscrow() external {
+        ask.lotId = lotId + 1;
+        sig = _signAsk(ALICE_KEY, ask);
+        orderHash = market.hashAsk(ask);
+        _expectRefused(
+            bob,
+            abi.encodeWithSelector(
+                IComputeMarket.Market_CurrencyMismatch.selector, orderHash, address(usdc), address(0)
+            )
+        );
     }
 
     function test_RevertWhen_TheBuyerHasNoAllowanceForTheMarket() external {
@@ -288,7 +305,7 @@ contract FillAsk_Unit_Test is MarketBase {
         assertEq(token.balanceOf(bob, lotId), 50);
         assertEq(token.balanceOf(lender, lotId), 50);
         assertEq(token.balanceOf(alice, lotId), UNITS - 100);
-        assertEq(escrow.claimable(alice), COST, "credited every fill");
+        assertEq(escrow.claimable(alice, address(usdc)), COST, "credited every fill");
     }
 
     function test_When_TheLotsIndexKeyTradedBefore() external {
@@ -320,7 +337,7 @@ contract FillAsk_Unit_Test is MarketBase {
         vm.expectEmit(address(market));
         emit IComputeMarket.PriceRecorded(key, lotId, PRICE, PRICE);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.SaleCredited(address(market), alice, 40 * uint256(PRICE));
+        emit IComputeEscrow.SaleCredited(address(market), alice, address(usdc), 40 * uint256(PRICE));
         _fillAsk(bob, ask, sig, 40);
     }
 
@@ -336,7 +353,7 @@ contract FillAsk_Unit_Test is MarketBase {
         assertEq(usdc.balanceOf(address(escrow)) - escrowBefore, COST, "escrow holds the payment");
         assertEq(usdc.balanceOf(address(market)), 0, "market holds no stablecoin");
         assertEq(token.balanceOf(address(market), lotId), 0, "market holds no units");
-        assertEq(escrow.claimable(alice), COST, "seller credited");
+        assertEq(escrow.claimable(alice, address(usdc)), COST, "seller credited");
         (uint256 filled, bool cancelled) = market.orderStatus(orderHash);
         assertEq(filled, 100, "units filled");
         assertFalse(cancelled);

@@ -39,7 +39,7 @@ contract FillBid_Unit_Test is MarketBase {
         assertEq(token.balanceOf(buyer, lotId), 0, "buyer units");
         assertEq(usdc.balanceOf(buyer), buyerUsdcBefore, "buyer stablecoin");
         assertEq(usdc.balanceOf(address(escrow)), UNITS * PRICE, "escrow holds only the bond");
-        assertEq(escrow.claimable(alice), 0, "seller credit");
+        assertEq(escrow.claimable(alice, address(usdc)), 0, "seller credit");
         assertEq(_filled(orderHash), 0, "no fill recorded");
         (uint256 lastPrice,,) = _index();
         assertEq(lastPrice, 0, "no trade recorded");
@@ -65,13 +65,6 @@ contract FillBid_Unit_Test is MarketBase {
         _resign();
         vm.warp(bid.expiry);
         _expectRefused(abi.encodeWithSelector(IComputeMarket.Market_OrderExpired.selector, orderHash, bid.expiry));
-    }
-
-    function test_RevertWhen_TheBidsCurrencyIsNotTheMarketsStablecoin() external {
-        address other = makeAddr("other stablecoin");
-        bid.currency = other;
-        _resign();
-        _expectRefused(abi.encodeWithSelector(IComputeMarket.Market_UnsupportedCurrency.selector, other));
     }
 
     function test_RevertWhen_TheBidsCounterIsBelowTheBuyers() external {
@@ -112,7 +105,7 @@ contract FillBid_Unit_Test is MarketBase {
         vm.expectRevert(abi.encodeWithSelector(IComputeMarket.Market_InsufficientOrderUnits.selector, orderHash, 0, 1));
         _fillBid(alice, bid, sig, lotId, 1);
         assertEq(token.balanceOf(bob, lotId), 100, "bought once");
-        assertEq(escrow.claimable(alice), COST, "paid once");
+        assertEq(escrow.claimable(alice, address(usdc)), COST, "paid once");
     }
 
     function test_RevertWhen_TheSignatureIsNotTheBuyers() external {
@@ -152,7 +145,7 @@ contract FillBid_Unit_Test is MarketBase {
 
         assertEq(token.balanceOf(address(wallet), lotId), 100, "wallet units");
         assertEq(usdc.balanceOf(address(wallet)), 0, "wallet paid");
-        assertEq(escrow.claimable(alice), COST, "seller credited");
+        assertEq(escrow.claimable(alice, address(usdc)), COST, "seller credited");
         assertEq(_filled(orderHash), 100);
     }
 
@@ -196,6 +189,12 @@ contract FillBid_Unit_Test is MarketBase {
     function test_RevertWhen_TheLotsBondPerUnitIsBelowTheBidsMinimumCover() external {
         bid.minUnitCover = uint96(BondMath.unitCover(record.referencePrice, record.bondCoverageBps) + 1);
         _expectMismatch(IComputeMarket.BidCriterion.Cover);
+    }
+
+    /// @dev The currency is the last criterion: a bid in another currency never buys the lot, whatever it offers.
+    function test_RevertWhen_TheLotSettlesInAnotherCurrencyThanTheBids() external {
+        bid.currency = makeAddr("other stablecoin");
+        _expectMismatch(IComputeMarket.BidCriterion.Currency);
     }
 
     function test_RevertWhen_TheLotFailsSeveralCriteria() external {
@@ -343,8 +342,8 @@ contract FillBid_Unit_Test is MarketBase {
 
         assertEq(token.balanceOf(bob, lotId), 50);
         assertEq(token.balanceOf(bob, second), 50);
-        assertEq(escrow.claimable(alice), 50 * uint256(PRICE), "alice credited for her fills");
-        assertEq(escrow.claimable(lender), 50 * uint256(PRICE), "lender credited for his");
+        assertEq(escrow.claimable(alice, address(usdc)), 50 * uint256(PRICE), "alice credited for her fills");
+        assertEq(escrow.claimable(lender, address(usdc)), 50 * uint256(PRICE), "lender credited for his");
     }
 
     function test_When_TheEmittedEventsAreChecked() external {
@@ -354,7 +353,7 @@ contract FillBid_Unit_Test is MarketBase {
         vm.expectEmit(address(market));
         emit IComputeMarket.PriceRecorded(key, lotId, PRICE, PRICE);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.SaleCredited(address(market), alice, 40 * uint256(PRICE));
+        emit IComputeEscrow.SaleCredited(address(market), alice, address(usdc), 40 * uint256(PRICE));
         _fillBid(alice, bid, sig, lotId, 40);
     }
 
@@ -370,7 +369,7 @@ contract FillBid_Unit_Test is MarketBase {
         assertEq(usdc.balanceOf(address(escrow)) - escrowBefore, COST, "escrow holds the payment");
         assertEq(usdc.balanceOf(address(market)), 0, "market holds no stablecoin");
         assertEq(token.balanceOf(address(market), lotId), 0, "market holds no units");
-        assertEq(escrow.claimable(alice), COST, "seller credited");
+        assertEq(escrow.claimable(alice, address(usdc)), COST, "seller credited");
         (uint256 filled, bool cancelled) = market.orderStatus(orderHash);
         assertEq(filled, 100, "units filled");
         assertFalse(cancelled);

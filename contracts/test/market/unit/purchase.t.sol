@@ -25,7 +25,7 @@ contract Purchase_Unit_Test is MarketBase {
         assertEq(token.balanceOf(buyer, lotId), 0, "buyer units");
         assertEq(usdc.balanceOf(buyer), buyerUsdcBefore, "buyer stablecoin");
         assertEq(usdc.balanceOf(address(escrow)), UNITS * PRICE, "escrow holds only the bond");
-        assertEq(escrow.claimable(alice), 0, "seller credit");
+        assertEq(escrow.claimable(alice, address(usdc)), 0, "seller credit");
         assertEq(market.offer(offerId).unitsRemaining, 100, "offer units");
         (uint256 lastPrice,,) = _index();
         assertEq(lastPrice, 0, "no trade recorded");
@@ -106,7 +106,7 @@ contract Purchase_Unit_Test is MarketBase {
         vm.prank(admin);
         usdc.mint(bob, units * price); // the payment arrives: the credit itself overflows
 
-        (uint256 credits,,) = escrow.totals();
+        (uint256 credits,,) = escrow.totals(address(usdc));
         vm.expectRevert(
             abi.encodeWithSelector(
                 IComputeEscrow.Escrow_CreditsOverflow.selector, credits + units * price, type(uint128).max
@@ -242,7 +242,7 @@ contract Purchase_Unit_Test is MarketBase {
         );
         vm.prank(bob);
         market.purchase(offerId, 100, PRICE);
-        assertEq(escrow.claimable(alice), 0);
+        assertEq(escrow.claimable(alice, address(usdc)), 0);
         assertEq(usdc.balanceOf(bob), before);
     }
 
@@ -281,18 +281,18 @@ contract Purchase_Unit_Test is MarketBase {
         _buy(lender, bobOffer, 10);
 
         assertEq(token.balanceOf(lender, lotId), 110, "buyer got the units");
-        assertEq(escrow.claimable(alice), COST, "blacklisted seller credited");
+        assertEq(escrow.claimable(alice, address(usdc)), COST, "blacklisted seller credited");
 
         // alice cannot receive, but that blocks no one else.
         vm.expectRevert(abi.encodeWithSelector(MockUSDC.MockUSDC_Blacklisted.selector, alice));
         vm.prank(alice);
-        escrow.withdraw(alice);
+        escrow.withdraw(address(usdc), alice);
 
         uint256 bobBefore = usdc.balanceOf(bob);
         vm.prank(bob);
-        escrow.withdraw(bob);
+        escrow.withdraw(address(usdc), bob);
         assertEq(usdc.balanceOf(bob) - bobBefore, 10 * uint256(PRICE));
-        assertEq(escrow.claimable(alice), COST, "alice's credit kept");
+        assertEq(escrow.claimable(alice, address(usdc)), COST, "alice's credit kept");
     }
 
     function test_When_TheLimitIsAboveThePrice() external {
@@ -300,7 +300,7 @@ contract Purchase_Unit_Test is MarketBase {
         vm.prank(bob);
         market.purchase(offerId, 100, 3 * uint256(PRICE));
         assertEq(before - usdc.balanceOf(bob), COST, "paid the offer's price");
-        assertEq(escrow.claimable(alice), COST);
+        assertEq(escrow.claimable(alice, address(usdc)), COST);
     }
 
     function test_When_TheOfferIsAnAuction() external {
@@ -315,7 +315,7 @@ contract Purchase_Unit_Test is MarketBase {
         market.purchase(auctionId, 10, 3e6);
 
         assertEq(before - usdc.balanceOf(bob), 28e6, "paid the price of the second");
-        assertEq(escrow.claimable(alice), 28e6);
+        assertEq(escrow.claimable(alice, address(usdc)), 28e6);
         (uint256 lastPrice, uint40 lastTradeAt, uint256 average) = _index();
         assertEq(lastPrice, 2.8e6, "index: last price");
         assertEq(lastTradeAt, block.timestamp);
@@ -329,7 +329,7 @@ contract Purchase_Unit_Test is MarketBase {
         assertEq(market.offer(offerId).unitsRemaining, 0);
         assertEq(token.balanceOf(bob, lotId), 30);
         assertEq(token.balanceOf(lender, lotId), 70);
-        assertEq(escrow.claimable(alice), COST);
+        assertEq(escrow.claimable(alice, address(usdc)), COST);
     }
 
     function test_When_AllChecksPass() external {
@@ -342,7 +342,7 @@ contract Purchase_Unit_Test is MarketBase {
         vm.expectEmit(address(market));
         emit IComputeMarket.PriceRecorded(key, lotId, PRICE, PRICE);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.SaleCredited(address(market), alice, COST);
+        emit IComputeEscrow.SaleCredited(address(market), alice, address(usdc), COST);
         vm.prank(bob);
         market.purchase(offerId, 100, PRICE);
 
@@ -352,7 +352,7 @@ contract Purchase_Unit_Test is MarketBase {
         assertEq(usdc.balanceOf(address(escrow)) - escrowBefore, COST, "escrow holds the payment");
         assertEq(usdc.balanceOf(address(market)), 0, "market holds no stablecoin");
         assertEq(token.balanceOf(address(market), lotId), 0, "market holds no units");
-        assertEq(escrow.claimable(alice), COST, "seller credited");
+        assertEq(escrow.claimable(alice, address(usdc)), COST, "seller credited");
         assertEq(market.offer(offerId).unitsRemaining, 0, "remaining");
         (uint256 lastPrice, uint40 lastTradeAt, uint256 average) = _index();
         assertEq(lastPrice, PRICE);

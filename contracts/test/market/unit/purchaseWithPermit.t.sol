@@ -111,7 +111,7 @@ contract PurchaseWithPermit_Unit_Test is MarketBase {
         market.purchaseWithPermit(offerId, 100, PRICE, deadline, v, r, s);
 
         assertEq(token.balanceOf(signer, lotId), 100);
-        assertEq(escrow.claimable(alice), COST);
+        assertEq(escrow.claimable(alice, address(usdc)), COST);
         assertEq(usdc.allowance(signer, address(market)), 0);
         assertEq(usdc.nonces(signer), 1, "no second permit");
     }
@@ -140,7 +140,7 @@ contract PurchaseWithPermit_Unit_Test is MarketBase {
 
         assertEq(before - usdc.balanceOf(signer), COST, "paid units x price");
         assertEq(usdc.allowance(signer, address(market)), 100 * limit - COST, "the rest stays approved");
-        assertEq(escrow.claimable(alice), COST);
+        assertEq(escrow.claimable(alice, address(usdc)), COST);
     }
 
     function test_When_ThePermitIsValid() external {
@@ -157,7 +157,7 @@ contract PurchaseWithPermit_Unit_Test is MarketBase {
         assertEq(before - usdc.balanceOf(signer), COST);
         assertEq(token.balanceOf(signer, lotId), 100);
         assertEq(token.balanceOf(alice, lotId), UNITS - 100);
-        assertEq(escrow.claimable(alice), COST);
+        assertEq(escrow.claimable(alice, address(usdc)), COST);
         assertEq(market.offer(offerId).unitsRemaining, 0);
     }
 }

@@ -72,13 +72,14 @@ library OrderTestLib {
         return keccak256(abi.encodePacked("\x19\x01", domainSeparator(market), structHash));
     }
 
-    /// @dev Whether `lot` meets every criterion of `bid` and, if not, the first it fails in the order the market
-    /// checks them (zero criteria match anything; `deliveryFrom` and `minSlaBps` at zero are no bound anyway).
-    function firstFailedCriterion(IComputeMarket.Bid memory bid, IComputeCapacityToken.Lot memory lot)
-        internal
-        pure
-        returns (bool matches, IComputeMarket.BidCriterion criterion)
-    {
+    /// @dev Whether `lot`, settling in `lotCurrency` (the escrow's `currencyOf`), meets every criterion of `bid` and, if
+    /// not, the first it fails in the order the market checks them (zero criteria match anything; `deliveryFrom` and
+    /// `minSlaBps` at zero are no bound anyway; the currency always binds).
+    function firstFailedCriterion(
+        IComputeMarket.Bid memory bid,
+        IComputeCapacityToken.Lot memory lot,
+        address lotCurrency
+    ) internal pure returns (bool matches, IComputeMarket.BidCriterion criterion) {
         if (bid.gpuModel != bytes16(0) && bid.gpuModel != lot.gpuModel) {
             return (false, IComputeMarket.BidCriterion.GpuModel);
         }
@@ -94,6 +95,7 @@ library OrderTestLib {
         if (BondMath.unitCover(lot.referencePrice, lot.bondCoverageBps) < bid.minUnitCover) {
             return (false, IComputeMarket.BidCriterion.Cover);
         }
+        if (bid.currency != lotCurrency) return (false, IComputeMarket.BidCriterion.Currency);
         return (true, IComputeMarket.BidCriterion.GpuModel);
     }
 
