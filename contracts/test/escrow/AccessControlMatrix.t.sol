@@ -7,6 +7,7 @@ import {
 } from "@openzeppelin/contracts/access/extensions/IAccessControlDefaultAdminRules.sol";
 
 import {IComputeEscrow} from "../../src/interfaces/IComputeEscrow.sol";
+import {MockStablecoin} from "../mocks/MockStablecoin.sol";
 import {EscrowBase} from "./EscrowBase.sol";
 
 /// @notice Who may call what: role-gated functions against every named actor and the suite's modules, and every
@@ -96,6 +97,34 @@ contract AccessControlMatrix_Test is EscrowBase {
         vm.prank(address(lending));
         escrow.creditLoan(alice, lotId, 1e6);
         assertEq(escrow.claimable(alice, address(usdc)), 1e6);
+    }
+
+    /// @dev Only the admin (DEFAULT_ADMIN_ROLE) accepts or refuses a settlement currency: no other actor, not the
+    /// market nor the lending module. Refusals leave the currency as it was, both ways.
+    function test_SetCurrencyAccepted_Matrix() external {
+        MockStablecoin eurc = new MockStablecoin("Euro Coin (test)", "EURC", 6, admin);
+        address[] memory callers = _withModules();
+        for (uint256 i; i < callers.length; ++i) {
+            address caller = callers[i];
+            if (caller == admin) continue;
+            for (uint256 b; b < 2; ++b) {
+                address currency = b == 0 ? address(eurc) : address(usdc);
+                vm.expectRevert(
+                    abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, adminRole)
+                );
+                vm.prank(caller);
+                escrow.setCurrencyAccepted(currency, b == 0);
+            }
+        }
+        (bool eurcAccepted,) = escrow.currencyInfo(address(eurc));
+        (bool usdcAccepted,) = escrow.currencyInfo(address(usdc));
+        assertFalse(eurcAccepted, "nobody accepted EURC");
+        assertTrue(usdcAccepted, "nobody refused USDC");
+
+        vm.prank(admin);
+        escrow.setCurrencyAccepted(address(eurc), true);
+        (eurcAccepted,) = escrow.currencyInfo(address(eurc));
+        assertTrue(eurcAccepted, "the admin did");
     }
 
     /// @dev The pledge functions and RISK_ROLE left the escrow with the lending module: their selectors no longer

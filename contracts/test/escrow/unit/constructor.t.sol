@@ -39,8 +39,19 @@ contract Escrow_Constructor_Unit_Test is EscrowBase {
         new ComputeEscrow(admin, 0, token, IERC20(address(usdc)), IUtilizationOracle(address(0)), GRACE);
     }
 
+    function test_RevertWhen_TheStablecoinIsNotAContract() external {
+        address eoa = makeAddr("not a token");
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_InvalidCurrency.selector, eoa));
+        new ComputeEscrow(admin, 0, token, IERC20(eoa), oracle, GRACE);
+    }
+
     function test_When_EveryAddressIsSet() external {
+        vm.expectEmit();
+        emit IComputeEscrow.CurrencyAcceptanceSet(address(usdc), true, 6);
         ComputeEscrow fresh = new ComputeEscrow(bob, 0, token, IERC20(address(usdc)), oracle, 3 days);
+        (bool accepted, uint8 decimals) = fresh.currencyInfo(address(usdc));
+        assertTrue(accepted, "the first currency is accepted");
+        assertEq(decimals, 6, "its decimals, read from it");
         assertEq(address(fresh.TOKEN()), address(token));
         assertEq(address(fresh.STABLECOIN()), address(usdc));
         assertEq(address(fresh.ORACLE()), address(oracle));

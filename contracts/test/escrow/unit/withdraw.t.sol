@@ -3,15 +3,26 @@ pragma solidity 0.8.30;
 
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 import {MockUSDC} from "../../mocks/MockUSDC.sol";
-import {EscrowBase} from "../EscrowBase.sol";
+import {MultiCurrencyBase} from "../MultiCurrencyBase.sol";
 
-contract Withdraw_Unit_Test is EscrowBase {
+/// @dev The fixture settles in USDC, EURC and an 18-decimal coin side by side (MultiCurrencyBase); most branches
+/// withdraw alice's USDC credit.
+contract Withdraw_Unit_Test is MultiCurrencyBase {
     uint256 internal constant CREDIT = 100 * uint256(PRICE);
+    uint256 internal constant EUR_CREDIT = 40 * uint256(EUR_PRICE);
 
-    /// @dev bob buys 100 units from alice on the market: alice is credited CREDIT.
+    /// @dev bob buys 100 units from alice on the market: alice is credited CREDIT (in USDC).
     function setUp() public override {
         super.setUp();
         _buy(bob, _defaultOffer(), 100);
+    }
+
+    /// @dev bob buys 40 units of alice's EURC lot: alice is credited EUR_CREDIT in EURC.
+    function _creditEurc() internal {
+        vm.prank(alice);
+        uint256 offerId = market.createOffer(eurcLot, 40, EUR_PRICE, endsAt);
+        _buy(bob, offerId, 40);
+        assertEq(escrow.claimable(alice, address(eurc)), EUR_CREDIT);
     }
 
     function test_RevertWhen_TheRecipientIsTheZeroAddress() external {
@@ -24,6 +35,17 @@ contract Withdraw_Unit_Test is EscrowBase {
         vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NothingToWithdraw.selector, bob, address(usdc)));
         vm.prank(bob);
         escrow.withdraw(address(usdc), bob);
+    }
+
+    /// @dev alice holds a USDC credit only: asking for EURC or the 18-decimal coin pays nothing.
+    function test_RevertWhen_TheCallerHasACreditInAnotherCurrencyOnly() external {
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NothingToWithdraw.selector, alice, address(eurc)));
+        vm.prank(alice);
+        escrow.withdraw(address(eurc), alice);
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_NothingToWithdraw.selector, alice, address(usd18)));
+        vm.prank(alice);
+        escrow.withdraw(address(usd18), alice);
+        assertEq(escrow.claimable(alice, address(usdc)), CREDIT, "the USDC credit untouched");
     }
 
     function test_RevertWhen_TheStablecoinIsPaused() external {
@@ -69,6 +91,49 @@ contract Withdraw_Unit_Test is EscrowBase {
         vm.prank(alice);
         escrow.withdraw(address(usdc), alice);
         assertEq(usdc.balanceOf(alice) - before, CREDIT);
+    }
+
+    function test_When_TheCallerHasCreditsInSeveralCurrencies() external {
+        _creditEurc();
+        uint256 usdcHeld = usdc.balanceOf(address(escrow));
+        uint256 eurcBefore = eurc.balanceOf(alice);
+
+        vm.expectEmit(address(escrow));
+        emit IComputeEscrow.Withdrawn(alice, alice, address(eurc), EUR_CREDIT);
+        vm.prank(alice);
+        escrow.withdraw(address(eurc), alice);
+
+        assertEq(eurc.balanceOf(alice) - eurcBefore, EUR_CREDIT, "paid in EURC");
+        assertEq(escrow.claimable(alice, address(eurc)), 0, "EURC credit zeroed");
+        assertEq(escrow.claimable(alice, address(usdc)), CREDIT, "USDC credit kept");
+        assertEq(usdc.balanceOf(address(escrow)), usdcHeld, "no USDC moved");
+        (uint256 credits,,) = escrow.totals(address(usdc));
+        assertEq(credits, CREDIT, "USDC total of credits unchanged");
+        (credits,,) = escrow.totals(address(eurc));
+        assertEq(credits, 0, "EURC total of credits");
+        _assertExactlySolventInEach();
+    }
+
+    /// @dev A paused currency blocks its own withdrawals only.
+    function test_When_AnotherCurrencyIsPaused() external {
+        _creditEurc();
+        vm.prank(admin);
+        usdc.setPaused(true);
+        uint256 before = eurc.balanceOf(alice);
+        vm.prank(alice);
+        escrow.withdraw(address(eurc), alice);
+        assertEq(eurc.balanceOf(alice) - before, EUR_CREDIT, "EURC paid while USDC is paused");
+        assertEq(escrow.claimable(alice, address(usdc)), CREDIT, "the USDC credit waits");
+    }
+
+    function test_When_TheCurrencyIsNoLongerAccepted() external {
+        _creditEurc();
+        vm.prank(admin);
+        escrow.setCurrencyAccepted(address(eurc), false);
+        uint256 before = eurc.balanceOf(alice);
+        vm.prank(alice);
+        escrow.withdraw(address(eurc), alice);
+        assertEq(eurc.balanceOf(alice) - before, EUR_CREDIT, "paid in the refused currency");
     }
 
     function test_When_TheRecipientIsAnotherAddress() external {
