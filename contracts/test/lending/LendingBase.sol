@@ -88,7 +88,7 @@ abstract contract LendingBase is EscrowBase {
 
     /// @dev The escrow owes exactly what it holds.
     function _assertExactlySolvent() internal view {
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         assertEq(balance, obligations, "escrow exactly solvent");
     }
 

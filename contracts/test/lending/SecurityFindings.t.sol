@@ -122,35 +122,34 @@ contract LendingSecurityFindings_Test is LendingBase {
     /// pass the escrow's surplus check): the module measures the arrival itself and refuses, so the holder is credited
     /// nothing and the escrow's surplus stays owed to no one.
     function test_FeeOnTransferStablecoin_CannotUnderfundAPledge() external {
-        FeeOnTransferToken fot = new FeeOnTransferToken(100); // 1 % burned on every transfer
-        ComputeEscrow fotEscrow = new ComputeEscrow(admin, 0, token, IERC20(address(fot)), oracle, GRACE);
-        ComputeLending fotLending = new ComputeLending(admin, 0, fotEscrow, DEFAULT_LTV);
-        bytes32 lendingRole = fotEscrow.LENDING_ROLE();
-        bytes32 collateralRole = token.COLLATERAL_ROLE();
-        vm.startPrank(admin);
-        fotEscrow.grantRole(lendingRole, address(fotLending));
-        token.grantRole(collateralRole, address(fotLending));
-        vm.stopPrank();
+        // The escrow accepts the fee token as a second currency; a lot settling in it is issued while the fee is off
+        // (an issuance must bond in full), then 1 % is burned on every transfer.
+        FeeOnTransferToken fot = new FeeOnTransferToken(0);
+        fot.mint(provider, UNITS * PRICE);
+        vm.prank(provider);
+        fot.approve(address(escrow), type(uint256).max);
+        uint256 fotLot = _lotInCurrency(address(fot), alice, UNITS);
+        fot.setFeeBps(100);
         fot.mint(lender, PRINCIPAL);
         vm.prank(lender);
-        fot.approve(address(fotLending), type(uint256).max);
+        fot.approve(address(lending), type(uint256).max);
         uint256 shortBy = PRINCIPAL / 100;
-        fot.mint(address(fotEscrow), 2 * shortBy); // the donation: covers the fee twice over
+        fot.mint(address(escrow), 2 * shortBy); // the donation: covers the fee twice over
 
         vm.prank(alice);
-        uint256 pledgeId = fotLending.requestPledge(lotId, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
+        uint256 pledgeId = lending.requestPledge(fotLot, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
         vm.expectRevert(
             abi.encodeWithSelector(IComputeLending.Lending_PaymentShortfall.selector, PRINCIPAL, PRINCIPAL - shortBy)
         );
         vm.prank(lender);
-        fotLending.fundPledge(pledgeId);
+        lending.fundPledge(pledgeId);
 
-        assertEq(fotEscrow.claimable(alice, address(fot)), 0, "holder not credited");
+        assertEq(escrow.claimable(alice, address(fot)), 0, "holder not credited");
         assertEq(fot.balanceOf(lender), PRINCIPAL, "principal rolled back");
-        assertEq(fot.balanceOf(address(fotEscrow)), 2 * shortBy, "only the donation");
-        assertEq(fot.balanceOf(address(fotLending)), 0, "lending module holds nothing");
-        assertEq(uint8(fotLending.pledge(pledgeId).status), uint8(IComputeLending.PledgeStatus.Requested));
-        (uint256 credits,,) = fotEscrow.totals(address(fot));
+        assertEq(fot.balanceOf(address(escrow)), UNITS * PRICE + 2 * shortBy, "only the bond and the donation");
+        assertEq(fot.balanceOf(address(lending)), 0, "lending module holds nothing");
+        assertEq(uint8(lending.pledge(pledgeId).status), uint8(IComputeLending.PledgeStatus.Requested));
+        (uint256 credits,,) = escrow.totals(address(fot));
         assertEq(credits, 0, "nothing credited");
     }
 
@@ -311,7 +310,9 @@ contract LendingSecurityFindings_Test is LendingBase {
         assertEq(price, THIRD_PARTY_FLOOR + 46, "the floor plus 3.95 / 86400, rounded up");
         assertEq(escrow.claimable(lender, address(usdc)), OWED, "the lender is repaid in full");
         assertEq(lending.auctionOf(pledgeId).paidToLender, OWED);
-        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL + PLEDGE_UNITS * price - OWED, "the holder: the rest");
+        assertEq(
+            escrow.claimable(alice, address(usdc)), PRINCIPAL + PLEDGE_UNITS * price - OWED, "the holder: the rest"
+        );
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
         _assertExactlySolvent();
     }
@@ -483,48 +484,47 @@ contract LendingSecurityFindings_Test is LendingBase {
     /// burns 1 % of the payment on the way), even with stablecoin donated to the escrow beforehand to cover the
     /// difference: the module measures what arrived and refuses, so nobody is credited and no unit moves.
     function test_FeeOnTransferStablecoin_CannotUnderpayACollateralPurchase() external {
-        FeeOnTransferToken fot = new FeeOnTransferToken(100); // 1 % burned on every transfer
-        ComputeEscrow fotEscrow = new ComputeEscrow(admin, 0, token, IERC20(address(fot)), oracle, GRACE);
-        ComputeLending fotLending = new ComputeLending(admin, 0, fotEscrow, DEFAULT_LTV);
-        bytes32 lendingRole = fotEscrow.LENDING_ROLE();
-        bytes32 collateralRole = token.COLLATERAL_ROLE();
-        vm.startPrank(admin);
-        fotEscrow.grantRole(lendingRole, address(fotLending));
-        token.grantRole(collateralRole, address(fotLending));
-        vm.stopPrank();
+        // The escrow accepts the fee token as a second currency; a lot settling in it is issued while the fee is off
+        // (an issuance must bond in full), then 1 % is burned on every transfer.
+        FeeOnTransferToken fot = new FeeOnTransferToken(0);
+        fot.mint(provider, UNITS * PRICE);
+        vm.prank(provider);
+        fot.approve(address(escrow), type(uint256).max);
+        uint256 fotLot = _lotInCurrency(address(fot), alice, UNITS);
+        fot.setFeeBps(100);
         address[2] memory payers = [lender, bob];
         for (uint256 i; i < payers.length; ++i) {
             fot.mint(payers[i], 1000e6);
             vm.prank(payers[i]);
-            fot.approve(address(fotLending), type(uint256).max);
+            fot.approve(address(lending), type(uint256).max);
         }
         // A 1-base-unit principal loses nothing to the fee (rounded down), so the pledge can be funded.
         vm.prank(alice);
-        uint256 pledgeId = fotLending.requestPledge(lotId, PLEDGE_UNITS, lender, 1, FEE, maturity);
+        uint256 pledgeId = lending.requestPledge(fotLot, PLEDGE_UNITS, lender, 1, FEE, maturity);
         vm.prank(lender);
-        fotLending.fundPledge(pledgeId);
+        lending.fundPledge(pledgeId);
         vm.warp(maturity);
         vm.prank(lender);
-        fotLending.startCollateralAuction(pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
+        lending.startCollateralAuction(pledgeId, AUCTION_START, AUCTION_FLOOR, AUCTION_DURATION);
         vm.warp(block.timestamp + 1 hours);
         uint256 cost = 10 * PRICE_AN_HOUR_IN;
-        fot.mint(address(fotEscrow), cost); // the donation: covers the fee a hundred times over
-        uint256 held = fot.balanceOf(address(fotEscrow));
+        fot.mint(address(escrow), cost); // the donation: covers the fee a hundred times over
+        uint256 held = fot.balanceOf(address(escrow));
 
         vm.expectRevert(
             abi.encodeWithSelector(IComputeLending.Lending_PaymentShortfall.selector, cost, cost - cost / 100)
         );
         vm.prank(bob);
-        fotLending.buyCollateral(pledgeId, 10, PRICE_AN_HOUR_IN);
+        lending.buyCollateral(pledgeId, 10, PRICE_AN_HOUR_IN);
 
         assertEq(fot.balanceOf(bob), 1000e6, "payment rolled back");
-        assertEq(fot.balanceOf(address(fotEscrow)), held, "only the principal and the donation");
-        assertEq(fotEscrow.claimable(lender, address(fot)), 0, "lender not credited");
-        assertEq(fotEscrow.claimable(alice, address(fot)), 1, "holder credited only the advance");
-        assertEq(token.balanceOf(bob, lotId), 0, "no unit moved");
-        assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS);
-        assertEq(fotLending.auctionOf(pledgeId).unitsLeft, PLEDGE_UNITS);
-        assertEq(fot.balanceOf(address(fotLending)), 0, "lending module holds nothing");
+        assertEq(fot.balanceOf(address(escrow)), held, "only the bond, the principal and the donation");
+        assertEq(escrow.claimable(lender, address(fot)), 0, "lender not credited");
+        assertEq(escrow.claimable(alice, address(fot)), 1, "holder credited only the advance");
+        assertEq(token.balanceOf(bob, fotLot), 0, "no unit moved");
+        assertEq(token.lockedBalanceOf(alice, fotLot), PLEDGE_UNITS);
+        assertEq(lending.auctionOf(pledgeId).unitsLeft, PLEDGE_UNITS);
+        assertEq(fot.balanceOf(address(lending)), 0, "lending module holds nothing");
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -581,7 +581,11 @@ contract LendingSecurityFindings_Test is LendingBase {
         uint256 price = _buyAt(bob, pledgeId, PLEDGE_UNITS);
         assertGt(price, THIRD_PARTY_LOWEST_START - 100, "about the start price");
         assertEq(escrow.claimable(lender, address(usdc)), OWED, "the lender made whole");
-        assertEq(escrow.claimable(alice, address(usdc)) - PRINCIPAL, PLEDGE_UNITS * price - OWED, "the holder gets the surplus");
+        assertEq(
+            escrow.claimable(alice, address(usdc)) - PRINCIPAL,
+            PLEDGE_UNITS * price - OWED,
+            "the holder gets the surplus"
+        );
         assertGt(escrow.claimable(alice, address(usdc)) - PRINCIPAL, 390e6, "~395 USDC, not 0");
         _assertExactlySolvent();
     }
@@ -914,7 +918,9 @@ contract LendingSecurityFindings_Test is LendingBase {
         vm.warp(block.timestamp + 1);
         uint256 price = _buyAt(bob, pledgeId, PLEDGE_UNITS);
         assertGt(price, 3 * uint256(PRICE) - 100, "near the start price, not the floor");
-        assertGt(escrow.claimable(alice, address(usdc)) - PRINCIPAL, 640e6, "the holder's surplus kept (~645 USDC, not ~0)");
+        assertGt(
+            escrow.claimable(alice, address(usdc)) - PRINCIPAL, 640e6, "the holder's surplus kept (~645 USDC, not ~0)"
+        );
     }
 
     /// @dev The reviewer's second case: the stablecoin is paused after the start; the price runs down while nobody can

@@ -104,8 +104,8 @@ contract CollateralAuctionFuzz_Test is LendingBase {
     /// @dev Up to 8 buys at random times within the window (after the start block, L-1), of random sizes, by the buyer
     /// picked from bob, the provider, the lender itself and the holder itself; each buyer is minted what the buy costs.
     function _buyRandomly(uint256 pledgeId, uint256 seed, uint256 buys) internal returns (Tally memory s) {
-        s.lenderCredit0 = escrow.claimable(lender);
-        s.holderCredit0 = escrow.claimable(alice);
+        s.lenderCredit0 = escrow.claimable(lender, address(usdc));
+        s.holderCredit0 = escrow.claimable(alice, address(usdc));
         s.escrowUsdc0 = usdc.balanceOf(address(escrow));
         address[4] memory buyers = [bob, provider, lender, alice];
         uint40 auctionEnd = lending.auctionOf(pledgeId).endsAt;
@@ -155,8 +155,8 @@ contract CollateralAuctionFuzz_Test is LendingBase {
         Tally memory s = _buyRandomly(pledgeId, seed, bound(buys, 1, 8));
 
         uint256 debt = PRINCIPAL + fee;
-        uint256 toLender = escrow.claimable(lender) - s.lenderCredit0;
-        uint256 toHolder = escrow.claimable(alice) - s.holderCredit0;
+        uint256 toLender = escrow.claimable(lender, address(usdc)) - s.lenderCredit0;
+        uint256 toHolder = escrow.claimable(alice, address(usdc)) - s.holderCredit0;
         assertEq(toLender, s.cost < debt ? s.cost : debt, "the lender: min(proceeds, principal + fee)");
         assertEq(toHolder, s.cost - toLender, "the holder: the rest");
         IComputeLending.CollateralAuction memory a = lending.auctionOf(pledgeId);
@@ -177,7 +177,7 @@ contract CollateralAuctionFuzz_Test is LendingBase {
         }
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
         assertEq(token.lockedBalanceOf(alice, lotId), 0, "nothing locked once liquidated");
-        assertEq(escrow.claimable(lender) - s.lenderCredit0, toLender, "settling credits nothing");
+        assertEq(escrow.claimable(lender, address(usdc)) - s.lenderCredit0, toLender, "settling credits nothing");
         _assertLendingHoldsNothing();
     }
 
@@ -205,14 +205,14 @@ contract CollateralAuctionFuzz_Test is LendingBase {
             uint40(bound(durationSeed, lending.THIRD_PARTY_AUCTION_DURATION(), _latestAuctionEnd() - block.timestamp));
         _startAuction(bob, pledgeId, start, floor, duration);
 
-        uint256 lenderCredit0 = escrow.claimable(lender);
+        uint256 lenderCredit0 = escrow.claimable(lender, address(usdc));
         _buyRandomly(pledgeId, seed, 8);
         uint256 left = lending.auctionOf(pledgeId).unitsLeft;
         if (left != 0) _buyAt(bob, pledgeId, left);
 
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
         assertEq(lending.auctionOf(pledgeId).paidToLender, debt, "paid in full");
-        assertEq(escrow.claimable(lender) - lenderCredit0, debt, "credited in full");
+        assertEq(escrow.claimable(lender, address(usdc)) - lenderCredit0, debt, "credited in full");
         _assertExactlySolvent();
         _assertLendingHoldsNothing();
     }

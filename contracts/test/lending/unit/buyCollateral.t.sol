@@ -33,8 +33,8 @@ contract BuyCollateral_Unit_Test is LendingBase {
         assertEq(a.paidToLender, 0, "nothing paid to the lender");
         assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "every unit locked");
         assertEq(token.balanceOf(alice, lotId), UNITS, "every unit with the holder");
-        assertEq(escrow.claimable(lender), 0, "lender not credited");
-        assertEq(escrow.claimable(alice), PRINCIPAL, "holder credited only the advance");
+        assertEq(escrow.claimable(lender, address(usdc)), 0, "lender not credited");
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "holder credited only the advance");
     }
 
     /// @dev The credits of a sale: the lender's and the holder's claimable grew by exactly these amounts.
@@ -42,8 +42,8 @@ contract BuyCollateral_Unit_Test is LendingBase {
         internal
         view
     {
-        assertEq(escrow.claimable(lender) - lenderBefore, toLender, "lender's credit");
-        assertEq(escrow.claimable(alice) - holderBefore, toHolder, "holder's credit");
+        assertEq(escrow.claimable(lender, address(usdc)) - lenderBefore, toLender, "lender's credit");
+        assertEq(escrow.claimable(alice, address(usdc)) - holderBefore, toHolder, "holder's credit");
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -112,7 +112,11 @@ contract BuyCollateral_Unit_Test is LendingBase {
         vm.prank(admin);
         usdc.setPaused(true);
         _expectRefused(
-            abi.encodeWithSelector(IComputeLending.Lending_SettlementPaused.selector), bob, pledgeId, 10, AUCTION_START
+            abi.encodeWithSelector(IComputeLending.Lending_SettlementPaused.selector, address(usdc)),
+            bob,
+            pledgeId,
+            10,
+            AUCTION_START
         );
     }
 
@@ -125,7 +129,7 @@ contract BuyCollateral_Unit_Test is LendingBase {
         vm.warp(block.timestamp + 1 hours);
         vm.prank(admin);
         usdc.setPaused(true);
-        lending.recordSettlementPause();
+        lending.recordSettlementPause(address(usdc));
         vm.prank(admin);
         usdc.setPaused(false);
         uint256 cureEnd = block.timestamp + lending.SETTLEMENT_CURE();
@@ -170,7 +174,7 @@ contract BuyCollateral_Unit_Test is LendingBase {
         lending.claimCollateral(pledgeId);
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Claimed);
         assertEq(token.balanceOf(lender, lotId), PLEDGE_UNITS, "the lender took the units");
-        assertEq(escrow.claimable(alice), PRINCIPAL, "the frozen holder credited nothing more");
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "the frozen holder credited nothing more");
     }
 
     function test_RevertWhen_TheHolderIsNoLongerAllowlisted() external {
@@ -354,7 +358,7 @@ contract BuyCollateral_Unit_Test is LendingBase {
         vm.expectEmit(address(lending));
         emit IComputeLending.CollateralSold(pledgeId, bob, 20, PRICE_AN_HOUR_IN, cost, 0);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.LoanCredited(address(lending), lender, cost);
+        emit IComputeEscrow.LoanCredited(address(lending), lender, address(usdc), cost);
         _buyAt(bob, pledgeId, 20);
 
         _assertCredited(0, PRINCIPAL, cost, 0);
@@ -380,9 +384,9 @@ contract BuyCollateral_Unit_Test is LendingBase {
         vm.expectEmit(address(lending));
         emit IComputeLending.CollateralSold(pledgeId, provider, 20, price, toLender, toHolder);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.LoanCredited(address(lending), lender, toLender);
+        emit IComputeEscrow.LoanCredited(address(lending), lender, address(usdc), toLender);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.LoanCredited(address(lending), alice, toHolder);
+        emit IComputeEscrow.LoanCredited(address(lending), alice, address(usdc), toHolder);
         assertEq(_buyAt(provider, pledgeId, 20), price);
 
         _assertCredited(0, PRINCIPAL, OWED, toHolder);
@@ -396,18 +400,18 @@ contract BuyCollateral_Unit_Test is LendingBase {
         _buyAt(bob, pledgeId, 20); // 56e6 to the lender
         _buyAt(provider, pledgeId, 20); // 49e6 to the lender, 7e6 to the holder
         assertEq(lending.auctionOf(pledgeId).paidToLender, OWED);
-        uint256 holderBefore = escrow.claimable(alice);
+        uint256 holderBefore = escrow.claimable(alice, address(usdc));
         vm.warp(block.timestamp + 2 hours);
         uint256 price = 2_400_000;
 
         vm.expectEmit(address(lending));
         emit IComputeLending.CollateralSold(pledgeId, bob, 10, price, 0, 10 * price);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.LoanCredited(address(lending), alice, 10 * price);
+        emit IComputeEscrow.LoanCredited(address(lending), alice, address(usdc), 10 * price);
         _buyAt(bob, pledgeId, 10);
 
-        assertEq(escrow.claimable(alice) - holderBefore, 10 * price, "all of it the holder's");
-        assertEq(escrow.claimable(lender), OWED, "the lender got no more");
+        assertEq(escrow.claimable(alice, address(usdc)) - holderBefore, 10 * price, "all of it the holder's");
+        assertEq(escrow.claimable(lender, address(usdc)), OWED, "the lender got no more");
         assertEq(lending.auctionOf(pledgeId).paidToLender, OWED);
         assertEq(token.balanceOf(bob, lotId), 30);
         assertEq(token.balanceOf(provider, lotId), 20);
@@ -482,9 +486,9 @@ contract BuyCollateral_Unit_Test is LendingBase {
         vm.expectEmit(address(usdc));
         emit IERC20.Transfer(bob, address(escrow), cost);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.LoanCredited(address(lending), lender, OWED);
+        emit IComputeEscrow.LoanCredited(address(lending), lender, address(usdc), OWED);
         vm.expectEmit(address(escrow));
-        emit IComputeEscrow.LoanCredited(address(lending), alice, cost - OWED);
+        emit IComputeEscrow.LoanCredited(address(lending), alice, address(usdc), cost - OWED);
         vm.expectEmit(address(token));
         emit IComputeCapacityToken.UnitsSeized(alice, bob, lotId, 50);
         vm.expectEmit(address(token));

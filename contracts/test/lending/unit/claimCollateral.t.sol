@@ -92,7 +92,7 @@ contract ClaimCollateral_Unit_Test is LendingBase {
         uint256 pledgeId = _auctionedPledgeAnHourIn();
         vm.prank(admin);
         usdc.setPaused(true);
-        vm.expectRevert(IComputeLending.Lending_SettlementPaused.selector);
+        vm.expectRevert(abi.encodeWithSelector(IComputeLending.Lending_SettlementPaused.selector, address(usdc)));
         vm.prank(lender);
         lending.claimCollateral(pledgeId);
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
@@ -130,8 +130,8 @@ contract ClaimCollateral_Unit_Test is LendingBase {
 
         _assertSeized(pledgeId);
         assertEq(usdc.balanceOf(address(escrow)), escrowUsdc, "no stablecoin moved");
-        assertEq(escrow.claimable(lender), 0);
-        assertEq(escrow.claimable(alice), PRINCIPAL, "the holder keeps the advance");
+        assertEq(escrow.claimable(lender, address(usdc)), 0);
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "the holder keeps the advance");
         IComputeLending.CollateralAuction memory a = lending.auctionOf(pledgeId);
         assertEq(a.startsAt, before.startsAt, "the auction stays stored");
         assertEq(a.endsAt, before.endsAt);
@@ -243,7 +243,7 @@ contract ClaimCollateral_Unit_Test is LendingBase {
     function test_RevertWhen_TheEscrowHoldsLessThanItOwes() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         _shortEscrow(1);
         vm.expectRevert(
             abi.encodeWithSelector(IComputeLending.Lending_EscrowShortfall.selector, balance - 1, obligations)

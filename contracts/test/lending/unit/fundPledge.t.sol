@@ -58,7 +58,7 @@ contract FundPledge_Unit_Test is LendingBase {
             assertEq(lending.pledge(ids[i]).lender, i == 0 ? alice : address(0), "no lender recorded");
         }
         assertEq(usdc.balanceOf(alice), aliceUsdc, "nothing paid");
-        assertEq(escrow.claimable(alice), 0, "nothing credited");
+        assertEq(escrow.claimable(alice, address(usdc)), 0, "nothing credited");
         _assertLendingHoldsNothing();
     }
 

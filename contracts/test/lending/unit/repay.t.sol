@@ -44,7 +44,7 @@ contract Repay_Unit_Test is LendingBase {
         uint256 aliceUsdc = usdc.balanceOf(alice);
         _expectWrongStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
         assertEq(usdc.balanceOf(alice), aliceUsdc, "nothing paid");
-        assertEq(escrow.claimable(lender), 0, "nothing credited");
+        assertEq(escrow.claimable(lender, address(usdc)), 0, "nothing credited");
         assertEq(token.lockedBalanceOf(alice, lotId), PLEDGE_UNITS, "still locked, still for sale");
     }
 
@@ -52,7 +52,7 @@ contract Repay_Unit_Test is LendingBase {
         uint256 pledgeId = _auctionedPledgeAnHourIn();
         _buyAt(bob, pledgeId, PLEDGE_UNITS);
         _expectWrongStatus(pledgeId, IComputeLending.PledgeStatus.Liquidated);
-        assertEq(escrow.claimable(lender), OWED, "paid once, by the sale");
+        assertEq(escrow.claimable(lender, address(usdc)), OWED, "paid once, by the sale");
     }
 
     function test_When_TheTimeIsAtTheMaturity() external {

@@ -139,8 +139,8 @@ contract SettleCollateralAuction_Unit_Test is LendingBase {
         _assertToLender(lender, PLEDGE_UNITS);
         assertEq(lending.auctionOf(pledgeId).paidToLender, 0, "nothing sold, nothing paid");
         assertEq(usdc.balanceOf(address(escrow)), escrowUsdc, "no stablecoin moved");
-        assertEq(escrow.claimable(lender), 0);
-        assertEq(escrow.claimable(alice), PRINCIPAL, "the holder keeps the advance");
+        assertEq(escrow.claimable(lender, address(usdc)), 0);
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "the holder keeps the advance");
         _assertLendingHoldsNothing();
     }
 
@@ -158,8 +158,8 @@ contract SettleCollateralAuction_Unit_Test is LendingBase {
         assertEq(token.balanceOf(bob, lotId), 60, "the units bought");
         assertEq(token.balanceOf(alice, lotId), UNITS - PLEDGE_UNITS);
         assertEq(lending.auctionOf(pledgeId).paidToLender, OWED, "kept");
-        assertEq(escrow.claimable(lender), OWED);
-        assertEq(escrow.claimable(alice), PRINCIPAL + 60 * PRICE_AN_HOUR_IN - OWED);
+        assertEq(escrow.claimable(lender, address(usdc)), OWED);
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL + 60 * PRICE_AN_HOUR_IN - OWED);
         _assertExactlySolvent();
     }
 
@@ -199,7 +199,7 @@ contract SettleCollateralAuction_Unit_Test is LendingBase {
         lending.settleCollateralAuction(pledgeId);
         _assertSettled(pledgeId);
         assertEq(token.balanceOf(lender, lotId), 90, "the unsold units to the lender");
-        assertEq(escrow.claimable(lender), 10 * PRICE_AN_HOUR_IN, "and what the sale paid");
+        assertEq(escrow.claimable(lender, address(usdc)), 10 * PRICE_AN_HOUR_IN, "and what the sale paid");
     }
 
     function test_RevertWhen_TheLenderIsNoLongerAllowlisted() external {
@@ -293,7 +293,7 @@ contract SettleCollateralAuction_Unit_Test is LendingBase {
         _assertSettled(pledgeId);
         assertEq(token.balanceOf(lender, lotId), 0);
         assertEq(token.balanceOf(alice, lotId), UNITS - 10, "the holder keeps the unsold units");
-        assertEq(escrow.claimable(lender), 10 * PRICE_AN_HOUR_IN, "the lender keeps what the sale paid");
+        assertEq(escrow.claimable(lender, address(usdc)), 10 * PRICE_AN_HOUR_IN, "the lender keeps what the sale paid");
         _assertExactlySolvent();
     }
 

@@ -115,7 +115,7 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
         vm.prank(admin);
         usdc.setPaused(true);
         _expectRefused(
-            abi.encodeWithSelector(IComputeLending.Lending_SettlementPaused.selector),
+            abi.encodeWithSelector(IComputeLending.Lending_SettlementPaused.selector, address(usdc)),
             lender,
             pledgeId,
             AUCTION_START,
@@ -132,7 +132,7 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
         vm.prank(admin);
         usdc.setPaused(true);
         vm.warp(maturity + 2 days);
-        lending.recordSettlementPause();
+        lending.recordSettlementPause(address(usdc));
         vm.prank(admin);
         usdc.setPaused(false);
         uint256 cureEnd = block.timestamp + lending.SETTLEMENT_CURE();
@@ -155,7 +155,7 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
     function test_RevertWhen_TheEscrowHoldsLessThanItOwes() external {
         uint256 pledgeId = _activePledge();
         vm.warp(maturity);
-        (uint256 balance, uint256 obligations) = escrow.solvency();
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
         assertEq(balance, obligations);
         _shortEscrow(1);
         _expectRefused(
@@ -695,8 +695,8 @@ contract StartCollateralAuction_Unit_Test is LendingBase {
         _assertStarted(pledgeId, AUCTION_START, AUCTION_FLOOR, block.timestamp + AUCTION_DURATION);
         assertEq(usdc.balanceOf(address(escrow)), escrowUsdc, "no stablecoin moved");
         assertEq(usdc.balanceOf(lender), lenderUsdc, "the lender paid nothing");
-        assertEq(escrow.claimable(alice), PRINCIPAL, "the holder keeps the advance");
-        assertEq(escrow.claimable(lender), 0, "nothing credited yet");
+        assertEq(escrow.claimable(alice, address(usdc)), PRINCIPAL, "the holder keeps the advance");
+        assertEq(escrow.claimable(lender, address(usdc)), 0, "nothing credited yet");
         assertEq(token.balanceOf(lender, lotId), 0, "no unit moved");
         _assertLendingHoldsNothing();
 
