@@ -2,6 +2,7 @@ using System.Numerics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nethereum.Web3;
+using RwaCompute.Devnet.Contracts.MockStablecoin;
 using RwaCompute.Devnet.Contracts.MockUSDC;
 using RwaCompute.Sdk.Deployment;
 
@@ -79,5 +80,33 @@ public static class DevnetSuite
         }
 
         return manifest;
+    }
+
+    /// <summary>Deploys another test stablecoin (MockStablecoin: any name, symbol and decimals, with MockUSDC's mint,
+    /// blacklist, pause and permit), owned by the admin, and mints <paramref name="funding"/> base units to each of
+    /// <paramref name="fund"/>. The escrow does not accept it until its admin says so.</summary>
+    /// <param name="rpcUrl">The chain.</param>
+    /// <param name="name">The token's name.</param>
+    /// <param name="symbol">Its symbol (<c>EURC</c>).</param>
+    /// <param name="decimals">Its decimals.</param>
+    /// <param name="funding">Base units minted to each funded account.</param>
+    /// <param name="fund">The accounts to fund.</param>
+    /// <param name="accounts">The actors (the standard ones when <see langword="null"/>); the admin deploys.</param>
+    /// <param name="cancellationToken">Cancels the deployment.</param>
+    /// <returns>The token's address.</returns>
+    public static async Task<string> DeployMockStablecoinAsync(string rpcUrl, string name, string symbol, byte decimals, BigInteger funding, IReadOnlyList<string> fund, DevnetAccounts? accounts = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fund);
+        accounts ??= DevnetAccounts.Standard;
+        var chainId = await new Web3(rpcUrl).Eth.ChainId.SendRequestAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var web3 = new Web3(accounts.Admin.ToAccount(chainId.Value), rpcUrl);
+        web3.TransactionReceiptPolling.SetPollingRetryIntervalInMilliseconds(20);
+        var coin = await MockStablecoinService.DeployContractAndGetServiceAsync(web3, name, symbol, decimals, accounts.Admin.Address, cancellationToken).ConfigureAwait(false);
+        foreach (var account in fund)
+        {
+            await coin.MintRequestAndWaitForReceiptAsync(account, funding, cancellationToken).ConfigureAwait(false);
+        }
+
+        return coin.ContractAddress;
     }
 }
