@@ -33,6 +33,12 @@ public interface IStablecoinClient
     /// <returns>The decimals.</returns>
     Task<int> DecimalsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The token's symbol (<c>USDC</c>, <c>EURC</c>), for display; <see langword="null"/> when the token does
+    /// not answer <c>symbol()</c> with a string.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The symbol, or <see langword="null"/>.</returns>
+    Task<string?> SymbolAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Sets the signer's allowance for a spender.</summary>
     /// <param name="spender">The spender (for example the escrow).</param>
     /// <param name="amount">The allowance, base units.</param>

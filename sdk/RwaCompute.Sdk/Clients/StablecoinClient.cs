@@ -58,6 +58,21 @@ public sealed class StablecoinClient : IStablecoinClient
         (int)await QueryAsync(new DecimalsFunction(), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
+    public async Task<string?> SymbolAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var symbol = await context.ReadAsync(ct => context.Web3.Eth.GetContractQueryHandler<SymbolFunction>().QueryAsync<string>(Address, new SymbolFunction()).WaitAsync(ct), cancellationToken).ConfigureAwait(false);
+            return string.IsNullOrWhiteSpace(symbol) ? null : symbol.Trim();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not Errors.RpcUnavailableException)
+        {
+            // Optional in ERC-20: a token without symbol() (or with a bytes32 one) is shown by its address.
+            return null;
+        }
+    }
+
+    /// <inheritdoc/>
     public async Task<TransactionResult> ApproveAsync(string spender, BigInteger amount, CancellationToken cancellationToken = default)
     {
         var to = Guard.Address(spender, nameof(spender));

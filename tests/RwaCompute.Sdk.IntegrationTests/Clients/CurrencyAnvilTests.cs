@@ -1,6 +1,4 @@
 using System.Numerics;
-using Nethereum.Web3;
-using RwaCompute.Devnet.Contracts.MockUSDC;
 using RwaCompute.Sdk.Clients;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
 using RwaCompute.Sdk.IntegrationTests.Infrastructure;
@@ -42,6 +40,8 @@ public sealed class CurrencyAnvilTests : IClassFixture<AnvilSuiteFixture>
 
             await market.Admin.Escrow.SetCurrencyAcceptedAsync(eurc, true);
             Assert.Equal(new CurrencyInfo(eurc, true, 6), await market.Admin.Escrow.GetCurrencyAsync(eurc));
+            Assert.Equal("EURC", await market.Admin.Stablecoin.For(eurc).SymbolAsync());
+            Assert.Equal("USDC", await market.Admin.Stablecoin.SymbolAsync());
             var usdcBond = (await market.Admin.Escrow.GetTotalsAsync(usdc)).Bonds;
 
             var lotId = (await market.Provider.Token.IssueLotAsync(eurTerms, SuiteChain.Accounts.Provider.Address, 100)).Value;
@@ -89,13 +89,8 @@ public sealed class CurrencyAnvilTests : IClassFixture<AnvilSuiteFixture>
     /// <summary>A second MockUSDC (6 decimals) standing in for EURC, with 100,000 for each actor.</summary>
     private async Task<string> DeployFundedCoinAsync()
     {
-        var web3 = new Web3(SuiteChain.Accounts.Admin.ToAccount(31337), Chain.RpcUrl);
-        var coin = await MockUSDCService.DeployContractAndGetServiceAsync(web3, SuiteChain.Accounts.Admin.Address);
-        foreach (var actor in new[] { SuiteChain.Accounts.Provider, SuiteChain.Accounts.Alice, SuiteChain.Accounts.Bob, SuiteChain.Accounts.Lender })
-        {
-            await coin.MintRequestAndWaitForReceiptAsync(actor.Address, 100_000_000_000);
-        }
-
-        return new Nethereum.Util.AddressUtil().ConvertToChecksumAddress(coin.ContractAddress);
+        var a = SuiteChain.Accounts;
+        var coin = await RwaCompute.Devnet.DevnetSuite.DeployMockStablecoinAsync(Chain.RpcUrl, "EUR Coin (test)", "EURC", 6, 100_000_000_000, [a.Provider.Address, a.Alice.Address, a.Bob.Address, a.Lender.Address]);
+        return new Nethereum.Util.AddressUtil().ConvertToChecksumAddress(coin);
     }
 }

@@ -71,6 +71,8 @@ public sealed class ClientInterfaceTests
 
         public Task<int> DecimalsAsync(CancellationToken cancellationToken = default) => Task.FromResult(6);
 
+        public Task<string?> SymbolAsync(CancellationToken cancellationToken = default) => Task.FromResult<string?>("USDC");
+
         public Task<TransactionResult> ApproveAsync(string spender, BigInteger amount, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<bool> EnsureAllowanceAsync(string spender, BigInteger amount, CancellationToken cancellationToken = default) => throw new NotSupportedException();
