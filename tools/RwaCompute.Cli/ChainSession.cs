@@ -22,6 +22,7 @@ internal sealed class ChainSession
         ManifestPath = manifestPath;
         RpcUrl = rpcUrl;
         Signer = signer;
+        Currencies = new CurrencyBook(client);
     }
 
     public RwaComputeClient Client { get; }
@@ -33,6 +34,9 @@ internal sealed class ChainSession
     public Uri RpcUrl { get; }
 
     public RwaSigner? Signer { get; }
+
+    /// <summary>The settlement currencies of this run's lots, with their decimals and symbols.</summary>
+    public CurrencyBook Currencies { get; }
 
     public long ChainId => Client.ChainId;
 

@@ -29,7 +29,7 @@ public sealed class CollateralAuctionCommandTests(SuiteFixture suite) : IClassFi
         await new AnvilRpc(Chain.RpcUrl).IncreaseTimeAsync(TimeSpan.FromDays(2) + TimeSpan.FromSeconds(1));
         var started = await Valid("pledge-auction", "pledge", "auction", pledgeId, "--start-price", "4", "--floor-price", "2", "--ends", "1d", "--as", "lender");
         Assert.Equal("80", started.GetProperty("units").GetString());
-        Assert.Equal("4", started.GetProperty("startPriceUsdc").GetString());
+        Assert.Equal("4", started.GetProperty("startPrice").GetString());
 
         var shown = await Valid("pledge-show", "pledge", "show", pledgeId);
         Assert.Equal("Auctioning", shown.GetProperty("status").GetString());
@@ -41,8 +41,8 @@ public sealed class CollateralAuctionCommandTests(SuiteFixture suite) : IClassFi
         Assert.True(sameBlock.ExitCode == ExitCodes.PreflightRefused, sameBlock.ToString());
         await new AnvilRpc(Chain.RpcUrl).IncreaseTimeAsync(TimeSpan.FromMinutes(1));
         var bought = await Valid("pledge-buy", "pledge", "buy", pledgeId, "50", "--max-price", "4", "--as", "bob");
-        Assert.Equal("105", bought.GetProperty("toLenderUsdc").GetString());
-        Assert.Equal(decimal.Parse(bought.GetProperty("costUsdc").GetString()!, System.Globalization.CultureInfo.InvariantCulture) - 105m, decimal.Parse(bought.GetProperty("toHolderUsdc").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("105", bought.GetProperty("toLender").GetString());
+        Assert.Equal(decimal.Parse(bought.GetProperty("cost").GetString()!, System.Globalization.CultureInfo.InvariantCulture) - 105m, decimal.Parse(bought.GetProperty("toHolder").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
 
         // Settling before the end is refused; after it the 30 unsold units go to the lender.
         var soon = await CliRun.RunAsync(Chain.Args("pledge", "settle", pledgeId, "--as", "bob"));
@@ -53,7 +53,7 @@ public sealed class CollateralAuctionCommandTests(SuiteFixture suite) : IClassFi
         var after = await Valid("pledge-show", "pledge", "show", pledgeId);
         Assert.Equal("Liquidated", after.GetProperty("status").GetString());
         Assert.Equal("0", after.GetProperty("auction").GetProperty("unitsLeft").GetString());
-        Assert.Equal("105", after.GetProperty("auction").GetProperty("paidToLenderUsdc").GetString());
+        Assert.Equal("105", after.GetProperty("auction").GetProperty("paidToLender").GetString());
     }
 
     private async Task<JsonElement> Valid(string schema, params string[] args)

@@ -86,9 +86,10 @@ public sealed class DevnetCommandTests
             Assert.Equal("H100-SXM5-80G", json.RootElement.GetProperty("lots")[0].GetProperty("gpuModel").GetString());
             Assert.Equal(5, json.RootElement.GetProperty("holders").GetArrayLength());
             Assert.Equal("3", json.RootElement.GetProperty("utilization")[0].GetProperty("epoch").GetString());
-            var solvency = json.RootElement.GetProperty("solvency");
+            var solvency = json.RootElement.GetProperty("solvency")[0];
+            Assert.Equal("USDC", solvency.GetProperty("currency").GetProperty("symbol").GetString());
             Assert.True(solvency.GetProperty("solvent").GetBoolean());
-            Assert.Equal(solvency.GetProperty("balanceUsdc").GetString(), solvency.GetProperty("obligationsUsdc").GetString());
+            Assert.Equal(solvency.GetProperty("balance").GetString(), solvency.GetProperty("obligations").GetString());
             Assert.Equal(10_000, json.RootElement.GetProperty("lots")[0].GetProperty("bondCoverageBps").GetInt32());
             Assert.True(File.Exists(Path.Combine(directory, "deployments", "31337.json")));
             Assert.Contains("[ok] Started anvil", await stderr, StringComparison.Ordinal);

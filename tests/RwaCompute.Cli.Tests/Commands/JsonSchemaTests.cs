@@ -51,8 +51,8 @@ public sealed class JsonSchemaTests(SuiteFixture suite) : IClassFixture<SuiteFix
         Assert.Equal(2, sent.Count);
         Assert.StartsWith("stablecoin.approve(", sent[0].GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(sent, t => t.GetProperty("gasUsed").GetString()!.Contains(',', StringComparison.Ordinal));
-        Assert.Equal("1234.5", bought.GetProperty("pricePerUnitUsdc").GetString());
-        Assert.Equal("24690", bought.GetProperty("costUsdc").GetString());
+        Assert.Equal("1234.5", bought.GetProperty("pricePerUnit").GetString());
+        Assert.Equal("24690", bought.GetProperty("cost").GetString());
 
         var auctionId = (await Valid("market-auction", "market", "auction", lot, "5", "--start-price", "4", "--floor-price", "2", "--ends", "2d", "--as", "provider")).GetProperty("offerId").GetString()!;
         var auction = await Valid("market-show", "market", "show", auctionId);
@@ -62,7 +62,7 @@ public sealed class JsonSchemaTests(SuiteFixture suite) : IClassFixture<SuiteFix
         Assert.Contains(listed.GetProperty("offers").EnumerateArray(), o => o.GetProperty("offerId").GetString() == auctionId);
         await Valid("market-list", "market", "list", "--all");
         var price = await Valid("market-price", "market", "price", "--gpu", "H100-SXM5-80G", "--region", "eu-west");
-        Assert.Equal("1234.5", price.GetProperty("lastPriceUsdc").GetString());
+        Assert.Equal("1234.5", price.GetProperty("lastPrice").GetString());
         await Valid("market-cancel", "market", "cancel", auctionId, "--as", "provider");
         await Valid("market-price", "market", "price", "--gpu", "B200", "--region", "nowhere"); // no trades: prices absent
 
@@ -73,7 +73,7 @@ public sealed class JsonSchemaTests(SuiteFixture suite) : IClassFixture<SuiteFix
         Assert.True(shown.GetProperty("fillable").GetBoolean());
         var filled = await Valid("order-fill", "order", "fill", askFile, "4", "--max-price", "2.6", "--as", "alice");
         Assert.Equal(signedAsk.GetProperty("orderHash").GetString(), filled.GetProperty("orderHash").GetString());
-        Assert.Equal("10.4", filled.GetProperty("costUsdc").GetString());
+        Assert.Equal("10.4", filled.GetProperty("cost").GetString());
         await Valid("order-cancel", "order", "cancel", askFile, "--as", "provider");
         var bidFile = Path.Combine(Chain.Directory, "schema-bid.json");
         await Valid("order-sign", "order", "bid", "--units", "3", "--price", "2.5", "--expires", "1d", "--gpu", "H100-SXM5-80G", "--min-sla", "99%", "--out", bidFile, "--as", "bob");
@@ -133,7 +133,10 @@ public sealed class JsonSchemaTests(SuiteFixture suite) : IClassFixture<SuiteFix
     [InlineData("\"gasUsed\": \"21000\"", "\"gasUsed\": \"21,000\"")]
     [InlineData("\"units\": \"5\"", "\"units\": 5")]
     [InlineData("\"offerId\": \"1\"", "\"id\": \"1\"")]
-    [InlineData("\"pricePerUnitUsdc\": \"1234.5\"", "\"pricePerUnitUsdc\": \"1,234.5\"")]
+    [InlineData("\"pricePerUnit\": \"1234.5\"", "\"pricePerUnit\": \"1,234.5\"")]
+    [InlineData("\"pricePerUnit\": \"1234.5\"", "\"pricePerUnitUsdc\": \"1234.5\"")]
+    [InlineData("\"decimals\": 6", "\"decimals\": \"6\"")]
+    [InlineData("\"currency\": {", "\"currency\": \"0x{{new string('c', 40)}}\", \"x\": {")]
     [InlineData("\"operation\": \"offer\"", "\"operation\": \"buy\"")]
     public void TheSchemas_RefuseSeparatorsNumbersOldKeysAndTheWrongOperation(string good, string bad)
     {
@@ -144,7 +147,8 @@ public sealed class JsonSchemaTests(SuiteFixture suite) : IClassFixture<SuiteFix
               "offerId": "1",
               "lotId": "0x{{new string('a', 64)}}",
               "units": "5",
-              "pricePerUnitUsdc": "1234.5",
+              "pricePerUnit": "1234.5",
+              "currency": { "address": "0x{{new string('c', 40)}}", "symbol": "EURC", "decimals": 6 },
               "transactions": [ { "hash": "0x{{new string('b', 64)}}", "blockNumber": 7, "gasUsed": "21000", "description": "escrow.createOffer" } ]
             }
             """;

@@ -26,7 +26,7 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
         await Run("pledge", "repay", pledgeId, "--as", "alice");
         var shown = Json(await Run("pledge", "show", pledgeId, "--json"));
         Assert.Equal("Repaid", shown.RootElement.GetProperty("status").GetString());
-        Assert.Equal("12.5", shown.RootElement.GetProperty("principalUsdc").GetString());
+        Assert.Equal("12.5", shown.RootElement.GetProperty("principal").GetString());
 
         var redemption = Json(await Run("redeem", suite.LotId, "5", "--as", "bob", "--json"));
         var redemptionId = redemption.RootElement.GetProperty("redemptionId").GetString()!;
@@ -35,10 +35,10 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
         var lot = Json(await Run("lot", "show", suite.LotId, "--json"));
         Assert.Equal("1000", lot.RootElement.GetProperty("unitsIssued").GetString());
         Assert.Equal("5", lot.RootElement.GetProperty("unitsBurned").GetString());
-        Assert.Equal("3", lot.RootElement.GetProperty("referencePriceUsdc").GetString());
+        Assert.Equal("3", lot.RootElement.GetProperty("referencePrice").GetString());
         Assert.Equal(9900, lot.RootElement.GetProperty("slaUptimeBps").GetInt32());
         Assert.Equal(10_000, lot.RootElement.GetProperty("bondCoverageBps").GetInt32());
-        Assert.Equal("3", lot.RootElement.GetProperty("unitCoverUsdc").GetString());
+        Assert.Equal("3", lot.RootElement.GetProperty("unitCover").GetString());
         Assert.NotEqual("0x" + new string('0', 64), lot.RootElement.GetProperty("metadataHash").GetString());
 
         var list = Json(await Run("lot", "list", "--json"));
@@ -59,7 +59,7 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
         var lot = Json(await Run("lot", "show", issued.RootElement.GetProperty("lotId").GetString()!, "--json"));
 
         Assert.Equal(5_000, lot.RootElement.GetProperty("bondCoverageBps").GetInt32());
-        Assert.Equal("1.5", lot.RootElement.GetProperty("unitCoverUsdc").GetString());
+        Assert.Equal("1.5", lot.RootElement.GetProperty("unitCover").GetString());
         Assert.Equal(Nethereum.Hex.HexConvertors.Extensions.HexByteConvertorExtensions.ToHex(Sdk.Clients.LotTerms.HashMetadata(await File.ReadAllBytesAsync(document)), true), lot.RootElement.GetProperty("metadataHash").GetString());
         Assert.Equal(usdcBefore - 150_000_000, await UsdcBalanceAsync(provider)); // 100 units x 1.5 USDC
     }
@@ -71,15 +71,19 @@ public sealed class OperationCommandTests(SuiteFixture suite) : IClassFixture<Su
         var root = status.RootElement;
         Assert.Equal(suite.EscrowAddress, root.GetProperty("bondVault").GetString(), ignoreCase: true);
         Assert.True(root.GetProperty("bondVaultIsEscrow").GetBoolean());
-        var solvency = root.GetProperty("solvency");
+        // One entry per currency the escrow accepted, the manifest's stablecoin first, each with its own books.
+        var solvency = root.GetProperty("solvency")[0];
+        Assert.Equal(suite.StablecoinAddress, solvency.GetProperty("currency").GetProperty("address").GetString(), ignoreCase: true);
+        Assert.Equal(6, solvency.GetProperty("currency").GetProperty("decimals").GetInt32());
         Assert.True(solvency.GetProperty("solvent").GetBoolean());
-        decimal Usdc(string name) => decimal.Parse(solvency.GetProperty(name).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(Usdc("creditsUsdc") + Usdc("bondsUsdc"), Usdc("obligationsUsdc"));
-        Assert.True(Usdc("balanceUsdc") >= Usdc("obligationsUsdc"));
-        Assert.True(Usdc("bondsUsdc") > 0);
+        decimal Amount(string name) => decimal.Parse(solvency.GetProperty(name).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(Amount("credits") + Amount("bonds"), Amount("obligations"));
+        Assert.True(Amount("balance") >= Amount("obligations"));
+        Assert.True(Amount("bonds") > 0);
 
         var table = await Run("status");
-        Assert.Contains("Escrow solvent", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Escrow in USDC", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("solvent", table.Stdout, StringComparison.Ordinal);
         Assert.Contains("(the escrow)", table.Stdout, StringComparison.Ordinal);
     }
 

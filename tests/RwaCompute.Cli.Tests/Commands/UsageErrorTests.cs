@@ -22,7 +22,7 @@ public sealed class UsageErrorTests
         { "one address of several", ["account", "allow", Bob, "0x1234", "--as", "admin"], "address[1]", "0x1234" },
         { "repeated address option", ["deploy", "--reporter", Bob, "--reporter", "0x1234", "--as", "admin"], "--reporter[1]", "0x1234" },
         { "negative amount", ["offer", Lot, "5", "--price=-1", "--expires", "7d", "--as", "alice"], "--price", "-1" },
-        { "amount with 7 decimals", ["pledge", "request", Lot, "1", "--principal", "1.0000001", "--maturity", "10d", "--as", "alice"], "--principal", "1.0000001" },
+        { "amount with two decimal points", ["pledge", "request", Lot, "1", "--principal", "1.0.1", "--maturity", "10d", "--as", "alice"], "--principal", "1.0.1" },
         { "zero amount", ["bond", Lot, "0", "--as", "provider"], "amount", "0" },
         { "units not a number", ["transfer", Lot, "ten", "--to", Bob, "--as", "alice"], "units", "ten" },
         { "negative units", ["redeem", Lot, "-5", "--as", "alice"], "units", "-5" },
@@ -105,7 +105,8 @@ public sealed class UsageErrorTests
         Assert.Empty(parse.Errors);
         Assert.Equal(new BigInteger(0x1234), parse.GetValue<BigInteger>("lot"));
         Assert.Equal(new BigInteger(5), parse.GetValue<BigInteger>("units"));
-        Assert.Equal(new BigInteger(3_250_000), parse.GetValue<BigInteger>("--price"));
+        // An amount keeps its text until the command knows the lot's currency, then reads in its decimals.
+        Assert.Equal(new BigInteger(3_250_000), parse.GetValue<AmountText>("--price")!.In(new SettlementCurrency("0x0000000000000000000000000000000000000001", 6, "USDC")));
         Assert.Equal(TimeSpec.FromNow(TimeSpan.FromDays(7)), parse.GetValue<TimeSpec>("--expires"));
     }
 

@@ -20,6 +20,8 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public string LendingAddress { get; private set; } = null!;
 
+    public string StablecoinAddress { get; private set; } = null!;
+
     public static DevnetAccounts Accounts => DevnetAccounts.Standard;
 
     public async Task InitializeAsync()
@@ -38,6 +40,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         EscrowAddress = manifest.EscrowAddress;
         MarketAddress = manifest.MarketAddress;
         LendingAddress = manifest.LendingAddress;
+        StablecoinAddress = manifest.StablecoinAddress;
     }
 
     public async Task DisposeAsync() => await Chain.DisposeAsync();

@@ -26,14 +26,15 @@ internal static class CurrencyCommands
         {
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
             var info = await session.Client.Escrow.GetCurrencyAsync(invocation.Value(address), invocation.CancellationToken).ConfigureAwait(false);
-            var view = new CurrencyView(info.Address, info.Accepted, info.Decimals, string.Equals(info.Address, session.Client.Manifest.StablecoinAddress, StringComparison.OrdinalIgnoreCase));
+            var symbol = await session.Client.Stablecoin.For(info.Address).SymbolAsync(invocation.CancellationToken).ConfigureAwait(false);
+            var view = new CurrencyView(info.Address, info.Accepted, info.Decimals, string.Equals(info.Address, session.Client.Manifest.StablecoinAddress, StringComparison.OrdinalIgnoreCase), symbol);
             if (invocation.Console.Json)
             {
                 invocation.Console.WriteJson(view, CliJsonContext.Default.CurrencyView);
             }
             else
             {
-                invocation.Console.Line($"{view.Address}: {(view.Accepted ? "accepted for new lots" : "not accepted for new lots")}, {view.Decimals} decimals{(view.IsManifestStablecoin ? " (the manifest's stablecoin)" : string.Empty)}");
+                invocation.Console.Line($"{view.Address}{(view.Symbol is null ? string.Empty : $" ({view.Symbol})")}: {(view.Accepted ? "accepted for new lots" : "not accepted for new lots")}, {view.Decimals} decimals{(view.IsManifestStablecoin ? " (the manifest's stablecoin)" : string.Empty)}");
             }
 
             return ExitCodes.Success;
@@ -50,9 +51,10 @@ internal static class CurrencyCommands
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
                 var result = await session.Client.Escrow.SetCurrencyAcceptedAsync(currency, accepted, ct).ConfigureAwait(false);
+                var coin = await session.Currencies.GetAsync(currency, ct).ConfigureAwait(false);
                 return ViewFactory.Operation($"currency.{name}", accepted ? $"the escrow accepts {currency} for new lots" : $"the escrow no longer accepts {currency} for new lots; its lots keep settling in it", result) with
                 {
-                    Currency = currency,
+                    Currency = coin.View(),
                 };
             });
         });

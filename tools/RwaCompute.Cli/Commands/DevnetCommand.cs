@@ -111,11 +111,14 @@ internal static class DevnetCommand
         output.Write(Tables.EscrowPositions(view.Offers, view.Pledges, view.Redemptions, name));
         output.Write(Tables.Utilization(view.Utilization));
         output.WriteLine();
-        var solvency = view.Solvency;
-        output.WriteLine($"Escrow:   {Tables.Usdc(solvency.BalanceUsdc)} USDC held, {Tables.Usdc(solvency.ObligationsUsdc)} USDC owed (credits {Tables.Usdc(solvency.CreditsUsdc)} + bonds {Tables.Usdc(solvency.BondsUsdc)}, {Tables.Usdc(solvency.ReservedUsdc)} reserved): {(solvency.Solvent ? "solvent" : "INSOLVENT")}");
-        foreach (var price in view.Prices.Where(p => p.LastPriceUsdc is not null))
+        foreach (var solvency in view.Solvency)
         {
-            output.WriteLine($"Market:   {price.GpuModel} in {price.Region}: last trade {Tables.Usdc(price.LastPriceUsdc!)} USDC/GPU-h, time-weighted average {Tables.Usdc(price.AveragePriceUsdc!)} USDC/GPU-h");
+            output.WriteLine($"Escrow:   {Tables.Solvency(solvency)}");
+        }
+
+        foreach (var price in view.Prices.Where(p => p.LastPrice is not null))
+        {
+            output.WriteLine($"Market:   {price.GpuModel} in {price.Region}: last trade {Tables.Money(price.LastPrice!, price.Currency)}/GPU-h, time-weighted average {Tables.Money(price.AveragePrice!, price.Currency)}/GPU-h");
         }
 
         output.WriteLine($"RPC:      {view.RpcUrl} (chain {view.ChainId.ToString(CultureInfo.InvariantCulture)})");

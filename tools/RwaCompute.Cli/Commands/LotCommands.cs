@@ -58,18 +58,23 @@ internal static class LotCommands
     public static Command CreateBond(CommandRunner runner)
     {
         var lotId = CliArguments.LotId();
-        var amount = CliArguments.Amount("amount", "USDC (12.5) or base units (12500000base)");
+        var amount = CliArguments.Amount("amount", "in the lot's currency (12.5) or base units (12500000base)");
         return Operation.Sending(runner, "bond", "top up provider bond for a lot (issuing already pulls the bond that covers every outstanding unit)", [lotId, amount], (invocation, signer) =>
         {
             var id = invocation.Value(lotId);
             var value = invocation.Value(amount);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
-                ViewFactory.Operation("bond", $"posted {UsdcAmount.Format(value)} USDC bond for lot {LotIdText.Short(id)}", await session.Client.Escrow.PostBondAsync(id, value, ct).ConfigureAwait(false)) with
+            {
+                var currency = await session.Currencies.OfLotAsync(id, ct).ConfigureAwait(false);
+                var baseUnits = value.In(currency);
+                return ViewFactory.Operation("bond", $"posted {currency.Format(baseUnits)} bond for lot {LotIdText.Short(id)}", await session.Client.Escrow.PostBondAsync(id, baseUnits, ct).ConfigureAwait(false)) with
                 {
                     LotId = LotIdText.Format(id),
-                    AmountUsdc = UsdcAmount.Plain(value),
-                    AmountBaseUnits = value.ToString(CultureInfo.InvariantCulture),
-                });
+                    Amount = currency.Plain(baseUnits),
+                    AmountBaseUnits = baseUnits.ToString(CultureInfo.InvariantCulture),
+                    Currency = currency.View(),
+                };
+            });
         });
     }
 
@@ -80,7 +85,7 @@ internal static class LotCommands
         var region = CliOptions.Label("--region", "region, up to 16 bytes (eu-west)", size: 16).AsRequired();
         var starts = CliOptions.Time("--starts", "start of the delivery window: ISO-8601 or a duration from now").WithDefault(TimeSpec.Now);
         var ends = CliOptions.Time("--ends", "end of the delivery window: ISO-8601 or a duration from now (30d)").AsRequired();
-        var price = CliOptions.Amount("--price", "reference price per GPU-hour: USDC (3.5) or base units (3500000base)").AsRequired();
+        var price = CliOptions.Amount("--price", "reference price per GPU-hour in the lot's currency (3.5) or base units (3500000base)").AsRequired();
         // Required: the SLA is a term buyers rely on; an omitted one must not silently become 0 %.
         var sla = CliOptions.Bps("--sla", "guaranteed uptime: basis points (9900) or percent (99%); 0 means no SLA").AsRequired();
         var coverage = CliOptions.Create("--coverage-bps", "share of the reference price the bond backs per unit: basis points (1-10000) or percent (50%)", CoverageBps).WithDefault((ushort)10_000);
@@ -90,7 +95,7 @@ internal static class LotCommands
         var units = CliOptions.Units("--units", "GPU-hours to issue").AsRequired();
         var to = CliOptions.Address("--to", "first holder (default: the signer, who must be the provider)");
         var provider = CliOptions.Address("--provider", "the provider (default: the signer)");
-        var currency = CliOptions.Address("--currency", "the lot's settlement currency, a stablecoin the escrow accepts (default: the manifest's stablecoin); amounts are in its base units with 6 decimals");
+        var currency = CliOptions.Address("--currency", "the lot's settlement currency, a stablecoin the escrow accepts (default: the manifest's stablecoin); --price is read in its decimals");
         var command = Operation.Sending(runner, "issue", "create a lot and issue its first units (as the lot's provider); the escrow pulls the provider's bond (units x price x coverage)", [pool, gpu, region, starts, ends, price, sla, coverage, metadata, metadataHash, energy, units, to, provider, currency], async (invocation, signer) =>
         {
             var gpuModel = invocation.Required(gpu);
@@ -102,6 +107,7 @@ internal static class LotCommands
             return await Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
                 var now = await session.ChainTimeAsync(ct).ConfigureAwait(false);
+                var coin = invocation.Value(currency) is { } named ? await session.Currencies.GetAsync(named, ct).ConfigureAwait(false) : await session.Currencies.DefaultAsync(ct).ConfigureAwait(false);
                 var terms = new LotTerms
                 {
                     Provider = invocation.Value(provider) ?? session.Account,
@@ -110,12 +116,12 @@ internal static class LotCommands
                     Region = regionText,
                     StartsAt = invocation.Value(starts).ResolveAt(now),
                     EndsAt = invocation.Value(ends).ResolveAt(now),
-                    ReferencePrice = invocation.Value(price),
+                    ReferencePrice = invocation.Required(price).In(coin),
                     SlaUptimeBps = invocation.Value(sla),
                     BondCoverageBps = invocation.Value(coverage),
                     EnergyWhPerGpuHour = invocation.Value(energy),
                     MetadataHash = [],
-                    Currency = invocation.Value(currency) ?? session.Client.Manifest.StablecoinAddress,
+                    Currency = coin.Address,
                 };
                 terms = terms with { MetadataHash = hash ?? LotTerms.HashMetadata(Describe(terms)) };
                 var result = await session.Client.Token.IssueLotAsync(terms, invocation.Value(to) ?? session.Account, count, ct).ConfigureAwait(false);
@@ -124,6 +130,7 @@ internal static class LotCommands
                     LotId = LotIdText.Format(result.Value),
                     PoolId = terms.PoolId.ToHex(true),
                     Units = count.ToString(CultureInfo.InvariantCulture),
+                    Currency = coin.View(),
                 };
             }).ConfigureAwait(false);
         });
@@ -178,7 +185,8 @@ internal static class LotCommands
         {
             var id = invocation.Value(lotId);
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
-            var view = ViewFactory.Lot(await session.Client.Token.GetLotAsync(id, invocation.CancellationToken).ConfigureAwait(false));
+            var lot = await session.Client.Token.GetLotAsync(id, invocation.CancellationToken).ConfigureAwait(false);
+            var view = ViewFactory.Lot(lot, await session.Currencies.OfLotAsync(id, invocation.CancellationToken).ConfigureAwait(false));
             if (invocation.Console.Json)
             {
                 invocation.Console.WriteJson(view, CliJsonContext.Default.LotView);
@@ -206,7 +214,7 @@ internal static class LotCommands
             var lots = new List<LotView>();
             foreach (var created in events.Select(e => e.As<LotCreatedEventDTO>()).OfType<LotCreatedEventDTO>())
             {
-                lots.Add(ViewFactory.Lot(await session.Client.Token.GetLotAsync(created.LotId, ct).ConfigureAwait(false)));
+                lots.Add(ViewFactory.Lot(await session.Client.Token.GetLotAsync(created.LotId, ct).ConfigureAwait(false), await session.Currencies.OfLotAsync(created.LotId, ct).ConfigureAwait(false)));
             }
 
             if (invocation.Console.Json)

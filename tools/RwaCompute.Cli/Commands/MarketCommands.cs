@@ -14,24 +14,27 @@ internal static class MarketCommands
     {
         var lotId = CliArguments.LotId();
         var units = CliArguments.Units("units", "units for sale");
-        var price = CliOptions.Amount("--price", "price per unit: USDC (3.2) or base units (3200000base)").AsRequired();
+        var price = CliOptions.Amount("--price", "price per unit in the lot's currency (3.2) or base units (3200000base)").AsRequired();
         var expires = CliOptions.Time("--expires", "when the offer lapses: a duration (7d) or ISO-8601 time").AsRequired();
         return Operation.Sending(runner, "offer", "offer units for sale at a fixed price (the market moves them at purchase)", [lotId, units, price, expires], (invocation, signer) =>
         {
             var id = invocation.Value(lotId);
             var count = invocation.Value(units);
-            var pricePerUnit = invocation.Value(price);
+            var pricePerUnit = invocation.Required(price);
             var expiry = invocation.Value(expires);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
+                var currency = await session.Currencies.OfLotAsync(id, ct).ConfigureAwait(false);
+                var priceUnits = pricePerUnit.In(currency);
                 var expiresAt = expiry.ResolveAt(await session.ChainTimeAsync(ct).ConfigureAwait(false));
-                var result = await session.Client.Market.CreateOfferAsync(id, count, pricePerUnit, expiresAt, ct).ConfigureAwait(false);
-                return ViewFactory.Operation("offer", $"offered {count} units of lot {LotIdText.Short(id)} at {UsdcAmount.Format(pricePerUnit)} USDC", result) with
+                var result = await session.Client.Market.CreateOfferAsync(id, count, priceUnits, expiresAt, ct).ConfigureAwait(false);
+                return ViewFactory.Operation("offer", $"offered {count} units of lot {LotIdText.Short(id)} at {currency.Format(priceUnits)}", result) with
                 {
                     OfferId = ViewFactory.Id(result.Value),
                     LotId = LotIdText.Format(id),
                     Units = count.ToString(CultureInfo.InvariantCulture),
-                    PricePerUnitUsdc = UsdcAmount.Plain(pricePerUnit),
+                    PricePerUnit = currency.Plain(priceUnits),
+                    Currency = currency.View(),
                     EndsAt = expiresAt,
                 };
             });
@@ -47,18 +50,27 @@ internal static class MarketCommands
         {
             var offerId = invocation.Value(offer);
             var count = invocation.Value(units);
-            var limit = invocation.Parse.GetResult(maxPrice) is null ? (System.Numerics.BigInteger?)null : invocation.Value(maxPrice);
+            var limitText = invocation.Parse.GetResult(maxPrice) is null ? null : invocation.Value(maxPrice);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
+                System.Numerics.BigInteger? limit = null;
+                if (limitText is not null)
+                {
+                    var offered = await session.Client.Market.GetOfferAsync(offerId, ct).ConfigureAwait(false);
+                    limit = limitText.In(await session.Currencies.OfLotAsync(offered.LotId, ct).ConfigureAwait(false));
+                }
+
                 var result = await session.Client.Market.PurchaseAsync(offerId, count, limit, ct).ConfigureAwait(false);
                 var fill = result.Value;
-                return ViewFactory.Operation("buy", $"bought {count} units from offer {offerId} at {UsdcAmount.Format(fill.PricePerUnit)} USDC ({UsdcAmount.Format(fill.Cost)} USDC)", result) with
+                var currency = await session.Currencies.OfLotAsync(fill.LotId, ct).ConfigureAwait(false);
+                return ViewFactory.Operation("buy", $"bought {count} units from offer {offerId} at {currency.Format(fill.PricePerUnit)} ({currency.Format(fill.Cost)})", result) with
                 {
                     OfferId = ViewFactory.Id(offerId),
                     LotId = LotIdText.Format(fill.LotId),
                     Units = count.ToString(CultureInfo.InvariantCulture),
-                    PricePerUnitUsdc = UsdcAmount.Plain(fill.PricePerUnit),
-                    CostUsdc = UsdcAmount.Plain(fill.Cost),
+                    PricePerUnit = currency.Plain(fill.PricePerUnit),
+                    Cost = currency.Plain(fill.Cost),
+                    Currency = currency.View(),
                 };
             });
         });
@@ -79,7 +91,7 @@ internal static class MarketCommands
     {
         var lotId = CliArguments.LotId();
         var units = CliArguments.Units("units", "units for sale");
-        var startPrice = CliOptions.Amount("--start-price", "price per unit when the auction starts: USDC (4) or base units").AsRequired();
+        var startPrice = CliOptions.Amount("--start-price", "price per unit when the auction starts, in the lot's currency (4) or base units").AsRequired();
         var floorPrice = CliOptions.Amount("--floor-price", "price per unit reached at the end (at most the start price)").AsRequired();
         var starts = CliOptions.Time("--starts", "when buying opens and the price starts to fall: ISO-8601 or a duration from now").WithDefault(TimeSpec.Now);
         var ends = CliOptions.Time("--ends", "when the auction ends at its floor price: a duration (2d) or ISO-8601 time, not after the lot's end").AsRequired();
@@ -87,22 +99,25 @@ internal static class MarketCommands
         {
             var id = invocation.Value(lotId);
             var count = invocation.Value(units);
-            var start = invocation.Value(startPrice);
-            var floor = invocation.Value(floorPrice);
+            var start = invocation.Required(startPrice);
+            var floor = invocation.Required(floorPrice);
             var from = invocation.Value(starts);
             var until = invocation.Value(ends);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
                 var now = await session.ChainTimeAsync(ct).ConfigureAwait(false);
                 var (startsAt, endsAt) = (from.ResolveAt(now), until.ResolveAt(now));
-                var result = await session.Client.Market.CreateAuctionAsync(id, count, start, floor, startsAt, endsAt, ct).ConfigureAwait(false);
-                return ViewFactory.Operation("market.auction", $"auctioning {count} units of lot {LotIdText.Short(id)} from {UsdcAmount.Format(start)} down to {UsdcAmount.Format(floor)} USDC by {endsAt:u}", result) with
+                var currency = await session.Currencies.OfLotAsync(id, ct).ConfigureAwait(false);
+                var (startUnits, floorUnits) = (start.In(currency), floor.In(currency));
+                var result = await session.Client.Market.CreateAuctionAsync(id, count, startUnits, floorUnits, startsAt, endsAt, ct).ConfigureAwait(false);
+                return ViewFactory.Operation("market.auction", $"auctioning {count} units of lot {LotIdText.Short(id)} from {DecimalAmount.Format(startUnits, currency.Decimals)} down to {currency.Format(floorUnits)} by {endsAt:u}", result) with
                 {
                     OfferId = ViewFactory.Id(result.Value),
                     LotId = LotIdText.Format(id),
                     Units = count.ToString(CultureInfo.InvariantCulture),
-                    StartPriceUsdc = UsdcAmount.Plain(start),
-                    FloorPriceUsdc = UsdcAmount.Plain(floor),
+                    StartPrice = currency.Plain(startUnits),
+                    FloorPrice = currency.Plain(floorUnits),
+                    Currency = currency.View(),
                     StartsAt = startsAt,
                     EndsAt = endsAt,
                 };
@@ -135,7 +150,12 @@ internal static class MarketCommands
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
             var offers = await session.Client.Market.ListOffersAsync(lotId, openOnly: !invocation.Value(all), invocation.CancellationToken).ConfigureAwait(false);
             var now = await session.ChainTimeAsync(invocation.CancellationToken).ConfigureAwait(false);
-            var views = offers.Select(o => ViewFactory.Offer(o, now)).ToList();
+            var views = new List<OfferView>();
+            foreach (var o in offers)
+            {
+                views.Add(ViewFactory.Offer(o, now, await session.Currencies.OfLotAsync(o.LotId, invocation.CancellationToken).ConfigureAwait(false)));
+            }
+
             if (invocation.Console.Json)
             {
                 invocation.Console.WriteJson(new OfferListView(views), CliJsonContext.Default.OfferListView);
@@ -163,7 +183,7 @@ internal static class MarketCommands
             var offerId = invocation.Value(id);
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
             var offer = await session.Client.Market.GetOfferAsync(offerId, invocation.CancellationToken).ConfigureAwait(false);
-            var view = ViewFactory.Offer(offer, await session.ChainTimeAsync(invocation.CancellationToken).ConfigureAwait(false));
+            var view = ViewFactory.Offer(offer, await session.ChainTimeAsync(invocation.CancellationToken).ConfigureAwait(false), await session.Currencies.OfLotAsync(offer.LotId, invocation.CancellationToken).ConfigureAwait(false));
             if (invocation.Console.Json)
             {
                 invocation.Console.WriteJson(view, CliJsonContext.Default.OfferView);
@@ -188,7 +208,8 @@ internal static class MarketCommands
         {
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
             var entry = await session.Client.Market.GetPriceAsync(invocation.Value(gpu)!, invocation.Value(region)!, invocation.Value(currency), invocation.CancellationToken).ConfigureAwait(false);
-            var view = ViewFactory.Price(entry);
+            var coin = await session.Currencies.GetAsync(entry.Currency, invocation.CancellationToken).ConfigureAwait(false);
+            var view = ViewFactory.Price(entry, coin);
             if (invocation.Console.Json)
             {
                 invocation.Console.WriteJson(view, CliJsonContext.Default.PriceIndexView);
@@ -199,7 +220,7 @@ internal static class MarketCommands
             }
             else
             {
-                invocation.Console.Line($"{entry.GpuModel} in {entry.Region}: last {UsdcAmount.Format(entry.LastPrice)} USDC per GPU-hour at {entry.LastTradeAt:u}; average {UsdcAmount.Format(entry.Average)} USDC over {entry.Window.TotalHours:0.#} h");
+                invocation.Console.Line($"{entry.GpuModel} in {entry.Region}: last {coin.Format(entry.LastPrice)} per GPU-hour at {entry.LastTradeAt:u}; average {coin.Format(entry.Average)} over {entry.Window.TotalHours:0.#} h");
             }
 
             return ExitCodes.Success;

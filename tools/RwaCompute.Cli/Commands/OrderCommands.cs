@@ -29,16 +29,17 @@ internal static class OrderCommands
     {
         var lotId = CliArguments.LotId();
         var units = CliArguments.Units("units", "the most units the ask sells over all its fills");
-        var price = CliOptions.Amount("--price", "price per unit: USDC (2.6) or base units").AsRequired();
+        var price = CliOptions.Amount("--price", "price per unit in the lot's currency (2.6) or base units").AsRequired();
         var expires = CliOptions.Time("--expires", "when the ask lapses: a duration (2d) or ISO-8601 time").AsRequired();
         var output = CliOptions.OutputFile("--out", "the file to write the signed order to (JSON)").AsRequired();
         return Operation.Sending(runner, "ask", "sign an ask: units of a lot at a fixed price, for anyone to fill with 'rwa order fill'", [lotId, units, price, expires, output], (invocation, signer) =>
         {
-            var (id, count, pricePerUnit, expiry, file) = (invocation.Value(lotId), invocation.Value(units), invocation.Value(price), invocation.Value(expires), invocation.Value(output)!);
+            var (id, count, pricePerUnit, expiry, file) = (invocation.Value(lotId), invocation.Value(units), invocation.Required(price), invocation.Value(expires), invocation.Value(output)!);
             return SignAsync(invocation, signer, file, async (session, ct) =>
             {
                 var expiresAt = expiry.ResolveAt(await session.ChainTimeAsync(ct).ConfigureAwait(false));
-                return await session.Client.Market.SignAskAsync(new AskTerms { LotId = id, Units = count, PricePerUnit = pricePerUnit, Expiry = expiresAt }, ct).ConfigureAwait(false);
+                var currency = await session.Currencies.OfLotAsync(id, ct).ConfigureAwait(false);
+                return await session.Client.Market.SignAskAsync(new AskTerms { LotId = id, Units = count, PricePerUnit = pricePerUnit.In(currency), Expiry = expiresAt, Currency = currency.Address }, ct).ConfigureAwait(false);
             });
         });
     }
@@ -46,7 +47,8 @@ internal static class OrderCommands
     private static Command Bid(CommandRunner runner)
     {
         var units = CliOptions.Units("--units", "the most units the bid buys over all its fills").AsRequired();
-        var price = CliOptions.Amount("--price", "price per unit the buyer pays: USDC (2.6) or base units").AsRequired();
+        var price = CliOptions.Amount("--price", "price per unit the buyer pays, in the bid's --currency (2.6) or base units").AsRequired();
+        var currency = CliOptions.Address("--currency", "the settlement stablecoin the bid pays in; only lots settling in it can fill it (default: the manifest's stablecoin)");
         var expires = CliOptions.Time("--expires", "when the bid lapses: a duration (2d) or ISO-8601 time").AsRequired();
         var gpu = CliOptions.Label("--gpu", "the GPU model a lot must have (default: any)", size: 16);
         var region = CliOptions.Label("--region", "the region a lot must deliver in (default: any)", size: 16);
@@ -55,18 +57,20 @@ internal static class OrderCommands
         var sla = CliOptions.Bps("--min-sla", "the least SLA uptime: basis points (9900) or percent (99%)").WithDefault((ushort)0);
         var energy = CliOptions.WholeNumber<uint>("--max-wh", "the most watt-hours per GPU-hour (default: any)");
         var output = CliOptions.OutputFile("--out", "the file to write the signed order to (JSON)").AsRequired();
-        return Operation.Sending(runner, "bid", "sign a criteria bid: units of any lot meeting the criteria at a price, for any seller to fill with 'rwa order fill FILE --lot LOT'", [units, price, expires, gpu, region, from, until, sla, energy, output], (invocation, signer) =>
+        return Operation.Sending(runner, "bid", "sign a criteria bid: units of any lot meeting the criteria at a price, for any seller to fill with 'rwa order fill FILE --lot LOT'", [units, price, currency, expires, gpu, region, from, until, sla, energy, output], (invocation, signer) =>
         {
             var count = invocation.Value(units);
-            var pricePerUnit = invocation.Value(price);
+            var pricePerUnit = invocation.Required(price);
             var expiry = invocation.Value(expires);
             var (model, place, start, end) = (invocation.Value(gpu), invocation.Value(region), invocation.Parse.GetResult(from) is null ? (TimeSpec?)null : invocation.Value(from), invocation.Parse.GetResult(until) is null ? (TimeSpec?)null : invocation.Value(until));
             var minSla = invocation.Value(sla);
             var maxWh = invocation.Parse.GetResult(energy) is null ? (uint?)null : invocation.Value(energy);
             var file = invocation.Value(output)!;
+            var coinAddress = invocation.Value(currency);
             return SignAsync(invocation, signer, file, async (session, ct) =>
             {
                 var now = await session.ChainTimeAsync(ct).ConfigureAwait(false);
+                var coin = coinAddress is null ? await session.Currencies.DefaultAsync(ct).ConfigureAwait(false) : await session.Currencies.GetAsync(coinAddress, ct).ConfigureAwait(false);
                 var criteria = new BidCriteria
                 {
                     GpuModel = model,
@@ -75,9 +79,10 @@ internal static class OrderCommands
                     DeliveryUntil = end?.ResolveAt(now),
                     MinSlaBps = minSla,
                     MaxWhPerGpuHour = maxWh,
-                    PricePerUnit = pricePerUnit,
+                    PricePerUnit = pricePerUnit.In(coin),
                     Units = count,
                     Expiry = expiry.ResolveAt(now),
+                    Currency = coin.Address,
                 };
                 return await session.Client.Market.SignBidAsync(criteria, ct).ConfigureAwait(false);
             });
@@ -96,12 +101,14 @@ internal static class OrderCommands
             var path = invocation.Value(file);
             var count = invocation.Value(units);
             var lotId = invocation.Parse.GetResult(lot) is null ? (BigInteger?)null : invocation.Value(lot);
-            var most = invocation.Parse.GetResult(maxPrice) is null ? (BigInteger?)null : invocation.Value(maxPrice);
-            var least = invocation.Parse.GetResult(minPrice) is null ? (BigInteger?)null : invocation.Value(minPrice);
+            var mostText = invocation.Parse.GetResult(maxPrice) is null ? null : invocation.Value(maxPrice);
+            var leastText = invocation.Parse.GetResult(minPrice) is null ? null : invocation.Value(minPrice);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
                 // The file is untrusted: its price is accepted only within the limit the taker states.
                 var order = await SignedOrder.LoadAsync(path, ct).ConfigureAwait(false);
+                var currency = await session.Currencies.GetAsync(order.Currency, ct).ConfigureAwait(false);
+                var (most, least) = (mostText?.In(currency), leastText?.In(currency));
                 if (order.Kind == OrderKind.Bid && lotId is null)
                 {
                     throw new CliInputException("--lot", $"order {order.Hash} is a bid: name the lot to sell into it with --lot.");
@@ -109,30 +116,31 @@ internal static class OrderCommands
 
                 if (order.Kind == OrderKind.Ask && most is null)
                 {
-                    throw new CliInputException("--max-price", $"order {order.Hash} is an ask at {UsdcAmount.Format(order.PricePerUnit)} USDC per unit: state the most you pay with --max-price.");
+                    throw new CliInputException("--max-price", $"order {order.Hash} is an ask at {currency.Format(order.PricePerUnit)} per unit: state the most you pay with --max-price.");
                 }
 
                 if (order.Kind == OrderKind.Bid && least is null)
                 {
-                    throw new CliInputException("--min-price", $"order {order.Hash} is a bid at {UsdcAmount.Format(order.PricePerUnit)} USDC per unit: state the least you accept with --min-price.");
+                    throw new CliInputException("--min-price", $"order {order.Hash} is a bid at {currency.Format(order.PricePerUnit)} per unit: state the least you accept with --min-price.");
                 }
 
                 if ((most is { } max && order.PricePerUnit > max) || (least is { } min && order.PricePerUnit < min))
                 {
-                    throw new Sdk.Errors.OrderNotFillableException(order.Hash, Sdk.Errors.OrderProblem.PriceOutsideLimit, $"its price is {UsdcAmount.Format(order.PricePerUnit)} USDC per unit, outside your limit of {UsdcAmount.Format((most ?? least)!.Value)} USDC.");
+                    throw new Sdk.Errors.OrderNotFillableException(order.Hash, Sdk.Errors.OrderProblem.PriceOutsideLimit, $"its price is {currency.Format(order.PricePerUnit)} per unit, outside your limit of {currency.Format((most ?? least)!.Value)}.");
                 }
 
                 var result = order.Kind == OrderKind.Ask
                     ? await session.Client.Market.FillAskAsync(order, count, ct).ConfigureAwait(false)
                     : await session.Client.Market.FillBidAsync(order, lotId!.Value, count, ct).ConfigureAwait(false);
                 var fill = result.Value;
-                return ViewFactory.Operation("order.fill", $"filled {fill.Units} units of {(order.Kind == OrderKind.Ask ? "ask" : "bid")} {Short(order.Hash)} at {UsdcAmount.Format(fill.PricePerUnit)} USDC ({UsdcAmount.Format(fill.Cost)} USDC)", result) with
+                return ViewFactory.Operation("order.fill", $"filled {fill.Units} units of {(order.Kind == OrderKind.Ask ? "ask" : "bid")} {Short(order.Hash)} at {currency.Format(fill.PricePerUnit)} ({currency.Format(fill.Cost)})", result) with
                 {
                     OrderHash = order.Hash,
                     LotId = LotIdText.Format(fill.LotId),
                     Units = fill.Units.ToString(CultureInfo.InvariantCulture),
-                    PricePerUnitUsdc = UsdcAmount.Plain(fill.PricePerUnit),
-                    CostUsdc = UsdcAmount.Plain(fill.Cost),
+                    PricePerUnit = currency.Plain(fill.PricePerUnit),
+                    Cost = currency.Plain(fill.Cost),
+                    Currency = currency.View(),
                 };
             });
         });
@@ -147,6 +155,7 @@ internal static class OrderCommands
             var order = await SignedOrder.LoadAsync(invocation.Value(file), invocation.CancellationToken).ConfigureAwait(false);
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
             var state = await session.Client.Market.GetOrderStateAsync(order, invocation.CancellationToken).ConfigureAwait(false);
+            var currency = await session.Currencies.GetAsync(order.Currency, invocation.CancellationToken).ConfigureAwait(false);
             var view = new OrderStateView(
                 order.Kind == OrderKind.Ask ? "ask" : "bid",
                 order.Hash,
@@ -157,15 +166,16 @@ internal static class OrderCommands
                 order.Units.ToString(CultureInfo.InvariantCulture),
                 state.Filled.ToString(CultureInfo.InvariantCulture),
                 state.Remaining.ToString(CultureInfo.InvariantCulture),
-                UsdcAmount.Plain(order.PricePerUnit),
+                currency.Plain(order.PricePerUnit),
                 order.Expiry,
                 state.Cancelled,
                 state.CounterStale,
                 state.Expired,
                 state.SignatureValid,
-                state.IsFillable)
+                state.IsFillable,
+                currency.View())
             {
-                Criteria = order.Bid is { } bid ? Criteria(bid) : null,
+                Criteria = order.Bid is { } bid ? Criteria(bid, currency) : null,
             };
             if (invocation.Console.Json)
             {
@@ -174,10 +184,10 @@ internal static class OrderCommands
             else
             {
                 var status = state.IsFillable ? "fillable" : !state.SignatureValid ? "BAD SIGNATURE" : state.Cancelled ? "cancelled" : state.CounterStale ? "cancelled (counter raised)" : state.Expired ? "expired" : "filled";
-                invocation.Console.Line($"{view.Kind} {order.Hash} by {order.Maker}: {state.Filled}/{order.Units} units filled at {UsdcAmount.Format(order.PricePerUnit)} USDC, expires {order.Expiry:u}: {status}");
+                invocation.Console.Line($"{view.Kind} {order.Hash} by {order.Maker}: {state.Filled}/{order.Units} units filled at {currency.Format(order.PricePerUnit)}, expires {order.Expiry:u}: {status}");
                 if (view.Criteria is { } c)
                 {
-                    invocation.Console.Line($"  any lot with GPU {c.GpuModel ?? "any"}, region {c.Region ?? "any"}, window {(c.DeliveryFrom is { } f ? $"from {f:u} " : string.Empty)}{(c.DeliveryUntil is { } u ? $"until {u:u}" : "any")}, SLA >= {c.MinSlaBps} bps, energy <= {c.MaxWhPerGpuHour ?? "any"} Wh/GPU-h, bond >= {c.MinUnitCoverUsdc} USDC per unit");
+                    invocation.Console.Line($"  any lot with GPU {c.GpuModel ?? "any"}, region {c.Region ?? "any"}, window {(c.DeliveryFrom is { } f ? $"from {f:u} " : string.Empty)}{(c.DeliveryUntil is { } u ? $"until {u:u}" : "any")}, SLA >= {c.MinSlaBps} bps, energy <= {c.MaxWhPerGpuHour ?? "any"} Wh/GPU-h, bond >= {Tables.Money(c.MinUnitCover, view.Currency)} per unit");
                 }
             }
 
@@ -217,20 +227,21 @@ internal static class OrderCommands
         var order = await sign(session, invocation.CancellationToken).ConfigureAwait(false);
         await order.SaveAsync(file, invocation.CancellationToken).ConfigureAwait(false);
         var sent = await session.SentTransactionsAsync(invocation, invocation.CancellationToken).ConfigureAwait(false);
-        var view = new OrderSignedView(order.Kind == OrderKind.Ask ? "ask" : "bid", order.Hash, order.Maker, file, (ulong)order.Units, UsdcAmount.Plain(order.PricePerUnit), order.Expiry, sent);
+        var currency = await session.Currencies.GetAsync(order.Currency, invocation.CancellationToken).ConfigureAwait(false);
+        var view = new OrderSignedView(order.Kind == OrderKind.Ask ? "ask" : "bid", order.Hash, order.Maker, file, (ulong)order.Units, currency.Plain(order.PricePerUnit), order.Expiry, sent, currency.View());
         if (invocation.Console.Json)
         {
             invocation.Console.WriteJson(view, CliJsonContext.Default.OrderSignedView);
         }
         else
         {
-            invocation.Console.Line($"ok: signed {view.Kind} {Short(order.Hash)} ({order.Units} units at {UsdcAmount.Format(order.PricePerUnit)} USDC, until {order.Expiry:u}) → {file}");
+            invocation.Console.Line($"ok: signed {view.Kind} {Short(order.Hash)} ({order.Units} units at {currency.Format(order.PricePerUnit)}, until {order.Expiry:u}) → {file}");
         }
 
         return ExitCodes.Success;
     }
 
-    private static BidCriteriaView Criteria(Sdk.Contracts.ComputeMarket.Bid bid)
+    private static BidCriteriaView Criteria(Sdk.Contracts.ComputeMarket.Bid bid, SettlementCurrency currency)
     {
         static string? Label(byte[] value) => value.All(b => b == 0) ? null : Sdk.Validation.Bytes32Text.Format(value);
         static DateTimeOffset? Time(ulong seconds) => seconds == 0 ? null : DateTimeOffset.FromUnixTimeSeconds((long)Math.Min(seconds, 253_402_300_799UL));
@@ -241,7 +252,7 @@ internal static class OrderCommands
             Time(bid.DeliveryUntil),
             bid.MinSlaBps.ToString(CultureInfo.InvariantCulture),
             bid.MaxWhPerGpuHour == 0 ? null : bid.MaxWhPerGpuHour.ToString(CultureInfo.InvariantCulture),
-            UsdcAmount.Plain(bid.MinUnitCover));
+            currency.Plain(bid.MinUnitCover));
     }
 
     private static string Short(string hash) => hash[..10] + "…" + hash[^6..];

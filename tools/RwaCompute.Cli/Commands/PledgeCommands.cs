@@ -42,12 +42,13 @@ internal static class PledgeCommands
             var coin = invocation.Value(currency);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
-                var result = await session.Client.Escrow.WithdrawAsync(receiver, coin, ct).ConfigureAwait(false);
-                return ViewFactory.Operation("withdraw", $"withdrew {UsdcAmount.Format(result.Value)} USDC", result) with
+                var currency = coin is null ? await session.Currencies.DefaultAsync(ct).ConfigureAwait(false) : await session.Currencies.GetAsync(coin, ct).ConfigureAwait(false);
+                var result = await session.Client.Escrow.WithdrawAsync(receiver, currency.Address, ct).ConfigureAwait(false);
+                return ViewFactory.Operation("withdraw", $"withdrew {currency.Format(result.Value)}", result) with
                 {
                     To = receiver ?? session.Account,
-                    Currency = coin ?? session.Client.Manifest.StablecoinAddress,
-                    AmountUsdc = UsdcAmount.Plain(result.Value),
+                    Currency = currency.View(),
+                    Amount = currency.Plain(result.Value),
                     AmountBaseUnits = result.Value.ToString(CultureInfo.InvariantCulture),
                 };
             });
@@ -58,29 +59,32 @@ internal static class PledgeCommands
     {
         var lotId = CliArguments.LotId();
         var units = CliArguments.Units("units", "units to lock");
-        var principal = CliOptions.Amount("--principal", "the advance: USDC (120) or base units").AsRequired();
-        var fee = CliOptions.Amount("--fee", "the fee due on top at repayment", allowZero: true).WithDefault(BigInteger.Zero);
+        var principal = CliOptions.Amount("--principal", "the advance, in the lot's currency (120) or base units").AsRequired();
+        var fee = CliOptions.Amount("--fee", "the fee due on top at repayment", allowZero: true).WithDefault(AmountText.Zero("--fee"));
         var maturity = CliOptions.Time("--maturity", "repayment deadline: a duration (10d) or ISO-8601 time; at least 1 day away and 1 day before the lot's end").AsRequired();
         var lender = CliOptions.Address("--lender", "the lender (default: anyone may fund it)");
         return Operation.Sending(runner, "request", "lock units and ask for an advance (at most the lot's loan-to-value)", [lotId, units, principal, fee, maturity, lender], (invocation, signer) =>
         {
             var id = invocation.Value(lotId);
             var count = invocation.Value(units);
-            var advance = invocation.Value(principal);
-            var feeAmount = invocation.Value(fee);
+            var advance = invocation.Required(principal);
+            var feeAmount = invocation.Value(fee) ?? AmountText.Zero("--fee");
             var lenderAddress = invocation.Value(lender);
             var deadline = invocation.Value(maturity);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
                 var due = deadline.ResolveAt(await session.ChainTimeAsync(ct).ConfigureAwait(false));
-                var result = await session.Client.Lending.RequestPledgeAsync(id, count, lenderAddress, advance, feeAmount, due, ct).ConfigureAwait(false);
-                return ViewFactory.Operation("pledge.request", $"requested {UsdcAmount.Format(advance)} USDC against {count} units of lot {LotIdText.Short(id)}", result) with
+                var currency = await session.Currencies.OfLotAsync(id, ct).ConfigureAwait(false);
+                var (advanceUnits, feeUnits) = (advance.In(currency), feeAmount.In(currency));
+                var result = await session.Client.Lending.RequestPledgeAsync(id, count, lenderAddress, advanceUnits, feeUnits, due, ct).ConfigureAwait(false);
+                return ViewFactory.Operation("pledge.request", $"requested {currency.Format(advanceUnits)} against {count} units of lot {LotIdText.Short(id)}", result) with
                 {
                     PledgeId = ViewFactory.Id(result.Value),
                     LotId = LotIdText.Format(id),
                     Units = count.ToString(CultureInfo.InvariantCulture),
-                    PrincipalUsdc = UsdcAmount.Plain(advance),
-                    FeeUsdc = UsdcAmount.Plain(feeAmount),
+                    Principal = currency.Plain(advanceUnits),
+                    Fee = currency.Plain(feeUnits),
+                    Currency = currency.View(),
                 };
             });
         });
@@ -132,26 +136,29 @@ internal static class PledgeCommands
     private static Command Auction(CommandRunner runner)
     {
         var id = CliArguments.Id("pledge", "the pledge id");
-        var startPrice = CliOptions.Amount("--start-price", "price per unit when the auction starts: USDC (4) or base units").AsRequired();
+        var startPrice = CliOptions.Amount("--start-price", "price per unit when the auction starts, in the lot's currency (4) or base units").AsRequired();
         var floorPrice = CliOptions.Amount("--floor-price", "price per unit reached at the end (positive, at most the start price; another than the lender must cover principal + fee)").AsRequired();
         var ends = CliOptions.Time("--ends", "when the auction ends at its floor price: a duration (2d) or ISO-8601 time, at least 1 hour away and not after the lot's end").AsRequired();
         return Operation.Sending(runner, "auction", "sell the collateral of a defaulted pledge by Dutch auction instead of claiming it: proceeds repay the lender first, the surplus goes to the holder, unsold units go to the lender (the lender from maturity; anyone 3 days later)", [id, startPrice, floorPrice, ends], (invocation, signer) =>
         {
             var pledgeId = invocation.Value(id);
-            var start = invocation.Value(startPrice);
-            var floor = invocation.Value(floorPrice);
+            var start = invocation.Required(startPrice);
+            var floor = invocation.Required(floorPrice);
             var until = invocation.Value(ends);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
                 var now = await session.ChainTimeAsync(ct).ConfigureAwait(false);
                 var duration = until.ResolveAt(now) - now;
-                var result = await session.Client.Lending.StartCollateralAuctionAsync(pledgeId, start, floor, duration, ct).ConfigureAwait(false);
-                return ViewFactory.Operation("pledge.auction", $"auctioning the collateral of pledge {pledgeId} from {UsdcAmount.Format(start)} down to {UsdcAmount.Format(floor)} USDC per unit by {result.Value.EndsAt:u}", result) with
+                var currency = await PledgeCurrencyAsync(session, pledgeId, ct).ConfigureAwait(false);
+                var (startUnits, floorUnits) = (start.In(currency), floor.In(currency));
+                var result = await session.Client.Lending.StartCollateralAuctionAsync(pledgeId, startUnits, floorUnits, duration, ct).ConfigureAwait(false);
+                return ViewFactory.Operation("pledge.auction", $"auctioning the collateral of pledge {pledgeId} from {DecimalAmount.Format(startUnits, currency.Decimals)} down to {currency.Format(floorUnits)} per unit by {result.Value.EndsAt:u}", result) with
                 {
                     PledgeId = ViewFactory.Id(pledgeId),
                     Units = result.Value.UnitsLeft.ToString(CultureInfo.InvariantCulture),
-                    StartPriceUsdc = UsdcAmount.Plain(start),
-                    FloorPriceUsdc = UsdcAmount.Plain(floor),
+                    StartPrice = currency.Plain(startUnits),
+                    FloorPrice = currency.Plain(floorUnits),
+                    Currency = currency.View(),
                     StartsAt = result.Value.StartsAt,
                     EndsAt = result.Value.EndsAt,
                 };
@@ -168,19 +175,21 @@ internal static class PledgeCommands
         {
             var pledgeId = invocation.Value(id);
             var count = invocation.Value(units);
-            var limit = invocation.Parse.GetResult(maxPrice) is null ? (BigInteger?)null : invocation.Value(maxPrice);
+            var limitText = invocation.Parse.GetResult(maxPrice) is null ? null : invocation.Value(maxPrice);
             return Operation.SendAsync(invocation, signer, async (session, ct) =>
             {
-                var result = await session.Client.Lending.BuyCollateralAsync(pledgeId, count, limit, ct).ConfigureAwait(false);
+                var currency = await PledgeCurrencyAsync(session, pledgeId, ct).ConfigureAwait(false);
+                var result = await session.Client.Lending.BuyCollateralAsync(pledgeId, count, limitText?.In(currency), ct).ConfigureAwait(false);
                 var sale = result.Value;
-                return ViewFactory.Operation("pledge.buy", $"bought {sale.Units} units of pledge {pledgeId}'s collateral at {UsdcAmount.Format(sale.PricePerUnit)} USDC per unit ({UsdcAmount.Format(sale.ToLender)} to the lender, {UsdcAmount.Format(sale.ToHolder)} to the holder)", result) with
+                return ViewFactory.Operation("pledge.buy", $"bought {sale.Units} units of pledge {pledgeId}'s collateral at {currency.Format(sale.PricePerUnit)} per unit ({currency.Format(sale.ToLender)} to the lender, {currency.Format(sale.ToHolder)} to the holder)", result) with
                 {
                     PledgeId = ViewFactory.Id(pledgeId),
                     Units = sale.Units.ToString(CultureInfo.InvariantCulture),
-                    PricePerUnitUsdc = UsdcAmount.Plain(sale.PricePerUnit),
-                    CostUsdc = UsdcAmount.Plain(sale.Cost),
-                    ToLenderUsdc = UsdcAmount.Plain(sale.ToLender),
-                    ToHolderUsdc = UsdcAmount.Plain(sale.ToHolder),
+                    PricePerUnit = currency.Plain(sale.PricePerUnit),
+                    Cost = currency.Plain(sale.Cost),
+                    ToLender = currency.Plain(sale.ToLender),
+                    ToHolder = currency.Plain(sale.ToHolder),
+                    Currency = currency.View(),
                 };
             });
         });
@@ -224,7 +233,8 @@ internal static class PledgeCommands
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
             var pledge = await session.Client.Lending.GetPledgeAsync(pledgeId, invocation.CancellationToken).ConfigureAwait(false);
             var auction = await session.Client.Lending.GetCollateralAuctionAsync(pledgeId, invocation.CancellationToken).ConfigureAwait(false);
-            var view = ViewFactory.Pledge(pledge, auction, await session.ChainTimeAsync(invocation.CancellationToken).ConfigureAwait(false));
+            var currency = await session.Currencies.OfLotAsync(pledge.LotId, invocation.CancellationToken).ConfigureAwait(false);
+            var view = ViewFactory.Pledge(pledge, currency, auction, await session.ChainTimeAsync(invocation.CancellationToken).ConfigureAwait(false));
             if (invocation.Console.Json)
             {
                 invocation.Console.WriteJson(view, CliJsonContext.Default.PledgeView);
@@ -237,5 +247,11 @@ internal static class PledgeCommands
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static async Task<SettlementCurrency> PledgeCurrencyAsync(ChainSession session, BigInteger pledgeId, CancellationToken ct)
+    {
+        var pledge = await session.Client.Lending.GetPledgeAsync(pledgeId, ct).ConfigureAwait(false);
+        return await session.Currencies.OfLotAsync(pledge.LotId, ct).ConfigureAwait(false);
     }
 }

@@ -31,7 +31,7 @@ internal static class StatusCommand
 
             // OpenAsync verified every contract against the chain (code hash, CREATE2 derivation, bond vault = escrow).
             var bondVault = await client.Token.BondVaultAsync(ct).ConfigureAwait(false);
-            var solvency = ViewFactory.Solvency(await client.Escrow.GetSolvencyAsync(cancellationToken: ct).ConfigureAwait(false), await client.Escrow.GetTotalsAsync(cancellationToken: ct).ConfigureAwait(false));
+            var solvency = await session.Currencies.SolvencyAsync(await session.Currencies.ListedAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
             var chainTime = DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value);
             var admins = (await client.Governance.GetAdminStatesAsync(ct).ConfigureAwait(false)).Select(a => ViewFactory.Admin(a, chainTime)).ToList();
             var timelock = client.Governance.TimelockAddress is null
@@ -71,9 +71,7 @@ internal static class StatusCommand
                 ("Toolkit version", view.ToolkitVersion ?? "-"),
                 ("Token paused", view.TokenPaused ? "YES" : "no"),
                 ("Token bond vault", view.BondVault is null ? "NOT SET" : view.BondVault + (view.BondVaultIsEscrow ? " (the escrow)" : " (NOT the escrow)")),
-                ("Escrow balance", Tables.Usdc(view.Solvency.BalanceUsdc) + " USDC"),
-                ("Escrow obligations", $"{Tables.Usdc(view.Solvency.ObligationsUsdc)} USDC = credits {Tables.Usdc(view.Solvency.CreditsUsdc)} + bonds {Tables.Usdc(view.Solvency.BondsUsdc)} (reserved {Tables.Usdc(view.Solvency.ReservedUsdc)})"),
-                ("Escrow solvent", view.Solvency.Solvent ? "yes" : "NO"),
+                .. view.Solvency.Select(s => ($"Escrow in {s.Currency.Symbol ?? s.Currency.Address}", Tables.Solvency(s))),
                 ("Oracle reporters", string.Join(", ", view.Reporters)),
                 ("Oracle quorum", view.Quorum.ToString(CultureInfo.InvariantCulture)),
                 .. TimelockRows(view.Timelock),

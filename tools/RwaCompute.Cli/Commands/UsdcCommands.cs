@@ -49,7 +49,7 @@ internal static class UsdcCommands
             foreach (var request in invocation.Value(mint) ?? [])
             {
                 var minted = await service.MintRequestAndWaitForReceiptAsync(request.Account, request.Amount, ct).ConfigureAwait(false);
-                mints.Add(new MintView(request.Account, UsdcAmount.Plain(request.Amount), request.Amount.ToString(CultureInfo.InvariantCulture), minted.TransactionHash));
+                mints.Add(new MintView(request.Account, DecimalAmount.Plain(request.Amount, DecimalAmount.UsdcDecimals), request.Amount.ToString(CultureInfo.InvariantCulture), minted.TransactionHash));
                 transactions.Add(ViewFactory.Transaction($"stablecoin.mint({request.Account}, {request.Amount.ToString(CultureInfo.InvariantCulture)})", TransactionResult.From(minted)));
             }
 
@@ -68,7 +68,7 @@ internal static class UsdcCommands
             console.Line($"ok: deployed MockUSDC at {view.Address} (owner {view.Owner}, block {transactions[0].BlockNumber}, tx {transactions[0].Hash})");
             foreach (var minted in mints)
             {
-                console.Line($"ok: minted {UsdcAmount.Group(minted.AmountUsdc)} USDC to {minted.Account} (tx {minted.TransactionHash})");
+                console.Line($"ok: minted {DecimalAmount.Group(minted.AmountUsdc)} USDC to {minted.Account} (tx {minted.TransactionHash})");
             }
 
             console.Line($"next: rwa deploy --stablecoin {view.Address} … (or \"stablecoin\": \"{view.Address}\" in deploy.json)");

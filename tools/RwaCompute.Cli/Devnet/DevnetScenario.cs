@@ -47,8 +47,11 @@ internal sealed class DevnetScenario
     /// <summary>The pool the devnet's reporter nodes measure (from replayed telemetry).</summary>
     public static byte[] NodePoolId { get; } = Pool("eu-west-h100-b");
 
-    /// <summary>The lot issued.</summary>
+    /// <summary>The USD lot the story mostly trades.</summary>
     public BigInteger LotId { get; private set; }
+
+    /// <summary>The lots issued.</summary>
+    public IReadOnlyList<BigInteger> Lots => [LotId];
 
     /// <summary>Offer ids created.</summary>
     public IReadOnlyList<BigInteger> Offers => offers;
@@ -201,40 +204,55 @@ internal sealed class DevnetScenario
     {
         var ct = cancellationToken;
         var now = await ChainTimeAsync().ConfigureAwait(false);
-        var lot = ViewFactory.Lot(await admin.Token.GetLotAsync(LotId, ct).ConfigureAwait(false));
+        var currencies = new CurrencyBook(admin);
+        var lots = new List<LotView>();
+        foreach (var id in Lots)
+        {
+            lots.Add(ViewFactory.Lot(await admin.Token.GetLotAsync(id, ct).ConfigureAwait(false), await currencies.OfLotAsync(id, ct).ConfigureAwait(false)));
+        }
+
+        var usd = await currencies.OfLotAsync(LotId, ct).ConfigureAwait(false);
         var holders = new List<HolderView>();
         foreach (var (name, signer) in Actors)
         {
             var units = await admin.Token.BalanceOfAsync(signer.Address, LotId, ct).ConfigureAwait(false);
             var locked = await admin.Token.LockedBalanceOfAsync(signer.Address, LotId, ct).ConfigureAwait(false);
-            var usdc = await admin.Stablecoin.BalanceOfAsync(signer.Address, ct).ConfigureAwait(false);
-            var claimable = await admin.Escrow.ClaimableAsync(signer.Address, cancellationToken: ct).ConfigureAwait(false);
-            holders.Add(new HolderView(name, signer.Address, units.ToString(System.Globalization.CultureInfo.InvariantCulture), locked.ToString(System.Globalization.CultureInfo.InvariantCulture), Parsing.UsdcAmount.Plain(usdc), Parsing.UsdcAmount.Plain(claimable)));
+            var balance = await admin.Stablecoin.For(usd.Address).BalanceOfAsync(signer.Address, ct).ConfigureAwait(false);
+            var claimable = await admin.Escrow.ClaimableAsync(signer.Address, usd.Address, ct).ConfigureAwait(false);
+            holders.Add(new HolderView(name, signer.Address, units.ToString(System.Globalization.CultureInfo.InvariantCulture), locked.ToString(System.Globalization.CultureInfo.InvariantCulture), usd.Plain(balance), usd.Plain(claimable), usd.View()));
         }
 
         var offerViews = new List<OfferView>();
         foreach (var id in offers)
         {
-            offerViews.Add(ViewFactory.Offer(await admin.Market.GetOfferAsync(id, ct).ConfigureAwait(false), now));
+            var offer = await admin.Market.GetOfferAsync(id, ct).ConfigureAwait(false);
+            offerViews.Add(ViewFactory.Offer(offer, now, await currencies.OfLotAsync(offer.LotId, ct).ConfigureAwait(false)));
         }
 
-        var prices = new List<PriceIndexView> { ViewFactory.Price(await admin.Market.GetPriceAsync(lot.GpuModel, lot.Region, cancellationToken: ct).ConfigureAwait(false)) };
+        var prices = new List<PriceIndexView>();
+        foreach (var id in Lots)
+        {
+            var currency = await currencies.OfLotAsync(id, ct).ConfigureAwait(false);
+            prices.Add(ViewFactory.Price(await admin.Market.GetPriceAsync(lots[0].GpuModel, lots[0].Region, currency.Address, ct).ConfigureAwait(false), currency));
+        }
 
         var pledgeViews = new List<PledgeView>();
         foreach (var id in pledges)
         {
-            pledgeViews.Add(ViewFactory.Pledge(await admin.Lending.GetPledgeAsync(id, ct).ConfigureAwait(false), await admin.Lending.GetCollateralAuctionAsync(id, ct).ConfigureAwait(false), now));
+            var pledge = await admin.Lending.GetPledgeAsync(id, ct).ConfigureAwait(false);
+            pledgeViews.Add(ViewFactory.Pledge(pledge, await currencies.OfLotAsync(pledge.LotId, ct).ConfigureAwait(false), await admin.Lending.GetCollateralAuctionAsync(id, ct).ConfigureAwait(false), now));
         }
 
         var redemptionViews = new List<RedemptionView>();
         foreach (var id in redemptions)
         {
-            redemptionViews.Add(ViewFactory.Redemption(await admin.Escrow.GetRedemptionAsync(id, ct).ConfigureAwait(false)));
+            var redemption = await admin.Escrow.GetRedemptionAsync(id, ct).ConfigureAwait(false);
+            redemptionViews.Add(ViewFactory.Redemption(redemption, await currencies.OfLotAsync(redemption.LotId, ct).ConfigureAwait(false)));
         }
 
         var report = ViewFactory.Report(await admin.Oracle.LatestAsync(PoolId, ct).ConfigureAwait(false));
-        var solvency = ViewFactory.Solvency(await admin.Escrow.GetSolvencyAsync(cancellationToken: ct).ConfigureAwait(false), await admin.Escrow.GetTotalsAsync(cancellationToken: ct).ConfigureAwait(false));
-        return new DevnetSummaryView(rpcUrl, admin.ChainId, manifestPath, [lot], holders, offerViews, prices, pledgeViews, redemptionViews, [report], solvency, (long)elapsed.TotalMilliseconds);
+        var solvency = await currencies.SolvencyAsync(await currencies.ListedAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        return new DevnetSummaryView(rpcUrl, admin.ChainId, manifestPath, lots, holders, offerViews, prices, pledgeViews, redemptionViews, [report], solvency, (long)elapsed.TotalMilliseconds);
     }
 
     private static byte[] Pool(string label)

@@ -7,7 +7,7 @@ namespace RwaCompute.Cli.Output;
 /// <remarks>The shapes are the records in Output/Views, one per file, also rendered as tables by <see cref="Tables"/>;
 /// each command's output is described by a JSON Schema in docs/schemas, checked by the CLI tests. The rules
 /// (docs/CLI.md, "JSON output"): amounts, units, ids, gas and every 64-bit counter are decimal strings without
-/// separators (<c>[JsonNumberHandling(WriteAsString)]</c> on <c>ulong</c> fields; USDC via <c>UsdcAmount.Plain</c>),
+/// separators (<c>[JsonNumberHandling(WriteAsString)]</c> on <c>ulong</c> fields; amounts via <c>DecimalAmount.Plain</c> in their currency's decimals),
 /// 32-byte values 0x hex, times ISO-8601 UTC, one key per concept (<c>lotId</c>, <c>offerId</c>, <c>hash</c> inside a
 /// transaction object), and every transaction sent listed as <c>transactions</c>. Renaming or reordering a view's
 /// parameters changes the contract: update its schema with it.</remarks>

@@ -12,10 +12,10 @@ internal static class Tables
 {
     public static Table Lots(IEnumerable<LotView> lots)
     {
-        var table = New("Lots", "Lot", "GPU", "Region", "Pool", "Window (UTC)", "Price/GPU-h (USDC)", "SLA uptime", "Issued", "Outstanding");
+        var table = New("Lots", "Lot", "GPU", "Region", "Pool", "Window (UTC)", "Price/GPU-h", "SLA uptime", "Issued", "Outstanding");
         foreach (var lot in lots)
         {
-            Row(table, Short(lot.LotId), lot.GpuModel, lot.Region, lot.PoolLabel ?? lot.PoolId, $"{Date(lot.StartsAt)} → {Date(lot.EndsAt)}", Usdc(lot.ReferencePriceUsdc), Bps(lot.SlaUptimeBps), Number(lot.UnitsIssued), Number(lot.UnitsOutstanding));
+            Row(table, Short(lot.LotId), lot.GpuModel, lot.Region, lot.PoolLabel ?? lot.PoolId, $"{Date(lot.StartsAt)} → {Date(lot.EndsAt)}", lot.Currency is { } c ? Money(lot.ReferencePrice, c) : Group(lot.ReferencePrice), Bps(lot.SlaUptimeBps), Number(lot.UnitsIssued), Number(lot.UnitsOutstanding));
         }
 
         return table;
@@ -30,9 +30,9 @@ internal static class Tables
         Row(table, "GPU model", lot.GpuModel);
         Row(table, "Region", lot.Region);
         Row(table, "Delivery window", $"{Time(lot.StartsAt)} → {Time(lot.EndsAt)}");
-        Row(table, "Reference price", $"{Usdc(lot.ReferencePriceUsdc)} USDC per GPU-hour ({lot.ReferencePriceBaseUnits} base units)");
+        Row(table, "Reference price", $"{(lot.Currency is { } currency ? Money(lot.ReferencePrice, currency) : Group(lot.ReferencePrice))} per GPU-hour ({lot.ReferencePriceBaseUnits} base units)");
         Row(table, "SLA uptime", Bps(lot.SlaUptimeBps));
-        Row(table, "Bond coverage", $"{Bps(lot.BondCoverageBps)} of the reference price ({Usdc(lot.UnitCoverUsdc)} USDC per unit)");
+        Row(table, "Bond coverage", $"{Bps(lot.BondCoverageBps)} of the reference price ({(lot.Currency is { } cover ? Money(lot.UnitCover, cover) : Group(lot.UnitCover))} per unit)");
         Row(table, "Metadata hash", lot.MetadataHash);
         Row(table, "Energy", lot.EnergyWhPerGpuHour.ToString(CultureInfo.InvariantCulture) + " Wh per GPU-hour");
         Row(table, "Units issued", Number(lot.UnitsIssued));
@@ -43,10 +43,10 @@ internal static class Tables
 
     public static Table Holders(IEnumerable<HolderView> holders, string? lotId)
     {
-        var table = New(lotId is null ? "Holders" : "Holders of " + Short(lotId), "Account", "Address", "Units", "Locked", "USDC balance", "Claimable USDC");
+        var table = New(lotId is null ? "Holders" : "Holders of " + Short(lotId), "Account", "Address", "Units", "Locked", "Wallet balance", "Claimable in escrow");
         foreach (var holder in holders)
         {
-            Row(table, holder.Name, holder.Address, holder.Units, holder.LockedUnits, Usdc(holder.BalanceUsdc), Usdc(holder.ClaimableUsdc));
+            Row(table, holder.Name, holder.Address, holder.Units, holder.LockedUnits, Money(holder.Balance, holder.Currency), Money(holder.Claimable, holder.Currency));
         }
 
         return table;
@@ -58,17 +58,17 @@ internal static class Tables
         foreach (var offer in offers)
         {
             var terms = offer.Kind == "Auction"
-                ? $"auction {Usdc(offer.StartPriceUsdc)} → {Usdc(offer.FloorPriceUsdc)} USDC/unit, now {Usdc(offer.PricePerUnitUsdc)}, ends {Date(offer.EndsAt)}"
-                : $"{Usdc(offer.PricePerUnitUsdc)} USDC/unit, expires {Date(offer.ExpiresAt)}";
+                ? $"auction {Group(offer.StartPrice)} → {Money(offer.FloorPrice, offer.Currency)}/unit, now {Group(offer.PricePerUnit)}, ends {Date(offer.EndsAt)}"
+                : $"{Money(offer.PricePerUnit, offer.Currency)}/unit, expires {Date(offer.ExpiresAt)}";
             Row(table, offer.Kind == "Auction" ? "auction" : "offer", offer.OfferId, name(offer.Seller), Short(offer.LotId), Number(offer.UnitsRemaining) + " left", terms, offer.Status);
         }
 
         foreach (var pledge in pledges)
         {
-            var terms = $"{Usdc(pledge.PrincipalUsdc)} + {Usdc(pledge.FeeUsdc)} USDC by {Date(pledge.Maturity)}";
+            var terms = $"{Group(pledge.Principal)} + {Money(pledge.Fee, pledge.Currency)} by {Date(pledge.Maturity)}";
             if (pledge.Auction is { } auction)
             {
-                terms += $"; collateral auction {Usdc(auction.StartPriceUsdc)} → {Usdc(auction.FloorPriceUsdc)} USDC/unit, {Number(auction.UnitsLeft)} left, {Usdc(auction.PaidToLenderUsdc)} USDC to the lender, ends {Date(auction.EndsAt)}";
+                terms += $"; collateral auction {Group(auction.StartPrice)} → {Money(auction.FloorPrice, pledge.Currency)}/unit, {Number(auction.UnitsLeft)} left, {Money(auction.PaidToLender, pledge.Currency)} to the lender, ends {Date(auction.EndsAt)}";
             }
 
             Row(table, "pledge", pledge.PledgeId, $"{name(pledge.Holder)} ← {name(pledge.Lender)}", Short(pledge.LotId), Number(pledge.Units), terms, pledge.Status);
@@ -76,7 +76,7 @@ internal static class Tables
 
         foreach (var redemption in redemptions)
         {
-            Row(table, "redemption", redemption.RedemptionId, name(redemption.Holder), Short(redemption.LotId), Number(redemption.Units), $"{Usdc(redemption.ReservedUsdc)} USDC reserved, deadline {Date(redemption.Deadline)}", redemption.Status);
+            Row(table, "redemption", redemption.RedemptionId, name(redemption.Holder), Short(redemption.LotId), Number(redemption.Units), $"{Money(redemption.Reserved, redemption.Currency)} reserved, deadline {Date(redemption.Deadline)}", redemption.Status);
         }
 
         return table;
@@ -152,10 +152,28 @@ internal static class Tables
         return table;
     }
 
-    /// <summary>A plain <c>…Usdc</c> view field with thousands separators, for people.</summary>
+    /// <summary>The escrow's solvency in one currency, for people: <c>1,200 USDC held, 1,150 USDC owed (credits 50 +
+    /// bonds 1,100, 20 reserved): solvent</c>.</summary>
+    /// <param name="solvency">The view.</param>
+    /// <returns>The text.</returns>
+    public static string Solvency(SolvencyView solvency)
+    {
+        ArgumentNullException.ThrowIfNull(solvency);
+        var c = solvency.Currency;
+        return $"{Money(solvency.Balance, c)} held, {Money(solvency.Obligations, c)} owed (credits {Group(solvency.Credits)} + bonds {Group(solvency.Bonds)}, {Group(solvency.Reserved)} reserved): {(solvency.Solvent ? "solvent" : "INSOLVENT")}";
+    }
+
+    /// <summary>A view's plain amount with thousands separators, for people.</summary>
     /// <param name="plain">The exact decimal text.</param>
     /// <returns>The grouped text.</returns>
-    public static string Usdc(string plain) => UsdcAmount.Group(plain);
+    public static string Group(string plain) => DecimalAmount.Group(plain);
+
+    /// <summary>A view's plain amount with thousands separators and its currency, for people: <c>1,234.5 EURC</c>.</summary>
+    /// <param name="plain">The exact decimal text.</param>
+    /// <param name="currency">The currency it is in.</param>
+    /// <returns>The text.</returns>
+    public static string Money(string plain, CurrencyRefView currency) =>
+        $"{DecimalAmount.Group(plain)} {currency.Symbol ?? $"{currency.Address[..6]}…{currency.Address[^4..]}"}";
 
     public static string Bps(int bps) => (bps / 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 

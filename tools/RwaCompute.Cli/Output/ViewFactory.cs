@@ -10,7 +10,7 @@ namespace RwaCompute.Cli.Output;
 /// <summary>Turns the SDK's records into the printed views.</summary>
 internal static class ViewFactory
 {
-    public static LotView Lot(LotInfo lot) => new(
+    public static LotView Lot(LotInfo lot, SettlementCurrency currency) => new(
         LotIdText.Format(lot.LotId),
         lot.Provider,
         lot.PoolId.ToHex(true),
@@ -19,80 +19,84 @@ internal static class ViewFactory
         lot.Region,
         lot.StartsAt,
         lot.EndsAt,
-        UsdcAmount.Plain(lot.ReferencePrice),
+        currency.Plain(lot.ReferencePrice),
         lot.ReferencePrice.ToString(CultureInfo.InvariantCulture),
         lot.SlaUptimeBps,
         lot.BondCoverageBps,
-        UsdcAmount.Plain(lot.UnitCover),
+        currency.Plain(lot.UnitCover),
         lot.EnergyWhPerGpuHour,
         lot.UnitsIssued,
         lot.UnitsBurned,
         lot.UnitsOutstanding,
         lot.MetadataHash.ToHex(true))
     {
-        Currency = lot.Currency,
+        Currency = currency.View(),
     };
 
-    public static SolvencyView Solvency(EscrowSolvency solvency, EscrowTotals totals) => new(
-        UsdcAmount.Plain(solvency.Balance),
-        UsdcAmount.Plain(solvency.Obligations),
-        UsdcAmount.Plain(totals.Credits),
-        UsdcAmount.Plain(totals.Bonds),
-        UsdcAmount.Plain(totals.Reserved),
-        solvency.IsSolvent);
+    public static SolvencyView Solvency(EscrowSolvency solvency, EscrowTotals totals, SettlementCurrency currency) => new(
+        currency.Plain(solvency.Balance),
+        currency.Plain(solvency.Obligations),
+        currency.Plain(totals.Credits),
+        currency.Plain(totals.Bonds),
+        currency.Plain(totals.Reserved),
+        solvency.IsSolvent,
+        currency.View());
 
-    public static OfferView Offer(OfferInfo offer, DateTimeOffset now) => new(
+    public static OfferView Offer(OfferInfo offer, DateTimeOffset now, SettlementCurrency currency) => new(
         Id(offer.OfferId),
         offer.Seller,
         LotIdText.Format(offer.LotId),
         offer.UnitsRemaining,
-        UsdcAmount.Plain(offer.PriceAt(now)),
+        currency.Plain(offer.PriceAt(now)),
         offer.EndsAt,
         offer.Cancelled ? "Cancelled" : offer.UnitsRemaining == 0 ? "SoldOut" : offer.EndsAt <= now ? "Expired" : offer.StartsAt > now ? "NotStarted" : "Open",
         offer.IsAuction ? "Auction" : "Fixed",
-        UsdcAmount.Plain(offer.StartPrice),
-        UsdcAmount.Plain(offer.FloorPrice),
+        currency.Plain(offer.StartPrice),
+        currency.Plain(offer.FloorPrice),
         offer.StartsAt,
-        offer.EndsAt);
+        offer.EndsAt,
+        currency.View());
 
-    public static PriceIndexView Price(PriceIndexEntry entry) => new(
+    public static PriceIndexView Price(PriceIndexEntry entry, SettlementCurrency currency) => new(
         entry.GpuModel,
         entry.Region,
-        entry.Currency,
-        entry.HasTrades ? UsdcAmount.Plain(entry.LastPrice) : null,
+        currency.View(),
+        entry.HasTrades ? currency.Plain(entry.LastPrice) : null,
         entry.LastTradeAt,
-        entry.HasTrades ? UsdcAmount.Plain(entry.Average) : null,
+        entry.HasTrades ? currency.Plain(entry.Average) : null,
         ((long)entry.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture));
 
-    public static PledgeView Pledge(PledgeInfo pledge, CollateralAuctionInfo? auction = null, DateTimeOffset? now = null) => new(
+    public static PledgeView Pledge(PledgeInfo pledge, SettlementCurrency currency, CollateralAuctionInfo? auction = null, DateTimeOffset? now = null) => new(
         Id(pledge.PledgeId),
         pledge.Holder,
         pledge.Lender,
         LotIdText.Format(pledge.LotId),
         pledge.Units,
-        UsdcAmount.Plain(pledge.Principal),
-        UsdcAmount.Plain(pledge.Fee),
+        currency.Plain(pledge.Principal),
+        currency.Plain(pledge.Fee),
         pledge.Maturity,
-        pledge.Status.ToString())
+        pledge.Status.ToString(),
+        currency.View())
     {
         Auction = auction is null ? null : new CollateralAuctionView(
-            UsdcAmount.Plain(auction.StartPrice),
-            UsdcAmount.Plain(auction.FloorPrice),
-            UsdcAmount.Plain(auction.PriceAt(now ?? auction.StartsAt)),
+            currency.Plain(auction.StartPrice),
+            currency.Plain(auction.FloorPrice),
+            currency.Plain(auction.PriceAt(now ?? auction.StartsAt)),
             auction.StartsAt,
             auction.EndsAt,
             auction.UnitsLeft,
-            UsdcAmount.Plain(auction.PaidToLender)),
+            currency.Plain(auction.PaidToLender)),
     };
 
-    public static RedemptionView Redemption(RedemptionInfo redemption) => new(
+    public static RedemptionView Redemption(RedemptionInfo redemption, SettlementCurrency currency) => new(
         Id(redemption.RedemptionId),
         redemption.Holder,
         LotIdText.Format(redemption.LotId),
         redemption.Units,
-        UsdcAmount.Plain(redemption.Reserved),
+        currency.Plain(redemption.Reserved),
         redemption.Deadline,
-        redemption.Status.ToString());
+        redemption.Status.ToString(),
+        currency.View());
 
     public static ReportView Report(UtilizationReport report) => new(
         report.PoolId.ToHex(true),

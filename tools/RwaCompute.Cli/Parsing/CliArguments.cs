@@ -42,12 +42,12 @@ internal static class CliArguments
     public static Argument<BigInteger> Id(string name, string description) =>
         Create(name, description, text => UnitCount.Parse(text, name));
 
-    /// <summary>A stablecoin amount in base units, from decimal USDC or base units (<see cref="UsdcAmount.Parse"/>).</summary>
+    /// <summary>A token amount, decimal in the lot's currency or base units (<see cref="AmountText"/>).</summary>
     /// <param name="name">The argument.</param>
     /// <param name="description">Its help text.</param>
     /// <returns>The argument.</returns>
-    public static Argument<BigInteger> Amount(string name, string description) =>
-        Create(name, description, text => UsdcAmount.Parse(text, name));
+    public static Argument<AmountText> Amount(string name, string description) =>
+        Create(name, description, text => AmountText.Parse(text, name));
 
     /// <summary>An address, checked and checksummed (<see cref="Guard.Address"/>).</summary>
     /// <param name="name">The argument.</param>

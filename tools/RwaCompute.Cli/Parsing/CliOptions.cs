@@ -12,8 +12,8 @@ namespace RwaCompute.Cli.Parsing;
 /// </summary>
 /// <example>
 /// <code>
-/// var price = CliOptions.Amount("--price", "price per unit: USDC (3.2) or base units (3200000base)").AsRequired();
-/// var fee = CliOptions.Amount("--fee", "the fee due at repayment", allowZero: true).WithDefault(BigInteger.Zero);
+/// var price = CliOptions.Amount("--price", "price per unit in the lot's currency (3.2) or base units (3200000base)").AsRequired();
+/// var fee = CliOptions.Amount("--fee", "the fee due at repayment", allowZero: true).WithDefault(AmountText.Zero("--fee"));
 /// </code>
 /// </example>
 internal static class CliOptions
@@ -53,14 +53,14 @@ internal static class CliOptions
         CustomParser = CustomParsers.Each(name, (text, symbol) => Guard.Address(text, symbol)),
     };
 
-    /// <summary>A stablecoin amount in base units, from decimal USDC (<c>12.5</c>) or base units
-    /// (<c>12500000base</c>), as <see cref="UsdcAmount.Parse"/>.</summary>
+    /// <summary>A token amount, decimal in the lot's currency (<c>12.5</c>) or base units (<c>12500000base</c>), checked
+    /// for form now and read in the currency's decimals by the command (<see cref="AmountText"/>).</summary>
     /// <param name="name">The option.</param>
     /// <param name="description">Its help text.</param>
     /// <param name="allowZero">Whether zero is acceptable.</param>
     /// <returns>The option.</returns>
-    public static Option<BigInteger> Amount(string name, string description, bool allowZero = false) =>
-        Create(name, description, text => UsdcAmount.Parse(text, name, allowZero));
+    public static Option<AmountText> Amount(string name, string description, bool allowZero = false) =>
+        Create(name, description, text => AmountText.Parse(text, name, allowZero));
 
     /// <summary>A positive whole number of token units (GPU-hours).</summary>
     /// <param name="name">The option.</param>

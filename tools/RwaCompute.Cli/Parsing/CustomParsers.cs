@@ -4,7 +4,7 @@ using RwaCompute.Sdk.Errors;
 namespace RwaCompute.Cli.Parsing;
 
 /// <summary>
-/// Adapts the text parsers of this folder (<see cref="UsdcAmount"/>, <see cref="UnitCount"/>, <see cref="TimeText"/>…,
+/// Adapts the text parsers of this folder (<see cref="AmountText"/>, <see cref="UnitCount"/>, <see cref="TimeText"/>…,
 /// which throw a <see cref="CliInputException"/> or the SDK's <see cref="InputValidationException"/> naming the option)
 /// to System.CommandLine's <c>CustomParser</c>: the exception's one-line message becomes a parse error. A bad value is
 /// therefore a usage error found while the command line is parsed — exit code <see cref="ExitCodes.BadInput"/>, before

@@ -4,12 +4,15 @@ using RwaCompute.Sdk.Validation;
 namespace RwaCompute.Cli.Parsing;
 
 /// <summary>An amount of stablecoin to mint to an account: <c>ACCOUNT=AMOUNT</c> on the command line
-/// (<c>0x7099…79C8=10000</c>; the amount as <see cref="UsdcAmount"/> reads it).</summary>
+/// (<c>0x7099…79C8=10000</c>; the amount in the mock USDC's 6 decimals as <see cref="AmountText"/> reads it).</summary>
 /// <param name="Account">The account, checksummed.</param>
 /// <param name="Amount">Base units.</param>
 internal sealed record MintRequest(string Account, BigInteger Amount)
 {
     private static readonly BigInteger MaxUint256 = (BigInteger.One << 256) - 1;
+
+    /// <summary>The devnet's mock USDC as far as reading amounts goes (its address does not matter here).</summary>
+    private static readonly SettlementCurrency MockUsdc = new("0x0000000000000000000000000000000000000000", DecimalAmount.UsdcDecimals, "USDC");
 
     /// <summary>Parses <c>ACCOUNT=AMOUNT</c>.</summary>
     /// <param name="text">The text.</param>
@@ -25,7 +28,7 @@ internal sealed record MintRequest(string Account, BigInteger Amount)
         }
 
         var account = Guard.Address(text[..separator].Trim(), option);
-        var amount = UsdcAmount.Parse(text[(separator + 1)..], option);
+        var amount = AmountText.Parse(text[(separator + 1)..], option).In(MockUsdc);
         return amount <= MaxUint256 ? new MintRequest(account, amount) : throw new CliInputException(option, "the amount does not fit a uint256.");
     }
 }

@@ -12,5 +12,5 @@ internal sealed record DevnetSummaryView(
     IReadOnlyList<PledgeView> Pledges,
     IReadOnlyList<RedemptionView> Redemptions,
     IReadOnlyList<ReportView> Utilization,
-    SolvencyView Solvency,
+    IReadOnlyList<SolvencyView> Solvency,
     long ElapsedMilliseconds);

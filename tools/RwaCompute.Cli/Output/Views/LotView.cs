@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace RwaCompute.Cli.Output.Views;
 
-/// <summary>A lot.</summary>
+/// <summary>A lot; its reference price and unit cover in its <see cref="Currency"/>.</summary>
 internal sealed record LotView(
     string LotId,
     string Provider,
@@ -12,11 +12,11 @@ internal sealed record LotView(
     string Region,
     DateTimeOffset StartsAt,
     DateTimeOffset EndsAt,
-    string ReferencePriceUsdc,
+    string ReferencePrice,
     string ReferencePriceBaseUnits,
     int SlaUptimeBps,
     int BondCoverageBps,
-    string UnitCoverUsdc,
+    string UnitCover,
     long EnergyWhPerGpuHour,
     [property: JsonNumberHandling(JsonNumberHandling.WriteAsString)] ulong UnitsIssued,
     [property: JsonNumberHandling(JsonNumberHandling.WriteAsString)] ulong UnitsBurned,
@@ -25,5 +25,5 @@ internal sealed record LotView(
 {
     /// <summary>The lot's settlement currency (omitted when the escrow does not know the lot).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Currency { get; init; }
+    public CurrencyRefView? Currency { get; init; }
 }

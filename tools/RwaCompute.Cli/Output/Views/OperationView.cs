@@ -47,17 +47,17 @@ internal sealed record OperationView(string Operation, string Summary, [property
     [JsonPropertyOrder(1)]
     public string? To { get; init; }
 
-    /// <summary>A stablecoin amount (bond posted, withdrawn) as exact decimal USDC.</summary>
+    /// <summary>A stablecoin amount (bond posted, withdrawn) as exact decimal text in the operation's <see cref="Currency"/>.</summary>
     [JsonPropertyOrder(1)]
-    public string? AmountUsdc { get; init; }
+    public string? Amount { get; init; }
 
     /// <summary>The same amount in base units (decimal).</summary>
     [JsonPropertyOrder(1)]
     public string? AmountBaseUnits { get; init; }
 
-    /// <summary>An offer's price per unit as exact decimal USDC.</summary>
+    /// <summary>An offer's price per unit as exact decimal text in the operation's <see cref="Currency"/>.</summary>
     [JsonPropertyOrder(1)]
-    public string? PricePerUnitUsdc { get; init; }
+    public string? PricePerUnit { get; init; }
 
     /// <summary>A signed order's EIP-712 digest (0x + 64 hex digits).</summary>
     [JsonPropertyOrder(1)]
@@ -67,17 +67,17 @@ internal sealed record OperationView(string Operation, string Summary, [property
     [JsonPropertyOrder(1)]
     public string? OrderCounter { get; init; }
 
-    /// <summary>A purchase's total cost as exact decimal USDC.</summary>
+    /// <summary>A purchase's total cost as exact decimal text in the operation's <see cref="Currency"/>.</summary>
     [JsonPropertyOrder(1)]
-    public string? CostUsdc { get; init; }
+    public string? Cost { get; init; }
 
-    /// <summary>An auction's start price per unit as exact decimal USDC.</summary>
+    /// <summary>An auction's start price per unit as exact decimal text in the operation's <see cref="Currency"/>.</summary>
     [JsonPropertyOrder(1)]
-    public string? StartPriceUsdc { get; init; }
+    public string? StartPrice { get; init; }
 
-    /// <summary>An auction's floor price per unit as exact decimal USDC.</summary>
+    /// <summary>An auction's floor price per unit as exact decimal text in the operation's <see cref="Currency"/>.</summary>
     [JsonPropertyOrder(1)]
-    public string? FloorPriceUsdc { get; init; }
+    public string? FloorPrice { get; init; }
 
     /// <summary>When an offer opens (an auction's price starts to fall).</summary>
     [JsonPropertyOrder(1)]
@@ -87,13 +87,13 @@ internal sealed record OperationView(string Operation, string Summary, [property
     [JsonPropertyOrder(1)]
     public DateTimeOffset? EndsAt { get; init; }
 
-    /// <summary>A pledge's principal as exact decimal USDC.</summary>
+    /// <summary>A pledge's principal as exact decimal text in the operation's <see cref="Currency"/>.</summary>
     [JsonPropertyOrder(1)]
-    public string? PrincipalUsdc { get; init; }
+    public string? Principal { get; init; }
 
-    /// <summary>A pledge's fee as exact decimal USDC.</summary>
+    /// <summary>A pledge's fee as exact decimal text in the operation's <see cref="Currency"/>.</summary>
     [JsonPropertyOrder(1)]
-    public string? FeeUsdc { get; init; }
+    public string? Fee { get; init; }
 
     /// <summary>The oracle epoch submitted (decimal).</summary>
     [JsonPropertyOrder(1)]
@@ -103,9 +103,10 @@ internal sealed record OperationView(string Operation, string Summary, [property
     [JsonPropertyOrder(1)]
     public int? Signatures { get; init; }
 
-    /// <summary>The settlement currency an operation concerned (a currency accepted or refused, a withdrawal's).</summary>
+    /// <summary>The currency of the operation's amounts (its lot's), or the currency it concerned (one accepted or refused,
+    /// a withdrawal's).</summary>
     [JsonPropertyOrder(1)]
-    public string? Currency { get; init; }
+    public CurrencyRefView? Currency { get; init; }
 
     /// <summary>Whether a redemption was confirmed from the oracle's attestation rather than by the holder.</summary>
     [JsonPropertyOrder(1)]
@@ -113,11 +114,11 @@ internal sealed record OperationView(string Operation, string Summary, [property
 
     /// <summary>The part of a collateral sale's cost credited to the lender (toward principal + fee).</summary>
     [JsonPropertyOrder(1)]
-    public string? ToLenderUsdc { get; init; }
+    public string? ToLender { get; init; }
 
     /// <summary>The surplus of a collateral sale credited to the holder.</summary>
     [JsonPropertyOrder(1)]
-    public string? ToHolderUsdc { get; init; }
+    public string? ToHolder { get; init; }
 
     /// <summary>Whether a settled collateral auction's unsold units went to the lender (false: unlocked for the
     /// holder, the lender could not receive them).</summary>

@@ -10,6 +10,7 @@ internal sealed record OrderSignedView(
     string Maker,
     string File,
     [property: JsonNumberHandling(JsonNumberHandling.WriteAsString)] ulong Units,
-    string PricePerUnitUsdc,
+    string PricePerUnit,
     DateTimeOffset ExpiresAt,
-    IReadOnlyList<TransactionView> Transactions);
+    IReadOnlyList<TransactionView> Transactions,
+    CurrencyRefView Currency);

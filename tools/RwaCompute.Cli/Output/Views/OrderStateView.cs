@@ -1,6 +1,7 @@
 namespace RwaCompute.Cli.Output.Views;
 
-/// <summary>A signed order and what the market says of it now (<c>rwa order show</c>).</summary>
+/// <summary>A signed order and what the market says of it now (<c>rwa order show</c>), amounts in the lot's (an ask) or
+/// the bid's <see cref="Currency"/>.</summary>
 internal sealed record OrderStateView(
     string Kind,
     string OrderHash,
@@ -11,17 +12,18 @@ internal sealed record OrderStateView(
     string Units,
     string Filled,
     string Remaining,
-    string PricePerUnitUsdc,
+    string PricePerUnit,
     DateTimeOffset ExpiresAt,
     bool Cancelled,
     bool CounterStale,
     bool Expired,
     bool SignatureValid,
-    bool Fillable)
+    bool Fillable,
+    CurrencyRefView Currency)
 {
     /// <summary>A bid's criteria (absent for an ask); a criterion absent inside matches any lot.</summary>
     public BidCriteriaView? Criteria { get; init; }
 }
 
 /// <summary>What a lot must meet to fill a bid.</summary>
-internal sealed record BidCriteriaView(string? GpuModel, string? Region, DateTimeOffset? DeliveryFrom, DateTimeOffset? DeliveryUntil, string MinSlaBps, string? MaxWhPerGpuHour, string MinUnitCoverUsdc);
+internal sealed record BidCriteriaView(string? GpuModel, string? Region, DateTimeOffset? DeliveryFrom, DateTimeOffset? DeliveryUntil, string MinSlaBps, string? MaxWhPerGpuHour, string MinUnitCover);

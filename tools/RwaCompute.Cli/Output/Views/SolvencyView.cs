@@ -1,4 +1,5 @@
 namespace RwaCompute.Cli.Output.Views;
 
-/// <summary>The escrow's solvency: its stablecoin balance against what it owes (credits + bonds).</summary>
-internal sealed record SolvencyView(string BalanceUsdc, string ObligationsUsdc, string CreditsUsdc, string BondsUsdc, string ReservedUsdc, bool Solvent);
+/// <summary>The escrow's solvency in one currency: its balance of that currency against what it owes in it (credits +
+/// bonds).</summary>
+internal sealed record SolvencyView(string Balance, string Obligations, string Credits, string Bonds, string Reserved, bool Solvent, CurrencyRefView Currency);

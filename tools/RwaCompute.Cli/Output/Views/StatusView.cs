@@ -13,7 +13,7 @@ internal sealed record StatusView(
     bool TokenPaused,
     string? BondVault,
     bool BondVaultIsEscrow,
-    SolvencyView Solvency,
+    IReadOnlyList<SolvencyView> Solvency,
     IReadOnlyList<string> Reporters,
     int Quorum,
     IReadOnlyList<AdminView> Admins,
