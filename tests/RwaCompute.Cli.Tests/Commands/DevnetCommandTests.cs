@@ -86,10 +86,29 @@ public sealed class DevnetCommandTests
             Assert.Equal("H100-SXM5-80G", json.RootElement.GetProperty("lots")[0].GetProperty("gpuModel").GetString());
             Assert.Equal(5, json.RootElement.GetProperty("holders").GetArrayLength());
             Assert.Equal("3", json.RootElement.GetProperty("utilization")[0].GetProperty("epoch").GetString());
-            var solvency = json.RootElement.GetProperty("solvency")[0];
-            Assert.Equal("USDC", solvency.GetProperty("currency").GetProperty("symbol").GetString());
-            Assert.True(solvency.GetProperty("solvent").GetBoolean());
-            Assert.Equal(solvency.GetProperty("balance").GetString(), solvency.GetProperty("obligations").GetString());
+            // The story settles in two currencies (a USD lot and an EUR lot); the escrow is solvent, and fully backed,
+            // in each of them separately.
+            var solvency = json.RootElement.GetProperty("solvency");
+            Assert.Equal(["USDC", "EURC"], solvency.EnumerateArray().Select(s => s.GetProperty("currency").GetProperty("symbol").GetString()));
+            foreach (var books in solvency.EnumerateArray())
+            {
+                Assert.True(books.GetProperty("solvent").GetBoolean());
+                Assert.Equal(books.GetProperty("balance").GetString(), books.GetProperty("obligations").GetString());
+            }
+
+            var lots = json.RootElement.GetProperty("lots");
+            Assert.Equal(2, lots.GetArrayLength());
+            Assert.Equal("EURC", lots[1].GetProperty("currency").GetProperty("symbol").GetString());
+            Assert.Equal("2.8", lots[1].GetProperty("referencePrice").GetString());
+            Assert.Equal("200", lots[1].GetProperty("unitsOutstanding").GetString());
+
+            // EURC's books: the provider's 560 EURC bond (200 units x 2.80) and alice's 112 EURC payment (40 x 2.80)
+            // credited to the provider; none of it mixed into the USDC books.
+            Assert.Equal("560", solvency[1].GetProperty("bonds").GetString());
+            Assert.Equal("112", solvency[1].GetProperty("credits").GetString());
+            var eurOffer = json.RootElement.GetProperty("offers").EnumerateArray().Single(o => o.GetProperty("lotId").GetString() == lots[1].GetProperty("lotId").GetString());
+            Assert.Equal("2.8", eurOffer.GetProperty("pricePerUnit").GetString());
+            Assert.Equal("60", eurOffer.GetProperty("unitsRemaining").GetString());
             Assert.Equal(10_000, json.RootElement.GetProperty("lots")[0].GetProperty("bondCoverageBps").GetInt32());
             Assert.True(File.Exists(Path.Combine(directory, "deployments", "31337.json")));
             Assert.Contains("[ok] Started anvil", await stderr, StringComparison.Ordinal);

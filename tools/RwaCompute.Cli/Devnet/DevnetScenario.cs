@@ -17,7 +17,8 @@ namespace RwaCompute.Cli.Devnet;
 /// redemption confirmed by oracle attestation, a redemption refunded for an SLA breach, two pledges left unpaid past
 /// maturity (anvil time travel): one whose collateral the lender claims, one whose collateral it auctions (a buyer takes
 /// part, the lender is repaid first, the borrower gets the surplus, the unsold rest goes to the lender), a Dutch auction
-/// a buyer fills a day in, and a signed criteria bid a provider fills.
+/// a buyer fills a day in, a signed criteria bid a provider fills, and a second lot settled in a second stablecoin
+/// (EURC): bonded, sold and paid in EURC, on books the escrow keeps per currency.
 /// </summary>
 internal sealed class DevnetScenario
 {
@@ -47,11 +48,17 @@ internal sealed class DevnetScenario
     /// <summary>The pool the devnet's reporter nodes measure (from replayed telemetry).</summary>
     public static byte[] NodePoolId { get; } = Pool("eu-west-h100-b");
 
+    /// <summary>The lot's reference price in the EUR lot: 2.80 EURC per GPU-hour.</summary>
+    public static readonly BigInteger EurPrice = 2_800_000;
+
     /// <summary>The USD lot the story mostly trades.</summary>
     public BigInteger LotId { get; private set; }
 
-    /// <summary>The lots issued.</summary>
-    public IReadOnlyList<BigInteger> Lots => [LotId];
+    /// <summary>The lot settled in EURC, a second stablecoin.</summary>
+    public BigInteger EurLotId { get; private set; }
+
+    /// <summary>Both lots: USD first, then EUR.</summary>
+    public IReadOnlyList<BigInteger> Lots => EurLotId.IsZero ? [LotId] : [LotId, EurLotId];
 
     /// <summary>Offer ids created.</summary>
     public IReadOnlyList<BigInteger> Offers => offers;
@@ -193,6 +200,49 @@ internal sealed class DevnetScenario
         }).ConfigureAwait(false);
 
         await progress.StepAsync("Oracle epoch 3 submitted (3 of 3 reporters, quorum 2)", () => SubmitReportAsync(3, uptimeBps: 9_960, deliveredGpuHours: 820)).ConfigureAwait(false);
+
+        await RunEurLotAsync(provider, alice).ConfigureAwait(false);
+    }
+
+    /// <summary>Settlement across currencies: a second stablecoin (EURC, 6 decimals) accepted by the escrow, a lot that
+    /// settles in it, bonded, sold and paid in EURC; the escrow keeps its books and its solvency per currency.</summary>
+    private async Task RunEurLotAsync(RwaComputeClient provider, RwaComputeClient alice)
+    {
+        var ct = cancellationToken;
+        var eurc = await progress.StepAsync("Deployed EURC (a second mock stablecoin, 6 decimals), funded provider and alice with 10,000 EURC; the escrow accepted it for new lots", async () =>
+        {
+            var address = await DevnetSuite.DeployMockStablecoinAsync(admin.Rpc.Endpoint.ToString(), "EUR Coin (test)", "EURC", 6, 10_000_000_000, [accounts.Provider.Address, accounts.Alice.Address], accounts, ct).ConfigureAwait(false);
+            await admin.Escrow.SetCurrencyAcceptedAsync(address, true, ct).ConfigureAwait(false);
+            return address;
+        }).ConfigureAwait(false);
+
+        var now = await ChainTimeAsync().ConfigureAwait(false);
+        var terms = new LotTerms
+        {
+            Provider = accounts.Provider.Address,
+            PoolId = PoolId,
+            GpuModel = "H100-SXM5-80G",
+            Region = "eu-west",
+            StartsAt = now,
+            EndsAt = now.AddDays(20),
+            ReferencePrice = EurPrice,
+            SlaUptimeBps = 9_900,
+            BondCoverageBps = 10_000,
+            EnergyWhPerGpuHour = 700,
+            MetadataHash = LotTerms.HashMetadata("{\"name\":\"H100-SXM5-80G GPU-hours settled in EURC, eu-west-h100-a\",\"gpu\":\"H100-SXM5-80G\",\"region\":\"eu-west\",\"unit\":\"1 GPU-hour\",\"currency\":\"EURC\"}"),
+            Currency = eurc,
+        };
+        EurLotId = await progress.StepAsync("Issued 200 GPU-hours of H100-SXM5-80G settled in EURC (eu-west, 20 days, 2.80 EURC/h); the escrow pulled a 560 EURC bond", async () =>
+        {
+            await provider.Stablecoin.For(eurc).ApproveAsync(provider.Escrow.Address, 200 * EurPrice, ct).ConfigureAwait(false);
+            return (await provider.Token.IssueLotAsync(terms, accounts.Provider.Address, 200, ct).ConfigureAwait(false)).Value;
+        }).ConfigureAwait(false);
+
+        await progress.StepAsync("Provider offered 100 units of the EUR lot at 2.80 EURC; alice bought 40 and paid 112 EURC", async () =>
+        {
+            offers.Add((await provider.Market.CreateOfferAsync(EurLotId, 100, EurPrice, now.AddDays(7), ct).ConfigureAwait(false)).Value);
+            await alice.Market.PurchaseAsync(offers[^1], 40, cancellationToken: ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Reads everything the summary shows.</summary>
