@@ -95,20 +95,7 @@ internal sealed class DevnetScenario
             admin.Token.SetAllowedBatchAsync([accounts.Provider.Address, accounts.Alice.Address, accounts.Bob.Address, accounts.Lender.Address], true, ct)).ConfigureAwait(false);
 
         var now = await ChainTimeAsync().ConfigureAwait(false);
-        var terms = new LotTerms
-        {
-            Provider = accounts.Provider.Address,
-            PoolId = PoolId,
-            GpuModel = "H100-SXM5-80G",
-            Region = "eu-west",
-            StartsAt = now,
-            EndsAt = now.AddDays(30),
-            ReferencePrice = Price,
-            SlaUptimeBps = 9_900,
-            BondCoverageBps = 10_000,
-            EnergyWhPerGpuHour = 700,
-            MetadataHash = LotTerms.HashMetadata("{\"name\":\"H100-SXM5-80G GPU-hours, eu-west-h100-a\",\"gpu\":\"H100-SXM5-80G\",\"region\":\"eu-west\",\"unit\":\"1 GPU-hour\"}"),
-        };
+        var terms = H100Terms(now, TimeSpan.FromDays(30), Price, "{\"name\":\"H100-SXM5-80G GPU-hours, eu-west-h100-a\",\"gpu\":\"H100-SXM5-80G\",\"region\":\"eu-west\",\"unit\":\"1 GPU-hour\"}");
 
         // Issuing is bonded: the escrow pulls 1,000 units x 3 USDC x 100 % coverage from the provider, who approves it
         // first.
@@ -211,27 +198,13 @@ internal sealed class DevnetScenario
         var ct = cancellationToken;
         var eurc = await progress.StepAsync("Deployed EURC (a second mock stablecoin, 6 decimals), funded provider and alice with 10,000 EURC; the escrow accepted it for new lots", async () =>
         {
-            var address = await DevnetSuite.DeployMockStablecoinAsync(admin.Rpc.Endpoint.ToString(), "EUR Coin (test)", "EURC", 6, 10_000_000_000, [accounts.Provider.Address, accounts.Alice.Address], accounts, ct).ConfigureAwait(false);
+            var address = await DevnetSuite.DeployMockStablecoinAsync(admin.Rpc.Endpoint, "EUR Coin (test)", "EURC", 6, 10_000_000_000, [accounts.Provider.Address, accounts.Alice.Address], accounts, ct).ConfigureAwait(false);
             await admin.Escrow.SetCurrencyAcceptedAsync(address, true, ct).ConfigureAwait(false);
             return address;
         }).ConfigureAwait(false);
 
         var now = await ChainTimeAsync().ConfigureAwait(false);
-        var terms = new LotTerms
-        {
-            Provider = accounts.Provider.Address,
-            PoolId = PoolId,
-            GpuModel = "H100-SXM5-80G",
-            Region = "eu-west",
-            StartsAt = now,
-            EndsAt = now.AddDays(20),
-            ReferencePrice = EurPrice,
-            SlaUptimeBps = 9_900,
-            BondCoverageBps = 10_000,
-            EnergyWhPerGpuHour = 700,
-            MetadataHash = LotTerms.HashMetadata("{\"name\":\"H100-SXM5-80G GPU-hours settled in EURC, eu-west-h100-a\",\"gpu\":\"H100-SXM5-80G\",\"region\":\"eu-west\",\"unit\":\"1 GPU-hour\",\"currency\":\"EURC\"}"),
-            Currency = eurc,
-        };
+        var terms = H100Terms(now, TimeSpan.FromDays(20), EurPrice, "{\"name\":\"H100-SXM5-80G GPU-hours settled in EURC, eu-west-h100-a\",\"gpu\":\"H100-SXM5-80G\",\"region\":\"eu-west\",\"unit\":\"1 GPU-hour\",\"currency\":\"EURC\"}") with { Currency = eurc };
         EurLotId = await progress.StepAsync("Issued 200 GPU-hours of H100-SXM5-80G settled in EURC (eu-west, 20 days, 2.80 EURC/h); the escrow pulled a 560 EURC bond", async () =>
         {
             await provider.Stablecoin.For(eurc).ApproveAsync(provider.Escrow.Address, 200 * EurPrice, ct).ConfigureAwait(false);
@@ -304,6 +277,22 @@ internal sealed class DevnetScenario
         var solvency = await currencies.SolvencyAsync(await currencies.ListedAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         return new DevnetSummaryView(rpcUrl, admin.ChainId, manifestPath, lots, holders, offerViews, prices, pledgeViews, redemptionViews, [report], solvency, (long)elapsed.TotalMilliseconds);
     }
+
+    /// <summary>The provider's H100 terms in eu-west (SLA 99 %, fully bonded, 700 Wh per GPU-hour) from now.</summary>
+    private LotTerms H100Terms(DateTimeOffset now, TimeSpan window, BigInteger price, string metadata) => new()
+    {
+        Provider = accounts.Provider.Address,
+        PoolId = PoolId,
+        GpuModel = "H100-SXM5-80G",
+        Region = "eu-west",
+        StartsAt = now,
+        EndsAt = now + window,
+        ReferencePrice = price,
+        SlaUptimeBps = 9_900,
+        BondCoverageBps = 10_000,
+        EnergyWhPerGpuHour = 700,
+        MetadataHash = LotTerms.HashMetadata(metadata),
+    };
 
     private static byte[] Pool(string label)
     {
