@@ -170,6 +170,11 @@ interface IComputeMarket {
     /// @param units The units given.
     /// @param max The largest unit count accepted.
     error Market_UnitsOverflow(uint256 units, uint256 max);
+    /// @notice Thrown when a payment arrives in the escrow short of its cost (a fee-on-transfer or otherwise short
+    /// stablecoin transfer; M-8): the escrow's surplus never makes up for it.
+    /// @param cost What the buyer owed.
+    /// @param arrived What the escrow's balance rose by.
+    error Market_PaymentShortfall(uint256 cost, uint256 arrived);
     /// @notice Thrown when a price per unit is zero.
     error Market_ZeroPrice();
     /// @notice Thrown when a price per unit does not fit the offer's 96-bit field.

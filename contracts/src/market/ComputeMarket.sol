@@ -329,9 +329,9 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         // A seller buying its own offer trades with itself: it moves no value and must not move the index.
         if (seller != msg.sender) _recordTrade(_lotKeys[lotId], lotId, price);
 
-        // The buyer pays in the lot's currency; the escrow credits no more than arrived above what it owes in it (a
-        // short transfer reverts there).
-        IERC20(ESCROW.currencyOf(lotId)).safeTransferFrom(msg.sender, address(ESCROW), cost);
+        // The buyer pays in the lot's currency, all of it must arrive (M-8), and the escrow credits no more than it
+        // holds above what it owes in it.
+        _payEscrow(IERC20(ESCROW.currencyOf(lotId)), msg.sender, cost);
         ESCROW.creditSale(seller, lotId, cost);
         TOKEN.safeTransferFrom(seller, msg.sender, lotId, units, "");
     }
@@ -394,9 +394,19 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
             _recordTrade(key, lotId, price);
         }
 
-        IERC20(currency).safeTransferFrom(buyer, address(ESCROW), cost);
+        _payEscrow(IERC20(currency), buyer, cost);
         ESCROW.creditSale(seller, lotId, cost);
         TOKEN.safeTransferFrom(seller, buyer, lotId, units, "");
+    }
+
+    /// @dev Moves `cost` of `coin` from `payer` into the escrow and reverts unless all of it arrived, measured on the
+    /// escrow's balance (M-8): a fee-on-transfer or short transfer is refused even when the escrow holds a surplus
+    /// (someone's donation) that `creditSale`'s own check would accept.
+    function _payEscrow(IERC20 coin, address payer, uint256 cost) private {
+        uint256 before = coin.balanceOf(address(ESCROW));
+        coin.safeTransferFrom(payer, address(ESCROW), cost);
+        uint256 arrived = coin.balanceOf(address(ESCROW)) - before;
+        if (arrived < cost) revert Market_PaymentShortfall(cost, arrived);
     }
 
     /// @dev Reverts unless the lot meets every criterion of the bid (zero criteria match anything); returns the lot's

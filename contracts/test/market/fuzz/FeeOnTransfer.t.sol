@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
+import {IComputeMarket} from "../../../src/interfaces/IComputeMarket.sol";
 import {FeeOnTransferToken} from "../../mocks/FeeOnTransferToken.sol";
 import {MarketBase} from "../MarketBase.sol";
 
 /// @notice Sales against a stablecoin that burns a fee on every transfer: the suite's escrow accepts
 /// FeeOnTransferToken as a second settlement currency and a lot (`fotLot`, held by alice) settles in it, issued while
-/// the fee is off (an issuance must bond in full). The market moves the payment straight into the escrow, which
-/// credits only what arrived above its obligations in that currency, so a fee-reduced payment reverts with
-/// Escrow_SaleUnfunded and nothing is credited or moved — not even when the escrow holds a USDC surplus.
+/// the fee is off (an issuance must bond in full). The market moves the payment straight into the escrow and measures
+/// what arrived (M-8): a fee-reduced payment reverts with Market_PaymentShortfall and nothing is credited or moved —
+/// not even when the escrow holds a surplus in that currency or another one that could have covered the fee.
 contract MarketFeeOnTransfer_Test is MarketBase {
     FeeOnTransferToken internal fot;
     uint256 internal fotLot;
@@ -53,7 +53,7 @@ contract MarketFeeOnTransfer_Test is MarketBase {
         uint256 offerId = _list();
 
         vm.expectRevert(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_SaleUnfunded.selector, cost, cost - _fee(cost, feeBps))
+            abi.encodeWithSelector(IComputeMarket.Market_PaymentShortfall.selector, cost, cost - _fee(cost, feeBps))
         );
         _buy(offerId, units);
 
@@ -64,10 +64,12 @@ contract MarketFeeOnTransfer_Test is MarketBase {
         assertEq(fot.balanceOf(address(market)), 0);
     }
 
-    /// @dev The escrow credits what is nobody's: stablecoin sent to it outside the flows (a donation) is surplus, and
-    /// a fee-reduced sale succeeds only when that surplus covers the fee; either way the escrow stays solvent and every
-    /// bond and earlier credit stays whole.
-    function testFuzz_ShortfallCoveredOnlyBySurplus(uint256 feeBps, uint256 units, uint256 donation) external {
+    /// @dev M-8: the escrow's surplus in the lot's currency (a donation, owed to no one) used to cover a fee-reduced
+    /// payment, so the seller was credited more than the buyer paid in. The market now measures this payment's
+    /// arrival: any shortfall reverts, whatever surplus the escrow holds; the escrow stays solvent and the bond whole.
+    function testFuzz_M8_RevertWhen_ShortfallEvenWithASurplus(uint256 feeBps, uint256 units, uint256 donation)
+        external
+    {
         feeBps = bound(feeBps, 1, 5000);
         units = bound(units, 1, 100);
         donation = bound(donation, 0, 200e6);
@@ -77,17 +79,39 @@ contract MarketFeeOnTransfer_Test is MarketBase {
         uint256 arrives = cost - _fee(cost, feeBps);
         uint256 offerId = _list();
 
-        if (arrives + donation < cost) {
-            vm.expectRevert(
-                abi.encodeWithSelector(IComputeEscrow.Escrow_SaleUnfunded.selector, cost, arrives + donation)
-            );
-        }
+        vm.expectRevert(abi.encodeWithSelector(IComputeMarket.Market_PaymentShortfall.selector, cost, arrives));
         _buy(offerId, units);
 
+        assertEq(escrow.claimable(alice, address(fot)), 0, "nothing credited");
         (uint256 balance, uint256 obligations) = escrow.solvency(address(fot));
-        assertGe(balance, obligations, "solvent");
+        assertEq(balance - obligations, donation, "the surplus stays owed to no one");
         (uint256 bond,) = escrow.bondOf(fotLot);
         assertEq(bond, UNITS * PRICE, "bond whole");
+    }
+
+    /// @dev M-8 through signed orders: filling an ask or a bid in the fee currency measures the arrival the same way,
+    /// with a surplus in the escrow that would have covered the fee.
+    function test_M8_RevertWhen_OrderFillsPayShortWithASurplus() external {
+        _deploy(100); // 1 %
+        fot.mint(address(escrow), 1000e6);
+        uint256 cost = 10 * uint256(PRICE);
+        uint256 arrives = cost - _fee(cost, 100);
+
+        IComputeMarket.Ask memory ask = _ask(alice, 10, PRICE);
+        ask.lotId = fotLot;
+        ask.currency = address(fot);
+        bytes memory askSignature = _signAsk(ALICE_KEY, ask);
+        vm.expectRevert(abi.encodeWithSelector(IComputeMarket.Market_PaymentShortfall.selector, cost, arrives));
+        _fillAsk(bob, ask, askSignature, 10);
+
+        IComputeMarket.Bid memory bid = _bid(bob, 10, PRICE);
+        bid.currency = address(fot);
+        bytes memory bidSignature = _signBid(BOB_KEY, bid);
+        vm.expectRevert(abi.encodeWithSelector(IComputeMarket.Market_PaymentShortfall.selector, cost, arrives));
+        _fillBid(alice, bid, bidSignature, fotLot, 10);
+
+        assertEq(escrow.claimable(alice, address(fot)), 0, "nothing credited");
+        assertEq(token.balanceOf(bob, fotLot), 0, "no units moved");
     }
 
     function test_ZeroFeeBehavesLikeAPlainToken() external {
@@ -111,7 +135,7 @@ contract MarketFeeOnTransfer_Test is MarketBase {
         uint256 offerId = _list();
 
         vm.expectRevert(
-            abi.encodeWithSelector(IComputeEscrow.Escrow_SaleUnfunded.selector, cost, cost - _fee(cost, feeBps))
+            abi.encodeWithSelector(IComputeMarket.Market_PaymentShortfall.selector, cost, cost - _fee(cost, feeBps))
         );
         _buy(offerId, 100);
         assertEq(escrow.claimable(alice, address(usdc)), 0, "no USDC credited for a sale in the fee currency");

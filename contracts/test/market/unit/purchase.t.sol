@@ -8,6 +8,7 @@ import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 import {IComputeMarket} from "../../../src/interfaces/IComputeMarket.sol";
+import {FeeOnTransferToken} from "../../mocks/FeeOnTransferToken.sol";
 import {MockUSDC} from "../../mocks/MockUSDC.sol";
 import {MarketBase} from "../MarketBase.sol";
 
@@ -149,6 +150,32 @@ contract Purchase_Unit_Test is MarketBase {
         vm.prank(outsider);
         market.purchase(offerId, 100, PRICE);
         _expectNothingMoved(outsider, 0);
+    }
+
+    function test_RevertWhen_ThePaymentArrivesShortInTheEscrow() external {
+        // A lot settling in a coin that burns 1 % of every transfer, issued while the fee is off (the bond is whole).
+        FeeOnTransferToken fot = new FeeOnTransferToken(0);
+        fot.mint(provider, UNITS * PRICE);
+        fot.mint(bob, COST);
+        vm.prank(provider);
+        fot.approve(address(escrow), type(uint256).max);
+        vm.prank(bob);
+        fot.approve(address(market), type(uint256).max);
+        uint256 fotLot = _lotInCurrency(address(fot), provider, 100);
+        vm.prank(provider);
+        uint256 fotOffer = market.createOffer(fotLot, 100, PRICE, endsAt);
+        fot.setFeeBps(100);
+        // A donation leaves the escrow a surplus larger than the fee.
+        fot.mint(address(escrow), COST);
+
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputeMarket.Market_PaymentShortfall.selector, COST, COST - COST / 100)
+        );
+        vm.prank(bob);
+        market.purchase(fotOffer, 100, PRICE);
+        assertEq(escrow.claimable(provider, address(fot)), 0, "the surplus made up for nothing");
+        assertEq(token.balanceOf(bob, fotLot), 0);
+        assertEq(fot.balanceOf(bob), COST);
     }
 
     function test_RevertWhen_TheStablecoinIsPaused() external {
