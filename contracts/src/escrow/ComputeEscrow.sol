@@ -5,7 +5,6 @@ import {
     AccessControlDefaultAdminRules
 } from "@openzeppelin/contracts/access/extensions/AccessControlDefaultAdminRules.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
@@ -432,11 +431,12 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         Currency memory c = _currencies[currency];
         if (accepted && !c.listed) {
             if (currency.code.length == 0) revert Escrow_InvalidCurrency(currency);
-            try IERC20Metadata(currency).decimals() returns (uint8 decimals) {
-                c.decimals = decimals;
-            } catch {
-                revert Escrow_InvalidCurrency(currency);
-            }
+            // A low-level read (C-1): a try/catch on `decimals()` does not catch the ABI decoding of a bad answer
+            // (no data, less than a word, a word above 255), which reverted here without Escrow_InvalidCurrency.
+            // `tryGetDecimals` succeeds only on a call that returned at least 32 bytes whose first word is <= 255.
+            (bool ok, uint8 decimals) = SafeERC20.tryGetDecimals(IERC20(currency));
+            if (!ok) revert Escrow_InvalidCurrency(currency);
+            c.decimals = decimals;
             c.listed = true;
         }
         if (!c.listed) revert Escrow_InvalidCurrency(currency);

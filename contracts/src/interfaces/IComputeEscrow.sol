@@ -175,8 +175,9 @@ interface IComputeEscrow {
     /// @notice Thrown when a new lot names a currency the escrow does not accept (never accepted, or no longer).
     /// @param currency The lot's currency.
     error Escrow_CurrencyNotAccepted(address currency);
-    /// @notice Thrown when accepting something that is not an ERC-20 with `decimals()` (or the zero address), or
-    /// refusing a currency that was never accepted.
+    /// @notice Thrown when accepting something that is not an ERC-20 whose `decimals()` answers a uint8 (no code, the
+    /// zero address, a call that reverts or returns less than a word or a word above 255), or refusing a currency
+    /// that was never accepted.
     /// @param currency The address given.
     error Escrow_InvalidCurrency(address currency);
     /// @notice Thrown when `coverIssue` is called by anyone but the token.

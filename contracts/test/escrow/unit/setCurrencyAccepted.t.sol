@@ -6,6 +6,7 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../../src/interfaces/IComputeEscrow.sol";
 import {MockStablecoin} from "../../mocks/MockStablecoin.sol";
+import {RawDecimals} from "../../mocks/RawDecimals.sol";
 import {MultiCurrencyBase} from "../MultiCurrencyBase.sol";
 
 /// @dev A contract that answers every call, `decimals()` included, with no data.
@@ -113,16 +114,47 @@ contract SetCurrencyAccepted_Unit_Test is MultiCurrencyBase {
         _assertInfo(address(oracle), false, 0);
     }
 
-    /// @dev A contract whose fallback answers `decimals()` with empty data: the call succeeds, and decoding its return
-    /// data fails in the escrow itself, outside the try/catch, so the revert carries no Escrow_InvalidCurrency. Either
-    /// way nothing is accepted.
+    /// @dev C-1: a contract whose fallback answers `decimals()` with empty data. The call succeeds; the escrow reads
+    /// the answer itself (no ABI decoding that could fail outside a try/catch) and refuses it with its own error.
     function test_RevertWhen_TheCurrencyAnswersDecimalsWithNoData() external {
         address silent = address(new SilentFallback());
-        vm.expectRevert();
-        _set(silent, true);
+        _expectInvalid(silent, true);
         _assertInfo(silent, false, 0);
         // Still unknown: refusing it is refused as for any currency never accepted.
         _expectInvalid(silent, false);
+    }
+
+    /// @dev C-1: an answer shorter than a word holds no uint8 return value.
+    function test_RevertWhen_TheCurrencyAnswersDecimalsWithFewerThan32Bytes() external {
+        address oneByte = address(new RawDecimals(hex"06", false));
+        _expectInvalid(oneByte, true);
+        _assertInfo(oneByte, false, 0);
+        address almostAWord = address(new RawDecimals(abi.encodePacked(bytes31(uint248(6))), false));
+        _expectInvalid(almostAWord, true);
+        _assertInfo(almostAWord, false, 0);
+    }
+
+    /// @dev C-1: a whole word above 255 is no uint8 (the ABI decoder's range check used to revert without data).
+    function test_RevertWhen_TheCurrencyAnswersDecimalsWithAWordAbove255() external {
+        address above = address(new RawDecimals(abi.encode(uint256(256)), false));
+        _expectInvalid(above, true);
+        _assertInfo(above, false, 0);
+        address max = address(new RawDecimals(abi.encode(type(uint256).max), false));
+        _expectInvalid(max, true);
+        _assertInfo(max, false, 0);
+    }
+
+    /// @dev The edges of a valid answer: 255 fits a uint8; of a longer answer the first word counts, as for the ABI
+    /// decoder.
+    function test_When_TheCurrencyAnswersDecimalsWith255OrWithMoreThanOneWord() external {
+        address edge = address(new RawDecimals(abi.encode(uint256(255)), false));
+        vm.expectEmit(address(escrow));
+        emit IComputeEscrow.CurrencyAcceptanceSet(edge, true, 255);
+        _set(edge, true);
+        _assertInfo(edge, true, 255);
+        address longer = address(new RawDecimals(abi.encode(uint256(6), uint256(7)), false));
+        _set(longer, true);
+        _assertInfo(longer, true, 6);
     }
 
     function test_When_TheCurrencyHas6Decimals() external {
