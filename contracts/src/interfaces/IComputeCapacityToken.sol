@@ -169,6 +169,9 @@ interface IComputeCapacityToken is IERC1155 {
     error ComputeToken_InvalidBondCoverage(uint16 bondCoverageBps);
     /// @notice Thrown when a lot spec carries no metadata hash (the off-chain document must hash to it).
     error ComputeToken_MissingMetadataHash();
+    /// @notice Thrown when a lot spec names no settlement currency (the zero address), which the bond vault would
+    /// take for a later issuance of an existing lot.
+    error ComputeToken_MissingCurrency();
     /// @notice Thrown when a pool's first lot carries no GPU model (the first lot fixes the pool's profile).
     /// @param poolId The pool.
     error ComputeToken_MissingGpuModel(bytes32 poolId);

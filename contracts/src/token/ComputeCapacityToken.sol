@@ -189,6 +189,8 @@ contract ComputeCapacityToken is IComputeCapacityToken, ERC1155, AccessControlDe
             revert ComputeToken_InvalidBondCoverage(spec.bondCoverageBps);
         }
         if (spec.metadataHash == bytes32(0)) revert ComputeToken_MissingMetadataHash();
+        // The bond vault reads currency 0 as a later issuance of an existing lot (C-2).
+        if (spec.currency == address(0)) revert ComputeToken_MissingCurrency();
         if (units == 0) revert ComputeToken_ZeroUnits();
         if (units > type(uint48).max) revert ComputeToken_UnitsOverflow(units, type(uint48).max);
         _matchPoolProfile(pool, spec);

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../src/interfaces/IComputeEscrow.sol";
 import {MockStablecoin} from "../mocks/MockStablecoin.sol";
 import {RawDecimals} from "../mocks/RawDecimals.sol";
 import {MultiCurrencyBase} from "./MultiCurrencyBase.sol";
 
-/// @notice Regression tests of the review of the settlement currencies (docs/SPEC.md §9, C-1 …), one section per
+/// @notice Regression tests of the review of the settlement currencies (docs/SPEC.md §9, C-1 and C-2), one section per
 /// finding, each test named `test_C<n>_…` and played as the reviewer wrote it, on the suite settling in three
 /// currencies (MultiCurrencyBase). The unit trees carry the same rules branch by branch (`(C-n)` in
 /// setCurrencyAccepted.tree and issueLot.tree).
@@ -93,5 +94,36 @@ contract CurrencySecurityFindings_Test is MultiCurrencyBase {
         (accepted, decimals) = escrow.currencyInfo(longer);
         assertTrue(accepted);
         assertEq(decimals, 6);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+        REVIEW C-2: A LOT SPEC NAMING NO CURRENCY GETS A MISLEADING ERROR
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev The reviewer's case: a provider issues a lot whose spec leaves `currency` at the zero address (a client
+    /// that forgot the field). The escrow's `coverIssue` reads currency 0 as "a later issuance of an existing lot" and
+    /// reverted with ComputeToken_UnknownLot(id), naming a lot the provider was trying to create. Now the token refuses
+    /// the spec with ComputeToken_MissingCurrency before it records anything or calls the escrow: no lot, no currency,
+    /// no bond pulled. The same spec naming a currency issues.
+    function test_C2_RevertWhen_ALotSpecNamesNoCurrency() external {
+        IComputeCapacityToken.LotSpec memory spec = _specIn(address(0), PRICE, "lot naming no currency");
+        uint256 id = token.lotIdOf(spec);
+        uint256 providerUsdc = usdc.balanceOf(provider);
+        uint256 escrowUsdc = usdc.balanceOf(address(escrow));
+
+        vm.expectRevert(IComputeCapacityToken.ComputeToken_MissingCurrency.selector);
+        vm.prank(provider);
+        token.issueLot(spec, provider, 10);
+        assertFalse(token.exists(id), "no lot");
+        assertEq(escrow.currencyOf(id), address(0), "no currency recorded");
+        (uint256 bond,) = escrow.bondOf(id);
+        assertEq(bond, 0, "no bond");
+        assertEq(usdc.balanceOf(provider), providerUsdc, "nothing pulled from the provider");
+        assertEq(usdc.balanceOf(address(escrow)), escrowUsdc);
+
+        spec.currency = address(usdc);
+        id = _lotFrom(spec, alice, 10);
+        assertEq(escrow.currencyOf(id), address(usdc));
+        assertEq(token.balanceOf(alice, id), 10);
     }
 }

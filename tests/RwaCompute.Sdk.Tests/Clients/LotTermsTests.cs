@@ -68,6 +68,16 @@ public sealed class LotTermsTests
     public void ToSpec_ZeroProvider_IsRejected() =>
         Assert.Throws<InvalidAddressException>(() => (Valid with { Provider = "0x0000000000000000000000000000000000000000" }).ToSpec());
 
+    /// <summary>C-2: the token refuses a spec naming no currency (<c>ComputeToken_MissingCurrency</c>); the SDK refuses
+    /// it before anything is sent, on the <see cref="LotTerms.Currency"/> field.</summary>
+    [Fact]
+    public void ToSpec_ZeroCurrency_IsRefusedLikeTheContractDoes()
+    {
+        var ex = Assert.Throws<InvalidAddressException>(() => (Valid with { Currency = "0x0000000000000000000000000000000000000000" }).ToSpec());
+        Assert.Equal(nameof(LotTerms.Currency), ex.ParameterName);
+        Assert.Contains("zero address", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ToSpec_PoolIdNot32Bytes_IsRejected()
     {

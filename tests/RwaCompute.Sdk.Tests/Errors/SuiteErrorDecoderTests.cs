@@ -91,6 +91,8 @@ public sealed class SuiteErrorDecoderTests
         // cast calldata "ComputeToken_InvalidBondCoverage(uint16)" 0; cast calldata "ComputeToken_MissingMetadataHash()"
         Assert.Equal(0, Assert.IsType<TokenContract.ComputeTokenInvalidBondCoverageException>(Decoder.Decode("0xf8aff2890000000000000000000000000000000000000000000000000000000000000000")).Error.BondCoverageBps);
         Assert.IsType<TokenContract.ComputeTokenMissingMetadataHashException>(Decoder.Decode("0x8cd2ac5b"));
+        // cast sig "ComputeToken_MissingCurrency()" (C-2)
+        Assert.IsType<TokenContract.ComputeTokenMissingCurrencyException>(Decoder.Decode("0x8d36a059"));
     }
 
     [Fact]

@@ -83,9 +83,10 @@ contract CoverIssue_Unit_Test is MultiCurrencyBase {
         vm.prank(address(token));
         escrow.coverIssue(42, address(0), provider, 1, PRICE);
 
+        // A new lot whose spec names no currency never gets here: the token refuses the spec first (C-2).
         IComputeCapacityToken.LotSpec memory spec = _specIn(address(0), PRICE, "lot naming no currency");
         uint256 id = token.lotIdOf(spec);
-        vm.expectRevert(abi.encodeWithSelector(IComputeCapacityToken.ComputeToken_UnknownLot.selector, id));
+        vm.expectRevert(IComputeCapacityToken.ComputeToken_MissingCurrency.selector);
         vm.prank(provider);
         token.issueLot(spec, provider, 10);
         assertFalse(token.exists(id));
