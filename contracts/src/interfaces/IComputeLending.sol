@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {IComputeCapacityToken} from "./IComputeCapacityToken.sol";
 import {IComputeEscrow} from "./IComputeEscrow.sol";
+import {IComputeMarket} from "./IComputeMarket.sol";
 
 /// @title IComputeLending
 /// @notice The lending module of the suite: pledges (units locked in the holder's wallet as collateral for a
@@ -116,6 +117,8 @@ interface IComputeLending {
     event LoanToValueUpdated(uint256 indexed lotId, uint16 ltvBps);
     /// @notice Emitted when a lot's own loan-to-value is removed; it follows `DEFAULT_LTV_BPS` again.
     event LoanToValueReset(uint256 indexed lotId);
+    /// @notice Emitted when risk staff set the price index the loan-to-value cap follows downward (zero: off).
+    event PriceIndexSet(address indexed index);
     /// @notice Emitted when someone records that a settlement currency is paused (starts its settlement cure).
     event SettlementPauseRecorded(address indexed currency, uint256 at);
 
@@ -163,7 +166,7 @@ interface IComputeLending {
     error Lending_NotPledgeLender(uint256 pledgeId, address caller);
     /// @notice Thrown when a principal exceeds the lot's loan-to-value.
     /// @param principal The principal asked for.
-    /// @param maxPrincipal The most the units allow (`units × referencePrice × LTV`).
+    /// @param maxPrincipal The most the units allow (`maxPrincipal(lotId, units)`).
     error Lending_LoanToValueExceeded(uint256 principal, uint256 maxPrincipal);
     /// @notice Thrown when a pledge is not in the status the call requires.
     /// @param pledgeId The pledge.
@@ -274,6 +277,13 @@ interface IComputeLending {
     /// @param balance The escrow's balance.
     /// @param obligations What it owes.
     error Lending_EscrowShortfall(uint256 balance, uint256 obligations);
+    /// @notice Thrown when `setPriceIndex` is given a non-zero address without code.
+    /// @param index The address given.
+    error Lending_InvalidPriceIndex(address index);
+    /// @notice Thrown when the price index the cap follows reverts or answers malformed data: the cap cannot be
+    /// computed, so no pledge is requested (risk staff switch the index off with `setPriceIndex(0)`).
+    /// @param index The price index.
+    error Lending_PriceIndexUnavailable(address index);
     /// @notice Thrown when an auction's current price is above the buyer's limit (slippage guard).
     /// @param pledgeId The pledge.
     /// @param price The current price per unit.
@@ -369,6 +379,14 @@ interface IComputeLending {
     /// @param lotId The lot.
     function resetLoanToValue(uint256 lotId) external;
 
+    /// @notice Lets the loan-to-value cap follow a market's price index, downward only (RISK_ROLE): the price the cap
+    /// uses becomes `min(referencePrice, average)` of the lot's (GPU model, region, currency) in `index.priceOf`, the
+    /// reference price while that key has no trade. A wrong or malicious index can only lower caps, never raise one
+    /// above the reference-price cap; one that reverts refuses new requests (`Lending_PriceIndexUnavailable`).
+    /// Pledges already requested keep their principal.
+    /// @param index The market whose index to follow, or the zero address to switch it off (the default).
+    function setPriceIndex(IComputeMarket index) external;
+
     /// @notice Records that a settlement currency is paused now (anyone; reverts if it is not): collateral of pledges
     /// in that currency then stays unclaimable until `SETTLEMENT_CURE` after the last such record.
     /// @param currency The paused currency.
@@ -407,11 +425,17 @@ interface IComputeLending {
     /// @return The timestamp, 0 if never.
     function settlementPauseSeenAt(address currency) external view returns (uint40);
 
-    /// @notice The largest principal `units` of `lotId` can secure.
+    /// @notice The largest principal `units` of `lotId` can secure now, exactly as `requestPledge` checks it (it
+    /// reverts `Lending_PriceIndexUnavailable` as the request would).
     /// @param lotId The lot.
     /// @param units The units.
-    /// @return `units × referencePrice × loanToValue(lotId) / 10 000`.
+    /// @return `units × price × loanToValue(lotId) / 10 000`, where `price` is the lot's reference price, or
+    /// `min(referencePrice, average)` of its key in `priceIndex()` when an index is set and the key has traded.
     function maxPrincipal(uint256 lotId, uint256 units) external view returns (uint256);
+
+    /// @notice The market whose price index the loan-to-value cap follows downward.
+    /// @return The market, or the zero address when the cap uses the reference price alone.
+    function priceIndex() external view returns (IComputeMarket);
 
     /// @notice The loan-to-value applied to `lotId`, in basis points.
     /// @param lotId The lot.

@@ -11,6 +11,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IComputeCapacityToken} from "../interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../interfaces/IComputeEscrow.sol";
 import {IComputeLending} from "../interfaces/IComputeLending.sol";
+import {IComputeMarket} from "../interfaces/IComputeMarket.sol";
 import {Bps} from "../libraries/Bps.sol";
 
 /// @title ComputeLending
@@ -28,7 +29,7 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
                                 CONSTANTS
     //////////////////////////////////////////////////////////////*/
 
-    /// @notice Sets per-lot loan-to-value.
+    /// @notice Sets per-lot loan-to-value and the price index the cap may follow downward.
     bytes32 public constant RISK_ROLE = keccak256("RISK_ROLE");
     /// @notice The least time a borrower has to repay: a request cannot be funded later than this before maturity.
     uint40 public constant MIN_REPAY_WINDOW = 1 days;
@@ -69,7 +70,11 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         uint16 bps;
     }
 
-    uint256 private _nextPledgeId = 1;
+    /// @dev Packed with `_priceIndex` in one slot: `requestPledge` reads the next id anyway, so the index costs it a
+    /// warm read. 96 bits of pledge ids outlast any chain.
+    uint96 private _nextPledgeId = 1;
+    /// @dev The market whose price index may lower the loan-to-value cap (`setPriceIndex`); zero = off.
+    IComputeMarket private _priceIndex;
     mapping(uint256 pledgeId => Pledge) private _pledges;
     mapping(uint256 lotId => LoanToValue) private _ltv;
     mapping(uint256 pledgeId => CollateralAuction) private _auctions;
@@ -121,7 +126,7 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         uint256 latest = uint256(record.endsAt) - MATURITY_MARGIN;
         if (maturity > latest) revert Lending_MaturityTooLate(maturity, latest);
         if (loanToValue(lotId) == 0) revert Lending_PledgingDisabled(lotId);
-        uint256 cap = _maxPrincipal(lotId, record.referencePrice, units);
+        uint256 cap = _maxPrincipal(lotId, record, units);
         if (principal > cap) revert Lending_LoanToValueExceeded(principal, cap);
 
         pledgeId = _nextPledgeId++;
@@ -304,6 +309,17 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
     }
 
     /// @inheritdoc IComputeLending
+    function setPriceIndex(IComputeMarket index) external onlyRole(RISK_ROLE) {
+        // An address without code would answer every call with success and no data: refuse it here rather than
+        // have every request revert later.
+        if (address(index) != address(0) && address(index).code.length == 0) {
+            revert Lending_InvalidPriceIndex(address(index));
+        }
+        _priceIndex = index;
+        emit PriceIndexSet(address(index));
+    }
+
+    /// @inheritdoc IComputeLending
     function recordSettlementPause(address currency) external {
         if (!_settlementPaused(currency)) revert Lending_SettlementNotPaused(currency);
         _settlementPauseSeenAt[currency] = uint40(block.timestamp);
@@ -343,7 +359,12 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
 
     /// @inheritdoc IComputeLending
     function maxPrincipal(uint256 lotId, uint256 units) external view returns (uint256) {
-        return _maxPrincipal(lotId, TOKEN.lot(lotId).referencePrice, units);
+        return _maxPrincipal(lotId, TOKEN.lot(lotId), units);
+    }
+
+    /// @inheritdoc IComputeLending
+    function priceIndex() external view returns (IComputeMarket) {
+        return _priceIndex;
     }
 
     /// @inheritdoc IComputeLending
@@ -487,8 +508,43 @@ contract ComputeLending is IComputeLending, AccessControlDefaultAdminRules, Reen
         if (p.status != expected) revert Lending_WrongPledgeStatus(pledgeId, p.status);
     }
 
-    /// @dev The most a pledge of `units` of the lot may borrow: `units × referencePrice × LTV / 10 000`.
-    function _maxPrincipal(uint256 lotId, uint256 referencePrice, uint256 units) private view returns (uint256) {
-        return units * referencePrice * loanToValue(lotId) / Bps.MAX;
+    /// @dev The most a pledge of `units` of the lot may borrow: `units × capPrice × LTV / 10 000`, where `capPrice`
+    /// is the reference price, or the index's average when an index is set and traded the lot's key below it.
+    function _maxPrincipal(uint256 lotId, IComputeCapacityToken.Lot memory record, uint256 units)
+        private
+        view
+        returns (uint256)
+    {
+        uint256 ltv = loanToValue(lotId);
+        // Pledging off: no need to ask the index (whose failure must not hide Lending_PledgingDisabled).
+        if (ltv == 0) return 0;
+        return units * _capPrice(lotId, record) * ltv / Bps.MAX;
+    }
+
+    /// @dev `min(referencePrice, average)` of the lot's (GPU model, region, currency) in the price index; the
+    /// reference price when no index is set or the key never traded. The min() is the safety argument: whatever the
+    /// index answers (a rogue contract, wash trades), the cap never rises above the reference-price cap. An index that
+    /// reverts or answers malformed data refuses the call (`Lending_PriceIndexUnavailable`) instead of falling back
+    /// to the reference price, which would fail open exactly when the market may be falling.
+    function _capPrice(uint256 lotId, IComputeCapacityToken.Lot memory record) private view returns (uint256 price) {
+        price = record.referencePrice;
+        IComputeMarket index = _priceIndex;
+        if (address(index) == address(0)) return price;
+        bytes memory data =
+            abi.encodeCall(IComputeMarket.priceOf, (record.gpuModel, record.region, ESCROW.currencyOf(lotId)));
+        bool ok;
+        uint256 lastTradeAt;
+        uint256 average;
+        // Copies at most the three words expected (a huge answer cannot cost this call its gas) and checks the
+        // size, which a high-level call would leave to an opaque decoding revert.
+        assembly ("memory-safe") {
+            let out := mload(0x40)
+            ok := staticcall(gas(), index, add(data, 0x20), mload(data), out, 0x60)
+            if lt(returndatasize(), 0x60) { ok := 0 }
+            lastTradeAt := mload(add(out, 0x20))
+            average := mload(add(out, 0x40))
+        }
+        if (!ok || lastTradeAt > type(uint40).max) revert Lending_PriceIndexUnavailable(address(index));
+        if (lastTradeAt != 0 && average < price) price = average;
     }
 }

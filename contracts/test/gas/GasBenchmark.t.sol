@@ -211,6 +211,22 @@ contract GasBenchmark is SuiteFixture {
         _record("lending", "repay");
     }
 
+    /// @dev `pledge_request` with the loan-to-value cap following the market's price index (`setPriceIndex`), after a
+    /// trade of the lot's key at 0.90, below its 2.50 reference price: the request also reads the lot's currency from
+    /// the escrow and the index entry from the market (`priceOf`), and its cap is 40 × 0.90 × 50 % = 18e6.
+    function test_Gas_Lending_PledgeRequest_IndexOn() public {
+        uint256 lotId = _lotHeldBy(alice, 100);
+        vm.prank(risk);
+        lending.setPriceIndex(IComputeMarket(address(market)));
+        vm.prank(alice);
+        uint256 offerId = market.createOffer(lotId, 10, 900_000, uint40(block.timestamp + 1 days));
+        vm.prank(bob);
+        market.purchase(offerId, 1, 900_000);
+        vm.prank(alice);
+        lending.requestPledge(lotId, 40, lender, 18e6, 1e6, uint40(block.timestamp + 10 days));
+        _record("lending", "pledge_request_indexOn");
+    }
+
     /// @dev A funded pledge left unpaid: at maturity the lender takes the locked units (seized to it, no money moves).
     function test_Gas_Lending_ClaimCollateral() public {
         uint256 lotId = _lotHeldBy(alice, 100);

@@ -11,9 +11,11 @@ import {ComputeEscrow} from "../../src/escrow/ComputeEscrow.sol";
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeEscrow} from "../../src/interfaces/IComputeEscrow.sol";
 import {IComputeLending} from "../../src/interfaces/IComputeLending.sol";
+import {IComputeMarket} from "../../src/interfaces/IComputeMarket.sol";
 import {ComputeLending} from "../../src/lending/ComputeLending.sol";
 import {ReentrantTrader} from "../market/utils/ReentrantTrader.sol";
 import {FeeOnTransferToken} from "../mocks/FeeOnTransferToken.sol";
+import {MockPriceIndex} from "../mocks/MockPriceIndex.sol";
 import {LendingBase} from "./LendingBase.sol";
 
 /// @notice Attacks on the split of pledges out of the escrow, one per test, written as the attacker would play them and
@@ -23,7 +25,8 @@ import {LendingBase} from "./LendingBase.sol";
 /// dumping the collateral, a borrower repaying mid-auction, a lender whose hook reverts, a fee-on-transfer payment).
 /// Each ends with nothing of anyone else's moved. Then the outside review of the auctions (docs/SPEC.md §9, L-1 …
 /// L-6), each proof of concept played as the reviewer wrote it and shown refused (with its exact error) or harmless,
-/// one section per finding, the tests named `test_L<n>_…`. (The review's pledge findings, S-2 … S-7, are in
+/// one section per finding, the tests named `test_L<n>_…`; and the attacks on the loan-to-value cap that follows the
+/// market's price index (IX-1 … IX-5, `test_IX<n>_…`). (The review's pledge findings, S-2 … S-7, are in
 /// escrow/SecurityFindings.t.sol, played against the lending module.)
 contract LendingSecurityFindings_Test is LendingBase {
     ReentrantTrader internal trader;
@@ -1019,5 +1022,142 @@ contract LendingSecurityFindings_Test is LendingBase {
         vm.prank(lender);
         lending.claimCollateral(pledgeId);
         _assertStatus(pledgeId, IComputeLending.PledgeStatus.Auctioning);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+          IX: THE LOAN-TO-VALUE CAP FOLLOWING THE PRICE INDEX
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev The fixture lot's cap for PLEDGE_UNITS at its reference price: 100 × 2.50 × 50 % = 125e6.
+    uint256 internal constant REFERENCE_CAP = PLEDGE_UNITS * PRICE * DEFAULT_LTV / 10_000;
+
+    /// @dev A rogue RISK_ROLE holder (or a wrong address) points the module at its own index.
+    function _rogueIndex() internal returns (MockPriceIndex index) {
+        address rogueRisk = makeAddr("rogue-risk");
+        bytes32 role = lending.RISK_ROLE();
+        vm.prank(admin);
+        lending.grantRole(role, rogueRisk);
+        index = new MockPriceIndex();
+        vm.prank(rogueRisk);
+        lending.setPriceIndex(IComputeMarket(address(index)));
+    }
+
+    /// @dev IX-1: an index that answers the largest prices there are (last, average, a trade just now) cannot lift
+    /// the cap above today's reference-price cap, nor overflow it: min(referencePrice, average) is the reference price.
+    function test_IX1_RogueIndexCannotRaiseCap() external {
+        MockPriceIndex index = _rogueIndex();
+        index.set(type(uint256).max, uint40(block.timestamp), type(uint256).max);
+        assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), REFERENCE_CAP, "cap unchanged");
+        assertEq(lending.maxPrincipal(lotId, UNITS), UNITS * PRICE * DEFAULT_LTV / 10_000, "no overflow either");
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_LoanToValueExceeded.selector, REFERENCE_CAP + 1, REFERENCE_CAP
+            )
+        );
+        vm.prank(alice);
+        lending.requestPledge(lotId, PLEDGE_UNITS, bob, REFERENCE_CAP + 1, 0, maturity);
+        // The same index claiming a trade far in the future or the highest uint40 time changes nothing either.
+        index.set(type(uint256).max, type(uint40).max, type(uint256).max);
+        assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), REFERENCE_CAP, "still the reference-price cap");
+    }
+
+    /// @dev IX-2 (M-2): two colluding allowlisted accounts wash-trade the lot at 100× its reference price for a whole
+    /// index window, so the real market's average reads 250.00: the cap does not move above the reference-price cap.
+    function test_IX2_WashTradesCannotRaiseCap() external {
+        vm.prank(risk);
+        lending.setPriceIndex(IComputeMarket(address(market)));
+        uint256 washPrice = uint256(PRICE) * 100;
+        _buy(bob, _createOffer(alice, 10, washPrice, endsAt), 10); // bob pays alice, alice pays bob back off-chain
+        vm.warp(block.timestamp + market.indexWindow());
+        IComputeCapacityToken.Lot memory record = token.lot(lotId);
+        (,, uint256 average) = market.priceOf(record.gpuModel, record.region, address(usdc));
+        assertEq(average, washPrice, "the index reads the wash price");
+        maturity = uint40(block.timestamp + 10 days);
+        assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), REFERENCE_CAP, "cap unchanged");
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeLending.Lending_LoanToValueExceeded.selector, REFERENCE_CAP + 1, REFERENCE_CAP
+            )
+        );
+        vm.prank(alice);
+        lending.requestPledge(lotId, PLEDGE_UNITS, lender, REFERENCE_CAP + 1, 0, maturity);
+    }
+
+    /// @dev IX-3: the same colluders wash-trade at 1 base unit instead: the cap follows the index down to almost
+    /// nothing. This is the accepted residue — it lowers what borrowers may ask for (a grief on new requests of that
+    /// key, undone by switching the index off) and never what any lender is owed; requests already made keep their
+    /// principal and can still be funded and repaid.
+    function test_IX3_WashTradesCanOnlyLowerCap() external {
+        uint256 earlier = _defaultPledge();
+        vm.prank(risk);
+        lending.setPriceIndex(IComputeMarket(address(market)));
+        _buy(bob, _createOffer(alice, 10, 1, endsAt), 10);
+        vm.warp(block.timestamp + market.indexWindow());
+        uint256 lowered = lending.maxPrincipal(lotId, PLEDGE_UNITS);
+        assertEq(lowered, PLEDGE_UNITS * 1 * DEFAULT_LTV / 10_000, "cap at the wash price");
+        assertLt(lowered, REFERENCE_CAP);
+
+        vm.prank(lender);
+        lending.fundPledge(earlier);
+        vm.prank(alice);
+        lending.repay(earlier);
+        _assertStatus(earlier, IComputeLending.PledgeStatus.Repaid);
+
+        vm.prank(risk);
+        lending.setPriceIndex(IComputeMarket(address(0)));
+        assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), REFERENCE_CAP, "switched off: reference-price cap");
+    }
+
+    /// @dev IX-4: an index that reverts (or answers too little data, or a time that is no uint40) refuses new
+    /// requests with `Lending_PriceIndexUnavailable` — and `maxPrincipal`, the SDK's preflight, reverts the same way
+    /// — rather than silently falling back to the higher reference-price cap. Nothing else reads the index: a
+    /// request made before is funded, a pledge repaid, another's collateral claimed after maturity.
+    function test_IX4_RevertingIndexRefusesRequests_PledgesStillClose() external {
+        uint256 requested = _defaultPledge();
+        uint256 toRepay = _activePledge();
+        uint256 toClaim = _activePledge();
+        MockPriceIndex index = _rogueIndex();
+        bytes memory unavailable =
+            abi.encodeWithSelector(IComputeLending.Lending_PriceIndexUnavailable.selector, address(index));
+        MockPriceIndex.Mode[3] memory modes =
+            [MockPriceIndex.Mode.Revert, MockPriceIndex.Mode.ShortData, MockPriceIndex.Mode.DirtyTime];
+        for (uint256 i; i < modes.length; ++i) {
+            index.setMode(modes[i]);
+            vm.expectRevert(unavailable);
+            lending.maxPrincipal(lotId, 1);
+            vm.expectRevert(unavailable);
+            vm.prank(alice);
+            lending.requestPledge(lotId, 1, lender, 1, 0, maturity);
+        }
+
+        vm.prank(lender);
+        lending.fundPledge(requested);
+        vm.prank(alice);
+        lending.repay(toRepay);
+        vm.warp(maturity);
+        vm.prank(lender);
+        lending.claimCollateral(toClaim);
+        _assertStatus(requested, IComputeLending.PledgeStatus.Active);
+        _assertStatus(toRepay, IComputeLending.PledgeStatus.Repaid);
+        _assertStatus(toClaim, IComputeLending.PledgeStatus.Claimed);
+        _assertExactlySolvent();
+    }
+
+    /// @dev IX-5: an index answering 64 KiB (a return bomb) costs the request only the three words it reads (the
+    /// module copies no more), and those say "never traded": the reference-price cap applies. An address without
+    /// code is refused when set (it would answer every call with success and no data).
+    function test_IX5_ReturnBombAndCodelessIndex() external {
+        MockPriceIndex index = _rogueIndex();
+        index.setMode(MockPriceIndex.Mode.ReturnBomb);
+        assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), REFERENCE_CAP, "never traded: reference-price cap");
+        uint256 gasBefore = gasleft();
+        uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, REFERENCE_CAP, 0, maturity);
+        assertLt(gasBefore - gasleft(), 400_000, "bounded gas");
+        assertEq(lending.pledge(pledgeId).principal, REFERENCE_CAP);
+
+        address codeless = makeAddr("codeless-index");
+        vm.expectRevert(abi.encodeWithSelector(IComputeLending.Lending_InvalidPriceIndex.selector, codeless));
+        vm.prank(risk);
+        lending.setPriceIndex(IComputeMarket(codeless));
     }
 }

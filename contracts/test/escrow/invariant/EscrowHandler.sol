@@ -13,7 +13,7 @@ import {EscrowStore} from "./EscrowStore.sol";
 
 /// @notice Drives every escrow flow with bounded inputs over a fixed set of actors and bonded lots; sales (fixed-price
 /// offers, Dutch auctions and EIP-712 signed asks and bids, signed with the actors' keys) go through the market, and
-/// pledges (request, cancel, fund, repay, claim, loan-to-value, and the collateral auctions of defaulted pledges:
+/// pledges (request, cancel, fund, repay, claim, loan-to-value, the cap following the market's price index or not, and the collateral auctions of defaulted pledges:
 /// start, buy, settle, claim out of one that sold nothing, under the review's rules L-1 … L-4) through the lending
 /// module, both of which pay into the escrow; a rogue LENDING_ROLE holder (the handler itself, granted the role by the
 /// test) tries to credit loans nobody paid, and the handler de-lists a lender for one settlement (COMPLIANCE_ROLE).
@@ -582,6 +582,25 @@ contract EscrowHandler is BaseHandler {
             }
             return 0;
         }
+        uint256 referenceCap = _referenceCap(a.lotId, a.units);
+        bool withIndex = address(lending.priceIndex()) != address(0);
+        if (cap != _expectedCap(a.lotId, a.units, referenceCap, withIndex)) {
+            _fail("maxPrincipal is not min(ref, index)");
+        }
+        if (cap > referenceCap) _fail("the index raised the cap");
+        if (cap < referenceCap && seeds[3] % 4 == 0) {
+            // Above the cap the index lowered, within the reference-price cap: refused with that cap.
+            uint256 above = _bound(seeds[3] >> 8, cap + 1, referenceCap);
+            vm.prank(a.holder);
+            try lending.requestPledge(a.lotId, a.units, address(0), above, 0, uint40(earliest)) {
+                _fail("pledged above the cap the index lowered");
+            } catch (bytes memory err) {
+                _assertError(
+                    err, abi.encodeWithSelector(IComputeLending.Lending_LoanToValueExceeded.selector, above, cap)
+                );
+                store.countIndexCapRefusal();
+            }
+        }
         a.principal = _bound(seeds[3], 1, cap);
         a.fee = _bound(seeds[4], 0, 100e6);
         // Mostly short maturities (within 4 days) so that matured pledges are common; sometimes up to the limit.
@@ -592,6 +611,26 @@ contract EscrowHandler is BaseHandler {
         a.lender =
             seeds[6] % 3 == 0 ? address(0) : (seeds[6] >> 8) % 8 == 0 ? a.holder : _actorOtherThan(seeds[6], a.holder);
         pledgeId = _request(a);
+        store.recordPledgeCap(pledgeId, referenceCap, withIndex, cap < referenceCap);
+    }
+
+    /// @dev `units × referencePrice × loanToValue / 10 000`: the cap without the price index.
+    function _referenceCap(uint256 lotId, uint256 units) internal view returns (uint256) {
+        return units * token.lot(lotId).referencePrice * lending.loanToValue(lotId) / 10_000;
+    }
+
+    /// @dev The cap computed from scratch: with the index on and a trade of the lot's key, at
+    /// `min(referencePrice, average)`; else the reference-price cap.
+    function _expectedCap(uint256 lotId, uint256 units, uint256 referenceCap, bool withIndex)
+        internal
+        view
+        returns (uint256)
+    {
+        if (!withIndex) return referenceCap;
+        IComputeCapacityToken.Lot memory record = token.lot(lotId);
+        (, uint40 tradedAt, uint256 average) = market.priceOf(record.gpuModel, record.region, escrow.currencyOf(lotId));
+        if (tradedAt == 0 || average >= record.referencePrice) return referenceCap;
+        return units * average * lending.loanToValue(lotId) / 10_000;
     }
 
     function _request(PledgeArgs memory a) internal returns (uint256 pledgeId) {
@@ -1458,6 +1497,14 @@ contract EscrowHandler is BaseHandler {
     function setLoanToValue(uint256 lotSeed, uint256 ltv) external tracked("setLoanToValue") {
         vm.prank(riskManager);
         lending.setLoanToValue(_lot(lotSeed), uint16(_bound(ltv, 0, 10_000)));
+    }
+
+    /// @dev Risk staff switch the loan-to-value cap's price index on (the suite's market, whose trades in this
+    /// campaign move it) or off.
+    function setPriceIndex(uint256 seed) external tracked("setPriceIndex") {
+        vm.prank(riskManager);
+        lending.setPriceIndex(IComputeMarket(seed % 3 == 0 ? address(0) : address(market)));
+        store.countIndexSwitch();
     }
 
     /*//////////////////////////////////////////////////////////////

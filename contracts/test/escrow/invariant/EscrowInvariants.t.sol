@@ -66,7 +66,7 @@ contract EscrowInvariants_Test is SuiteFixture {
         token.grantRole(complianceRole, address(handler));
         vm.stopPrank();
 
-        bytes4[] memory selectors = new bytes4[](37);
+        bytes4[] memory selectors = new bytes4[](38);
         selectors[0] = EscrowHandler.createOffer.selector;
         selectors[1] = EscrowHandler.cancelOffer.selector;
         selectors[2] = EscrowHandler.purchase.selector;
@@ -104,6 +104,7 @@ contract EscrowInvariants_Test is SuiteFixture {
         selectors[34] = EscrowHandler.buyCollateral.selector;
         selectors[35] = EscrowHandler.settleCollateralAuction.selector;
         selectors[36] = EscrowHandler.claimOutOfAuction.selector;
+        selectors[37] = EscrowHandler.setPriceIndex.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
         for (uint256 i; i < selectors.length; ++i) {
             handlerSelectors.push(selectors[i]);
@@ -156,6 +157,7 @@ contract EscrowInvariants_Test is SuiteFixture {
     function invariant_UnitsConservedAndPledgesLocked() external view {
         _assertUnitConservation();
         _assertPledgedUnitsLocked();
+        _assertPrincipalWithinReferenceCap();
         _assertOfferUnitsAccounted();
         _assertOrderFillsWithinUnits();
     }
@@ -299,6 +301,16 @@ contract EscrowInvariants_Test is SuiteFixture {
     /// Auctioning ones have left (so every such pledge stays covered and no unit is locked without one), the ghost lock
     /// of each pledge matches (the handler takes off every unit sold and settled), a Liquidated pledge has no unit left
     /// in its auction, and the balance covers the locked units.
+    /// @dev IX: every pledge's principal is at most `units × referencePrice × LTV / 10 000` at its request, whether the
+    /// cap followed the price index or not (the index only ever lowers it).
+    function _assertPrincipalWithinReferenceCap() internal view {
+        uint256[] memory caps = store.referenceCaps();
+        for (uint256 id = 1; id < caps.length; ++id) {
+            uint256 principal = lending.pledge(id).principal;
+            if (principal > caps[id]) assertLe(principal, caps[id], "principal above the reference-price cap");
+        }
+    }
+
     function _assertPledgedUnitsLocked() internal view {
         uint256 width = lots.length;
         uint256[] memory pledged = new uint256[](actors.length * width);
@@ -439,7 +451,7 @@ contract EscrowInvariants_Test is SuiteFixture {
     /// bought from on each side of the debt (lender only, split, holder only), settled, and refused; and the review's
     /// rules (L-1 … L-4): buys refused in the start block, settlements waiting for a de-listed lender, claims out of
     /// auctions that sold nothing, requests refused to their own holder.
-    /// A collateral auction needs a request, its funding, its default and then a buy or a settlement, among 37 actions
+    /// A collateral auction needs a request, its funding, its default and then a buy or a settlement, among 38 actions
     /// and within the fund window (time runs fast): in 24 sequences a Repaid pledge and a buy paying the holder only
     /// came up once or never, in 96 every count is several (under a second).
     function test_HandlerReachesEveryFlow() external {
@@ -460,6 +472,8 @@ contract EscrowInvariants_Test is SuiteFixture {
         uint256[12] memory collateral;
         // settlements that unlocked the units for the holder (a de-listed lender after redeemableUntil): rare, logged
         uint256 settledToHolder;
+        // requests while the cap followed the index, those under a cap it lowered, requests refused above such a cap
+        uint256[3] memory withIndex;
         for (uint256 run; run < 96; ++run) {
             uint256 snapshot = vm.snapshotState();
             for (uint256 step; step < 64; ++step) {
@@ -505,6 +519,9 @@ contract EscrowInvariants_Test is SuiteFixture {
             collateral[10] += store.ghost_claimsOutOfAuction();
             collateral[11] += store.ghost_selfFundingRefusals();
             settledToHolder += store.ghost_settlementsToHolder();
+            withIndex[0] += store.ghost_requestsWithIndex();
+            withIndex[1] += store.ghost_requestsUnderLoweredCap();
+            withIndex[2] += store.ghost_indexCapRefusals();
             vm.revertToState(snapshot);
         }
         emit log_named_array("pledges by status", _toDynamic(pledgeEnds));
@@ -547,6 +564,9 @@ contract EscrowInvariants_Test is SuiteFixture {
             emit log_named_uint(collateralLabels[i], collateral[i]);
         }
         emit log_named_uint("settlements unlocking the units for the holder", settledToHolder);
+        emit log_named_uint("pledges requested with the cap following the index", withIndex[0]);
+        emit log_named_uint("pledges requested under a cap the index lowered", withIndex[1]);
+        emit log_named_uint("requests refused above a cap the index lowered", withIndex[2]);
         for (uint256 i; i < 7; ++i) {
             assertGt(pledgeEnds[i], 0, "a pledge status was never reached");
         }

@@ -26,6 +26,15 @@ contract EscrowStore {
     //////////////////////////////////////////////////////////////*/
 
     mapping(uint256 pledgeId => IComputeLending.PledgeStatus) public ghost_pledgeStatus;
+    /// @dev Per pledge, the reference-price cap at its request: `units × referencePrice × loanToValue / 10 000`,
+    /// whatever the price index said (the cap may follow the index down, never up).
+    mapping(uint256 pledgeId => uint256) public ghost_referenceCapAtRequest;
+    /// @dev Requests made while the lending module followed the price index; those of them whose cap the index
+    /// lowered below the reference-price cap; requests above such a lowered cap, refused; index switches.
+    uint256 public ghost_requestsWithIndex;
+    uint256 public ghost_requestsUnderLoweredCap;
+    uint256 public ghost_indexCapRefusals;
+    uint256 public ghost_indexSwitches;
     /// @dev The units each pledge keeps locked: all of them while Requested or Active, the unsold ones while
     /// Auctioning, none once cancelled, repaid, claimed or liquidated.
     mapping(uint256 pledgeId => uint256) public ghost_pledgeLocked;
@@ -277,6 +286,31 @@ contract EscrowStore {
 
     function countSettlementAwaitingLender() external {
         ++ghost_settlementsAwaitingLender;
+    }
+
+    /// @dev A pledge was requested with a reference-price cap of `referenceCap`; `withIndex`: the module followed the
+    /// price index; `lowered`: the index put the cap below the reference-price cap.
+    function recordPledgeCap(uint256 pledgeId, uint256 referenceCap, bool withIndex, bool lowered) external {
+        ghost_referenceCapAtRequest[pledgeId] = referenceCap;
+        if (withIndex) ++ghost_requestsWithIndex;
+        if (lowered) ++ghost_requestsUnderLoweredCap;
+    }
+
+    function countIndexCapRefusal() external {
+        ++ghost_indexCapRefusals;
+    }
+
+    function countIndexSwitch() external {
+        ++ghost_indexSwitches;
+    }
+
+    /// @dev Every pledge's reference-price cap at request, by id (index 0 unused).
+    function referenceCaps() external view returns (uint256[] memory caps) {
+        uint256 n = pledgeIds.length;
+        caps = new uint256[](n + 1);
+        for (uint256 id = 1; id <= n; ++id) {
+            caps[id] = ghost_referenceCapAtRequest[id];
+        }
     }
 
     function countSelfFundingRefusal() external {

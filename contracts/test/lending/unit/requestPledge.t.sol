@@ -5,6 +5,8 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 
 import {IComputeCapacityToken} from "../../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeLending} from "../../../src/interfaces/IComputeLending.sol";
+import {IComputeMarket} from "../../../src/interfaces/IComputeMarket.sol";
+import {MockPriceIndex} from "../../mocks/MockPriceIndex.sol";
 import {LendingBase} from "../LendingBase.sol";
 
 /// @notice Branching-tree tests of `requestPledge` (see requestPledge.tree).
@@ -180,6 +182,115 @@ contract RequestPledge_Unit_Test is LendingBase {
         uint256 cap = PLEDGE_UNITS * PRICE * 9000 / 10_000;
         uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, cap, FEE, maturity);
         assertEq(lending.pledge(pledgeId).principal, cap);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                    THE CAP FOLLOWS THE PRICE INDEX DOWN
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev Points the lending module at a fresh test index answering (price, now, average) and returns it.
+    function _followIndex(uint256 average) internal returns (MockPriceIndex index) {
+        index = new MockPriceIndex();
+        index.set(average, uint40(block.timestamp), average);
+        vm.prank(risk);
+        lending.setPriceIndex(IComputeMarket(address(index)));
+    }
+
+    function test_When_TheIndexHasNoTradeForTheLotsKey() external {
+        vm.prank(risk);
+        lending.setPriceIndex(IComputeMarket(address(market))); // the real market: nothing traded yet
+        uint256 cap = PLEDGE_UNITS * PRICE * DEFAULT_LTV / 10_000;
+        assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), cap, "reference-price cap");
+        uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, cap, FEE, maturity);
+        assertEq(lending.pledge(pledgeId).principal, cap);
+    }
+
+    function test_RevertWhen_ThePrincipalExceedsTheCapAtTheIndexsAverageBelowTheReferencePrice() external {
+        _followIndex(2e6); // 2.00 < 2.50
+        uint256 cap = PLEDGE_UNITS * 2e6 * DEFAULT_LTV / 10_000; // 100e6
+        assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), cap);
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeLending.Lending_LoanToValueExceeded.selector, cap + 1, cap),
+            PLEDGE_UNITS,
+            cap + 1,
+            FEE,
+            maturity
+        );
+    }
+
+    function test_When_ThePrincipalIsWithinTheCapAtTheIndexsAverage() external {
+        _followIndex(2e6);
+        uint256 cap = PLEDGE_UNITS * 2e6 * DEFAULT_LTV / 10_000;
+        uint256 pledgeId = _requestPledge(alice, PLEDGE_UNITS, lender, cap, FEE, maturity);
+        assertEq(lending.pledge(pledgeId).principal, cap);
+    }
+
+    function test_When_TheIndexsAverageIsAboveTheReferencePrice() external {
+        _followIndex(uint256(PRICE) * 1000);
+        uint256 cap = PLEDGE_UNITS * PRICE * DEFAULT_LTV / 10_000;
+        assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), cap, "never above the reference-price cap");
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeLending.Lending_LoanToValueExceeded.selector, cap + 1, cap),
+            PLEDGE_UNITS,
+            cap + 1,
+            FEE,
+            maturity
+        );
+    }
+
+    function test_When_TheIndexsKeyIsTheLotsGPUModelRegionAndCurrency() external {
+        MockPriceIndex index = _followIndex(2e6);
+        IComputeCapacityToken.Lot memory record = token.lot(lotId);
+        vm.expectCall(
+            address(index),
+            abi.encodeCall(IComputeMarket.priceOf, (record.gpuModel, record.region, escrow.currencyOf(lotId)))
+        );
+        _requestPledge(alice, PLEDGE_UNITS, lender, PRINCIPAL, FEE, maturity);
+
+        // The real market, after a trade of the lot at 2.00: the cap follows its average for that key.
+        vm.prank(risk);
+        lending.setPriceIndex(IComputeMarket(address(market)));
+        _buy(bob, _createOffer(alice, 10, 2e6, endsAt), 1);
+        (,, uint256 average) = market.priceOf(record.gpuModel, record.region, address(usdc));
+        assertEq(average, 2e6, "first trade sets the average");
+        assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), PLEDGE_UNITS * 2e6 * DEFAULT_LTV / 10_000);
+    }
+
+    function test_RevertWhen_TheIndexCallReverts() external {
+        MockPriceIndex index = _followIndex(2e6);
+        index.setMode(MockPriceIndex.Mode.Revert);
+        bytes memory err = abi.encodeWithSelector(IComputeLending.Lending_PriceIndexUnavailable.selector, index);
+        vm.expectRevert(err);
+        lending.maxPrincipal(lotId, PLEDGE_UNITS);
+        _expectRevertRequest(err, PLEDGE_UNITS, 1, FEE, maturity);
+    }
+
+    function test_RevertWhen_TheIndexAnswersMalformedData() external {
+        MockPriceIndex index = _followIndex(2e6);
+        bytes memory err = abi.encodeWithSelector(IComputeLending.Lending_PriceIndexUnavailable.selector, index);
+        index.setMode(MockPriceIndex.Mode.ShortData);
+        vm.expectRevert(err);
+        lending.maxPrincipal(lotId, PLEDGE_UNITS);
+        _expectRevertRequest(err, PLEDGE_UNITS, 1, FEE, maturity);
+        index.setMode(MockPriceIndex.Mode.DirtyTime);
+        vm.expectRevert(err);
+        lending.maxPrincipal(lotId, PLEDGE_UNITS);
+        _expectRevertRequest(err, PLEDGE_UNITS, 1, FEE, maturity);
+    }
+
+    function test_RevertWhen_TheLotsLoanToValueIs0AndTheIndexReverts() external {
+        MockPriceIndex index = _followIndex(2e6);
+        index.setMode(MockPriceIndex.Mode.Revert);
+        vm.prank(risk);
+        lending.setLoanToValue(lotId, 0);
+        assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), 0, "pledging off");
+        _expectRevertRequest(
+            abi.encodeWithSelector(IComputeLending.Lending_PledgingDisabled.selector, lotId),
+            PLEDGE_UNITS,
+            PRINCIPAL,
+            FEE,
+            maturity
+        );
     }
 
     function test_RevertWhen_TheHolderLacksUnlockedUnits() external {
