@@ -72,11 +72,17 @@ public interface ILendingClient
     /// <exception cref="PledgeNotFoundException">No such pledge.</exception>
     Task<PledgeInfo> GetPledgeAsync(BigInteger pledgeId, CancellationToken cancellationToken = default);
 
-    /// <summary>The largest advance <paramref name="units"/> of a lot can secure.</summary>
+    /// <summary>The largest advance <paramref name="units"/> of a lot can secure now, exactly as
+    /// <c>requestPledge</c> checks it: <c>units × price × loanToValue / 10 000</c>, where <c>price</c> is the lot's
+    /// reference price, or the lower average of its (GPU model, region, currency) in the market's price index when
+    /// risk staff switched the index on (<see cref="PriceIndexAsync"/>); the index never raises it.</summary>
     /// <param name="lotId">The lot.</param>
     /// <param name="units">The units.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The cap, stablecoin base units.</returns>
+    /// <returns>The cap, in base units of the lot's currency.</returns>
+    /// <exception cref="RwaCompute.Sdk.Contracts.ComputeLending.LendingPriceIndexUnavailableException">The price index
+    /// the cap follows reverted or answered malformed data; no request can be made until it answers or risk staff
+    /// switch it off.</exception>
     Task<BigInteger> MaxPrincipalAsync(BigInteger lotId, BigInteger units, CancellationToken cancellationToken = default);
 
     /// <summary>The lending module's pledge timing constants (read once, then cached: they are contract constants).</summary>
@@ -153,6 +159,30 @@ public interface ILendingClient
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The mined transaction.</returns>
     Task<TransactionResult> ResetLoanToValueAsync(BigInteger lotId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lets the loan-to-value cap follow a market's price index, downward only (RISK_ROLE on the lending
+    /// module): the cap's price becomes <c>min(referencePrice, average)</c> of the lot's (GPU model, region, currency),
+    /// the reference price while that key has not traded. A wrong index can only lower caps; one that reverts refuses
+    /// new requests until it is switched off. Requests already made keep their principal.</summary>
+    /// <example><code>
+    /// await client.Lending.SetPriceIndexAsync(client.Market.Address); // on: the suite's own market
+    /// var cap = await client.Lending.MaxPrincipalAsync(lotId, 100);  // now ≤ the reference-price cap
+    /// await client.Lending.SetPriceIndexAsync(null);                  // off: the reference price alone
+    /// </code></example>
+    /// <param name="market">The market whose index to follow, or <see langword="null"/> to switch it off.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The mined transaction.</returns>
+    /// <exception cref="InvalidAddressException"><paramref name="market"/> is malformed or the zero address (pass
+    /// <see langword="null"/> to switch the index off).</exception>
+    /// <exception cref="InputValidationException">No contract code at <paramref name="market"/>; nothing was
+    /// sent.</exception>
+    Task<TransactionResult> SetPriceIndexAsync(string? market, CancellationToken cancellationToken = default);
+
+    /// <summary>The market whose price index the loan-to-value cap follows downward.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Its checksummed address, or <see langword="null"/> when the cap uses the reference price alone (the
+    /// default).</returns>
+    Task<string?> PriceIndexAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Records that a settlement currency is paused now (anyone may call): collateral of pledges in it then stays unclaimable until
     /// <see cref="PledgeRules.SettlementCure"/> after the last record, so borrowers who could not repay during the pause

@@ -201,6 +201,31 @@ public sealed class LendingClient : ILendingClient
     }
 
     /// <inheritdoc/>
+    public async Task<TransactionResult> SetPriceIndexAsync(string? market, CancellationToken cancellationToken = default)
+    {
+        var index = market is null ? AddressUtil.ZERO_ADDRESS : Guard.Address(market, nameof(market));
+        if (market is not null)
+        {
+            // The contract refuses an address without code (Lending_InvalidPriceIndex): say so before sending.
+            var code = await context.Rpc.GetCodeAsync(index, cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(code) || code == "0x")
+            {
+                throw new InputValidationException(nameof(market), $"no contract code at {index} on chain {context.ChainId}: the price index must be a market contract (null switches it off).");
+            }
+        }
+
+        var description = market is null ? "lending.setPriceIndex(off)" : $"lending.setPriceIndex({index})";
+        return TransactionResult.From(await SendAsync(new SetPriceIndexFunction { Index = index }, description, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc/>
+    public async Task<string?> PriceIndexAsync(CancellationToken cancellationToken = default)
+    {
+        var index = await context.ReadAsync(ct => context.Lending.PriceIndexQueryAsync(null, ct), cancellationToken).ConfigureAwait(false);
+        return IsZero(index) ? null : Checksum(index);
+    }
+
+    /// <inheritdoc/>
     public async Task<TransactionResult> RecordSettlementPauseAsync(string? currency = null, CancellationToken cancellationToken = default)
     {
         var coin = currency is null ? context.StablecoinAddress : Guard.Address(currency, nameof(currency));
