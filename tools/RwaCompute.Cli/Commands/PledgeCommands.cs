@@ -2,18 +2,19 @@ using System.CommandLine;
 using System.Globalization;
 using System.Numerics;
 using RwaCompute.Cli.Output;
+using RwaCompute.Cli.Output.Views;
 using RwaCompute.Cli.Parsing;
 
 namespace RwaCompute.Cli.Commands;
 
-/// <summary><c>rwa pledge request|fund|repay|claim|auction|buy|settle|show|record-settlement-pause</c> and
+/// <summary><c>rwa pledge request|fund|repay|claim|auction|buy|settle|show|record-settlement-pause|index-ltv</c> and
 /// <c>rwa withdraw</c>; the old
 /// top-level <c>rwa repay</c> and <c>rwa claim</c> stay as hidden aliases for one release.</summary>
 internal static class PledgeCommands
 {
     public static Command CreatePledge(CommandRunner runner)
     {
-        var pledge = new Command("pledge", "pledge units as collateral for a stablecoin advance: request, fund, repay, claim, auction, buy, settle, show, record-settlement-pause");
+        var pledge = new Command("pledge", "pledge units as collateral for a stablecoin advance: request, fund, repay, claim, auction, buy, settle, show, record-settlement-pause, index-ltv");
         pledge.Subcommands.Add(Request(runner));
         pledge.Subcommands.Add(Fund(runner));
         pledge.Subcommands.Add(Repay(runner));
@@ -23,6 +24,7 @@ internal static class PledgeCommands
         pledge.Subcommands.Add(Settle(runner));
         pledge.Subcommands.Add(Show(runner));
         pledge.Subcommands.Add(RecordSettlementPause(runner));
+        pledge.Subcommands.Add(IndexLtv(runner));
         return pledge;
     }
 
@@ -222,6 +224,46 @@ internal static class PledgeCommands
         Operation.Sending(runner, "record-settlement-pause", "record that the stablecoin is paused (anyone): collateral stays unclaimable until a cure period after the last record", [], (invocation, signer) =>
             Operation.SendAsync(invocation, signer, async (session, ct) =>
                 ViewFactory.Operation("pledge.record-settlement-pause", "recorded the stablecoin's pause (collateral claims wait for the settlement cure)", await session.Client.Lending.RecordSettlementPauseAsync(cancellationToken: ct).ConfigureAwait(false))));
+
+    /// <summary><c>rwa pledge index-ltv on|off|show</c>: risk staff (RISK_ROLE on the lending module) let the
+    /// loan-to-value cap follow the manifest's market's price index, downward only, or switch it back to each lot's
+    /// reference price.</summary>
+    private static Command IndexLtv(CommandRunner runner)
+    {
+        var command = new Command("index-ltv", "let the loan-to-value cap follow the market's price index, downward only (RISK_ROLE): on, off, show");
+        command.Subcommands.Add(Operation.Sending(runner, "on", "cap each pledge at min(reference price, the index's average for the lot's GPU model, region and currency) × LTV, using the manifest's market", [], (invocation, signer) =>
+            Operation.SendAsync(invocation, signer, async (session, ct) =>
+            {
+                var market = session.Client.Market.Address;
+                var result = await session.Client.Lending.SetPriceIndexAsync(market, ct).ConfigureAwait(false);
+                return ViewFactory.Operation("pledge.index-ltv.on", $"loan-to-value caps follow the price index of {market} downward (never above the reference-price cap)", result) with { PriceIndex = market };
+            })));
+        command.Subcommands.Add(Operation.Sending(runner, "off", "cap pledges at the lot's reference price × LTV again", [], (invocation, signer) =>
+            Operation.SendAsync(invocation, signer, async (session, ct) =>
+                ViewFactory.Operation("pledge.index-ltv.off", "loan-to-value caps use each lot's reference price again", await session.Client.Lending.SetPriceIndexAsync(null, ct).ConfigureAwait(false)))));
+        var show = new Command("show", "whether the loan-to-value cap follows a price index, and which");
+        runner.SetAction(show, async invocation =>
+        {
+            var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
+            var index = await session.Client.Lending.PriceIndexAsync(invocation.CancellationToken).ConfigureAwait(false);
+            var market = session.Client.Market.Address;
+            var view = new PriceIndexSettingView(index is not null, index, market, string.Equals(index, market, StringComparison.OrdinalIgnoreCase));
+            if (invocation.Console.Json)
+            {
+                invocation.Console.WriteJson(view, CliJsonContext.Default.PriceIndexSettingView);
+            }
+            else
+            {
+                invocation.Console.Line(index is null
+                    ? "off: each pledge is capped at its lot's reference price × loan-to-value"
+                    : $"on: caps follow the price index of {index}{(view.IsManifestMarket ? " (the manifest's market)" : " (not the manifest's market)")} downward, min(reference price, average) × loan-to-value");
+            }
+
+            return ExitCodes.Success;
+        });
+        command.Subcommands.Add(show);
+        return command;
+    }
 
     private static Command Show(CommandRunner runner)
     {

@@ -19,6 +19,7 @@ namespace RwaCompute.Cli.Output;
 [JsonSerializable(typeof(PledgeView))]
 [JsonSerializable(typeof(CurrencyView))]
 [JsonSerializable(typeof(PriceIndexView))]
+[JsonSerializable(typeof(PriceIndexSettingView))]
 [JsonSerializable(typeof(OrderSignedView))]
 [JsonSerializable(typeof(OfferListView))]
 [JsonSerializable(typeof(OrderStateView))]

@@ -124,4 +124,9 @@ internal sealed record OperationView(string Operation, string Summary, [property
     /// holder, the lender could not receive them).</summary>
     [JsonPropertyOrder(1)]
     public bool? UnitsToLender { get; init; }
+
+    /// <summary>The market whose price index the lending module's loan-to-value cap now follows downward (absent when
+    /// it was switched off).</summary>
+    [JsonPropertyOrder(1)]
+    public string? PriceIndex { get; init; }
 }
