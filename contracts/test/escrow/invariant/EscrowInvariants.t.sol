@@ -567,6 +567,8 @@ contract EscrowInvariants_Test is SuiteFixture {
         emit log_named_uint("pledges requested with the cap following the index", withIndex[0]);
         emit log_named_uint("pledges requested under a cap the index lowered", withIndex[1]);
         emit log_named_uint("requests refused above a cap the index lowered", withIndex[2]);
+        assertGt(withIndex[1], 0, "no pledge requested under a cap the index lowered");
+        assertGt(withIndex[2], 0, "no request refused above a cap the index lowered");
         for (uint256 i; i < 7; ++i) {
             assertGt(pledgeEnds[i], 0, "a pledge status was never reached");
         }
