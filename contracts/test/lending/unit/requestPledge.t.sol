@@ -151,9 +151,8 @@ contract RequestPledge_Unit_Test is LendingBase {
         );
     }
 
-    function test_RevertWhen_ThePrincipalExceedsTheLoanToValueCap() external {
-        uint256 cap = PLEDGE_UNITS * PRICE * DEFAULT_LTV / 10_000;
-        assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), cap);
+    /// @dev Expects a request of one base unit above `cap` to revert with `Lending_LoanToValueExceeded`.
+    function _expectRevertAboveCap(uint256 cap) internal {
         _expectRevertRequest(
             abi.encodeWithSelector(IComputeLending.Lending_LoanToValueExceeded.selector, cap + 1, cap),
             PLEDGE_UNITS,
@@ -163,17 +162,17 @@ contract RequestPledge_Unit_Test is LendingBase {
         );
     }
 
+    function test_RevertWhen_ThePrincipalExceedsTheLoanToValueCap() external {
+        uint256 cap = PLEDGE_UNITS * PRICE * DEFAULT_LTV / 10_000;
+        assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), cap);
+        _expectRevertAboveCap(cap);
+    }
+
     function test_RevertWhen_ThePrincipalExceedsTheLotsCap() external {
         vm.prank(risk);
         lending.setLoanToValue(lotId, 2000); // 20 %
         uint256 cap = PLEDGE_UNITS * PRICE * 2000 / 10_000;
-        _expectRevertRequest(
-            abi.encodeWithSelector(IComputeLending.Lending_LoanToValueExceeded.selector, cap + 1, cap),
-            PLEDGE_UNITS,
-            cap + 1,
-            FEE,
-            maturity
-        );
+        _expectRevertAboveCap(cap);
     }
 
     function test_When_ThePrincipalIsWithinTheLotsCap() external {
@@ -209,13 +208,7 @@ contract RequestPledge_Unit_Test is LendingBase {
         _followIndex(2e6); // 2.00 < 2.50
         uint256 cap = PLEDGE_UNITS * 2e6 * DEFAULT_LTV / 10_000; // 100e6
         assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), cap);
-        _expectRevertRequest(
-            abi.encodeWithSelector(IComputeLending.Lending_LoanToValueExceeded.selector, cap + 1, cap),
-            PLEDGE_UNITS,
-            cap + 1,
-            FEE,
-            maturity
-        );
+        _expectRevertAboveCap(cap);
     }
 
     function test_When_ThePrincipalIsWithinTheCapAtTheIndexsAverage() external {
@@ -229,13 +222,7 @@ contract RequestPledge_Unit_Test is LendingBase {
         _followIndex(uint256(PRICE) * 1000);
         uint256 cap = PLEDGE_UNITS * PRICE * DEFAULT_LTV / 10_000;
         assertEq(lending.maxPrincipal(lotId, PLEDGE_UNITS), cap, "never above the reference-price cap");
-        _expectRevertRequest(
-            abi.encodeWithSelector(IComputeLending.Lending_LoanToValueExceeded.selector, cap + 1, cap),
-            PLEDGE_UNITS,
-            cap + 1,
-            FEE,
-            maturity
-        );
+        _expectRevertAboveCap(cap);
     }
 
     function test_When_TheIndexsKeyIsTheLotsGPUModelRegionAndCurrency() external {

@@ -162,30 +162,30 @@ contract IssueLot_Unit_Test is TokenBase {
     /// @dev C-2: a zero currency names no settlement currency; the escrow would read it as a later issuance of an
     /// existing lot and revert ComputeToken_UnknownLot. The token refuses it with the other spec checks, before it
     /// records anything or calls the bond vault (a token without one refuses it the same way).
+    /// @dev A token with the provider and its pool registered but no bond vault wired.
+    function _bareToken() internal returns (ComputeCapacityToken bare) {
+        bare = new ComputeCapacityToken(admin, 0, BASE_URI);
+        vm.startPrank(admin);
+        bare.grantRole(REGISTRAR_ROLE, admin);
+        bare.registerProvider(provider);
+        bare.registerPool(POOL, provider);
+        vm.stopPrank();
+    }
+
     function test_RevertWhen_TheCurrencyIsTheZeroAddress() external {
         IComputeCapacityToken.LotSpec memory spec = _spec();
         spec.currency = address(0);
         _expectRevertIssue(spec, provider, 1, _err(IComputeCapacityToken.ComputeToken_MissingCurrency.selector));
         assertFalse(token.exists(token.lotIdOf(spec)), "no lot");
 
-        ComputeCapacityToken bare = new ComputeCapacityToken(admin, 0, BASE_URI);
-        vm.startPrank(admin);
-        bare.grantRole(REGISTRAR_ROLE, admin);
-        bare.registerProvider(provider);
-        bare.registerPool(POOL, provider);
-        vm.stopPrank();
+        ComputeCapacityToken bare = _bareToken();
         vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_MissingCurrency.selector));
         vm.prank(provider);
         bare.issueLot(spec, provider, 1);
     }
 
     function test_RevertWhen_NoBondVaultIsSet() external {
-        ComputeCapacityToken bare = new ComputeCapacityToken(admin, 0, BASE_URI);
-        vm.startPrank(admin);
-        bare.grantRole(REGISTRAR_ROLE, admin);
-        bare.registerProvider(provider);
-        bare.registerPool(POOL, provider);
-        vm.stopPrank();
+        ComputeCapacityToken bare = _bareToken();
         vm.expectRevert(_err(IComputeCapacityToken.ComputeToken_BondVaultNotSet.selector));
         vm.prank(provider);
         bare.issueLot(_spec(), provider, 1);
