@@ -8,6 +8,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 import {IBondVault} from "../interfaces/IBondVault.sol";
 import {IComputeCapacityToken} from "../interfaces/IComputeCapacityToken.sol";
@@ -66,8 +67,15 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     mapping(uint256 redemptionId => Redemption) private _redemptions;
     mapping(address account => mapping(address currency => uint256)) private _claimable;
     mapping(uint256 lotId => Bond) private _bonds;
-    /// @dev Each lot's settlement currency, recorded at its first issuance.
-    mapping(uint256 lotId => address) private _lotCurrency;
+
+    /// @dev Each lot's settlement currency and curtailment cover per issued unit (0: firm), recorded at its first
+    /// issuance; one slot, so a firm lot pays nothing for the second.
+    struct LotSettlement {
+        address currency;
+        uint96 curtailCover;
+    }
+
+    mapping(uint256 lotId => LotSettlement) private _lotSettlement;
     mapping(address currency => Currency) private _currencies;
     /// @dev Per pool, the end of the delivery queue (see `deliveryQueued`).
     mapping(bytes32 poolId => uint64) private _deliveryQueued;
@@ -88,6 +96,10 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     mapping(address currency => Totals) private _totals;
     /// @dev Per currency, Σ bond.reserved (part of `_totals[currency].bonds`).
     mapping(address currency => uint256) private _totalReserved;
+    /// @dev Interruptible lots' capacity and refund pot (`curtailCover` lives in `_lotSettlement`).
+    mapping(uint256 lotId => Curtailment) private _curtailments;
+    /// @dev The curtailment module, wired once by the admin (zero: every lot is firm).
+    address private _curtailmentModule;
 
     /*//////////////////////////////////////////////////////////////
                                CONSTRUCTOR
@@ -168,7 +180,13 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         uint256 free = bond.total - bond.reserved;
         if (amount == 0) revert Escrow_ZeroBondAmount();
         if (amount > free) revert Escrow_InsufficientBond(lotId, free, amount);
-        address currency = _lotCurrency[lotId];
+        LotSettlement memory settlement = _lotSettlement[lotId];
+        if (settlement.curtailCover != 0 && !_curtailments[lotId].reserved) {
+            // An interruptible lot's refunds are backed until the module finalizes it and reserves their pot.
+            uint256 held = uint256(record.unitsIssued) * settlement.curtailCover;
+            if (amount > free - Math.min(free, held)) revert Escrow_CurtailmentPending(lotId, held);
+        }
+        address currency = settlement.currency;
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
         bond.total -= uint128(amount);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
@@ -195,7 +213,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         if (reserve > free) revert Escrow_InsufficientBond(lotId, free, reserve);
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
         bond.reserved += uint128(reserve);
-        _totalReserved[_lotCurrency[lotId]] += reserve;
+        _totalReserved[_lotSettlement[lotId].currency] += reserve;
 
         uint40 deadline = deadlineBase + DELIVERY_GRACE;
         uint64 deliveredBy = _enqueueDelivery(record.poolId, units);
@@ -295,14 +313,21 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         nonReentrant
     {
         if (msg.sender != address(TOKEN)) revert Escrow_CallerNotToken(msg.sender);
+        uint256 curtailCover;
         if (currency != address(0)) {
-            // A new lot: its currency must be accepted now; it stays the lot's for good.
+            // A new lot: its currency must be accepted now; it stays the lot's for good, and so do its curtailment
+            // terms, which the module recorded before the lot existed (`setInterruptible`).
             if (!_currencies[currency].accepted) revert Escrow_CurrencyNotAccepted(currency);
-            _lotCurrency[lotId] = currency;
+            LotSettlement storage settlement = _lotSettlement[lotId];
+            settlement.currency = currency;
+            curtailCover = settlement.curtailCover;
             emit LotCurrencySet(lotId, currency);
+        } else {
+            curtailCover = _lotSettlement[lotId].curtailCover;
         }
         Bond memory bond = _bonds[lotId];
         uint256 required = outstandingUnits * unitCover;
+        if (curtailCover != 0) required += _curtailmentHeld(lotId, curtailCover);
         uint256 free = bond.total - bond.reserved;
         if (free >= required) return;
         uint256 shortfall = required - free;
@@ -310,6 +335,61 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         emit BondPosted(lotId, provider, shortfall);
         // The token calls only for its caller's own issuance, so this pulls from the issuing provider.
         _pullExact(_currencyOfLot(lotId), provider, shortfall);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                              CURTAILMENT
+    //////////////////////////////////////////////////////////////*/
+
+    /// @inheritdoc IComputeEscrow
+    function setCurtailmentModule(address module) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (module == address(0)) revert Escrow_ZeroCurtailmentModule();
+        address current = _curtailmentModule;
+        if (current != address(0)) revert Escrow_CurtailmentModuleAlreadySet(current);
+        _curtailmentModule = module;
+        emit CurtailmentModuleSet(module);
+    }
+
+    /// @inheritdoc IComputeEscrow
+    function setInterruptible(uint256 lotId, uint96 curtailCover, uint48 capacityUnits) external {
+        if (msg.sender != _curtailmentModule) revert Escrow_CallerNotCurtailmentModule(msg.sender);
+        LotSettlement storage settlement = _lotSettlement[lotId];
+        // Terms are fixed before the lot's first unit: an issued (firm) lot can never become interruptible.
+        if (settlement.currency != address(0)) revert Escrow_LotAlreadySettled(lotId);
+        settlement.curtailCover = curtailCover;
+        _curtailments[lotId].capacityUnits = capacityUnits;
+        emit LotInterruptible(lotId, curtailCover, capacityUnits);
+    }
+
+    /// @inheritdoc IComputeEscrow
+    function reserveCurtailment(uint256 lotId, uint256 pot) external {
+        uint256 curtailCover = _interruptible(lotId);
+        Curtailment storage c = _curtailments[lotId];
+        if (c.reserved) revert Escrow_CurtailmentAlreadyReserved(lotId);
+        uint256 held = uint256(TOKEN.lot(lotId).unitsIssued) * curtailCover;
+        if (pot > held) revert Escrow_CurtailmentAboveCover(lotId, pot, held);
+        c.reserved = true;
+        // forge-lint: disable-next-line(unsafe-typecast) -- at most the lot's bond, a uint128
+        c.potRemaining = uint128(pot);
+        // The pot stays in the bond (reserved), so totals and solvency are unchanged; it is paid out like a refund.
+        // forge-lint: disable-next-line(unsafe-typecast) -- at most the lot's bond, a uint128
+        _bonds[lotId].reserved += uint128(pot);
+        _totalReserved[_lotSettlement[lotId].currency] += pot;
+        emit CurtailmentReserved(lotId, pot);
+    }
+
+    /// @inheritdoc IComputeEscrow
+    function creditCurtailment(uint256 lotId, address account, uint256 amount) external nonReentrant {
+        _interruptible(lotId);
+        Curtailment storage c = _curtailments[lotId];
+        if (!c.reserved) revert Escrow_CurtailmentNotReserved(lotId);
+        uint256 remaining = c.potRemaining;
+        if (amount > remaining) revert Escrow_CurtailmentPotExceeded(lotId, amount, remaining);
+        // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above
+        c.potRemaining = uint128(remaining - amount);
+        address currency = _releaseReserve(lotId, amount);
+        _credit(account, currency, amount);
+        emit CurtailmentCredited(lotId, account, currency, amount);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -354,7 +434,24 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
 
     /// @inheritdoc IComputeEscrow
     function currencyOf(uint256 lotId) external view returns (address) {
-        return _lotCurrency[lotId];
+        return _lotSettlement[lotId].currency;
+    }
+
+    /// @inheritdoc IComputeEscrow
+    function settlementOf(uint256 lotId) external view returns (address currency, uint96 curtailCover) {
+        LotSettlement memory settlement = _lotSettlement[lotId];
+        return (settlement.currency, settlement.curtailCover);
+    }
+
+    /// @inheritdoc IComputeEscrow
+    function curtailmentOf(uint256 lotId) external view returns (Curtailment memory c) {
+        c = _curtailments[lotId];
+        c.curtailCover = _lotSettlement[lotId].curtailCover;
+    }
+
+    /// @inheritdoc IComputeEscrow
+    function curtailmentModule() external view returns (address) {
+        return _curtailmentModule;
     }
 
     /// @inheritdoc IComputeEscrow
@@ -401,7 +498,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
 
     /// @dev Adds `amount` to a lot's bond and to the running total of bonds in its currency.
     function _addBond(uint256 lotId, uint256 amount) private {
-        address currency = _lotCurrency[lotId];
+        address currency = _lotSettlement[lotId].currency;
         uint256 bonds = _totals[currency].bonds + amount;
         // Σ bond.total of a currency fits 128 bits, so each lot's does too.
         if (bonds > type(uint128).max) revert Escrow_BondsOverflow(bonds, type(uint128).max);
@@ -414,7 +511,7 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     /// @dev Takes `amount` out of a lot's bond (total and reserve): it now belongs to a provider or a holder. Returns
     /// the lot's currency.
     function _releaseReserve(uint256 lotId, uint256 amount) private returns (address currency) {
-        currency = _lotCurrency[lotId];
+        currency = _lotSettlement[lotId].currency;
         Bond storage bond = _bonds[lotId];
         // forge-lint: disable-next-line(unsafe-typecast) -- bounded by the check above or by construction
         bond.total -= uint128(amount);
@@ -445,9 +542,26 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         emit CurrencyAcceptanceSet(currency, accepted, c.decimals);
     }
 
+    /// @dev The bond an interruptible lot holds for its refunds on top of its outstanding units' cover: `issued ×
+    /// curtailCover` until the pot is reserved (it is then part of the reserve). Refuses an issuance above capacity.
+    function _curtailmentHeld(uint256 lotId, uint256 curtailCover) private view returns (uint256) {
+        Curtailment memory c = _curtailments[lotId];
+        if (c.reserved) return 0;
+        uint256 issued = TOKEN.lot(lotId).unitsIssued;
+        if (issued > c.capacityUnits) revert Escrow_AboveInterruptibleCapacity(lotId, issued, c.capacityUnits);
+        return issued * curtailCover;
+    }
+
+    /// @dev Requires the caller to be the curtailment module and the lot interruptible; returns its cover per unit.
+    function _interruptible(uint256 lotId) private view returns (uint256 curtailCover) {
+        if (msg.sender != _curtailmentModule) revert Escrow_CallerNotCurtailmentModule(msg.sender);
+        curtailCover = _lotSettlement[lotId].curtailCover;
+        if (curtailCover == 0) revert Escrow_NotInterruptible(lotId);
+    }
+
     /// @dev The currency of a lot the escrow knows (it recorded the currency at the lot's first issuance).
     function _currencyOfLot(uint256 lotId) private view returns (address currency) {
-        currency = _lotCurrency[lotId];
+        currency = _lotSettlement[lotId].currency;
         if (currency == address(0)) revert IComputeCapacityToken.ComputeToken_UnknownLot(lotId);
     }
 

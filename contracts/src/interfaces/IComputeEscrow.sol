@@ -38,6 +38,18 @@ interface IComputeEscrow {
         uint256 lotId;
     }
 
+    /// @notice An interruptible lot's refund backing, recorded by the curtailment module before the lot existed.
+    /// @param curtailCover Bond held per issued unit, on top of the lot's bond per unit, until the pot is reserved.
+    /// @param capacityUnits The lot's capacity: no issuance may take it above this many units.
+    /// @param reserved Whether the curtailment module reserved the holders' refund pot (the lot was finalized).
+    /// @param potRemaining What of the pot is still to be credited to holders.
+    struct Curtailment {
+        uint96 curtailCover;
+        uint48 capacityUnits;
+        bool reserved;
+        uint128 potRemaining;
+    }
+
     /*//////////////////////////////////////////////////////////////
                                  EVENTS
     //////////////////////////////////////////////////////////////*/
@@ -86,6 +98,16 @@ interface IComputeEscrow {
     event CurrencyAcceptanceSet(address indexed currency, bool accepted, uint8 decimals);
     /// @notice Emitted when a lot's settlement currency is recorded, at its first issuance.
     event LotCurrencySet(uint256 indexed lotId, address indexed currency);
+    /// @notice Emitted when the admin wires the curtailment module (once).
+    event CurtailmentModuleSet(address indexed module);
+    /// @notice Emitted when the curtailment module records a lot's terms before it exists (both 0: the declaration was
+    /// revoked and the lot will be firm).
+    event LotInterruptible(uint256 indexed lotId, uint96 curtailCover, uint48 capacityUnits);
+    /// @notice Emitted when the curtailment module reserves an interruptible lot's refund pot out of its bond.
+    event CurtailmentReserved(uint256 indexed lotId, uint256 pot);
+    /// @notice Emitted when a holder is credited a curtailment refund out of the lot's pot.
+    event CurtailmentCredited(uint256 indexed lotId, address indexed account, address indexed currency, uint256 amount);
+
     /*//////////////////////////////////////////////////////////////
                                  ERRORS
     //////////////////////////////////////////////////////////////*/
@@ -200,6 +222,46 @@ interface IComputeEscrow {
     /// @param amount The credit asked for.
     /// @param surplus The escrow's balance above its obligations.
     error Escrow_LoanUnfunded(uint256 amount, uint256 surplus);
+    /// @notice Thrown when wiring the zero address as the curtailment module.
+    error Escrow_ZeroCurtailmentModule();
+    /// @notice Thrown when wiring a curtailment module a second time.
+    /// @param module The module already wired.
+    error Escrow_CurtailmentModuleAlreadySet(address module);
+    /// @notice Thrown when anyone but the curtailment module reserves or credits curtailment refunds.
+    /// @param caller The caller.
+    error Escrow_CallerNotCurtailmentModule(address caller);
+    /// @notice Thrown when reserving or crediting a curtailment refund for a lot recorded as firm.
+    /// @param lotId The lot.
+    error Escrow_NotInterruptible(uint256 lotId);
+    /// @notice Thrown when reserving a lot's refund pot twice.
+    /// @param lotId The lot.
+    error Escrow_CurtailmentAlreadyReserved(uint256 lotId);
+    /// @notice Thrown when a refund pot exceeds what the lot's issued units hold for it.
+    /// @param lotId The lot.
+    /// @param pot The pot asked for.
+    /// @param held `issued × curtailCover`.
+    error Escrow_CurtailmentAboveCover(uint256 lotId, uint256 pot, uint256 held);
+    /// @notice Thrown when crediting a refund before the lot's pot was reserved.
+    /// @param lotId The lot.
+    error Escrow_CurtailmentNotReserved(uint256 lotId);
+    /// @notice Thrown when a credit exceeds what is left of the lot's pot.
+    /// @param lotId The lot.
+    /// @param amount The credit asked for.
+    /// @param remaining What is left of the pot.
+    error Escrow_CurtailmentPotExceeded(uint256 lotId, uint256 amount, uint256 remaining);
+    /// @notice Thrown when the curtailment module records terms for a lot that was already issued.
+    /// @param lotId The lot.
+    error Escrow_LotAlreadySettled(uint256 lotId);
+    /// @notice Thrown when an issuance would take an interruptible lot above its declared capacity.
+    /// @param lotId The lot.
+    /// @param issued The units issued with it.
+    /// @param capacityUnits The lot's capacity.
+    error Escrow_AboveInterruptibleCapacity(uint256 lotId, uint256 issued, uint256 capacityUnits);
+    /// @notice Thrown when a withdrawal would take the bond that backs an interruptible lot's refunds before the lot
+    /// is finalized (`IComputeCurtailment.finalize`).
+    /// @param lotId The lot.
+    /// @param held The bond held for the refunds (`issued × curtailCover`).
+    error Escrow_CurtailmentPending(uint256 lotId, uint256 held);
 
     /*//////////////////////////////////////////////////////////////
                                   SALES
@@ -276,6 +338,34 @@ interface IComputeEscrow {
     function setCurrencyAccepted(address currency, bool accepted) external;
 
     /*//////////////////////////////////////////////////////////////
+                              CURTAILMENT
+    //////////////////////////////////////////////////////////////*/
+
+    /// @notice Wires the curtailment module (DEFAULT_ADMIN_ROLE, once). Lots declared to it before their first
+    /// issuance are interruptible: their bond also holds `issued × curtailCover` until their refund pot is reserved.
+    /// @param module The `IComputeCurtailment` module.
+    function setCurtailmentModule(address module) external;
+
+    /// @notice Records a lot as interruptible before its first issuance (or, with both 0, as firm again). Only the
+    /// curtailment module, and only while the lot was never issued.
+    /// @param lotId The lot.
+    /// @param curtailCover Bond to hold per issued unit until the refund pot is reserved.
+    /// @param capacityUnits The lot's capacity (no issuance may exceed it).
+    function setInterruptible(uint256 lotId, uint96 curtailCover, uint48 capacityUnits) external;
+
+    /// @notice Reserves an interruptible lot's refund pot out of its bond, once, when the module finalizes the lot;
+    /// at most `issued × curtailCover`. Only the curtailment module.
+    /// @param lotId The lot.
+    /// @param pot The pot.
+    function reserveCurtailment(uint256 lotId, uint256 pot) external;
+
+    /// @notice Credits `account` with `amount` out of the lot's reserved pot. Only the curtailment module.
+    /// @param lotId The lot.
+    /// @param account The holder.
+    /// @param amount The refund.
+    function creditCurtailment(uint256 lotId, address account, uint256 amount) external;
+
+    /*//////////////////////////////////////////////////////////////
                                  VIEWS
     //////////////////////////////////////////////////////////////*/
 
@@ -303,6 +393,17 @@ interface IComputeEscrow {
 
     /// @notice A lot's settlement currency (the zero address for a lot never issued).
     function currencyOf(uint256 lotId) external view returns (address);
+
+    /// @notice A lot's settlement currency and its curtailment cover per issued unit (0 for a firm lot), in one read.
+    /// @param lotId The lot.
+    function settlementOf(uint256 lotId) external view returns (address currency, uint96 curtailCover);
+
+    /// @notice An interruptible lot's refund backing (all zero for a firm lot).
+    /// @param lotId The lot.
+    function curtailmentOf(uint256 lotId) external view returns (Curtailment memory);
+
+    /// @notice The curtailment module (zero until wired).
+    function curtailmentModule() external view returns (address);
 
     /// @notice Whether new lots may name `currency`, and its decimals (0 and false for one never accepted).
     function currencyInfo(address currency) external view returns (bool accepted, uint8 decimals);

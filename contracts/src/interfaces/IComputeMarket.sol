@@ -109,7 +109,9 @@ interface IComputeMarket {
         /// @notice The lot's bond per unit is below the bid's minimum.
         Cover,
         /// @notice The lot settles in another currency than the bid's.
-        Currency
+        Currency,
+        /// @notice The lot is interruptible (its provider may curtail part of it); bids name firm capacity.
+        Interruptible
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -58,12 +58,16 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
                                  STORAGE
     //////////////////////////////////////////////////////////////*/
 
+    /// @dev The index key of lots whose trades the index skips (interruptible lots).
+    bytes32 private constant _NO_INDEX = bytes32(uint256(1));
+
     uint256 private _nextOfferId = 1;
     uint32 private _indexWindow;
 
     mapping(uint256 offerId => Offer) private _offers;
     mapping(bytes32 key => PricePoint) private _index;
-    /// @dev A lot's index key, recorded when its first offer is listed (a lot's GPU model and region never change).
+    /// @dev A lot's index key, recorded when its first offer is listed (a lot's GPU model and region never change);
+    /// `_NO_INDEX` for an interruptible lot, whose discounted trades must not move the firm index.
     mapping(uint256 lotId => bytes32 key) private _lotKeys;
 
     /// @dev A signed order's fills and cancellation, by its EIP-712 digest.
@@ -286,7 +290,8 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         }
         if (endsAt > record.endsAt) revert Market_OfferEndsAfterLot(endsAt, record.endsAt);
         if (_lotKeys[lotId] == bytes32(0)) {
-            _lotKeys[lotId] = _indexKey(record.gpuModel, record.region, ESCROW.currencyOf(lotId));
+            (address currency, uint96 curtailCover) = ESCROW.settlementOf(lotId);
+            _lotKeys[lotId] = curtailCover != 0 ? _NO_INDEX : _indexKey(record.gpuModel, record.region, currency);
         }
 
         offerId = _nextOfferId++;
@@ -378,7 +383,7 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
         bytes32 key
     ) private {
         if (price == 0) revert Market_ZeroPrice();
-        address lotCurrency = ESCROW.currencyOf(lotId);
+        (address lotCurrency, uint96 curtailCover) = ESCROW.settlementOf(lotId);
         if (currency != lotCurrency) revert Market_CurrencyMismatch(orderHash, currency, lotCurrency);
         uint256 cost = units * price;
         // A bid's fill already read the lot and passes its index key; an ask's reads the lot's cached key.
@@ -388,7 +393,7 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
             if (key == bytes32(0)) key = _lotKeys[lotId];
             if (key == bytes32(0)) {
                 IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
-                key = _indexKey(record.gpuModel, record.region, currency);
+                key = curtailCover != 0 ? _NO_INDEX : _indexKey(record.gpuModel, record.region, currency);
                 _lotKeys[lotId] = key;
             }
             _recordTrade(key, lotId, price);
@@ -428,10 +433,16 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
             failed = BidCriterion.Energy;
         } else if (BondMath.unitCover(record.referencePrice, record.bondCoverageBps) < bid.minUnitCover) {
             failed = BidCriterion.Cover;
-        } else if (bid.currency != ESCROW.currencyOf(lotId)) {
-            failed = BidCriterion.Currency;
         } else {
-            return _indexKey(record.gpuModel, record.region, bid.currency);
+            (address currency, uint96 curtailCover) = ESCROW.settlementOf(lotId);
+            if (bid.currency != currency) {
+                failed = BidCriterion.Currency;
+            } else if (curtailCover != 0) {
+                // A bid names firm capacity: curtailable units would be an M-1 analogue (less than it asked for).
+                failed = BidCriterion.Interruptible;
+            } else {
+                return _indexKey(record.gpuModel, record.region, currency);
+            }
         }
         revert Market_LotDoesNotMatchBid(orderHash, lotId, failed);
     }
@@ -455,6 +466,7 @@ contract ComputeMarket is IComputeMarket, AccessControlDefaultAdminRules, Reentr
     /// @dev Updates the index entry `key` with a trade of `lotId` at `price` now: the average first takes in how long
     /// the previous price stood, then the new price becomes the latest.
     function _recordTrade(bytes32 key, uint256 lotId, uint256 price) private {
+        if (key == _NO_INDEX) return;
         PricePoint memory p = _index[key];
         uint256 average = p.lastTradeAt == 0 ? price : _average(p, block.timestamp);
         _index[key] = PricePoint({

@@ -127,6 +127,45 @@ contract AccessControlMatrix_Test is EscrowBase {
         assertTrue(eurcAccepted, "the admin did");
     }
 
+    /// @dev Only the admin wires the curtailment module; then nobody, the admin included, can rewire it.
+    function test_SetCurtailmentModule_Matrix() external {
+        address[] memory callers = _withModules();
+        for (uint256 i; i < callers.length; ++i) {
+            address caller = callers[i];
+            if (caller == admin) continue;
+            vm.expectRevert(
+                abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, caller, adminRole)
+            );
+            vm.prank(caller);
+            escrow.setCurtailmentModule(caller);
+        }
+        assertEq(escrow.curtailmentModule(), address(0), "nobody wired one");
+        vm.prank(admin);
+        escrow.setCurtailmentModule(outsider);
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_CurtailmentModuleAlreadySet.selector, outsider));
+        vm.prank(admin);
+        escrow.setCurtailmentModule(admin);
+    }
+
+    /// @dev Only the wired curtailment module records interruptible terms and reserves and credits curtailment
+    /// refunds: no actor, not the market nor
+    /// the lending module, and nobody at all while no module is wired.
+    function test_CurtailmentRefunds_OnlyTheModule() external {
+        address[] memory callers = _withModules();
+        for (uint256 i; i < callers.length; ++i) {
+            address caller = callers[i];
+            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_CallerNotCurtailmentModule.selector, caller));
+            vm.prank(caller);
+            escrow.reserveCurtailment(lotId, 1);
+            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_CallerNotCurtailmentModule.selector, caller));
+            vm.prank(caller);
+            escrow.creditCurtailment(lotId, caller, 1);
+            vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_CallerNotCurtailmentModule.selector, caller));
+            vm.prank(caller);
+            escrow.setInterruptible(uint256(keccak256("a lot nobody issued")), 1, 1);
+        }
+    }
+
     /// @dev The pledge functions and RISK_ROLE left the escrow with the lending module: their selectors no longer
     /// dispatch (the escrow has no fallback), whoever calls.
     function test_PledgeAndRiskFunctions_GoneFromTheEscrow() external {

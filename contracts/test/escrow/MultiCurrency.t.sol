@@ -161,7 +161,7 @@ contract MultiCurrency_Test is MultiCurrencyBase {
     }
 
     /// @dev A bid buys only lots that settle in its currency: a USDC bid refuses the EURC lot, a EURC bid the USDC lot
-    /// and the 18-decimal one, naming BidCriterion.Currency (the last criterion).
+    /// and the 18-decimal one, naming BidCriterion.Currency (checked before Interruptible, the last criterion).
     function test_FillBid_RevertWhen_TheLotSettlesInAnotherCurrency() external {
         IComputeMarket.Bid memory usdBid = _bidIn(bob, 40, PRICE, address(usdc));
         bytes memory usdSig = _signBid(BOB_KEY, usdBid);

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {VmSafe} from "forge-std/Vm.sol";
 
+import {ComputeCurtailment} from "../../src/curtailment/ComputeCurtailment.sol";
 import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
 import {IComputeMarket} from "../../src/interfaces/IComputeMarket.sol";
 import {IUtilizationOracle} from "../../src/interfaces/IUtilizationOracle.sol";
@@ -15,6 +16,7 @@ import {PlainERC1155} from "./PlainERC1155.sol";
 /// of its own (cold storage, intrinsic gas), as on a real chain. Figures land in contracts/snapshots/*.json.
 contract GasBenchmark is SuiteFixture {
     PlainERC1155 internal plain;
+    ComputeCurtailment internal curtailment;
     address internal carol = makeAddr("carol");
     address internal dave = makeAddr("dave");
 
@@ -27,6 +29,10 @@ contract GasBenchmark is SuiteFixture {
     function setUp() public override {
         super.setUp();
         plain = new PlainERC1155();
+        // As deployed: the escrow asks the curtailment module about every new lot (firm ones included).
+        curtailment = new ComputeCurtailment(token, escrow, oracle);
+        vm.prank(admin);
+        escrow.setCurtailmentModule(address(curtailment));
         vm.startPrank(compliance);
         token.setAllowed(carol, true);
         token.setAllowed(dave, true);
@@ -314,5 +320,76 @@ contract GasBenchmark is SuiteFixture {
         _record("oracle", "submitReport_5sig");
         _report(POOL, 5, 9950, 180, 3);
         _record("oracle", "submitReport_3sig_countersMoved");
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                          INTERRUPTIBLE LOTS
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev An interruptible lot on POOL_2: 20 % curtailable at 1.25 USDC per curtailed hour, capacity 1000.
+    function _interruptibleSpec() internal view returns (IComputeCapacityToken.LotSpec memory spec) {
+        spec = _spec();
+        spec.poolId = POOL_2;
+        spec.metadataHash = keccak256("interruptible lot");
+    }
+
+    /// @dev A quorum report for POOL_2 observed now with cumulative curtailed hours `curtailed`.
+    function _reportCurtailed(uint64 epoch, uint64 curtailed) internal {
+        IUtilizationOracle.Report memory report = _reportOf(POOL_2, epoch, 10_000, 0, 2);
+        report.curtailedGpuHours = curtailed;
+        bytes[] memory sigs = new bytes[](2);
+        for (uint256 i; i < 2; ++i) {
+            sigs[i] = _sign(i, report);
+        }
+        oracle.submitReport(report, sigs);
+    }
+
+    /// @dev Declaration, the interruptible lot's first issuance (units' cover plus the refund cover), a sync that
+    /// attributes, finalization (reserving the pot), a holder's claim and a delivered redemption's claim.
+    function test_Gas_Curtailment_Lifecycle() public {
+        IComputeCapacityToken.LotSpec memory spec = _interruptibleSpec();
+        vm.prank(provider);
+        uint256 lotId = curtailment.declareInterruptible(spec, 2000, 1_250_000, 1000);
+        _record("curtailment", "declareInterruptible");
+        vm.prank(provider);
+        token.issueLot(spec, alice, 800);
+        _record("curtailment", "issueLot_interruptible");
+
+        vm.warp(spec.startsAt);
+        _reportCurtailed(1, 0);
+        curtailment.sync(POOL_2);
+        _record("curtailment", "sync_nothingAttributed");
+        vm.prank(alice);
+        uint256 redemptionId = escrow.redeem(lotId, 50);
+        vm.prank(alice);
+        escrow.confirmDelivery(redemptionId);
+        vm.warp(spec.startsAt + 1 days);
+        _reportCurtailed(2, 12);
+        curtailment.sync(POOL_2);
+        _record("curtailment", "sync_attributing");
+
+        vm.warp(spec.endsAt);
+        _reportCurtailed(3, 12);
+        curtailment.sync(POOL_2);
+        curtailment.finalize(lotId);
+        _record("curtailment", "finalize_exact");
+        curtailment.claim(lotId, alice);
+        _record("curtailment", "claim");
+        curtailment.claimRedeemed(redemptionId);
+        _record("curtailment", "claimRedeemed");
+    }
+
+    /// @dev A bond withdrawal of an interruptible lot before finalization, within what the refund cover leaves free
+    /// (firm lots: `withdrawBond` is unchanged but for one read of the slot it already shares with the currency).
+    function test_Gas_Curtailment_WithdrawBondPending() public {
+        IComputeCapacityToken.LotSpec memory spec = _interruptibleSpec();
+        vm.prank(provider);
+        uint256 lotId = curtailment.declareInterruptible(spec, 2000, 1_250_000, 1000);
+        vm.prank(provider);
+        token.issueLot(spec, alice, 800);
+        vm.warp(spec.endsAt);
+        vm.prank(provider);
+        escrow.withdrawBond(lotId, 800 * uint256(PRICE));
+        _record("curtailment", "withdrawBond_beforeFinalize");
     }
 }

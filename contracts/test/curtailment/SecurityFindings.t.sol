@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IComputeCapacityToken} from "../../src/interfaces/IComputeCapacityToken.sol";
+import {IComputeCurtailment} from "../../src/interfaces/IComputeCurtailment.sol";
+import {IComputeEscrow} from "../../src/interfaces/IComputeEscrow.sol";
+import {IComputeMarket} from "../../src/interfaces/IComputeMarket.sol";
+import {CurtailmentBase} from "./CurtailmentBase.sol";
+
+/// @notice The attacks on interruptible lots (docs/SPEC.md §9, CU-1 … CU-8), each written before its defence: a
+/// provider that wants its bond back or fewer refunds, a holder that wants more than its share, a buyer of firm
+/// capacity handed curtailable units, a rogue caller of the escrow's curtailment entry points.
+contract Curtailment_SecurityFindings_Test is CurtailmentBase {
+    /// @dev CU-1 (A1): the provider curtails, then withholds every later report and sync, hoping the lot finalizes
+    /// on the little that was counted. After the grace the unsynced window is presumed curtailed up to the share,
+    /// and until then the bond behind the refunds cannot be withdrawn.
+    function test_CU1_WithheldReportsArePresumedCurtailed() external {
+        _issuedAndStarted();
+        vm.warp(iStartsAt + 1 days);
+        _reportAndSync(3);
+        vm.warp(iEndsAt + 1);
+        uint256 held = ISSUED * CURTAIL_COVER;
+        (uint256 total,) = escrow.bondOf(iLot);
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_CurtailmentPending.selector, iLot, held));
+        vm.prank(provider);
+        escrow.withdrawBond(iLot, total);
+
+        vm.warp(uint256(iEndsAt) + curtailment.FINALIZE_GRACE());
+        uint256 pot = curtailment.finalize(iLot);
+        assertEq(_attributed(), CURTAIL_CAP, "the whole share");
+        assertEq(pot, held, "every unit's cover");
+    }
+
+    /// @dev CU-2 (A2): the provider has a firm lot on the same pool and would book the curtailment against it. The
+    /// pool's curtailed hours count against the interruptible lot first; the firm lot's bond and redemptions are
+    /// untouched.
+    function test_CU2_CurtailmentCountsAgainstTheInterruptibleLotFirst() external {
+        IComputeCapacityToken.LotSpec memory firmSpec = iSpec;
+        firmSpec.metadataHash = keccak256("firm lot on POOL_2");
+        vm.prank(provider);
+        uint256 firmLot = token.issueLot(firmSpec, provider, 5000);
+        _issuedAndStarted();
+        vm.warp(iStartsAt + 1 days);
+        assertEq(_reportAndSync(30), 30, "all 30 hours are the interruptible lot's");
+        assertEq(escrow.curtailmentOf(firmLot).curtailCover, 0, "the firm lot stays firm");
+        assertEq(_bondTotal(firmLot), 5000 * uint256(PRICE), "its bond covers its units alone");
+        vm.prank(provider);
+        uint256 redemptionId = escrow.redeem(firmLot, 10);
+        assertEq(escrow.redemption(redemptionId).reserved, 10 * uint256(PRICE), "redeemed at the full cover");
+    }
+
+    /// @dev CU-3 (A5): the provider issues itself more units than the declared capacity to dilute each unit's share.
+    function test_CU3_RevertWhen_IssuingAboveTheDeclaredCapacity() external {
+        _issueInterruptible(CAPACITY, 0, 0);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeEscrow.Escrow_AboveInterruptibleCapacity.selector, iLot, uint256(CAPACITY) + 1, CAPACITY
+            )
+        );
+        vm.prank(provider);
+        token.issue(iLot, provider, 1);
+
+        uint256[] memory ids = new uint256[](2);
+        uint256[] memory units = new uint256[](2);
+        (ids[0], ids[1], units[0], units[1]) = (lotId, iLot, 1, 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeEscrow.Escrow_AboveInterruptibleCapacity.selector, iLot, uint256(CAPACITY) + 1, CAPACITY
+            )
+        );
+        vm.prank(provider);
+        token.issueBatch(ids, provider, units);
+    }
+
+    /// @dev CU-3 also: a first issuance above the capacity.
+    function test_CU3_RevertWhen_TheFirstIssuanceExceedsTheCapacity() external {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeEscrow.Escrow_AboveInterruptibleCapacity.selector, iLot, uint256(CAPACITY) + 1, CAPACITY
+            )
+        );
+        vm.prank(provider);
+        token.issueLot(iSpec, provider, uint256(CAPACITY) + 1);
+    }
+
+    /// @dev CU-4 (A6): the provider withdraws the bond after the window but before the lot is finalized. It keeps
+    /// the units' refund cover back only until then; the rest is its own as for a firm lot.
+    function test_CU4_BondBehindRefundsStaysUntilFinalized() external {
+        _issuedAndStarted();
+        vm.warp(iStartsAt + 1 days);
+        _reportAndSync(12);
+        vm.warp(iEndsAt);
+        uint256 held = ISSUED * CURTAIL_COVER;
+        (uint256 total,) = escrow.bondOf(iLot);
+        vm.prank(provider);
+        escrow.withdrawBond(iLot, total - held); // the units' cover: free after the window
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_CurtailmentPending.selector, iLot, held));
+        vm.prank(provider);
+        escrow.withdrawBond(iLot, 1);
+
+        uint256 pot = _finalizeExact();
+        vm.prank(provider);
+        escrow.withdrawBond(iLot, held - pot);
+        assertEq(_bondTotal(iLot), pot, "the pot alone stays");
+    }
+
+    /// @dev CU-5 (A8): holders try to be paid twice — claiming again, claiming a redeemed unit both as a redemption
+    /// and as a balance — and every account claims: the credits never pass the pot.
+    function test_CU5_ClaimsNeverExceedThePot() external {
+        _issuedAndStarted();
+        vm.prank(bob);
+        uint256 redemptionId = escrow.redeem(iLot, 50);
+        vm.prank(bob);
+        escrow.confirmDelivery(redemptionId);
+        vm.warp(iStartsAt + 1 days);
+        _reportAndSync(7); // 800 × 7 × 1.25 / 1000 = 7 USDC, with rounding on every share
+        uint256 pot = _finalizeExact();
+
+        uint256 paid = curtailment.claim(iLot, alice) + curtailment.claim(iLot, bob) + curtailment.claim(iLot, provider)
+            + curtailment.claimRedeemed(redemptionId);
+        assertLe(paid, pot, "within the pot");
+        assertEq(escrow.curtailmentOf(iLot).potRemaining, pot - paid);
+        vm.expectRevert(abi.encodeWithSelector(IComputeCurtailment.Curtailment_NothingToClaim.selector, iLot, bob));
+        curtailment.claim(iLot, bob);
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputeCurtailment.Curtailment_RedemptionAlreadyClaimed.selector, redemptionId)
+        );
+        curtailment.claimRedeemed(redemptionId);
+        (uint256 balance, uint256 obligations) = escrow.solvency(address(usdc));
+        assertGe(balance, obligations, "solvent");
+    }
+
+    /// @dev CU-6 (A15): a criteria bid names firm capacity; a seller fills it with interruptible units. Refused, and
+    /// interruptible trades leave the firm index alone.
+    function test_CU6_RevertWhen_ACriteriaBidIsFilledWithInterruptibleUnits() external {
+        _issueInterruptible(ISSUED, 500, 200);
+        IComputeMarket.Bid memory bid = _bid(bob, 10, PRICE); // the lot's GPU model and region, firm capacity meant
+        bytes memory signature = _signBid(BOB_KEY, bid);
+        bytes32 orderHash = market.hashBid(bid);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IComputeMarket.Market_LotDoesNotMatchBid.selector,
+                orderHash,
+                iLot,
+                IComputeMarket.BidCriterion.Interruptible
+            )
+        );
+        vm.prank(alice);
+        market.fillBid(bid, signature, iLot, 10);
+
+        // An interruptible offer sells at a discount without moving the firm price index.
+        vm.prank(alice);
+        uint256 offerId = market.createOffer(iLot, 10, 1_000_000, iEndsAt);
+        vm.prank(bob);
+        market.purchase(offerId, 10, 1_000_000);
+        (uint256 lastPrice, uint40 lastTradeAt,) = market.priceOf(GPU, REGION, address(usdc));
+        assertEq(lastPrice, 0, "no trade in the firm index");
+        assertEq(lastTradeAt, 0);
+    }
+
+    /// @dev CU-7 (A16): anyone but the wired module reserving or crediting curtailment refunds, and the module
+    /// crediting past a lot's pot.
+    function test_CU7_RevertWhen_ARogueCallerMovesRefunds() external {
+        _issueInterruptible(ISSUED, 500, 200);
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_CallerNotCurtailmentModule.selector, provider));
+        vm.prank(provider);
+        escrow.reserveCurtailment(iLot, 1);
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_CallerNotCurtailmentModule.selector, alice));
+        vm.prank(alice);
+        escrow.creditCurtailment(iLot, alice, 1);
+        vm.prank(address(curtailment));
+        escrow.reserveCurtailment(iLot, 5);
+        vm.expectRevert(abi.encodeWithSelector(IComputeEscrow.Escrow_CurtailmentPotExceeded.selector, iLot, 6, 5));
+        vm.prank(address(curtailment));
+        escrow.creditCurtailment(iLot, alice, 6);
+    }
+
+    /// @dev CU-8 (A9): a relayer replays an older report (observed before the checkpoint) to re-count hours.
+    function test_CU8_RevertWhen_AnOlderReportIsSyncedAgain() external {
+        _issuedAndStarted();
+        vm.warp(iStartsAt + 1 days);
+        _reportAndSync(10);
+        uint64 at = uint64(block.timestamp);
+        vm.expectRevert(abi.encodeWithSelector(IComputeCurtailment.Curtailment_ReportNotNewer.selector, POOL_2, at, at));
+        curtailment.sync(POOL_2);
+        assertEq(_attributed(), 10, "counted once");
+    }
+}
