@@ -87,6 +87,7 @@ contract ComputeCurtailment is IComputeCurtailment {
             refundPerCurtailedHour: refundPerCurtailedHour,
             capacityUnits: capacityUnits,
             attributed: 0,
+            issued: 0,
             finalized: false
         });
         _liveLot[spec.poolId] = lotId;
@@ -114,8 +115,10 @@ contract ComputeCurtailment is IComputeCurtailment {
     function revokeDeclaration(uint256 lotId) external {
         Interruptible storage l = _declared(lotId);
         if (l.provider != msg.sender) revert Curtailment_NotDeclaringProvider(lotId, msg.sender);
+        // A finalized declaration is history: revoking it must not touch the pool's next live lot (CR-1).
+        if (l.finalized) revert Curtailment_AlreadyFinalized(lotId);
         if (TOKEN.exists(lotId)) revert Curtailment_LotAlreadyIssued(lotId);
-        delete _liveLot[l.poolId];
+        _clearLive(l.poolId, lotId);
         delete _lots[lotId];
         emit DeclarationRevoked(lotId);
         ESCROW.setInterruptible(lotId, 0, 0);
@@ -141,9 +144,10 @@ contract ComputeCurtailment is IComputeCurtailment {
         uint64 delta = r.curtailedGpuHours > cp.curtailed ? r.curtailedGpuHours - cp.curtailed : 0;
         Interruptible storage l = _lots[lotId];
         uint256 periodCap = _capacityOver(l, cp.observedAt, r.observedAt);
-        // forge-lint: disable-next-line(unsafe-typecast) -- at most delta, a uint64
+        // forge-lint: disable-next-line(unsafe-typecast) -- at most the room left, below the capacity (uint48)
         attributed = uint64(Math.min(Math.min(delta, periodCap), _room(l)));
-        l.attributed += attributed;
+        // forge-lint: disable-next-line(unsafe-typecast) -- as above
+        l.attributed += uint48(attributed);
         _checkpoints[poolId] = Checkpoint({observedAt: r.observedAt, curtailed: r.curtailedGpuHours, epoch: r.epoch});
         emit PoolSynced(poolId, lotId, r.epoch, cp.observedAt, r.observedAt, delta, attributed);
     }
@@ -163,14 +167,19 @@ contract ComputeCurtailment is IComputeCurtailment {
             if (block.timestamp < graceEndsAt) revert Curtailment_NotYetFinal(lotId, syncedUntil, graceEndsAt);
             // forge-lint: disable-next-line(unsafe-typecast) -- at most the room left, below the capacity (uint48)
             presumed = uint64(Math.min(_capacityOver(l, syncedUntil, endsAt), _room(l)));
-            l.attributed += presumed;
+            // forge-lint: disable-next-line(unsafe-typecast) -- as above
+            l.attributed += uint48(presumed);
         }
         l.finalized = true;
-        delete _liveLot[l.poolId];
-        uint256 issued = TOKEN.exists(lotId) ? TOKEN.lot(lotId).unitsIssued : 0;
-        pot = Math.mulDiv(issued, uint256(l.attributed) * l.refundPerCurtailedHour, l.capacityUnits);
+        _clearLive(l.poolId, lotId);
+        bool exists = TOKEN.exists(lotId);
+        // forge-lint: disable-next-line(unsafe-typecast) -- the token's issued count is a uint48
+        uint48 issued = exists ? uint48(TOKEN.lot(lotId).unitsIssued) : 0;
+        l.issued = issued;
+        pot = _chargedHours(l, issued) * l.refundPerCurtailedHour;
         emit CurtailmentFinalized(lotId, l.attributed, presumed, pot);
-        if (pot != 0) ESCROW.reserveCurtailment(lotId, pot);
+        // Reserved even when 0: the reservation is what releases the rest of the refund cover to the provider (CR-2).
+        if (exists) ESCROW.reserveCurtailment(lotId, pot);
     }
 
     /*//////////////////////////////////////////////////////////////
@@ -233,7 +242,9 @@ contract ComputeCurtailment is IComputeCurtailment {
     function refundPerUnit(uint256 lotId) external view returns (uint256) {
         Interruptible storage l = _lots[lotId];
         if (l.provider == address(0)) return 0;
-        return _refundOf(l, 1);
+        if (l.finalized) return _refundOf(l, 1);
+        uint256 issued = TOKEN.exists(lotId) ? TOKEN.lot(lotId).unitsIssued : 0;
+        return issued == 0 ? 0 : _chargedHours(l, issued) * l.refundPerCurtailedHour / issued;
     }
 
     /// @inheritdoc IComputeCurtailment
@@ -327,9 +338,22 @@ contract ComputeCurtailment is IComputeCurtailment {
         return cap > attributed ? cap - attributed : 0;
     }
 
-    /// @dev The refund of `units` units: `units × attributed × rate / capacity`, rounded down (the pot is rounded the
-    /// same way over all issued units, so the claims never exceed it).
+    /// @dev The refund of `units` units of a finalized lot: `units × pot / issued`, rounded down (so the claims, at
+    /// most `issued` units in all, never exceed the pot).
     function _refundOf(Interruptible storage l, uint256 units) private view returns (uint256) {
-        return Math.mulDiv(units, uint256(l.attributed) * l.refundPerCurtailedHour, l.capacityUnits);
+        uint256 issued = l.issued;
+        if (issued == 0) return 0;
+        return Math.mulDiv(units, _chargedHours(l, issued) * l.refundPerCurtailedHour, issued);
+    }
+
+    /// @dev The curtailed hours charged to the holders of `issued` units: the attributed hours, presumed to hit the sold
+    /// hours first, up to the curtailable share of them (CR-3: unissued capacity absorbs nothing).
+    function _chargedHours(Interruptible storage l, uint256 issued) private view returns (uint256) {
+        return Math.min(l.attributed, issued * l.maxCurtailBps / Bps.MAX);
+    }
+
+    /// @dev Frees the pool if `lotId` is its live lot (and only then).
+    function _clearLive(bytes32 poolId, uint256 lotId) private {
+        if (_liveLot[poolId] == lotId) delete _liveLot[poolId];
     }
 }

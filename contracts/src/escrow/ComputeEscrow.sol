@@ -368,6 +368,9 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
         if (c.reserved) revert Escrow_CurtailmentAlreadyReserved(lotId);
         uint256 held = uint256(TOKEN.lot(lotId).unitsIssued) * curtailCover;
         if (pot > held) revert Escrow_CurtailmentAboveCover(lotId, pot, held);
+        Bond memory bond = _bonds[lotId];
+        // Implied by the bond coverage rule (the free bond holds `held` until now); checked against a wrong module.
+        if (pot > bond.total - bond.reserved) revert Escrow_InsufficientBond(lotId, bond.total - bond.reserved, pot);
         c.reserved = true;
         // forge-lint: disable-next-line(unsafe-typecast) -- at most the lot's bond, a uint128
         c.potRemaining = uint128(pot);

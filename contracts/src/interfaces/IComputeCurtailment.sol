@@ -25,9 +25,11 @@ interface IComputeCurtailment {
     /// @param maxCurtailBps The largest share of the capacity the provider may curtail, in basis points.
     /// @param refundPerCurtailedHour Refund per curtailed GPU-hour of the lot, in base units of the lot's currency
     /// (at most the lot's bond per unit).
-    /// @param capacityUnits The lot's fixed capacity in GPU-hours: its issuance ceiling and the denominator of each
-    /// unit's share.
+    /// @param capacityUnits The lot's declared capacity in GPU-hours: its issuance ceiling, and what bounds the hours a
+    /// period can attribute to it.
     /// @param attributed Curtailed GPU-hours counted against the lot so far (at most `maxCurtailBps` of the capacity).
+    /// @param issued The units issued, recorded at finalization: the refunds are charged on them, the sold hours first
+    /// (`min(attributed, ⌊issued × maxCurtailBps / 10 000⌋)` hours at the rate, shared per issued unit).
     /// @param finalized Whether the attribution is final and the refund pot reserved in the escrow.
     struct Interruptible {
         bytes32 poolId;
@@ -37,7 +39,8 @@ interface IComputeCurtailment {
         uint16 maxCurtailBps;
         uint96 refundPerCurtailedHour;
         uint48 capacityUnits;
-        uint64 attributed;
+        uint48 attributed;
+        uint48 issued;
         bool finalized;
     }
 
@@ -198,7 +201,7 @@ interface IComputeCurtailment {
         uint48 capacityUnits
     ) external returns (uint256 lotId);
 
-    /// @notice Drops the declaration of a lot that was never issued, freeing its pool for another.
+    /// @notice Drops the declaration of a lot that was never issued nor finalized, freeing its pool for another.
     /// @param lotId The lot.
     function revokeDeclaration(uint256 lotId) external;
 
@@ -209,15 +212,18 @@ interface IComputeCurtailment {
     /// @return attributed The hours counted against the lot by this call.
     function sync(bytes32 poolId) external returns (uint64 attributed);
 
-    /// @notice Makes a lot's attribution final after its window and reserves the holders' refund pot in the escrow.
-    /// Exact once a report observed at or after the window end was synced; otherwise, after `FINALIZE_GRACE`, the
-    /// window's unsynced time is presumed fully curtailed (up to the share). Anyone may call it.
+    /// @notice Makes a lot's attribution final after its window and reserves the holders' refund pot in the escrow:
+    /// `min(attributed, ⌊issued × maxCurtailBps / 10 000⌋) × refundPerCurtailedHour` (curtailment presumed to hit the
+    /// sold hours first; 0 when nothing was curtailed, which releases the refund cover). Exact once a report observed
+    /// at or after the window end was synced; otherwise, after `FINALIZE_GRACE`, the window's unsynced time is presumed
+    /// fully curtailed (up to the share). Anyone may call it.
     /// @param lotId The lot.
     /// @return pot The refund pot, in the lot's currency.
     function finalize(uint256 lotId) external returns (uint256 pot);
 
-    /// @notice Credits `account` in the escrow with the refund of the unlocked units it holds and has not claimed for,
-    /// once the lot is finalized and its units can no longer move (`redeemableUntil`). Anyone may call it.
+    /// @notice Credits `account` in the escrow with the refund of the unlocked units it holds and has not claimed for
+    /// (`units × pot / issued`), once the lot is finalized and its units can no longer move (`redeemableUntil`). Anyone
+    /// may call it.
     /// @param lotId The lot.
     /// @param account The holder.
     /// @return amount The amount credited.
@@ -239,7 +245,8 @@ interface IComputeCurtailment {
     /// @return capacityUnits The lot's capacity.
     function coverOf(uint256 lotId) external view returns (uint96 curtailCover, uint48 capacityUnits);
 
-    /// @notice The refund one unit has accrued so far (final once the lot is finalized), in base units.
+    /// @notice The refund one issued unit has accrued so far (final once the lot is finalized), in base units:
+    /// `min(attributed, ⌊issued × maxCurtailBps / 10 000⌋) × rate / issued`.
     /// @param lotId The lot.
     function refundPerUnit(uint256 lotId) external view returns (uint256);
 

@@ -185,4 +185,94 @@ contract Curtailment_SecurityFindings_Test is CurtailmentBase {
         curtailment.sync(POOL_2);
         assertEq(_attributed(), 10, "counted once");
     }
+
+    /*//////////////////////////////////////////////////////////////
+              OUTSIDE REVIEW OF INTERRUPTIBLE LOTS (CR-n)
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev A spec on `pool` starting at `startsAt`, 30 days long, told apart by `tag`.
+    function _specAt(string memory tag, bytes32 pool, uint40 startsAt)
+        internal
+        view
+        returns (IComputeCapacityToken.LotSpec memory spec)
+    {
+        spec = iSpec;
+        spec.poolId = pool;
+        spec.metadataHash = keccak256(bytes(tag));
+        spec.startsAt = startsAt;
+        spec.endsAt = startsAt + 30 days;
+    }
+
+    /// @dev CR-1 (high): the provider finalizes a dummy declaration A (never issued), declares and sells the real lot B,
+    /// then revokes A to delete B's live entry (nobody could sync B) and re-declares to move the checkpoint past B's
+    /// end. Revoking a finalized declaration is refused, and only a pool's own live lot is ever cleared.
+    function test_CR1_RevertWhen_RevokingAFinalizedDeclarationToUnlistTheLiveLot() external {
+        vm.warp(iEndsAt);
+        _reportAndSync(0);
+        assertEq(curtailment.finalize(iLot), 0, "A: never issued, an empty pot");
+
+        IComputeCapacityToken.LotSpec memory b = _specAt("B", POOL_2, uint40(block.timestamp + 1 days));
+        uint256 bLot = _declare(b, SHARE_BPS, RATE, CAPACITY);
+        vm.startPrank(provider);
+        token.issueLot(b, provider, ISSUED);
+        token.safeTransferFrom(provider, alice, bLot, 500, "");
+        vm.stopPrank();
+        vm.warp(b.startsAt + 1 hours);
+        _reportAndSync(1);
+        vm.warp(b.startsAt + 10 days);
+        _reportCurtailed(150, 0);
+
+        vm.expectRevert(abi.encodeWithSelector(IComputeCurtailment.Curtailment_AlreadyFinalized.selector, iLot));
+        vm.prank(provider);
+        curtailment.revokeDeclaration(iLot);
+        assertEq(curtailment.liveLotOf(POOL_2), bLot, "B stays live");
+        assertGt(curtailment.sync(POOL_2), 0, "B's curtailment is counted");
+        vm.expectRevert(abi.encodeWithSelector(IComputeCurtailment.Curtailment_PoolHasLiveLot.selector, POOL_2, bLot));
+        vm.prank(provider);
+        curtailment.declareInterruptible(
+            _specAt("C", POOL_2, uint40(block.timestamp + 1 days)), SHARE_BPS, RATE, CAPACITY
+        );
+    }
+
+    /// @dev CR-2 (high): nothing curtailed, the pot is 0; the refund cover must still be released to the provider once
+    /// the lot is finalized (it stayed locked for good when a zero pot skipped the reservation).
+    function test_CR2_ANothingCurtailedLotReleasesTheRefundCover() external {
+        _issuedAndStarted();
+        assertEq(_finalizeExact(), 0, "nothing curtailed");
+        assertTrue(escrow.curtailmentOf(iLot).reserved, "a zero pot is reserved too");
+        (uint256 total, uint256 reserved) = escrow.bondOf(iLot);
+        vm.prank(provider);
+        escrow.withdrawBond(iLot, total - reserved);
+        assertEq(_bondTotal(iLot), 0, "the whole bond is back with the provider");
+    }
+
+    /// @dev CR-3 (medium): the provider declares 100x the capacity it sells, so that the pool's curtailment lands on
+    /// hours nobody holds. Refunds are charged on the issued units, sold hours first: the same pot either way.
+    function test_CR3_InflatedCapacityDoesNotDiluteRefunds() external {
+        uint256 honest = _potWithCapacity(100);
+        uint256 inflated = _potWithCapacity(10_000);
+        assertEq(honest, 25e6, "20 of the 100 sold hours at 1.25 USDC");
+        assertEq(inflated, honest, "unissued capacity absorbs nothing");
+    }
+
+    /// @dev 100 units sold of a lot declared with `capacity`, 50 hours curtailed in its window; returns the pot.
+    function _potWithCapacity(uint48 capacity) internal returns (uint256 pot) {
+        uint256 snapshot = vm.snapshotState();
+        vm.prank(provider);
+        curtailment.revokeDeclaration(iLot);
+        IComputeCapacityToken.LotSpec memory d = _specAt("D", POOL_2, uint40(block.timestamp + 1 days));
+        uint256 dLot = _declare(d, SHARE_BPS, RATE, capacity);
+        vm.startPrank(provider);
+        token.issueLot(d, provider, 100);
+        token.safeTransferFrom(provider, alice, dLot, 100, "");
+        vm.stopPrank();
+        vm.warp(d.startsAt);
+        _reportAndSync(0);
+        vm.warp(d.startsAt + 10 days);
+        _reportAndSync(50);
+        vm.warp(d.endsAt);
+        _reportAndSync(0);
+        pot = curtailment.finalize(dLot);
+        vm.revertToState(snapshot);
+    }
 }

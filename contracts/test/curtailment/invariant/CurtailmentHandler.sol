@@ -266,8 +266,11 @@ contract CurtailmentHandler is Test {
             reached["claimRedeemed refused again"]++;
             return;
         }
-        uint256 expected = r.units * curtailment.interruptibleOf(lotId).attributed
-            * curtailment.interruptibleOf(lotId).refundPerCurtailedHour / capacity;
+        IComputeCurtailment.Interruptible memory t = curtailment.interruptibleOf(lotId);
+        uint256 charged = t.attributed < uint256(t.issued) * t.maxCurtailBps / 10_000
+            ? t.attributed
+            : uint256(t.issued) * t.maxCurtailBps / 10_000;
+        uint256 expected = t.issued == 0 ? 0 : r.units * (charged * t.refundPerCurtailedHour) / t.issued;
         if (expected == 0) {
             vm.expectRevert(
                 abi.encodeWithSelector(IComputeCurtailment.Curtailment_NothingToClaim.selector, lotId, r.holder)

@@ -9,7 +9,7 @@ contract Claim_Unit_Test is CurtailmentBase {
     uint64 internal constant CURTAILED = 12;
 
     function _refund(uint256 units) internal pure returns (uint256) {
-        return units * CURTAILED * RATE / CAPACITY;
+        return units * (CURTAILED * uint256(RATE)) / ISSUED; // the pot, 12 × 1.25 USDC, per issued unit
     }
 
     function _expectRevertClaim(address account, bytes memory err) internal {
@@ -103,7 +103,7 @@ contract Claim_Unit_Test is CurtailmentBase {
         _curtailedOnFirstDay(CURTAILED);
         uint256 pot = _finalizeExact();
         uint256 creditBefore = escrow.claimable(bob, address(usdc));
-        uint256 expected = _refund(200); // 200 × 12 × 1.25 / 1000 = 3 USDC
+        uint256 expected = _refund(200); // 200 × 15 / 800 = 3.75 USDC
         assertEq(curtailment.claimableOf(iLot, bob), expected, "the view agrees");
 
         vm.expectEmit(address(curtailment));
@@ -114,7 +114,7 @@ contract Claim_Unit_Test is CurtailmentBase {
         uint256 amount = curtailment.claim(iLot, bob);
 
         assertEq(amount, expected);
-        assertEq(amount, 3e6);
+        assertEq(amount, 3_750_000);
         assertEq(escrow.claimable(bob, address(usdc)) - creditBefore, expected, "credited to bob");
         assertEq(escrow.curtailmentOf(iLot).potRemaining, pot - expected, "out of the pot");
         assertEq(curtailment.claimedUnitsOf(iLot, bob), 200);

@@ -63,7 +63,7 @@ contract ClaimRedeemed_Unit_Test is CurtailmentBase {
     function test_When_ItsLotIsFinalized() external {
         uint256 redemptionId = _deliveredRedemption();
         _finalizeExact();
-        uint256 expected = uint256(50) * CURTAILED * RATE / CAPACITY; // 0.75 USDC
+        uint256 expected = uint256(50) * (CURTAILED * uint256(RATE)) / 800; // 50 of the 800 issued units: 0.9375 USDC
         uint256 creditBefore = escrow.claimable(bob, address(usdc));
         vm.expectEmit(address(curtailment));
         emit IComputeCurtailment.RedemptionCurtailmentClaimed(redemptionId, iLot, bob, 50, expected);
@@ -73,6 +73,6 @@ contract ClaimRedeemed_Unit_Test is CurtailmentBase {
         assertEq(escrow.claimable(bob, address(usdc)) - creditBefore, expected, "credited to the holder");
         assertTrue(curtailment.redemptionClaimed(redemptionId));
         // bob's 150 remaining units claim separately; together they are his 200 units' share.
-        assertEq(curtailment.claim(iLot, bob) + amount, uint256(200) * CURTAILED * RATE / CAPACITY);
+        assertEq(curtailment.claim(iLot, bob) + amount, uint256(200) * (CURTAILED * uint256(RATE)) / 800);
     }
 }

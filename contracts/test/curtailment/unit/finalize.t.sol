@@ -44,9 +44,23 @@ contract Finalize_Unit_Test is CurtailmentBase {
         uint256 pot = curtailment.finalize(iLot);
         // The 29 unsynced days are worth 967 hours of capacity: the room left under the share (188) is presumed.
         assertEq(_attributed(), CURTAIL_CAP, "presumed up to the share");
-        assertEq(pot, ISSUED * CURTAIL_CAP * RATE / CAPACITY, "the pot of the whole share");
+        // Charged on the 800 sold hours: their share, 160 of the 200 hours attributed to the 1000-hour capacity.
+        assertEq(pot, ISSUED * SHARE_BPS / 10_000 * RATE, "the pot of the sold hours' whole share");
         assertEq(pot, 200e6);
         assertEq(escrow.curtailmentOf(iLot).potRemaining, pot, "reserved in the escrow");
+    }
+
+    function test_When_NothingWasCurtailed() external {
+        _issuedAndStarted();
+        assertEq(_finalizeExact(), 0, "an empty pot");
+        IComputeEscrow.Curtailment memory c = escrow.curtailmentOf(iLot);
+        assertTrue(c.reserved, "reserved all the same");
+        assertEq(c.potRemaining, 0);
+        (uint256 total, uint256 reserved) = escrow.bondOf(iLot);
+        assertEq(reserved, 0);
+        vm.prank(provider);
+        escrow.withdrawBond(iLot, total);
+        assertEq(_bondTotal(iLot), 0, "the refund cover is the provider's again");
     }
 
     function test_When_TheLotWasNeverIssued() external {
@@ -66,7 +80,7 @@ contract Finalize_Unit_Test is CurtailmentBase {
         (uint256 bondBefore, uint256 reservedBefore) = escrow.bondOf(iLot);
         vm.warp(iEndsAt);
         _reportAndSync(0);
-        uint256 expected = ISSUED * 12 * RATE / CAPACITY; // 12 USDC
+        uint256 expected = 12 * uint256(RATE); // 12 hours, all charged to the 800 sold hours: 15 USDC
         vm.expectEmit(address(curtailment));
         emit IComputeCurtailment.CurtailmentFinalized(iLot, 12, 0, expected);
         vm.expectEmit(address(escrow));
@@ -74,7 +88,7 @@ contract Finalize_Unit_Test is CurtailmentBase {
         uint256 pot = curtailment.finalize(iLot);
 
         assertEq(pot, expected, "returned");
-        assertEq(pot, 12e6);
+        assertEq(pot, 15e6);
         assertEq(_attributed(), 12, "exact");
         assertTrue(_terms().finalized);
         IComputeEscrow.Curtailment memory c = escrow.curtailmentOf(iLot);

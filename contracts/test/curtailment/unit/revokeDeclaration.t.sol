@@ -20,6 +20,14 @@ contract RevokeDeclaration_Unit_Test is CurtailmentBase {
         curtailment.revokeDeclaration(iLot);
     }
 
+    function test_RevertWhen_TheDeclarationIsFinalized() external {
+        vm.warp(uint256(iEndsAt) + curtailment.FINALIZE_GRACE());
+        curtailment.finalize(iLot);
+        vm.expectRevert(abi.encodeWithSelector(IComputeCurtailment.Curtailment_AlreadyFinalized.selector, iLot));
+        vm.prank(provider);
+        curtailment.revokeDeclaration(iLot);
+    }
+
     function test_RevertWhen_TheLotWasIssued() external {
         _issueInterruptible(100, 0, 0);
         vm.expectRevert(abi.encodeWithSelector(IComputeCurtailment.Curtailment_LotAlreadyIssued.selector, iLot));
