@@ -27,10 +27,21 @@ public static class BondMath
     /// <param name="unitCover">The lot's <see cref="UnitCover"/>.</param>
     /// <param name="bond">The lot's bond before the issuance.</param>
     /// <returns>The shortfall, stablecoin base units (zero when the free bond already covers it).</returns>
-    public static BigInteger IssueShortfall(BigInteger outstandingUnits, BigInteger unitCover, BondBalance bond)
+    public static BigInteger IssueShortfall(BigInteger outstandingUnits, BigInteger unitCover, BondBalance bond) =>
+        IssueShortfall(outstandingUnits, unitCover, bond, BigInteger.Zero);
+
+    /// <summary>What the escrow pulls when an issuance of an interruptible lot leaves <paramref name="outstandingUnits"/>
+    /// in circulation: <c>max(0, outstandingUnits × unitCover + refundCover − (bond.total − bond.reserved))</c>, where
+    /// <paramref name="refundCover"/> is <c>issued × curtailCover</c> until the lot is finalized (0 for a firm lot).</summary>
+    /// <param name="outstandingUnits">The lot's units in circulation after the issuance (issued − burned).</param>
+    /// <param name="unitCover">The lot's <see cref="UnitCover"/>.</param>
+    /// <param name="bond">The lot's bond before the issuance.</param>
+    /// <param name="refundCover">The bond held for curtailment refunds after the issuance.</param>
+    /// <returns>The shortfall, stablecoin base units (zero when the free bond already covers it).</returns>
+    public static BigInteger IssueShortfall(BigInteger outstandingUnits, BigInteger unitCover, BondBalance bond, BigInteger refundCover)
     {
         ArgumentNullException.ThrowIfNull(bond);
-        var required = outstandingUnits * unitCover;
+        var required = outstandingUnits * unitCover + refundCover;
         return required > bond.Free ? required - bond.Free : BigInteger.Zero;
     }
 }

@@ -31,6 +31,9 @@ public interface IRwaComputeClient : IAsyncDisposable
     /// <summary>The lending module: pledges, loan-to-value and the settlement-pause cure.</summary>
     ILendingClient Lending { get; }
 
+    /// <summary>The curtailment module: interruptible lots, their curtailed hours and the holders' refunds.</summary>
+    ICurtailmentClient Curtailment { get; }
+
     /// <summary>The utilization oracle.</summary>
     IOracleClient Oracle { get; }
 

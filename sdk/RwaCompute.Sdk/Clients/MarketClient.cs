@@ -405,6 +405,13 @@ public sealed class MarketClient : IMarketClient
             throw new OrderNotFillableException(bid.Hash, OrderProblem.LotDoesNotMatch, $"lot {LotIds.ToHex(lotId)} does not meet the bid's {criterion}.");
         }
 
+        // A bid names firm capacity: the market refuses an interruptible lot (BidCriterion.Interruptible, checked last).
+        var settlement = await context.ReadAsync(ct => context.Escrow.SettlementOfQueryAsync(lotId, null, ct), cancellationToken).ConfigureAwait(false);
+        if (!settlement.CurtailCover.IsZero)
+        {
+            throw new OrderNotFillableException(bid.Hash, OrderProblem.LotDoesNotMatch, $"lot {LotIds.ToHex(lotId)} is interruptible (its provider may curtail part of it); a bid names firm capacity.");
+        }
+
         var seller = context.Account;
         var status = await token.CanTransferAsync(seller, order.Buyer, lotId, units, cancellationToken).ConfigureAwait(false);
         if (status != TransferStatus.Ok)

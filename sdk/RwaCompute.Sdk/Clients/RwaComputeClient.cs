@@ -39,6 +39,7 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
         Escrow = new EscrowClient(context, Token, Stablecoin);
         Market = new MarketClient(context, Token, Stablecoin);
         Lending = new LendingClient(context, Token, Stablecoin);
+        Curtailment = new CurtailmentClient(context, Token);
         Oracle = new OracleClient(context);
         Governance = new GovernanceClient(context);
         Events = new SuiteEventQuery(context.Rpc, new Dictionary<string, string>
@@ -47,6 +48,7 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
             [ManifestContractNames.Escrow] = context.EscrowAddress,
             [ManifestContractNames.Market] = context.MarketAddress,
             [ManifestContractNames.Lending] = context.LendingAddress,
+            [ManifestContractNames.Curtailment] = context.CurtailmentAddress,
             [ManifestContractNames.Oracle] = context.OracleAddress,
         }, options.Events, context.LoggerFactory.CreateLogger<SuiteEventQuery>());
     }
@@ -71,6 +73,9 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
 
     /// <summary>The lending module: pledges, loan-to-value and the settlement-pause cure.</summary>
     public LendingClient Lending { get; }
+
+    /// <summary>The curtailment module: interruptible lots, their curtailed hours and the holders' refunds.</summary>
+    public CurtailmentClient Curtailment { get; }
 
     /// <summary>The utilization oracle.</summary>
     public OracleClient Oracle { get; }
@@ -137,6 +142,9 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
     ILendingClient IRwaComputeClient.Lending => Lending;
 
     /// <inheritdoc/>
+    ICurtailmentClient IRwaComputeClient.Curtailment => Curtailment;
+
+    /// <inheritdoc/>
     IOracleClient IRwaComputeClient.Oracle => Oracle;
 
     /// <inheritdoc/>
@@ -177,7 +185,7 @@ public sealed class RwaComputeClient : IRwaComputeClient, IDisposable
             throw new ChainIdMismatchException(manifest.ChainId, actual);
         }
 
-        var contracts = new List<(string Name, string Address)> { (ManifestContractNames.Token, manifest.TokenAddress), (ManifestContractNames.Escrow, manifest.EscrowAddress), (ManifestContractNames.Market, manifest.MarketAddress), (ManifestContractNames.Lending, manifest.LendingAddress), (ManifestContractNames.Oracle, manifest.OracleAddress), (ManifestContractNames.Stablecoin, manifest.StablecoinAddress) };
+        var contracts = new List<(string Name, string Address)> { (ManifestContractNames.Token, manifest.TokenAddress), (ManifestContractNames.Escrow, manifest.EscrowAddress), (ManifestContractNames.Market, manifest.MarketAddress), (ManifestContractNames.Lending, manifest.LendingAddress), (ManifestContractNames.Curtailment, manifest.CurtailmentAddress), (ManifestContractNames.Oracle, manifest.OracleAddress), (ManifestContractNames.Stablecoin, manifest.StablecoinAddress) };
         if (manifest.TimelockAddress is { } timelock)
         {
             contracts.Add((ManifestContractNames.Timelock, timelock));

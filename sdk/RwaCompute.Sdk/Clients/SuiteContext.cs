@@ -5,6 +5,7 @@ using Nethereum.Web3;
 using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
+using RwaCompute.Sdk.Contracts.ComputeCurtailment;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
 using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Contracts.ComputeMarket;
@@ -32,6 +33,7 @@ internal sealed class SuiteContext
         EscrowAddress = manifest.EscrowAddress;
         MarketAddress = manifest.MarketAddress;
         LendingAddress = manifest.LendingAddress;
+        CurtailmentAddress = manifest.CurtailmentAddress;
         OracleAddress = manifest.OracleAddress;
         StablecoinAddress = manifest.StablecoinAddress;
         TimelockAddress = manifest.TimelockAddress;
@@ -39,6 +41,7 @@ internal sealed class SuiteContext
         Escrow = new ComputeEscrowService(Web3, EscrowAddress);
         Market = new ComputeMarketService(Web3, MarketAddress);
         Lending = new ComputeLendingService(Web3, LendingAddress);
+        Curtailment = new ComputeCurtailmentService(Web3, CurtailmentAddress);
         Oracle = new UtilizationOracleService(Web3, OracleAddress);
     }
 
@@ -66,6 +69,8 @@ internal sealed class SuiteContext
 
     public string LendingAddress { get; }
 
+    public string CurtailmentAddress { get; }
+
     public string OracleAddress { get; }
 
     public string StablecoinAddress { get; }
@@ -80,6 +85,8 @@ internal sealed class SuiteContext
     public ComputeMarketService Market { get; }
 
     public ComputeLendingService Lending { get; }
+
+    public ComputeCurtailmentService Curtailment { get; }
 
     public UtilizationOracleService Oracle { get; }
 

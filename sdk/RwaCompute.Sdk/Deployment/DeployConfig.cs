@@ -242,9 +242,9 @@ public sealed partial record DeployConfig
         {
             var field = $"roles[{i.ToString(CultureInfo.InvariantCulture)}]";
             var role = Roles![i] ?? throw new DeployConfigException(path, $"'{field}' is null");
-            if (!ManifestContractNames.Deployed.Contains(role.Contract, StringComparer.Ordinal))
+            if (!ManifestContractNames.Administered.Contains(role.Contract, StringComparer.Ordinal))
             {
-                throw new DeployConfigException(path, $"'{field}.contract' must be one of {string.Join(", ", ManifestContractNames.Deployed)}, not '{role.Contract}'");
+                throw new DeployConfigException(path, $"'{field}.contract' must be one of {string.Join(", ", ManifestContractNames.Administered)}, not '{role.Contract}'");
             }
 
             if (role.Role is null || !(RoleName().IsMatch(role.Role) || EthereumHex.IsHash32(role.Role)))

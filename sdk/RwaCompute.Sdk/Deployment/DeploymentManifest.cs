@@ -20,7 +20,7 @@ namespace RwaCompute.Sdk.Deployment;
 public sealed record DeploymentManifest
 {
     /// <summary>The schema version this toolkit reads and writes.</summary>
-    public const int CurrentSchemaVersion = 3;
+    public const int CurrentSchemaVersion = 4;
 
     /// <summary>The manifest's schema version (<see cref="CurrentSchemaVersion"/>).</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
@@ -74,6 +74,11 @@ public sealed record DeploymentManifest
     /// <exception cref="ManifestException">The manifest does not list the lending module.</exception>
     [JsonIgnore]
     public string LendingAddress => AddressOf(ManifestContractNames.Lending);
+
+    /// <summary>The curtailment module's address (interruptible lots).</summary>
+    /// <exception cref="ManifestException">The manifest does not list it (an interrupted deployment).</exception>
+    [JsonIgnore]
+    public string CurtailmentAddress => AddressOf(ManifestContractNames.Curtailment);
 
     /// <summary>The stablecoin's address.</summary>
     /// <exception cref="ManifestException">The manifest does not list the stablecoin.</exception>

@@ -21,6 +21,11 @@ public static class ManifestContractNames
     /// <c>COLLATERAL_ROLE</c>).</summary>
     public const string Lending = "ComputeLending";
 
+    /// <summary>The curtailment module: interruptible lots, the attribution of a pool's curtailed GPU-hours and the
+    /// holders' refunds (the escrow, wired to it once with <c>setCurtailmentModule</c>, keeps the refund cover and
+    /// credits the claims). It has no roles and no admin.</summary>
+    public const string Curtailment = "ComputeCurtailment";
+
     /// <summary>The settlement stablecoin (usually pre-existing, <see cref="ContractDeployment.External"/>).</summary>
     public const string Stablecoin = "Stablecoin";
 
@@ -29,17 +34,18 @@ public static class ManifestContractNames
     public const string Timelock = "SuiteTimelock";
 
     /// <summary>The contracts every complete manifest lists, in deployment order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Token, Oracle, Escrow, Market, Lending, Stablecoin];
+    public static IReadOnlyList<string> All { get; } = [Token, Oracle, Escrow, Market, Lending, Curtailment, Stablecoin];
 
     /// <summary>The contracts a manifest may list in addition to <see cref="All"/> (older manifests do not).</summary>
     public static IReadOnlyList<string> Optional { get; } = [Timelock];
 
     /// <summary>The contracts the deployer creates itself (and whose roles it can grant), in deployment order.</summary>
-    public static IReadOnlyList<string> Deployed { get; } = [Token, Oracle, Escrow, Market, Lending];
+    public static IReadOnlyList<string> Deployed { get; } = [Token, Oracle, Escrow, Market, Lending, Curtailment];
 
-    /// <summary>The contracts whose default admin is handed over (OpenZeppelin's
-    /// <c>AccessControlDefaultAdminRules</c>): the same as <see cref="Deployed"/>.</summary>
-    public static IReadOnlyList<string> Administered => Deployed;
+    /// <summary>The contracts with roles and a default admin that is handed over (OpenZeppelin's
+    /// <c>AccessControlDefaultAdminRules</c>): <see cref="Deployed"/> but the curtailment module, which has
+    /// neither.</summary>
+    public static IReadOnlyList<string> Administered { get; } = [Token, Oracle, Escrow, Market, Lending];
 
     /// <summary>Whether <paramref name="name"/> is one of <see cref="All"/> or <see cref="Optional"/>
     /// (case-sensitive).</summary>

@@ -242,9 +242,9 @@ internal static partial class ManifestValidator
             throw new ManifestException(path, $"field '{field}' is null");
         }
 
-        if (!ManifestContractNames.Deployed.Contains(grant.Contract, StringComparer.Ordinal))
+        if (!ManifestContractNames.Administered.Contains(grant.Contract, StringComparer.Ordinal))
         {
-            throw new ManifestException(path, $"field '{field}.contract' names an unknown contract '{grant.Contract}' (roles are granted on {string.Join(", ", ManifestContractNames.Deployed)})");
+            throw new ManifestException(path, $"field '{field}.contract' names an unknown contract '{grant.Contract}' (roles are granted on {string.Join(", ", ManifestContractNames.Administered)})");
         }
 
         if (string.IsNullOrWhiteSpace(grant.Role))

@@ -13,6 +13,7 @@ using Nethereum.Web3;
 using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
+using RwaCompute.Sdk.Contracts.ComputeCurtailment;
 using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Contracts.ComputeMarket;
 using RwaCompute.Sdk.Contracts.SuiteTimelock;
@@ -28,7 +29,12 @@ using RoleGrantedEventDTO = RwaCompute.Sdk.Contracts.ComputeCapacityToken.RoleGr
 using EscrowOracleFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.OracleFunction;
 using EscrowStablecoinFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.StablecoinFunction;
 using EscrowTokenFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.TokenFunction;
+using CurtailmentEscrowFunction = RwaCompute.Sdk.Contracts.ComputeCurtailment.EscrowFunction;
+using CurtailmentModuleFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.CurtailmentModuleFunction;
+using CurtailmentOracleFunction = RwaCompute.Sdk.Contracts.ComputeCurtailment.OracleFunction;
+using CurtailmentTokenFunction = RwaCompute.Sdk.Contracts.ComputeCurtailment.TokenFunction;
 using LendingEscrowFunction = RwaCompute.Sdk.Contracts.ComputeLending.EscrowFunction;
+using SetCurtailmentModuleFunction = RwaCompute.Sdk.Contracts.ComputeEscrow.SetCurtailmentModuleFunction;
 using MarketEscrowFunction = RwaCompute.Sdk.Contracts.ComputeMarket.EscrowFunction;
 using RwaCompute.Sdk.Errors;
 using RwaCompute.Sdk.Transactions;
@@ -37,9 +43,12 @@ using RwaCompute.Sdk.Wallets;
 namespace RwaCompute.Sdk.Deployment;
 
 /// <summary>
-/// Deploys the suite (token, oracle, escrow, market) through the deterministic CREATE2 deployer, grants the escrow the
-/// token's <c>ESCROW_ROLE</c> and the market the escrow's <c>MARKET_ROLE</c>, wires the escrow in as the token's bond vault (<c>setBondVault</c>), grants the configured
-/// extra roles, optionally deploys a <c>SuiteTimelock</c> and begins handing the default admin of the five contracts
+/// Deploys the suite (token, oracle, escrow, market, lending module, curtailment module) through the deterministic
+/// CREATE2 deployer, grants the escrow the token's <c>ESCROW_ROLE</c>, the lending module the token's
+/// <c>COLLATERAL_ROLE</c> and the modules the escrow's <c>MARKET_ROLE</c> and <c>LENDING_ROLE</c>, wires the escrow in as
+/// the token's bond vault (<c>setBondVault</c>) and the curtailment module into the escrow
+/// (<c>setCurtailmentModule</c>), grants the configured extra roles, optionally deploys a <c>SuiteTimelock</c> and
+/// begins handing the default admin of the five contracts with roles
 /// over (<see cref="DeployConfig.Governance"/>), and records everything in <c>&lt;chainId&gt;.json</c>. Idempotent and
 /// resumable: a contract already at its CREATE2 address is adopted, a journaled transaction is completed from its
 /// receipt, a role already held, a vault already wired or a hand-over already pending is skipped; nothing is ever
@@ -60,6 +69,10 @@ public sealed class SuiteDeployer
     /// <summary>The prefix of the step that wires the escrow in as the token's bond vault
     /// (<c>setBondVault:ComputeCapacityToken:&lt;escrow&gt;</c>).</summary>
     public const string SetBondVaultStep = "setBondVault";
+
+    /// <summary>The prefix of the step that wires the curtailment module into the escrow
+    /// (<c>setCurtailmentModule:ComputeEscrow:&lt;module&gt;</c>).</summary>
+    public const string SetCurtailmentModuleStep = "setCurtailmentModule";
 
     /// <summary>The prefix of the steps that begin the default-admin hand-over of a contract
     /// (<c>beginDefaultAdminTransfer:&lt;contract&gt;:&lt;newAdmin&gt;</c>).</summary>
@@ -210,11 +223,18 @@ public sealed class SuiteDeployer
         await DeployContractAsync(run, ManifestContractNames.Lending, lending, lendingArguments, progress, cancellationToken).ConfigureAwait(false);
         var lendingAddress = run.Contracts[ManifestContractNames.Lending].Address;
 
+        var tokenAddress = run.Contracts[ManifestContractNames.Token].Address;
+        var oracleAddress = run.Contracts[ManifestContractNames.Oracle].Address;
+        var curtailment = new ComputeCurtailmentDeployment { Token = tokenAddress, Escrow = escrowAddress, Oracle = oracleAddress };
+        await DeployContractAsync(run, ManifestContractNames.Curtailment, curtailment, [tokenAddress, escrowAddress, oracleAddress], progress, cancellationToken).ConfigureAwait(false);
+        var curtailmentAddress = run.Contracts[ManifestContractNames.Curtailment].Address;
+
         await GrantRoleAsync(run, new RoleAssignment { Contract = ManifestContractNames.Token, Role = EscrowRoleName, Account = escrowAddress }, progress, cancellationToken).ConfigureAwait(false);
         await GrantRoleAsync(run, new RoleAssignment { Contract = ManifestContractNames.Token, Role = CollateralRoleName, Account = lendingAddress }, progress, cancellationToken).ConfigureAwait(false);
         await GrantRoleAsync(run, new RoleAssignment { Contract = ManifestContractNames.Escrow, Role = MarketRoleName, Account = run.Contracts[ManifestContractNames.Market].Address }, progress, cancellationToken).ConfigureAwait(false);
         await GrantRoleAsync(run, new RoleAssignment { Contract = ManifestContractNames.Escrow, Role = LendingRoleName, Account = lendingAddress }, progress, cancellationToken).ConfigureAwait(false);
         await SetBondVaultAsync(run, escrowAddress, progress, cancellationToken).ConfigureAwait(false);
+        await SetCurtailmentModuleAsync(run, escrowAddress, curtailmentAddress, progress, cancellationToken).ConfigureAwait(false);
         foreach (var grant in config.Roles)
         {
             await GrantRoleAsync(run, grant, progress, cancellationToken).ConfigureAwait(false);
@@ -297,6 +317,17 @@ public sealed class SuiteDeployer
             RequireVaultIsEscrow(vault, token.Address, escrow.Address);
         }
 
+        if (verified.Contracts.TryGetValue(ManifestContractNames.Escrow, out var wiredEscrow) && verified.Contracts.TryGetValue(ManifestContractNames.Curtailment, out var module))
+        {
+            var wired = await CurtailmentModuleAsync(wiredEscrow.Address, cancellationToken).ConfigureAwait(false);
+            if (wired is null)
+            {
+                throw new DeploymentException(ManifestContractNames.Escrow, $"the escrow at {wiredEscrow.Address} has no curtailment module: the deployment stopped before its '{SetCurtailmentModuleStep}' step (interruptible lots are impossible until then); re-run the deployment to resume");
+            }
+
+            RequireModuleIsManifests(wired, wiredEscrow.Address, module.Address);
+        }
+
         return verified;
     }
 
@@ -368,6 +399,11 @@ public sealed class SuiteDeployer
         if (manifest.Contracts.TryGetValue(ManifestContractNames.Lending, out var lending))
         {
             await RequireLendingReferencesAsync(manifest, lending, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (manifest.Contracts.TryGetValue(ManifestContractNames.Curtailment, out var curtailment))
+        {
+            await RequireCurtailmentReferencesAsync(manifest, curtailment, cancellationToken).ConfigureAwait(false);
         }
 
         var index = 0;
@@ -477,6 +513,31 @@ public sealed class SuiteDeployer
         }
     }
 
+    /// <summary>The curtailment module's recorded constructor arguments and its on-chain <c>TOKEN()</c>,
+    /// <c>ESCROW()</c> and <c>ORACLE()</c> name the manifest's token, escrow and oracle.</summary>
+    private async Task RequireCurtailmentReferencesAsync(DeploymentManifest manifest, ContractDeployment module, CancellationToken cancellationToken)
+    {
+        var (token, escrow, oracle) = SuiteInitCode.CurtailmentReferences(module.ConstructorArguments);
+        var onChain = new[]
+        {
+            (Name: ManifestContractNames.Token, Recorded: token, Getter: "TOKEN", Actual: await AddressCallAsync(module.Address, new CurtailmentTokenFunction(), cancellationToken).ConfigureAwait(false)),
+            (Name: ManifestContractNames.Escrow, Recorded: escrow, Getter: "ESCROW", Actual: await AddressCallAsync(module.Address, new CurtailmentEscrowFunction(), cancellationToken).ConfigureAwait(false)),
+            (Name: ManifestContractNames.Oracle, Recorded: oracle, Getter: "ORACLE", Actual: await AddressCallAsync(module.Address, new CurtailmentOracleFunction(), cancellationToken).ConfigureAwait(false)),
+        };
+        foreach (var reference in onChain)
+        {
+            if (!manifest.Contracts.TryGetValue(reference.Name, out var entry))
+            {
+                throw new DeploymentException(reference.Name, $"the manifest lists the curtailment module but not the {reference.Name} it was deployed with ({reference.Recorded}) (edited manifest)");
+            }
+
+            if (!EthereumHex.SameHex(entry.Address, reference.Recorded) || !EthereumHex.SameHex(entry.Address, reference.Actual))
+            {
+                throw new DeploymentException(reference.Name, $"the manifest gives {entry.Address}, but the curtailment module {module.Address} uses {reference.Actual} ({reference.Getter}()) (edited manifest)");
+            }
+        }
+    }
+
     private async Task<string> AddressCallAsync<TFunction>(string contract, TFunction function, CancellationToken cancellationToken)
         where TFunction : FunctionMessage, new()
     {
@@ -560,6 +621,14 @@ public sealed class SuiteDeployer
             EthereumHex.SameHex(granted.Log.Address, contract)
             && granted.Event.Role.AsSpan().SequenceEqual(role)
             && EthereumHex.SameHex(granted.Event.Account, account));
+
+    private static void RequireModuleIsManifests(string wired, string escrow, string module)
+    {
+        if (!EthereumHex.SameHex(wired, module))
+        {
+            throw new DeploymentException(ManifestContractNames.Escrow, $"the escrow at {escrow} has the curtailment module {wired}, not the manifest's {module}; the module can be wired only once, so this escrow cannot be used with this module (deploy a new suite with another salt)");
+        }
+    }
 
     private static void RequireVaultIsEscrow(string vault, string token, string escrow)
     {
@@ -806,6 +875,40 @@ public sealed class SuiteDeployer
         await CompleteStepAsync(run, step, token, receipt, progress, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Wires the curtailment module into the escrow: skipped when <c>curtailmentModule()</c> already is the
+    /// module, refused when it is another contract (it is set once), otherwise completed from a journaled transaction
+    /// or sent.</summary>
+    private async Task SetCurtailmentModuleAsync(Run run, string escrow, string module, IProgress<DeploymentStep>? progress, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var step = $"{SetCurtailmentModuleStep}:{ManifestContractNames.Escrow}:{module}";
+        progress?.Report(new DeploymentStep(step, DeploymentStepState.Started, null, escrow));
+        var wired = await CurtailmentModuleAsync(escrow, cancellationToken).ConfigureAwait(false);
+        if (wired is not null)
+        {
+            RequireModuleIsManifests(wired, escrow, module);
+            await SkipStepAsync(run, step, escrow, "curtailment module set", progress, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var receipt = await ResumeOrSendAsync(
+            run,
+            step,
+            escrow,
+            new SetCurtailmentModuleFunction { Module = module, FromAddress = run.Admin },
+            async () => await CurtailmentModuleAsync(escrow, cancellationToken).ConfigureAwait(false) is not null,
+            progress,
+            cancellationToken).ConfigureAwait(false);
+
+        wired = await CurtailmentModuleAsync(escrow, cancellationToken).ConfigureAwait(false);
+        if (wired is null || !EthereumHex.SameHex(wired, module))
+        {
+            throw new DeploymentException(ManifestContractNames.Escrow, $"transaction {receipt.TransactionHash} succeeded but the escrow's curtailment module is {wired ?? "not set"}, not {module}");
+        }
+
+        await CompleteStepAsync(run, step, escrow, receipt, progress, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Begins handing a contract's default admin over to <paramref name="newAdmin"/>
     /// (<c>beginDefaultAdminTransfer</c>): skipped when <paramref name="newAdmin"/> already is the admin or the pending
     /// admin, refused when the deploying account is no longer the admin, otherwise completed from a journaled
@@ -946,6 +1049,15 @@ public sealed class SuiteDeployer
         }
 
         return null;
+    }
+
+    /// <summary>The escrow's curtailment module, or <see langword="null"/> while unset.</summary>
+    private async Task<string?> CurtailmentModuleAsync(string escrow, CancellationToken cancellationToken)
+    {
+        var module = await web3.Eth.GetContractQueryHandler<CurtailmentModuleFunction>()
+            .QueryAsync<string>(escrow, new CurtailmentModuleFunction())
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrEmpty(module) || EthereumHex.FromHex(module).All(b => b == 0) ? null : module;
     }
 
     /// <summary>The token's bond vault, or <see langword="null"/> while unset.</summary>

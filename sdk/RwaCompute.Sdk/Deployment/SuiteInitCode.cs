@@ -4,6 +4,7 @@ using Nethereum.Contracts;
 using Nethereum.Contracts.MessageEncodingServices;
 using Nethereum.Hex.HexConvertors.Extensions;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
+using RwaCompute.Sdk.Contracts.ComputeCurtailment;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
 using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Contracts.ComputeMarket;
@@ -82,6 +83,14 @@ internal static class SuiteInitCode
                     Escrow = Address(name, arguments, 2),
                     DefaultLtvBps = Number<ushort>(name, arguments, 3),
                 });
+            case ManifestContractNames.Curtailment:
+                Count(name, arguments, 3);
+                return Encode(new ComputeCurtailmentDeployment
+                {
+                    Token = Address(name, arguments, 0),
+                    Escrow = Address(name, arguments, 1),
+                    Oracle = Address(name, arguments, 2),
+                });
             case ManifestContractNames.Timelock:
                 Count(name, arguments, 4);
                 return Encode(new SuiteTimelockDeployment
@@ -111,6 +120,12 @@ internal static class SuiteInitCode
     /// <param name="arguments">The lending module's recorded constructor arguments (already checked by <see cref="For"/>).</param>
     /// <returns>The escrow's address, checksummed.</returns>
     public static string LendingEscrow(IReadOnlyList<string> arguments) => Address(ManifestContractNames.Lending, arguments, 2);
+
+    /// <summary>The curtailment module's constructor arguments: (token, escrow, oracle).</summary>
+    /// <param name="arguments">The module's recorded constructor arguments (already checked by <see cref="For"/>).</param>
+    /// <returns>The three addresses, checksummed.</returns>
+    public static (string Token, string Escrow, string Oracle) CurtailmentReferences(IReadOnlyList<string> arguments) =>
+        (Address(ManifestContractNames.Curtailment, arguments, 0), Address(ManifestContractNames.Curtailment, arguments, 1), Address(ManifestContractNames.Curtailment, arguments, 2));
 
     private static byte[] Encode<TDeployment>(TDeployment deployment)
         where TDeployment : ContractDeploymentMessage, new() =>

@@ -1,6 +1,7 @@
 using Nethereum.RPC.Eth.DTOs;
 using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
+using RwaCompute.Sdk.Contracts.ComputeCurtailment;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
 using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Contracts.ComputeMarket;
@@ -24,6 +25,7 @@ internal sealed class EventDecoder
         ["ComputeEscrow"] = ComputeEscrowEventTable.Events,
         ["ComputeMarket"] = ComputeMarketEventTable.Events,
         ["ComputeLending"] = ComputeLendingEventTable.Events,
+        ["ComputeCurtailment"] = ComputeCurtailmentEventTable.Events,
         ["SuiteTimelock"] = SuiteTimelockEventTable.Events,
     };
 

@@ -3,7 +3,7 @@ using Nethereum.ABI.FunctionEncoding.Attributes;
 namespace RwaCompute.Sdk.Events;
 
 /// <summary>A decoded event of one of the suite's contracts.</summary>
-/// <param name="Contract">The emitting contract's name (ComputeCapacityToken, ComputeEscrow, ComputeMarket, ComputeLending, UtilizationOracle).</param>
+/// <param name="Contract">The emitting contract's name (ComputeCapacityToken, ComputeEscrow, ComputeMarket, ComputeLending, ComputeCurtailment, UtilizationOracle).</param>
 /// <param name="Name">The event's name (for example <c>UnitsIssued</c>).</param>
 /// <param name="Address">The emitting contract's address.</param>
 /// <param name="BlockNumber">The block.</param>

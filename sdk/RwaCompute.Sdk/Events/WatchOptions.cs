@@ -22,7 +22,7 @@ public sealed record WatchOptions
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Only the events of these contracts (names as in the manifest: <c>ComputeCapacityToken</c>,
-    /// <c>ComputeEscrow</c>, <c>ComputeMarket</c>, <c>ComputeLending</c>, <c>UtilizationOracle</c>); <see langword="null"/> for all. The node is asked only for
+    /// <c>ComputeEscrow</c>, <c>ComputeMarket</c>, <c>ComputeLending</c>, <c>ComputeCurtailment</c>, <c>UtilizationOracle</c>); <see langword="null"/> for all. The node is asked only for
     /// their logs.</summary>
     public IReadOnlyCollection<string>? Contracts { get; init; }
 

@@ -1,6 +1,7 @@
 using RwaCompute.Contracts.Runtime;
 using RwaCompute.Sdk.Contracts;
 using RwaCompute.Sdk.Contracts.ComputeCapacityToken;
+using RwaCompute.Sdk.Contracts.ComputeCurtailment;
 using RwaCompute.Sdk.Contracts.ComputeEscrow;
 using RwaCompute.Sdk.Contracts.ComputeLending;
 using RwaCompute.Sdk.Contracts.ComputeMarket;
@@ -29,7 +30,7 @@ public sealed class SuiteErrorDecoder : ContractErrorDecoder
 
     private SuiteErrorDecoder(ContractErrorDecoder first, ContractErrorDecoder[] extra)
     {
-        ContractErrorDecoder[] suite = [ComputeCapacityTokenErrorDecoder.Instance, ComputeEscrowErrorDecoder.Instance, ComputeMarketErrorDecoder.Instance, ComputeLendingErrorDecoder.Instance, UtilizationOracleErrorDecoder.Instance];
+        ContractErrorDecoder[] suite = [ComputeCapacityTokenErrorDecoder.Instance, ComputeEscrowErrorDecoder.Instance, ComputeMarketErrorDecoder.Instance, ComputeLendingErrorDecoder.Instance, ComputeCurtailmentErrorDecoder.Instance, UtilizationOracleErrorDecoder.Instance];
         decoders = [first, .. suite.Where(d => d != first), .. extra];
     }
 
@@ -48,6 +49,9 @@ public sealed class SuiteErrorDecoder : ContractErrorDecoder
 
     /// <summary>For calls to the lending module: its errors first.</summary>
     public static SuiteErrorDecoder ForLending { get; } = Preferring(ComputeLendingErrorDecoder.Instance);
+
+    /// <summary>For calls to the curtailment module: its errors first.</summary>
+    public static SuiteErrorDecoder ForCurtailment { get; } = Preferring(ComputeCurtailmentErrorDecoder.Instance);
 
     /// <summary>For calls to the oracle: the oracle's errors first.</summary>
     public static SuiteErrorDecoder ForOracle { get; } = Preferring(UtilizationOracleErrorDecoder.Instance);

@@ -7,8 +7,8 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 public sealed class CleanDeploymentFixture : IAsyncLifetime
 {
     /// <summary>Token, oracle, escrow, market, lending, the token's ESCROW_ROLE and COLLATERAL_ROLE, the escrow's
-    /// MARKET_ROLE and LENDING_ROLE, setBondVault(escrow), REGISTRAR_ROLE.</summary>
-    public const int TransactionSteps = 11;
+    /// MARKET_ROLE and LENDING_ROLE, setBondVault(escrow), setCurtailmentModule(module), REGISTRAR_ROLE.</summary>
+    public const int TransactionSteps = 13;
 
     private DeploymentManifest? manifest;
 

@@ -16,10 +16,11 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 /// </summary>
 public sealed class GovernanceTests
 {
-    /// <summary>Token, oracle, escrow, market, lending, ESCROW_ROLE, COLLATERAL_ROLE, MARKET_ROLE, LENDING_ROLE,
-    /// setBondVault, REGISTRAR_ROLE, one beginDefaultAdminTransfer per contract, then the deployer renouncing the
-    /// market's and the lending module's RISK_ROLE.</summary>
-    private const int HandoverSteps = 18;
+    /// <summary>Token, oracle, escrow, market, lending, curtailment, ESCROW_ROLE, COLLATERAL_ROLE, MARKET_ROLE,
+    /// LENDING_ROLE, setBondVault, setCurtailmentModule, REGISTRAR_ROLE, one beginDefaultAdminTransfer per contract with
+    /// an admin (the curtailment module has none), then the deployer renouncing the market's and the lending module's
+    /// RISK_ROLE.</summary>
+    private const int HandoverSteps = 20;
 
     private static readonly DevnetAccounts Accounts = DevnetAccounts.Standard;
 
@@ -41,14 +42,14 @@ public sealed class GovernanceTests
         Assert.Equal("3600", manifest.Contracts[ManifestContractNames.Lending].ConstructorArguments[1]);
         Assert.Null(manifest.TimelockAddress);
         Assert.Equal(
-            ManifestContractNames.Deployed.Select(c => $"beginDefaultAdminTransfer:{c}:{bob.Address}"),
+            ManifestContractNames.Administered.Select(c => $"beginDefaultAdminTransfer:{c}:{bob.Address}"),
             steps.Where(s => s.State == DeploymentStepState.Completed && s.Name.StartsWith(SuiteDeployer.BeginAdminTransferStep, StringComparison.Ordinal)).Select(s => s.Name));
 
         var reader = await chain.ConnectAsync(manifest);
         var begun = await chain.Rpc.BlockNumberAsync();
         var beganAt = DateTimeOffset.FromUnixTimeSeconds((long)(await chain.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new Nethereum.Hex.HexTypes.HexBigInteger(begun))).Timestamp.Value);
         var states = await reader.Governance.GetAdminStatesAsync();
-        Assert.Equal(ManifestContractNames.Deployed, states.Select(s => s.Contract));
+        Assert.Equal(ManifestContractNames.Administered, states.Select(s => s.Contract));
         Assert.All(states, state =>
         {
             Assert.Equal(DeploymentChain.Admin, state.Admin);

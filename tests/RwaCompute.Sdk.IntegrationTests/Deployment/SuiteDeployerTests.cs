@@ -15,7 +15,7 @@ namespace RwaCompute.Sdk.IntegrationTests.Deployment;
 
 public sealed class SuiteDeployerTests
 {
-    private const int TransactionSteps = 11; // token, oracle, escrow, market, lending, ESCROW_ROLE, COLLATERAL_ROLE, MARKET_ROLE, LENDING_ROLE, setBondVault, REGISTRAR_ROLE
+    private const int TransactionSteps = 13; // token, oracle, escrow, market, lending, curtailment, ESCROW_ROLE, COLLATERAL_ROLE, MARKET_ROLE, LENDING_ROLE, setBondVault, setCurtailmentModule, REGISTRAR_ROLE
 
     [Fact]
     public async Task DeployAsync_FreshChain_WritesACompleteManifest()
@@ -29,7 +29,7 @@ public sealed class SuiteDeployerTests
         Assert.True(manifest.IsComplete);
         Assert.Equal(31337, manifest.ChainId);
         Assert.Equal(DeploymentChain.Admin, manifest.Deployer);
-        Assert.Equal(["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "ComputeMarket", "ComputeLending", "Stablecoin"], manifest.Contracts.Keys);
+        Assert.Equal(["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "ComputeMarket", "ComputeLending", "ComputeCurtailment", "Stablecoin"], manifest.Contracts.Keys);
         foreach (var name in ManifestContractNames.Deployed)
         {
             var contract = manifest.Contracts[name];
@@ -57,6 +57,8 @@ public sealed class SuiteDeployerTests
         Assert.True(await token.HasRoleQueryAsync(await token.RegistrarRoleQueryAsync(), DeploymentChain.Operator));
         Assert.True(await token.HasRoleQueryAsync(new byte[32], DeploymentChain.Admin));
         Assert.Equal(manifest.EscrowAddress, await token.BondVaultQueryAsync(), ignoreCase: true);
+        var escrow = new RwaCompute.Sdk.Contracts.ComputeEscrow.ComputeEscrowService(chain.Web3, manifest.EscrowAddress);
+        Assert.Equal(manifest.CurtailmentAddress, await escrow.CurtailmentModuleQueryAsync(), ignoreCase: true);
 
         var saved = await DeploymentManifest.LoadAsync(chain.ManifestPath);
         Assert.Equal(manifest.ToJson(), saved.ToJson());
@@ -181,7 +183,7 @@ public sealed class SuiteDeployerTests
         await using var chain = await DeploymentChain.StartAsync();
         var before = await chain.NonceAsync();
         var steps = new List<DeploymentStep>();
-        using (var crash = new CancelOnStep(8, DeploymentStepState.Completed))
+        using (var crash = new CancelOnStep(9, DeploymentStepState.Completed))
         {
             // Cancelled right after the LENDING_ROLE grant: every contract exists, the vault is not wired.
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.Deployer().DeployAsync(chain.Config, crash, crash.Token));
@@ -210,7 +212,7 @@ public sealed class SuiteDeployerTests
     public async Task DeployAsync_BondVaultAlreadySetToAnotherContract_RefusesNamingTheToken()
     {
         await using var chain = await DeploymentChain.StartAsync();
-        using (var crash = new CancelOnStep(8, DeploymentStepState.Completed))
+        using (var crash = new CancelOnStep(9, DeploymentStepState.Completed))
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => chain.Deployer().DeployAsync(chain.Config, crash, crash.Token));
         }

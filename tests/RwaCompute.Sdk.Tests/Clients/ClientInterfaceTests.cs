@@ -18,6 +18,7 @@ public sealed class ClientInterfaceTests
         { typeof(ComputeTokenClient), typeof(IComputeTokenClient) },
         { typeof(EscrowClient), typeof(IEscrowClient) },
         { typeof(LendingClient), typeof(ILendingClient) },
+        { typeof(CurtailmentClient), typeof(ICurtailmentClient) },
         { typeof(OracleClient), typeof(IOracleClient) },
         { typeof(StablecoinClient), typeof(IStablecoinClient) },
         { typeof(GovernanceClient), typeof(IGovernanceClient) },
@@ -95,6 +96,8 @@ public sealed class ClientInterfaceTests
         public IMarketClient Market => throw new NotSupportedException();
 
         public ILendingClient Lending => throw new NotSupportedException();
+
+        public ICurtailmentClient Curtailment => throw new NotSupportedException();
 
         public IOracleClient Oracle => throw new NotSupportedException();
 

@@ -46,7 +46,7 @@ public sealed class DeploymentManifestTests : IDisposable
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
 
-        Assert.Contains("\n  \"schemaVersion\": 3", json, StringComparison.Ordinal);
+        Assert.Contains("\n  \"schemaVersion\": 4", json, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Number, root.GetProperty("chainId").ValueKind);
         Assert.Equal(31337, root.GetProperty("chainId").GetInt64());
         var token = root.GetProperty("contracts").GetProperty("ComputeCapacityToken");
@@ -153,7 +153,7 @@ public sealed class DeploymentManifestTests : IDisposable
 
         Assert.True(loaded.IsComplete);
         Assert.Equal("0xa513E6E4b8f2a923D98304ec87F64353C4D5C853", loaded.TimelockAddress);
-        Assert.Equal(["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "ComputeMarket", "ComputeLending", "Stablecoin", "SuiteTimelock"], loaded.Contracts.Keys);
+        Assert.Equal(["ComputeCapacityToken", "UtilizationOracle", "ComputeEscrow", "ComputeMarket", "ComputeLending", "ComputeCurtailment", "Stablecoin", "SuiteTimelock"], loaded.Contracts.Keys);
     }
 
     [Fact]
@@ -295,14 +295,15 @@ public sealed class DeploymentManifestTests : IDisposable
     }
 
     [Fact]
-    public void R5_SchemaVersion3_DeclaresExactlyTheseFields()
+    public void R5_SchemaVersion4_DeclaresExactlyTheseFields()
     {
         // Adding a field to the manifest records changes what version 3 accepts: bump CurrentSchemaVersion with it, so an
         // older toolkit refuses the new manifest by its version instead of by an unknown field. (Version 3 added the
-        // ComputeLending entry: a version-2 manifest has no lending module, so it cannot serve this toolkit.)
+        // ComputeLending entry, version 4 the ComputeCurtailment entry: an older manifest lacks a module this toolkit
+        // needs, and its escrow cannot route interruptible lots.)
         var fields = (System.Text.Json.Serialization.Metadata.JsonTypeInfo info) => string.Join(",", info.Properties.Where(p => p.Set is not null).Select(p => p.Name).Order(StringComparer.Ordinal));
 
-        Assert.Equal(3, DeploymentManifest.CurrentSchemaVersion);
+        Assert.Equal(4, DeploymentManifest.CurrentSchemaVersion);
         Assert.Equal("chainId,contracts,deployer,oracle,roles,schemaVersion,toolkitVersion,updatedAt", fields(ManifestJsonContext.Default.DeploymentManifest));
         Assert.Equal("address,blockNumber,constructorArguments,creationCodeHash,external,runtimeCodeHash,salt,transactionHash", fields(ManifestJsonContext.Default.ContractDeployment));
         Assert.Equal("account,contract,role,transactionHash", fields(ManifestJsonContext.Default.RoleGrant));
@@ -320,7 +321,7 @@ public sealed class DeploymentManifestTests : IDisposable
 
         var error = Assert.Throws<ManifestException>(() => DeploymentManifest.Parse(json));
 
-        Assert.Contains("has schema version 0; this toolkit reads version 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has schema version 0; this toolkit reads version 4", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -14,6 +14,7 @@ internal static class ManifestSamples
     public const string StablecoinAddress = "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9";
     public const string MarketAddress = "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9";
     public const string LendingAddress = "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707";
+    public const string CurtailmentAddress = "0x0165878A594ca255338adfa4d48449f69242Eb8F";
     public const string Hash1 = "0x1111111111111111111111111111111111111111111111111111111111111111";
     public const string Hash2 = "0x2222222222222222222222222222222222222222222222222222222222222222";
     public const string Hash3 = "0x3333333333333333333333333333333333333333333333333333333333333333";
@@ -32,6 +33,7 @@ internal static class ManifestSamples
             [ManifestContractNames.Escrow] = Contract(EscrowAddress, 7, [Admin, TokenAddress, StablecoinAddress, OracleAddress, "604800"]),
             [ManifestContractNames.Market] = Contract(MarketAddress, 8, [Admin, "0", EscrowAddress, "604800"]),
             [ManifestContractNames.Lending] = Contract(LendingAddress, 9, [Admin, "0", EscrowAddress, "5000"]),
+            [ManifestContractNames.Curtailment] = Contract(CurtailmentAddress, 10, [TokenAddress, EscrowAddress, OracleAddress]),
             [ManifestContractNames.Stablecoin] = new ContractDeployment { Address = StablecoinAddress, External = true, RuntimeCodeHash = Hash3 },
         },
         Roles = [new RoleGrant { Contract = ManifestContractNames.Token, Role = "ESCROW_ROLE", Account = EscrowAddress, TransactionHash = Hash1 }],
