@@ -95,7 +95,7 @@ public sealed class AdminCommandTests
         string timelock;
         using (var deployed = Json(Schema("deploy", await Run(chain, "deploy", "--config", config, "--as", "admin", "--json"))))
         {
-            Assert.Equal(18, deployed.RootElement.GetProperty("transactionsSent").GetInt32()); // 10 suite steps, the timelock, 5 hand-overs, RISK_ROLE renounced on the market and the lending module
+            Assert.Equal(20, deployed.RootElement.GetProperty("transactionsSent").GetInt32()); // 12 suite steps, the timelock, 5 hand-overs, RISK_ROLE renounced on the market and the lending module
             timelock = deployed.RootElement.GetProperty("contracts").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "SuiteTimelock").GetProperty("address").GetString()!;
             Assert.All(deployed.RootElement.GetProperty("admins").EnumerateArray(), a => Assert.Equal(timelock, a.GetProperty("pendingAdmin").GetString()));
             Assert.Contains("rwa admin accept --via-timelock", deployed.RootElement.GetProperty("nextStep").GetString(), StringComparison.Ordinal);

@@ -9,8 +9,9 @@ namespace RwaCompute.Cli.Tests.Commands;
 
 public sealed class DeployCommandTests
 {
-    /// <summary>Token, oracle, escrow, the escrow's ESCROW_ROLE, the token's bond vault (setBondVault).</summary>
-    private const int TransactionSteps = 10; // five contracts, four role grants, setBondVault
+    /// <summary>The six contracts, four role grants, the token's bond vault (setBondVault) and the escrow's curtailment
+    /// module (setCurtailmentModule).</summary>
+    private const int TransactionSteps = 12;
 
     private static readonly DevnetAccounts Accounts = DevnetAccounts.Standard;
 
