@@ -89,6 +89,7 @@ public static class CliApplication
             KeystoreCommands.Create(runner),
             UsdcCommands.Create(runner),
             CurrencyCommands.Create(runner),
+            CurtailmentCommands.Create(runner),
             LotCommands.Create(runner),
             LotCommands.CreateProvider(runner),
             LotCommands.CreateBond(runner),

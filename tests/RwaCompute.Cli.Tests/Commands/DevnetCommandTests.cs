@@ -30,6 +30,7 @@ public sealed class DevnetCommandTests
             Assert.Contains("the escrow pulled the provider's 3,000 USDC bond", run.Stdout, StringComparison.Ordinal);
             Assert.Contains("Escrow:", run.Stdout, StringComparison.Ordinal);
             Assert.Contains(": solvent", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains("Curtail:  lot ", run.Stdout, StringComparison.Ordinal);
             var manifest = Path.Combine(directory, "31337.json");
             Assert.True(File.Exists(manifest));
             Assert.Contains("Manifest: " + manifest, run.Stdout, StringComparison.Ordinal);
@@ -97,7 +98,13 @@ public sealed class DevnetCommandTests
             }
 
             var lots = json.RootElement.GetProperty("lots");
-            Assert.Equal(2, lots.GetArrayLength());
+            Assert.Equal(3, lots.GetArrayLength());
+            Assert.False(lots[0].TryGetProperty("interruptible", out _)); // firm
+            var flex = lots[2].GetProperty("interruptible"); // demand response: a grid event curtailed 12 GPU-hours
+            Assert.Equal(2_000, flex.GetProperty("maxCurtailBps").GetInt32());
+            Assert.Equal("12", flex.GetProperty("attributedHours").GetString());
+            Assert.Equal("0.09", flex.GetProperty("refundPerUnit").GetString()); // 12 h x 1.50 USDC over 200 units
+            Assert.True(flex.GetProperty("finalized").GetBoolean());
             Assert.Equal("EURC", lots[1].GetProperty("currency").GetProperty("symbol").GetString());
             Assert.Equal("2.8", lots[1].GetProperty("referencePrice").GetString());
             Assert.Equal("200", lots[1].GetProperty("unitsOutstanding").GetString());

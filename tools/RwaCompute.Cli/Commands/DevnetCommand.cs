@@ -121,6 +121,13 @@ internal static class DevnetCommand
             output.WriteLine($"Market:   {price.GpuModel} in {price.Region}: last trade {Tables.Money(price.LastPrice!, price.Currency)}/GPU-h, time-weighted average {Tables.Money(price.AveragePrice!, price.Currency)}/GPU-h");
         }
 
+        foreach (var lot in view.Lots.Where(l => l.Interruptible is not null))
+        {
+            var flex = lot.Interruptible!;
+            var money = (string amount) => lot.Currency is { } c ? Tables.Money(amount, c) : amount;
+            output.WriteLine($"Curtail:  lot {lot.LotId[..12]}… interruptible ({Tables.Bps(flex.MaxCurtailBps)} curtailable, worst case {money(flex.WorstCaseValue)}/GPU-h): {Tables.Number(flex.AttributedHours)} GPU-hours curtailed, {money(flex.RefundPerUnit)} refunded per unit{(flex.Finalized ? " (final)" : string.Empty)}");
+        }
+
         output.WriteLine($"RPC:      {view.RpcUrl} (chain {view.ChainId.ToString(CultureInfo.InvariantCulture)})");
         output.WriteLine($"Manifest: {view.ManifestPath}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Done in {view.ElapsedMilliseconds / 1000.0:F1} s."));

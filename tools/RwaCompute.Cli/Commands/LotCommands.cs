@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Numerics;
 using Nethereum.Hex.HexConvertors.Extensions;
 using RwaCompute.Cli.Output;
 using RwaCompute.Cli.Output.Views;
@@ -96,7 +97,10 @@ internal static class LotCommands
         var to = CliOptions.Address("--to", "first holder (default: the signer, who must be the provider)");
         var provider = CliOptions.Address("--provider", "the provider (default: the signer)");
         var currency = CliOptions.Address("--currency", "the lot's settlement currency, a stablecoin the escrow accepts (default: the manifest's stablecoin); --price is read in its decimals");
-        var command = Operation.Sending(runner, "issue", "create a lot and issue its first units (as the lot's provider); the escrow pulls the provider's bond (units x price x coverage)", [pool, gpu, region, starts, ends, price, sla, coverage, metadata, metadataHash, energy, units, to, provider, currency], async (invocation, signer) =>
+        var interruptible = CliOptions.Create<ushort?>("--interruptible", "make the lot interruptible: the share of its capacity the provider may curtail, basis points (2000) or percent (20%); needs --curtail-refund and a window that has not started", text => UnitCount.ParseBps(text, "--interruptible") is > 0 and var bps ? bps : throw new CliInputException("--interruptible", $"'{text}' must be at least 1 bp."));
+        var curtailRefund = CliOptions.Amount("--curtail-refund", "with --interruptible: refund per curtailed GPU-hour in the lot's currency (at most the bond per unit)");
+        var capacity = CliOptions.Create<ulong?>("--capacity", "with --interruptible: the lot's capacity in GPU-hours, the most units it may ever have (default: --units)", text => UnitCount.ParseInteger<ulong>(text, "--capacity", allowZero: false));
+        var command = Operation.Sending(runner, "issue", "create a lot and issue its first units (as the lot's provider); the escrow pulls the provider's bond (units x price x coverage, plus the refund cover of an interruptible lot)", [pool, gpu, region, starts, ends, price, sla, coverage, metadata, metadataHash, energy, units, to, provider, currency, interruptible, curtailRefund, capacity], async (invocation, signer) =>
         {
             var gpuModel = invocation.Required(gpu);
             var regionText = invocation.Required(region);
@@ -123,9 +127,17 @@ internal static class LotCommands
                     MetadataHash = [],
                     Currency = coin.Address,
                 };
-                terms = terms with { MetadataHash = hash ?? LotTerms.HashMetadata(Describe(terms)) };
-                var result = await session.Client.Token.IssueLotAsync(terms, invocation.Value(to) ?? session.Account, count, ct).ConfigureAwait(false);
-                return ViewFactory.Operation("lot.issue", $"issued {count} units of {gpuModel} ({regionText})", result) with
+                var share = invocation.Value(interruptible);
+                var curtailable = share is { } bps
+                    ? new InterruptibleTerms(bps, invocation.Required(curtailRefund).In(coin), invocation.Value(capacity) ?? (ulong)count)
+                    : null;
+                terms = terms with { MetadataHash = hash ?? LotTerms.HashMetadata(Describe(terms) + (curtailable is null ? string.Empty : $"; interruptible: {curtailable.MaxCurtailBps} bps of {curtailable.CapacityUnits} GPU-hours, refund {curtailable.RefundPerCurtailedHour} base units per curtailed hour")) };
+                var holder = invocation.Value(to) ?? session.Account;
+                var result = curtailable is null
+                    ? await session.Client.Token.IssueLotAsync(terms, holder, count, ct).ConfigureAwait(false)
+                    : await session.Client.Curtailment.IssueInterruptibleLotAsync(terms, curtailable, holder, count, ct).ConfigureAwait(false);
+                var kind = curtailable is null ? string.Empty : $" (interruptible: up to {curtailable.MaxCurtailBps / 100m:0.##}% curtailable, refund {coin.Format(curtailable.RefundPerCurtailedHour)} per curtailed hour)";
+                return ViewFactory.Operation("lot.issue", $"issued {count} units of {gpuModel} ({regionText}){kind}", result) with
                 {
                     LotId = LotIdText.Format(result.Value),
                     PoolId = terms.PoolId.ToHex(true),
@@ -135,7 +147,22 @@ internal static class LotCommands
             }).ConfigureAwait(false);
         });
         command.Validators.Add(CommandValidators.NotBoth(metadata, metadataHash));
+        command.Validators.Add(CommandValidators.Requires(interruptible, curtailRefund));
+        command.Validators.Add(CommandValidators.Requires(curtailRefund, interruptible));
+        command.Validators.Add(CommandValidators.Requires(capacity, interruptible));
         return command;
+    }
+
+    /// <summary>A lot's view: its terms, supply and currency, and its interruptible terms and curtailment if it has
+    /// them.</summary>
+    private static async Task<LotView> LotViewAsync(ChainSession session, BigInteger id, CancellationToken ct)
+    {
+        var lot = await session.Client.Token.GetLotAsync(id, ct).ConfigureAwait(false);
+        var currency = await session.Currencies.OfLotAsync(id, ct).ConfigureAwait(false);
+        var view = ViewFactory.Lot(lot, currency);
+        return await session.Client.Curtailment.GetInterruptibleAsync(id, ct).ConfigureAwait(false) is { } interruptible
+            ? view with { Interruptible = ViewFactory.Interruptible(interruptible, lot, currency) }
+            : view;
     }
 
     /// <summary><c>--coverage-bps</c>: basis points or percent, at least 1 bp.</summary>
@@ -185,8 +212,7 @@ internal static class LotCommands
         {
             var id = invocation.Value(lotId);
             var session = await ChainSession.OpenAsync(invocation, signer: null).ConfigureAwait(false);
-            var lot = await session.Client.Token.GetLotAsync(id, invocation.CancellationToken).ConfigureAwait(false);
-            var view = ViewFactory.Lot(lot, await session.Currencies.OfLotAsync(id, invocation.CancellationToken).ConfigureAwait(false));
+            var view = await LotViewAsync(session, id, invocation.CancellationToken).ConfigureAwait(false);
             if (invocation.Console.Json)
             {
                 invocation.Console.WriteJson(view, CliJsonContext.Default.LotView);
@@ -214,7 +240,7 @@ internal static class LotCommands
             var lots = new List<LotView>();
             foreach (var created in events.Select(e => e.As<LotCreatedEventDTO>()).OfType<LotCreatedEventDTO>())
             {
-                lots.Add(ViewFactory.Lot(await session.Client.Token.GetLotAsync(created.LotId, ct).ConfigureAwait(false), await session.Currencies.OfLotAsync(created.LotId, ct).ConfigureAwait(false)));
+                lots.Add(await LotViewAsync(session, created.LotId, ct).ConfigureAwait(false));
             }
 
             if (invocation.Console.Json)

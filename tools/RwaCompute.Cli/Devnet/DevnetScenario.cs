@@ -17,8 +17,9 @@ namespace RwaCompute.Cli.Devnet;
 /// redemption confirmed by oracle attestation, a redemption refunded for an SLA breach, two pledges left unpaid past
 /// maturity (anvil time travel): one whose collateral the lender claims, one whose collateral it auctions (a buyer takes
 /// part, the lender is repaid first, the borrower gets the surplus, the unsold rest goes to the lender), a Dutch auction
-/// a buyer fills a day in, a signed criteria bid a provider fills, and a second lot settled in a second stablecoin
-/// (EURC): bonded, sold and paid in EURC, on books the escrow keeps per currency.
+/// a buyer fills a day in, a signed criteria bid a provider fills, a second lot settled in a second stablecoin
+/// (EURC): bonded, sold and paid in EURC, on books the escrow keeps per currency, and an interruptible lot sold at a
+/// discount, curtailed for a grid event and refunded to its holders from the bond.
 /// </summary>
 internal sealed class DevnetScenario
 {
@@ -45,6 +46,12 @@ internal sealed class DevnetScenario
     /// <summary>The pool the story's lot is delivered from.</summary>
     public static byte[] PoolId { get; } = Pool("eu-west-h100-a");
 
+    /// <summary>The pool of the interruptible lot (demand response).</summary>
+    public static byte[] FlexPoolId { get; } = Pool("eu-west-h100-flex");
+
+    /// <summary>The interruptible lot's terms: 20 % curtailable, 1.50 USDC per curtailed hour, 200 GPU-hours.</summary>
+    public static readonly InterruptibleTerms Flex = new(2_000, 1_500_000, 200);
+
     /// <summary>The pool the devnet's reporter nodes measure (from replayed telemetry).</summary>
     public static byte[] NodePoolId { get; } = Pool("eu-west-h100-b");
 
@@ -57,8 +64,11 @@ internal sealed class DevnetScenario
     /// <summary>The lot settled in EURC, a second stablecoin.</summary>
     public BigInteger EurLotId { get; private set; }
 
-    /// <summary>Both lots: USD first, then EUR.</summary>
-    public IReadOnlyList<BigInteger> Lots => EurLotId.IsZero ? [LotId] : [LotId, EurLotId];
+    /// <summary>The interruptible lot.</summary>
+    public BigInteger FlexLotId { get; private set; }
+
+    /// <summary>The lots: USD first, then EUR, then the interruptible one (as far as the story got).</summary>
+    public IReadOnlyList<BigInteger> Lots => [.. new[] { LotId, EurLotId, FlexLotId }.Where(id => !id.IsZero)];
 
     /// <summary>Offer ids created.</summary>
     public IReadOnlyList<BigInteger> Offers => offers;
@@ -189,6 +199,56 @@ internal sealed class DevnetScenario
         await progress.StepAsync("Oracle epoch 3 submitted (3 of 3 reporters, quorum 2)", () => SubmitReportAsync(3, uptimeBps: 9_960, deliveredGpuHours: 820)).ConfigureAwait(false);
 
         await RunEurLotAsync(provider, alice).ConfigureAwait(false);
+        await RunInterruptibleLotAsync(provider, alice, bob).ConfigureAwait(false);
+    }
+
+    /// <summary>Demand response: an interruptible lot (20 % of its 200 GPU-hours curtailable, 1.50 USDC refunded per
+    /// curtailed hour) bonded with its refund cover, sold below the firm price, curtailed for a grid event that the
+    /// oracle reports, finalized after its window and refunded pro rata to its holders and a delivered
+    /// redemption.</summary>
+    private async Task RunInterruptibleLotAsync(RwaComputeClient provider, RwaComputeClient alice, RwaComputeClient bob)
+    {
+        var ct = cancellationToken;
+        var now = await ChainTimeAsync().ConfigureAwait(false);
+        var terms = H100Terms(now.AddHours(1), TimeSpan.FromDays(5), Price, "{\"name\":\"Interruptible H100-SXM5-80G GPU-hours, eu-west-h100-flex\",\"gpu\":\"H100-SXM5-80G\",\"region\":\"eu-west\",\"unit\":\"1 GPU-hour\",\"interruptible\":{\"maxCurtailBps\":2000,\"refundPerCurtailedHour\":\"1.5 USDC\",\"capacityUnits\":200}}") with { PoolId = FlexPoolId };
+        FlexLotId = await progress.StepAsync("Declared and issued an interruptible lot: 200 GPU-hours (eu-west-h100-flex, 5 days, 3 USDC/h), up to 20% curtailable at 1.50 USDC per curtailed hour; the escrow pulled 660 USDC (the units' cover plus 0.30 USDC of refund cover each)", async () =>
+        {
+            await admin.Token.RegisterPoolAsync(FlexPoolId, accounts.Provider.Address, ct).ConfigureAwait(false);
+            await provider.Stablecoin.ApproveAsync(provider.Escrow.Address, 200 * (Price + Flex.CurtailCover), ct).ConfigureAwait(false);
+            return (await provider.Curtailment.IssueInterruptibleLotAsync(terms, Flex, accounts.Provider.Address, 200, ct).ConfigureAwait(false)).Value;
+        }).ConfigureAwait(false);
+
+        await progress.StepAsync("Provider offered 150 interruptible units at 2.55 USDC (worst case 2.70: 10% below the firm 3 USDC); alice bought 100, bob 50", async () =>
+        {
+            offers.Add((await provider.Market.CreateOfferAsync(FlexLotId, 150, 2_550_000, now.AddDays(5), ct).ConfigureAwait(false)).Value);
+            await alice.Market.PurchaseAsync(offers[^1], 100, cancellationToken: ct).ConfigureAwait(false);
+            await bob.Market.PurchaseAsync(offers[^1], 50, cancellationToken: ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        await progress.StepAsync("bob redeemed his 50 interruptible units and confirmed their delivery; a grid event: the pool curtailed 12 GPU-hours, reported (flex epoch 2) and synced against the lot", async () =>
+        {
+            await anvil.IncreaseTimeAsync(TimeSpan.FromMinutes(1), ct).ConfigureAwait(false);
+            await SubmitReportAsync(FlexPoolId, 1, uptimeBps: 10_000, deliveredGpuHours: 1, curtailedGpuHours: 0).ConfigureAwait(false);
+            await bob.Curtailment.SyncAsync(FlexPoolId, ct).ConfigureAwait(false);
+            await anvil.IncreaseTimeAsync(TimeSpan.FromHours(2), ct).ConfigureAwait(false);
+            var redemption = (await bob.Escrow.RedeemAsync(FlexLotId, 50, ct).ConfigureAwait(false)).Value;
+            redemptions.Add(redemption);
+            await bob.Escrow.ConfirmDeliveryAsync(redemption, ct).ConfigureAwait(false);
+            await anvil.IncreaseTimeAsync(TimeSpan.FromDays(1), ct).ConfigureAwait(false);
+            await SubmitReportAsync(FlexPoolId, 2, uptimeBps: 10_000, deliveredGpuHours: 60, curtailedGpuHours: 12).ConfigureAwait(false);
+            await bob.Curtailment.SyncAsync(FlexPoolId, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+
+        await progress.StepAsync("After the window (flex epoch 3) the lot was finalized: 12 h x 1.50 = 18 USDC reserved for the holders; alice claimed 9, bob's delivered redemption 4.50, the provider 4.50 for its 50 units", async () =>
+        {
+            await anvil.IncreaseTimeAsync(TimeSpan.FromDays(5), ct).ConfigureAwait(false);
+            await SubmitReportAsync(FlexPoolId, 3, uptimeBps: 10_000, deliveredGpuHours: 200, curtailedGpuHours: 12).ConfigureAwait(false);
+            await bob.Curtailment.SyncAsync(FlexPoolId, ct).ConfigureAwait(false);
+            await bob.Curtailment.FinalizeAsync(FlexLotId, ct).ConfigureAwait(false);
+            await bob.Curtailment.ClaimAsync(FlexLotId, accounts.Alice.Address, ct).ConfigureAwait(false);
+            await bob.Curtailment.ClaimRedeemedAsync(redemptions[^1], ct).ConfigureAwait(false);
+            await provider.Curtailment.ClaimAsync(FlexLotId, cancellationToken: ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Settlement across currencies: a second stablecoin (EURC, 6 decimals) accepted by the escrow, a lot that
@@ -231,7 +291,12 @@ internal sealed class DevnetScenario
         var lots = new List<LotView>();
         foreach (var id in Lots)
         {
-            lots.Add(ViewFactory.Lot(await admin.Token.GetLotAsync(id, ct).ConfigureAwait(false), await currencies.OfLotAsync(id, ct).ConfigureAwait(false)));
+            var lot = await admin.Token.GetLotAsync(id, ct).ConfigureAwait(false);
+            var currency = await currencies.OfLotAsync(id, ct).ConfigureAwait(false);
+            var view = ViewFactory.Lot(lot, currency);
+            lots.Add(await admin.Curtailment.GetInterruptibleAsync(id, ct).ConfigureAwait(false) is { } interruptible
+                ? view with { Interruptible = ViewFactory.Interruptible(interruptible, lot, currency) }
+                : view);
         }
 
         var usd = await currencies.OfLotAsync(LotId, ct).ConfigureAwait(false);
@@ -253,7 +318,7 @@ internal sealed class DevnetScenario
         }
 
         var prices = new List<PriceIndexView>();
-        foreach (var id in Lots)
+        foreach (var id in Lots.Where(id => id != FlexLotId))
         {
             var currency = await currencies.OfLotAsync(id, ct).ConfigureAwait(false);
             prices.Add(ViewFactory.Price(await admin.Market.GetPriceAsync(lots[0].GpuModel, lots[0].Region, currency.Address, ct).ConfigureAwait(false), currency));
@@ -303,13 +368,18 @@ internal sealed class DevnetScenario
 
     /// <summary>One oracle round: three reporters measure slightly different values (cumulative delivered GPU-hours
     /// and energy), aggregate them into one report (the medians), all sign it, and it is submitted.</summary>
-    private async Task SubmitReportAsync(ulong epoch, ushort uptimeBps, ulong deliveredGpuHours)
+    private Task SubmitReportAsync(ulong epoch, ushort uptimeBps, ulong deliveredGpuHours) =>
+        SubmitReportAsync(PoolId, epoch, uptimeBps, deliveredGpuHours, curtailedGpuHours: 0);
+
+    /// <summary>One oracle round for <paramref name="poolId"/> (delivered GPU-hours at least 1: the reporters'
+    /// readings spread around it); the reporters agree on the cumulative curtailed GPU-hours.</summary>
+    private async Task SubmitReportAsync(byte[] poolId, ulong epoch, ushort uptimeBps, ulong deliveredGpuHours, ulong curtailedGpuHours)
     {
         var observedAt = (ulong)(await ChainTimeAsync().ConfigureAwait(false)).ToUnixTimeSeconds();
         var round = accounts.Reporters
-            .Select((reporter, i) => (reporter, new UtilizationObservation((ushort)(8_600 + (i * 100)), (ushort)(uptimeBps - 10 + (i * 10)), deliveredGpuHours - 1 + (ulong)i, (560 * epoch) + (ulong)i, 0, observedAt)))
+            .Select((reporter, i) => (reporter, new UtilizationObservation((ushort)(8_600 + (i * 100)), (ushort)Math.Min(10_000, uptimeBps - 10 + (i * 10)), deliveredGpuHours - 1 + (ulong)i, (560 * epoch) + (ulong)i, curtailedGpuHours, observedAt)))
             .ToList();
-        await admin.Oracle.ReportRoundAsync(PoolId, epoch, round, cancellationToken).ConfigureAwait(false);
+        await admin.Oracle.ReportRoundAsync(poolId, epoch, round, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DateTimeOffset> ChainTimeAsync()

@@ -13,6 +13,7 @@ namespace RwaCompute.Cli.Output;
 /// parameters changes the contract: update its schema with it.</remarks>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LotView))]
+[JsonSerializable(typeof(InterruptibleView))]
 [JsonSerializable(typeof(IReadOnlyList<LotView>))]
 [JsonSerializable(typeof(HolderView))]
 [JsonSerializable(typeof(OfferView))]

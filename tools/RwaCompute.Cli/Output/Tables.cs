@@ -38,6 +38,15 @@ internal static class Tables
         Row(table, "Units issued", Number(lot.UnitsIssued));
         Row(table, "Units redeemed", Number(lot.UnitsBurned));
         Row(table, "Units outstanding", Number(lot.UnitsOutstanding));
+        if (lot.Interruptible is { } curtailable)
+        {
+            var money = (string amount) => lot.Currency is { } c ? Money(amount, c) : Group(amount);
+            Row(table, "Class", $"interruptible: up to {Bps(curtailable.MaxCurtailBps)} of {Number(curtailable.CapacityUnits)} GPU-hours may be curtailed, refunded at {money(curtailable.RefundPerCurtailedHour)} per curtailed hour");
+            Row(table, "Worst case per unit", $"{money(curtailable.WorstCaseValue)} ({Bps(curtailable.MaxDiscountBps)} below the reference price)");
+            Row(table, "Refund cover", $"{money(curtailable.CurtailCover)} per issued unit, bonded until finalization");
+            Row(table, "Curtailed so far", $"{Number(curtailable.AttributedHours)} GPU-hours; refund {money(curtailable.RefundPerUnit)} per unit{(curtailable.Finalized ? " (final)" : " so far")}");
+        }
+
         return table;
     }
 

@@ -33,6 +33,17 @@ internal static class ViewFactory
         Currency = currency.View(),
     };
 
+    public static InterruptibleView Interruptible(InterruptibleLotInfo info, LotInfo lot, SettlementCurrency currency) => new(
+        info.Terms.MaxCurtailBps,
+        currency.Plain(info.Terms.RefundPerCurtailedHour),
+        info.Terms.CapacityUnits,
+        currency.Plain(info.Terms.CurtailCover),
+        currency.Plain(info.Terms.WorstCaseValue(lot.ReferencePrice)),
+        (int)info.Terms.MaxDiscountBps(lot.ReferencePrice),
+        info.AttributedHours,
+        currency.Plain(info.RefundPerUnit),
+        info.Finalized);
+
     public static SolvencyView Solvency(EscrowSolvency solvency, EscrowTotals totals, SettlementCurrency currency) => new(
         currency.Plain(solvency.Balance),
         currency.Plain(solvency.Obligations),

@@ -31,5 +31,17 @@ internal static class CommandValidators
         }
     };
 
+    /// <summary>An option that needs another option given with it (both ways when used twice).</summary>
+    /// <param name="option">The option.</param>
+    /// <param name="needed">The option it needs.</param>
+    /// <returns>The validator.</returns>
+    public static Action<CommandResult> Requires(Option option, Option needed) => result =>
+    {
+        if (Given(result, option) && !Given(result, needed))
+        {
+            result.AddError($"{option.Name}: needs {needed.Name}.");
+        }
+    };
+
     private static bool Given(CommandResult result, Option option) => result.GetResult(option) is { Implicit: false };
 }

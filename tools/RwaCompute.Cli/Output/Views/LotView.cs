@@ -26,4 +26,8 @@ internal sealed record LotView(
     /// <summary>The lot's settlement currency (omitted when the escrow does not know the lot).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CurrencyRefView? Currency { get; init; }
+
+    /// <summary>The lot's interruptible terms and curtailment (omitted for a firm lot).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public InterruptibleView? Interruptible { get; init; }
 }
