@@ -95,4 +95,50 @@ public sealed class NodeNetworkTests
 
         Assert.True(after.Epoch >= before.Epoch + 2);
     }
+
+    [Fact]
+    public async Task Network_PoolWithALiveInterruptibleLot_TheLeaderSyncsItAfterEachReport()
+    {
+        await using var network = await ReporterNetwork.StartAsync();
+        var accounts = RwaCompute.Devnet.DevnetAccounts.Standard;
+        var provider = network.Admin.WithSigner(accounts.Provider);
+        await network.Admin.Token.RegisterProviderAsync(accounts.Provider.Address);
+        await network.Admin.Token.RegisterPoolAsync(network.PoolId, accounts.Provider.Address);
+        var now = await network.Admin.GetChainTimeAsync();
+        var terms = new RwaCompute.Sdk.Clients.LotTerms
+        {
+            Provider = accounts.Provider.Address,
+            PoolId = network.PoolId,
+            GpuModel = "H100-SXM5-80G",
+            Region = "eu-west",
+            StartsAt = now.AddSeconds(2),
+            EndsAt = now.AddHours(1),
+            ReferencePrice = 3_000_000,
+            SlaUptimeBps = 9_900,
+            EnergyWhPerGpuHour = 700,
+            MetadataHash = RwaCompute.Sdk.Clients.LotTerms.HashMetadata("{\"interruptible\":\"node-test-pool\"}"),
+        };
+        var lotId = (await provider.Curtailment.DeclareInterruptibleAsync(terms, new RwaCompute.Sdk.Clients.InterruptibleTerms(2_000, 1_500_000, 100))).Value;
+        var declaredAt = (await network.Admin.Curtailment.Service.CheckpointOfQueryAsync(network.PoolId)).ObservedAt;
+
+        // A report that lands after the declaration is synced by its leader: the pool's checkpoint follows it.
+        var after = await network.WaitForEpochAsync(network.NextEpochToClose() + 1, Patience);
+        var deadline = DateTimeOffset.UtcNow + Patience;
+        RwaCompute.Sdk.Contracts.ComputeCurtailment.Checkpoint checkpoint;
+        do
+        {
+            checkpoint = await network.Admin.Curtailment.Service.CheckpointOfQueryAsync(network.PoolId);
+            if (checkpoint.Epoch >= after.Epoch)
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTimeOffset.UtcNow < deadline);
+
+        Assert.True(checkpoint.Epoch >= after.Epoch, $"checkpoint at epoch {checkpoint.Epoch}, report at {after.Epoch}");
+        Assert.True(checkpoint.ObservedAt > declaredAt, "synced past the declaration");
+        Assert.Equal(lotId, await network.Admin.Curtailment.LiveLotAsync(network.PoolId));
+    }
 }

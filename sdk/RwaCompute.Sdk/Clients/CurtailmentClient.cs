@@ -99,12 +99,7 @@ public sealed class CurtailmentClient : ICurtailmentClient
     /// <inheritdoc/>
     public async Task<TransactionResult<ulong>> SyncAsync(byte[] poolId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(poolId);
-        if (poolId.Length != 32)
-        {
-            throw new InputValidationException(nameof(poolId), $"a pool id is 32 bytes, not {poolId.Length}.");
-        }
-
+        RequirePoolId(poolId);
         var message = new SyncFunction { PoolId = poolId };
         await SimulateAsync(BigInteger.Zero, ct => context.Curtailment.SyncSimulateAsync(message, null, ct), cancellationToken).ConfigureAwait(false);
         var receipt = await SendAsync(message, $"curtailment.sync(pool 0x{Convert.ToHexString(poolId).ToLowerInvariant()})", cancellationToken).ConfigureAwait(false);
@@ -166,6 +161,14 @@ public sealed class CurtailmentClient : ICurtailmentClient
     }
 
     /// <inheritdoc/>
+    public async Task<BigInteger?> LiveLotAsync(byte[] poolId, CancellationToken cancellationToken = default)
+    {
+        RequirePoolId(poolId);
+        var lotId = await context.ReadAsync(ct => context.Curtailment.LiveLotOfQueryAsync(poolId, null, ct), cancellationToken).ConfigureAwait(false);
+        return lotId.IsZero ? null : lotId;
+    }
+
+    /// <inheritdoc/>
     public Task<BigInteger> ClaimableAsync(BigInteger lotId, string account, CancellationToken cancellationToken = default)
     {
         Guard.Amount(lotId, nameof(lotId));
@@ -209,6 +212,15 @@ public sealed class CurtailmentClient : ICurtailmentClient
         await SimulateAsync(lotId, ct => context.Curtailment.DeclareInterruptibleSimulateAsync(message, null, ct), cancellationToken).ConfigureAwait(false);
         var receipt = await SendAsync(message, $"curtailment.declareInterruptible(lot {LotIds.ToHex(lotId)}, {interruptible.MaxCurtailBps} bps at {interruptible.RefundPerCurtailedHour}/h, capacity {interruptible.CapacityUnits})", cancellationToken).ConfigureAwait(false);
         return TransactionResult.From(receipt.DecodeAllEvents<InterruptibleDeclaredEventDTO>().Single().Event.LotId, receipt);
+    }
+
+    private static void RequirePoolId(byte[] poolId)
+    {
+        ArgumentNullException.ThrowIfNull(poolId);
+        if (poolId.Length != 32)
+        {
+            throw new InputValidationException(nameof(poolId), $"a pool id is 32 bytes, not {poolId.Length}.");
+        }
     }
 
     private static CurtailmentLotSpec ToModuleSpec(TokenLotSpec spec) => new()

@@ -89,6 +89,13 @@ public interface ICurtailmentClient
     /// <returns>The record, or <see langword="null"/> for a firm lot (never declared, or revoked).</returns>
     Task<InterruptibleLotInfo?> GetInterruptibleAsync(BigInteger lotId, CancellationToken cancellationToken = default);
 
+    /// <summary>The pool's interruptible lot declared and not yet finalized (the one <see cref="SyncAsync"/>
+    /// counts against).</summary>
+    /// <param name="poolId">The pool (32 bytes).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The lot id, or <see langword="null"/> when the pool has none.</returns>
+    Task<BigInteger?> LiveLotAsync(byte[] poolId, CancellationToken cancellationToken = default);
+
     /// <summary>What <see cref="ClaimAsync"/> would credit <paramref name="account"/> now (0 before it can).</summary>
     /// <param name="lotId">The lot.</param>
     /// <param name="account">The holder.</param>

@@ -113,7 +113,9 @@ public sealed class CurtailmentAnvilTests : IClassFixture<AnvilSuiteFixture>
         Assert.IsType<CurtailmentNoLiveLotException>(noLive.InnerException);
         Assert.Equal(nonce, await Chain.Anvil.NonceAsync(provider));
 
+        Assert.Null(await market.Provider.Curtailment.LiveLotAsync(poolId));
         var lotId = (await market.Provider.Curtailment.DeclareInterruptibleAsync(terms, Interruptible)).Value;
+        Assert.Equal(lotId, await market.Provider.Curtailment.LiveLotAsync(poolId));
         var notEnded = await Assert.ThrowsAsync<CurtailmentStateException>(() => market.Bob.Curtailment.FinalizeAsync(lotId));
         Assert.IsType<CurtailmentWindowNotEndedException>(notEnded.InnerException);
         await Assert.ThrowsAsync<CurtailmentStateException>(() => market.Provider.Curtailment.IssueInterruptibleLotAsync(terms, Interruptible with { MaxCurtailBps = 1_000 }, provider, 10));
@@ -122,6 +124,7 @@ public sealed class CurtailmentAnvilTests : IClassFixture<AnvilSuiteFixture>
         // Revoked, the spec issues as a firm lot.
         await market.Provider.Curtailment.RevokeDeclarationAsync(lotId);
         Assert.Null(await market.Provider.Curtailment.GetInterruptibleAsync(lotId));
+        Assert.Null(await market.Provider.Curtailment.LiveLotAsync(poolId));
         await market.Provider.Token.IssueLotAsync(terms, provider, 10);
         Assert.Equal(10 * LifecycleScenario.Price, (await market.Provider.Escrow.GetBondAsync(lotId)).Total);
     }

@@ -37,6 +37,11 @@ public sealed class ReporterNodeOptions
     /// was moved forward. Off on real chains.</summary>
     public bool FollowChainClock { get; set; }
 
+    /// <summary>After submitting a pool's report, count the pool's curtailed GPU-hours against its live interruptible
+    /// lot (<c>ComputeCurtailment.sync</c>; anyone may, this node's key pays the gas). On by default: each report is
+    /// then attributed exactly when it lands.</summary>
+    public bool SyncInterruptibleLots { get; set; } = true;
+
     /// <summary>When a proposal is too far from this node's own observation.</summary>
     public ToleranceOptions Tolerance { get; set; } = new();
 

@@ -17,6 +17,7 @@ public sealed class NodeMetrics
         SignaturesRefused = factory.CreateCounter("rwa_reporter_signatures_refused_total", "Proposals this node refused to sign.");
         Submissions = factory.CreateCounter("rwa_reporter_submissions_total", "Reports this node submitted on-chain.");
         SubmissionFailures = factory.CreateCounter("rwa_reporter_submission_failures_total", "Rounds this node led that did not end on-chain.");
+        CurtailmentSyncs = factory.CreateCounter("rwa_reporter_curtailment_syncs_total", "Interruptible lots this node synced after submitting their pool's report.");
         LastEpoch = factory.CreateGauge("rwa_reporter_last_epoch", "The last epoch stored on-chain per pool, as this node last saw it.", "pool");
     }
 
@@ -40,6 +41,9 @@ public sealed class NodeMetrics
 
     /// <summary>Rounds that failed.</summary>
     public Counter SubmissionFailures { get; }
+
+    /// <summary>Interruptible lots synced after a submission.</summary>
+    public Counter CurtailmentSyncs { get; }
 
     /// <summary>Last stored epoch per pool.</summary>
     public Gauge LastEpoch { get; }

@@ -174,7 +174,37 @@ public sealed partial class RoundLeader
 
         metrics.Submissions.Inc();
         LogSubmitted(logger, pool, epoch, signatures.Count);
+        if (options.SyncInterruptibleLots)
+        {
+            await SyncCurtailmentAsync(poolId, pool, cancellationToken).ConfigureAwait(false);
+        }
+
         return report;
+    }
+
+    /// <summary>Counts the pool's curtailed GPU-hours against its live interruptible lot, if it has one. A failure is
+    /// logged, never fatal: the report is on-chain and anyone can sync later.</summary>
+    private async Task SyncCurtailmentAsync(byte[] poolId, string pool, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await client.Curtailment.LiveLotAsync(poolId, cancellationToken).ConfigureAwait(false) is not { } lotId)
+            {
+                return;
+            }
+
+            var synced = await client.Curtailment.SyncAsync(poolId, cancellationToken).ConfigureAwait(false);
+            metrics.CurtailmentSyncs.Inc();
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var lot = LotIds.ToHex(lotId);
+                LogCurtailmentSynced(logger, pool, synced.Value, lot);
+            }
+        }
+        catch (RwaComputeException ex)
+        {
+            LogCurtailmentSyncFailed(logger, pool, ex.Message);
+        }
     }
 
     private OracleReport? Failed()
@@ -194,6 +224,12 @@ public sealed partial class RoundLeader
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pool {Pool}, epoch {Epoch}: re-proposing the report this node already signed")]
     private static partial void LogReproposing(ILogger logger, string pool, ulong epoch);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pool {Pool}: synced {Hours} curtailed GPU-hours against interruptible lot {LotId}")]
+    private static partial void LogCurtailmentSynced(ILogger logger, string pool, ulong hours, string lotId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pool {Pool}: curtailment sync failed (anyone may sync later): {Reason}")]
+    private static partial void LogCurtailmentSyncFailed(ILogger logger, string pool, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pool {Pool}, epoch {Epoch}: submission failed: {Reason}")]
     private static partial void LogSubmitFailed(ILogger logger, string pool, ulong epoch, string reason);
