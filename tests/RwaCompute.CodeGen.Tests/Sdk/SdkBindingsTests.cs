@@ -16,7 +16,7 @@ public sealed class SdkBindingsTests
     public static readonly string[] CheckCommand =
     [
         "--artifacts", "contracts/out",
-        "--contracts", "ComputeCapacityToken,UtilizationOracle,ComputeEscrow,SuiteTimelock,ComputeMarket,ComputeLending",
+        "--contracts", "ComputeCapacityToken,UtilizationOracle,ComputeEscrow,SuiteTimelock,ComputeMarket,ComputeLending,ComputeCurtailment",
         "--namespace", "RwaCompute.Sdk.Contracts",
         "--out", "sdk/RwaCompute.Sdk/Generated",
         "--check",
