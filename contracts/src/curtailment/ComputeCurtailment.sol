@@ -176,7 +176,7 @@ contract ComputeCurtailment is IComputeCurtailment {
         // forge-lint: disable-next-line(unsafe-typecast) -- the token's issued count is a uint48
         uint48 issued = exists ? uint48(TOKEN.lot(lotId).unitsIssued) : 0;
         l.issued = issued;
-        pot = _chargedHours(l, issued) * l.refundPerCurtailedHour;
+        pot = _pot(l, issued);
         emit CurtailmentFinalized(lotId, l.attributed, presumed, pot);
         // Reserved even when 0: the reservation is what releases the rest of the refund cover to the provider (CR-2).
         if (exists) ESCROW.reserveCurtailment(lotId, pot);
@@ -244,7 +244,7 @@ contract ComputeCurtailment is IComputeCurtailment {
         if (l.provider == address(0)) return 0;
         if (l.finalized) return _refundOf(l, 1);
         uint256 issued = TOKEN.exists(lotId) ? TOKEN.lot(lotId).unitsIssued : 0;
-        return issued == 0 ? 0 : _chargedHours(l, issued) * l.refundPerCurtailedHour / issued;
+        return issued == 0 ? 0 : _pot(l, issued) / issued;
     }
 
     /// @inheritdoc IComputeCurtailment
@@ -331,9 +331,10 @@ contract ComputeCurtailment is IComputeCurtailment {
         return Math.mulDiv(l.capacityUnits, to - from, endsAt - startsAt, Math.Rounding.Ceil);
     }
 
-    /// @dev Curtailed hours the lot may still be attributed: its curtailable share of the capacity, less what it has.
+    /// @dev Curtailed hours the lot may still be attributed: its curtailable share of the capacity, rounded up to a
+    /// whole hour (the pot caps the money at the exact share, RC-2), less what it has.
     function _room(Interruptible storage l) private view returns (uint256) {
-        uint256 cap = uint256(l.capacityUnits) * l.maxCurtailBps / Bps.MAX;
+        uint256 cap = Math.mulDiv(l.capacityUnits, l.maxCurtailBps, Bps.MAX, Math.Rounding.Ceil);
         uint256 attributed = l.attributed;
         return cap > attributed ? cap - attributed : 0;
     }
@@ -343,13 +344,16 @@ contract ComputeCurtailment is IComputeCurtailment {
     function _refundOf(Interruptible storage l, uint256 units) private view returns (uint256) {
         uint256 issued = l.issued;
         if (issued == 0) return 0;
-        return Math.mulDiv(units, _chargedHours(l, issued) * l.refundPerCurtailedHour, issued);
+        return Math.mulDiv(units, _pot(l, issued), issued);
     }
 
-    /// @dev The curtailed hours charged to the holders of `issued` units: the attributed hours, presumed to hit the sold
-    /// hours first, up to the curtailable share of them (CR-3: unissued capacity absorbs nothing).
-    function _chargedHours(Interruptible storage l, uint256 issued) private view returns (uint256) {
-        return Math.min(l.attributed, issued * l.maxCurtailBps / Bps.MAX);
+    /// @dev The refund pot of `issued` units: the attributed hours at the rate, presumed to hit the sold hours first,
+    /// up to the curtailable share of the issued units' value at the rate (CR-3: unissued capacity absorbs nothing),
+    /// capped in money rather than whole hours so a small lot's share does not round to nothing (RC-2). At most
+    /// `issued × ⌈maxCurtailBps × rate / 10 000⌉`, what the escrow holds for it.
+    function _pot(Interruptible storage l, uint256 issued) private view returns (uint256) {
+        uint256 rate = l.refundPerCurtailedHour;
+        return Math.min(uint256(l.attributed) * rate, issued * l.maxCurtailBps * rate / Bps.MAX);
     }
 
     /// @dev Frees the pool if `lotId` is its live lot (and only then).

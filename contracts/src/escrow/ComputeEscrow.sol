@@ -546,11 +546,15 @@ contract ComputeEscrow is IComputeEscrow, IBondVault, AccessControlDefaultAdminR
     }
 
     /// @dev The bond an interruptible lot holds for its refunds on top of its outstanding units' cover: `issued ×
-    /// curtailCover` until the pot is reserved (it is then part of the reserve). Refuses an issuance above capacity.
+    /// curtailCover` until the pot is reserved (it is then part of the reserve). Refuses an issuance from the lot's
+    /// window start on — refunds are shared per issued unit, so units issued once hours can be curtailed would dilute
+    /// the holders' share (RC-1) — and one above capacity.
     function _curtailmentHeld(uint256 lotId, uint256 curtailCover) private view returns (uint256) {
         Curtailment memory c = _curtailments[lotId];
+        IComputeCapacityToken.Lot memory record = TOKEN.lot(lotId);
+        if (block.timestamp >= record.startsAt) revert Escrow_InterruptibleIssueAfterStart(lotId, record.startsAt);
         if (c.reserved) return 0;
-        uint256 issued = TOKEN.lot(lotId).unitsIssued;
+        uint256 issued = record.unitsIssued;
         if (issued > c.capacityUnits) revert Escrow_AboveInterruptibleCapacity(lotId, issued, c.capacityUnits);
         return issued * curtailCover;
     }

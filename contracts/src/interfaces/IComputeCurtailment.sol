@@ -29,7 +29,7 @@ interface IComputeCurtailment {
     /// period can attribute to it.
     /// @param attributed Curtailed GPU-hours counted against the lot so far (at most `maxCurtailBps` of the capacity).
     /// @param issued The units issued, recorded at finalization: the refunds are charged on them, the sold hours first
-    /// (`min(attributed, ⌊issued × maxCurtailBps / 10 000⌋)` hours at the rate, shared per issued unit).
+    /// (the pot `min(attributed × rate, ⌊issued × maxCurtailBps × rate / 10 000⌋)`, shared per issued unit).
     /// @param finalized Whether the attribution is final and the refund pot reserved in the escrow.
     struct Interruptible {
         bytes32 poolId;
@@ -213,8 +213,8 @@ interface IComputeCurtailment {
     function sync(bytes32 poolId) external returns (uint64 attributed);
 
     /// @notice Makes a lot's attribution final after its window and reserves the holders' refund pot in the escrow:
-    /// `min(attributed, ⌊issued × maxCurtailBps / 10 000⌋) × refundPerCurtailedHour` (curtailment presumed to hit the
-    /// sold hours first; 0 when nothing was curtailed, which releases the refund cover). Exact once a report observed
+    /// `min(attributed × rate, ⌊issued × maxCurtailBps × rate / 10 000⌋)` (curtailment presumed to hit the sold hours
+    /// first; 0 when nothing was curtailed, which releases the refund cover). Exact once a report observed
     /// at or after the window end was synced; otherwise, after `FINALIZE_GRACE`, the window's unsynced time is presumed
     /// fully curtailed (up to the share). Anyone may call it.
     /// @param lotId The lot.
@@ -245,8 +245,8 @@ interface IComputeCurtailment {
     /// @return capacityUnits The lot's capacity.
     function coverOf(uint256 lotId) external view returns (uint96 curtailCover, uint48 capacityUnits);
 
-    /// @notice The refund one issued unit has accrued so far (final once the lot is finalized), in base units:
-    /// `min(attributed, ⌊issued × maxCurtailBps / 10 000⌋) × rate / issued`.
+    /// @notice The refund one issued unit has accrued so far (final once the lot is finalized), in base units: the pot
+    /// over the issued units, rounded down.
     /// @param lotId The lot.
     function refundPerUnit(uint256 lotId) external view returns (uint256);
 

@@ -252,6 +252,11 @@ interface IComputeEscrow {
     /// @notice Thrown when the curtailment module records terms for a lot that was already issued.
     /// @param lotId The lot.
     error Escrow_LotAlreadySettled(uint256 lotId);
+    /// @notice Thrown when an interruptible lot is issued from its window's start on: its refunds are shared per issued
+    /// unit, so its supply is fixed before any hour can be curtailed.
+    /// @param lotId The lot.
+    /// @param startsAt Its window's start.
+    error Escrow_InterruptibleIssueAfterStart(uint256 lotId, uint40 startsAt);
     /// @notice Thrown when an issuance would take an interruptible lot above its declared capacity.
     /// @param lotId The lot.
     /// @param issued The units issued with it.

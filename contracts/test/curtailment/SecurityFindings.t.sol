@@ -275,4 +275,59 @@ contract Curtailment_SecurityFindings_Test is CurtailmentBase {
         pot = curtailment.finalize(dLot);
         vm.revertToState(snapshot);
     }
+
+    /// @dev RC-1 (medium, the re-review of CR-3): after selling 100 units and a curtailment, the provider issues itself
+    /// 9 900 more just before the end, so the refund is shared over 10 000 units. Refused: an interruptible lot's supply
+    /// is fixed from its window's start, before any hour can be curtailed.
+    function test_RC1_RevertWhen_TheProviderIssuesMoreAfterTheWindowStarted() external {
+        vm.prank(provider);
+        curtailment.revokeDeclaration(iLot);
+        IComputeCapacityToken.LotSpec memory d = _specAt("RC-1", POOL_2, uint40(block.timestamp + 1 days));
+        uint256 dLot = _declare(d, SHARE_BPS, RATE, 10_000);
+        vm.startPrank(provider);
+        token.issueLot(d, provider, 100);
+        token.safeTransferFrom(provider, alice, dLot, 100, "");
+        vm.stopPrank();
+        vm.warp(d.startsAt);
+        _reportAndSync(0);
+        vm.warp(d.startsAt + 10 days);
+        _reportAndSync(50);
+
+        vm.warp(d.endsAt - 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IComputeEscrow.Escrow_InterruptibleIssueAfterStart.selector, dLot, d.startsAt)
+        );
+        vm.prank(provider);
+        token.issue(dLot, provider, 9900);
+
+        vm.warp(d.endsAt);
+        _reportAndSync(0);
+        assertEq(curtailment.finalize(dLot), 25e6, "20 of the 100 sold hours at 1.25 USDC");
+        assertEq(curtailment.claim(dLot, alice), 25e6, "alice's refund undiluted");
+    }
+
+    /// @dev RC-2 (low): a lot of 4 units, 20 % curtailable, all of it curtailed: the share rounded down to whole hours
+    /// (⌊4 × 20 %⌋ = 0) paid nothing although its refund cover was bonded. The share is capped in money instead:
+    /// 4 × 20 % × 1.25 = 1 USDC.
+    function test_RC2_ASmallLotsShareDoesNotRoundToNothing() external {
+        vm.prank(provider);
+        curtailment.revokeDeclaration(iLot);
+        IComputeCapacityToken.LotSpec memory d = _specAt("RC-2", POOL_2, uint40(block.timestamp + 1 days));
+        uint256 dLot = _declare(d, SHARE_BPS, RATE, 4);
+        vm.startPrank(provider);
+        token.issueLot(d, provider, 4);
+        token.safeTransferFrom(provider, alice, dLot, 4, "");
+        vm.stopPrank();
+        vm.warp(d.startsAt);
+        _reportAndSync(0);
+        vm.warp(d.startsAt + 20 days);
+        _reportAndSync(4);
+        assertEq(curtailment.interruptibleOf(dLot).attributed, 1, "the share rounded up to an hour");
+        vm.warp(d.endsAt);
+        _reportAndSync(0);
+        uint256 pot = curtailment.finalize(dLot);
+        assertEq(pot, 1e6, "4 units x 20 % x 1.25 USDC");
+        assertLe(pot, 4 * uint256(CURTAIL_COVER), "within the bonded cover");
+        assertEq(curtailment.claim(dLot, alice), 1e6);
+    }
 }

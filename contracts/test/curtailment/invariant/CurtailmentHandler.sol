@@ -87,7 +87,14 @@ contract CurtailmentHandler is Test {
         uint256 issued = exists ? token.lot(lotId).unitsIssued : 0;
         units = bound(units, 1, capacity / 2);
         vm.startPrank(provider);
-        if (issued + units > capacity) {
+        if (block.timestamp >= spec.startsAt) {
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    IComputeEscrow.Escrow_InterruptibleIssueAfterStart.selector, lotId, spec.startsAt
+                )
+            );
+            reached["issue refused after start"]++;
+        } else if (issued + units > capacity) {
             vm.expectRevert(
                 abi.encodeWithSelector(
                     IComputeEscrow.Escrow_AboveInterruptibleCapacity.selector, lotId, issued + units, capacity

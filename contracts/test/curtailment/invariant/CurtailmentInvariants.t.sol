@@ -96,9 +96,10 @@ contract CurtailmentInvariants_Test is CurtailmentBase {
     /// finalization (exact and presumed), claims of balances and of redemptions, withdrawals refused into the cover.
     function test_HandlerReachesEveryFlow() external {
         uint256 snapshot = vm.snapshotState();
-        bytes32[11] memory paths = [
+        bytes32[12] memory paths = [
             bytes32("issue"),
             "issue refused above capacity",
+            "issue refused after start",
             "redeem",
             "confirm",
             "sync attributing",
@@ -109,7 +110,7 @@ contract CurtailmentInvariants_Test is CurtailmentBase {
             "withdrawBond",
             "withdrawBond refused pending"
         ];
-        uint256[11] memory counts;
+        uint256[12] memory counts;
         for (uint256 run; run < 24; ++run) {
             _randomRun(uint256(keccak256(abi.encode("curtailment run", run))));
             for (uint256 p; p < paths.length; ++p) {
