@@ -77,7 +77,7 @@ public sealed class ComputeTokenClient : IComputeTokenClient
             throw new LotExpiredException(lotId, terms.EndsAt, now);
         }
 
-        await RequireBondFundingAsync([(lotId, units, units, BondMath.UnitCover(spec.ReferencePrice, spec.BondCoverageBps), spec.Currency)], cancellationToken).ConfigureAwait(false);
+        await RequireBondFundingAsync([(lotId, units, units, BondMath.UnitCover(spec.ReferencePrice, spec.BondCoverageBps), spec.Currency, terms.StartsAt)], cancellationToken).ConfigureAwait(false);
 
         var receipt = await context.SendAsync(
             TransactionCall.For(Address, new IssueLotFunction { Spec = spec, To = holder, Units = units }, $"token.issueLot(lot {LotIds.ToHex(lotId)}, {units} units to {holder})", SuiteErrorDecoder.ForToken),
@@ -92,7 +92,7 @@ public sealed class ComputeTokenClient : IComputeTokenClient
         var holder = Guard.Address(to, nameof(to));
         Guard.Amount(units, nameof(units), 48);
         var lot = await RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
-        await RequireBondFundingAsync([(lotId, lot.UnitsOutstanding + units, lot.UnitsIssued + units, lot.UnitCover, lot.Currency)], cancellationToken).ConfigureAwait(false);
+        await RequireBondFundingAsync([(lotId, lot.UnitsOutstanding + units, lot.UnitsIssued + units, lot.UnitCover, lot.Currency, lot.StartsAt)], cancellationToken).ConfigureAwait(false);
         return await SendAsync(new IssueFunction { LotId = lotId, To = holder, Units = units }, $"token.issue(lot {LotIds.ToHex(lotId)}, {units} units to {holder})", cancellationToken).ConfigureAwait(false);
     }
 
@@ -128,7 +128,7 @@ public sealed class ComputeTokenClient : IComputeTokenClient
 
         var sender = context.RequireSender();
         var lot = await RequireLiveLotAsync(lotId, cancellationToken).ConfigureAwait(false);
-        await RequireBondFundingAsync([(lotId, lot.UnitsOutstanding + total, lot.UnitsIssued + total, lot.UnitCover, lot.Currency)], cancellationToken).ConfigureAwait(false);
+        await RequireBondFundingAsync([(lotId, lot.UnitsOutstanding + total, lot.UnitsIssued + total, lot.UnitCover, lot.Currency, lot.StartsAt)], cancellationToken).ConfigureAwait(false);
         return await sender.SendBatchAsync(calls, batchOptions, cancellationToken).ConfigureAwait(false);
     }
 
@@ -153,7 +153,7 @@ public sealed class ComputeTokenClient : IComputeTokenClient
             lots[lotIds[i]] = (await RequireLiveLotAsync(lotIds[i], cancellationToken).ConfigureAwait(false), units[i]);
         }
 
-        await RequireBondFundingAsync([.. lots.Select(l => (l.Key, l.Value.Lot.UnitsOutstanding + l.Value.Units, l.Value.Lot.UnitsIssued + l.Value.Units, l.Value.Lot.UnitCover, l.Value.Lot.Currency))], cancellationToken).ConfigureAwait(false);
+        await RequireBondFundingAsync([.. lots.Select(l => (l.Key, l.Value.Lot.UnitsOutstanding + l.Value.Units, l.Value.Lot.UnitsIssued + l.Value.Units, l.Value.Lot.UnitCover, l.Value.Lot.Currency, l.Value.Lot.StartsAt))], cancellationToken).ConfigureAwait(false);
 
         return await SendAsync(new IssueBatchFunction { LotIds = [.. lotIds], To = holder, Units = [.. units] }, $"token.issueBatch({lotIds.Count} lots to {holder})", cancellationToken).ConfigureAwait(false);
     }
@@ -433,7 +433,7 @@ public sealed class ComputeTokenClient : IComputeTokenClient
     /// <summary>Throws unless the signer can pay the bond an issuance pulls: per lot, what makes its free bond cover
     /// every outstanding unit. With AutoApprove the escrow's allowance is raised to the total; without, a short
     /// allowance is an error too. Checks the balance before approving anything.</summary>
-    private async Task RequireBondFundingAsync(IReadOnlyList<(BigInteger LotId, BigInteger OutstandingAfter, BigInteger IssuedAfter, BigInteger UnitCover, string? Currency)> lots, CancellationToken cancellationToken)
+    private async Task RequireBondFundingAsync(IReadOnlyList<(BigInteger LotId, BigInteger OutstandingAfter, BigInteger IssuedAfter, BigInteger UnitCover, string? Currency, DateTimeOffset StartsAt)> lots, CancellationToken cancellationToken)
     {
         var provider = context.Account;
         var vault = await BondVaultAsync(cancellationToken).ConfigureAwait(false);
@@ -447,7 +447,7 @@ public sealed class ComputeTokenClient : IComputeTokenClient
         var escrow = string.Equals(vault, context.EscrowAddress, StringComparison.OrdinalIgnoreCase) ? context.Escrow : new Contracts.ComputeEscrow.ComputeEscrowService(context.Web3, vault);
         // Each lot's bond is in its own currency: the shortfalls add up per currency.
         var needed = new Dictionary<string, BigInteger>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (lotId, outstanding, issued, unitCover, currency) in lots)
+        foreach (var (lotId, outstanding, issued, unitCover, currency, startsAt) in lots)
         {
             var bond = await context.ReadAsync(ct => escrow.BondOfQueryAsync(lotId, null, ct), cancellationToken).ConfigureAwait(false);
             // An interruptible lot (declared to the curtailment module before it existed) also bonds its refund cover
@@ -456,6 +456,13 @@ public sealed class ComputeTokenClient : IComputeTokenClient
             var refundCover = BigInteger.Zero;
             if (!curtailment.CurtailCover.IsZero && !curtailment.Reserved)
             {
+                // Its refunds are shared per issued unit: its supply is fixed from its window's start (RC-1).
+                var now = await context.ChainTimeAsync(cancellationToken).ConfigureAwait(false);
+                if (now >= startsAt)
+                {
+                    throw new CurtailmentStateException(lotId, $"lot {LotIds.ToHex(lotId)} is interruptible and its window started {startsAt:u} (chain time {now:u}): its supply is fixed from then.");
+                }
+
                 if (issued > curtailment.CapacityUnits)
                 {
                     throw new AmountOutOfRangeException("units", issued, BigInteger.One, curtailment.CapacityUnits, $"lot {LotIds.ToHex(lotId)}'s interruptible capacity (units issued in all)");

@@ -24,8 +24,9 @@ public sealed record InterruptibleTerms(ushort MaxCurtailBps, BigInteger RefundP
     /// <c>⌈maxCurtailBps × refundPerCurtailedHour / 10 000⌉</c>.</summary>
     public BigInteger CurtailCover => CeilDiv(MaxCurtailBps * RefundPerCurtailedHour, BondMath.MaxBps);
 
-    /// <summary>The most curtailed GPU-hours the lot can be attributed: <c>⌊maxCurtailBps × capacity / 10 000⌋</c>.</summary>
-    public BigInteger CurtailCap => MaxCurtailBps * (BigInteger)CapacityUnits / BondMath.MaxBps;
+    /// <summary>The most curtailed GPU-hours the lot can be attributed: <c>⌈maxCurtailBps × capacity / 10 000⌉</c> (the
+    /// refund itself is capped at the exact share's value).</summary>
+    public BigInteger CurtailCap => CeilDiv(MaxCurtailBps * (BigInteger)CapacityUnits, BondMath.MaxBps);
 
     /// <summary>A unit's worst-case value for its holder: the whole share curtailed and refunded at the rate,
     /// <c>referencePrice − maxCurtailBps × (referencePrice − rate) / 10 000</c> (rounded down).</summary>

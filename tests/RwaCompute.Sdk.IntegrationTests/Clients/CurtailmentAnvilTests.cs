@@ -62,6 +62,10 @@ public sealed class CurtailmentAnvilTests : IClassFixture<AnvilSuiteFixture>
         await market.Provider.Curtailment.SyncAsync(poolId);
 
         await Chain.Anvil.IncreaseTimeAsync(TimeSpan.FromHours(2));
+        // The window started: the supply is fixed (refunds are shared per issued unit, RC-1); refused before sending.
+        var providerNonce = await Chain.Anvil.NonceAsync(provider);
+        await Assert.ThrowsAsync<CurtailmentStateException>(() => market.Provider.Token.IssueAsync(lotId, provider, 1));
+        Assert.Equal(providerNonce, await Chain.Anvil.NonceAsync(provider));
         var redemption = (await market.Bob.Escrow.RedeemAsync(lotId, 50)).Value;
         await market.Bob.Escrow.ConfirmDeliveryAsync(redemption);
         await Chain.Anvil.IncreaseTimeAsync(TimeSpan.FromDays(1));
