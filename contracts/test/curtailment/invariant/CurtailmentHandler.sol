@@ -274,10 +274,11 @@ contract CurtailmentHandler is Test {
             return;
         }
         IComputeCurtailment.Interruptible memory t = curtailment.interruptibleOf(lotId);
-        uint256 charged = t.attributed < uint256(t.issued) * t.maxCurtailBps / 10_000
-            ? t.attributed
-            : uint256(t.issued) * t.maxCurtailBps / 10_000;
-        uint256 expected = t.issued == 0 ? 0 : r.units * (charged * t.refundPerCurtailedHour) / t.issued;
+        // The pot: the attributed hours at the rate, at most the issued units' share at the rate (RC-2).
+        uint256 byHours = uint256(t.attributed) * t.refundPerCurtailedHour;
+        uint256 byShare = uint256(t.issued) * t.maxCurtailBps * t.refundPerCurtailedHour / 10_000;
+        uint256 pot = byHours < byShare ? byHours : byShare;
+        uint256 expected = t.issued == 0 ? 0 : r.units * pot / t.issued;
         if (expected == 0) {
             vm.expectRevert(
                 abi.encodeWithSelector(IComputeCurtailment.Curtailment_NothingToClaim.selector, lotId, r.holder)
