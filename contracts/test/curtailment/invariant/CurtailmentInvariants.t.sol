@@ -67,12 +67,19 @@ contract CurtailmentInvariants_Test is CurtailmentBase {
         assertLe(t.attributed, CURTAIL_CAP, "above the share");
     }
 
-    /// @dev The pot: credits + what is left = the pot <= issued × cover; claimed units <= issued.
+    /// @dev The pot: min(attributed × rate, issued × share × rate); credits + what is left = the pot <= issued × cover;
+    /// claimed units <= issued.
     function invariant_PotCoversEveryClaim() external view {
         IComputeEscrow.Curtailment memory c = escrow.curtailmentOf(iLot);
         if (c.reserved) {
             assertEq(handler.ghost_credited() + c.potRemaining, handler.ghost_pot(), "credits + rest != pot");
             assertLe(handler.ghost_pot(), uint256(token.lot(iLot).unitsIssued) * CURTAIL_COVER, "pot above cover");
+            // SPEC §4: the attributed hours at the rate, at most the issued units' share at the rate (CR-3, RC-2).
+            IComputeCurtailment.Interruptible memory t = curtailment.interruptibleOf(iLot);
+            uint256 byHours = uint256(t.attributed) * RATE;
+            uint256 byShare = uint256(t.issued) * SHARE_BPS * RATE / 10_000;
+            assertEq(handler.ghost_pot(), byHours < byShare ? byHours : byShare, "pot is not the SPEC's formula");
+            assertEq(t.issued, token.lot(iLot).unitsIssued, "issued recorded at finalization");
         } else {
             assertEq(handler.ghost_credited(), 0, "credited before the pot");
         }
